@@ -1,0 +1,147 @@
+// The engine's entry: a workbook model and an as-of day in, findings, summary and ranking out.
+
+import { buildCalendar, dueSoonLimit } from "./calendar";
+import { formatDay, ymdOf, type Day } from "./day";
+import { SEVERITY_ORDER, type Finding, type Notice } from "./findings";
+import { rankUnits, type RankingEntry } from "./ranking";
+import { TASK_RULES, type RuleContext } from "./rules";
+import type { RuleHooks, RuleReport } from "./rules/rule";
+import { DEFAULT_SETTINGS, type Settings, type Severity } from "./settings";
+import { findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
+import { summarise, type Summary } from "./summary";
+import { FIELDS, type Field } from "./table/fields";
+import { locateTable } from "./table/locate";
+import { readTaskRows, type TaskRow } from "./table/rows";
+import { columnLetter, type WorkbookModel } from "./workbook";
+
+export interface CheckOptions {
+  /** The day the check is for; the engine never reads a clock. */
+  readonly asOf: Day;
+  readonly settings?: Settings;
+  /** Called now and then while rows are checked, for a progress bar. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface CheckResult {
+  readonly asOf: Day;
+  readonly fileName: string;
+  readonly sheet: string;
+  /** 1-based. */
+  readonly headerRow: number;
+  /** Column letter per recognised field. */
+  readonly columns: Readonly<Partial<Record<Field, string>>>;
+  readonly rows: readonly TaskRow[];
+  /** By row, then in rule order. */
+  readonly findings: readonly Finding[];
+  readonly summary: Summary;
+  readonly ranking: readonly RankingEntry[];
+  readonly notices: readonly Notice[];
+  readonly rosterSheet?: string;
+  readonly holidaySheet?: string;
+}
+
+const PROGRESS_EVERY = 5000;
+
+/**
+ * Checks the task table of a workbook.
+ * @throws TableError when no task table can be found or it lacks a required column.
+ */
+export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): CheckResult {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const { asOf } = options;
+  const rosterSheet = findHelperSheet(workbook, settings.roster, "roster");
+  const holidaySheet = findHelperSheet(workbook, settings.holidays, "holidays");
+  const skip = new Set([rosterSheet?.name, holidaySheet?.name].filter((n): n is string => n !== undefined));
+  const location = locateTable(workbook, settings, skip);
+  const rows = readTaskRows(location, asOf);
+  const roster = rosterSheet ? readRoster(rosterSheet).map((unit) => unit.name) : undefined;
+
+  const overrides = holidaySheet
+    ? readHolidayOverrides(holidaySheet, ymdOf(asOf).year)
+    : new Map<Day, boolean>();
+  const calendar = buildCalendar(settings.workdays, overrides);
+  const soon = dueSoonLimit(calendar, asOf, settings.dueSoonDays);
+  const notices: Notice[] = [];
+  if (soon.assumedFrom !== undefined && calendar.lastKnownYear !== undefined) {
+    notices.push({
+      id: "calendarAssumed",
+      values: { lastYear: calendar.lastKnownYear, from: formatDay(soon.assumedFrom) },
+    });
+  }
+
+  const letters = new Map<Field, string>(
+    [...location.columns].map(([field, col]) => [field, columnLetter(col)]),
+  );
+  const sheetName = location.sheet.name;
+  const findings: Finding[] = [];
+  let severity: Severity = "error";
+  let ruleId: Finding["rule"] = "missing-value";
+  const report = ({ row, field, messageId, values }: RuleReport) => {
+    const column = field === undefined ? undefined : letters.get(field);
+    findings.push({
+      rule: ruleId,
+      severity,
+      sheet: sheetName,
+      row: row.row,
+      ...(column === undefined ? {} : { column }),
+      messageId,
+      values: values ?? {},
+      unit: row.unit,
+      task: row.task,
+      taskIndex: row.index,
+    });
+  };
+  const context: RuleContext = {
+    asOf,
+    calendar,
+    settings,
+    hasColumn: (field) => location.columns.has(field),
+    ...(roster ? { roster } : {}),
+    dueSoonLimit: soon.limit,
+    report,
+  };
+
+  const active: Array<{ hooks: RuleHooks; id: Finding["rule"]; severity: Severity }> = [];
+  for (const rule of TASK_RULES) {
+    const chosen = settings.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (chosen === "off") continue;
+    active.push({ hooks: rule.create(context), id: rule.meta.id, severity: chosen });
+  }
+  const rowHooks = active.filter((a) => a.hooks.row);
+  for (const row of rows) {
+    for (const rule of rowHooks) {
+      ruleId = rule.id;
+      severity = rule.severity;
+      rule.hooks.row!(row);
+    }
+    if (options.onProgress && (row.index + 1) % PROGRESS_EVERY === 0)
+      options.onProgress(row.index + 1, rows.length);
+  }
+  for (const rule of active) {
+    ruleId = rule.id;
+    severity = rule.severity;
+    rule.hooks.end?.();
+  }
+  options.onProgress?.(rows.length, rows.length);
+
+  const summary = summarise(rows, findings, roster);
+  return {
+    asOf,
+    fileName: workbook.fileName,
+    sheet: sheetName,
+    headerRow: location.headerRow + 1,
+    columns: Object.fromEntries(FIELDS.filter((f) => letters.has(f)).map((f) => [f, letters.get(f)!])),
+    rows,
+    findings,
+    summary,
+    ranking: rankUnits(summary.units, settings.ranking),
+    notices,
+    ...(rosterSheet ? { rosterSheet: rosterSheet.name } : {}),
+    ...(holidaySheet ? { holidaySheet: holidaySheet.name } : {}),
+  };
+}
+
+/** Errors first, then warnings, then info; by row within each. */
+export function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.row - b.row;
+}

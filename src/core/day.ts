@@ -1,0 +1,67 @@
+// Calendar days as plain integers: a date in a sheet is a day, not an instant, so no time zone ever enters.
+
+/** Days since 1970-01-01 (that day is 0). */
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The day for a year, month (1-12) and day of month, or undefined when that day does not exist.
+ * @example dayFromYmd(2026, 2, 30) // undefined
+ */
+export function dayFromYmd(year: number, month: number, dayOfMonth: number): Day | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(dayOfMonth)) return undefined;
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return undefined;
+  return Math.round(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
+}
+
+/** Year, month (1-12) and day of month of a day. */
+export function ymdOf(day: Day): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** ISO day of week: Monday 1 … Sunday 7. */
+export function isoWeekday(day: Day): number {
+  // 1970-01-01 was a Thursday.
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** `2026-11-05` */
+export function formatDay(day: Day): string {
+  const { year, month, day: d } = ymdOf(day);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Reads `YYYY-MM-DD` strictly (used for flags and settings, not for what clerks type). */
+export function parseIsoDay(text: string): Day | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  return m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+/**
+ * The day an Excel serial number stands for, in the 1900 or the 1904 date system.
+ * The 1900 system counts a 29 February 1900 that never was (serial 60), copied from Lotus 1-2-3;
+ * serials before it are one day off from those after it.
+ * @example dayFromExcelSerial(45966, false) // 2025-11-05
+ */
+export function dayFromExcelSerial(serial: number, date1904: boolean): Day | undefined {
+  if (!Number.isFinite(serial) || serial < 0) return undefined;
+  const whole = Math.floor(serial);
+  if (date1904) return EPOCH_1904 + whole;
+  if (whole === 0 || whole === 60) return undefined;
+  return whole < 60 ? EPOCH_1900_EARLY + whole : EPOCH_1900 + whole;
+}
+
+/** The 1900-system serial of a day (the inverse of {@link dayFromExcelSerial} for days after 1900-03-01). */
+export function excelSerialFromDay(day: Day): number {
+  return day - EPOCH_1900;
+}
+
+const EPOCH_1900 = -25569; // 1899-12-30
+const EPOCH_1900_EARLY = -25568; // 1899-12-31
+const EPOCH_1904 = -24107; // 1904-01-01

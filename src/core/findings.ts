@@ -1,0 +1,32 @@
+// Findings are data: rule, severity, where, and values; the words come from the catalogue at the edge.
+
+import type { RuleId, Severity } from "./settings";
+
+export type MessageValue = string | number;
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** The sheet's own row number (1-based). */
+  readonly row: number;
+  /** Column letter; absent for a finding on a whole row. */
+  readonly column?: string;
+  readonly messageId: string;
+  /** Everything the message needs; `cell` and `value` are always there when a cell is named. */
+  readonly values: Readonly<Record<string, MessageValue>>;
+  readonly unit?: string;
+  readonly task?: string;
+  /** Canonical period id (2026-10, 2026-Q3) for findings about one period of a recurring task. */
+  readonly period?: string;
+  /** Index of the task row it concerns, for summaries; absent for findings on other sheets. */
+  readonly taskIndex?: number;
+}
+
+/** Something about the whole check that a person should know, e.g. a calendar that had to guess. */
+export interface Notice {
+  readonly id: string;
+  readonly values: Readonly<Record<string, MessageValue>>;
+}
+
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

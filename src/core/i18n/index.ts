@@ -1,0 +1,52 @@
+// Wording findings, notices and problems in a locale: the only place words are chosen.
+
+import type { Finding, Notice } from "../findings";
+import type { Locale } from "../settings";
+import type { Field } from "../table/fields";
+import type { TableProblem } from "../table/locate";
+import {
+  MESSAGE_IDS,
+  NOTICE_IDS,
+  type Catalogue,
+  type MessageId,
+  type NoticeId,
+  type WordId,
+} from "./catalogue";
+import { enUS } from "./en-US";
+import { zhCN } from "./zh-CN";
+
+export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { "zh-CN": zhCN, "en-US": enUS };
+export { MESSAGE_IDS, NOTICE_IDS, type Catalogue, type MessageId, type NoticeId, type WordId };
+
+function isMessageId(id: string): id is MessageId {
+  return (MESSAGE_IDS as readonly string[]).includes(id);
+}
+
+/** The sentence for a finding, naming its cell, its value and what to do. */
+export function formatFinding(finding: Finding, locale: Locale): string {
+  const catalogue = CATALOGUES[locale];
+  if (!isMessageId(finding.messageId)) throw new Error(`No wording for message ${finding.messageId}`);
+  const field = finding.values.field;
+  const values = {
+    ...finding.values,
+    unit: finding.unit ?? "",
+    task: finding.task ?? "",
+    cell: finding.column
+      ? `${finding.column}${finding.row}`
+      : `${catalogue.words.sheet} ${finding.sheet} #${finding.row}`,
+    fieldName: typeof field === "string" ? (catalogue.fields[field as Field] ?? field) : undefined,
+  };
+  return catalogue.messages[finding.messageId](values);
+}
+
+export function formatNotice(notice: Notice, locale: Locale): string {
+  return CATALOGUES[locale].notices[notice.id as NoticeId](notice.values);
+}
+
+export function formatTableProblem(problem: TableProblem, locale: Locale): string {
+  return CATALOGUES[locale].tableProblems[problem.problem](problem.values);
+}
+
+export function word(id: WordId, locale: Locale): string {
+  return CATALOGUES[locale].words[id];
+}

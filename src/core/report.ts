@@ -1,0 +1,101 @@
+// The JSON report of `duban check --json`: a public shape that people script against (see SPEC.md).
+
+import type { CheckResult } from "./check";
+import { formatDay } from "./day";
+import { formatFinding, formatNotice } from "./i18n";
+import type { Locale, RuleId, Severity } from "./settings";
+import type { SummaryLine } from "./summary";
+
+export interface ReportIssue {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  row: number;
+  column?: string;
+  cell?: string;
+  unit?: string;
+  period?: string;
+  task?: string;
+  message: string;
+  messageId: string;
+  values: Record<string, string | number>;
+}
+
+export interface ReportSummaryLine {
+  tasks: number;
+  done: number;
+  onTime: number;
+  late: number;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  dataProblems: number;
+  completionRate: number;
+  onTimeRate: number | null;
+}
+
+export interface Report {
+  asOf: string;
+  file: string;
+  sheet: string;
+  headerRow: number;
+  columns: Record<string, string>;
+  tasks: number;
+  issues: ReportIssue[];
+  summary: {
+    units: Array<{ unit: string } & ReportSummaryLine>;
+    categories: Array<{ category: string } & ReportSummaryLine>;
+    total: ReportSummaryLine;
+  };
+  ranking: Array<{ rank: number; unit: string; score: number; stars: number }>;
+  notices: Array<{ id: string; message: string }>;
+}
+
+/** Rates to three decimals, as a person would read them (0.667). */
+const rate = (value: number) => Math.round(value * 1000) / 1000;
+
+function summaryLine(line: SummaryLine): ReportSummaryLine {
+  return {
+    tasks: line.tasks,
+    done: line.done,
+    onTime: line.onTime,
+    late: line.late,
+    open: line.open,
+    overdue: line.overdue,
+    dueSoon: line.dueSoon,
+    dataProblems: line.dataProblems,
+    completionRate: rate(line.completionRate),
+    onTimeRate: line.onTimeRate === null ? null : rate(line.onTimeRate),
+  };
+}
+
+export function buildReport(result: CheckResult, locale: Locale): Report {
+  return {
+    asOf: formatDay(result.asOf),
+    file: result.fileName,
+    sheet: result.sheet,
+    headerRow: result.headerRow,
+    columns: { ...result.columns },
+    tasks: result.rows.length,
+    issues: result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      row: f.row,
+      ...(f.column ? { column: f.column, cell: `${f.column}${f.row}` } : {}),
+      ...(f.unit ? { unit: f.unit } : {}),
+      ...(f.period ? { period: f.period } : {}),
+      ...(f.task ? { task: f.task } : {}),
+      message: formatFinding(f, locale),
+      messageId: f.messageId,
+      values: { ...f.values },
+    })),
+    summary: {
+      units: result.summary.units.map((u) => ({ unit: u.name, ...summaryLine(u) })),
+      categories: result.summary.categories.map((c) => ({ category: c.name, ...summaryLine(c) })),
+      total: summaryLine(result.summary.total),
+    },
+    ranking: result.ranking.map((r) => ({ rank: r.rank, unit: r.unit, score: r.score, stars: r.stars })),
+    notices: result.notices.map((n) => ({ id: n.id, message: formatNotice(n, locale) })),
+  };
+}

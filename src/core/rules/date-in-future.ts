@@ -1,0 +1,22 @@
+// date-in-future: a completion date after the as-of day (done in the future cannot be).
+
+import { formatDay } from "../day";
+import type { Rule } from "./rule";
+
+export const dateInFuture: Rule = {
+  meta: { id: "date-in-future", defaultSeverity: "error", kind: "data", messageIds: ["dateInFuture"] },
+  create(context) {
+    return {
+      row(row) {
+        if (row.doneDate.kind === "day" && row.doneDate.day > context.asOf) {
+          context.report({
+            row,
+            field: "doneDate",
+            messageId: "dateInFuture",
+            values: { date: formatDay(row.doneDate.day), asOf: formatDay(context.asOf) },
+          });
+        }
+      },
+    };
+  },
+};

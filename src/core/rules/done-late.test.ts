@@ -1,0 +1,27 @@
+import { doneLate } from "./done-late";
+import { testRule } from "./rule-tester";
+
+const row = { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-10", status: "已完成" };
+
+testRule(doneLate, {
+  valid: [
+    { name: "done on the deadline", rows: [{ ...row, doneDate: "2026-11-10" }] },
+    { name: "done early", rows: [{ ...row, doneDate: "2026-11-01" }] },
+    { name: "not done", rows: [{ ...row, status: "进行中", doneDate: "2026-11-12" }] },
+    { name: "no date", rows: [{ ...row, doneDate: null }] },
+  ],
+  invalid: [
+    {
+      name: "two days late",
+      rows: [{ ...row, doneDate: "2026/11/12" }],
+      expected: [
+        {
+          row: 2,
+          messageId: "doneLate",
+          field: "doneDate",
+          values: { deadline: "2026-11-10", date: "2026-11-12", days: 2 },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,24 @@
+// done-late: done, but the completion date is after the deadline.
+
+import { formatDay } from "../day";
+import type { Rule } from "./rule";
+
+export const doneLate: Rule = {
+  meta: { id: "done-late", defaultSeverity: "info", kind: "progress", messageIds: ["doneLate"] },
+  create(context) {
+    return {
+      row(row) {
+        if (row.status.kind !== "done" || row.deadline.kind !== "day" || row.doneDate.kind !== "day") return;
+        const late = row.doneDate.day - row.deadline.day;
+        if (late > 0) {
+          context.report({
+            row,
+            field: "doneDate",
+            messageId: "doneLate",
+            values: { deadline: formatDay(row.deadline.day), date: formatDay(row.doneDate.day), days: late },
+          });
+        }
+      },
+    };
+  },
+};

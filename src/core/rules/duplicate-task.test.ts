@@ -1,0 +1,39 @@
+import { duplicateTask } from "./duplicate-task";
+import { testRule } from "./rule-tester";
+
+const row = { task: "开展井下机电设备专项检查", unit: "机电科", deadline: "2026-11-30" };
+
+testRule(duplicateTask, {
+  valid: [
+    { name: "same task, other unit", rows: [row, { ...row, unit: "运输队" }] },
+    { name: "same unit, other task", rows: [row, { ...row, task: "开展井下运输设备专项检查" }] },
+    { name: "a shared task is another assignment", rows: [row, { ...row, unit: "机电科、运输队" }] },
+    {
+      name: "empty tasks are missing values, not duplicates",
+      rows: [
+        { ...row, task: "" },
+        { ...row, task: "" },
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: "the later row is flagged",
+      rows: [row, { ...row, task: "其他工作" }, row],
+      expected: [{ row: 4, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } }],
+    },
+    {
+      name: "spaces and full-width forms do not hide a duplicate",
+      rows: [row, { ...row, task: " 开展井下机电设备专项检查\u3000", unit: "　机电科 " }],
+      expected: [{ row: 3, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } }],
+    },
+    {
+      name: "every repeat names the first row",
+      rows: [row, row, row],
+      expected: [
+        { row: 3, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } },
+        { row: 4, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } },
+      ],
+    },
+  ],
+});

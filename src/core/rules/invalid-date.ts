@@ -1,0 +1,22 @@
+// invalid-date: a deadline, start or completion date that cannot be read as a real date.
+
+import type { Field } from "../table/fields";
+import type { Rule } from "./rule";
+
+const DATE_FIELDS = ["deadline", "start", "doneDate"] as const satisfies readonly Field[];
+
+export const invalidDate: Rule = {
+  meta: { id: "invalid-date", defaultSeverity: "error", kind: "data", messageIds: ["invalidDate"] },
+  create(context) {
+    return {
+      row(row) {
+        for (const field of DATE_FIELDS) {
+          const parsed = row[field];
+          if (parsed.kind === "invalid") {
+            context.report({ row, field, messageId: "invalidDate", values: { field, value: parsed.text } });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,34 @@
+import { invalidNumber } from "./invalid-number";
+import { testRule } from "./rule-tester";
+
+const row = { task: "完成月度考核", unit: "调度室", deadline: "2026-11-30" };
+
+testRule(invalidNumber, {
+  valid: [
+    {
+      name: "numbers and numbers as text",
+      rows: [
+        { ...row, points: 5, score: "4.5" },
+        { ...row, points: "５", score: "3分" },
+      ],
+    },
+    { name: "empty", rows: [{ ...row, points: null, score: "" }] },
+  ],
+  invalid: [
+    {
+      name: "a grade instead of a score",
+      rows: [{ ...row, points: 5, score: "优" }],
+      expected: [
+        { row: 2, messageId: "invalidNumber", field: "score", values: { field: "score", value: "优" } },
+      ],
+    },
+    {
+      name: "both columns",
+      rows: [{ ...row, points: "五分", score: "N/A" }],
+      expected: [
+        { row: 2, messageId: "invalidNumber", field: "points" },
+        { row: 2, messageId: "invalidNumber", field: "score" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,19 @@
+// invalid-number: points or score that is not a number.
+
+import type { Rule } from "./rule";
+
+export const invalidNumber: Rule = {
+  meta: { id: "invalid-number", defaultSeverity: "error", kind: "data", messageIds: ["invalidNumber"] },
+  create(context) {
+    return {
+      row(row) {
+        for (const field of ["points", "score"] as const) {
+          const parsed = row[field];
+          if (parsed.kind === "invalid") {
+            context.report({ row, field, messageId: "invalidNumber", values: { field, value: parsed.text } });
+          }
+        }
+      },
+    };
+  },
+};

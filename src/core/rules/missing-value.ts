@@ -1,0 +1,23 @@
+// missing-value: a required field is empty (缺项).
+
+import { REQUIRED_FIELDS } from "../table/fields";
+import type { Rule } from "./rule";
+
+export const missingValue: Rule = {
+  meta: { id: "missing-value", defaultSeverity: "error", kind: "data", messageIds: ["missingValue"] },
+  create(context) {
+    return {
+      row(row) {
+        for (const field of REQUIRED_FIELDS) {
+          const empty =
+            field === "task"
+              ? row.task === ""
+              : field === "unit"
+                ? row.unit === ""
+                : row.deadline.kind === "empty";
+          if (empty) context.report({ row, field, messageId: "missingValue", values: { field } });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,47 @@
+import { overdue } from "./overdue";
+import { testRule } from "./rule-tester";
+
+const row = { task: "开展安全检查", unit: "综采一队", status: "进行中" };
+
+testRule(overdue, {
+  valid: [
+    { name: "the deadline day itself is not overdue", rows: [{ ...row, deadline: "2026-11-18" }] },
+    { name: "a future deadline", rows: [{ ...row, deadline: "2026-12-01" }] },
+    { name: "done late is not overdue", rows: [{ ...row, deadline: "2026-11-01", status: "已完成" }] },
+    {
+      name: "no deadline",
+      rows: [
+        { ...row, deadline: null },
+        { ...row, deadline: "长期" },
+        { ...row, deadline: "下月" },
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: "one day past",
+      rows: [{ ...row, deadline: "2026-11-17" }],
+      expected: [
+        { row: 2, messageId: "overdue", field: "deadline", values: { deadline: "2026-11-17", days: 1 } },
+      ],
+    },
+    {
+      name: "an empty status is not done",
+      rows: [{ ...row, status: null, deadline: { day: 20393 } }],
+      expected: [
+        { row: 2, messageId: "overdue", field: "deadline", values: { deadline: "2025-11-01", days: 382 } },
+      ],
+    },
+    {
+      name: "an unknown status is not done",
+      rows: [{ ...row, status: "基本完成", deadline: "2026年11月10日" }],
+      expected: [{ row: 2, messageId: "overdue", field: "deadline", values: { days: 8 } }],
+    },
+    {
+      name: "as-of is an argument",
+      asOf: "2026-12-01",
+      rows: [{ ...row, deadline: "2026-11-30" }],
+      expected: [{ row: 2, messageId: "overdue", field: "deadline", values: { days: 1 } }],
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import { testRule } from "./rule-tester";
+import { scoreOverPoints } from "./score-over-points";
+
+const row = { task: "完成月度考核", unit: "调度室", deadline: "2026-11-30" };
+
+testRule(scoreOverPoints, {
+  valid: [
+    {
+      name: "score up to the points",
+      rows: [
+        { ...row, points: 5, score: 5 },
+        { ...row, points: "10", score: "9.5" },
+      ],
+    },
+    { name: "a score without points", rows: [{ ...row, score: 12 }] },
+    { name: "a score that is not a number", rows: [{ ...row, points: 5, score: "优" }] },
+  ],
+  invalid: [
+    {
+      name: "score above points",
+      rows: [{ ...row, points: 5, score: 6 }],
+      expected: [{ row: 2, messageId: "scoreOverPoints", field: "score", values: { score: 6, points: 5 } }],
+    },
+    {
+      name: "numbers stored as text",
+      rows: [{ ...row, points: "5", score: "５.５" }],
+      expected: [{ row: 2, messageId: "scoreOverPoints", field: "score", values: { score: 5.5, points: 5 } }],
+    },
+  ],
+});

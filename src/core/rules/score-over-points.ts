@@ -1,0 +1,25 @@
+// score-over-points: a score greater than the points the task is worth.
+
+import type { Rule } from "./rule";
+
+export const scoreOverPoints: Rule = {
+  meta: { id: "score-over-points", defaultSeverity: "error", kind: "data", messageIds: ["scoreOverPoints"] },
+  create(context) {
+    return {
+      row(row) {
+        if (
+          row.score.kind === "number" &&
+          row.points.kind === "number" &&
+          row.score.value > row.points.value
+        ) {
+          context.report({
+            row,
+            field: "score",
+            messageId: "scoreOverPoints",
+            values: { score: row.score.value, points: row.points.value },
+          });
+        }
+      },
+    };
+  },
+};

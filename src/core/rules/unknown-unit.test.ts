@@ -1,0 +1,37 @@
+import { testRule } from "./rule-tester";
+import { unknownUnit } from "./unknown-unit";
+
+const roster = ["综采一队", "综采二队", "机电科", "运输队"];
+const row = { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30" };
+
+testRule(unknownUnit, {
+  valid: [
+    { name: "units on the roster", rows: [row, { ...row, unit: "运输队" }], roster },
+    { name: "spaces and full-width spaces are trimmed", rows: [{ ...row, unit: "\u3000综采一队 " }], roster },
+    { name: "several units, all on the roster", rows: [{ ...row, unit: "机电科、运输队" }], roster },
+    { name: "without a roster the rule is off", rows: [{ ...row, unit: "不存在的单位" }] },
+  ],
+  invalid: [
+    {
+      name: "a typo gets the closest name",
+      rows: [{ ...row, unit: "综采1队" }],
+      roster,
+      expected: [
+        {
+          row: 2,
+          messageId: "unknownUnit",
+          field: "unit",
+          values: { unit: "综采1队", suggestion: "综采一队" },
+        },
+      ],
+    },
+    {
+      name: "each listed unit is checked",
+      rows: [{ ...row, unit: "机电科，通风科" }],
+      roster,
+      expected: [
+        { row: 2, messageId: "unknownUnit", field: "unit", values: { unit: "通风科", suggestion: "机电科" } },
+      ],
+    },
+  ],
+});

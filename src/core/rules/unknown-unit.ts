@@ -1,0 +1,33 @@
+// unknown-unit: a unit that is not on the roster (单位名单), with the closest roster name suggested.
+
+import { closest } from "../values/text";
+import type { Rule } from "./rule";
+
+export const unknownUnit: Rule = {
+  meta: {
+    id: "unknown-unit",
+    defaultSeverity: "warning",
+    kind: "data",
+    messageIds: ["unknownUnit", "unknownUnitNoSuggestion"],
+  },
+  create(context) {
+    const roster = context.roster;
+    if (!roster || roster.length === 0) return {};
+    const known = new Set(roster.map((name) => name.toLowerCase()));
+    const suggestions = new Map<string, string | undefined>();
+    return {
+      row(row) {
+        for (const unit of row.units) {
+          if (known.has(unit.toLowerCase())) continue;
+          if (!suggestions.has(unit)) suggestions.set(unit, closest(unit, roster));
+          const suggestion = suggestions.get(unit);
+          if (suggestion === undefined) {
+            context.report({ row, field: "unit", messageId: "unknownUnitNoSuggestion", values: { unit } });
+          } else {
+            context.report({ row, field: "unit", messageId: "unknownUnit", values: { unit, suggestion } });
+          }
+        }
+      },
+    };
+  },
+};

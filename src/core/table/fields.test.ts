@@ -1,0 +1,32 @@
+import { FIELD_SYNONYMS, FIELDS, fieldForHeader, type Field } from "./fields";
+
+describe("fieldForHeader", () => {
+  test.each(FIELDS.flatMap((field) => FIELD_SYNONYMS[field].map((name) => [name, field] as [string, Field])))(
+    "the synonym %j names %s",
+    (name, field) => expect(fieldForHeader(name)).toBe(field),
+  );
+
+  const variants: Array<[string, Field | undefined]> = [
+    ["责 任 单 位", "unit"],
+    ["　责任单位　", "unit"],
+    ["责任单位：", "unit"],
+    ["责任单位\n(部门)", "unit"],
+    ["责任单位（牵头）", "unit"],
+    ["ＤＵＥ　ＤＡＴＥ", "deadline"],
+    ["due date", "deadline"],
+    ["DEADLINE", "deadline"],
+    ["Due-Date", "deadline"],
+    ["主要工作任务", "task"],
+    ["计划完成时间", "deadline"],
+    ["实际完成时间", "doneDate"],
+    ["完成情况及存在问题", "status"],
+    ["任务编号", "id"],
+    ["Notes", "note"],
+    ["Notes and remarks", "note"],
+    ["Nominated", undefined],
+    ["填报单位：调度室", undefined],
+    ["XX煤矿2026年工作安排", undefined],
+    ["", undefined],
+  ];
+  test.each(variants)("%j names %s", (header, field) => expect(fieldForHeader(header)).toBe(field));
+});

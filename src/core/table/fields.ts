@@ -1,0 +1,121 @@
+// The columns of a task table and the names clerks give them.
+
+import { compactKey } from "../values/text";
+
+export const FIELDS = [
+  "id",
+  "category",
+  "task",
+  "standard",
+  "unit",
+  "person",
+  "cycle",
+  "start",
+  "deadline",
+  "status",
+  "doneDate",
+  "points",
+  "score",
+  "evidence",
+  "note",
+] as const;
+
+export type Field = (typeof FIELDS)[number];
+
+/** A row is a task only with these; a table lacking one of these columns cannot be checked. */
+export const REQUIRED_FIELDS: readonly Field[] = ["task", "unit", "deadline"];
+
+export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
+  id: ["序号", "编号", "任务编号", "No.", "No", "ID"],
+  category: ["类别", "分类", "类型", "维度", "板块", "任务类别", "Category", "Type", "Area"],
+  task: [
+    "工作任务",
+    "任务",
+    "任务名称",
+    "工作内容",
+    "重点工作",
+    "事项",
+    "工作事项",
+    "重点任务",
+    "Task",
+    "Item",
+    "Description",
+    "Title",
+  ],
+  standard: ["工作标准", "标准", "要求", "完成标准", "工作要求", "Standard", "Requirement"],
+  unit: [
+    "责任单位",
+    "牵头单位",
+    "责任部门",
+    "承办单位",
+    "责任科室",
+    "Unit",
+    "Owner",
+    "Department",
+    "Responsible",
+  ],
+  person: ["责任人", "负责人", "联系人", "Person", "Assignee"],
+  cycle: ["周期", "工作周期", "频次", "频率", "Cycle", "Frequency", "Recurrence"],
+  start: ["开始时间", "开始日期", "Start", "Start date"],
+  deadline: [
+    "完成时限",
+    "完成时间",
+    "截止日期",
+    "截止时间",
+    "时限",
+    "办结时限",
+    "Deadline",
+    "Due",
+    "Due date",
+  ],
+  status: ["完成情况", "状态", "进度", "办理情况", "进展情况", "Status", "Progress"],
+  doneDate: [
+    "完成日期",
+    "实际完成时间",
+    "办结时间",
+    "办结日期",
+    "实际完成日期",
+    "Completed",
+    "Completed on",
+    "Done date",
+  ],
+  points: ["分值", "权重", "Points", "Weight"],
+  score: ["得分", "Score"],
+  evidence: ["佐证材料", "佐证", "附件", "Evidence", "Attachment"],
+  note: ["备注", "说明", "Notes", "Note", "Remarks"],
+};
+
+export const FIELD_INDEX: Readonly<Record<Field, number>> = Object.fromEntries(
+  FIELDS.map((field, index) => [field, index]),
+) as Record<Field, number>;
+
+const EXACT = new Map<string, Field>();
+const PARTIAL: Array<{ key: string; field: Field }> = [];
+for (const field of FIELDS) {
+  for (const name of FIELD_SYNONYMS[field]) {
+    const key = compactKey(name);
+    if (key === "") continue;
+    if (!EXACT.has(key)) EXACT.set(key, field);
+    // Short Latin names (id, no, due) only match whole headers: "notes" must not read as "no".
+    const isLatin = /^[a-z0-9]+$/.test(key);
+    if ((isLatin && key.length >= 4) || (!isLatin && key.length >= 2)) PARTIAL.push({ key, field });
+  }
+}
+PARTIAL.sort((a, b) => b.key.length - a.key.length);
+
+const BRACKETED = /[(（[【《<].*?[)）\]】》>]/gu;
+
+/**
+ * The field a header names, or undefined. Whole names win; then the name without a bracketed note
+ * (责任单位（部门）); then the longest known name the header starts or ends with (主要工作任务).
+ */
+export function fieldForHeader(header: string): Field | undefined {
+  const key = compactKey(header);
+  if (key === "") return undefined;
+  const exact = EXACT.get(key) ?? EXACT.get(compactKey(header.normalize("NFKC").replace(BRACKETED, "")));
+  if (exact) return exact;
+  for (const { key: name, field } of PARTIAL) {
+    if (key.startsWith(name) || key.endsWith(name)) return field;
+  }
+  return undefined;
+}

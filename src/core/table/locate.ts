@@ -1,0 +1,184 @@
+// Finding the task table: which sheet, which header row, which column holds which field.
+
+import type { Settings } from "../settings";
+import type { CellValue, SheetGrid, WorkbookModel } from "../workbook";
+import { columnIndex, columnLetter } from "../workbook";
+import { cellText, compactKey } from "../values/text";
+import { FIELDS, REQUIRED_FIELDS, fieldForHeader, type Field } from "./fields";
+
+/** The spec: the header row is within the first 30 rows. */
+export const HEADER_SEARCH_ROWS = 30;
+
+export interface TableLocation {
+  readonly sheet: SheetGrid;
+  /** Zero-based row of the header. */
+  readonly headerRow: number;
+  /** Zero-based first row below the header (after a two-row header, below both). */
+  readonly firstDataRow: number;
+  /** Zero-based column per recognised field. */
+  readonly columns: ReadonlyMap<Field, number>;
+}
+
+/** Why no table could be used; the words are the catalogue's. */
+export type TableProblem =
+  | { readonly problem: "sheet-not-found"; readonly values: { sheet: string; sheets: string } }
+  | { readonly problem: "no-table"; readonly values: { sheets: string } }
+  | { readonly problem: "no-header"; readonly values: { sheet: string } }
+  | {
+      readonly problem: "missing-columns";
+      readonly values: { sheet: string; row: number; fields: string; found: string };
+    }
+  | {
+      readonly problem: "column-not-found";
+      readonly values: { field: string; column: string; sheet: string };
+    };
+
+export class TableError extends Error {
+  constructor(readonly detail: TableProblem) {
+    super(`${detail.problem}: ${JSON.stringify(detail.values)}`);
+    this.name = "TableError";
+  }
+}
+
+/** Sheet names that are never the task table: rosters, holiday lists and our own output. */
+const NOT_A_TASK_SHEET = /^(单位名单|单位|责任单位|units?|roster|节假日|节假日安排|holidays?)$/i;
+
+interface HeaderCandidate {
+  readonly row: number;
+  readonly firstDataRow: number;
+  readonly columns: Map<Field, number>;
+  readonly score: number;
+}
+
+/**
+ * Locates the task table, as the settings say or by looking: the sheet whose best header row (within
+ * the first 30 rows) names the most fields, the task among them.
+ * @throws TableError when no usable table is found.
+ */
+export function locateTable(
+  workbook: WorkbookModel,
+  settings: Settings,
+  skipSheets: ReadonlySet<string> = new Set(),
+): TableLocation {
+  const sheets = settings.sheet
+    ? [findSheet(workbook, settings.sheet)]
+    : candidateSheets(workbook, skipSheets);
+  let best: { sheet: SheetGrid; header: HeaderCandidate } | undefined;
+  for (const sheet of sheets) {
+    const header = settings.headerRow ? headerAt(sheet, settings.headerRow - 1, false) : findHeader(sheet);
+    if (header && (!best || header.score > best.header.score)) best = { sheet, header };
+  }
+  if (!best) {
+    if (settings.sheet) throw new TableError({ problem: "no-header", values: { sheet: settings.sheet } });
+    throw new TableError({
+      problem: "no-table",
+      values: { sheets: workbook.sheets.map((s) => s.name).join(", ") },
+    });
+  }
+  const columns = applyOverrides(best.sheet, best.header, settings);
+  const missing = REQUIRED_FIELDS.filter((field) => !columns.has(field));
+  if (missing.length > 0) {
+    throw new TableError({
+      problem: "missing-columns",
+      values: {
+        sheet: best.sheet.name,
+        row: best.header.row + 1,
+        fields: missing.join(", "),
+        found: [...columns].map(([field, col]) => `${field}=${columnLetter(col)}`).join(", "),
+      },
+    });
+  }
+  return { sheet: best.sheet, headerRow: best.header.row, firstDataRow: best.header.firstDataRow, columns };
+}
+
+function findSheet(workbook: WorkbookModel, name: string): SheetGrid {
+  const wanted = compactKey(name);
+  const sheet =
+    workbook.sheets.find((s) => s.name === name) ??
+    workbook.sheets.find((s) => compactKey(s.name) === wanted);
+  if (!sheet) {
+    throw new TableError({
+      problem: "sheet-not-found",
+      values: { sheet: name, sheets: workbook.sheets.map((s) => s.name).join(", ") },
+    });
+  }
+  return sheet;
+}
+
+function candidateSheets(workbook: WorkbookModel, skip: ReadonlySet<string>): SheetGrid[] {
+  return workbook.sheets.filter(
+    (s) => !s.hidden && !skip.has(s.name) && !NOT_A_TASK_SHEET.test(compactKey(s.name)),
+  );
+}
+
+/** The best header row in the first rows of a sheet, or undefined when none names a task column. */
+export function findHeader(sheet: SheetGrid): HeaderCandidate | undefined {
+  let best: HeaderCandidate | undefined;
+  const last = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < last; r++) {
+    const candidate = headerAt(sheet, r, true);
+    if (candidate && (!best || candidate.score > best.score)) best = candidate;
+  }
+  return best;
+}
+
+/** The header a row makes; `guessing` demands a task column, since the person did not choose the row. */
+function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandidate | undefined {
+  const cells = sheet.rows[row] ?? [];
+  const columns = new Map<Field, number>();
+  for (let c = 0; c < cells.length; c++) {
+    const field = headerField(cells[c]);
+    if (field && !columns.has(field)) columns.set(field, c);
+  }
+  let firstDataRow = row + 1;
+  // A two-row header: a group title merged across columns (完成情况 over 状态 | 完成日期) with the
+  // names in the row below, and the other titles merged down over both rows.
+  const below = sheet.rows[row + 1];
+  if (below) {
+    for (const merge of sheet.merges) {
+      if (merge.top === row && merge.bottom > row) firstDataRow = Math.max(firstDataRow, merge.bottom + 1);
+      if (merge.top !== row || merge.bottom !== row || merge.right === merge.left) continue;
+      let usedBelow = false;
+      for (let c = merge.left; c <= merge.right; c++) {
+        const field = headerField(below[c]);
+        if (field && !columns.has(field)) {
+          columns.set(field, c);
+          usedBelow = true;
+        }
+      }
+      if (usedBelow) firstDataRow = Math.max(firstDataRow, row + 2);
+    }
+  }
+  if (guessing && (!columns.has("task") || columns.size < 2)) return undefined;
+  const required = REQUIRED_FIELDS.filter((field) => columns.has(field)).length;
+  return { row, firstDataRow, columns, score: columns.size + 2 * required };
+}
+
+function headerField(value: CellValue | undefined): Field | undefined {
+  return typeof value === "string" ? fieldForHeader(value) : undefined;
+}
+
+function applyOverrides(sheet: SheetGrid, header: HeaderCandidate, settings: Settings): Map<Field, number> {
+  const columns = new Map(header.columns);
+  const headerCells = sheet.rows[header.row] ?? [];
+  for (const field of FIELDS) {
+    const wanted = settings.columns[field];
+    if (!wanted) continue;
+    let index = columnIndex(wanted);
+    if (index === undefined) {
+      const key = compactKey(wanted);
+      const found = headerCells.findIndex((cell) => compactKey(cellText(cell)) === key);
+      if (found < 0) {
+        throw new TableError({
+          problem: "column-not-found",
+          values: { field, column: wanted, sheet: sheet.name },
+        });
+      }
+      index = found;
+    }
+    // One column holds one field: the override takes it from whatever was recognised there.
+    for (const [other, col] of columns) if (col === index && other !== field) columns.delete(other);
+    columns.set(field, index);
+  }
+  return columns;
+}

@@ -1,0 +1,253 @@
+import { DEFAULT_SETTINGS, settingsSchema } from "../settings";
+import { parseIsoDay } from "../day";
+import type { CellRange, CellValue, SheetGrid, WorkbookModel } from "../workbook";
+import { locateTable, TableError } from "./locate";
+import { readTaskRows } from "./rows";
+
+const asOf = parseIsoDay("2026-11-18")!;
+const sheet = (name: string, rows: CellValue[][], merges: CellRange[] = [], hidden = false): SheetGrid => ({
+  name,
+  rows,
+  merges,
+  hidden,
+});
+const book = (...sheets: SheetGrid[]): WorkbookModel => ({ fileName: "t.xlsx", sheets });
+
+const HEADER = ["序号", "类别", "工作任务", "责任单位", "完成时限", "完成情况"];
+
+describe("locateTable", () => {
+  test("finds the header under a merged title and a 填报单位 line", () => {
+    const s = sheet(
+      "任务",
+      [
+        ["XX煤矿2026年重点工作任务清单"],
+        ["填报单位：调度室", null, null, "填报日期：2026年11月18日"],
+        HEADER,
+        [1, "安全", "检查", "机电科", "2026-11-30", "进行中"],
+      ],
+      [{ top: 0, left: 0, bottom: 0, right: 5 }],
+    );
+    const location = locateTable(book(s), DEFAULT_SETTINGS);
+    expect(location.headerRow).toBe(2);
+    expect(location.firstDataRow).toBe(3);
+    expect(Object.fromEntries(location.columns)).toEqual({
+      id: 0,
+      category: 1,
+      task: 2,
+      unit: 3,
+      deadline: 4,
+      status: 5,
+    });
+  });
+
+  const headers: Array<[string, CellValue[], Record<string, number>]> = [
+    [
+      "English",
+      ["No.", "Task", "Owner", "Due date", "Status"],
+      { id: 0, task: 1, unit: 2, deadline: 3, status: 4 },
+    ],
+    [
+      "full-width and spaces",
+      ["工 作 任 务", "　责任部门　", "ＤＥＡＤＬＩＮＥ"],
+      { task: 0, unit: 1, deadline: 2 },
+    ],
+    [
+      "bracketed notes",
+      ["重点工作", "牵头单位（部门）", "完成时限\n(年月日)"],
+      { task: 0, unit: 1, deadline: 2 },
+    ],
+    [
+      "the first of two status columns",
+      ["事项", "承办单位", "时限", "状态", "进展情况"],
+      { task: 0, unit: 1, deadline: 2, status: 3 },
+    ],
+  ];
+  test.each(headers)("recognises a %s header", (_name, header, columns) => {
+    const location = locateTable(book(sheet("S", [header])), DEFAULT_SETTINGS);
+    expect(Object.fromEntries(location.columns)).toEqual(columns);
+  });
+
+  test("picks the sheet that looks most like a task table", () => {
+    const notes = sheet("说明", [["说明"], ["任务", "备注"]]);
+    const roster = sheet("单位名单", [
+      ["单位名称", "类型"],
+      ["机电科", "科室"],
+    ]);
+    const tasks = sheet("重点工作", [HEADER]);
+    const hidden = sheet("旧表", [[...HEADER, "分值", "得分", "完成日期"]], [], true);
+    expect(locateTable(book(notes, roster, hidden, tasks), DEFAULT_SETTINGS).sheet.name).toBe("重点工作");
+  });
+
+  test("a two-row header: a group title over the names below it", () => {
+    const s = sheet(
+      "S",
+      [
+        ["工作任务", "责任单位", "完成时限", "完成情况", null],
+        [null, null, null, "状态", "完成日期"],
+        ["检查", "机电科", "2026-11-30", "已完成", "2026-11-10"],
+      ],
+      [
+        { top: 0, left: 0, bottom: 1, right: 0 },
+        { top: 0, left: 1, bottom: 1, right: 1 },
+        { top: 0, left: 2, bottom: 1, right: 2 },
+        { top: 0, left: 3, bottom: 0, right: 4 },
+      ],
+    );
+    const location = locateTable(book(s), DEFAULT_SETTINGS);
+    expect(location.firstDataRow).toBe(2);
+    expect(location.columns.get("status")).toBe(3);
+    expect(location.columns.get("doneDate")).toBe(4);
+  });
+
+  test("settings override the sheet, the header row and columns by letter or name", () => {
+    const s = sheet("任务", [
+      ["甲", "乙", "丙", "丁"],
+      ["事项", "科室", "日期", "情况"],
+      ["检查", "机电科", "2026-11-30", "已完成"],
+    ]);
+    const settings = settingsSchema.parse({
+      sheet: "任务",
+      headerRow: 2,
+      columns: { unit: "B", deadline: "日期", status: "d" },
+    });
+    const location = locateTable(book(s), settings);
+    expect(location.headerRow).toBe(1);
+    expect(Object.fromEntries(location.columns)).toEqual({ task: 0, unit: 1, deadline: 2, status: 3 });
+  });
+
+  const problems: Array<[string, WorkbookModel, object, string]> = [
+    ["no header anywhere", book(sheet("A", [["hello"]]), sheet("B", [])), {}, "no-table"],
+    [
+      "a required column missing",
+      book(sheet("A", [["工作任务", "责任单位", "备注"]])),
+      {},
+      "missing-columns",
+    ],
+    ["a sheet that is not there", book(sheet("A", [HEADER])), { sheet: "任务表" }, "sheet-not-found"],
+    ["a chosen sheet without a header", book(sheet("A", [["x"]])), { sheet: "A" }, "no-header"],
+    [
+      "an override naming no column",
+      book(sheet("A", [HEADER])),
+      { columns: { unit: "牵头科室" } },
+      "column-not-found",
+    ],
+  ];
+  test.each(problems)("refuses %s", (_name, workbook, settings, problem) => {
+    let error: unknown;
+    try {
+      locateTable(workbook, settingsSchema.parse(settings));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TableError);
+    expect((error as TableError).detail.problem).toBe(problem);
+  });
+
+  test("the header is looked for in the first 30 rows only", () => {
+    const rows: CellValue[][] = Array.from({ length: 30 }, () => ["…"]);
+    expect(() => locateTable(book(sheet("A", [...rows, HEADER])), DEFAULT_SETTINGS)).toThrow(TableError);
+    expect(locateTable(book(sheet("A", [...rows.slice(1), HEADER])), DEFAULT_SETTINGS).headerRow).toBe(29);
+  });
+});
+
+describe("readTaskRows", () => {
+  const read = (rows: CellValue[][], merges: CellRange[] = []) => {
+    const workbook = book(sheet("任务", [HEADER, ...rows], merges));
+    return readTaskRows(locateTable(workbook, DEFAULT_SETTINGS), asOf);
+  };
+
+  test("blank rows are skipped, total rows are not tasks, footnotes end the table", () => {
+    const rows = read([
+      [1, "安全", "检查", "机电科", "2026-11-30", "进行中"],
+      [],
+      [null, "", "  ", null],
+      [2, "安全", "培训", "安全科", "2026-11-30", "已完成"],
+      ["合计", null, "2项"],
+      ["小 计"],
+      ["Total", 2],
+      ["注：完成时限以公司文件为准。"],
+      [3, "安全", "不是任务", "安全科", "2026-11-30", ""],
+    ]);
+    expect(rows.map((r) => [r.row, r.task])).toEqual([
+      [2, "检查"],
+      [5, "培训"],
+    ]);
+  });
+
+  test.each([
+    ["审核人：张某某"],
+    ["填表人：李某某"],
+    ["说明：本表每月更新"],
+    ["备注:无"],
+    ["注"],
+    ["注1.以上为计划"],
+  ])("%j ends the table", (footnote) => {
+    expect(
+      read([
+        [1, "安全", "检查", "机电科", "2026-11-30"],
+        [footnote],
+        [2, "安全", "培训", "安全科", "2026-11-30"],
+      ]),
+    ).toHaveLength(1);
+  });
+
+  test("a task that begins with 注 is still a task", () => {
+    expect(read([[1, "安全", "注重班组安全文化建设", "安全科", "2026-11-30"]]).map((r) => r.task)).toEqual([
+      "注重班组安全文化建设",
+    ]);
+  });
+
+  test("vertically merged cells count for every row they cover", () => {
+    const rows = read(
+      [
+        [1, "安全生产", "检查", "机电科", "2026-11-30"],
+        [2, null, "培训", null, "2026-12-10"],
+        [3, null, "演练", "安全科", "2026-12-20"],
+      ],
+      [
+        { top: 1, left: 1, bottom: 3, right: 1 },
+        { top: 1, left: 3, bottom: 2, right: 3 },
+      ],
+    );
+    expect(rows.map((r) => [r.category, r.unit])).toEqual([
+      ["安全生产", "机电科"],
+      ["安全生产", "机电科"],
+      ["安全生产", "安全科"],
+    ]);
+  });
+
+  test("a section heading row names the category of the rows below", () => {
+    const workbook = book(
+      sheet(
+        "任务",
+        [
+          ["序号", "工作任务", "责任单位", "完成时限"],
+          ["一、安全生产"],
+          [1, "检查", "机电科", "2026-11-30"],
+          ["二、党建工作", null, null, null],
+          [2, "学习", "综合办公室", "2026-11-30"],
+        ],
+        [{ top: 3, left: 0, bottom: 3, right: 3 }],
+      ),
+    );
+    const rows = readTaskRows(locateTable(workbook, DEFAULT_SETTINGS), asOf);
+    expect(rows.map((r) => [r.task, r.category])).toEqual([
+      ["检查", "安全生产"],
+      ["学习", "党建工作"],
+    ]);
+  });
+
+  test("a row with only a task is a task with missing values, not a heading", () => {
+    expect(read([[null, null, "检查"]]).map((r) => [r.task, r.unit])).toEqual([["检查", ""]]);
+  });
+
+  test("units: trimmed, full-width spaces too; several in one cell, the first leads", () => {
+    const rows = read([[1, "安全", "检查", "\u3000机电科、运输队 ", "2026-11-30"]]);
+    expect(rows[0]!.units).toEqual(["机电科", "运输队"]);
+    expect(rows[0]!.unit).toBe("机电科");
+  });
+
+  test("hidden rows are tasks (a grid has no notion of hiding: every row is read)", () => {
+    expect(read([[1, "安全", "检查", "机电科", "2026-11-30"]])).toHaveLength(1);
+  });
+});

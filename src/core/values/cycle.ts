@@ -1,0 +1,38 @@
+// The cycle column (周期/频次): how often a task recurs.
+
+import type { CellValue } from "../workbook";
+import { compactKey } from "./text";
+
+/** once 一次性 · year 年 · half 半年 · quarter 季 · month 月 · tenDay 旬: ten-day period · week 周 · day 日 */
+export type Cycle = "once" | "year" | "half" | "quarter" | "month" | "tenDay" | "week" | "day";
+
+export type ParsedCycle =
+  | { readonly kind: "empty" }
+  | { readonly kind: "cycle"; readonly cycle: Cycle }
+  | { readonly kind: "invalid"; readonly text: string };
+
+const WORDS: Record<Cycle, readonly string[]> = {
+  once: ["一次性", "单次", "不定期", "一次", "once", "one-off", "one time"],
+  year: ["年", "年度", "每年", "每年度", "一年一次", "yearly", "annual", "annually"],
+  half: ["半年", "每半年", "半年度", "half-yearly", "semiannual", "semi-annual", "half yearly"],
+  quarter: ["季", "季度", "每季", "每季度", "quarterly"],
+  month: ["月", "月度", "每月", "按月", "monthly"],
+  tenDay: ["旬", "每旬", "ten-day", "ten day", "every ten days"],
+  week: ["周", "每周", "星期", "每星期", "weekly"],
+  day: ["日", "每日", "每天", "天", "daily"],
+};
+
+const BY_KEY = new Map<string, Cycle>();
+for (const [cycle, words] of Object.entries(WORDS) as Array<[Cycle, readonly string[]]>) {
+  for (const word of words) BY_KEY.set(compactKey(word), cycle);
+}
+
+/** @example parseCycle("每季度") // { kind: "cycle", cycle: "quarter" } */
+export function parseCycle(value: CellValue | undefined): ParsedCycle {
+  if (value === null || value === undefined) return { kind: "empty" };
+  const text = typeof value === "string" ? value : String(value);
+  const key = compactKey(text);
+  if (key === "") return { kind: "empty" };
+  const cycle = BY_KEY.get(key);
+  return cycle ? { kind: "cycle", cycle } : { kind: "invalid", text: text.trim() };
+}

@@ -1,0 +1,55 @@
+import { formatDay } from "../day";
+import { parseDate, type ParsedDate } from "./date";
+import type { CellValue } from "../workbook";
+
+function show(parsed: ParsedDate): string {
+  switch (parsed.kind) {
+    case "day":
+      return formatDay(parsed.day);
+    case "invalid":
+      return `invalid:${parsed.text}`;
+    default:
+      return parsed.kind;
+  }
+}
+
+describe("parseDate", () => {
+  const cases: Array<[string, CellValue, string]> = [
+    ["date cell", { day: 20762 }, "2026-11-05"],
+    ["ISO", "2026-11-05", "2026-11-05"],
+    ["ISO without zeros", "2026-11-5", "2026-11-05"],
+    ["slashes", "2026/11/5", "2026-11-05"],
+    ["dots", "2026.11.5", "2026-11-05"],
+    ["Chinese", "2026年11月5日", "2026-11-05"],
+    ["Chinese with 号", "2026年11月5号", "2026-11-05"],
+    ["Chinese with spaces", " 2026 年 11 月 5 日 ", "2026-11-05"],
+    ["full-width digits", "２０２６年１１月５日", "2026-11-05"],
+    ["full-width slashes", "２０２６／１１／０５", "2026-11-05"],
+    ["with a time", "2026-11-05 17:30", "2026-11-05"],
+    ["with 前", "2026年11月30日前", "2026-11-30"],
+    ["with 之前", "2026-11-30之前", "2026-11-30"],
+    ["month and day in the as-of year", "12月31日前", "2026-12-31"],
+    ["month end", "2026年11月底", "2026-11-30"],
+    ["month only", "2026年2月", "2026-02-28"],
+    ["month end in the as-of year", "12月底前", "2026-12-31"],
+    ["year end", "2026年底前", "2026-12-31"],
+    ["compact text", "20261105", "2026-11-05"],
+    ["compact number", 20261105, "2026-11-05"],
+    ["serial that lost its format", 46331, "2026-11-05"],
+    ["leap day", "2024年2月29日", "2024-02-29"],
+    ["ongoing", "长期", "ongoing"],
+    ["ongoing, full phrase", "持续推进", "ongoing"],
+    ["empty text", "  ", "empty"],
+    ["empty cell", null, "empty"],
+    ["impossible day", "2026年2月30日", "invalid:2026年2月30日"],
+    ["not a leap year", "2026-02-29", "invalid:2026-02-29"],
+    ["month 13", "2026/13/1", "invalid:2026/13/1"],
+    ["words", "尽快", "invalid:尽快"],
+    ["small number", 12, "invalid:12"],
+    ["boolean", true, "invalid:TRUE"],
+    ["compact impossible", "20260230", "invalid:20260230"],
+  ];
+  test.each(cases)("%s: %j", (_name, value, expected) => {
+    expect(show(parseDate(value, 2026))).toBe(expected);
+  });
+});

@@ -1,0 +1,25 @@
+// Points and scores (分值/得分), which clerks often store as text.
+
+import type { CellValue } from "../workbook";
+import { isDateCell } from "../workbook";
+
+export type ParsedNumber =
+  | { readonly kind: "empty" }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "invalid"; readonly text: string };
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** @example parseNumber("５分") // { kind: "number", value: 5 } */
+export function parseNumber(value: CellValue | undefined): ParsedNumber {
+  if (value === null || value === undefined) return { kind: "empty" };
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? { kind: "number", value } : { kind: "invalid", text: String(value) };
+  }
+  if (typeof value === "boolean" || isDateCell(value)) return { kind: "invalid", text: String(value) };
+  const text = value.normalize("NFKC").replace(/\s+/g, "").replace(/分$/, "");
+  if (text === "") return { kind: "empty" };
+  return NUMBER.test(text)
+    ? { kind: "number", value: Number(text) }
+    : { kind: "invalid", text: value.trim() };
+}

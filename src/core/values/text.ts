@@ -1,0 +1,75 @@
+// Text as clerks type it: full-width forms, stray and full-width spaces, line breaks inside cells.
+
+import type { CellValue } from "../workbook";
+import { isDateCell } from "../workbook";
+import { formatDay } from "../day";
+
+/** NFKC folds full-width letters, digits, punctuation and the ideographic space into their plain forms. */
+export function normalizeText(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, " ").trim();
+}
+
+/** A key for comparing names of columns and words: no case, spaces, punctuation or symbols. */
+export function compactKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, "");
+}
+
+/** The text a cell shows, for messages and for comparing. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return formatDay(value.day);
+}
+
+export function isBlank(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined) return true;
+  return typeof value === "string" && value.trim() === "";
+}
+
+/** True for anything that is not blank, dates included. */
+export function isFilled(value: CellValue | undefined): boolean {
+  return !isBlank(value) || isDateCell(value);
+}
+
+/** Units listed in one cell: 综采一队、机电科 / A, B; C / one per line. */
+export function splitUnits(text: string): string[] {
+  return text
+    .split(/[、,，;；\n\r]+/)
+    .map(normalizeText)
+    .filter((unit) => unit !== "");
+}
+
+/** Edit distance by characters (a Chinese name is compared character by character). */
+export function editDistance(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/** The candidate closest to `text`, ties to the earlier one; undefined when there are none. */
+export function closest(text: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(text, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

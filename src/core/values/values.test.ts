@@ -1,0 +1,154 @@
+import { parseCycle } from "./cycle";
+import { parseNumber } from "./number";
+import { parseStatus } from "./status";
+import { closest, compactKey, normalizeText, splitUnits } from "./text";
+import type { CellValue } from "../workbook";
+
+describe("parseStatus", () => {
+  const done = [
+    "已完成",
+    "完成",
+    "已办结",
+    "办结",
+    "√",
+    "✓",
+    "✔",
+    "是",
+    "100%",
+    "１００％",
+    "Done",
+    "COMPLETED",
+    "Yes",
+    " 已完成 ",
+    "已完成（已验收）",
+    1,
+    100,
+    true,
+  ];
+  const open = [
+    "进行中",
+    "推进中",
+    "未开始",
+    "未完成",
+    "待办",
+    "否",
+    "In progress",
+    "in-progress",
+    "Open",
+    "Not started",
+    "60%",
+    "0%",
+    "99.5%",
+    0.6,
+    0,
+    45,
+    false,
+  ];
+  const unknown = ["基本完成", "差不多", "已完成了吗", "120%", 150, -1];
+  test.each(done.map((v) => [v]))("%j is done", (value: CellValue) =>
+    expect(parseStatus(value).kind).toBe("done"),
+  );
+  test.each(open.map((v) => [v]))("%j is open", (value: CellValue) =>
+    expect(parseStatus(value).kind).toBe("open"),
+  );
+  test.each(unknown.map((v) => [v]))("%j is unknown", (value: CellValue) => {
+    expect(parseStatus(value).kind).toBe("unknown");
+  });
+  test.each([[null], [""], ["   "]])("%j is empty", (value: CellValue) =>
+    expect(parseStatus(value).kind).toBe("empty"),
+  );
+  test("unknown keeps the clerk's text for the message", () => {
+    expect(parseStatus(" 基本完成 ")).toEqual({ kind: "unknown", text: "基本完成" });
+  });
+});
+
+describe("parseCycle", () => {
+  const cases: Array<[string, string]> = [
+    ["一次性", "once"],
+    ["单次", "once"],
+    ["不定期", "once"],
+    ["年", "year"],
+    ["年度", "year"],
+    ["每年", "year"],
+    ["半年", "half"],
+    ["季", "quarter"],
+    ["季度", "quarter"],
+    ["每季度", "quarter"],
+    ["月", "month"],
+    ["月度", "month"],
+    ["每月", "month"],
+    ["旬", "tenDay"],
+    ["每旬", "tenDay"],
+    ["周", "week"],
+    ["每周", "week"],
+    ["日", "day"],
+    ["每日", "day"],
+    ["每天", "day"],
+    ["once", "once"],
+    ["Yearly", "year"],
+    ["half-yearly", "half"],
+    ["Quarterly", "quarter"],
+    ["monthly", "month"],
+    ["ten-day", "tenDay"],
+    ["Weekly", "week"],
+    ["daily", "day"],
+    [" 每 月 ", "month"],
+    ["每月。", "month"],
+  ];
+  test.each(cases)("%j is %s", (text, cycle) => expect(parseCycle(text)).toEqual({ kind: "cycle", cycle }));
+  test.each([["随时"], ["每两年"], ["fortnightly"]])("%j is not a cycle", (text) => {
+    expect(parseCycle(text)).toEqual({ kind: "invalid", text });
+  });
+  test("empty", () => expect(parseCycle(" ").kind).toBe("empty"));
+});
+
+describe("parseNumber", () => {
+  const cases: Array<[CellValue, string]> = [
+    [5, "5"],
+    ["5", "5"],
+    ["５", "5"],
+    [" 2.5 ", "2.5"],
+    ["5分", "5"],
+    ["-1", "-1"],
+    ["优", "invalid"],
+    ["5 points", "invalid"],
+    ["1,000", "invalid"],
+    [true, "invalid"],
+    [null, "empty"],
+    ["", "empty"],
+  ];
+  test.each(cases)("%j reads as %s", (value, expected) => {
+    const parsed = parseNumber(value);
+    expect(parsed.kind === "number" ? String(parsed.value) : parsed.kind).toBe(expected);
+  });
+});
+
+describe("text helpers", () => {
+  test.each([
+    ["　综采一队　", "综采一队"],
+    [" 综采  一队\n", "综采 一队"],
+    ["ＡＢＣ１２３", "ABC123"],
+  ])("normalizeText(%j) = %j", (text, expected) => expect(normalizeText(text)).toBe(expected));
+
+  test.each([
+    ["责任单位", "责任单位"],
+    ["  责 任 单 位：", "责任单位"],
+    ["Due Date", "duedate"],
+    ["Ｄｕｅ　ｄａｔｅ", "duedate"],
+    ["No.", "no"],
+    ["完成时限\n(截止)", "完成时限截止"],
+  ])("compactKey(%j) = %j", (text, expected) => expect(compactKey(text)).toBe(expected));
+
+  test.each([
+    ["综采一队、机电科", ["综采一队", "机电科"]],
+    ["A, B；C\nD", ["A", "B", "C", "D"]],
+    ["　综采一队　", ["综采一队"]],
+    ["", []],
+  ])("splitUnits(%j)", (text, units) => expect(splitUnits(text)).toEqual(units));
+
+  test.each([
+    ["综采1队", ["综采一队", "综采二队", "机电科"], "综采一队"],
+    ["机电", ["综采一队", "机电科"], "机电科"],
+    ["x", [], undefined],
+  ])("closest(%j)", (text, candidates, expected) => expect(closest(text, candidates)).toBe(expected));
+});
