@@ -1,0 +1,191 @@
+// `duban check`: reads a workbook through the xlsx host, checks it with the engine, reports. Returns the exit code.
+
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import {
+  buildReport,
+  checkWorkbook,
+  dayFromYmd,
+  formatTableProblem,
+  LOCALES,
+  mergeSettings,
+  parseIsoDay,
+  parseSettings,
+  TableError,
+  type Day,
+  type Locale,
+  type SettingsInput,
+} from "../core";
+import { version as VERSION } from "../../package.json";
+import { describeInputProblem, readWorkbookFile, WorkbookInputError } from "../hosts/xlsx";
+import { CLI_WORDS } from "./messages";
+import { Progress } from "./progress";
+import { renderText } from "./render";
+
+export interface CliIO {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  /** The local date today, for the default as-of; a test passes a fixed one. */
+  readonly today: () => Day;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNUSABLE = 2;
+
+/** A problem that ends the run with exit code 2 and one line on stderr. */
+class Unusable extends Error {}
+
+const OPTIONS = {
+  sheet: { type: "string" },
+  spec: { type: "string" },
+  ledger: { type: "string" },
+  "as-of": { type: "string" },
+  out: { type: "string" },
+  json: { type: "string" },
+  lang: { type: "string" },
+  config: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+export function localToday(): Day {
+  const now = new Date();
+  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  // The settings' default language until --lang or a settings file says otherwise.
+  let locale: Locale = "zh-CN";
+  try {
+    const { values, positionals } = parseFlags(argv, locale);
+    if (values.lang !== undefined) {
+      if (!LOCALES.includes(values.lang as Locale))
+        throw new Unusable(CLI_WORDS[locale].badLang({ value: values.lang }));
+      locale = values.lang as Locale;
+    }
+    const words = CLI_WORDS[locale];
+    if (values.version) {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT_OK;
+    }
+    const [command, file, ...extra] = positionals;
+    if (values.help || command === undefined || command === "help") {
+      io.stdout.write(`${words.usage}\n`);
+      return command === undefined && !values.help ? EXIT_UNUSABLE : EXIT_OK;
+    }
+    if (command !== "check") throw new Unusable(words.unknownCommand({ command }));
+    if (file === undefined) throw new Unusable(words.missingFile);
+    if (extra.length > 0) throw new Unusable(words.badFlag({ detail: extra.join(" ") }));
+    for (const flag of ["spec", "ledger", "out"] as const) {
+      if (values[flag] !== undefined) throw new Unusable(words.notYet({ flag: `--${flag}` }));
+    }
+
+    let asOf = io.today();
+    if (values["as-of"] !== undefined) {
+      const parsed = parseIsoDay(values["as-of"]);
+      if (parsed === undefined) throw new Unusable(words.badAsOf({ value: values["as-of"] }));
+      asOf = parsed;
+    }
+    const fromFile = values.config === undefined ? undefined : await readConfig(values.config, locale);
+    const flags: SettingsInput = {
+      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+      ...(values.lang !== undefined ? { language: values.lang as Locale } : {}),
+    };
+    const parsed = parseSettings(mergeSettings(fromFile, flags));
+    if ("problems" in parsed) {
+      const first = parsed.problems[0]!;
+      throw new Unusable(
+        words.configInvalid({ file: values.config ?? "--sheet", path: first.path, message: first.message }),
+      );
+    }
+    const settings = parsed.settings;
+    if (values.lang === undefined) locale = settings.language;
+    if (
+      values.json !== undefined &&
+      values.json !== "-" &&
+      path.resolve(values.json) === path.resolve(file)
+    ) {
+      throw new Unusable(CLI_WORDS[locale].sameAsInput({ file: values.json }));
+    }
+
+    const progress = new Progress(io.stderr, locale);
+    progress.reading(file);
+    const workbook = await readWorkbookFile(file);
+    const result = checkWorkbook(workbook, {
+      asOf,
+      settings,
+      onProgress: (done, total) => progress.checking(done, total),
+    });
+    progress.clear();
+
+    const report = buildReport(result, locale);
+    if (values.json === "-") {
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      if (values.json !== undefined)
+        await writeWhole(values.json, `${JSON.stringify(report, null, 2)}\n`, locale);
+      io.stdout.write(renderText(result, locale, io.stderr.columns ?? 120));
+    }
+    return result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    io.stderr.write(`duban: ${describeFailure(error, locale, argv)}\n`);
+    return EXIT_UNUSABLE;
+  }
+}
+
+function parseFlags(argv: readonly string[], locale: Locale) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new Unusable(CLI_WORDS[locale].badFlag({ detail: (error as Error).message }));
+  }
+}
+
+function describeFailure(error: unknown, locale: Locale, argv: readonly string[]): string {
+  if (error instanceof Unusable) return error.message;
+  if (error instanceof WorkbookInputError) return describeInputProblem(error, locale);
+  if (error instanceof TableError) {
+    const file = argv.find((a) => /\.(xlsx|xlsm|xls|csv|ods)$/i.test(a)) ?? "";
+    return `${file ? `${path.basename(file)}: ` : ""}${formatTableProblem(error.detail, locale)}`;
+  }
+  // Anything else is our fault: say so plainly, with the detail a bug report needs.
+  return `internal error: ${(error as Error)?.stack ?? String(error)}`;
+}
+
+async function readConfig(file: string, locale: Locale): Promise<SettingsInput> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (error) {
+    throw new Unusable(
+      CLI_WORDS[locale].configUnreadable({
+        file,
+        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+      }),
+    );
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, "")) as SettingsInput;
+  } catch (error) {
+    throw new Unusable(CLI_WORDS[locale].configUnreadable({ file, reason: (error as Error).message }));
+  }
+}
+
+/** Written whole or not at all: a temporary file beside the target, then a rename. */
+async function writeWhole(file: string, text: string, locale: Locale): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temporary, text, "utf8");
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw new Unusable(
+      CLI_WORDS[locale].jsonUnwritable({
+        file,
+        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+      }),
+    );
+  }
+}

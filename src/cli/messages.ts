@@ -1,0 +1,54 @@
+// The command line's own words (usage and flag problems), in 中文 and English.
+
+import type { Locale } from "../core";
+
+interface CliWords {
+  usage: string;
+  badFlag: (v: { detail: string }) => string;
+  badAsOf: (v: { value: string }) => string;
+  badLang: (v: { value: string }) => string;
+  unknownCommand: (v: { command: string }) => string;
+  notYet: (v: { flag: string }) => string;
+  missingFile: string;
+  configUnreadable: (v: { file: string; reason: string }) => string;
+  configInvalid: (v: { file: string; path: string; message: string }) => string;
+  jsonUnwritable: (v: { file: string; reason: string }) => string;
+  sameAsInput: (v: { file: string }) => string;
+}
+
+const USAGE = `duban check <workbook.xlsx> [--sheet NAME] [--spec NAME] [--ledger NAME]
+            [--as-of YYYY-MM-DD] [--out OUT.xlsx] [--json FILE|-]
+            [--lang zh-CN|en-US] [--config settings.json]`;
+
+export const CLI_WORDS: Record<Locale, CliWords> = {
+  "zh-CN": {
+    usage: `用法：\n  ${USAGE}\n\n退出码：0 没有错误级问题；1 至少一个错误级问题；2 输入无法使用。`,
+    badFlag: (v) => `参数有误：${v.detail}。用 duban --help 查看用法。`,
+    badAsOf: (v) => `--as-of “${v.value}” 不是有效日期。请写成 YYYY-MM-DD，例如 2026-11-18。`,
+    badLang: (v) => `--lang “${v.value}” 不受支持。请用 zh-CN 或 en-US。`,
+    unknownCommand: (v) => `没有“${v.command}”这个命令。可用的命令：check。用 duban --help 查看用法。`,
+    notYet: (v) => `${v.flag} 在此版本中尚不可用。请先不加 ${v.flag} 运行检查。`,
+    missingFile: "请指定要检查的工作簿，例如：duban check 任务清单.xlsx",
+    configUnreadable: (v) => `${v.file}：无法读取设置文件（${v.reason}）。请检查路径，并确认它是 JSON 文件。`,
+    configInvalid: (v) => `${v.file}：设置“${v.path}”有误：${v.message}。请按 README 中的设置说明改正。`,
+    jsonUnwritable: (v) => `${v.file}：无法写入报告（${v.reason}）。请检查目录是否存在、是否有写权限。`,
+    sameAsInput: (v) => `${v.file}：输出文件不能与输入的工作簿相同，输入文件不会被改写。请另选一个文件名。`,
+  },
+  "en-US": {
+    usage: `Usage:\n  ${USAGE}\n\nExit codes: 0 no finding of error severity; 1 at least one; 2 the input could not be used.`,
+    badFlag: (v) => `${v.detail}. See duban --help.`,
+    badAsOf: (v) => `--as-of "${v.value}" is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-18.`,
+    badLang: (v) => `--lang "${v.value}" is not supported. Use zh-CN or en-US.`,
+    unknownCommand: (v) => `there is no command "${v.command}". Available: check. See duban --help.`,
+    notYet: (v) => `${v.flag} is not available in this version yet. Run the check without ${v.flag}.`,
+    missingFile: "name the workbook to check, e.g. duban check tasks.xlsx",
+    configUnreadable: (v) =>
+      `${v.file}: cannot read the settings file (${v.reason}). Check the path and that it is JSON.`,
+    configInvalid: (v) =>
+      `${v.file}: setting "${v.path}" is wrong: ${v.message}. See the settings section of the README.`,
+    jsonUnwritable: (v) =>
+      `${v.file}: cannot write the report (${v.reason}). Check that the folder exists and can be written.`,
+    sameAsInput: (v) =>
+      `${v.file}: the output cannot be the input workbook, which is never modified. Choose another file name.`,
+  },
+};
