@@ -1,0 +1,242 @@
+// Turns a loaded ExcelJS workbook into the engine's grids of plain values, deciding which numbers are dates.
+
+import { ValueType, type Cell, type CellValue as ExcelValue, type Workbook, type Worksheet } from "exceljs";
+import { dayFromExcelSerial, type Day } from "../../core/day";
+import type { CellRange, CellValue, DateCell, SheetGrid, WorkbookModel } from "../../core/workbook";
+
+export type FormatKind = "date" | "time" | "other";
+
+/**
+ * What a number format shows: a date (it has a year, month or day), only a time of day or a duration, or
+ * neither. Text in quotes, escaped and padding characters, and [brackets] (colours, conditions, locales) are
+ * not tokens; `[h]`, `[mm]`, `[ss]` are durations. Year and day letters count in either case, as in Excel.
+ * @example numberFormatKind('yyyy"年"m"月"d"日"') // "date"
+ * @example numberFormatKind("[h]:mm") // "time"
+ */
+export function numberFormatKind(format: string | undefined): FormatKind {
+  if (!format) return "other";
+  const unquoted = format.replace(/"[^"]*"?/g, "").replace(/\\./g, "");
+  const elapsed = /\[(?:h+|m+|s+)\]/i.test(unquoted);
+  const tokens = unquoted
+    .replace(/\[[^\]]*\]?/g, "")
+    .replace(/[_*]./g, "")
+    .toLowerCase()
+    .replace(/general|am\/pm|a\/p/g, "");
+  const time = elapsed || /[hs]/.test(tokens);
+  if (/[yd]/.test(tokens) || (/m/.test(tokens) && !time)) return "date";
+  return time ? "time" : "other";
+}
+
+/**
+ * Built-in number formats that Excel and WPS in Chinese use for dates but ExcelJS does not know (its table
+ * has them per locale and reads none), so their cells would come back as bare serial numbers. The format
+ * codes are the zh-CN ones; ids 32-35, 55 and 56 are times of day and stay numbers.
+ */
+export const CHINESE_BUILT_IN_DATE_FORMATS: ReadonlyMap<number, string> = new Map([
+  [27, 'yyyy"年"m"月"'],
+  [28, 'm"月"d"日"'],
+  [29, 'm"月"d"日"'],
+  [30, "m-d-yy"],
+  [31, 'yyyy"年"m"月"d"日"'],
+  [36, 'yyyy"年"m"月"'],
+  [50, 'yyyy"年"m"月"'],
+  [51, 'm"月"d"日"'],
+  [52, 'yyyy"年"m"月"'],
+  [53, 'm"月"d"日"'],
+  [54, 'm"月"d"日"'],
+  [57, 'yyyy"年"m"月"'],
+  [58, 'm"月"d"日"'],
+]);
+
+const MS_PER_DAY = 86_400_000;
+/** ExcelJS turns serial s into the instant (s - 25569 [+ 1462 in 1904]) days after 1970-01-01 UTC. */
+const EXCELJS_EPOCH_1900 = 25569;
+const EXCELJS_EPOCH_1904 = 25569 - 1462;
+
+/** Per-workbook state shared by all its cells, so that no cell needs a closure. */
+interface Conversion {
+  readonly date1904: boolean;
+  readonly formatKinds: Map<string, FormatKind>;
+  /** DateCells are immutable, so one object per day serves every cell with that day. */
+  readonly dateCells: Map<Day, DateCell>;
+}
+
+export function workbookModelFromExcelJs(workbook: Workbook, fileName: string): WorkbookModel {
+  const conversion: Conversion = {
+    date1904: workbook.properties?.date1904 === true,
+    formatKinds: new Map(),
+    dateCells: new Map(),
+  };
+  // `worksheets` is in tab order (ExcelJS sorts by the order in workbook.xml), not in sheet id order.
+  return { fileName, sheets: workbook.worksheets.map((sheet) => sheetGrid(sheet, conversion)) };
+}
+
+function sheetGrid(worksheet: Worksheet, conversion: Conversion): SheetGrid {
+  const rows: (CellValue[] | undefined)[] = [];
+  const rowCount = worksheet.rowCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const row = worksheet.findRow(r);
+    if (!row) continue;
+    const cellCount = row.cellCount;
+    let values: CellValue[] | undefined;
+    let width = 0;
+    for (let c = 1; c <= cellCount; c++) {
+      const cell = row.findCell(c);
+      if (!cell) continue;
+      const value = cellValue(cell, conversion);
+      if (value === null) continue;
+      values ??= new Array<CellValue>(cellCount).fill(null);
+      values[c - 1] = value;
+      width = c;
+    }
+    if (values) {
+      // Styled but empty cells at the end of a row are noise to the engine.
+      values.length = width;
+      rows[r - 1] = values;
+    }
+  }
+  const state = worksheet.state;
+  return {
+    name: worksheet.name,
+    rows,
+    merges: mergesOf(worksheet),
+    hidden: state === "hidden" || state === "veryHidden",
+  };
+}
+
+/** One cell; the merged-over cells of a merge are empty, as in Excel (ExcelJS reports the master's value there). */
+function cellValue(cell: Cell, conversion: Conversion): CellValue {
+  const type = cell.type;
+  if (type === ValueType.Null || type === ValueType.Merge) return null;
+  // A formula (shared or not) is its last computed result, converted like a plain value; none means empty.
+  // Read through `result`: `value` copies the formula's model keeping only truthy fields, so a result of
+  // 0, false or "" would be lost.
+  if (type === ValueType.Formula) return plainValue(resultOf(cell) ?? null, cell, conversion);
+  return plainValue(cell.value, cell, conversion);
+}
+
+/** `Cell.result` is typed as number | string | Date, but holds booleans, errors and undefined too. */
+function resultOf(cell: Cell): ExcelValue | undefined {
+  return cell.result as ExcelValue | undefined;
+}
+
+function plainValue(value: ExcelValue, cell: Cell, conversion: Conversion): CellValue {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return value;
+    case "number":
+      return numberValue(value, cell.numFmt, conversion);
+    case "object":
+      break;
+    default:
+      return null;
+  }
+  if (value === null) return null;
+  if (value instanceof Date) return dateValue(value, cell.numFmt, conversion);
+  if ("richText" in value) return richText(value.richText);
+  if ("error" in value) return value.error;
+  if ("text" in value) {
+    // A hyperlink's text is typed as a string, but ExcelJS passes rich text through as it found it.
+    const text: unknown = value.text;
+    if (typeof text === "string") return text;
+    if (isRichText(text)) return richText(text.richText);
+    return null;
+  }
+  return null;
+}
+
+function numberValue(value: number, numFmt: string | undefined, conversion: Conversion): CellValue {
+  if (numFmt === undefined || formatKind(numFmt, conversion) !== "date") return value;
+  return dateCell(value, conversion) ?? value;
+}
+
+/**
+ * ExcelJS gives a Date for any format with h, m, s, y, d or b in it: its dates are right (it applies the
+ * workbook's date system), but its times of day and durations are dates on 1899-12-30, which mean nothing;
+ * those go back to the serial number Excel stores. Dates go through the serial too, because ExcelJS does not
+ * know the 1900 system's phantom 29 February, and is a day early before 1900-03-01.
+ */
+function dateValue(value: Date, numFmt: string | undefined, conversion: Conversion): CellValue {
+  const serial =
+    value.getTime() / MS_PER_DAY + (conversion.date1904 ? EXCELJS_EPOCH_1904 : EXCELJS_EPOCH_1900);
+  if (!Number.isFinite(serial)) return null;
+  if (formatKind(numFmt, conversion) !== "date") return serial;
+  return dateCell(serial, conversion) ?? serial;
+}
+
+function dateCell(serial: number, conversion: Conversion): DateCell | undefined {
+  const day = dayFromExcelSerial(serial, conversion.date1904);
+  if (day === undefined) return undefined;
+  let cell = conversion.dateCells.get(day);
+  if (!cell) {
+    cell = { day };
+    conversion.dateCells.set(day, cell);
+  }
+  return cell;
+}
+
+function formatKind(numFmt: string | undefined, conversion: Conversion): FormatKind {
+  if (numFmt === undefined) return "other";
+  let kind = conversion.formatKinds.get(numFmt);
+  if (kind === undefined) {
+    kind = numberFormatKind(numFmt);
+    conversion.formatKinds.set(numFmt, kind);
+  }
+  return kind;
+}
+
+function richText(runs: ReadonlyArray<{ readonly text?: string }>): string {
+  let text = "";
+  for (const run of runs) text += run.text ?? "";
+  return text;
+}
+
+function isRichText(value: unknown): value is { richText: Array<{ text?: string }> } {
+  return (
+    typeof value === "object" && value !== null && Array.isArray((value as { richText?: unknown }).richText)
+  );
+}
+
+/** ExcelJS's own merge list, without building the sheet's whole model (which copies every cell). */
+interface MergeInternals {
+  readonly _merges?: Readonly<Record<string, { top: number; left: number; bottom: number; right: number }>>;
+}
+
+function mergesOf(worksheet: Worksheet): CellRange[] {
+  const internal = (worksheet as unknown as MergeInternals)._merges;
+  const ranges = internal
+    ? Object.values(internal)
+    : // If a later ExcelJS drops `_merges`, the public (slow) model still has them.
+      worksheet.model.merges.map(parseRange).filter((range) => range !== undefined);
+  return ranges.map((range) => ({
+    top: range.top - 1,
+    left: range.left - 1,
+    bottom: range.bottom - 1,
+    right: range.right - 1,
+  }));
+}
+
+/** `B2:D3` as one-based bounds. */
+export function parseRange(
+  text: string,
+): { top: number; left: number; bottom: number; right: number } | undefined {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const left = columnNumber(match[1] ?? "");
+  const top = Number(match[2]);
+  const right = match[3] ? columnNumber(match[3]) : left;
+  const bottom = match[4] ? Number(match[4]) : top;
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}

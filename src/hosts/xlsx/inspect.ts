@@ -1,0 +1,280 @@
+// Refuses what cannot be a readable .xlsx (empty, text, .xls, encrypted, damaged, too large) before inflating anything.
+
+import { Inflate } from "fflate";
+import { WorkbookInputError } from "./errors";
+import { hasZipSignature, listZipEntries, ZipStructureError, type ZipEntry } from "./zip";
+
+export interface ReadLimits {
+  /** The most the parts of a workbook may add up to, uncompressed, as the zip declares them. */
+  readonly maxUncompressedBytes?: number;
+  /** One part compressed more than this (n:1) … */
+  readonly maxCompressionRatio?: number;
+  /** … and larger than this, uncompressed, is refused as a zip bomb. */
+  readonly ratioCheckFromBytes?: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Why 120 MB: ExcelJS holds a loaded workbook as objects per cell and, at its peak while parsing, needs
+ * 9-13 bytes of V8 heap per byte of uncompressed sheet XML; the conversion to the engine's grid fits in what
+ * the parse frees. Measured with ExcelJS 4.4.0 on Node 20, 100,000 rows x 15 columns, as the smallest
+ * --max-old-space-size with which the whole read (checks, load, conversion) succeeds:
+ * - task-like text, numbers and dates, shared strings: 52 MB of XML (7.8 MB file): 550 MB, 5-6 s, RSS 850 MB;
+ * - every text cell unique, inline strings: 80 MB of XML: 700 MB;
+ * - one-digit numbers in Excel's tersest XML (the worst ratio found): 39 MB of XML: 500 MB.
+ * At 13 bytes per byte, 120 MB needs about 1.6 GB: within the 2 GB heap Node gives by default on a machine
+ * with 8 GB of memory (a quarter of it, up to 4 GB), while a 100,000 x 15 task table (50-80 MB) passes
+ * with room to spare.
+ */
+export const DEFAULT_LIMITS: Readonly<Required<ReadLimits>> = {
+  maxUncompressedBytes: 120 * MB,
+  // Sheet XML compresses 5-20:1, very repetitive sheets up to ~100:1; deflate's ceiling is 1032:1.
+  maxCompressionRatio: 200,
+  ratioCheckFromBytes: 50 * MB,
+};
+
+/** What the central directory says, for the size check that follows (see checkInflatedSizes). */
+export interface PackageInfo {
+  readonly entries: readonly ZipEntry[];
+  readonly uncompressedBytes: number;
+}
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+/**
+ * Checks that the bytes are a zip holding an .xlsx workbook within the limits, from signatures and the
+ * central directory only: nothing is inflated.
+ * @throws WorkbookInputError
+ */
+export function inspectPackage(bytes: Uint8Array, fileName: string, limits?: ReadLimits): PackageInfo {
+  const limit = { ...DEFAULT_LIMITS, ...definedOnly(limits) };
+  if (bytes.length === 0) throw new WorkbookInputError("empty", fileName);
+  if (startsWith(bytes, CFB_SIGNATURE)) throw compoundFileProblem(bytes, fileName);
+  if (!hasZipSignature(bytes))
+    throw new WorkbookInputError("not-a-workbook", fileName, { kind: sniffKind(bytes) });
+
+  let entries: ZipEntry[];
+  try {
+    entries = listZipEntries(bytes);
+  } catch (error) {
+    if (!(error instanceof ZipStructureError)) throw error;
+    throw new WorkbookInputError(
+      "damaged",
+      fileName,
+      { reason: error.reason, detail: error.message },
+      { cause: error },
+    );
+  }
+
+  const names = new Set(entries.map((entry) => entry.name.toLowerCase()));
+  if (!names.has("xl/workbook.xml")) throw notAWorkbook(bytes, entries, names, fileName);
+
+  if (entries.some((entry) => entry.encrypted))
+    throw new WorkbookInputError("encrypted", fileName, { kind: "zip" });
+
+  for (const entry of entries) {
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (entry.uncompressedSize > limit.ratioCheckFromBytes && ratio > limit.maxCompressionRatio) {
+      throw new WorkbookInputError("too-large", fileName, {
+        what: "ratio",
+        entry: entry.name,
+        sizeBytes: entry.uncompressedSize,
+        ratio: Math.round(ratio),
+        limitRatio: limit.maxCompressionRatio,
+      });
+    }
+  }
+  const uncompressedBytes = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (uncompressedBytes > limit.maxUncompressedBytes) {
+    throw new WorkbookInputError("too-large", fileName, {
+      what: "contents",
+      sizeBytes: uncompressedBytes,
+      limitBytes: limit.maxUncompressedBytes,
+    });
+  }
+
+  for (const entry of entries) {
+    if (entry.method !== 0 && entry.method !== 8) {
+      // Deflate64, bzip2 and the like: Excel never writes them, and ExcelJS cannot read them.
+      throw new WorkbookInputError("damaged", fileName, {
+        reason: "compression",
+        entry: entry.name,
+        detail: `compression method ${entry.method}`,
+      });
+    }
+    if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) {
+      throw new WorkbookInputError("damaged", fileName, { reason: "size-mismatch", entry: entry.name });
+    }
+  }
+  return { entries, uncompressedBytes };
+}
+
+/**
+ * Inflates every part into nothing, counting bytes, and refuses a part that inflates to more (or less) than
+ * it declared. inspectPackage trusts the declared sizes; a crafted zip can declare 1 KB and inflate to 1 GB,
+ * and ExcelJS (JSZip) only compares the sizes after it has inflated everything into memory. Memory here stays
+ * bounded: input goes in 32 KB slices, so one slice yields at most ~33 MB (deflate's 1032:1 ceiling).
+ * Costs about 0.4 s for the 52 MB of XML of a 100,000-row sheet, against ExcelJS's 5 s.
+ * @throws WorkbookInputError
+ */
+export function checkInflatedSizes(bytes: Uint8Array, fileName: string, info: PackageInfo): void {
+  const SLICE = 32 * 1024;
+  for (const entry of info.entries) {
+    // An empty deflate entry has no stream to push; its declared size alone must be 0.
+    if (entry.method !== 8 || (entry.compressedSize === 0 && entry.uncompressedSize === 0)) continue;
+    let produced = 0;
+    let overflow = false;
+    const inflater = new Inflate((chunk) => {
+      produced += chunk.length;
+      if (produced > entry.uncompressedSize) overflow = true;
+    });
+    const end = entry.dataOffset + entry.compressedSize;
+    try {
+      for (let p = entry.dataOffset; p < end && !overflow; p += SLICE) {
+        const sliceEnd = Math.min(p + SLICE, end);
+        inflater.push(bytes.subarray(p, sliceEnd), sliceEnd === end);
+      }
+    } catch (error) {
+      throw new WorkbookInputError(
+        "damaged",
+        fileName,
+        { reason: "content", entry: entry.name, detail: String(error) },
+        { cause: error },
+      );
+    }
+    if (produced !== entry.uncompressedSize) {
+      throw new WorkbookInputError("damaged", fileName, {
+        reason: "size-mismatch",
+        entry: entry.name,
+        detail: `declares ${entry.uncompressedSize} bytes, inflates to ${overflow ? "more" : produced}`,
+      });
+    }
+  }
+}
+
+/** Encrypted .xlsx files and old .xls files are both OLE compound files; the stream names tell them apart. */
+function compoundFileProblem(bytes: Uint8Array, fileName: string): WorkbookInputError {
+  const streams = compoundFileNames(bytes);
+  if (streams.has("ENCRYPTEDPACKAGE") || streams.has("ENCRYPTIONINFO")) {
+    return new WorkbookInputError("encrypted", fileName, { kind: "ooxml" });
+  }
+  if (streams.has("WORKBOOK") || streams.has("BOOK")) return new WorkbookInputError("legacy-xls", fileName);
+  if (streams.has("WORDDOCUMENT") || streams.has("POWERPOINT DOCUMENT")) {
+    return new WorkbookInputError("not-a-workbook", fileName, { kind: "document" });
+  }
+  // A compound file we cannot place (WPS .et, a damaged .xls): saving it again as .xlsx is still the way out.
+  return new WorkbookInputError("legacy-xls", fileName);
+}
+
+/**
+ * Upper-cased names in a compound file's directory. Directory entries are 128 bytes long and directory
+ * sectors (512 or 4096 bytes) start on multiples of 128, so every entry sits at an offset divisible by 128:
+ * a 64-byte UTF-16LE name, then its length in bytes including the terminating NUL.
+ * Looking only there means a name that happens to appear inside a stream's data is never mistaken for one.
+ */
+function compoundFileNames(bytes: Uint8Array): Set<string> {
+  const names = new Set<string>();
+  for (let p = 512; p + 128 <= bytes.length; p += 128) {
+    const length = (bytes[p + 64] ?? 0) | ((bytes[p + 65] ?? 0) << 8);
+    const type = bytes[p + 66] ?? 0;
+    // Types 1 storage, 2 stream, 5 root; lengths are even, at most 64, and count the final NUL.
+    if (length < 4 || length > 64 || length % 2 !== 0 || type < 1 || type > 5) continue;
+    let name = "";
+    let valid = true;
+    for (let i = 0; i < length - 2; i += 2) {
+      const code = (bytes[p + i] ?? 0) | ((bytes[p + i + 1] ?? 0) << 8);
+      if (code === 0) {
+        valid = false;
+        break;
+      }
+      name += String.fromCharCode(code);
+    }
+    if (valid && bytes[p + length - 2] === 0 && bytes[p + length - 1] === 0) names.add(name.toUpperCase());
+  }
+  return names;
+}
+
+/** A zip without xl/workbook.xml: an .ods, a Word or PowerPoint file, an .xlsb, or some other archive. */
+function notAWorkbook(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  names: ReadonlySet<string>,
+  fileName: string,
+): WorkbookInputError {
+  const mimetype = entries.find((entry) => entry.name === "mimetype");
+  if (mimetype) {
+    // OpenDocument stores its mimetype first and uncompressed, so it can be read without inflating.
+    const text =
+      mimetype.method === 0
+        ? new TextDecoder().decode(
+            bytes.subarray(mimetype.dataOffset, mimetype.dataOffset + mimetype.compressedSize),
+          )
+        : "";
+    if (text.startsWith(ODS_MIMETYPE) || (text === "" && names.has("content.xml"))) {
+      return new WorkbookInputError("opendocument", fileName);
+    }
+    if (text.startsWith("application/vnd.oasis.opendocument.")) {
+      return new WorkbookInputError("not-a-workbook", fileName, { kind: "document" });
+    }
+  }
+  if (names.has("xl/workbook.bin"))
+    return new WorkbookInputError("not-a-workbook", fileName, { kind: "xlsb" });
+  if (names.has("word/document.xml") || names.has("ppt/presentation.xml")) {
+    return new WorkbookInputError("not-a-workbook", fileName, { kind: "document" });
+  }
+  return new WorkbookInputError("not-a-workbook", fileName, { kind: "zip" });
+}
+
+/** What a file that is not a zip looks like, from its first 8 KB: text (CSV or not), a web page, XML, a PDF. */
+function sniffKind(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 8192);
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf"; // %PDF-
+  let text: string;
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
+    // UTF-16 with a byte order mark: what Excel's "Unicode Text" export writes.
+    text = new TextDecoder(head[0] === 0xff ? "utf-16le" : "utf-16be").decode(head.subarray(2));
+  } else {
+    // No NUL and almost no control bytes; non-UTF-8 bytes are fine (Chinese CSVs are often GBK).
+    let controls = 0;
+    for (const byte of head) {
+      if (byte === 0) return "unknown";
+      if (
+        (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) ||
+        byte === 0x7f
+      ) {
+        controls++;
+      }
+    }
+    if (controls > head.length / 100) return "unknown";
+    text = new TextDecoder("utf-8", { fatal: false }).decode(head);
+  }
+  const start = text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .slice(0, 2048)
+    .toLowerCase();
+  if (/^(<!doctype html|<html|<table|mime-version:)/.test(start) || start.includes("<html")) return "html";
+  if (start.startsWith("<?xml") || start.startsWith("<")) return "xml";
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .slice(0, 20)
+    .filter((line) => line.trim() !== "");
+  const delimited = lines.filter((line) => /[,\t;，]/.test(line)).length;
+  return lines.length > 0 && delimited >= Math.ceil(lines.length / 2) ? "csv" : "text";
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+/** `{ ...defaults, ...limits }` would let an explicit `undefined` erase a default. */
+function definedOnly(limits: ReadLimits | undefined): ReadLimits {
+  const result: { -readonly [K in keyof ReadLimits]: ReadLimits[K] } = {};
+  if (limits?.maxUncompressedBytes !== undefined) result.maxUncompressedBytes = limits.maxUncompressedBytes;
+  if (limits?.maxCompressionRatio !== undefined) result.maxCompressionRatio = limits.maxCompressionRatio;
+  if (limits?.ratioCheckFromBytes !== undefined) result.ratioCheckFromBytes = limits.ratioCheckFromBytes;
+  return result;
+}

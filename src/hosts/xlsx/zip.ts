@@ -1,0 +1,168 @@
+// Reads a zip's central directory, checking its structure, without inflating a single byte.
+
+/** One file in a zip as its central directory declares it. */
+export interface ZipEntry {
+  /** As stored, without a leading slash. */
+  readonly name: string;
+  /** 0 stored, 8 deflate. */
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  /** Where the entry's (compressed) data starts in the file. */
+  readonly dataOffset: number;
+  readonly encrypted: boolean;
+}
+
+/** Why a zip could not be listed; inspect.ts turns it into a WorkbookInputError. */
+export class ZipStructureError extends Error {
+  constructor(
+    readonly reason: "truncated" | "structure",
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const SIG_END64 = 0x06064b50;
+const SIG_END64_LOCATOR = 0x07064b50;
+const END_SIZE = 22;
+const MAX_COMMENT = 0xffff;
+const U32_MAX = 0xffffffff;
+
+/** True when the bytes start like a zip (a local file header, or the end record of an empty zip). */
+export function hasZipSignature(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false;
+  const sig = u32(bytes, 0);
+  return sig === SIG_LOCAL || sig === SIG_END;
+}
+
+/**
+ * The entries of a zip, from its central directory.
+ * fflate's `unzipSync` with a filter also lists entries without inflating, but it does not check what it
+ * reads: offsets past the end of a truncated or damaged file read as zeros and come back as entries with
+ * empty names. This reader checks every signature and bound, so damage is reported as damage.
+ * @throws ZipStructureError
+ */
+export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
+  const end = findEndRecord(bytes);
+  if (end < 0) throw new ZipStructureError("truncated", "no end of central directory record");
+  if (u16(bytes, end + 4) !== 0 || u16(bytes, end + 6) !== 0) {
+    throw new ZipStructureError("structure", "multi-volume zip");
+  }
+  let count = u16(bytes, end + 10);
+  let size = u32(bytes, end + 12);
+  let offset = u32(bytes, end + 16);
+  const locator = end - 20;
+  if (locator >= 0 && u32(bytes, locator) === SIG_END64_LOCATOR) {
+    const end64 = u64(bytes, locator + 8);
+    if (end64 + 56 > locator || u32(bytes, end64) !== SIG_END64) {
+      throw new ZipStructureError("truncated", "zip64 end record out of place");
+    }
+    count = u64(bytes, end64 + 32);
+    size = u64(bytes, end64 + 40);
+    offset = u64(bytes, end64 + 48);
+  }
+  const directoryEnd = offset + size;
+  if (directoryEnd > end) {
+    // The usual sign of a file cut short and then given an end record, or of a damaged end record.
+    throw new ZipStructureError("truncated", "central directory outside the file");
+  }
+
+  const decoder = new TextDecoder("utf-8", { fatal: false });
+  const entries: ZipEntry[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > directoryEnd || u32(bytes, p) !== SIG_CENTRAL) {
+      throw new ZipStructureError("structure", `central directory entry ${i} is damaged`);
+    }
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    let compressedSize = u32(bytes, p + 20);
+    let uncompressedSize = u32(bytes, p + 24);
+    const nameLength = u16(bytes, p + 28);
+    const extraLength = u16(bytes, p + 30);
+    const commentLength = u16(bytes, p + 32);
+    let localOffset = u32(bytes, p + 42);
+    const next = p + 46 + nameLength + extraLength + commentLength;
+    if (next > directoryEnd)
+      throw new ZipStructureError("structure", `central directory entry ${i} overruns`);
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)).replace(/^\/+/, "");
+
+    if (compressedSize === U32_MAX || uncompressedSize === U32_MAX || localOffset === U32_MAX) {
+      // Zip64: the real values sit in extra field 0x0001, only those whose 32-bit field is saturated, in order.
+      let e = p + 46 + nameLength;
+      const extraEnd = e + extraLength;
+      let found = false;
+      while (e + 4 <= extraEnd) {
+        const id = u16(bytes, e);
+        const length = u16(bytes, e + 2);
+        if (id === 0x0001) {
+          let q = e + 4;
+          found = true;
+          const fieldEnd = q + length;
+          const take = (): number => {
+            if (q + 8 > fieldEnd)
+              throw new ZipStructureError("structure", `entry ${name} has a short zip64 field`);
+            q += 8;
+            return u64(bytes, q - 8);
+          };
+          if (uncompressedSize === U32_MAX) uncompressedSize = take();
+          if (compressedSize === U32_MAX) compressedSize = take();
+          if (localOffset === U32_MAX) localOffset = take();
+          break;
+        }
+        e += 4 + length;
+      }
+      if (!found) throw new ZipStructureError("structure", `entry ${name} lacks its zip64 sizes`);
+    }
+
+    if (localOffset + 30 > offset || u32(bytes, localOffset) !== SIG_LOCAL) {
+      throw new ZipStructureError("structure", `entry ${name} has no local header`);
+    }
+    const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
+    if (dataOffset + compressedSize > offset) {
+      throw new ZipStructureError("truncated", `entry ${name} runs past the end of its data`);
+    }
+    entries.push({
+      name,
+      method,
+      compressedSize,
+      uncompressedSize,
+      dataOffset,
+      encrypted: (flags & 1) === 1,
+    });
+    p = next;
+  }
+  return entries;
+}
+
+/** The offset of the end of central directory record, searched backwards over a possible comment; -1 if none. */
+function findEndRecord(bytes: Uint8Array): number {
+  const last = bytes.length - END_SIZE;
+  const first = Math.max(0, last - MAX_COMMENT);
+  for (let p = last; p >= first; p--) {
+    // The comment length must reach exactly to the end, or this is a signature-like run inside the comment.
+    if (u32(bytes, p) === SIG_END && p + END_SIZE + u16(bytes, p + 20) === bytes.length) return p;
+  }
+  // Some writers leave bytes after the record; accept the last signature if no exact one exists.
+  for (let p = last; p >= first; p--) if (u32(bytes, p) === SIG_END) return p;
+  return -1;
+}
+
+function u16(b: Uint8Array, p: number): number {
+  return (b[p] ?? 0) | ((b[p + 1] ?? 0) << 8);
+}
+
+function u32(b: Uint8Array, p: number): number {
+  return ((b[p] ?? 0) | ((b[p + 1] ?? 0) << 8) | ((b[p + 2] ?? 0) << 16)) + (b[p + 3] ?? 0) * 0x1000000;
+}
+
+/** An 8-byte little-endian number; anything past 2^53 is beyond any file we could hold, so it is damage. */
+function u64(b: Uint8Array, p: number): number {
+  const high = u32(b, p + 4);
+  if (high >= 0x200000) throw new ZipStructureError("structure", "zip64 value out of range");
+  return high * 0x100000000 + u32(b, p);
+}
