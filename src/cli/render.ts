@@ -72,7 +72,11 @@ export function renderText(result: CheckResult, locale: Locale, width: number): 
   }
   out.push("");
   out.push(w.ranking);
-  const ranking = new Table({ head: [w.rank, w.unit, w.score, w.stars], chars: COMPACT, style: { head: [], border: [] } });
+  const ranking = new Table({
+    head: [w.rank, w.unit, w.score, w.stars],
+    chars: COMPACT,
+    style: { head: [], border: [] },
+  });
   for (const entry of result.ranking)
     ranking.push([entry.rank, entry.unit, entry.score, "★".repeat(entry.stars)]);
   out.push(ranking.toString());

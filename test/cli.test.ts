@@ -1,0 +1,238 @@
+// duban check end to end: the sample workbook, every flag, and every way the input can be unusable.
+
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { execFileSync, spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
+import { main } from "../src/cli/main";
+import { parseIsoDay, type Day } from "../src/core";
+import type { Report } from "../src/core/report";
+import { buildSampleWorkbook, sampleExpectations, SAMPLE_RULES } from "../scripts/sample-workbook";
+
+const dir = path.resolve(__dirname, ".tmp/cli");
+const sample = path.join(dir, "sample.xlsx");
+const REFERENCE = "2026-11-18";
+
+async function run(args: string[], today: Day = parseIsoDay(REFERENCE)!) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    today: () => today,
+  });
+  return { code, stdout, stderr };
+}
+
+async function jsonReport(args: string[]): Promise<{ code: number; report: Report }> {
+  const { code, stdout } = await run([...args, "--json", "-"]);
+  return { code, report: JSON.parse(stdout) as Report };
+}
+
+beforeAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await buildSampleWorkbook(parseIsoDay(REFERENCE)!).xlsx.writeFile(sample);
+});
+
+describe("the sample workbook", () => {
+  test.each(["2026-11-18", "2026-03-02", "2026-06-30", "2026-12-30", "2025-02-28"])(
+    "as of %s: exactly the planted findings, row by row and rule by rule",
+    async (asOfText) => {
+      const asOf = parseIsoDay(asOfText)!;
+      const file = path.join(dir, `sample-${asOfText}.xlsx`);
+      await buildSampleWorkbook(asOf).xlsx.writeFile(file);
+      const { code, report } = await jsonReport(["check", file, "--as-of", asOfText]);
+      const expected = sampleExpectations(asOf);
+      expect(code).toBe(1);
+      expect(report.sheet).toBe(expected.sheet);
+      expect(report.headerRow).toBe(expected.headerRow);
+      expect(report.tasks).toBe(expected.taskCount);
+      expect(report.columns).toEqual(expected.columns);
+      for (const rule of SAMPLE_RULES) {
+        const rows = [...new Set(report.issues.filter((i) => i.rule === rule).map((i) => i.row))].sort(
+          (a, b) => a - b,
+        );
+        expect({ rule, rows }).toEqual({ rule, rows: expected.rows[rule] });
+      }
+      const units = Object.fromEntries(report.summary.units.map(({ unit, ...line }) => [unit, line]));
+      for (const { unit, ...line } of expected.summary.units)
+        expect({ unit, ...units[unit] }).toMatchObject({ unit, ...line });
+      const { unit: totalName, ...total } = expected.summary.total;
+      expect(totalName).toBeDefined();
+      expect(report.summary.total).toMatchObject(total);
+    },
+  );
+
+  test("the report has the spec's shape", async () => {
+    const { report } = await jsonReport(["check", sample, "--as-of", REFERENCE]);
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        "asOf",
+        "file",
+        "sheet",
+        "headerRow",
+        "columns",
+        "tasks",
+        "issues",
+        "summary",
+        "ranking",
+      ]),
+    );
+    expect(report.asOf).toBe(REFERENCE);
+    expect(report.file).toBe("sample.xlsx");
+    const overdue = report.issues.find((i) => i.rule === "overdue")!;
+    expect(overdue).toMatchObject({ severity: "error", sheet: "重点工作任务表", column: "H" });
+    expect(overdue.cell).toBe(`H${overdue.row}`);
+    expect(overdue.message).toContain(overdue.cell!);
+    expect(report.ranking[0]).toEqual({
+      rank: 1,
+      unit: expect.any(String),
+      score: expect.any(Number),
+      stars: expect.any(Number),
+    });
+    for (const u of report.summary.units)
+      expect(u.completionRate).toBe(Math.round(u.completionRate * 1000) / 1000);
+  });
+
+  test("near the year's end the report says the calendar had to assume Monday to Friday", async () => {
+    const { report } = await jsonReport(["check", sample, "--as-of", "2026-12-30"]);
+    expect(report.notices.map((n) => n.id)).toEqual(["calendarAssumed"]);
+    expect(report.notices[0]!.message).toContain("节假日");
+  });
+
+  test("English messages with --lang en-US", async () => {
+    const { report } = await jsonReport(["check", sample, "--as-of", REFERENCE, "--lang", "en-US"]);
+    expect(report.issues.find((i) => i.rule === "overdue")!.message).toMatch(/^H\d+: deadline .* passed/);
+  });
+
+  test("without --json: a readable table, and the input is left as it was", async () => {
+    const before = { bytes: readFileSync(sample), mtime: statSync(sample).mtimeMs };
+    const { code, stdout, stderr } = await run(["check", sample, "--as-of", REFERENCE]);
+    expect(code).toBe(1);
+    expect(stderr).toBe("");
+    expect(stdout).toContain("按单位汇总");
+    expect(stdout).toContain("综采一队");
+    expect(stdout).toMatch(/排名/);
+    expect(readFileSync(sample).equals(before.bytes)).toBe(true);
+    expect(statSync(sample).mtimeMs).toBe(before.mtime);
+  });
+
+  test("--json FILE writes the report and still shows the table", async () => {
+    const out = path.join(dir, "report.json");
+    const { stdout } = await run(["check", sample, "--as-of", REFERENCE, "--json", out]);
+    expect(stdout).toContain("按单位汇总");
+    expect((JSON.parse(readFileSync(out, "utf8")) as Report).tasks).toBe(130);
+  });
+
+  test("as-of defaults to today as the host gives it", async () => {
+    const { stdout } = await run(["check", sample, "--json", "-"], parseIsoDay("2026-11-20")!);
+    expect((JSON.parse(stdout) as Report).asOf).toBe("2026-11-20");
+  });
+
+  test("a settings file: rules off, another severity, due-soon days, competition ranking", async () => {
+    const config = path.join(dir, "settings.json");
+    writeFileSync(
+      config,
+      JSON.stringify({
+        rules: { overdue: "off", "unknown-status": "error" },
+        dueSoonDays: 0,
+        ranking: { method: "competition" },
+      }),
+    );
+    const { report } = await jsonReport(["check", sample, "--as-of", REFERENCE, "--config", config]);
+    expect(report.issues.some((i) => i.rule === "overdue")).toBe(false);
+    expect(
+      report.issues.filter((i) => i.rule === "unknown-status").every((i) => i.severity === "error"),
+    ).toBe(true);
+    const ranks = report.ranking.map((r) => r.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  test("exit code 0 when nothing has error severity", async () => {
+    const file = path.join(dir, "clean.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("任务");
+    sheet.addRow(["工作任务", "责任单位", "完成时限", "完成情况"]);
+    sheet.addRow(["召开安全例会", "安全科", "2026-12-31", "进行中"]);
+    await workbook.xlsx.writeFile(file);
+    expect((await run(["check", file, "--as-of", REFERENCE])).code).toBe(0);
+  });
+});
+
+describe("input that cannot be used: exit 2, one line on stderr naming the file or flag", () => {
+  const cases: Array<[string, () => string[], RegExp]> = [
+    ["a file that does not exist", () => ["check", path.join(dir, "nope.xlsx")], /nope\.xlsx/],
+    [
+      "a CSV named .xlsx",
+      () => ["check", write("tasks.xlsx", "工作任务,责任单位\n检查,机电科\n")],
+      /tasks\.xlsx/,
+    ],
+    ["an empty file", () => ["check", write("empty.xlsx", "")], /empty\.xlsx/],
+    ["an unknown flag", () => ["check", sample, "--colour"], /--colour|colour/],
+    ["a bad --as-of", () => ["check", sample, "--as-of", "2026-02-30"], /2026-02-30/],
+    ["a bad --lang", () => ["check", sample, "--lang", "fr"], /fr/],
+    ["no workbook named", () => ["check"], /duban check/],
+    ["an unknown command", () => ["chek", sample], /chek/],
+    ["--out, not in this version", () => ["check", sample, "--out", path.join(dir, "o.xlsx")], /--out/],
+    ["--spec, not in this version", () => ["check", sample, "--spec", "工作规范"], /--spec/],
+    ["a --sheet that is not there", () => ["check", sample, "--sheet", "任务表"], /任务表/],
+    [
+      "a settings file that is not JSON",
+      () => ["check", sample, "--config", write("bad.json", "{ rules: ")],
+      /bad\.json/,
+    ],
+    [
+      "a settings file with a wrong value",
+      () => [
+        "check",
+        sample,
+        "--config",
+        write("wrong.json", JSON.stringify({ ranking: { method: "olympic" } })),
+      ],
+      /wrong\.json.*ranking\.method/,
+    ],
+    ["--json over the input", () => ["check", sample, "--json", sample], /sample\.xlsx/],
+  ];
+  test.each(cases)("%s", async (_name, args, pattern) => {
+    const { code, stdout, stderr } = await run(args());
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(pattern);
+    expect(stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
+  });
+
+  test("a workbook without a task table names the file and says what a header needs", async () => {
+    const file = path.join(dir, "no-table.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Sheet1").addRow(["姓名", "电话"]);
+    await workbook.xlsx.writeFile(file);
+    const { code, stderr } = await run(["check", file]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^duban: no-table\.xlsx: .*工作任务.*责任单位.*完成时限/);
+  });
+});
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe("the built command", () => {
+  const bin = path.resolve(__dirname, "../bin/duban");
+  test("runs as a process: JSON on stdout, exit code 1 for errors, 2 with one stderr line for bad input", () => {
+    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: path.resolve(__dirname, "..") });
+    const good = spawnSync(process.execPath, [bin, "check", sample, "--as-of", REFERENCE, "--json", "-"], {
+      encoding: "utf8",
+    });
+    expect(good.status).toBe(1);
+    expect((JSON.parse(good.stdout) as Report).tasks).toBe(130);
+    const bad = spawnSync(process.execPath, [bin, "check", path.join(dir, "missing.xlsx")], {
+      encoding: "utf8",
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+  }, 120_000);
+});
