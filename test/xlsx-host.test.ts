@@ -678,6 +678,31 @@ describe("bad input is refused with a reason, before inflating anything", () => 
     const error = await problemOf(readWorkbookBytes(bytes, "liar.xlsx"));
     expect(error.problem).toBe("damaged");
     expect(error.values).toMatchObject({ reason: "size-mismatch", entry: "xl/worksheets/sheet1.xml" });
+    // From a path, Node's zlib does the measuring: it must catch the same lie.
+    mkdirSync(TMP, { recursive: true });
+    const path = join(TMP, "liar.xlsx");
+    writeFileSync(path, bytes);
+    const fromFile = await problemOf(readWorkbookFile(path));
+    expect(fromFile.problem).toBe("damaged");
+    expect(fromFile.values).toMatchObject({ reason: "size-mismatch", entry: "xl/worksheets/sheet1.xml" });
+  });
+
+  test("a part that inflates to less than it declares is damaged too, from bytes and from a path", async () => {
+    const bytes = declareSize(
+      zip({ "xl/workbook.xml": workbookXml, "xl/worksheets/sheet1.xml": new Uint8Array(1000) }),
+      "xl/worksheets/sheet1.xml",
+      5000,
+    );
+    mkdirSync(TMP, { recursive: true });
+    const path = join(TMP, "short.xlsx");
+    writeFileSync(path, bytes);
+    for (const error of [
+      await problemOf(readWorkbookBytes(bytes, "short.xlsx")),
+      await problemOf(readWorkbookFile(path)),
+    ]) {
+      expect(error.problem).toBe("damaged");
+      expect(error.values).toMatchObject({ reason: "size-mismatch" });
+    }
   });
 
   test("a part whose compressed data is damaged", async () => {

@@ -1,7 +1,5 @@
 // The readable report on a terminal: findings, summaries and the ranking as tables.
 
-import Table from "cli-table3";
-import stringWidth from "string-width";
 import {
   bySeverity,
   CATALOGUES,
@@ -12,12 +10,10 @@ import {
   type Locale,
   type SummaryLine,
 } from "../core";
+import { formatTable } from "./table";
 
 /** Beyond this many findings the terminal shows a count; --json has them all. */
 const MAX_FINDING_LINES = 200;
-
-/** No rule between body rows: a long list stays readable. */
-const COMPACT = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
 const percent = (value: number | null) => (value === null ? "" : `${(value * 100).toFixed(1)}%`);
 
@@ -41,25 +37,17 @@ export function renderText(result: CheckResult, locale: Locale, width: number): 
   if (result.findings.length === 0) {
     out.push(w.noFindings);
   } else {
-    const messageWidth = Math.max(30, Math.min(90, width - 40));
-    const table = new Table({
-      head: [w.severity, w.rule, w.unit, w.message],
-      colWidths: [10, 20, 14, messageWidth],
-      chars: COMPACT,
-      style: { head: [], border: [] },
-    });
+    const messageWidth = Math.max(30, Math.min(90, width - 50));
     const sorted = [...result.findings].sort(bySeverity);
-    for (const finding of sorted.slice(0, MAX_FINDING_LINES)) {
-      table.push([
-        c.severities[finding.severity],
-        c.rules[finding.rule],
-        finding.unit ?? "",
-        wrapToWidth(formatFinding(finding, locale), messageWidth - 2),
-      ]);
-    }
-    out.push(table.toString());
-    if (sorted.length > MAX_FINDING_LINES)
+    const rows = sorted
+      .slice(0, MAX_FINDING_LINES)
+      .map((f) => [c.severities[f.severity], c.rules[f.rule], f.unit ?? "", formatFinding(f, locale)]);
+    out.push(
+      formatTable([w.severity, w.rule, w.unit, w.message], rows, { maxWidths: [8, 18, 12, messageWidth] }),
+    );
+    if (sorted.length > MAX_FINDING_LINES) {
       out.push(w.moreFindings.replace("{n}", String(sorted.length - MAX_FINDING_LINES)));
+    }
   }
   out.push("");
 
@@ -72,40 +60,9 @@ export function renderText(result: CheckResult, locale: Locale, width: number): 
   }
   out.push("");
   out.push(w.ranking);
-  const ranking = new Table({
-    head: [w.rank, w.unit, w.score, w.stars],
-    chars: COMPACT,
-    style: { head: [], border: [] },
-  });
-  for (const entry of result.ranking)
-    ranking.push([entry.rank, entry.unit, entry.score, "★".repeat(entry.stars)]);
-  out.push(ranking.toString());
+  const ranking = result.ranking.map((e) => [e.rank, e.unit, e.score, "★".repeat(e.stars)]);
+  out.push(formatTable([w.rank, w.unit, w.score, w.stars], ranking, { alignRight: [0, 2] }));
   return out.join("\n") + "\n";
-}
-
-/**
- * Wraps by display width, wherever a line is full: Chinese has no spaces to break at, and a CJK character
- * takes two columns (cli-table3's own wrapping counts characters and cuts such lines short).
- */
-export function wrapToWidth(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const char of text) {
-    if (stringWidth(line + char) > width && line !== "") {
-      // An English word moves whole to the next line; Chinese breaks anywhere.
-      const space = /[\x21-\x7e]/.test(char) ? line.lastIndexOf(" ") : -1;
-      if (space > 0 && /[\x21-\x7e]$/.test(line)) {
-        lines.push(line.slice(0, space));
-        line = line.slice(space + 1);
-      } else {
-        lines.push(line);
-        line = "";
-      }
-    }
-    line += char;
-  }
-  if (line !== "") lines.push(line);
-  return lines.join("\n");
 }
 
 function summaryTable(
@@ -115,37 +72,31 @@ function summaryTable(
   nameHead: string,
 ): string {
   const w = CATALOGUES[locale].words;
-  const table = new Table({
-    head: [
-      nameHead,
-      w.tasks,
-      w.done,
-      w.onTime,
-      w.late,
-      w.open,
-      w.overdue,
-      w.dueSoon,
-      w.dataProblems,
-      w.completionRate,
-      w.onTimeRate,
-    ],
-    chars: COMPACT,
-    style: { head: [], border: [] },
-  });
-  for (const line of [...lines, { ...total, name: w.total }]) {
-    table.push([
-      line.name,
-      line.tasks,
-      line.done,
-      line.onTime,
-      line.late,
-      line.open,
-      line.overdue,
-      line.dueSoon,
-      line.dataProblems,
-      percent(line.completionRate),
-      percent(line.onTimeRate),
-    ]);
-  }
-  return table.toString();
+  const head = [
+    nameHead,
+    w.tasks,
+    w.done,
+    w.onTime,
+    w.late,
+    w.open,
+    w.overdue,
+    w.dueSoon,
+    w.dataProblems,
+    w.completionRate,
+    w.onTimeRate,
+  ];
+  const rows = [...lines, { ...total, name: w.total }].map((line) => [
+    line.name,
+    line.tasks,
+    line.done,
+    line.onTime,
+    line.late,
+    line.open,
+    line.overdue,
+    line.dueSoon,
+    line.dataProblems,
+    percent(line.completionRate),
+    percent(line.onTimeRate),
+  ]);
+  return formatTable(head, rows, { alignRight: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
 }

@@ -28,6 +28,14 @@ testRule(duplicateTask, {
       expected: [{ row: 3, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } }],
     },
     {
+      name: "the same units listed with other separators",
+      rows: [
+        { ...row, unit: "机电科、运输队" },
+        { ...row, unit: "机电科, 运输队" },
+      ],
+      expected: [{ row: 3, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } }],
+    },
+    {
       name: "every repeat names the first row",
       rows: [row, row, row],
       expected: [

@@ -7,8 +7,8 @@ import { parseDate, type ParsedDate } from "../values/date";
 import { parseNumber, type ParsedNumber } from "../values/number";
 import { parseStatus, type ParsedStatus } from "../values/status";
 import { cellText, isFilled, normalizeText, splitUnits } from "../values/text";
-import type { CellValue, SheetGrid } from "../workbook";
-import { FIELDS, FIELD_INDEX, type Field } from "./fields";
+import { isDateCell, type CellValue, type SheetGrid } from "../workbook";
+import type { Field } from "./fields";
 import type { TableLocation } from "./locate";
 
 export interface TaskRow {
@@ -16,10 +16,13 @@ export interface TaskRow {
   readonly index: number;
   /** The sheet's own row number (1-based). */
   readonly row: number;
-  /** Raw values by field index (see FIELD_INDEX), merged cells already filled in. */
-  readonly cells: ReadonlyArray<CellValue | undefined>;
   readonly task: string;
-  /** Every unit named in the cell; the first leads (牵头) and owns the row in the summary. */
+  /** The task as compared for duplicates: no spaces, full-width forms folded. */
+  readonly taskKey: string;
+  /**
+   * Every unit named in the cell; the first leads (牵头) and owns the row in the summary. Rows whose unit
+   * cells read the same share one array.
+   */
   readonly units: readonly string[];
   readonly unit: string;
   readonly category: string;
@@ -41,12 +44,34 @@ const FOOTNOTE_ROW =
 /** Reads the rows of a located table. Values are parsed once here so that rules only compare. */
 export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
   const { sheet, columns } = location;
-  const asOfYear = ymdOf(asOf).year;
   const fill = mergeFill(sheet, location.firstDataRow, columns);
-  const parse = memoParsers(asOfYear);
-  const fieldColumns = FIELDS.map((field) => columns.get(field));
-  const taskColumn = columns.get("task")!;
-  const categoryColumn = columns.get("category");
+  const parse = memoParsers(ymdOf(asOf).year);
+  const column = (field: Field) => columns.get(field) ?? -1;
+  const [
+    categoryCol,
+    taskCol,
+    unitCol,
+    cycleCol,
+    startCol,
+    deadlineCol,
+    statusCol,
+    doneCol,
+    pointsCol,
+    scoreCol,
+  ] = (
+    [
+      "category",
+      "task",
+      "unit",
+      "cycle",
+      "start",
+      "deadline",
+      "status",
+      "doneDate",
+      "points",
+      "score",
+    ] as const
+  ).map(column) as [number, number, number, number, number, number, number, number, number, number];
   const rows: TaskRow[] = [];
   let section = "";
 
@@ -58,37 +83,37 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
     if (FOOTNOTE_ROW.test(lead)) break;
     if (TOTAL_ROW.test(lead)) continue;
 
-    const cells: Array<CellValue | undefined> = new Array(FIELDS.length);
-    for (let f = 0; f < FIELDS.length; f++) {
-      const c = fieldColumns[f];
-      if (c === undefined) continue;
+    // A cell's own value, or the value of the vertical merge that covers it.
+    const value = (c: number): CellValue | undefined => {
+      if (c < 0) return undefined;
       const own = original![c];
-      cells[f] = isFilled(own) ? own : fill.get(r * MAX_COLUMNS + c);
-    }
-    const heading = headingText(sheet, r, original!, taskColumn, cells[FIELD_INDEX.task]);
+      return isFilled(own) ? own : fill.get(r * MAX_COLUMNS + c);
+    };
+    const taskValue = value(taskCol);
+    const heading = headingText(sheet, r, original!, taskCol, taskValue);
     if (heading !== undefined) {
       section = heading;
       continue;
     }
 
-    const unitText = parse.text(cells[FIELD_INDEX.unit]);
-    const units = parse.units(unitText);
-    const ownCategory = categoryColumn === undefined ? "" : parse.text(cells[FIELD_INDEX.category]);
+    const units = parse.units(parse.text(value(unitCol)));
+    // Task texts are mostly unique: a cache would only cost.
+    const task = normalizeText(cellText(taskValue));
     rows.push({
       index: rows.length,
       row: r + 1,
-      cells,
-      task: parse.text(cells[FIELD_INDEX.task]),
+      task,
+      taskKey: task.includes(" ") ? task.replaceAll(" ", "") : task,
       units,
       unit: units[0] ?? "",
-      category: ownCategory || section,
-      deadline: parse.date(cells[FIELD_INDEX.deadline]),
-      start: parse.date(cells[FIELD_INDEX.start]),
-      doneDate: parse.date(cells[FIELD_INDEX.doneDate]),
-      status: parse.status(cells[FIELD_INDEX.status]),
-      cycle: parseCycle(cells[FIELD_INDEX.cycle]),
-      points: parseNumber(cells[FIELD_INDEX.points]),
-      score: parseNumber(cells[FIELD_INDEX.score]),
+      category: (categoryCol < 0 ? "" : parse.text(value(categoryCol))) || section,
+      deadline: parse.date(value(deadlineCol)),
+      start: parse.date(value(startCol)),
+      doneDate: parse.date(value(doneCol)),
+      status: parse.status(value(statusCol)),
+      cycle: parse.cycle(value(cycleCol)),
+      points: parse.number(value(pointsCol)),
+      score: parse.number(value(scoreCol)),
     });
   }
   return rows;
@@ -148,35 +173,48 @@ function headingText(
   );
 }
 
-/** Large tables repeat the same few statuses, dates and unit names: parse each distinct text once. */
+/**
+ * Large tables repeat the same few statuses, dates, numbers and unit names: each distinct value is read
+ * once, and rows share the result (fewer objects for the garbage collector, too).
+ */
 function memoParsers(asOfYear: number) {
-  const texts = new Map<string, string>();
+  const memo = <T>(read: (value: string) => T) => {
+    const cache = new Map<string, T>();
+    return (value: string): T => {
+      let result = cache.get(value);
+      if (result === undefined) cache.set(value, (result = read(value)));
+      return result;
+    };
+  };
+  const byText = <T>(read: (value: CellValue | undefined) => T) => {
+    const fromText = memo(read);
+    const fromNumber = new Map<number, T>();
+    return (value: CellValue | undefined): T => {
+      if (typeof value === "string") return fromText(value);
+      const key = typeof value === "number" ? value : isDateCell(value) ? -1e9 - value.day : undefined;
+      if (key === undefined) return read(value);
+      let result = fromNumber.get(key);
+      if (result === undefined) fromNumber.set(key, (result = read(value)));
+      return result;
+    };
+  };
+  const text = memo(normalizeText);
+  // One array per list of units, however the cell separated them (综采一队、机电科 or 综采一队,机电科).
   const unitLists = new Map<string, readonly string[]>();
-  const dates = new Map<string, ParsedDate>();
-  const statuses = new Map<string, ParsedStatus>();
+  const units = memo((cell: string): readonly string[] => {
+    const list = splitUnits(cell);
+    const key = list.join("\u0000");
+    let shared = unitLists.get(key);
+    if (shared === undefined) unitLists.set(key, (shared = list));
+    return shared;
+  });
   return {
-    text(value: CellValue | undefined): string {
-      if (typeof value !== "string") return normalizeText(cellText(value));
-      let text = texts.get(value);
-      if (text === undefined) texts.set(value, (text = normalizeText(value)));
-      return text;
-    },
-    units(text: string): readonly string[] {
-      let units = unitLists.get(text);
-      if (units === undefined) unitLists.set(text, (units = splitUnits(text)));
-      return units;
-    },
-    date(value: CellValue | undefined): ParsedDate {
-      if (typeof value !== "string") return parseDate(value, asOfYear);
-      let parsed = dates.get(value);
-      if (parsed === undefined) dates.set(value, (parsed = parseDate(value, asOfYear)));
-      return parsed;
-    },
-    status(value: CellValue | undefined): ParsedStatus {
-      if (typeof value !== "string") return parseStatus(value);
-      let parsed = statuses.get(value);
-      if (parsed === undefined) statuses.set(value, (parsed = parseStatus(value)));
-      return parsed;
-    },
+    text: (value: CellValue | undefined): string =>
+      typeof value === "string" ? text(value) : normalizeText(cellText(value)),
+    units,
+    date: byText((value) => parseDate(value, asOfYear)),
+    status: byText(parseStatus),
+    cycle: byText(parseCycle),
+    number: byText(parseNumber),
   };
 }

@@ -2,9 +2,10 @@
 
 import { open } from "node:fs/promises";
 import { basename } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import type { WorkbookModel } from "../../core/workbook";
 import { WorkbookInputError } from "./errors";
-import { DEFAULT_LIMITS, type ReadLimits } from "./inspect";
+import { DEFAULT_LIMITS, type InflatedSizeProbe, type ReadLimits } from "./inspect";
 import { readWorkbookBytes } from "./read";
 
 /**
@@ -14,9 +15,19 @@ import { readWorkbookBytes } from "./read";
  */
 export async function readWorkbookFile(path: string, limits?: ReadLimits): Promise<WorkbookModel> {
   const bytes = await readFileBytes(path, limits);
-  const model = await readWorkbookBytes(bytes, path, limits);
+  const model = await readWorkbookBytes(bytes, path, { ...limits, measureInflated: measureWithZlib });
   return { ...model, fileName: basename(path) };
 }
+
+/** Node's native inflate, stopped by maxOutputLength: memory never exceeds what the part declares. */
+const measureWithZlib: InflatedSizeProbe = (compressed, limit) => {
+  try {
+    return inflateRawSync(compressed, { maxOutputLength: Math.max(1, limit) }).length;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return limit + 1;
+    throw error;
+  }
+};
 
 async function readFileBytes(path: string, limits: ReadLimits | undefined): Promise<Uint8Array> {
   let handle;

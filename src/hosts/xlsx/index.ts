@@ -7,8 +7,10 @@ export {
   DEFAULT_LIMITS,
   checkInflatedSizes,
   inspectPackage,
+  type InflatedSizeProbe,
   type PackageInfo,
   type ReadLimits,
+  type ReadOptions,
 } from "./inspect";
 export { loadExcelJsWorkbook, readWorkbookBytes } from "./read";
 export { numberFormatKind, workbookModelFromExcelJs, type FormatKind } from "./cells";

@@ -5,7 +5,7 @@ import { inflateSync } from "fflate";
 import type { WorkbookModel } from "../../core/workbook";
 import { CHINESE_BUILT_IN_DATE_FORMATS, workbookModelFromExcelJs } from "./cells";
 import { WorkbookInputError } from "./errors";
-import { checkInflatedSizes, inspectPackage, type PackageInfo, type ReadLimits } from "./inspect";
+import { checkInflatedSizes, inspectPackage, type PackageInfo, type ReadOptions } from "./inspect";
 
 /**
  * The workbook's sheets as plain values: text as typed, formulas as their last results, dates as days.
@@ -14,9 +14,9 @@ import { checkInflatedSizes, inspectPackage, type PackageInfo, type ReadLimits }
 export async function readWorkbookBytes(
   bytes: Uint8Array,
   fileName: string,
-  limits?: ReadLimits,
+  options?: ReadOptions,
 ): Promise<WorkbookModel> {
-  const workbook = await loadExcelJsWorkbook(bytes, fileName, limits);
+  const workbook = await loadExcelJsWorkbook(bytes, fileName, options);
   return workbookModelFromExcelJs(workbook, fileName);
 }
 
@@ -28,10 +28,10 @@ export async function readWorkbookBytes(
 export async function loadExcelJsWorkbook(
   bytes: Uint8Array,
   fileName: string,
-  limits?: ReadLimits,
+  options?: ReadOptions,
 ): Promise<Workbook> {
-  const info = inspectPackage(bytes, fileName, limits);
-  checkInflatedSizes(bytes, fileName, info);
+  const info = inspectPackage(bytes, fileName, options);
+  checkInflatedSizes(bytes, fileName, info, options?.measureInflated);
   const workbook = new Workbook();
   mendExcelJsReader(workbook, usesDate1904(bytes, info));
   try {
