@@ -8,6 +8,7 @@ import { main } from "../src/cli/main";
 import { parseIsoDay, type Day } from "../src/core";
 import type { Report } from "../src/core/report";
 import { buildSampleWorkbook, sampleExpectations, SAMPLE_RULES } from "../scripts/sample-workbook";
+import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 
 const dir = path.resolve(__dirname, ".tmp/cli");
 const sample = path.join(dir, "sample.xlsx");
@@ -61,6 +62,22 @@ describe("the sample workbook", () => {
       const { unit: totalName, ...total } = expected.summary.total;
       expect(totalName).toBeDefined();
       expect(report.summary.total).toMatchObject(total);
+    },
+  );
+
+  testWithLibreOffice(
+    "re-saved by LibreOffice, the sample gives the same findings and summary",
+    async (soffice) => {
+      const outDir = path.join(dir, "libreoffice");
+      mkdirSync(outDir, { recursive: true });
+      const resaved = await convertWithLibreOffice(soffice, sample, "xlsx", outDir);
+      const original = (await jsonReport(["check", sample, "--as-of", REFERENCE])).report;
+      const { code, report } = await jsonReport(["check", resaved, "--as-of", REFERENCE]);
+      expect(code).toBe(1);
+      const strip = (r: Report) => r.issues.map((i) => [i.rule, i.cell ?? i.row, i.message]);
+      expect(strip(report)).toEqual(strip(original));
+      expect(report.summary).toEqual(original.summary);
+      expect(report.ranking).toEqual(original.ranking);
     },
   );
 

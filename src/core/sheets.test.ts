@@ -1,0 +1,97 @@
+import { checkWorkbook } from "./check";
+import { formatDay, parseIsoDay } from "./day";
+import { DEFAULT_SETTINGS } from "./settings";
+import { findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
+import type { CellValue, SheetGrid, WorkbookModel } from "./workbook";
+
+const sheet = (name: string, rows: CellValue[][]): SheetGrid => ({ name, rows, merges: [] });
+
+describe("roster", () => {
+  test("the first column, without its header, blanks or repeats; the second is the type", () => {
+    const roster = readRoster(
+      sheet("单位名单", [
+        ["单位名称", "类型"],
+        ["综采一队", "区队"],
+        [null],
+        ["　机电科 ", "科室"],
+        ["综采一队", "区队"],
+        [3, "x"],
+      ]),
+    );
+    expect(roster).toEqual([
+      { name: "综采一队", type: "区队" },
+      { name: "机电科", type: "科室" },
+    ]);
+  });
+
+  test.each([["单位名单"], ["Units"], ["单位"], ["责任单位"], [" 单位名单 "]])(
+    "a sheet named %j is the roster",
+    (name) => {
+      const workbook: WorkbookModel = { fileName: "t.xlsx", sheets: [sheet("任务", []), sheet(name, [])] };
+      expect(findHelperSheet(workbook, undefined, "roster")?.name).toBe(name);
+    },
+  );
+
+  test("the settings can name another sheet", () => {
+    const workbook: WorkbookModel = {
+      fileName: "t.xlsx",
+      sheets: [sheet("单位名单", []), sheet("科室", [])],
+    };
+    expect(findHelperSheet(workbook, "科室", "roster")?.name).toBe("科室");
+  });
+});
+
+describe("holiday sheet", () => {
+  test("a date per row, and 休 or 班 beside it; a date alone is a day off", () => {
+    const overrides = readHolidayOverrides(
+      sheet("节假日", [
+        ["日期", "类型", "名称"],
+        ["2027-01-01", "休", "元旦"],
+        [{ day: parseIsoDay("2027-01-04")! }, "班"],
+        ["2027年2月10日"],
+        ["Holiday", "2027-05-03", "holiday"],
+        ["2027-09-26", "workday"],
+      ]),
+      2026,
+    );
+    expect([...overrides].map(([day, work]) => [formatDay(day), work])).toEqual([
+      ["2027-01-01", false],
+      ["2027-01-04", true],
+      ["2027-02-10", false],
+      ["2027-05-03", false],
+      ["2027-09-26", true],
+    ]);
+  });
+
+  const tasks = (deadline: string) =>
+    sheet("任务", [
+      ["工作任务", "责任单位", "完成时限", "完成情况"],
+      ["检查", "安全科", deadline, "进行中"],
+    ]);
+
+  test("its days change what is due soon, and its year is then known: no notice", () => {
+    // As-of Tuesday 2026-12-29: Wed 30, Thu 31, Fri 2027-01-01 would be the three working days.
+    const asOf = parseIsoDay("2026-12-29")!;
+    const without = checkWorkbook({ fileName: "t.xlsx", sheets: [tasks("2027-01-04")] }, { asOf });
+    expect(without.findings.map((f) => f.rule)).toEqual([]);
+    expect(without.notices.map((n) => n.id)).toEqual(["calendarAssumed"]);
+
+    const holidays = sheet("节假日", [["2027-01-01", "休"]]);
+    const withSheet = checkWorkbook(
+      { fileName: "t.xlsx", sheets: [tasks("2027-01-04"), holidays] },
+      { asOf },
+    );
+    expect(withSheet.findings.map((f) => [f.rule, f.values.workdays])).toEqual([["due-soon", 3]]);
+    expect(withSheet.notices).toEqual([]);
+    expect(withSheet.holidaySheet).toBe("节假日");
+  });
+
+  test("in Monday-to-Friday mode there is nothing to assume", () => {
+    const asOf = parseIsoDay("2026-12-29")!;
+    const result = checkWorkbook(
+      { fileName: "t.xlsx", sheets: [tasks("2027-01-04")] },
+      { asOf, settings: { ...DEFAULT_SETTINGS, workdays: "mon-fri" } },
+    );
+    expect(result.notices).toEqual([]);
+  });
+});
