@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { type Day, dayFromYmd, excelSerialFromDay, formatDay, parseIsoDay, ymdOf } from "../src/core/day";
+import { RULE_IDS, type RuleId } from "../src/core/settings";
 
 // ---------------------------------------------------------------------------------------------
 // Fixed content
@@ -508,36 +509,11 @@ export type PlantKind =
   | "padded-unit";
 
 /** The rules a check of the sample can raise (the sample has no specification or ledger sheet). */
-export type SampleRule =
-  | "missing-value"
-  | "invalid-date"
-  | "unknown-status"
-  | "invalid-cycle"
-  | "invalid-number"
-  | "score-over-points"
-  | "duplicate-task"
-  | "unknown-unit"
-  | "done-without-date"
-  | "date-in-future"
-  | "overdue"
-  | "due-soon"
-  | "done-late";
+export type SampleRule = Exclude<RuleId, "missing-instance" | "unknown-task">;
 
-export const SAMPLE_RULES: readonly SampleRule[] = [
-  "missing-value",
-  "invalid-date",
-  "unknown-status",
-  "invalid-cycle",
-  "invalid-number",
-  "score-over-points",
-  "duplicate-task",
-  "unknown-unit",
-  "done-without-date",
-  "date-in-future",
-  "overdue",
-  "due-soon",
-  "done-late",
-];
+export const SAMPLE_RULES: readonly SampleRule[] = RULE_IDS.filter(
+  (rule): rule is SampleRule => rule !== "missing-instance" && rule !== "unknown-task",
+);
 
 /** Which finding a plant is meant to cause; null for traps that a correct reader must accept silently. */
 const PLANT_RULE: Readonly<Record<PlantKind, SampleRule | null>> = {
