@@ -7,6 +7,7 @@ import { rankUnits, type RankingEntry } from "./ranking";
 import { TASK_RULES, type RuleContext } from "./rules";
 import type { RuleHooks, RuleReport } from "./rules/rule";
 import { DEFAULT_SETTINGS, type Settings, type Severity } from "./settings";
+import { dubanSheetNames } from "./output/record";
 import { findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
 import { summarise, type Summary } from "./summary";
 import { FIELDS, type Field } from "./table/fields";
@@ -51,7 +52,8 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
   const { asOf } = options;
   const rosterSheet = findHelperSheet(workbook, settings.roster, "roster");
   const holidaySheet = findHelperSheet(workbook, settings.holidays, "holidays");
-  const skip = new Set([rosterSheet?.name, holidaySheet?.name].filter((n): n is string => n !== undefined));
+  const skip = dubanSheetNames(workbook);
+  for (const sheet of [rosterSheet, holidaySheet]) if (sheet) skip.add(sheet.name);
   const location = locateTable(workbook, settings, skip);
   const rows = readTaskRows(location, asOf);
   const roster = rosterSheet ? readRoster(rosterSheet).map((unit) => unit.name) : undefined;

@@ -31,6 +31,12 @@ export type WorkdayMode = "mainland" | "mon-fri" | "every-day";
 export type RankingMethod = "dense" | "competition";
 
 const severitySetting = z.enum(["error", "warning", "info", "off"]);
+const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, "a colour as six hex digits, e.g. FFC7CE");
+const colour = (fill: string, text: string) =>
+  z
+    .object({ fill: hex.default(fill), text: hex.default(text) })
+    .strict()
+    .prefault({});
 const fieldKeys = z.enum(FIELDS);
 
 export const settingsSchema = z
@@ -49,6 +55,16 @@ export const settingsSchema = z
     dueSoonDays: z.number().int().min(0).max(60).default(3),
     workdays: z.enum(["mainland", "mon-fri", "every-day"]).default("mainland"),
     rules: z.partialRecord(z.enum(RULE_IDS), severitySetting).default({}),
+    /** Highlight colours (fill and text), as Excel's own red, yellow and blue styles. */
+    colors: z
+      .object({
+        overdue: colour("FFC7CE", "9C0006"),
+        dueSoon: colour("FFEB9C", "9C5700"),
+        doneLate: colour("DDEBF7", "1F4E78"),
+        data: colour("FCE4D6", "833C0B"),
+      })
+      .strict()
+      .prefault({}),
     ranking: z
       .object({
         method: z.enum(["dense", "competition"]).default("dense"),

@@ -1,6 +1,8 @@
 // The shape every locale's catalogue fills in, and the functions that word findings at the edge.
 
 import type { MessageValue } from "../findings";
+import type { HighlightKind } from "../output/highlights";
+import type { GeneratedKind } from "../output/spec";
 import type { RuleId, Severity } from "../settings";
 import type { Field } from "../table/fields";
 import type { TableProblem } from "../table/locate";
@@ -38,6 +40,81 @@ export interface Catalogue {
   readonly notices: Readonly<Record<NoticeId, Wording>>;
   readonly tableProblems: Readonly<Record<TableProblem["problem"], Wording>>;
   readonly words: Readonly<Record<WordId, string>>;
+  /** The generated sheets' names, titles, legend, notices and bulletin. */
+  readonly output: OutputWording;
+}
+
+/** What the bulletin (通报) is built from: the check's own numbers, units by name. */
+export interface BulletinFacts {
+  /** YYYY-MM-DD */
+  readonly asOf: string;
+  readonly sheet: string;
+  readonly tasks: number;
+  readonly done: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly open: number;
+  readonly overdue: number;
+  readonly dueSoon: number;
+  readonly dueSoonDays: number;
+  readonly dataProblems: number;
+  readonly missingInstances: number;
+  /** Already worded, e.g. "66.7%". */
+  readonly completionRate: string;
+  /** The units with the most overdue tasks, most first (at most three). */
+  readonly overdueLeaders: ReadonlyArray<{ readonly unit: string; readonly overdue: number }>;
+  /** The units ranked first, and those ranked last when that is another rank. */
+  readonly top?: { readonly units: readonly string[]; readonly score: number };
+  readonly bottom?: { readonly units: readonly string[]; readonly score: number };
+}
+
+export interface OutputWording {
+  readonly sheetNames: Readonly<Record<GeneratedKind, string>>;
+  /** Row 1 of every generated sheet: what it is, the source sheet and the as-of day. */
+  readonly title: (v: { name: string; sheet: string; asOf: string }) => string;
+  readonly issuesSubtitle: (v: {
+    file: string;
+    tasks: number;
+    findings: number;
+    error: number;
+    warning: number;
+    info: number;
+  }) => string;
+  readonly summarySubtitle: (v: {
+    file: string;
+    tasks: number;
+    units: number;
+    completionRate: string;
+  }) => string;
+  readonly rankingSubtitle: (v: {
+    file: string;
+    units: number;
+    formula: string;
+    previous?: string;
+  }) => string;
+  readonly noticesSubtitle: (v: { file: string; units: number; tasks: number }) => string;
+  /** The score rule as a formula: 得分 = 100 − 2×逾期 − … */
+  readonly scoreFormula: (v: {
+    base: number;
+    terms: ReadonlyArray<{ weight: number; name: string }>;
+  }) => string;
+  readonly legend: Readonly<Record<HighlightKind, { readonly label: string; readonly meaning: Wording }>>;
+  /** The cell column of a finding about a whole row. */
+  readonly rowRef: (row: number) => string;
+  readonly bulletinTitle: string;
+  readonly bulletin: (facts: BulletinFacts) => string;
+  readonly rankChange: string;
+  readonly rankNew: string;
+  readonly noticeHeading: (unit: string) => string;
+  readonly noticeLine: (v: { asOf: string; open: number; overdue: number; dueSoon: number }) => string;
+  readonly taskRow: string;
+  readonly reminder: string;
+  readonly overdueDays: (days: number) => string;
+  readonly dueInWorkdays: (workdays: number) => string;
+  readonly dueToday: string;
+  readonly ongoing: string;
+  readonly statusBlank: string;
+  readonly noOpenTasks: string;
 }
 
 export type WordId =

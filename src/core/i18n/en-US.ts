@@ -1,6 +1,63 @@
 // English wording of every message, label and notice.
 
-import type { Catalogue } from "./catalogue";
+import type { BulletinFacts, Catalogue } from "./catalogue";
+
+/** `1 task`, `3 tasks` */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `A`, `A and B`, `A, B and C`, `A, B, C and 2 more` */
+function names(units: readonly string[]): string {
+  if (units.length > 3) return `${units.slice(0, 3).join(", ")} and ${units.length - 3} more`;
+  if (units.length <= 1) return units.join("");
+  return `${units.slice(0, -1).join(", ")} and ${units[units.length - 1]}`;
+}
+
+/** The paragraph read out at the dispatch meeting. */
+function bulletin(f: BulletinFacts): string {
+  const isAre = (n: number) => (n === 1 ? "is" : "are");
+  const parts: string[] = [];
+  let opening = `As of ${f.asOf}, ${f.sheet} lists ${count(f.tasks, "task")}; ${f.done} ${isAre(f.done)} done, a completion rate of ${f.completionRate}`;
+  if (f.done > 0 && f.onTime === f.done) opening += `, all on time`;
+  else if (f.onTime + f.late > 0) opening += ` (${f.onTime} on time, ${f.late} late)`;
+  parts.push(`${opening}.`);
+  if (f.open === 0) {
+    if (f.tasks > 0) parts.push("All tasks are done.");
+  } else if (f.overdue === 0) {
+    parts.push(`${f.open} ${isAre(f.open)} still open, none of them overdue.`);
+  } else {
+    let open = `${f.open} ${isAre(f.open)} still open and ${f.overdue} of them overdue`;
+    if (f.overdueLeaders.length > 0)
+      open += `, most at ${f.overdueLeaders.map((l) => `${l.unit} (${l.overdue})`).join(", ")}`;
+    parts.push(`${open}; chase them to finish.`);
+  }
+  if (f.dueSoon > 0) {
+    const when = f.dueSoonDays > 0 ? `within ${count(f.dueSoonDays, "working day")}` : "today";
+    parts.push(
+      `${count(f.dueSoon, "more task")} ${f.dueSoon === 1 ? "falls" : "fall"} due ${when}; remind the units to finish on time.`,
+    );
+  }
+  if (f.missingInstances > 0)
+    parts.push(
+      `${count(f.missingInstances, "required ledger entry", "required ledger entries")} ${isAre(f.missingInstances)} missing.`,
+    );
+  if (f.top) {
+    let ranking =
+      f.top.units.length > 1
+        ? `${names(f.top.units)} share first place (${f.top.score} points)`
+        : `${f.top.units[0]} ranks first (${f.top.score} points)`;
+    if (f.bottom)
+      ranking += `; ${names(f.bottom.units)} ${f.bottom.units.length > 1 ? "rank" : "ranks"} last (${f.bottom.score} points)`;
+    parts.push(`${ranking}.`);
+  }
+  parts.push(
+    f.dataProblems > 0
+      ? `${count(f.dataProblems, "task")} ${f.dataProblems === 1 ? "has" : "have"} data problems (missing values, unreadable dates or statuses and the like); the units should check and correct them.`
+      : "No data problems were found.",
+  );
+  return parts.join(" ");
+}
 
 export const enUS: Catalogue = {
   fields: {
@@ -120,5 +177,58 @@ export const enUS: Catalogue = {
     moreFindings: "{n} more; use --json for the full list.",
     noUnit: "(no unit)",
     noCategory: "(no category)",
+  },
+  output: {
+    sheetNames: {
+      issues: "Issues",
+      summary: "Summary",
+      ranking: "Ranking",
+      notices: "Notices",
+      omissions: "Omissions",
+    },
+    title: (v) => `${v.name} · ${v.sheet} · as of ${v.asOf}`,
+    issuesSubtitle: (v) =>
+      `File ${v.file} · ${count(v.tasks, "task")} · ${count(v.findings, "finding")} (${count(v.error, "error")}, ${count(v.warning, "warning")}, ${v.info} info)`,
+    summarySubtitle: (v) =>
+      `File ${v.file} · ${count(v.tasks, "task")} · ${count(v.units, "unit")} · completion ${v.completionRate}`,
+    rankingSubtitle: (v) =>
+      `File ${v.file} · ${count(v.units, "unit")} · ${v.formula}` +
+      (v.previous ? ` · change against the ranking of ${v.previous}` : ""),
+    noticesSubtitle: (v) =>
+      `File ${v.file} · ${count(v.units, "unit")} with open tasks, ${count(v.tasks, "task")} in all`,
+    scoreFormula: (v) =>
+      `Score = ${v.base}${v.terms.map((t) => ` − ${t.weight} × ${t.name.toLowerCase()}`).join("")}, at least 0`,
+    legend: {
+      overdue: {
+        label: "Overdue",
+        meaning: () => "Red: not done and past the deadline (the deadline day itself is not overdue)",
+      },
+      dueSoon: {
+        label: "Due soon",
+        meaning: (v) => `Yellow: not done, due within ${count(Number(v.days), "working day")}`,
+      },
+      doneLate: { label: "Done late", meaning: () => "Blue: done, but completed after the deadline" },
+      data: {
+        label: "Data problem",
+        meaning: () =>
+          "Orange: a missing value, an unreadable date or number, a duplicate, a unit not on the roster and the like; check and correct it",
+      },
+    },
+    rowRef: (row) => `Row ${row}`,
+    bulletinTitle: "Bulletin",
+    bulletin,
+    rankChange: "Change",
+    rankNew: "new",
+    noticeHeading: (unit) => `Notice: ${unit}`,
+    noticeLine: (v) =>
+      `As of ${v.asOf} · ${v.open} open, ${v.overdue} overdue, ${v.dueSoon} due soon. Please finish them and report back.`,
+    taskRow: "Row",
+    reminder: "Reminder",
+    overdueDays: (days) => `${count(days, "day")} overdue`,
+    dueInWorkdays: (workdays) => `${count(workdays, "working day")} left`,
+    dueToday: "Due today",
+    ongoing: "Ongoing",
+    statusBlank: "(blank)",
+    noOpenTasks: "No open tasks to chase.",
   },
 };

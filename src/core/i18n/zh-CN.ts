@@ -1,6 +1,55 @@
 // 中文 wording of every message, label and notice.
 
-import type { Catalogue } from "./catalogue";
+import type { BulletinFacts, Catalogue } from "./catalogue";
+
+/** 综采一队、机电科、通风区等 5 个单位 */
+function names(units: readonly string[]): string {
+  return units.length > 3 ? `${units.slice(0, 3).join("、")}等 ${units.length} 个单位` : units.join("、");
+}
+
+/** 2026-11-18 -> 2026年11月18日 */
+function chineseDate(iso: string): string {
+  const [year, month, day] = iso.split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** 一总结一通报: the paragraph read out at the dispatch meeting. */
+function bulletin(f: BulletinFacts): string {
+  const parts: string[] = [];
+  let opening = `截至${chineseDate(f.asOf)}，${f.sheet}共有任务 ${f.tasks} 项，已完成 ${f.done} 项，完成率 ${f.completionRate}`;
+  if (f.done > 0 && f.onTime === f.done) opening += "，均按时完成";
+  else if (f.onTime + f.late > 0) opening += `，其中按时完成 ${f.onTime} 项、逾期完成 ${f.late} 项`;
+  parts.push(`${opening}。`);
+  if (f.open === 0) {
+    if (f.tasks > 0) parts.push("全部任务均已完成。");
+  } else if (f.overdue === 0) {
+    parts.push(`未完成 ${f.open} 项，均未逾期。`);
+  } else {
+    let open = `未完成 ${f.open} 项，其中逾期 ${f.overdue} 项`;
+    if (f.overdueLeaders.length > 0)
+      open += `，逾期较多的是${f.overdueLeaders.map((l) => `${l.unit}（${l.overdue} 项）`).join("、")}`;
+    parts.push(`${open}，请督促尽快办结。`);
+  }
+  if (f.dueSoon > 0) {
+    const when = f.dueSoonDays > 0 ? `将在 ${f.dueSoonDays} 个工作日内到期` : "今天到期";
+    parts.push(`另有 ${f.dueSoon} 项${when}，请相关单位抓紧办理。`);
+  }
+  if (f.missingInstances > 0) parts.push(`按工作规范应报未报（漏项）${f.missingInstances} 项。`);
+  if (f.top) {
+    let ranking =
+      f.top.units.length > 1
+        ? `本期考核${names(f.top.units)}并列第一（${f.top.score} 分）`
+        : `本期考核排名第一的是${f.top.units[0]}（${f.top.score} 分）`;
+    if (f.bottom) ranking += `，排名靠后的是${names(f.bottom.units)}（${f.bottom.score} 分）`;
+    parts.push(`${ranking}。`);
+  }
+  parts.push(
+    f.dataProblems > 0
+      ? `有 ${f.dataProblems} 项任务填报不规范（缺项、日期或完成情况无法识别等），请各单位核实更正。`
+      : "填报数据未发现问题。",
+  );
+  return parts.join("");
+}
 
 export const zhCN: Catalogue = {
   fields: {
@@ -115,5 +164,50 @@ export const zhCN: Catalogue = {
     moreFindings: "另有 {n} 条，完整列表请用 --json 输出。",
     noUnit: "（未填单位）",
     noCategory: "（未分类）",
+  },
+  output: {
+    sheetNames: {
+      issues: "问题清单",
+      summary: "汇总",
+      ranking: "排名",
+      notices: "督办单",
+      omissions: "漏项清单",
+    },
+    title: (v) => `${v.name} · ${v.sheet} · 检查日 ${v.asOf}`,
+    issuesSubtitle: (v) =>
+      `文件：${v.file} · 任务 ${v.tasks} 项 · 问题 ${v.findings} 条（错误 ${v.error}、警告 ${v.warning}、提示 ${v.info}）`,
+    summarySubtitle: (v) =>
+      `文件：${v.file} · 任务 ${v.tasks} 项 · 责任单位 ${v.units} 个 · 完成率 ${v.completionRate}`,
+    rankingSubtitle: (v) =>
+      `文件：${v.file} · 责任单位 ${v.units} 个 · ${v.formula}` +
+      (v.previous ? ` · 名次变化与 ${v.previous} 的排名相比` : ""),
+    noticesSubtitle: (v) => `文件：${v.file} · ${v.units} 个单位有未完成任务，共 ${v.tasks} 项`,
+    scoreFormula: (v) =>
+      `得分 = ${v.base}${v.terms.map((t) => ` − ${t.weight}×${t.name}`).join("")}，最低 0 分`,
+    legend: {
+      overdue: { label: "逾期", meaning: () => "红色：未完成，已过完成时限（时限当天不算逾期）" },
+      dueSoon: { label: "即将到期", meaning: (v) => `黄色：未完成，${v.days} 个工作日内到期` },
+      doneLate: { label: "逾期完成", meaning: () => "蓝色：已完成，但完成日期晚于完成时限" },
+      data: {
+        label: "数据问题",
+        meaning: () => "橙色：缺项、日期或数字无法识别、任务重复、单位不在名单中等，请核实更正",
+      },
+    },
+    rowRef: (row) => `第 ${row} 行`,
+    bulletinTitle: "通报",
+    bulletin,
+    rankChange: "名次变化",
+    rankNew: "新",
+    noticeHeading: (unit) => `督办单：${unit}`,
+    noticeLine: (v) =>
+      `检查日 ${v.asOf} · 未完成 ${v.open} 项，其中逾期 ${v.overdue} 项、即将到期 ${v.dueSoon} 项。请逐项办理，办结后及时反馈。`,
+    taskRow: "行号",
+    reminder: "督办提示",
+    overdueDays: (days) => `逾期 ${days} 天`,
+    dueInWorkdays: (workdays) => `还剩 ${workdays} 个工作日`,
+    dueToday: "今天到期",
+    ongoing: "长期",
+    statusBlank: "未填写",
+    noOpenTasks: "没有需要督办的任务。",
   },
 };

@@ -16,8 +16,9 @@ export interface TaskRow {
   readonly index: number;
   /** The sheet's own row number (1-based). */
   readonly row: number;
+  /** The task as written (spaces trimmed and runs of white space made one), for showing. */
   readonly task: string;
-  /** The task as compared for duplicates: no spaces, full-width forms folded. */
+  /** The task as compared: full-width forms folded, no spaces. */
   readonly taskKey: string;
   /**
    * Every unit named in the cell; the first leads (牵头) and owns the row in the summary. Rows whose unit
@@ -26,6 +27,10 @@ export interface TaskRow {
   readonly units: readonly string[];
   readonly unit: string;
   readonly category: string;
+  /** 责任人, as written. */
+  readonly person: string;
+  /** The status cell as written ("60%", "进行中"), for showing. */
+  readonly statusText: string;
   readonly deadline: ParsedDate;
   readonly start: ParsedDate;
   readonly doneDate: ParsedDate;
@@ -47,31 +52,17 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
   const fill = mergeFill(sheet, location.firstDataRow, columns);
   const parse = memoParsers(ymdOf(asOf).year);
   const column = (field: Field) => columns.get(field) ?? -1;
-  const [
-    categoryCol,
-    taskCol,
-    unitCol,
-    cycleCol,
-    startCol,
-    deadlineCol,
-    statusCol,
-    doneCol,
-    pointsCol,
-    scoreCol,
-  ] = (
-    [
-      "category",
-      "task",
-      "unit",
-      "cycle",
-      "start",
-      "deadline",
-      "status",
-      "doneDate",
-      "points",
-      "score",
-    ] as const
-  ).map(column) as [number, number, number, number, number, number, number, number, number, number];
+  const categoryCol = column("category");
+  const taskCol = column("task");
+  const unitCol = column("unit");
+  const personCol = column("person");
+  const cycleCol = column("cycle");
+  const startCol = column("start");
+  const deadlineCol = column("deadline");
+  const statusCol = column("status");
+  const doneCol = column("doneDate");
+  const pointsCol = column("points");
+  const scoreCol = column("score");
   const rows: TaskRow[] = [];
   let section = "";
 
@@ -98,19 +89,23 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
 
     const units = parse.units(parse.text(value(unitCol)));
     // Task texts are mostly unique: a cache would only cost.
-    const task = normalizeText(cellText(taskValue));
+    const task = cellText(taskValue).replace(/\s+/g, " ").trim();
+    const folded = task.normalize("NFKC");
+    const statusValue = value(statusCol);
     rows.push({
       index: rows.length,
       row: r + 1,
       task,
-      taskKey: task.includes(" ") ? task.replaceAll(" ", "") : task,
+      taskKey: folded.includes(" ") ? folded.replaceAll(" ", "") : folded,
       units,
       unit: units[0] ?? "",
       category: (categoryCol < 0 ? "" : parse.text(value(categoryCol))) || section,
+      person: personCol < 0 ? "" : parse.text(value(personCol)),
+      statusText: cellText(statusValue).trim(),
       deadline: parse.date(value(deadlineCol)),
       start: parse.date(value(startCol)),
       doneDate: parse.date(value(doneCol)),
-      status: parse.status(value(statusCol)),
+      status: parse.status(statusValue),
       cycle: parse.cycle(value(cycleCol)),
       points: parse.number(value(pointsCol)),
       score: parse.number(value(scoreCol)),

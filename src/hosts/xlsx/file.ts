@@ -2,10 +2,10 @@
 
 import { open } from "node:fs/promises";
 import { basename } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import type { WorkbookModel } from "../../core/workbook";
 import { WorkbookInputError } from "./errors";
-import { DEFAULT_LIMITS, type InflatedSizeProbe, type ReadLimits } from "./inspect";
+import { DEFAULT_LIMITS, type ReadLimits } from "./inspect";
+import { measureWithZlib } from "./node-codec";
 import { readWorkbookBytes } from "./read";
 
 /**
@@ -19,17 +19,12 @@ export async function readWorkbookFile(path: string, limits?: ReadLimits): Promi
   return { ...model, fileName: basename(path) };
 }
 
-/** Node's native inflate, stopped by maxOutputLength: memory never exceeds what the part declares. */
-const measureWithZlib: InflatedSizeProbe = (compressed, limit) => {
-  try {
-    return inflateRawSync(compressed, { maxOutputLength: Math.max(1, limit) }).length;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return limit + 1;
-    throw error;
-  }
-};
-
-async function readFileBytes(path: string, limits: ReadLimits | undefined): Promise<Uint8Array> {
+/**
+ * The file's bytes, refused as readWorkbookFile refuses it when it cannot be read or is too large (for a
+ * caller that also needs the bytes, such as one that writes a patched copy with OpcPackage).
+ * @throws WorkbookInputError
+ */
+export async function readFileBytes(path: string, limits?: ReadLimits): Promise<Uint8Array> {
   let handle;
   try {
     // One descriptor for both the size check and the read, so the file cannot change between them.

@@ -1,0 +1,61 @@
+// Duban's own record inside a workbook: which sheets it generated, the last ranking, a host's bookkeeping.
+// It lives in a very hidden sheet, so it travels with the file and every host can read it as cell values.
+
+import { cellText } from "../values/text";
+import type { WorkbookModel } from "../workbook";
+import type { GeneratedKind } from "./spec";
+
+/** The very hidden sheet holding the record (column A: a marker, then the JSON in pieces). */
+export const RECORD_SHEET = "_duban";
+/** The very hidden sheet whose cells say which colour each cell of the task table gets. */
+export const MARKS_SHEET = "_duban_marks";
+
+const MARKER = "Duban record v1";
+/** Below Excel's 32,767 characters a cell may hold. */
+const PIECE = 30_000;
+
+export interface PreviousRanking {
+  readonly asOf: string;
+  readonly entries: ReadonlyArray<{ readonly unit: string; readonly rank: number }>;
+}
+
+export interface DubanRecord {
+  readonly version: 1;
+  readonly generated: ReadonlyArray<{ readonly name: string; readonly kind: GeneratedKind }>;
+  /** The task sheet that carries the highlights. */
+  readonly highlightSheet?: string;
+  readonly ranking?: PreviousRanking;
+  /** What a host needs to undo its own changes exactly (the xlsx host: the styles it appended). */
+  readonly host?: unknown;
+}
+
+/** The record's cells, top to bottom in column A. */
+export function recordCells(record: DubanRecord): string[] {
+  const json = JSON.stringify(record);
+  const pieces = [MARKER];
+  for (let i = 0; i < json.length; i += PIECE) pieces.push(json.slice(i, i + PIECE));
+  return pieces;
+}
+
+/** The record a workbook carries, or undefined when it has none or it cannot be read (then nothing is Duban's). */
+export function readRecord(workbook: WorkbookModel): DubanRecord | undefined {
+  const sheet = workbook.sheets.find((s) => s.name === RECORD_SHEET);
+  if (!sheet || cellText(sheet.rows[0]?.[0]) !== MARKER) return undefined;
+  const json = sheet.rows
+    .slice(1)
+    .map((row) => cellText(row?.[0]))
+    .join("");
+  try {
+    const record = JSON.parse(json) as DubanRecord;
+    return record?.version === 1 && Array.isArray(record.generated) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sheets that are Duban's own and never a task table. */
+export function dubanSheetNames(workbook: WorkbookModel): Set<string> {
+  const names = new Set([RECORD_SHEET, MARKS_SHEET]);
+  for (const sheet of readRecord(workbook)?.generated ?? []) names.add(sheet.name);
+  return names;
+}

@@ -1,0 +1,95 @@
+// Generated sheets described without any host: cells, styles, layout and print setup, for a host to write.
+
+import type { Day } from "../day";
+import type { CellRange } from "../workbook";
+
+/** What each generated sheet is, so that a later run knows which sheets are Duban's to replace. */
+export type GeneratedKind = "issues" | "summary" | "ranking" | "notices" | "omissions";
+
+/** The few looks a generated sheet uses; each host maps them onto its own style objects (see STYLES). */
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "text"
+  | "textWrap"
+  | "number"
+  | "decimal"
+  | "percent"
+  | "date"
+  | "link"
+  | "totalText"
+  | "totalNumber"
+  | "totalPercent"
+  | "paragraph"
+  | "sectionTitle"
+  | "error"
+  | "warning"
+  | "info"
+  | "legendOverdue"
+  | "legendDueSoon"
+  | "legendDoneLate"
+  | "legendData"
+  | "stars"
+  | "rankUp"
+  | "rankDown";
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  /** Points; 11 when absent. */
+  readonly size?: number;
+  /** RGB hex without #, e.g. "9C0006". */
+  readonly color?: string;
+  readonly fill?: string;
+  readonly border?: boolean;
+  readonly horizontal?: "left" | "center" | "right";
+  readonly vertical?: "top" | "center";
+  readonly wrap?: boolean;
+  /** An Excel number format code; absent means General. */
+  readonly numberFormat?: string;
+  readonly underline?: boolean;
+}
+
+export type SpecValue = string | number | { readonly day: Day } | null;
+
+export interface SpecCell {
+  readonly value: SpecValue;
+  readonly style: StyleName;
+  /** A link to a cell in this workbook (the finding's own cell on the task sheet). */
+  readonly link?: { readonly sheet: string; readonly cell: string };
+}
+
+export interface SpecRow {
+  /** Points; the host's default when absent. */
+  readonly height?: number;
+  readonly cells: ReadonlyArray<SpecCell | null>;
+}
+
+export interface DataBar {
+  /** Zero-based cells holding values between 0 and 1. */
+  readonly range: CellRange;
+  /** RGB hex without #. */
+  readonly color: string;
+}
+
+export interface SheetSpec {
+  readonly kind: GeneratedKind;
+  /** The name wanted; the host takes the next free one ("汇总 (2)") when a sheet of the person's has it. */
+  readonly name: string;
+  /** Column widths in characters. */
+  readonly columns: readonly number[];
+  readonly rows: readonly SpecRow[];
+  readonly merges: readonly CellRange[];
+  /** Rows kept in view while scrolling (the title and the header). */
+  readonly freezeRows: number;
+  /** The header row and the data under it, with filter buttons. */
+  readonly autoFilter?: CellRange;
+  readonly dataBars: readonly DataBar[];
+  readonly print: {
+    readonly landscape: boolean;
+    /** Zero-based rows repeated at the top of every printed page (the header). */
+    readonly repeatRows?: { readonly first: number; readonly last: number };
+    /** Zero-based rows that start a new printed page (one notice per unit). */
+    readonly pageBreaksBefore?: readonly number[];
+  };
+}

@@ -1,0 +1,70 @@
+// The look of the generated sheets: a few calm styles, the highlight colours taken from the settings.
+
+import type { Settings } from "../settings";
+import type { CellStyle, StyleName } from "./spec";
+
+const INK = "1F2937";
+const TITLE = "1F3864";
+const GREY = "595959";
+const HEADER_FILL = "DCE6F1";
+const TOTAL_FILL = "F2F2F2";
+const PARAGRAPH_FILL = "F7F9FC";
+const LINK = "0563C1";
+const GOLD = "BF8F00";
+const GREEN = "2E7D32";
+const RED = "C00000";
+
+/**
+ * Every style a generated sheet uses. Font sizes are in points; the font family is left to the host (the
+ * workbook's default), so CJK text keeps the font the person's Excel or WPS shows it in.
+ * @example styleSheet(DEFAULT_SETTINGS).legendOverdue // { fill: "FFC7CE", color: "9C0006", border: true, … }
+ */
+export function styleSheet(settings: Settings): Readonly<Record<StyleName, CellStyle>> {
+  const { colors } = settings;
+  const cell = { border: true, vertical: "center" } as const;
+  const number = { ...cell, horizontal: "right", numberFormat: "#,##0" } as const;
+  const percent = { ...cell, horizontal: "right", numberFormat: "0.0%" } as const;
+  const total = { bold: true, fill: TOTAL_FILL } as const;
+  const chip = (colour: { fill: string; text: string }): CellStyle => ({
+    ...cell,
+    horizontal: "center",
+    fill: colour.fill.toUpperCase(),
+    color: colour.text.toUpperCase(),
+  });
+  return {
+    title: { bold: true, size: 15, color: TITLE, vertical: "center", wrap: true },
+    subtitle: { size: 10, color: GREY, vertical: "center", wrap: true },
+    header: {
+      ...cell,
+      bold: true,
+      color: INK,
+      fill: HEADER_FILL,
+      horizontal: "center",
+      wrap: true,
+    },
+    text: cell,
+    textWrap: { ...cell, vertical: "top", wrap: true },
+    number,
+    // Scores: 98.5 and 100 as they are, without a forced decimal.
+    decimal: { ...cell, horizontal: "right" },
+    percent,
+    date: { ...cell, horizontal: "center", numberFormat: "yyyy-mm-dd" },
+    link: { ...cell, color: LINK, underline: true },
+    totalText: { ...cell, ...total },
+    totalNumber: { ...number, ...total },
+    totalPercent: { ...percent, ...total },
+    paragraph: { border: true, fill: PARAGRAPH_FILL, vertical: "top", wrap: true, size: 11, color: INK },
+    sectionTitle: { bold: true, size: 13, color: TITLE, vertical: "center" },
+    error: { ...chip(colors.overdue), bold: true },
+    warning: chip(colors.dueSoon),
+    info: chip(colors.doneLate),
+    legendOverdue: chip(colors.overdue),
+    legendDueSoon: chip(colors.dueSoon),
+    legendDoneLate: chip(colors.doneLate),
+    legendData: chip(colors.data),
+    stars: { ...cell, color: GOLD },
+    // Left-aligned like the "—" and "新" beside them in the change column.
+    rankUp: { ...cell, color: GREEN, bold: true },
+    rankDown: { ...cell, color: RED, bold: true },
+  };
+}

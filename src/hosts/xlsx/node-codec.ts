@@ -1,0 +1,27 @@
+// Node's native zlib for the xlsx host: several times faster than fflate for inflating, deflating and CRCs.
+
+import * as zlib from "node:zlib";
+import type { InflatedSizeProbe } from "./inspect";
+import { crc32 as crc32InJs, type PackageCodec } from "./package";
+
+/** Node's native inflate, stopped by maxOutputLength: memory never exceeds what the part declares. */
+export const measureWithZlib: InflatedSizeProbe = (compressed, limit) => {
+  try {
+    return zlib.inflateRawSync(compressed, { maxOutputLength: Math.max(1, limit) }).length;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return limit + 1;
+    throw error;
+  }
+};
+
+/** zlib.crc32 exists from Node 20.15 and 22.2; older Node 20 releases fall back to the JavaScript table. */
+const nativeCrc32: ((data: Uint8Array) => number) | undefined =
+  typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) : undefined;
+
+/** Everything OpcPackage and the reader need, from node:zlib. */
+export const NODE_CODEC: Readonly<Required<PackageCodec>> = {
+  inflateRaw: (compressed, size) => zlib.inflateRawSync(compressed, { maxOutputLength: Math.max(1, size) }),
+  deflateRaw: (bytes) => zlib.deflateRawSync(bytes, { level: 6 }),
+  crc32: nativeCrc32 ?? crc32InJs,
+  measureInflated: measureWithZlib,
+};

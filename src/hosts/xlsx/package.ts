@@ -1,0 +1,587 @@
+// An .xlsx as the zip it is: read parts, replace, add or remove some, and write the package back with every
+// other entry copied exactly as it was stored (its compressed bytes, CRC, sizes, times, attributes and name
+// bytes). Charts, drawings, images, comments, customXml, VBA and printer settings that ExcelJS would drop on a
+// rewrite survive untouched. Browser-safe: no Node APIs (Node passes its zlib through PackageCodec, see
+// node-codec.ts).
+
+import { deflateSync, inflateSync } from "fflate";
+import { WorkbookInputError } from "./errors";
+import { checkInflatedSizes, inspectPackage, type InflatedSizeProbe, type ReadLimits } from "./inspect";
+import type { ZipEntry } from "./zip";
+
+/** Compression for reading and writing parts; each defaults to a browser-safe implementation. */
+export interface PackageCodec {
+  /** Inflates a raw deflate stream that holds exactly `size` bytes (open() has already proved the size). */
+  readonly inflateRaw?: (compressed: Uint8Array, size: number) => Uint8Array;
+  /** Raw deflate (no zlib header) of a changed or new part; default fflate level 6. */
+  readonly deflateRaw?: (bytes: Uint8Array) => Uint8Array;
+  /** The zip's CRC-32 (unsigned); default a table-driven implementation below. */
+  readonly crc32?: (bytes: Uint8Array) => number;
+  /** The probe that checks declared sizes on open (see checkInflatedSizes). */
+  readonly measureInflated?: InflatedSizeProbe;
+}
+
+/** What the central directory and the local header say about an entry, beyond zip.ts's ZipEntry. */
+interface Stored {
+  readonly entry: ZipEntry;
+  readonly versionMadeBy: number;
+  readonly versionNeeded: number;
+  readonly flags: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly internalAttributes: number;
+  readonly externalAttributes: number;
+  readonly centralName: Uint8Array;
+  readonly centralExtra: Uint8Array;
+  readonly comment: Uint8Array;
+  readonly localName: Uint8Array;
+  readonly localExtra: Uint8Array;
+}
+
+/** One entry of the package to be written: as stored in the input, replaced, or new. */
+interface Slot {
+  readonly name: string;
+  readonly stored: Stored | undefined;
+  /** The replacement content (uncompressed) once set; always set for a new entry. */
+  data: Uint8Array | undefined;
+  removed: boolean;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const SIG_END64 = 0x06064b50;
+const SIG_END64_LOCATOR = 0x07064b50;
+const U16_MAX = 0xffff;
+const U32_MAX = 0xffffffff;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+/** 1980-01-01 00:00 in DOS format (the zip epoch): for a new entry when no stored entry can lend its time. */
+const DOS_EPOCH_DATE = (0 << 9) | (1 << 5) | 1;
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+/**
+ * A workbook package opened for patching. Names are zip entry names as stored (without a leading slash),
+ * matched exactly, as ExcelJS and Excel's relationships do.
+ *
+ * Content is bytes: `text()` decodes UTF-8 (dropping a byte order mark), `setText()` encodes UTF-8 and puts
+ * the mark back only where the part it replaces had one, so `setText(n, text(n))` leaves the bytes as they
+ * were. A part whose new content equals its old content is copied raw by `toBytes()`, as if never set.
+ * Arrays returned by `bytes()` are shared with the package's cache, and arrays given to `setBytes()` are
+ * kept, not copied: do not modify either afterwards.
+ */
+export class OpcPackage {
+  private readonly slots: Slot[];
+  /** Name → index of the last slot with that name (a zip may repeat a name; readers take the last). */
+  private readonly index = new Map<string, number>();
+  private readonly inflated = new Map<string, Uint8Array>();
+  private readonly inflateRaw: (compressed: Uint8Array, size: number) => Uint8Array;
+  private readonly deflateRaw: (bytes: Uint8Array) => Uint8Array;
+  private readonly crc32: (bytes: Uint8Array) => number;
+
+  private constructor(
+    private readonly input: Uint8Array,
+    stored: readonly Stored[],
+    private readonly archiveComment: Uint8Array,
+    codec: PackageCodec,
+  ) {
+    this.inflateRaw = codec.inflateRaw ?? inflateWithFflate;
+    this.deflateRaw = codec.deflateRaw ?? deflateWithFflate;
+    this.crc32 = codec.crc32 ?? crc32;
+    this.slots = stored.map((s) => ({ name: s.entry.name, stored: s, data: undefined, removed: false }));
+    this.slots.forEach((slot, i) => this.index.set(slot.name, i));
+  }
+
+  /**
+   * The package in `bytes`, refused exactly as reading refuses it (inspectPackage, then checkInflatedSizes).
+   * The bytes are kept, not copied: unchanged entries are written back from them.
+   * @throws WorkbookInputError
+   */
+  static open(bytes: Uint8Array, fileName: string, options: PackageCodec & ReadLimits = {}): OpcPackage {
+    const info = inspectPackage(bytes, fileName, options);
+    checkInflatedSizes(bytes, fileName, info, options.measureInflated);
+    const { stored, comment } = readDirectory(bytes, info.entries, fileName);
+    return new OpcPackage(bytes, stored, comment, options);
+  }
+
+  /** The parts' names, in archive order; new parts come last. */
+  names(): string[] {
+    return this.slots.filter((slot) => !slot.removed).map((slot) => slot.name);
+  }
+
+  has(name: string): boolean {
+    return this.live(name) !== undefined;
+  }
+
+  /** The part's content, uncompressed (cached; do not modify it). @throws Error when there is no such part */
+  bytes(name: string): Uint8Array {
+    const slot = this.live(name);
+    if (!slot) throw new Error(`The package has no part ${name}`);
+    if (slot.data) return slot.data;
+    return this.original(slot);
+  }
+
+  /** The part as UTF-8 text, without a byte order mark. */
+  text(name: string): string {
+    return new TextDecoder("utf-8").decode(this.bytes(name));
+  }
+
+  /** Replaces or adds a part (the array is kept as it is, not copied). */
+  setBytes(name: string, bytes: Uint8Array): void {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      checkNewName(name);
+      i = this.slots.push({ name, stored: undefined, data: bytes, removed: false }) - 1;
+      this.index.set(name, i);
+      return;
+    }
+    // Earlier entries of the same name would otherwise shadow or contradict the new content.
+    this.slots.forEach((slot, j) => {
+      if (slot.name === name && j !== i) slot.removed = true;
+    });
+    const slot = this.slots[i]!;
+    slot.data = bytes;
+    slot.removed = false;
+    this.inflated.delete(name);
+  }
+
+  /** Replaces or adds a part as UTF-8, with a byte order mark only if the part it replaces had one. */
+  setText(name: string, text: string): void {
+    const encoded = new TextEncoder().encode(text);
+    if (!this.has(name) || !startsWithBom(this.bytes(name))) {
+      this.setBytes(name, encoded);
+      return;
+    }
+    const withBom = new Uint8Array(UTF8_BOM.length + encoded.length);
+    withBom.set(UTF8_BOM);
+    withBom.set(encoded, UTF8_BOM.length);
+    this.setBytes(name, withBom);
+  }
+
+  remove(name: string): void {
+    for (const slot of this.slots) if (slot.name === name) slot.removed = true;
+    this.inflated.delete(name);
+  }
+
+  /** True when the part was set, added or removed since open (even if set to the same content). */
+  isChanged(name: string): boolean {
+    return this.slots.some((slot) => slot.name === name && (slot.removed || slot.data !== undefined));
+  }
+
+  /**
+   * The package as a zip: the entries in their original order (new ones appended), unchanged ones copied raw
+   * with their method, CRC, sizes, times, attributes, extra fields and names; changed and new ones deflated.
+   * Data descriptors are dropped (sizes go into the local headers, flag bit 3 cleared) and zip64 fields with
+   * them, since the output never needs zip64. A new entry takes the "made by" version, time, date and
+   * attributes of the package's first file entry, so it looks like its neighbours.
+   * @throws Error when the result would need zip64 (65,535 entries or more, or 4 GiB or more)
+   */
+  toBytes(): Uint8Array {
+    const live = this.slots.filter((slot) => !slot.removed);
+    if (live.length >= U16_MAX) {
+      throw new Error(
+        `The workbook would have ${live.length} zip entries; writing 65,535 or more needs zip64, which Duban does not write.`,
+      );
+    }
+    const template = this.slots.find((slot) => slot.stored && !slot.name.endsWith("/"))?.stored;
+    const planned = live.map((slot) => this.plan(slot, template));
+
+    let size = 0;
+    for (const entry of planned) {
+      entry.offset = size;
+      size += 30 + entry.localName.length + entry.localExtra.length + entry.data.length;
+      if (entry.offset >= U32_MAX || entry.data.length >= U32_MAX || entry.uncompressedSize >= U32_MAX) {
+        throw new Error(
+          `The workbook would reach 4 GiB at ${entry.name}: that needs zip64, which Duban does not write.`,
+        );
+      }
+    }
+    const directoryOffset = size;
+    for (const entry of planned) {
+      size += 46 + entry.centralName.length + entry.centralExtra.length + entry.comment.length;
+    }
+    const directorySize = size - directoryOffset;
+    if (directoryOffset >= U32_MAX || directorySize >= U32_MAX) {
+      throw new Error("The workbook would reach 4 GiB: that needs zip64, which Duban does not write.");
+    }
+    size += 22 + this.archiveComment.length;
+
+    const out = new Uint8Array(size);
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    let p = 0;
+    for (const e of planned) {
+      view.setUint32(p, SIG_LOCAL, true);
+      view.setUint16(p + 4, e.versionNeeded, true);
+      view.setUint16(p + 6, e.flags, true);
+      view.setUint16(p + 8, e.method, true);
+      view.setUint16(p + 10, e.time, true);
+      view.setUint16(p + 12, e.date, true);
+      view.setUint32(p + 14, e.crc, true);
+      view.setUint32(p + 18, e.data.length, true);
+      view.setUint32(p + 22, e.uncompressedSize, true);
+      view.setUint16(p + 26, e.localName.length, true);
+      view.setUint16(p + 28, e.localExtra.length, true);
+      p += 30;
+      out.set(e.localName, p);
+      p += e.localName.length;
+      out.set(e.localExtra, p);
+      p += e.localExtra.length;
+      out.set(e.data, p);
+      p += e.data.length;
+    }
+    for (const e of planned) {
+      view.setUint32(p, SIG_CENTRAL, true);
+      view.setUint16(p + 4, e.versionMadeBy, true);
+      view.setUint16(p + 6, e.versionNeeded, true);
+      view.setUint16(p + 8, e.flags, true);
+      view.setUint16(p + 10, e.method, true);
+      view.setUint16(p + 12, e.time, true);
+      view.setUint16(p + 14, e.date, true);
+      view.setUint32(p + 16, e.crc, true);
+      view.setUint32(p + 20, e.data.length, true);
+      view.setUint32(p + 24, e.uncompressedSize, true);
+      view.setUint16(p + 28, e.centralName.length, true);
+      view.setUint16(p + 30, e.centralExtra.length, true);
+      view.setUint16(p + 32, e.comment.length, true);
+      view.setUint16(p + 34, 0, true);
+      view.setUint16(p + 36, e.internalAttributes, true);
+      view.setUint32(p + 38, e.externalAttributes, true);
+      view.setUint32(p + 42, e.offset, true);
+      p += 46;
+      out.set(e.centralName, p);
+      p += e.centralName.length;
+      out.set(e.centralExtra, p);
+      p += e.centralExtra.length;
+      out.set(e.comment, p);
+      p += e.comment.length;
+    }
+    view.setUint32(p, SIG_END, true);
+    view.setUint16(p + 4, 0, true);
+    view.setUint16(p + 6, 0, true);
+    view.setUint16(p + 8, planned.length, true);
+    view.setUint16(p + 10, planned.length, true);
+    view.setUint32(p + 12, directorySize, true);
+    view.setUint32(p + 16, directoryOffset, true);
+    view.setUint16(p + 20, this.archiveComment.length, true);
+    out.set(this.archiveComment, p + 22);
+    return out;
+  }
+
+  private live(name: string): Slot | undefined {
+    const i = this.index.get(name);
+    const slot = i === undefined ? undefined : this.slots[i];
+    return slot && !slot.removed ? slot : undefined;
+  }
+
+  /** The part as stored in the input, inflated and cached (only live slots get here: one per name). */
+  private original(slot: Slot): Uint8Array {
+    let bytes = this.inflated.get(slot.name);
+    if (!bytes) {
+      bytes = inflateEntry(this.input, slot.stored!.entry, this.inflateRaw);
+      this.inflated.set(slot.name, bytes);
+    }
+    return bytes;
+  }
+
+  private plan(slot: Slot, template: Stored | undefined): Planned {
+    const stored = slot.stored;
+    const crc = slot.data ? this.crc32(slot.data) >>> 0 : undefined;
+    if (stored && (!slot.data || this.sameAsStored(stored, slot.data, crc))) {
+      const { entry } = stored;
+      return {
+        name: slot.name,
+        versionMadeBy: stored.versionMadeBy,
+        versionNeeded: stored.versionNeeded,
+        flags: stored.flags & ~FLAG_DATA_DESCRIPTOR,
+        method: entry.method,
+        time: stored.time,
+        date: stored.date,
+        crc: stored.crc,
+        uncompressedSize: entry.uncompressedSize,
+        data: this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+        localName: stored.localName,
+        localExtra: withoutZip64(stored.localExtra),
+        centralName: stored.centralName,
+        centralExtra: withoutZip64(stored.centralExtra),
+        comment: stored.comment,
+        internalAttributes: stored.internalAttributes,
+        externalAttributes: stored.externalAttributes,
+        offset: 0,
+      };
+    }
+    const data = slot.data!;
+    const deflated = this.deflateRaw(data);
+    // Incompressible content (or nothing at all) is stored: deflate would only make it longer.
+    const method = deflated.length < data.length ? 8 : 0;
+    const name = stored?.centralName ?? new TextEncoder().encode(slot.name);
+    const asciiName = name.every((byte) => byte < 0x80);
+    const like = stored ?? template;
+    return {
+      name: slot.name,
+      versionMadeBy: like?.versionMadeBy ?? 20,
+      versionNeeded: Math.max(20, stored?.versionNeeded ?? 20),
+      flags: stored ? stored.flags & FLAG_UTF8 : asciiName ? 0 : FLAG_UTF8,
+      method,
+      time: like?.time ?? 0,
+      date: like?.date ?? DOS_EPOCH_DATE,
+      crc: crc!,
+      uncompressedSize: data.length,
+      data: method === 8 ? deflated : data,
+      localName: stored?.localName ?? name,
+      localExtra: stored ? withoutZip64(stored.localExtra) : EMPTY,
+      centralName: name,
+      centralExtra: stored ? withoutZip64(stored.centralExtra) : EMPTY,
+      comment: stored?.comment ?? EMPTY,
+      internalAttributes: stored?.internalAttributes ?? 0,
+      externalAttributes: like?.externalAttributes ?? 0,
+      offset: 0,
+    };
+  }
+
+  /** Whether content set for a stored part is what it already held; then the stored bytes are copied raw. */
+  private sameAsStored(stored: Stored, data: Uint8Array, crc: number | undefined): boolean {
+    if (data.length !== stored.entry.uncompressedSize || crc !== stored.crc) return false;
+    return equalBytes(data, inflateEntry(this.input, stored.entry, this.inflateRaw));
+  }
+}
+
+interface Planned {
+  readonly name: string;
+  readonly versionMadeBy: number;
+  readonly versionNeeded: number;
+  readonly flags: number;
+  readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly uncompressedSize: number;
+  /** As it goes into the file (compressed unless method 0). */
+  readonly data: Uint8Array;
+  readonly localName: Uint8Array;
+  readonly localExtra: Uint8Array;
+  readonly centralName: Uint8Array;
+  readonly centralExtra: Uint8Array;
+  readonly comment: Uint8Array;
+  readonly internalAttributes: number;
+  readonly externalAttributes: number;
+  offset: number;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The central directory's fields that zip.ts does not report (CRC, times, attributes, raw names and extra
+ * fields) and the archive comment. listZipEntries has already checked every bound and signature on the same
+ * walk; each record is matched to its entry, so the two can never disagree silently.
+ */
+function readDirectory(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  fileName: string,
+): { stored: Stored[]; comment: Uint8Array } {
+  const damaged = (detail: string): WorkbookInputError =>
+    new WorkbookInputError("damaged", fileName, { reason: "structure", detail });
+  const end = findEndRecord(bytes);
+  if (end < 0) throw damaged("no end of central directory record");
+  let count = u16(bytes, end + 10);
+  let offset = u32(bytes, end + 16);
+  const locator = end - 20;
+  if (locator >= 0 && u32(bytes, locator) === SIG_END64_LOCATOR) {
+    const end64 = u64(bytes, locator + 8);
+    if (u32(bytes, end64) !== SIG_END64) throw damaged("zip64 end record out of place");
+    count = u64(bytes, end64 + 32);
+    offset = u64(bytes, end64 + 48);
+  }
+  if (count !== entries.length) throw damaged("central directory count differs");
+  const comment = bytes.subarray(end + 22, Math.min(bytes.length, end + 22 + u16(bytes, end + 20)));
+
+  const decoder = new TextDecoder("utf-8", { fatal: false });
+  const stored: Stored[] = [];
+  let p = offset;
+  for (const entry of entries) {
+    const nameLength = u16(bytes, p + 28);
+    const extraLength = u16(bytes, p + 30);
+    const commentLength = u16(bytes, p + 32);
+    const centralName = bytes.subarray(p + 46, p + 46 + nameLength);
+    const local = localHeaderOffset(bytes, p, nameLength, extraLength);
+    const localNameLength = u16(bytes, local + 26);
+    const localExtraLength = u16(bytes, local + 28);
+    if (
+      u32(bytes, p) !== SIG_CENTRAL ||
+      decoder.decode(centralName).replace(/^\/+/, "") !== entry.name ||
+      local + 30 + localNameLength + localExtraLength !== entry.dataOffset
+    ) {
+      throw damaged(`central directory entry ${entry.name} is inconsistent`);
+    }
+    stored.push({
+      entry,
+      versionMadeBy: u16(bytes, p + 4),
+      versionNeeded: u16(bytes, p + 6),
+      flags: u16(bytes, p + 8),
+      time: u16(bytes, p + 12),
+      date: u16(bytes, p + 14),
+      crc: u32(bytes, p + 16),
+      internalAttributes: u16(bytes, p + 36),
+      externalAttributes: u32(bytes, p + 38),
+      centralName,
+      centralExtra: bytes.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength),
+      comment: bytes.subarray(
+        p + 46 + nameLength + extraLength,
+        p + 46 + nameLength + extraLength + commentLength,
+      ),
+      localName: bytes.subarray(local + 30, local + 30 + localNameLength),
+      localExtra: bytes.subarray(local + 30 + localNameLength, entry.dataOffset),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return { stored, comment };
+}
+
+/** The local header's offset, from the zip64 extra field when the 32-bit field is saturated (as in zip.ts). */
+function localHeaderOffset(bytes: Uint8Array, p: number, nameLength: number, extraLength: number): number {
+  const local = u32(bytes, p + 42);
+  if (local !== U32_MAX) return local;
+  let e = p + 46 + nameLength;
+  const extraEnd = e + extraLength;
+  while (e + 4 <= extraEnd) {
+    if (u16(bytes, e) === 0x0001) {
+      // Present in order: uncompressed size, compressed size, offset; each only if its field is saturated.
+      let q = e + 4;
+      if (u32(bytes, p + 24) === U32_MAX) q += 8;
+      if (u32(bytes, p + 20) === U32_MAX) q += 8;
+      return u64(bytes, q);
+    }
+    e += 4 + u16(bytes, e + 2);
+  }
+  return -1;
+}
+
+/** The same choice as zip.ts: the record whose comment reaches exactly to the end, else the last one. */
+function findEndRecord(bytes: Uint8Array): number {
+  const last = bytes.length - 22;
+  let fallback = -1;
+  for (let p = last; p >= Math.max(0, last - U16_MAX); p--) {
+    if (u32(bytes, p) !== SIG_END) continue;
+    if (p + 22 + u16(bytes, p + 20) === bytes.length) return p;
+    if (fallback < 0) fallback = p;
+  }
+  return fallback;
+}
+
+/** An extra field without its zip64 record (0x0001), which would be wrong once sizes sit in 32-bit fields. */
+function withoutZip64(extra: Uint8Array): Uint8Array {
+  const kept: Uint8Array[] = [];
+  let found = false;
+  let e = 0;
+  while (e + 4 <= extra.length) {
+    const length = u16(extra, e + 2);
+    if (e + 4 + length > extra.length) return extra; // not a well-formed list of fields: leave it as it was
+    if (u16(extra, e) === 0x0001) found = true;
+    else kept.push(extra.subarray(e, e + 4 + length));
+    e += 4 + length;
+  }
+  if (!found || e !== extra.length) return extra;
+  const out = new Uint8Array(kept.reduce((sum, field) => sum + field.length, 0));
+  let p = 0;
+  for (const field of kept) {
+    out.set(field, p);
+    p += field.length;
+  }
+  return out;
+}
+
+function inflateEntry(
+  input: Uint8Array,
+  entry: ZipEntry,
+  inflateRaw: (compressed: Uint8Array, size: number) => Uint8Array,
+): Uint8Array {
+  const data = input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method === 0) return data.slice();
+  if (entry.uncompressedSize === 0) return new Uint8Array(0);
+  const bytes = inflateRaw(data, entry.uncompressedSize);
+  if (bytes.length !== entry.uncompressedSize) {
+    throw new Error(`${entry.name} inflated to ${bytes.length} bytes, not ${entry.uncompressedSize}`);
+  }
+  return bytes;
+}
+
+function inflateWithFflate(compressed: Uint8Array, size: number): Uint8Array {
+  return inflateSync(compressed, { out: new Uint8Array(size) });
+}
+
+function deflateWithFflate(bytes: Uint8Array): Uint8Array {
+  return deflateSync(bytes, { level: 6 });
+}
+
+function checkNewName(name: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (name === "" || name.startsWith("/") || name.endsWith("/") || /[\\\u0000]/.test(name)) {
+    throw new Error(`Not a valid part name: ${JSON.stringify(name)}`);
+  }
+  if (new TextEncoder().encode(name).length > U16_MAX) throw new Error("Part name too long");
+}
+
+function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+let crcTable: Int32Array | undefined;
+
+/** Eight 256-entry tables for CRC-32 (IEEE, reflected), eight bytes per step ("slicing by 8"). */
+function crcTables(): Int32Array {
+  const table = new Int32Array(256 * 8);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  for (let n = 0; n < 256; n++) {
+    let c = table[n]!;
+    for (let k = 1; k < 8; k++) {
+      c = table[c & 0xff]! ^ (c >>> 8);
+      table[k * 256 + n] = c;
+    }
+  }
+  return table;
+}
+
+/** CRC-32 as zip uses it, unsigned. About 1 GB/s in V8; Node passes zlib.crc32 where it exists. */
+export function crc32(bytes: Uint8Array): number {
+  const t = (crcTable ??= crcTables());
+  let c = -1;
+  let i = 0;
+  const n = bytes.length;
+  for (; i + 8 <= n; i += 8) {
+    const a = c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
+    c =
+      t[1792 + (a & 0xff)]! ^
+      t[1536 + ((a >>> 8) & 0xff)]! ^
+      t[1280 + ((a >>> 16) & 0xff)]! ^
+      t[1024 + (a >>> 24)]! ^
+      t[768 + bytes[i + 4]!]! ^
+      t[512 + bytes[i + 5]!]! ^
+      t[256 + bytes[i + 6]!]! ^
+      t[bytes[i + 7]!]!;
+  }
+  for (; i < n; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+function u16(b: Uint8Array, p: number): number {
+  return (b[p] ?? 0) | ((b[p + 1] ?? 0) << 8);
+}
+
+function u32(b: Uint8Array, p: number): number {
+  return ((b[p] ?? 0) | ((b[p + 1] ?? 0) << 8) | ((b[p + 2] ?? 0) << 16)) + (b[p + 3] ?? 0) * 0x1000000;
+}
+
+function u64(b: Uint8Array, p: number): number {
+  return u32(b, p + 4) * 0x100000000 + u32(b, p);
+}

@@ -1,0 +1,87 @@
+// Writes a file whole or not at all (Node only): a temporary file beside the target, flushed, then renamed over it.
+
+import { randomBytes } from "node:crypto";
+import { lstat, open, realpath, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * Replaces (or creates) `path` with `bytes` atomically: readers see the old file or the new one, never part
+ * of either, and a failure (a missing folder, a full disk, no permission) leaves the target as it was and no
+ * temporary file behind. The temporary file is `.<name>.<random>.tmp` in the target's folder, so the rename
+ * never crosses file systems. A symbolic link is followed: the file it points to is replaced, the link kept.
+ * An existing target's permissions carry over to the new file.
+ */
+export async function writeFileWhole(path: string, bytes: Uint8Array): Promise<void> {
+  const target = await resolveLink(path);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  let handle: FileHandle | undefined;
+  let created = false;
+  try {
+    const mode = await existingMode(target);
+    handle = await open(temp, "wx", mode ?? 0o666);
+    created = true;
+    if (mode !== undefined) await handle.chmod(mode); // the umask narrowed it at creation
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, target);
+    created = false;
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    if (created) await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(dirname(target));
+}
+
+/**
+ * Whether `a` and `b` name the same file: the same real path (through links, `..` and relative paths) or the
+ * same device and inode (hard links, case-insensitive file systems). False when either does not exist.
+ */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [realA, realB] = await Promise.all([realpath(a), realpath(b)]);
+    if (realA === realB) return true;
+    const [statA, statB] = await Promise.all([stat(realA), stat(realB)]);
+    return statA.dev === statB.dev && statA.ino === statB.ino;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return false;
+    throw error;
+  }
+}
+
+/** The file a symbolic link points to (the link itself is kept); the path itself otherwise. */
+async function resolveLink(path: string): Promise<string> {
+  try {
+    if ((await lstat(path)).isSymbolicLink()) return await realpath(path);
+  } catch (error) {
+    // A dangling link or a missing target: write at the path as given, and let open() report the problem.
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  return path;
+}
+
+async function existingMode(path: string): Promise<number | undefined> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? info.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Makes the rename itself durable where the platform allows a folder to be opened and flushed. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === "win32") return;
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(folder, "r");
+    await handle.sync();
+  } catch {
+    // Best effort: the file is already complete and in place.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,118 @@
+// Writes a generated sheet (a SheetSpec from the core) as SpreadsheetML, every text as text, never a formula.
+
+import { excelSerialFromDay } from "../../../core/day";
+import type { SheetSpec, SpecCell, StyleName } from "../../../core/output/spec";
+import { columnLetter, type CellRange } from "../../../core/workbook";
+import { escapeAttr, escapeText } from "./xml";
+
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Days between the 1900 and the 1904 date systems' serial numbers. */
+const DATE1904_OFFSET = 1462;
+
+export const rangeRef = (r: CellRange) =>
+  r.top === r.bottom && r.left === r.right
+    ? cellRef(r.top, r.left)
+    : `${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`;
+export const cellRef = (row: number, column: number) => `${columnLetter(column)}${row + 1}`;
+
+/** A sheet name as formulas and links write it: always quoted, quotes doubled. */
+export const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+export interface SheetXmlOptions {
+  readonly xfIndex: Readonly<Record<StyleName, number>>;
+  readonly date1904: boolean;
+}
+
+export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): string {
+  const lastColumn = Math.max(spec.columns.length, ...spec.rows.map((r) => r.cells.length)) - 1;
+  const lastRow = spec.rows.length - 1;
+  const out: string[] = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
+    `<dimension ref="A1:${cellRef(Math.max(0, lastRow), Math.max(0, lastColumn))}"/>`,
+    sheetView(spec.freezeRows),
+    `<sheetFormatPr defaultRowHeight="15"/>`,
+  ];
+  if (spec.columns.length > 0) {
+    out.push("<cols>");
+    spec.columns.forEach((width, c) => {
+      // Excel's width unit is a character of the default font plus a little padding.
+      out.push(`<col min="${c + 1}" max="${c + 1}" width="${(width + 0.7).toFixed(2)}" customWidth="1"/>`);
+    });
+    out.push("</cols>");
+  }
+  out.push("<sheetData>");
+  const links: string[] = [];
+  spec.rows.forEach((row, r) => {
+    const height = row.height === undefined ? "" : ` ht="${row.height}" customHeight="1"`;
+    out.push(`<row r="${r + 1}"${height}>`);
+    row.cells.forEach((cell, c) => {
+      if (!cell) return;
+      out.push(cellXml(cell, cellRef(r, c), options));
+      if (cell.link) {
+        const target = `${quotedSheet(cell.link.sheet)}!${cell.link.cell}`;
+        links.push(`<hyperlink ref="${cellRef(r, c)}" location="${escapeAttr(target)}" display="${escapeAttr(cell.link.cell)}"/>`);
+      }
+    });
+    out.push("</row>");
+  });
+  out.push("</sheetData>");
+  if (spec.autoFilter) out.push(`<autoFilter ref="${rangeRef(spec.autoFilter)}"/>`);
+  if (spec.merges.length > 0) {
+    out.push(`<mergeCells count="${spec.merges.length}">`);
+    for (const merge of spec.merges) out.push(`<mergeCell ref="${rangeRef(merge)}"/>`);
+    out.push("</mergeCells>");
+  }
+  spec.dataBars.forEach((bar, i) => {
+    out.push(
+      `<conditionalFormatting sqref="${rangeRef(bar.range)}"><cfRule type="dataBar" priority="${i + 1}"><dataBar>` +
+        `<cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF${bar.color.toUpperCase()}"/>` +
+        `</dataBar></cfRule></conditionalFormatting>`,
+    );
+  });
+  if (links.length > 0) out.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
+  out.push(
+    `<printOptions horizontalCentered="1"/>`,
+    `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`,
+    `<pageSetup paperSize="9" orientation="${spec.print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="0"/>`,
+    `<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>`,
+  );
+  const breaks = spec.print.pageBreaksBefore ?? [];
+  if (breaks.length > 0) {
+    out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">`);
+    // A break's id is the last row (1-based) of the page before it.
+    for (const row of breaks) out.push(`<brk id="${row}" max="16383" man="1"/>`);
+    out.push("</rowBreaks>");
+  }
+  out.push("</worksheet>");
+  return out.join("");
+}
+
+function sheetView(freezeRows: number): string {
+  if (freezeRows <= 0) return `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
+  const topLeft = `A${freezeRows + 1}`;
+  return (
+    `<sheetViews><sheetView workbookViewId="0">` +
+    `<pane ySplit="${freezeRows}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/>` +
+    `</sheetView></sheetViews>`
+  );
+}
+
+function cellXml(cell: SpecCell, ref: string, options: SheetXmlOptions): string {
+  const s = options.xfIndex[cell.style];
+  const value = cell.value;
+  if (value === null || value === "") return `<c r="${ref}" s="${s}"/>`;
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? `<c r="${ref}" s="${s}"><v>${value}</v></c>` : `<c r="${ref}" s="${s}"/>`;
+  }
+  if (typeof value === "object") {
+    const serial = excelSerialFromDay(value.day) - (options.date1904 ? DATE1904_OFFSET : 0);
+    return `<c r="${ref}" s="${s}"><v>${serial}</v></c>`;
+  }
+  // An inline string is text whatever it starts with: "=SUM(A1)" can never become a formula.
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
+}
