@@ -1,7 +1,13 @@
 // Writes a check into a workbook package: highlights on the task sheet, the generated sheets and Duban's
 // record; and takes all of it out again. Only the parts that change are touched.
 
-import { MARKS_SHEET, RECORD_SHEET, recordCells, type DubanRecord, type PreviousRanking } from "../../../core/output/record";
+import {
+  MARKS_SHEET,
+  RECORD_SHEET,
+  recordCells,
+  type DubanRecord,
+  type PreviousRanking,
+} from "../../../core/output/record";
 import { HIGHLIGHT_KINDS, type HighlightKind, type HighlightPlan } from "../../../core/output/highlights";
 import type { CellStyle, SheetSpec, StyleName } from "../../../core/output/spec";
 import type { Settings } from "../../../core/settings";
@@ -31,7 +37,9 @@ export function readPackageRecord(pkg: OpcPackage): DubanRecord | undefined {
   const sheet = workbook.sheets().find((s) => s.name === RECORD_SHEET);
   if (!sheet) return undefined;
   const xml = pkg.text(sheet.part);
-  const texts = [...xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)].map((m) => unescape(m[1]!));
+  const texts = [...xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)].map((m) =>
+    unescape(m[1]!),
+  );
   if (texts[0] !== recordCells({ version: 1, generated: [] })[0]) return undefined;
   try {
     return JSON.parse(texts.slice(1).join("")) as DubanRecord;
@@ -41,7 +49,12 @@ export function readPackageRecord(pkg: OpcPackage): DubanRecord | undefined {
 }
 
 const unescape = (text: string) =>
-  text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /**
  * Removes what Duban added: its conditional formats on every sheet, its generated sheets (as its record
@@ -62,7 +75,10 @@ export function clearDuban(pkg: OpcPackage): void {
   for (const sheet of [...sheets].reverse()) if (ours.has(sheet.name)) workbook.removeSheet(sheet.name);
   const bookkeeping = record?.host as XlsxBookkeeping | undefined;
   if (bookkeeping && pkg.has(bookkeeping.stylesPart)) {
-    pkg.setText(bookkeeping.stylesPart, removeStyles(pkg.text(bookkeeping.stylesPart), bookkeeping.styleEdits));
+    pkg.setText(
+      bookkeeping.stylesPart,
+      removeStyles(pkg.text(bookkeeping.stylesPart), bookkeeping.styleEdits),
+    );
   }
 }
 
@@ -101,7 +117,13 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
   const kinds = new Set(input.plan.marks.map((m) => m.kind));
   if (kinds.size > 0) {
     workbook.addSheet(MARKS_SHEET, marksXml(input.plan), "veryHidden");
-    addHighlights(pkg, task.part, input.plan, HIGHLIGHT_KINDS.filter((k) => kinds.has(k)), patch.dxfIndex);
+    addHighlights(
+      pkg,
+      task.part,
+      input.plan,
+      HIGHLIGHT_KINDS.filter((k) => kinds.has(k)),
+      patch.dxfIndex,
+    );
   }
   const record: DubanRecord = {
     version: 1,
@@ -115,7 +137,9 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
 
 function stylesPartOf(pkg: OpcPackage, workbook: WorkbookParts): string {
   const rels = pkg.text(workbook.relsPart);
-  const match = /Type="[^"]*\/styles"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/styles"/.exec(rels);
+  const match = /Type="[^"]*\/styles"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/styles"/.exec(
+    rels,
+  );
   const target = match?.[1] ?? match?.[2];
   if (!target) throw new Error("The workbook has no styles part");
   const folder = workbook.part.slice(0, workbook.part.lastIndexOf("/") + 1);
@@ -271,4 +295,3 @@ function lastIndexOf(bytes: Uint8Array, pattern: Uint8Array): number {
   }
   return -1;
 }
-

@@ -54,7 +54,9 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): string {
       out.push(cellXml(cell, cellRef(r, c), options));
       if (cell.link) {
         const target = `${quotedSheet(cell.link.sheet)}!${cell.link.cell}`;
-        links.push(`<hyperlink ref="${cellRef(r, c)}" location="${escapeAttr(target)}" display="${escapeAttr(cell.link.cell)}"/>`);
+        links.push(
+          `<hyperlink ref="${cellRef(r, c)}" location="${escapeAttr(target)}" display="${escapeAttr(cell.link.cell)}"/>`,
+        );
       }
     });
     out.push("</row>");

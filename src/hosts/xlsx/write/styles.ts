@@ -4,7 +4,19 @@ import type { CellStyle } from "../../../core/output/spec";
 import { attribute, elements, escapeAttr, rootPrefix, setAttribute } from "./xml";
 
 /** The order of styleSheet's children (ECMA-376 CT_Stylesheet), for placing a container that is absent. */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 /** How one container of styles.xml was changed, so that the change can be undone exactly. */
 export interface ContainerEdit {
@@ -60,7 +72,12 @@ export function addStyles(
     list.push(item);
     return offset + list.length - 1;
   };
-  const [fontBase, fillBase, borderBase, xfBase] = [count("fonts"), count("fills"), count("borders"), count("cellXfs")];
+  const [fontBase, fillBase, borderBase, xfBase] = [
+    count("fonts"),
+    count("fills"),
+    count("borders"),
+    count("cellXfs"),
+  ];
 
   for (const [key, style] of Object.entries(styles)) {
     const fontId = intern(fonts, fontBase, fontXml(p, baseFont, style));
@@ -125,9 +142,16 @@ export function removeStyles(xml: string, edits: readonly ContainerEdit[]): stri
     if (!found) continue;
     const close = `</${edit.name}>`;
     if (!found.text.startsWith(edit.openAfter) || !found.text.endsWith(edit.fragment + close)) continue;
-    const inner = found.text.slice(edit.openAfter.length, found.text.length - edit.fragment.length - close.length);
+    const inner = found.text.slice(
+      edit.openAfter.length,
+      found.text.length - edit.fragment.length - close.length,
+    );
     const restored =
-      edit.openBefore === "" ? "" : edit.selfClosingBefore !== undefined ? edit.selfClosingBefore : edit.openBefore + inner + close;
+      edit.openBefore === ""
+        ? ""
+        : edit.selfClosingBefore !== undefined
+          ? edit.selfClosingBefore
+          : edit.openBefore + inner + close;
     out = out.slice(0, found.start) + restored + out.slice(found.end);
   }
   return out;
@@ -148,8 +172,14 @@ function appendToContainer(xml: string, p: string, name: string, fragment: strin
   const openEnd = found.text.indexOf(">") + 1;
   const openBefore = found.text.slice(0, openEnd);
   const selfClosing = openBefore.endsWith("/>");
-  const existing = selfClosing ? 0 : (found.text.match(new RegExp(`<${p}${ITEM[name]}[\\s/>]`, "g")) ?? []).length;
-  const openAfter = setAttribute(selfClosing ? openBefore.replace(/\s*\/>$/, ">") : openBefore, "count", String(existing + added));
+  const existing = selfClosing
+    ? 0
+    : (found.text.match(new RegExp(`<${p}${ITEM[name]}[\\s/>]`, "g")) ?? []).length;
+  const openAfter = setAttribute(
+    selfClosing ? openBefore.replace(/\s*\/>$/, ">") : openBefore,
+    "count",
+    String(existing + added),
+  );
   const inner = selfClosing ? "" : found.text.slice(openEnd, found.text.length - `</${tag}>`.length);
   const text = `${openAfter}${inner}${fragment}</${tag}>`;
   return {
@@ -178,7 +208,9 @@ function countOf(xml: string, tag: string): number {
   let depth = 0;
   let count = 0;
   // Only direct children count: a font inside a dxf is not one of the workbook's fonts.
-  for (const m of found.text.matchAll(new RegExp(`<(/?)${prefix}${ITEM[local]}(?=[\\s/>])([^>]*?)(/?)>`, "g"))) {
+  for (const m of found.text.matchAll(
+    new RegExp(`<(/?)${prefix}${ITEM[local]}(?=[\\s/>])([^>]*?)(/?)>`, "g"),
+  )) {
     if (m[1]) depth -= 1;
     else {
       if (depth === 0) count += 1;

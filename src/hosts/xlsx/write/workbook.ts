@@ -3,7 +3,8 @@
 import type { OpcPackage } from "../package";
 import { attribute, elements, escapeAttr, rootPrefix, setAttribute } from "./xml";
 
-const WORKBOOK_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+const WORKBOOK_REL_TYPE =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 const WORKSHEET_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -23,7 +24,8 @@ export interface SheetEntry {
 export function workbookPart(pkg: OpcPackage): string {
   const rels = pkg.text("_rels/.rels");
   for (const rel of elements(rels, `${rootPrefix(rels, "Relationships")}Relationship`)) {
-    if (attribute(rel.text, "Type") === WORKBOOK_REL_TYPE) return resolve("", attribute(rel.text, "Target") ?? "");
+    if (attribute(rel.text, "Type") === WORKBOOK_REL_TYPE)
+      return resolve("", attribute(rel.text, "Target") ?? "");
   }
   return "xl/workbook.xml";
 }
@@ -120,13 +122,21 @@ export class WorkbookParts {
     const target = part.slice(folder.length);
     this.pkg.setText(
       this.relsPart,
-      insertBefore(rels, `</${rp}Relationships>`, `<${rp}Relationship Id="${rId}" Type="${WORKSHEET_REL_TYPE}" Target="${target}"/>`),
+      insertBefore(
+        rels,
+        `</${rp}Relationships>`,
+        `<${rp}Relationship Id="${rId}" Type="${WORKSHEET_REL_TYPE}" Target="${target}"/>`,
+      ),
     );
     const types = this.pkg.text("[Content_Types].xml");
     const tp = rootPrefix(types, "Types");
     this.pkg.setText(
       "[Content_Types].xml",
-      insertBefore(types, `</${tp}Types>`, `<${tp}Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`),
+      insertBefore(
+        types,
+        `</${tp}Types>`,
+        `<${tp}Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`,
+      ),
     );
     const xml = this.xml;
     const stateAttr = state === "visible" ? "" : ` state="${state}"`;
@@ -157,7 +167,8 @@ export class WorkbookParts {
     const override = elements(types, `${rootPrefix(types, "Types")}Override`).find(
       (o) => attribute(o.text, "PartName") === `/${sheet.part}`,
     );
-    if (override) this.pkg.setText("[Content_Types].xml", types.slice(0, override.start) + types.slice(override.end));
+    if (override)
+      this.pkg.setText("[Content_Types].xml", types.slice(0, override.start) + types.slice(override.end));
     for (const part of [sheet.part, relsOf(sheet.part)]) if (this.pkg.has(part)) this.pkg.remove(part);
   }
 
@@ -206,8 +217,8 @@ export class WorkbookParts {
       return;
     }
     // Right after the sheets (and any functionGroups or externalReferences), as the schema orders them.
-    const after = [`</${this.p}externalReferences>`, `</${this.p}functionGroups>`, `</${this.p}sheets>`].find((t) =>
-      xml.includes(t),
+    const after = [`</${this.p}externalReferences>`, `</${this.p}functionGroups>`, `</${this.p}sheets>`].find(
+      (t) => xml.includes(t),
     )!;
     this.pkg.setText(this.part, insertAfter(xml, after, `<${this.p}definedNames>${element}${close}`));
   }

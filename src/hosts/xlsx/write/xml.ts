@@ -1,6 +1,7 @@
 // Small pieces for writing SpreadsheetML by hand: escaping, and finding top-level elements in a part.
 
 /** Characters XML 1.0 cannot hold at all (a control character in a cell would make the part unreadable). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeText(text: string): string {
@@ -8,13 +9,20 @@ export function escapeText(text: string): string {
 }
 
 export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return escapeText(text)
+    .replace(/"/g, "&quot;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
 }
 
 export function unescapeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, entity: string) => {
     if (entity[0] === "#") {
-      const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      const code =
+        entity[1] === "x" || entity[1] === "X"
+          ? parseInt(entity.slice(2), 16)
+          : parseInt(entity.slice(1), 10);
       return String.fromCodePoint(code);
     }
     return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[entity.toLowerCase()]!;
@@ -34,7 +42,12 @@ export function attribute(tag: string, name: string): string | undefined {
 }
 
 /** Every element `<prefix:name …/>` or `<prefix:name …>…</prefix:name>` (not nested in itself), with offsets. */
-export function elements(xml: string, name: string, from = 0, to = xml.length): Array<{ start: number; end: number; text: string }> {
+export function elements(
+  xml: string,
+  name: string,
+  from = 0,
+  to = xml.length,
+): Array<{ start: number; end: number; text: string }> {
   const found: Array<{ start: number; end: number; text: string }> = [];
   const open = new RegExp(`<${name}(?=[\\s/>])`, "g");
   open.lastIndex = from;
