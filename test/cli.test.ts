@@ -191,7 +191,14 @@ describe("input that cannot be used: exit 2, one line on stderr naming the file 
     ["a bad --lang", () => ["check", sample, "--lang", "fr"], /fr/],
     ["no workbook named", () => ["check"], /duban check/],
     ["an unknown command", () => ["chek", sample], /chek/],
-    ["--out, not in this version", () => ["check", sample, "--out", path.join(dir, "o.xlsx")], /--out/],
+    [
+      "--out into a folder that is not there",
+      () => ["check", sample, "--out", path.join(dir, "no", "o.xlsx")],
+      /o\.xlsx/,
+    ],
+    ["--out over the input", () => ["check", sample, "--out", sample], /sample\.xlsx/],
+    ["clear without --out", () => ["clear", sample], /--out/],
+    ["notices without --out-dir", () => ["notices", sample], /--out-dir/],
     ["--spec, not in this version", () => ["check", sample, "--spec", "工作规范"], /--spec/],
     ["a --sheet that is not there", () => ["check", sample, "--sheet", "任务表"], /任务表/],
     [

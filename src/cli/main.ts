@@ -18,7 +18,13 @@ import {
   type SettingsInput,
 } from "../core";
 import { version as VERSION } from "../../package.json";
-import { describeInputProblem, readWorkbookFile, WorkbookInputError } from "../hosts/xlsx";
+import { describeInputProblem, WorkbookInputError } from "../hosts/xlsx";
+import { readFileBytes } from "../hosts/xlsx/file";
+import { NODE_CODEC } from "../hosts/xlsx/node-codec";
+import { OpcPackage } from "../hosts/xlsx/package";
+import { readWorkbookBytes } from "../hosts/xlsx/read";
+import { clearDuban, noticeWorkbooks, writeCheck } from "../hosts/xlsx/write";
+import { isSameFile, writeFileWhole } from "../hosts/xlsx/write-file";
 import { CLI_WORDS } from "./messages";
 import { Progress } from "./progress";
 import { renderText } from "./render";
@@ -43,6 +49,7 @@ const OPTIONS = {
   ledger: { type: "string" },
   "as-of": { type: "string" },
   out: { type: "string" },
+  "out-dir": { type: "string" },
   json: { type: "string" },
   lang: { type: "string" },
   config: { type: "string" },
@@ -75,11 +82,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stdout.write(`${words.usage}\n`);
       return command === undefined && !values.help ? EXIT_UNUSABLE : EXIT_OK;
     }
-    if (command !== "check") throw new Unusable(words.unknownCommand({ command }));
+    if (!COMMANDS.includes(command)) throw new Unusable(words.unknownCommand({ command }));
     if (file === undefined) throw new Unusable(words.missingFile);
     if (extra.length > 0) throw new Unusable(words.badFlag({ detail: extra.join(" ") }));
-    for (const flag of ["spec", "ledger", "out"] as const) {
+    for (const flag of ["spec", "ledger"] as const) {
       if (values[flag] !== undefined) throw new Unusable(words.notYet({ flag: `--${flag}` }));
+    }
+    if (command === "clear" && values.out === undefined) {
+      throw new Unusable(words.needsFlag({ command, flag: "--out" }));
+    }
+    if (command === "notices" && values["out-dir"] === undefined) {
+      throw new Unusable(words.needsFlag({ command, flag: "--out-dir" }));
     }
 
     let asOf = io.today();
@@ -102,17 +115,27 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     const settings = parsed.settings;
     if (values.lang === undefined) locale = settings.language;
-    if (
-      values.json !== undefined &&
-      values.json !== "-" &&
-      path.resolve(values.json) === path.resolve(file)
-    ) {
-      throw new Unusable(CLI_WORDS[locale].sameAsInput({ file: values.json }));
+    for (const output of [values.out, values.json]) {
+      if (output !== undefined && output !== "-" && (await isSameFile(file, output))) {
+        throw new Unusable(CLI_WORDS[locale].sameAsInput({ file: output }));
+      }
     }
 
     const progress = new Progress(io.stderr, locale);
     progress.reading(file);
-    const workbook = await readWorkbookFile(file);
+    const bytes = await readFileBytes(file);
+    if (command === "clear") {
+      const pkg = OpcPackage.open(bytes, file, NODE_CODEC);
+      clearDuban(pkg);
+      progress.clear();
+      await writeOutput(values.out!, pkg.toBytes(), locale);
+      io.stdout.write(`${CLI_WORDS[locale].cleared({ file: values.out! })}\n`);
+      return EXIT_OK;
+    }
+    const workbook = {
+      ...(await readWorkbookBytes(bytes, file, { measureInflated: NODE_CODEC.measureInflated })),
+      fileName: path.basename(file),
+    };
     const result = checkWorkbook(workbook, {
       asOf,
       settings,
@@ -120,19 +143,85 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     });
     progress.clear();
 
+    if (command === "notices") {
+      const dir = values["out-dir"]!;
+      const written = await writeNotices(
+        dir,
+        noticeWorkbooks(result, { settings, locale }, NODE_CODEC),
+        locale,
+      );
+      io.stdout.write(`${CLI_WORDS[locale].noticesWritten({ count: written.length, dir })}\n`);
+      for (const name of written) io.stdout.write(`  ${name}\n`);
+      return EXIT_OK;
+    }
+
+    if (values.out !== undefined) {
+      const pkg = OpcPackage.open(bytes, file, NODE_CODEC);
+      writeCheck(pkg, result, { settings, locale });
+      await writeOutput(values.out, pkg.toBytes(), locale);
+    }
     const report = buildReport(result, locale);
     if (values.json === "-") {
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-      if (values.json !== undefined)
-        await writeWhole(values.json, `${JSON.stringify(report, null, 2)}\n`, locale);
+      if (values.json !== undefined) {
+        const json = new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
+        await writeOutput(values.json, json, locale, "jsonUnwritable");
+      }
       io.stdout.write(renderText(result, locale, io.stderr.columns ?? 120));
+      if (values.out !== undefined) io.stdout.write(`\n${CLI_WORDS[locale].written({ file: values.out })}\n`);
     }
     return result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     io.stderr.write(`duban: ${describeFailure(error, locale, argv)}\n`);
     return EXIT_UNUSABLE;
   }
+}
+
+const COMMANDS = ["check", "clear", "notices"];
+
+/** The whole file or nothing: a temporary file beside it, then a rename (see writeFileWhole). */
+async function writeOutput(
+  file: string,
+  bytes: Uint8Array,
+  locale: Locale,
+  problem: "outUnwritable" | "jsonUnwritable" = "outUnwritable",
+): Promise<void> {
+  try {
+    await writeFileWhole(file, bytes);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Unusable(CLI_WORDS[locale][problem]({ file, reason }));
+  }
+}
+
+/** One file per unit, named after it: 督办单-综采一队.xlsx. */
+async function writeNotices(
+  dir: string,
+  files: ReadonlyArray<{ unit: string; bytes: Uint8Array }>,
+  locale: Locale,
+): Promise<string[]> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new Unusable(
+      CLI_WORDS[locale].outUnwritable({
+        file: dir,
+        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+      }),
+    );
+  }
+  const names: string[] = [];
+  const taken = new Set<string>();
+  for (const { unit, bytes } of files) {
+    const base = `${CLI_WORDS[locale].noticeFile}-${unit.replace(/[\\/:*?"<>|\s]+/g, "_")}`;
+    let name = `${base}.xlsx`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.xlsx`;
+    taken.add(name.toLowerCase());
+    await writeOutput(path.join(dir, name), bytes, locale);
+    names.push(name);
+  }
+  return names;
 }
 
 function parseFlags(argv: readonly string[], locale: Locale) {
@@ -170,22 +259,5 @@ async function readConfig(file: string, locale: Locale): Promise<SettingsInput> 
     return JSON.parse(text.replace(/^\uFEFF/, "")) as SettingsInput;
   } catch (error) {
     throw new Unusable(CLI_WORDS[locale].configUnreadable({ file, reason: (error as Error).message }));
-  }
-}
-
-/** Written whole or not at all: a temporary file beside the target, then a rename. */
-async function writeWhole(file: string, text: string, locale: Locale): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temporary, text, "utf8");
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw new Unusable(
-      CLI_WORDS[locale].jsonUnwritable({
-        file,
-        reason: (error as NodeJS.ErrnoException).code ?? String(error),
-      }),
-    );
   }
 }

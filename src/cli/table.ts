@@ -1,13 +1,8 @@
 // Box tables for the terminal, measured in display columns (a CJK character takes two).
 
-import isFullwidthCodePoint from "is-fullwidth-code-point";
+import { displayWidth } from "../core/values/text";
 
-/** Columns a string takes on a terminal: two for each CJK or full-width character. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += isFullwidthCodePoint(char.codePointAt(0)!) ? 2 : 1;
-  return width;
-}
+export { displayWidth };
 
 const NO_LINE_START = /[，。、；：？！）」』”’》〉】,.;:?!)\]]/;
 

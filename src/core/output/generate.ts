@@ -1,6 +1,5 @@
 // What the generated sheets say: issues, summary with its bulletin, ranking and notices, as SheetSpecs for a host.
 
-import isFullwidthCodePoint from "is-fullwidth-code-point";
 import { bySeverity, type CheckResult } from "../check";
 import { formatDay } from "../day";
 import type { Finding } from "../findings";
@@ -13,13 +12,10 @@ import type { CellRange } from "../workbook";
 import type { HighlightKind } from "./highlights";
 import type { CellStyle, DataBar, GeneratedKind, SheetSpec, SpecCell, SpecRow, StyleName } from "./spec";
 import { styleSheet } from "./styles";
+import { displayWidth as terminalWidth } from "../values/text";
+import type { PreviousRanking } from "./record";
 
-/** A ranking kept from an earlier run, to show each unit's change in rank. */
-export interface PreviousRanking {
-  /** YYYY-MM-DD */
-  readonly asOf: string;
-  readonly entries: ReadonlyArray<{ readonly unit: string; readonly rank: number }>;
-}
+export type { PreviousRanking } from "./record";
 
 export interface GenerateOptions {
   readonly settings: Settings;
@@ -40,7 +36,28 @@ export function rankingRecord(result: CheckResult): PreviousRanking {
  * Plain values and styles only; every value a person typed stays a string, so `=SUM(A1)` is never a formula.
  */
 export function generatedSheets(result: CheckResult, options: GenerateOptions): SheetSpec[] {
-  const context: Context = {
+  const context = contextFor(result, options);
+  return [
+    issuesSheet(context),
+    summarySheet(context),
+    rankingSheet(context, options.previousRanking),
+    noticesSheet(context),
+  ];
+}
+
+/** One unit's 督办单 alone, for a file of its own to send; undefined when the unit has nothing open. */
+export function unitNoticeSheet(
+  result: CheckResult,
+  options: GenerateOptions,
+  unit: string,
+): SheetSpec | undefined {
+  const context = contextFor(result, options);
+  const hasOpen = result.rows.some((row) => row.unit === unit && row.status.kind !== "done");
+  return hasOpen ? noticesSheet(context, unit) : undefined;
+}
+
+function contextFor(result: CheckResult, options: GenerateOptions): Context {
+  return {
     result,
     settings: options.settings,
     locale: options.locale,
@@ -48,12 +65,6 @@ export function generatedSheets(result: CheckResult, options: GenerateOptions): 
     styles: styleSheet(options.settings),
     asOf: formatDay(result.asOf),
   };
-  return [
-    issuesSheet(context),
-    summarySheet(context),
-    rankingSheet(context, options.previousRanking),
-    noticesSheet(context),
-  ];
 }
 
 interface Context {
@@ -296,7 +307,8 @@ function rankingSheet(cx: Context, previous: PreviousRanking | undefined): Sheet
 type Urgency = "overdue" | "dueSoon" | "open";
 const URGENCY_ORDER: Readonly<Record<Urgency, number>> = { overdue: 0, dueSoon: 1, open: 2 };
 
-function noticesSheet(cx: Context): SheetSpec {
+/** Every unit's notice, or only `onlyUnit`'s. */
+function noticesSheet(cx: Context, onlyUnit?: string): SheetSpec {
   const { result, catalogue: cat } = cx;
   const out = cat.output;
   const sheet = new Layout(cx, 5);
@@ -311,9 +323,11 @@ function noticesSheet(cx: Context): SheetSpec {
     return rule === "overdue" ? "overdue" : rule === "due-soon" ? "dueSoon" : "open";
   };
   // The summary's order (the roster's, else first appearance), so notices follow the ranking sheet's units.
-  const byUnit = new Map<string, TaskRow[]>(result.summary.units.map((u) => [u.name, []]));
+  const units = onlyUnit === undefined ? result.summary.units.map((u) => u.name) : [onlyUnit];
+  const byUnit = new Map<string, TaskRow[]>(units.map((unit) => [unit, []]));
   for (const row of result.rows) {
     if (row.unit === "" || row.status.kind === "done") continue;
+    if (onlyUnit !== undefined && row.unit !== onlyUnit) continue;
     let list = byUnit.get(row.unit);
     if (!list) byUnit.set(row.unit, (list = []));
     list.push(row);
@@ -583,10 +597,8 @@ function textWidth(text: string, style: CellStyle): number {
 
 /** Columns a string takes: two for each CJK or full-width character, and for ★, which CJK fonts draw wide. */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    width += isFullwidthCodePoint(code) || code === 0x2605 ? 2 : 1;
-  }
-  return width;
+  // Spreadsheet fonts draw ★ as wide as a CJK character, terminals as one column.
+  let stars = 0;
+  for (const char of text) if (char === "★") stars += 1;
+  return terminalWidth(text) + stars;
 }

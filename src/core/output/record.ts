@@ -25,6 +25,11 @@ export interface DubanRecord {
   /** The task sheet that carries the highlights. */
   readonly highlightSheet?: string;
   readonly ranking?: PreviousRanking;
+  /**
+   * The earlier ranking this one was compared with. Checking again for the same day compares with it
+   * again, so that checking twice leaves the same workbook as checking once.
+   */
+  readonly baseline?: PreviousRanking;
   /** What a host needs to undo its own changes exactly (the xlsx host: the styles it appended). */
   readonly host?: unknown;
 }
@@ -58,4 +63,10 @@ export function dubanSheetNames(workbook: WorkbookModel): Set<string> {
   const names = new Set([RECORD_SHEET, MARKS_SHEET]);
   for (const sheet of readRecord(workbook)?.generated ?? []) names.add(sheet.name);
   return names;
+}
+
+/** The ranking a new check for `asOf` compares with: the last one, or, re-checking the same day, its own baseline. */
+export function rankingBaseline(record: DubanRecord | undefined, asOf: string): PreviousRanking | undefined {
+  if (!record?.ranking) return undefined;
+  return record.ranking.asOf === asOf ? record.baseline : record.ranking;
 }

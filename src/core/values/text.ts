@@ -2,6 +2,7 @@
 
 import type { CellValue } from "../workbook";
 import { isDateCell } from "../workbook";
+import isFullwidthCodePoint from "is-fullwidth-code-point";
 import { formatDay } from "../day";
 
 /** NFKC folds full-width letters, digits, punctuation and the ideographic space into their plain forms. */
@@ -72,4 +73,11 @@ export function closest(text: string, candidates: readonly string[]): string | u
     }
   }
   return best;
+}
+
+/** Columns a text takes in a fixed-width layout: two for each CJK or full-width character. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isFullwidthCodePoint(char.codePointAt(0)!) ? 2 : 1;
+  return width;
 }

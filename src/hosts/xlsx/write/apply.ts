@@ -29,6 +29,7 @@ export interface WriteBack {
   readonly styles: Readonly<Record<StyleName, CellStyle>>;
   readonly settings: Settings;
   readonly ranking: PreviousRanking;
+  readonly baseline: PreviousRanking | undefined;
 }
 
 /** Everything Duban wrote before, and the record it kept (for the change in rank). */
@@ -130,6 +131,7 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
     generated,
     highlightSheet: input.plan.sheet,
     ranking: input.ranking,
+    ...(input.baseline ? { baseline: input.baseline } : {}),
     host: { stylesPart, styleEdits: patch.edits } satisfies XlsxBookkeeping,
   };
   workbook.addSheet(RECORD_SHEET, recordXml(recordCells(record)), "veryHidden");

@@ -1,0 +1,123 @@
+// Writing checks back into .xlsx packages: the checked copy, clearing it again, and one notice file per unit.
+
+import type { CheckResult } from "../../../core/check";
+import { generatedSheets, rankingRecord, unitNoticeSheet } from "../../../core/output/generate";
+import { formatDay } from "../../../core/day";
+import { highlightPlan } from "../../../core/output/highlights";
+import { rankingBaseline } from "../../../core/output/record";
+import type { SheetSpec } from "../../../core/output/spec";
+import { styleSheet } from "../../../core/output/styles";
+import type { Locale, Settings } from "../../../core/settings";
+import { zipSync, strToU8 } from "fflate";
+import { OpcPackage, type PackageCodec } from "../package";
+import { applyDuban, clearDuban, freeName, readPackageRecord } from "./apply";
+import { sheetXml } from "./sheet";
+import { addStyles } from "./styles";
+import { WorkbookParts } from "./workbook";
+
+export { clearDuban, freeName, readPackageRecord } from "./apply";
+
+export interface CheckedOptions {
+  readonly settings: Settings;
+  readonly locale: Locale;
+}
+
+/**
+ * Writes a check into the package: whatever Duban wrote before is taken out first, so checking twice
+ * leaves the same workbook as checking once; the ranking recorded last time gives the change in rank.
+ */
+export function writeCheck(pkg: OpcPackage, result: CheckResult, options: CheckedOptions): void {
+  const previousRanking = rankingBaseline(readPackageRecord(pkg), formatDay(result.asOf));
+  clearDuban(pkg);
+  const sheets = generatedSheets(result, { ...options, ...(previousRanking ? { previousRanking } : {}) });
+  applyDuban(pkg, {
+    plan: highlightPlan(result),
+    sheets,
+    styles: styleSheet(options.settings),
+    settings: options.settings,
+    ranking: rankingRecord(result),
+    baseline: previousRanking,
+  });
+}
+
+/** A small workbook per unit with open, overdue or due-soon work: its 督办单 alone, ready to attach. */
+export function noticeWorkbooks(
+  result: CheckResult,
+  options: CheckedOptions,
+  codec: PackageCodec = {},
+): Array<{ unit: string; bytes: Uint8Array }> {
+  const files: Array<{ unit: string; bytes: Uint8Array }> = [];
+  for (const line of result.summary.units) {
+    const sheet = unitNoticeSheet(result, options, line.name);
+    if (sheet) files.push({ unit: line.name, bytes: newWorkbook([sheet], options.settings, codec) });
+  }
+  return files;
+}
+
+/** A new workbook holding only generated sheets. */
+export function newWorkbook(
+  sheets: readonly SheetSpec[],
+  settings: Settings,
+  codec: PackageCodec = {},
+): Uint8Array {
+  const pkg = OpcPackage.open(emptyPackage(), "new.xlsx", codec);
+  const patch = addStyles(pkg.text("xl/styles.xml"), styleSheet(settings), {});
+  pkg.setText("xl/styles.xml", patch.xml);
+  const workbook = new WorkbookParts(pkg);
+  const taken = new Set<string>();
+  for (const spec of sheets) {
+    const name = freeName(spec.name, taken);
+    taken.add(name);
+    const index = workbook.addSheet(
+      name,
+      sheetXml(spec, { xfIndex: patch.xfIndex as never, date1904: false }),
+    );
+    if (spec.print.repeatRows) {
+      const { first, last } = spec.print.repeatRows;
+      workbook.addDefinedName(
+        "_xlnm.Print_Titles",
+        index,
+        `'${name.replace(/'/g, "''")}'!$${first + 1}:$${last + 1}`,
+      );
+    }
+  }
+  return pkg.toBytes();
+}
+
+/** The smallest package Excel, WPS and LibreOffice open: a workbook with no sheets yet, and plain styles. */
+function emptyPackage(): Uint8Array {
+  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+  return zipSync({
+    "[Content_Types].xml": strToU8(
+      `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+        `</Types>`,
+    ),
+    "_rels/.rels": strToU8(
+      `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(
+      `${head}<workbook xmlns="${main}" xmlns:r="${rel}"><bookViews><workbookView/></bookViews><sheets></sheets></workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    "xl/styles.xml": strToU8(
+      `${head}<styleSheet xmlns="${main}">` +
+        `<fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font></fonts>` +
+        `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+        `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+        `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+        `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+        `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+        `</styleSheet>`,
+    ),
+  });
+}
