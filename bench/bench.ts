@@ -28,6 +28,7 @@ function median(mode: string, file: string, key: string): Record<string, number>
 
 async function bench(): Promise<void> {
   const rows: string[][] = [];
+  const writeRows: string[][] = [];
   for (const size of SIZES) {
     const file = path.join(outDir, `bench-${size}.xlsx`);
     if (!existsSync(file)) await writeBenchWorkbook(file, size, parseIsoDay(AS_OF)!);
@@ -48,6 +49,17 @@ async function bench(): Promise<void> {
       (cli.peakMb! / library.peakMb!).toFixed(2),
       String(phases.findings),
     ]);
+    const roundTrip = median("library-roundtrip", file, "totalMs");
+    const out = median("cli-out", file, "totalMs");
+    writeRows.push([
+      size.toLocaleString("en-US"),
+      (roundTrip.totalMs! / 1000).toFixed(2),
+      roundTrip.peakMb!.toFixed(0),
+      (out.totalMs! / 1000).toFixed(2),
+      out.peakMb!.toFixed(0),
+      (out.totalMs! / roundTrip.totalMs!).toFixed(2),
+      (out.peakMb! / roundTrip.peakMb!).toFixed(2),
+    ]);
   }
   const head = [
     "rows",
@@ -63,13 +75,29 @@ async function bench(): Promise<void> {
     "memory ×",
     "findings",
   ];
+  printTable(head, rows);
+  printTable(
+    [
+      "rows",
+      "ExcelJS read+write s",
+      "ExcelJS peak MB",
+      "duban check --out s",
+      "duban peak MB",
+      "time ×",
+      "memory ×",
+    ],
+    writeRows,
+  );
+  process.stdout.write(
+    `\nmedian of ${RUNS} runs each, node ${process.version}; "duban check" is the whole command (read, check, summary, ranking, JSON report) in one process;\n× compares it with ExcelJS's bare read of the same file (time, peak RSS); in the second table, "duban check --out"\n(read, check, highlights and generated sheets written into a copy) beside ExcelJS reading and writing the same file.\n`,
+  );
+}
+
+function printTable(head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(" | ")} |`;
   process.stdout.write(`\n${line(head)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
-  process.stdout.write(
-    `\nmedian of ${RUNS} runs each, node ${process.version}; "duban check" is the whole command (read, check, summary, ranking, JSON report) in one process;\n× compares it with ExcelJS's bare read of the same file (time, peak RSS).\n`,
-  );
 }
 
 void bench();

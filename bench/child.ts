@@ -42,6 +42,29 @@ async function measure(): Promise<Record<string, number>> {
       findings: result.findings.length,
     };
   }
+  if (mode === "library-roundtrip") {
+    const dir = mkdtempSync(path.join(tmpdir(), "duban-bench-"));
+    const start = process.hrtime.bigint();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    await workbook.xlsx.writeFile(path.join(dir, "out.xlsx"));
+    const totalMs = ms(start);
+    rmSync(dir, { recursive: true, force: true });
+    return { totalMs, peakMb: peakMb() };
+  }
+  if (mode === "cli-out") {
+    const dir = mkdtempSync(path.join(tmpdir(), "duban-bench-"));
+    const start = process.hrtime.bigint();
+    const sink = { write: () => true };
+    const code = await main(["check", file, "--as-of", asOfText, "--out", path.join(dir, "out.xlsx")], {
+      stdout: sink,
+      stderr: sink,
+      today: () => asOf,
+    });
+    const totalMs = ms(start);
+    rmSync(dir, { recursive: true, force: true });
+    return { totalMs, peakMb: peakMb(), exitCode: code };
+  }
   if (mode === "cli") {
     const dir = mkdtempSync(path.join(tmpdir(), "duban-bench-"));
     const start = process.hrtime.bigint();

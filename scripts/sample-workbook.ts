@@ -11,6 +11,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { type Day, dayFromYmd, excelSerialFromDay, formatDay, parseIsoDay, ymdOf } from "../src/core/day";
 import { RULE_IDS, type RuleId } from "../src/core/settings";
+import { displayWidth } from "../src/core/values/text";
 
 // ---------------------------------------------------------------------------------------------
 // Fixed content
@@ -1285,6 +1286,17 @@ export function buildSampleWorkbook(asOf: Day): ExcelJS.Workbook {
           ? { horizontal: "left", vertical: "middle", wrapText: true }
           : { horizontal: "center", vertical: "middle" };
       }
+    }
+    // Tall enough for the wrapped text, as a clerk would drag it: not every program fits rows on opening.
+    if (r > SAMPLE_HEADER_ROW && r < plan.totalRow) {
+      const row = ws.getRow(r);
+      const lines = Math.max(
+        1,
+        ...[...WRAPPED_COLUMNS].map((c) =>
+          Math.ceil(displayWidth(String(row.getCell(c).text)) / (COLUMN_WIDTHS[c - 1]! - 1)),
+        ),
+      );
+      if (lines > 1) row.height = 15 * lines;
     }
   }
 

@@ -1,0 +1,89 @@
+// `npm run screenshots`: pictures of a checked sample as LibreOffice renders it, for docs/ and the README.
+// Needs soffice (libreoffice-calc-nogui), pdftoppm (poppler-utils) and a CJK font (fonts-noto-cjk).
+
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { main } from "../src/cli/main";
+import { parseIsoDay } from "../src/core";
+import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
+import { OpcPackage } from "../src/hosts/xlsx/package";
+import { WorkbookParts } from "../src/hosts/xlsx/write/workbook";
+import { buildSampleWorkbook } from "./sample-workbook";
+
+const AS_OF = "2026-11-18";
+const docs = path.resolve(__dirname, "../../docs");
+const work = mkdtempSync(path.join(tmpdir(), "duban-shots-"));
+
+/** A copy of the workbook holding only `sheet` (LibreOffice prints hidden sheets too), so the PDF shows just it. */
+function onlySheet(bytes: Uint8Array, sheet: string): Uint8Array {
+  const pkg = OpcPackage.open(bytes, "checked.xlsx", NODE_CODEC);
+  const workbook = new WorkbookParts(pkg);
+  // The very hidden marks sheet stays: the highlights are formulas that look at it.
+  for (const entry of workbook.sheets()) {
+    if (entry.name !== sheet && entry.state !== "veryHidden") workbook.removeSheet(entry.name);
+  }
+  return pkg.toBytes();
+}
+
+function picture(bytes: Uint8Array, name: string, pages = 1): void {
+  const xlsx = path.join(work, `${name}.xlsx`);
+  writeFileSync(xlsx, bytes);
+  execFileSync("soffice", [
+    `-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`,
+    "--headless",
+    "--convert-to",
+    "pdf",
+    "--outdir",
+    work,
+    xlsx,
+  ]);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    "80",
+    "-f",
+    "1",
+    "-l",
+    String(pages),
+    "-singlefile",
+    path.join(work, `${name}.pdf`),
+    path.join(docs, name),
+  ]);
+  process.stdout.write(`docs/${name}.png\n`);
+}
+
+async function screenshots(): Promise<void> {
+  mkdirSync(docs, { recursive: true });
+  const input = path.join(work, "sample.xlsx");
+  await buildSampleWorkbook(parseIsoDay(AS_OF)!).xlsx.writeFile(input);
+  for (const [locale, suffix] of [
+    ["zh-CN", ""],
+    ["en-US", "-en"],
+  ] as const) {
+    const out = path.join(work, `checked${suffix}.xlsx`);
+    const sink = { write: () => true };
+    await main(["check", input, "--as-of", AS_OF, "--lang", locale, "--out", out], {
+      stdout: sink,
+      stderr: sink,
+      today: () => parseIsoDay(AS_OF)!,
+    });
+    const bytes = readFileSync(out);
+    const names = new WorkbookParts(OpcPackage.open(bytes, "checked.xlsx", NODE_CODEC))
+      .sheets()
+      .map((s) => s.name);
+    const [tasks, issues, summary, ranking, notices] = [names[0]!, ...names.slice(2, 6)];
+    if (suffix === "") {
+      picture(onlySheet(bytes, tasks), "task-sheet-highlighted");
+      picture(onlySheet(bytes, issues!), "issues");
+      picture(onlySheet(bytes, ranking!), "ranking");
+      picture(onlySheet(bytes, notices!), "notices");
+    }
+    picture(onlySheet(bytes, summary!), `summary${suffix}`);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+void screenshots();
