@@ -18,10 +18,13 @@ export const measureWithZlib: InflatedSizeProbe = (compressed, limit) => {
 const nativeCrc32: ((data: Uint8Array) => number) | undefined =
   typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) : undefined;
 
+const LARGE_PART = 4 * 1024 * 1024;
+
 /** Everything OpcPackage and the reader need, from node:zlib. */
 export const NODE_CODEC: Readonly<Required<PackageCodec>> = {
   inflateRaw: (compressed, size) => zlib.inflateRawSync(compressed, { maxOutputLength: Math.max(1, size) }),
-  deflateRaw: (bytes) => zlib.deflateRawSync(bytes, { level: 6 }),
+  // A changed task sheet can hold tens of megabytes: level 4 takes a third of level 6's time for ~10% more bytes.
+  deflateRaw: (bytes) => zlib.deflateRawSync(bytes, { level: bytes.length > LARGE_PART ? 4 : 6 }),
   crc32: nativeCrc32 ?? crc32InJs,
   measureInflated: measureWithZlib,
 };

@@ -15,7 +15,7 @@ import type { OpcPackage } from "../package";
 import { cellRef, quotedSheet, rangeRef, sheetXml } from "./sheet";
 import { addStyles, removeStyles, type ContainerEdit } from "./styles";
 import { WorkbookParts } from "./workbook";
-import { elements, rootPrefix } from "./xml";
+import { attribute, elements, rootPrefix, unescapeXml } from "./xml";
 
 /** What the xlsx host keeps in the record to undo its own changes. */
 interface XlsxBookkeeping {
@@ -36,11 +36,8 @@ export interface WriteBack {
 export function readPackageRecord(pkg: OpcPackage): DubanRecord | undefined {
   const workbook = new WorkbookParts(pkg);
   const sheet = workbook.sheets().find((s) => s.name === RECORD_SHEET);
-  if (!sheet) return undefined;
-  const xml = pkg.text(sheet.part);
-  const texts = [...xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)].map((m) =>
-    unescape(m[1]!),
-  );
+  if (!sheet || !pkg.has(sheet.part)) return undefined;
+  const texts = columnTexts(pkg.text(sheet.part), () => sharedStrings(pkg, workbook));
   if (texts[0] !== recordCells({ version: 1, generated: [] })[0]) return undefined;
   try {
     return JSON.parse(texts.slice(1).join("")) as DubanRecord;
@@ -49,13 +46,43 @@ export function readPackageRecord(pkg: OpcPackage): DubanRecord | undefined {
   }
 }
 
-const unescape = (text: string) =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/**
+ * Column A's texts, top to bottom: inline strings as Duban writes them, or shared strings as Excel, WPS
+ * and LibreOffice write them when they save the workbook again.
+ */
+function columnTexts(xml: string, shared: () => readonly string[]): string[] {
+  const texts: string[] = [];
+  for (const cell of xml.matchAll(/<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
+    const tag = `<c${cell[1]!}>`;
+    const ref = attribute(tag, "r");
+    if (ref !== undefined && !/^A\d+$/.test(ref)) continue;
+    const body = cell[2] ?? "";
+    const type = attribute(tag, "t");
+    const value = /<(?:[\w.-]+:)?v>([^<]*)</.exec(body)?.[1];
+    if (type === "s") texts.push(shared()[Number(value)] ?? "");
+    else if (type === "inlineStr") texts.push(runText(body));
+    else texts.push(unescapeXml(value ?? ""));
+  }
+  return texts;
+}
+
+/** The text of a string item: its `<t>` pieces in order, without phonetic runs. */
+function runText(xml: string): string {
+  return [
+    ...xml
+      .replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, "")
+      .matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>/g),
+  ]
+    .map((m) => unescapeXml(m[1]!))
+    .join("");
+}
+
+function sharedStrings(pkg: OpcPackage, workbook: WorkbookParts): string[] {
+  const part = relatedPart(pkg, workbook, "sharedStrings");
+  if (part === undefined || !pkg.has(part)) return [];
+  const xml = pkg.text(part);
+  return elements(xml, `${rootPrefix(xml, "sst")}si`).map((si) => runText(si.text));
+}
 
 /**
  * Removes what Duban added: its conditional formats on every sheet, its generated sheets (as its record
@@ -138,12 +165,19 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
 }
 
 function stylesPartOf(pkg: OpcPackage, workbook: WorkbookParts): string {
+  const part = relatedPart(pkg, workbook, "styles");
+  if (part === undefined) throw new Error("The workbook has no styles part");
+  return part;
+}
+
+/** The part the workbook relates to with a relationship of this type (styles, sharedStrings). */
+function relatedPart(pkg: OpcPackage, workbook: WorkbookParts, type: string): string | undefined {
   const rels = pkg.text(workbook.relsPart);
-  const match = /Type="[^"]*\/styles"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/styles"/.exec(
-    rels,
-  );
+  const match = new RegExp(
+    `Type="[^"]*/${type}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*/${type}"`,
+  ).exec(rels);
   const target = match?.[1] ?? match?.[2];
-  if (!target) throw new Error("The workbook has no styles part");
+  if (!target) return undefined;
   const folder = workbook.part.slice(0, workbook.part.lastIndexOf("/") + 1);
   return target.startsWith("/") ? target.slice(1) : folder + target;
 }
