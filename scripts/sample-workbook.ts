@@ -1251,6 +1251,16 @@ export function buildSampleWorkbook(asOf: Day): ExcelJS.Workbook {
     setNumber(row.getCell(11), t.points);
     setNumber(row.getCell(12), t.score);
     if (t.note !== "") row.getCell(13).value = t.note;
+    // Tall enough for the wrapped text, as a clerk would drag it: not every program fits rows on opening.
+    const wrapped: Array<[string, number]> = [
+      [t.task, 3],
+      [t.standard, 4],
+      [t.note, 13],
+    ];
+    const lines = Math.max(
+      ...wrapped.map(([text, c]) => Math.ceil(displayWidth(text) / (COLUMN_WIDTHS[c - 1]! - 1))),
+    );
+    if (lines > 1) row.height = 15 * lines;
   }
   for (const c of plan.categories) {
     ws.getCell(`B${c.firstRow}`).value = c.name;
@@ -1286,17 +1296,6 @@ export function buildSampleWorkbook(asOf: Day): ExcelJS.Workbook {
           ? { horizontal: "left", vertical: "middle", wrapText: true }
           : { horizontal: "center", vertical: "middle" };
       }
-    }
-    // Tall enough for the wrapped text, as a clerk would drag it: not every program fits rows on opening.
-    if (r > SAMPLE_HEADER_ROW && r < plan.totalRow) {
-      const row = ws.getRow(r);
-      const lines = Math.max(
-        1,
-        ...[...WRAPPED_COLUMNS].map((c) =>
-          Math.ceil(displayWidth(String(row.getCell(c).text)) / (COLUMN_WIDTHS[c - 1]! - 1)),
-        ),
-      );
-      if (lines > 1) row.height = 15 * lines;
     }
   }
 

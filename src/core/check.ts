@@ -29,6 +29,8 @@ export interface CheckResult {
   readonly sheet: string;
   /** 1-based. */
   readonly headerRow: number;
+  /** 1-based: the first row under the header (under both rows of a two-row header). */
+  readonly firstDataRow: number;
   /** Column letter per recognised field. */
   readonly columns: Readonly<Partial<Record<Field, string>>>;
   readonly rows: readonly TaskRow[];
@@ -132,6 +134,7 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
     fileName: workbook.fileName,
     sheet: sheetName,
     headerRow: location.headerRow + 1,
+    firstDataRow: location.firstDataRow + 1,
     columns: Object.fromEntries(FIELDS.filter((f) => letters.has(f)).map((f) => [f, letters.get(f)!])),
     rows,
     findings,

@@ -49,7 +49,7 @@ export function highlightPlan(result: CheckResult): HighlightPlan {
     if (!before || urgency(kind) < urgency(before.kind)) byCell.set(key, { row, column, kind });
   }
   const marks = [...byCell.values()].sort((a, b) => a.row - b.row || a.column - b.column);
-  const firstRow = result.headerRow; // zero-based row under the 1-based header row
+  const firstRow = result.firstDataRow - 1;
   const lastTaskRow = result.rows.length === 0 ? firstRow : result.rows[result.rows.length - 1]!.row - 1;
   return {
     sheet: result.sheet,

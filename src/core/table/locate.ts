@@ -132,8 +132,9 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
   }
   let firstDataRow = row + 1;
   // A two-row header: a group title merged across columns (完成情况 over 状态 | 完成日期) with the
-  // names in the row below, and the other titles merged down over both rows.
-  const below = sheet.rows[row + 1];
+  // names in the row below, and the other titles merged down over both rows. Only a row that names
+  // fields of its own is such a header: a title merged across the sheet above the header is not.
+  const below = columns.size >= 2 ? sheet.rows[row + 1] : undefined;
   if (below) {
     for (const merge of sheet.merges) {
       if (merge.top === row && merge.bottom > row) firstDataRow = Math.max(firstDataRow, merge.bottom + 1);

@@ -99,6 +99,16 @@ describe("locateTable", () => {
     expect(location.columns.get("doneDate")).toBe(4);
   });
 
+  test("a title merged across the sheet right above the header is not a two-row header", () => {
+    const s = sheet(
+      "任务",
+      [["XX煤矿2026年重点工作任务清单"], HEADER, [1, "安全", "检查", "机电科", "2026-11-30", "进行中"]],
+      [{ top: 0, left: 0, bottom: 0, right: 5 }],
+    );
+    const location = locateTable(book(s), DEFAULT_SETTINGS);
+    expect([location.headerRow, location.firstDataRow]).toEqual([1, 2]);
+  });
+
   test("settings override the sheet, the header row and columns by letter or name", () => {
     const s = sheet("任务", [
       ["甲", "乙", "丙", "丁"],
