@@ -9,6 +9,12 @@ import type { GeneratedKind } from "./spec";
 export const RECORD_SHEET = "_duban";
 /** The very hidden sheet whose cells say which colour each cell of the task table gets. */
 export const MARKS_SHEET = "_duban_marks";
+/**
+ * The very hidden sheet holding the person's settings (JSON in column A, as the record), so that they
+ * travel with the workbook to every host. Clearing Duban's results leaves it.
+ */
+export const SETTINGS_SHEET = "_duban_settings";
+const SETTINGS_MARKER = "Duban settings v1";
 
 const MARKER = "Duban record v1";
 /** Below Excel's 32,767 characters a cell may hold. */
@@ -58,9 +64,32 @@ export function readRecord(workbook: WorkbookModel): DubanRecord | undefined {
   }
 }
 
+/** The settings' cells, top to bottom in column A. */
+export function settingsCells(settings: unknown): string[] {
+  const json = JSON.stringify(settings);
+  const pieces = [SETTINGS_MARKER];
+  for (let i = 0; i < json.length; i += PIECE) pieces.push(json.slice(i, i + PIECE));
+  return pieces;
+}
+
+/**
+ * The settings a workbook carries (not yet validated: see parseSettings), undefined when it has none.
+ * @throws SyntaxError when the sheet is there but its JSON is damaged.
+ */
+export function readWorkbookSettings(workbook: WorkbookModel): unknown {
+  const sheet = workbook.sheets.find((s) => s.name === SETTINGS_SHEET);
+  if (!sheet || cellText(sheet.rows[0]?.[0]) !== SETTINGS_MARKER) return undefined;
+  return JSON.parse(
+    sheet.rows
+      .slice(1)
+      .map((row) => cellText(row?.[0]))
+      .join(""),
+  );
+}
+
 /** Sheets that are Duban's own and never a task table. */
 export function dubanSheetNames(workbook: WorkbookModel): Set<string> {
-  const names = new Set([RECORD_SHEET, MARKS_SHEET]);
+  const names = new Set([RECORD_SHEET, MARKS_SHEET, SETTINGS_SHEET]);
   for (const sheet of readRecord(workbook)?.generated ?? []) names.add(sheet.name);
   return names;
 }

@@ -1,0 +1,53 @@
+// What the task pane needs from the workbook it works on: one contract, kept by the Excel add-in's host
+// (Office.js) and by the workbench's host (an .xlsx file in the browser).
+
+import type { CheckResult, Day, Locale, Settings, SettingsInput } from "../core";
+
+export interface HostProgress {
+  readonly phase: "reading" | "checking" | "writing";
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface HostOperation {
+  /** Aborting stops at the next block; nothing half-written is left (a host undoes what it began). */
+  readonly signal: AbortSignal;
+  readonly onProgress: (progress: HostProgress) => void;
+}
+
+export interface PaneHost {
+  readonly kind: "excel" | "workbench";
+  /** The settings the workbook carries (its very hidden settings sheet), unvalidated; undefined if none. */
+  loadSettings(): Promise<SettingsInput | undefined>;
+  /** Stores settings in the workbook, so they travel with it. */
+  saveSettings(settings: SettingsInput): Promise<void>;
+  /** The workbook's visible sheet names, for choosing the task table by hand. */
+  sheetNames(): Promise<string[]>;
+  /** The texts of one row of a sheet (1-based), for choosing the header row and the columns by hand. */
+  rowTexts(sheet: string, row: number): Promise<string[]>;
+  /** Reads what the engine needs and checks it. */
+  check(options: HostOperation & { readonly asOf: Day; readonly settings: Settings }): Promise<CheckResult>;
+  /** Writes highlights and the generated sheets for a check; returns the names the sheets got. */
+  writeResults(
+    result: CheckResult,
+    options: HostOperation & { readonly settings: Settings; readonly locale: Locale },
+  ): Promise<{ readonly sheets: readonly string[] }>;
+  /** Takes out Duban's highlights and generated sheets (never a sheet the person made). */
+  clear(): Promise<void>;
+  /** Shows a cell: selects it on its sheet. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+/**
+ * A failure the pane words for the person (its catalogue has a sentence per kind, saying what to do);
+ * `detail` is what the host knows (a requirement set, a sheet name, Office's own error text).
+ */
+export class HostError extends Error {
+  constructor(
+    readonly kind: "unsupported" | "input" | "busy" | "cancelled" | "tooLarge" | "unexpected",
+    readonly detail: string = "",
+  ) {
+    super(`${kind}${detail ? `: ${detail}` : ""}`);
+    this.name = "HostError";
+  }
+}
