@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { main } from "../src/cli/main";
 import { parseIsoDay, type Day } from "../src/core";
 import type { Report } from "../src/core/report";
+import { SETTINGS_SHEET, settingsCells } from "../src/core/output/record";
 import { buildSampleWorkbook, sampleExpectations, SAMPLE_RULES } from "../scripts/sample-workbook";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 
@@ -164,6 +165,53 @@ describe("the sample workbook", () => {
     ).toBe(true);
     const ranks = report.ranking.map((r) => r.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  test("settings saved in the workbook (its very hidden settings sheet) apply; a settings file wins over them", async () => {
+    const file = path.join(dir, "with-settings.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(sample);
+    const stored = workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    settingsCells({ rules: { overdue: "off", "due-soon": "error" } }).forEach((text, i) => {
+      stored.getCell(i + 1, 1).value = text;
+    });
+    await workbook.xlsx.writeFile(file);
+    const { report } = await jsonReport(["check", file, "--as-of", REFERENCE]);
+    expect(report.issues.some((i) => i.rule === "overdue")).toBe(false);
+    expect(report.issues.filter((i) => i.rule === "due-soon").every((i) => i.severity === "error")).toBe(
+      true,
+    );
+
+    const config = path.join(dir, "overdue-on.json");
+    writeFileSync(config, JSON.stringify({ rules: { overdue: "warning" } }));
+    const layered = (await jsonReport(["check", file, "--as-of", REFERENCE, "--config", config])).report;
+    expect(layered.issues.filter((i) => i.rule === "overdue").every((i) => i.severity === "warning")).toBe(
+      true,
+    );
+    expect(layered.issues.some((i) => i.rule === "overdue")).toBe(true);
+    expect(layered.issues.filter((i) => i.rule === "due-soon").every((i) => i.severity === "error")).toBe(
+      true,
+    );
+  });
+
+  test("damaged or wrong settings in the workbook are refused naming the sheet and the key", async () => {
+    for (const [name, cells] of [
+      ["damaged-settings.xlsx", [settingsCells({})[0]!, "{ rules: "]],
+      ["wrong-settings.xlsx", settingsCells({ dueSoonDays: "three" })],
+    ] as const) {
+      const file = path.join(dir, name);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(sample);
+      const stored = workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+      cells.forEach((text, i) => {
+        stored.getCell(i + 1, 1).value = text;
+      });
+      await workbook.xlsx.writeFile(file);
+      const { code, stderr } = await run(["check", file, "--as-of", REFERENCE]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`${name} (${SETTINGS_SHEET})`);
+      if (name === "wrong-settings.xlsx") expect(stderr).toContain("dueSoonDays");
+    }
   });
 
   test("exit code 0 when nothing has error severity", async () => {

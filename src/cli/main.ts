@@ -16,8 +16,10 @@ import {
   type Day,
   type Locale,
   type SettingsInput,
+  type WorkbookModel,
 } from "../core";
 import { version as VERSION } from "../../package.json";
+import { readWorkbookSettings, SETTINGS_SHEET } from "../core/output/record";
 import { describeInputProblem, WorkbookInputError } from "../hosts/xlsx";
 import { readFileBytes } from "../hosts/xlsx/file";
 import { NODE_CODEC } from "../hosts/xlsx/node-codec";
@@ -113,7 +115,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         words.configInvalid({ file: values.config ?? "--sheet", path: first.path, message: first.message }),
       );
     }
-    const settings = parsed.settings;
+    let settings = parsed.settings;
     if (values.lang === undefined) locale = settings.language;
     for (const output of [values.out, values.json]) {
       if (output !== undefined && output !== "-" && (await isSameFile(file, output))) {
@@ -136,6 +138,20 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       ...(await readWorkbookBytes(bytes, file, { measureInflated: NODE_CODEC.measureInflated })),
       fileName: path.basename(file),
     };
+    // The workbook's own settings (saved from the task pane) come first; a settings file and flags win.
+    const stored = storedSettings(workbook, file, locale);
+    if (stored !== undefined) {
+      const layered = parseSettings(mergeSettings(stored as SettingsInput, fromFile, flags));
+      if ("problems" in layered) {
+        const first = layered.problems[0]!;
+        const where = `${path.basename(file)} (${SETTINGS_SHEET})`;
+        throw new Unusable(
+          CLI_WORDS[locale].configInvalid({ file: where, path: first.path, message: first.message }),
+        );
+      }
+      settings = layered.settings;
+      if (values.lang === undefined) locale = settings.language;
+    }
     const result = checkWorkbook(workbook, {
       asOf,
       settings,
@@ -179,6 +195,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 }
 
 const COMMANDS = ["check", "clear", "notices"];
+
+function storedSettings(workbook: WorkbookModel, file: string, locale: Locale): unknown {
+  try {
+    return readWorkbookSettings(workbook);
+  } catch (error) {
+    throw new Unusable(
+      CLI_WORDS[locale].configUnreadable({
+        file: `${path.basename(file)} (${SETTINGS_SHEET})`,
+        reason: String(error),
+      }),
+    );
+  }
+}
 
 /** The whole file or nothing: a temporary file beside it, then a rename (see writeFileWhole). */
 async function writeOutput(
