@@ -1,0 +1,51 @@
+import { LOCALES } from "../core";
+import { HostError } from "./host";
+import { PANE_CATALOGUES } from "./i18n";
+import { problemOf, wordProblem } from "./problems";
+
+/** Arguments for the catalogue's functions; two numbers for the rest. */
+const SAMPLE_ARGS: Record<string, unknown[]> = {
+  written: [["问题清单", "汇总"]],
+  detected: ["任务表", 3],
+  withCount: ["逾期", 3],
+};
+
+/** Every key path of a catalogue, with what a function returns for sample arguments. */
+function flatten(value: unknown, path = ""): Array<[string, string]> {
+  if (typeof value === "function")
+    return [[path, String((value as (...a: unknown[]) => unknown)(...(SAMPLE_ARGS[path] ?? [2, 5])))]];
+  if (typeof value === "string") return [[path, value]];
+  return Object.entries(value as object).flatMap(([key, inner]) =>
+    flatten(inner, path ? `${path}.${key}` : key),
+  );
+}
+
+test("both catalogues have the same keys, none empty", () => {
+  const [zh, en] = LOCALES.map((locale) => flatten(PANE_CATALOGUES[locale]));
+  expect(zh!.map(([key]) => key)).toEqual(en!.map(([key]) => key));
+  for (const [key, text] of [...zh!, ...en!]) expect([key, text.trim().length > 0]).toEqual([key, true]);
+});
+
+const KINDS: Array<HostError["kind"]> = [
+  "unsupported",
+  "input",
+  "busy",
+  "cancelled",
+  "tooLarge",
+  "unexpected",
+];
+
+test.each(KINDS)("a host error %s has a sentence in 中文 and English", (kind) => {
+  const problem = problemOf(new HostError(kind, "detail"));
+  const zh = wordProblem(problem, "zh-CN");
+  const en = wordProblem(problem, "en-US");
+  expect(zh.text).toMatch(/[\u4e00-\u9fff]/);
+  expect(en.text).toMatch(/^[\x20-\x7e“”…—’]+$/);
+  expect(zh.details).toEqual(["detail"]);
+  expect(zh.intent).toBe(kind === "cancelled" ? "info" : kind === "busy" ? "warning" : "error");
+});
+
+test("anything thrown that is not a host or table error is unexpected, with its message", () => {
+  expect(problemOf(new RangeError("bad"))).toEqual({ kind: "host", hostKind: "unexpected", detail: "bad" });
+  expect(problemOf("text")).toEqual({ kind: "host", hostKind: "unexpected", detail: "text" });
+});

@@ -1,0 +1,219 @@
+// The task pane's own words in 中文 and English; rule, field and severity names and messages are the core's.
+
+import type { Locale } from "../core";
+import type { HostError } from "./host";
+
+/** A sentence for the person: what happened, and what to do about it. */
+export interface Sentence {
+  readonly title: string;
+  readonly text: string;
+}
+
+/** Every word the pane shows besides the core catalogue's; both locales fill in every key. */
+export interface PaneCatalogue {
+  readonly appTitle: string;
+  readonly asOfInvalid: string;
+  readonly checkAgain: string;
+  readonly cancel: string;
+  readonly cancelling: string;
+  readonly phases: Readonly<Record<"reading" | "checking" | "writing" | "saving" | "clearing", string>>;
+  readonly progressCount: (done: number, total: number) => string;
+  readonly tableHeading: string;
+  readonly detected: (sheet: string, headerRow: number) => string;
+  readonly recognisedColumns: string;
+  readonly noColumns: string;
+  readonly correct: string;
+  readonly closeEditor: string;
+  readonly rowNumber: string;
+  readonly headerRowInvalid: string;
+  readonly columnsHeading: string;
+  readonly columnAuto: string;
+  readonly emptyHeader: string;
+  readonly required: string;
+  readonly saveAndCheck: string;
+  readonly loadingOptions: string;
+  readonly summaryHeading: string;
+  readonly severityFilter: string;
+  readonly allRules: string;
+  readonly allUnits: string;
+  readonly showing: (shown: number, total: number) => string;
+  /** A filter choice or a heading with its count. */
+  readonly withCount: (label: string, count: number) => string;
+  readonly noMatch: string;
+  readonly openCellHint: string;
+  readonly whereColumn: string;
+  readonly detailColumn: string;
+  readonly write: string;
+  readonly clear: string;
+  readonly written: (sheets: readonly string[]) => string;
+  readonly writtenTitle: string;
+  readonly cleared: string;
+  readonly dismiss: string;
+  readonly detail: string;
+  readonly hostErrors: Readonly<Record<HostError["kind"], Sentence>>;
+  readonly tableProblemTitle: string;
+  readonly tableProblemHint: string;
+  readonly settingsTitle: string;
+  readonly settingsHint: string;
+  readonly removeBadSettings: string;
+}
+
+const zhCN: PaneCatalogue = {
+  appTitle: "督办助手",
+  asOfInvalid: "请填写有效日期，例如 2026-11-18。",
+  checkAgain: "重新检查",
+  cancel: "取消",
+  cancelling: "正在取消…",
+  phases: {
+    reading: "正在读取表格…",
+    checking: "正在检查…",
+    writing: "正在写入标记和汇总表…",
+    saving: "正在保存设置…",
+    clearing: "正在清除标记…",
+  },
+  progressCount: (done, total) => `${done} / ${total}`,
+  tableHeading: "表格识别",
+  detected: (sheet, headerRow) => `工作表“${sheet}”，表头在第 ${headerRow} 行`,
+  recognisedColumns: "已识别的列",
+  noColumns: "尚未识别任何列。",
+  correct: "更正",
+  closeEditor: "收起",
+  rowNumber: "表头行（行号）",
+  headerRowInvalid: "请填写 1 或更大的整数行号。",
+  columnsHeading: "各列对应",
+  columnAuto: "自动识别",
+  emptyHeader: "（空）",
+  required: "必填",
+  saveAndCheck: "保存并重新检查",
+  loadingOptions: "正在读取表头…",
+  summaryHeading: "检查结果",
+  severityFilter: "按级别筛选",
+  allRules: "全部规则",
+  allUnits: "全部单位",
+  showing: (shown, total) => `显示 ${shown} 条，共 ${total} 条`,
+  withCount: (label, count) => `${label}（${count}）`,
+  noMatch: "没有符合筛选条件的问题。",
+  openCellHint: "点击一行或按 Enter 键，可定位到表格中的单元格。",
+  whereColumn: "级别 · 单元格",
+  detailColumn: "责任单位 · 说明",
+  write: "生成汇总",
+  clear: "清除标记",
+  written: (sheets) => `已生成：${sheets.join("、")}。问题已在任务表中用颜色标出。`,
+  writtenTitle: "汇总已生成",
+  cleared: "已清除督办助手的颜色标记和生成的工作表；您自己的内容没有改动。",
+  dismiss: "关闭",
+  detail: "详细信息",
+  hostErrors: {
+    unsupported: {
+      title: "此版本的 Excel 不支持",
+      text: "督办助手需要的功能在此版本的 Excel 中不可用。请更新 Office，或改用 Excel 网页版。",
+    },
+    input: {
+      title: "工作簿中的内容无法使用",
+      text: "请按下面的详细信息检查工作簿，改正后再试。",
+    },
+    busy: {
+      title: "Excel 正忙",
+      text: "Excel 可能正在编辑某个单元格。请按 Enter 或 Esc 结束编辑，然后再试。",
+    },
+    cancelled: {
+      title: "已取消",
+      text: "操作已取消，工作簿中没有留下写了一半的内容。",
+    },
+    tooLarge: {
+      title: "表格太大",
+      text: "表格太大，无法在此检查。请删除多余的空行或拆分工作表，或用命令行 duban check 检查。",
+    },
+    unexpected: {
+      title: "出现意外错误",
+      text: "请再试一次；如果仍然出错，请把下面的详细信息发给管理员。",
+    },
+  },
+  tableProblemTitle: "没有找到可用的任务表",
+  tableProblemHint: "可在下方“表格识别”中选择工作表、表头行和各列，然后保存并重新检查。",
+  settingsTitle: "工作簿中保存的设置有误",
+  settingsHint: "请移除有误的设置项后重新检查，或在“表格识别”中重新选择并保存。",
+  removeBadSettings: "移除有误的设置",
+};
+
+const enUS: PaneCatalogue = {
+  appTitle: "Duban",
+  asOfInvalid: "Enter a valid date, for example 2026-11-18.",
+  checkAgain: "Check again",
+  cancel: "Cancel",
+  cancelling: "Cancelling…",
+  phases: {
+    reading: "Reading the table…",
+    checking: "Checking…",
+    writing: "Writing highlights and summary sheets…",
+    saving: "Saving the settings…",
+    clearing: "Clearing highlights…",
+  },
+  progressCount: (done, total) => `${done} / ${total}`,
+  tableHeading: "Table",
+  detected: (sheet, headerRow) => `Sheet “${sheet}”, header in row ${headerRow}`,
+  recognisedColumns: "Recognised columns",
+  noColumns: "No columns recognised yet.",
+  correct: "Correct",
+  closeEditor: "Close",
+  rowNumber: "Header row (number)",
+  headerRowInvalid: "Enter a whole row number, 1 or more.",
+  columnsHeading: "Columns",
+  columnAuto: "Detect automatically",
+  emptyHeader: "(empty)",
+  required: "required",
+  saveAndCheck: "Save and check again",
+  loadingOptions: "Reading the header…",
+  summaryHeading: "Result",
+  severityFilter: "Filter by severity",
+  allRules: "All rules",
+  allUnits: "All units",
+  showing: (shown, total) => `Showing ${shown} of ${total}`,
+  withCount: (label, count) => `${label} (${count})`,
+  noMatch: "No findings match the filters.",
+  openCellHint: "Click a row or press Enter on it to go to its cell.",
+  whereColumn: "Severity · Cell",
+  detailColumn: "Unit · Message",
+  write: "Write summary",
+  clear: "Clear highlights",
+  written: (sheets) => `Written: ${sheets.join(", ")}. The findings are highlighted in the task sheet.`,
+  writtenTitle: "Summary written",
+  cleared: "Duban's highlights and generated sheets are removed; your own content is unchanged.",
+  dismiss: "Dismiss",
+  detail: "Details",
+  hostErrors: {
+    unsupported: {
+      title: "Not supported in this Excel",
+      text: "This version of Excel lacks features Duban needs. Update Office, or use Excel on the web.",
+    },
+    input: {
+      title: "Something in the workbook cannot be used",
+      text: "Check the workbook as the details below say, fix it and try again.",
+    },
+    busy: {
+      title: "Excel is busy",
+      text: "A cell may be in edit mode. Press Enter or Esc to finish editing, then try again.",
+    },
+    cancelled: {
+      title: "Cancelled",
+      text: "The operation was cancelled; nothing half-written was left in the workbook.",
+    },
+    tooLarge: {
+      title: "The table is too large",
+      text: "The table is too large to check here. Remove empty rows or split the sheet, or use the duban check command.",
+    },
+    unexpected: {
+      title: "Something went wrong",
+      text: "Try again; if it happens again, send the details below to your administrator.",
+    },
+  },
+  tableProblemTitle: "No usable task table",
+  tableProblemHint:
+    "Choose the sheet, the header row and the columns under “Table” below, then save and check again.",
+  settingsTitle: "The workbook's saved settings are wrong",
+  settingsHint:
+    "Remove the wrong settings and check again, or choose the table again under “Table” and save.",
+  removeBadSettings: "Remove wrong settings",
+};
+
+export const PANE_CATALOGUES: Readonly<Record<Locale, PaneCatalogue>> = { "zh-CN": zhCN, "en-US": enUS };

@@ -1,0 +1,60 @@
+// State and actions of the pane's work with its host: checking, writing, clearing, saving a correction.
+
+import type { CheckResult, Day, Settings, SettingsInput } from "../core";
+import type { FindingItem } from "./findings";
+import type { HostProgress } from "./host";
+import type { MappingChoice } from "./mapping";
+import type { PaneProblem } from "./problems";
+
+export type OperationKind = "check" | "save" | "write" | "clear";
+
+export interface Operation {
+  readonly kind: OperationKind;
+  /** The host's last report; undefined until the first one. */
+  readonly progress?: HostProgress;
+  /** Clearing has no signal in the host contract, so it cannot be cancelled. */
+  readonly cancellable: boolean;
+  readonly cancelling: boolean;
+}
+
+/** What a finished operation did, for a success message. */
+export type Outcome =
+  { readonly kind: "written"; readonly sheets: readonly string[] } | { readonly kind: "cleared" };
+
+/** A check's result with the settings it ran with (writing uses the same). */
+export interface Checked {
+  /** Counts the checks, so views of an earlier result start afresh. */
+  readonly id: number;
+  readonly result: CheckResult;
+  readonly settings: Settings;
+}
+
+export interface CheckState {
+  /** The as-of date as typed: YYYY-MM-DD. */
+  readonly asOfText: string;
+  /** undefined while the text is not a real date. */
+  readonly asOf: Day | undefined;
+  readonly operation: Operation | undefined;
+  readonly checked: Checked | undefined;
+  /** The workbook's settings as last loaded (unvalidated). */
+  readonly stored: SettingsInput | undefined;
+  readonly problem: PaneProblem | undefined;
+  readonly outcome: Outcome | undefined;
+}
+
+export interface CheckActions {
+  readonly setAsOfText: (text: string) => void;
+  readonly check: () => void;
+  readonly cancel: () => void;
+  readonly write: () => void;
+  readonly clear: () => void;
+  /** Stores the corrected sheet, header row and columns in the workbook, then checks again. */
+  readonly saveMapping: (choice: MappingChoice) => void;
+  /** Stores the workbook's settings without the wrong keys, then checks again. */
+  readonly removeBadSettings: () => void;
+  readonly openFinding: (item: FindingItem) => void;
+  /** Shows a failure from elsewhere in the pane (reading sheet names or a header row). */
+  readonly reportError: (error: unknown) => void;
+  readonly dismissProblem: () => void;
+  readonly dismissOutcome: () => void;
+}
