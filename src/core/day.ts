@@ -57,9 +57,12 @@ export function dayFromExcelSerial(serial: number, date1904: boolean): Day | und
   return whole < 60 ? EPOCH_1900_EARLY + whole : EPOCH_1900 + whole;
 }
 
-/** The 1900-system serial of a day (the inverse of {@link dayFromExcelSerial} for days after 1900-03-01). */
-export function excelSerialFromDay(day: Day): number {
-  return day - EPOCH_1900;
+/**
+ * The serial of a day in the 1900 system, or the 1904 system when `date1904` (the inverse of
+ * {@link dayFromExcelSerial} for days after 1900-03-01).
+ */
+export function excelSerialFromDay(day: Day, date1904 = false): number {
+  return day - (date1904 ? EPOCH_1904 : EPOCH_1900);
 }
 
 const EPOCH_1900 = -25569; // 1899-12-30

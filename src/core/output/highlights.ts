@@ -10,6 +10,14 @@ export type HighlightKind = "overdue" | "data" | "dueSoon" | "doneLate";
 /** In order of urgency: the first kind a cell has is the colour it gets. */
 export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ["overdue", "data", "dueSoon", "doneLate"];
 
+/** The number the marks sheet holds at a cell for each kind (what the highlight rules compare with). */
+export const HIGHLIGHT_CODE: Readonly<Record<HighlightKind, number>> = {
+  overdue: 1,
+  data: 2,
+  dueSoon: 3,
+  doneLate: 4,
+};
+
 export function highlightKind(rule: RuleId): HighlightKind {
   if (rule === "overdue") return "overdue";
   if (rule === "due-soon") return "dueSoon";

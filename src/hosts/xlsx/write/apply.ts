@@ -8,11 +8,18 @@ import {
   type DubanRecord,
   type PreviousRanking,
 } from "../../../core/output/record";
-import { HIGHLIGHT_KINDS, type HighlightKind, type HighlightPlan } from "../../../core/output/highlights";
+import {
+  HIGHLIGHT_CODE,
+  HIGHLIGHT_KINDS,
+  type HighlightKind,
+  type HighlightPlan,
+} from "../../../core/output/highlights";
+import { freeName } from "../../../core/output/names";
 import type { CellStyle, SheetSpec, StyleName } from "../../../core/output/spec";
 import type { Settings } from "../../../core/settings";
 import type { OpcPackage } from "../package";
-import { cellRef, quotedSheet, rangeRef, sheetXml } from "./sheet";
+import { quotedSheet } from "../../../core/output/names";
+import { cellRef, rangeRef, sheetXml } from "./sheet";
 import { addStyles, removeStyles, type ContainerEdit } from "./styles";
 import { WorkbookParts } from "./workbook";
 import { attribute, elements, rootPrefix, unescapeXml } from "./xml";
@@ -182,19 +189,7 @@ function relatedPart(pkg: OpcPackage, workbook: WorkbookParts, type: string): st
   return target.startsWith("/") ? target.slice(1) : folder + target;
 }
 
-/** "汇总", or "汇总 (2)", "汇总 (3)" … when a sheet of the person's already has the name (31 characters at most). */
-export function freeName(wanted: string, taken: ReadonlySet<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  const clean = wanted.replace(/[\\/?*[\]:]/g, " ").slice(0, 31);
-  if (!lower.has(clean.toLowerCase())) return clean;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = clean.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
-}
-
-const CODE: Readonly<Record<HighlightKind, number>> = { overdue: 1, data: 2, dueSoon: 3, doneLate: 4 };
+const CODE = HIGHLIGHT_CODE;
 
 /** The map of colours: at each flagged cell's own address, the code of its highlight. */
 function marksXml(plan: HighlightPlan): string {
@@ -331,3 +326,5 @@ function lastIndexOf(bytes: Uint8Array, pattern: Uint8Array): number {
   }
   return -1;
 }
+
+export { freeName };

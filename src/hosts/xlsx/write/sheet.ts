@@ -3,22 +3,19 @@
 import { excelSerialFromDay } from "../../../core/day";
 import type { SheetSpec, SpecCell, StyleName } from "../../../core/output/spec";
 import { columnLetter, type CellRange } from "../../../core/workbook";
+import { quotedSheet } from "../../../core/output/names";
 import { escapeAttr, escapeText } from "./xml";
+
+export { quotedSheet };
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** Days between the 1900 and the 1904 date systems' serial numbers. */
-const DATE1904_OFFSET = 1462;
 
 export const rangeRef = (r: CellRange) =>
   r.top === r.bottom && r.left === r.right
     ? cellRef(r.top, r.left)
     : `${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`;
 export const cellRef = (row: number, column: number) => `${columnLetter(column)}${row + 1}`;
-
-/** A sheet name as formulas and links write it: always quoted, quotes doubled. */
-export const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 export interface SheetXmlOptions {
   readonly xfIndex: Readonly<Record<StyleName, number>>;
@@ -112,7 +109,7 @@ function cellXml(cell: SpecCell, ref: string, options: SheetXmlOptions): string 
     return Number.isFinite(value) ? `<c r="${ref}" s="${s}"><v>${value}</v></c>` : `<c r="${ref}" s="${s}"/>`;
   }
   if (typeof value === "object") {
-    const serial = excelSerialFromDay(value.day) - (options.date1904 ? DATE1904_OFFSET : 0);
+    const serial = excelSerialFromDay(value.day, options.date1904);
     return `<c r="${ref}" s="${s}"><v>${serial}</v></c>`;
   }
   // An inline string is text whatever it starts with: "=SUM(A1)" can never become a formula.

@@ -1,0 +1,256 @@
+// The part of the Excel JavaScript API (Office.js) that the Excel host uses, as our own interfaces: the real
+// `Excel` and `Office` globals satisfy them structurally (test/excel-host.test.ts checks it against
+// @types/office-js), and src/hosts/excel/fake.ts implements them in memory for tests and the bench.
+//
+// Enumerations are plain strings here ("VeryHidden", "Custom"): Office.js takes the string forms of its enums.
+
+/** `Excel`, or its fake: one batch of queued operations per `run`, sent to the workbook on each `sync()`. */
+export interface ExcelRunner {
+  run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** `Office`, for the requirement-set check. */
+export interface OfficeRuntime {
+  readonly context: {
+    readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+  };
+}
+
+export interface RequestContext {
+  readonly workbook: Workbook;
+  /** Sends the queued operations and loads; resolves when the workbook has answered. */
+  sync(): Promise<unknown>;
+}
+
+/** Properties common to every proxy object. */
+export interface ClientObject {
+  /** Readable after a load and a sync, for objects from a `…OrNullObject` method. */
+  readonly isNullObject: boolean;
+}
+
+export interface Workbook {
+  /** The file's name (ExcelApi 1.7). */
+  readonly name: string;
+  readonly worksheets: WorksheetCollection;
+  /** Worksheet functions evaluated by Excel without touching a cell (ExcelApi 1.2). */
+  readonly functions: Functions;
+  load(propertyNames: string | string[]): Workbook;
+}
+
+export interface Functions {
+  date(year: number, month: number, day: number): FunctionResult<number>;
+}
+
+export interface FunctionResult<T> {
+  readonly value: T;
+  load(propertyNames: string | string[]): FunctionResult<T>;
+}
+
+export interface WorksheetCollection {
+  readonly items: Worksheet[];
+  load(propertyNames: string | string[]): WorksheetCollection;
+  getItem(key: string): Worksheet;
+  getItemOrNullObject(key: string): Worksheet;
+  /** Appended after the last sheet; not activated. */
+  add(name?: string): Worksheet;
+}
+
+export interface Worksheet extends ClientObject {
+  name: string;
+  /** "Visible" | "Hidden" | "VeryHidden" */
+  visibility: string;
+  readonly freezePanes: WorksheetFreezePanes;
+  readonly autoFilter: AutoFilter;
+  readonly pageLayout: PageLayout;
+  readonly charts: ChartCollection;
+  readonly horizontalPageBreaks: PageBreakCollection;
+  load(propertyNames: string | string[]): Worksheet;
+  getRange(address?: string): Range;
+  /** Zero-based (ExcelApi 1.7). */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
+  delete(): void;
+  activate(): void;
+}
+
+export interface WorksheetFreezePanes {
+  freezeRows(count?: number): void;
+}
+
+export interface AutoFilter {
+  apply(range: Range | string): void;
+}
+
+export interface PageBreakCollection {
+  add(pageBreakRange: Range | string): unknown;
+}
+
+export interface PageLayout {
+  /** "Portrait" | "Landscape" */
+  orientation: string;
+  /** Set as a whole object, never property by property (Office.js refuses the latter). */
+  zoom: PageLayoutZoomOptions;
+  centerHorizontally: boolean;
+  /** "A4", "Letter", … */
+  paperSize: string;
+  readonly headersFooters: { readonly defaultForAllPages: { centerFooter: string } };
+  setPrintTitleRows(printTitleRows: Range | string): void;
+}
+
+export interface PageLayoutZoomOptions {
+  horizontalFitToPages?: number;
+  verticalFitToPages?: number;
+  scale?: number;
+}
+
+/** A value as `Range.values` carries it: errors come as their text (#N/A), an empty cell as "". */
+export type CellScalar = string | number | boolean;
+
+export interface Range extends ClientObject {
+  values: CellScalar[][];
+  numberFormat: string[][];
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly format: RangeFormat;
+  readonly conditionalFormats: ConditionalFormatCollection;
+  hyperlink: RangeHyperlink;
+  load(propertyNames: string | string[]): Range;
+  getCell(row: number, column: number): Range;
+  getResizedRange(deltaRows: number, deltaColumns: number): Range;
+  getOffsetRange(rowOffset: number, columnOffset: number): Range;
+  getEntireColumn(): Range;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
+  /** ExcelApi 1.13; fails when the range holds more than 512 merged areas. */
+  getMergedAreasOrNullObject(): RangeAreas;
+  merge(across?: boolean): void;
+  select(): void;
+  /** "All" | "Formats" | "Contents" | … */
+  clear(applyTo?: string): void;
+}
+
+export interface RangeHyperlink {
+  /** A place in this workbook: `'Sheet'!H12`. */
+  documentReference?: string;
+  textToDisplay?: string;
+  address?: string;
+  screenTip?: string;
+}
+
+export interface RangeAreas extends ClientObject {
+  /** Every area with its sheet: `Sheet1!A1:B4, Sheet1!D1:D4`. */
+  readonly address: string;
+  readonly areaCount: number;
+  load(propertyNames: string | string[]): RangeAreas;
+}
+
+export interface RangeFormat {
+  readonly fill: { color: string };
+  readonly font: RangeFont;
+  readonly borders: { getItem(index: string): RangeBorder };
+  /** Points, not characters. */
+  columnWidth: number;
+  /** Points. */
+  rowHeight: number;
+  /** "General" | "Left" | "Center" | "Right" | … */
+  horizontalAlignment: string;
+  /** "Top" | "Center" | "Bottom" | … */
+  verticalAlignment: string;
+  wrapText: boolean;
+  autofitRows(): void;
+}
+
+export interface RangeFont {
+  bold: boolean;
+  size: number;
+  /** #RRGGBB */
+  color: string;
+  /** "None" | "Single" | … */
+  underline: string;
+}
+
+export interface RangeBorder {
+  /** "None" | "Continuous" | … */
+  style: string;
+  color: string;
+}
+
+export interface ConditionalFormatCollection {
+  readonly items: ConditionalFormat[];
+  load(propertyNames: string | string[]): ConditionalFormatCollection;
+  /** Added at the top priority (before the person's own rules). */
+  add(type: string): ConditionalFormat;
+}
+
+export interface ConditionalFormat {
+  /** "Custom" | "DataBar" | … */
+  readonly type: string;
+  /** Index in its sheet's list, 0 first; a number past the end moves it last. */
+  priority: number;
+  stopIfTrue: boolean;
+  /** Only on a "Custom" format; anything else fails at sync. */
+  readonly custom: CustomConditionalFormat;
+  /** Only on a "DataBar" format. */
+  readonly dataBar: DataBarConditionalFormat;
+  load(propertyNames: string | string[]): ConditionalFormat;
+  delete(): void;
+}
+
+export interface CustomConditionalFormat {
+  readonly rule: ConditionalFormatRule;
+  readonly format: {
+    readonly fill: { color: string };
+    readonly font: { color: string };
+  };
+}
+
+export interface ConditionalFormatRule {
+  /** Relative references count from the top-left cell of the format's range. */
+  formula: string;
+  load(propertyNames: string | string[]): ConditionalFormatRule;
+}
+
+export interface DataBarConditionalFormat {
+  readonly positiveFormat: { fillColor: string; gradientFill: boolean };
+  /** Set as a whole object ({ type: "Number", formula: "0" }). */
+  lowerBoundRule: ConditionalDataBarRule;
+  upperBoundRule: ConditionalDataBarRule;
+}
+
+export interface ConditionalDataBarRule {
+  /** "Number" | "LowestValue" | … */
+  type: string;
+  formula?: string;
+}
+
+export interface ChartCollection {
+  /** type: "BarClustered", …; seriesBy: "Columns" | "Rows" | "Auto". */
+  add(type: string, sourceData: Range, seriesBy?: string): Chart;
+}
+
+export interface Chart {
+  name: string;
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly axes: {
+    readonly valueAxis: ChartAxis;
+    readonly categoryAxis: ChartAxis;
+  };
+  readonly series: { getItemAt(index: number): ChartSeries };
+  setPosition(startCell: Range | string, endCell?: Range | string): void;
+}
+
+export interface ChartAxis {
+  minimum: unknown;
+  maximum: unknown;
+  numberFormat: string;
+  reversePlotOrder: boolean;
+}
+
+export interface ChartSeries {
+  name: string;
+  setValues(sourceData: Range): void;
+  setXAxisValues(sourceData: Range): void;
+}

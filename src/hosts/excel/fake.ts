@@ -1,0 +1,1760 @@
+// An in-memory Excel behind the API subset of api.ts, for tests and the bench: operations queue until
+// sync() runs them in order, properties are readable only once loaded and synced, and every sync's request
+// and response is measured as JSON, with Excel on the web's 5 MB cap enforced.
+
+import { dayFromYmd, excelSerialFromDay } from "../../core/day";
+import { columnIndex, columnLetter, type CellRange } from "../../core/workbook";
+import type * as Api from "./api";
+import { PAYLOAD_LIMIT, utf8Length } from "./office-quirks";
+
+// ---------------------------------------------------------------------------------------------------------
+// State
+
+/** A cell's own formatting, as the fake records it (what a snapshot compares). */
+export interface FakeCellFormat {
+  fill?: string;
+  bold?: boolean;
+  size?: number;
+  color?: string;
+  underline?: string;
+  horizontal?: string;
+  vertical?: string;
+  wrap?: boolean;
+  borders?: Record<string, { style?: string; color?: string }>;
+}
+
+export interface FakeConditionalFormat {
+  readonly id: number;
+  readonly type: string;
+  range: CellRange;
+  stopIfTrue: boolean;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  dataBar?: { fillColor?: string; gradientFill?: boolean; lower?: unknown; upper?: unknown };
+}
+
+export interface FakeChart {
+  readonly type: string;
+  readonly source: CellRange;
+  readonly seriesBy: string | undefined;
+  name: string;
+  title?: string;
+  legendVisible?: boolean;
+  valueAxis: Record<string, unknown>;
+  categoryAxis: Record<string, unknown>;
+  series: { name?: string; values?: CellRange; xValues?: CellRange };
+  position?: { start: CellRange; end?: CellRange };
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+const key = (row: number, column: number) => row * MAX_COLUMNS + column;
+
+/** One worksheet's contents. Public for tests: they set up a person's workbook and inspect the result. */
+export class FakeSheet {
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** values[row][column]; "" or a missing entry is an empty cell. */
+  readonly values: Array<Api.CellScalar[] | undefined> = [];
+  readonly formulas = new Map<number, string>();
+  readonly numberFormats = new Map<number, string>();
+  readonly formats = new Map<number, FakeCellFormat>();
+  readonly hyperlinks = new Map<number, Api.RangeHyperlink>();
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly merges: CellRange[] = [];
+  /** In priority order, first wins. */
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  readonly charts: FakeChart[] = [];
+  readonly pageBreaks: number[] = [];
+  readonly pageLayout: Record<string, unknown> = {};
+  freezeRows = 0;
+  autoFilter: CellRange | undefined;
+  autofitted = 0;
+
+  constructor(
+    readonly id: number,
+    public name: string,
+  ) {}
+
+  value(row: number, column: number): Api.CellScalar {
+    return this.values[row]?.[column] ?? "";
+  }
+
+  /** Puts a value as it is (no parsing): for setting up a workbook. */
+  put(row: number, column: number, value: Api.CellScalar, numberFormat?: string): void {
+    const cells = (this.values[row] ??= []);
+    while (cells.length < column) cells.push("");
+    cells[column] = value;
+    this.formulas.delete(key(row, column));
+    if (numberFormat !== undefined) this.setNumberFormat(row, column, numberFormat);
+  }
+
+  numberFormat(row: number, column: number): string {
+    return this.numberFormats.get(key(row, column)) ?? "General";
+  }
+
+  setNumberFormat(row: number, column: number, format: string): void {
+    if (format === "General") this.numberFormats.delete(key(row, column));
+    else this.numberFormats.set(key(row, column), format);
+  }
+
+  format(row: number, column: number): FakeCellFormat {
+    let format = this.formats.get(key(row, column));
+    if (!format) this.formats.set(key(row, column), (format = {}));
+    return format;
+  }
+
+  formulaAt(address: string): string | undefined {
+    const { top, left } = parseAddress(address);
+    return this.formulas.get(key(top, left));
+  }
+
+  valueAt(address: string): Api.CellScalar {
+    const { top, left } = parseAddress(address);
+    return this.value(top, left);
+  }
+
+  hyperlinkAt(address: string): Api.RangeHyperlink | undefined {
+    const { top, left } = parseAddress(address);
+    return this.hyperlinks.get(key(top, left));
+  }
+
+  /** The smallest range holding every value (valuesOnly) or every value and format; null when none. */
+  usedRange(valuesOnly: boolean): CellRange | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    const take = (row: number, column: number) => {
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, column);
+      right = Math.max(right, column);
+    };
+    this.values.forEach((cells, row) => {
+      cells?.forEach((value, column) => {
+        if (value !== "") take(row, column);
+      });
+    });
+    if (!valuesOnly) {
+      for (const k of [...this.formats.keys(), ...this.numberFormats.keys()])
+        take(Math.floor(k / MAX_COLUMNS), k % MAX_COLUMNS);
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  /**
+   * Everything a person could see change on this sheet, as plain data: values, formulas, number formats,
+   * cell formats, merges, conditional formats, widths and heights, links, frozen rows, filter.
+   */
+  snapshot(): unknown {
+    const sorted = <T>(map: Map<number, T>) =>
+      [...map].sort((a, b) => a[0] - b[0]).map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as T]);
+    return {
+      name: this.name,
+      visibility: this.visibility,
+      values: this.values.map((cells) => {
+        if (!cells) return null;
+        const trimmed = [...cells];
+        while (trimmed.length > 0 && trimmed[trimmed.length - 1] === "") trimmed.pop();
+        return trimmed.length > 0 ? trimmed : null;
+      }),
+      formulas: sorted(this.formulas),
+      numberFormats: sorted(this.numberFormats),
+      formats: sorted(this.formats).filter(([, f]) => Object.keys(f as object).length > 0),
+      hyperlinks: sorted(this.hyperlinks),
+      columnWidths: sorted(this.columnWidths),
+      rowHeights: sorted(this.rowHeights),
+      merges: this.merges.map((m) => ({ ...m })),
+      // The id is the fake's own bookkeeping, not something a person sees.
+      conditionalFormats: this.conditionalFormats.map((cf) =>
+        Object.fromEntries(
+          Object.entries(JSON.parse(JSON.stringify(cf)) as object).filter(([k]) => k !== "id"),
+        ),
+      ),
+      charts: this.charts.length,
+      freezeRows: this.freezeRows,
+      autoFilter: this.autoFilter ?? null,
+      pageLayout: { ...this.pageLayout },
+      pageBreaks: [...this.pageBreaks],
+    };
+  }
+}
+
+/** The workbook's contents and the counts a test or the bench reads. */
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  active: { sheet: number; selection: CellRange } | undefined;
+  private nextId = 1;
+
+  constructor(
+    public name: string,
+    public date1904: boolean,
+  ) {}
+
+  addSheet(name: string, visibility: FakeSheet["visibility"] = "Visible"): FakeSheet {
+    const sheet = new FakeSheet(this.nextId++, name);
+    sheet.visibility = visibility;
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    const wanted = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === wanted);
+  }
+
+  /** The sheet or a failure, for tests. */
+  get(name: string): FakeSheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name} in ${this.sheets.map((s) => s.name).join(", ")}`);
+    return sheet;
+  }
+
+  nextSheetId(): number {
+    return this.nextId++;
+  }
+
+  /**
+   * What a cell's conditional formats show: the first format (by priority) whose rule holds. Only the rule
+   * form Duban writes (`='Sheet'!A4=1`, relative) is evaluated; others never hold here.
+   */
+  highlightAt(sheetName: string, address: string): { fill?: string; fontColor?: string } | undefined {
+    const sheet = this.get(sheetName);
+    const { top: row, left: column } = parseAddress(address);
+    for (const cf of sheet.conditionalFormats) {
+      const r = cf.range;
+      if (cf.type !== "Custom" || row < r.top || row > r.bottom || column < r.left || column > r.right)
+        continue;
+      const match = /^=(?:'((?:[^']|'')+)'|([^!']+))!([A-Z]{1,3})(\d+)=(\d+(?:\.\d+)?)$/.exec(
+        cf.formula ?? "",
+      );
+      if (!match) continue;
+      const target = this.sheet((match[1] ?? match[2] ?? "").replace(/''/g, "'"));
+      if (!target) continue;
+      const value = target.value(
+        Number(match[4]) - 1 + row - r.top,
+        columnIndex(match[3]!)! + column - r.left,
+      );
+      if (value === Number(match[5])) return { fill: cf.fill, fontColor: cf.fontColor };
+    }
+    return undefined;
+  }
+}
+
+/** What the fake counts: syncs, and the bytes of each sync's request and response (JSON, UTF-8). */
+export interface FakeStats {
+  runs: number;
+  syncs: number;
+  operations: number;
+  readonly requests: number[];
+  /** A refused response counts as 0 here and once in `refused`. */
+  readonly responses: number[];
+  /** Syncs Excel on the web would refuse for their size (request or response over the cap). */
+  refused: number;
+}
+
+export class FakeOfficeError extends Error {
+  override readonly name = "OfficeExtension.Error";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface FakeExcelOptions {
+  readonly name?: string;
+  readonly date1904?: boolean;
+  /** The request and response cap; Excel on the web's 5 MB by default. */
+  readonly payloadLimit?: number;
+}
+
+/** The fake `Excel`: `run` gives a batch a fresh request context over the shared workbook. */
+export class FakeExcel implements Api.ExcelRunner {
+  readonly workbook: FakeWorkbook;
+  readonly stats: FakeStats = { runs: 0, syncs: 0, operations: 0, requests: [], responses: [], refused: 0 };
+  readonly payloadLimit: number;
+  /** While true, every sync fails as Excel does while a cell is being edited. */
+  editing = false;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.workbook = new FakeWorkbook(options.name ?? "Book1.xlsx", options.date1904 ?? false);
+    this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+  }
+
+  async run<T>(batch: (context: Api.RequestContext) => Promise<T>): Promise<T> {
+    this.stats.runs++;
+    const context = new FakeContext(this);
+    try {
+      const result = await batch(context);
+      if (context.pending() > 0)
+        throw new Error(`FakeExcel: ${context.pending()} operations were queued after the last sync`);
+      return result;
+    } finally {
+      context.closed = true;
+    }
+  }
+
+  resetStats(): void {
+    this.stats.runs = 0;
+    this.stats.syncs = 0;
+    this.stats.operations = 0;
+    this.stats.requests.length = 0;
+    this.stats.responses.length = 0;
+    this.stats.refused = 0;
+  }
+}
+
+/** The fake `Office`, answering requirement-set questions up to an ExcelApi version. */
+export function fakeOffice(excelApi = "1.21"): Api.OfficeRuntime {
+  const have = excelApi.split(".").map(Number);
+  return {
+    context: {
+      requirements: {
+        isSetSupported(name: string, minVersion?: string): boolean {
+          if (name !== "ExcelApi") return false;
+          const want = (minVersion ?? "1.1").split(".").map(Number);
+          for (let i = 0; i < Math.max(want.length, have.length); i++) {
+            const a = have[i] ?? 0;
+            const b = want[i] ?? 0;
+            if (a !== b) return a > b;
+          }
+          return true;
+        },
+      },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Requests
+
+interface Operation {
+  /** What the request carries for this operation (measured, never interpreted). */
+  readonly json: unknown;
+  /** Applies it; a load returns what the response carries. */
+  readonly run: () => unknown;
+  /** Getting an object (getRange, getItem …): it travels in the request, like every action. */
+  readonly creation: boolean;
+}
+
+class FakeContext implements Api.RequestContext {
+  readonly workbook: FakeWorkbookProxy;
+  closed = false;
+  private queue: Operation[] = [];
+  private nextPath = 1;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  path(kind: string): string {
+    return `${kind}#${this.nextPath++}`;
+  }
+
+  /** Operations waiting for a sync (creating a proxy object alone is not one). */
+  pending(): number {
+    return this.queue.filter((op) => !op.creation).length;
+  }
+
+  enqueue(json: unknown, run: () => unknown, creation = false): void {
+    if (this.closed) throw new FakeOfficeError("InvalidRequestContext", "The request context is closed");
+    this.queue.push({ json, run, creation });
+  }
+
+  async sync(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    const { stats, payloadLimit } = this.excel;
+    stats.syncs++;
+    stats.operations += queue.length;
+    const request = byteLength(JSON.stringify(queue.map((op) => op.json)));
+    stats.requests.push(request);
+    if (this.excel.editing) {
+      stats.responses.push(0);
+      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
+    }
+    if (request > payloadLimit) {
+      stats.responses.push(0);
+      stats.refused++;
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request is ${request} bytes`);
+    }
+    const results: unknown[] = [];
+    try {
+      for (const op of queue) {
+        const result = op.run();
+        if (result !== undefined) results.push(result);
+      }
+    } catch (error) {
+      stats.responses.push(0);
+      throw error;
+    }
+    const response = byteLength(JSON.stringify(results));
+    if (response > payloadLimit) {
+      stats.responses.push(0);
+      stats.refused++;
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response is ${response} bytes`);
+    }
+    stats.responses.push(response);
+    await Promise.resolve();
+  }
+}
+
+const byteLength = utf8Length;
+
+/** Where a proxy came from: the action that gets it, sent in the request like any other. */
+interface Origin {
+  readonly from: string;
+  readonly get: string;
+  readonly args?: unknown[];
+}
+
+/** A proxy's loaded properties: reading one that was not loaded and synced fails, as in Office. */
+abstract class Proxy {
+  protected readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+  readonly path: string;
+
+  constructor(
+    protected readonly context: FakeContext,
+    kind: string,
+    origin?: Origin,
+  ) {
+    this.path = context.path(kind);
+    if (origin) context.enqueue({ create: this.path, ...origin }, () => undefined, true);
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined)
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `isNullObject of ${this.path} is not known before a sync`,
+      );
+    return this.nullState;
+  }
+
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${property}' of ${this.path} is not available. Load it and call context.sync() first.`,
+      );
+    }
+    return this.loaded.get(property) as T;
+  }
+
+  /** Queues a load of some of `supported`; the properties come back at sync. */
+  protected queueLoad(
+    names: string | string[],
+    supported: readonly string[],
+    isNull: () => boolean,
+    value: (property: string) => unknown,
+  ): void {
+    const properties = parseNames(names);
+    for (const p of properties)
+      if (!supported.includes(p))
+        throw new Error(`FakeExcel: loading '${p}' of ${this.path} is not modelled`);
+    this.context.enqueue({ load: this.path, select: properties }, () => {
+      const nothing = isNull();
+      this.nullState = nothing;
+      if (nothing) return { isNullObject: true };
+      const out: Record<string, unknown> = {};
+      for (const p of properties) {
+        const v = value(p);
+        this.loaded.set(p, v);
+        out[p] = v;
+      }
+      return out;
+    });
+  }
+
+  /** Queues a change; it runs, in order, at the next sync. */
+  queue(action: string, data: unknown, run: () => void): void {
+    this.context.enqueue({ path: this.path, [action]: data }, () => {
+      run();
+      return undefined;
+    });
+  }
+}
+
+function parseNames(names: string | string[]): string[] {
+  return (Array.isArray(names) ? names : names.split(",")).map((n) => n.trim()).filter((n) => n !== "");
+}
+
+/** A value resolved at its first use during a sync and kept (an object path gets its id once). */
+class Lazy<T> {
+  private resolved = false;
+  private value: T | undefined;
+  constructor(private readonly resolve: () => T) {}
+  get(): T {
+    if (!this.resolved) {
+      this.value = this.resolve();
+      this.resolved = true;
+    }
+    return this.value as T;
+  }
+  bind(value: T): void {
+    this.value = value;
+    this.resolved = true;
+  }
+}
+
+function nullObject(what: string): FakeOfficeError {
+  return new FakeOfficeError("ItemNotFound", `${what} is a null object`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Workbook, worksheets, functions
+
+class FakeWorkbookProxy extends Proxy implements Api.Workbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly functions: Api.Functions;
+
+  constructor(context: FakeContext) {
+    super(context, "workbook");
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.functions = {
+      date: (year, month, day) =>
+        new FakeFunctionResult(context, () => this.serial(year, month, day), {
+          from: "functions",
+          get: "date",
+          args: [year, month, day],
+        }),
+    };
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+
+  load(names: string | string[]): Api.Workbook {
+    this.queueLoad(
+      names,
+      ["name"],
+      () => false,
+      () => this.context.excel.workbook.name,
+    );
+    return this;
+  }
+
+  private serial(year: number, month: number, day: number): number {
+    const d = dayFromYmd(year, month, day);
+    if (d === undefined) throw new FakeOfficeError("InvalidArgument", "DATE: no such day");
+    return excelSerialFromDay(d, this.context.excel.workbook.date1904);
+  }
+}
+
+class FakeFunctionResult extends Proxy implements Api.FunctionResult<number> {
+  constructor(
+    context: FakeContext,
+    private readonly compute: () => number,
+    origin: { from: string; get: string; args: unknown[] },
+  ) {
+    super(context, "function", origin);
+  }
+  get value(): number {
+    return this.read("value");
+  }
+  load(names: string | string[]): Api.FunctionResult<number> {
+    this.queueLoad(
+      names,
+      ["value"],
+      () => false,
+      () => this.compute(),
+    );
+    return this;
+  }
+}
+
+class FakeWorksheetCollection extends Proxy implements Api.WorksheetCollection {
+  constructor(context: FakeContext) {
+    super(context, "worksheets");
+  }
+
+  get items(): Api.Worksheet[] {
+    return this.read("items");
+  }
+
+  load(names: string | string[]): Api.WorksheetCollection {
+    const properties = parseNames(names).map((n) => n.replace(/^items\//, ""));
+    for (const p of properties)
+      if (!["name", "visibility"].includes(p)) throw new Error(`FakeExcel: loading worksheets' '${p}'`);
+    this.context.enqueue({ load: this.path, select: properties }, () => {
+      const items = this.context.excel.workbook.sheets.map((sheet) => {
+        const proxy = new FakeWorksheet(this.context, new Lazy(() => sheet));
+        proxy.fill(properties);
+        return proxy;
+      });
+      this.loaded.set("items", items);
+      return { items: items.map((item) => item.json(properties)) };
+    });
+    return this;
+  }
+
+  getItem(name: string): Api.Worksheet {
+    return new FakeWorksheet(
+      this.context,
+      new Lazy(() => {
+        const sheet = this.context.excel.workbook.sheet(name);
+        if (!sheet) throw new FakeOfficeError("ItemNotFound", `The worksheet ${name} does not exist`);
+        return sheet;
+      }),
+      { from: this.path, get: "getItem", args: [name] },
+    );
+  }
+
+  getItemOrNullObject(name: string): Api.Worksheet {
+    return new FakeWorksheet(this.context, new Lazy(() => this.context.excel.workbook.sheet(name) ?? null), {
+      from: this.path,
+      get: "getItemOrNullObject",
+      args: [name],
+    });
+  }
+
+  add(name?: string): Api.Worksheet {
+    const lazy = new Lazy<FakeSheet | null>(() => null);
+    const proxy = new FakeWorksheet(this.context, lazy);
+    this.context.enqueue({ path: this.path, add: name ?? null }, () => {
+      const book = this.context.excel.workbook;
+      const wanted = name ?? `Sheet${book.sheets.length + 1}`;
+      checkSheetName(book, wanted);
+      lazy.bind(book.addSheet(wanted));
+      return undefined;
+    });
+    return proxy;
+  }
+}
+
+function checkSheetName(book: FakeWorkbook, name: string, except?: FakeSheet): void {
+  if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name))
+    throw new FakeOfficeError("InvalidArgument", `'${name}' is not a valid sheet name`);
+  const other = book.sheet(name);
+  if (other && other !== except)
+    throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists`);
+}
+
+class FakeWorksheet extends Proxy implements Api.Worksheet {
+  readonly freezePanes: Api.WorksheetFreezePanes;
+  readonly autoFilter: Api.AutoFilter;
+  readonly pageLayout: Api.PageLayout;
+  readonly charts: Api.ChartCollection;
+  readonly horizontalPageBreaks: Api.PageBreakCollection;
+
+  constructor(
+    context: FakeContext,
+    readonly state: Lazy<FakeSheet | null>,
+    origin?: Origin,
+  ) {
+    super(context, "worksheet", origin);
+    const visible = (what: string) => {
+      const sheet = this.sheet();
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", `${what} on the hidden sheet ${sheet.name}`);
+      return sheet;
+    };
+    this.freezePanes = {
+      freezeRows: (count = 1) =>
+        this.queue("freezeRows", count, () => {
+          visible("freezeRows").freezeRows = count;
+        }),
+    };
+    this.autoFilter = {
+      apply: (range) =>
+        this.queue("autoFilter", rangeJson(range), () => {
+          visible("autoFilter").autoFilter = this.boxOf(range);
+        }),
+    };
+    this.pageLayout = new FakePageLayout(this);
+    this.charts = {
+      add: (type, source, seriesBy) => {
+        const chart = new FakeChartProxy(context, this);
+        this.queue("addChart", { type, source: rangeJson(source), seriesBy }, () => {
+          const state: FakeChart = {
+            type,
+            source: this.boxOf(source),
+            seriesBy,
+            name: `Chart ${this.sheet().charts.length + 1}`,
+            valueAxis: {},
+            categoryAxis: {},
+            series: {},
+          };
+          this.sheet().charts.push(state);
+          chart.state = state;
+        });
+        return chart;
+      },
+    };
+    this.horizontalPageBreaks = {
+      add: (range) => {
+        this.queue("pageBreak", rangeJson(range), () => {
+          this.sheet().pageBreaks.push(this.boxOf(range).top);
+        });
+        return undefined;
+      },
+    };
+  }
+
+  /** The sheet, or a failure for a null object. */
+  sheet(): FakeSheet {
+    const sheet = this.state.get();
+    if (!sheet) throw nullObject(this.path);
+    return sheet;
+  }
+
+  /** Fills loaded properties from the state (a collection's load). */
+  fill(properties: readonly string[]): void {
+    const sheet = this.sheet();
+    for (const p of properties) this.loaded.set(p, p === "name" ? sheet.name : sheet.visibility);
+  }
+
+  json(properties: readonly string[]): Record<string, unknown> {
+    return Object.fromEntries(properties.map((p) => [p, this.loaded.get(p)]));
+  }
+
+  boxOf(range: Api.Range | string): CellRange {
+    if (typeof range === "string") return parseAddress(range.replace(/^.*!/, ""));
+    if (!(range instanceof FakeRange)) throw new Error("FakeExcel: a range from elsewhere");
+    const box = range.box();
+    if (!box) throw nullObject(range.path);
+    return box;
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.queue("set", { name: value }, () => {
+      const sheet = this.sheet();
+      const book = this.context.excel.workbook;
+      checkSheetName(book, value, sheet);
+      renameReferences(book, sheet.name, value);
+      sheet.name = value;
+    });
+  }
+
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(value: string) {
+    this.queue("set", { visibility: value }, () => {
+      if (value !== "Visible" && value !== "Hidden" && value !== "VeryHidden")
+        throw new FakeOfficeError("InvalidArgument", `visibility ${value}`);
+      const sheet = this.sheet();
+      const book = this.context.excel.workbook;
+      if (value !== "Visible" && !book.sheets.some((s) => s !== sheet && s.visibility === "Visible"))
+        throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet");
+      sheet.visibility = value;
+      if (value !== "Visible" && book.active?.sheet === sheet.id) book.active = undefined;
+    });
+  }
+
+  load(names: string | string[]): Api.Worksheet {
+    this.queueLoad(
+      names,
+      ["name", "visibility"],
+      () => this.state.get() === null,
+      (p) => (p === "name" ? this.sheet().name : this.sheet().visibility),
+    );
+    return this;
+  }
+
+  getRange(address?: string): Api.Range {
+    return new FakeRange(
+      this.context,
+      this,
+      new Lazy(() => (address ? parseAddress(address) : wholeSheet())),
+      { from: this.path, get: "getRange", args: address === undefined ? [] : [address] },
+    );
+  }
+
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): Api.Range {
+    return new FakeRange(
+      this.context,
+      this,
+      new Lazy(() => {
+        if (rows < 1 || columns < 1) throw new FakeOfficeError("InvalidArgument", "empty range");
+        return checked({ top: row, left: column, bottom: row + rows - 1, right: column + columns - 1 });
+      }),
+      { from: this.path, get: "getRangeByIndexes", args: [row, column, rows, columns] },
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): Api.Range {
+    return new FakeRange(this.context, this, new Lazy(() => this.sheet().usedRange(valuesOnly)), {
+      from: this.path,
+      get: "getUsedRangeOrNullObject",
+      args: [valuesOnly],
+    });
+  }
+
+  delete(): void {
+    this.queue("delete", true, () => {
+      const sheet = this.sheet();
+      const book = this.context.excel.workbook;
+      // office-js #365: very hidden sheets refuse to be deleted.
+      if (sheet.visibility === "VeryHidden")
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          `The very hidden sheet ${sheet.name} cannot be deleted`,
+        );
+      if (
+        sheet.visibility === "Visible" &&
+        !book.sheets.some((s) => s !== sheet && s.visibility === "Visible")
+      )
+        throw new FakeOfficeError("InvalidOperation", "The last visible sheet cannot be deleted");
+      book.sheets.splice(book.sheets.indexOf(sheet), 1);
+      if (book.active?.sheet === sheet.id) book.active = undefined;
+      breakReferences(book, sheet.name);
+    });
+  }
+
+  activate(): void {
+    this.queue("activate", true, () => {
+      const sheet = this.sheet();
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", `The hidden sheet ${sheet.name} cannot be activated`);
+      this.context.excel.workbook.active = {
+        sheet: sheet.id,
+        selection: { top: 0, left: 0, bottom: 0, right: 0 },
+      };
+    });
+  }
+}
+
+const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** Excel rewrites formulas that name a renamed sheet. */
+function renameReferences(book: FakeWorkbook, from: string, to: string): void {
+  for (const sheet of book.sheets) {
+    for (const cf of sheet.conditionalFormats) {
+      if (cf.formula) cf.formula = cf.formula.split(`${quoted(from)}!`).join(`${quoted(to)}!`);
+    }
+  }
+}
+
+/** …and turns references to a deleted sheet into #REF!. */
+function breakReferences(book: FakeWorkbook, name: string): void {
+  for (const sheet of book.sheets) {
+    for (const cf of sheet.conditionalFormats) {
+      if (cf.formula?.includes(`${quoted(name)}!`)) {
+        cf.formula = cf.formula.replace(/'(?:[^']|'')+'!\$?[A-Z]{1,3}\$?\d+/g, (ref) =>
+          ref.startsWith(`${quoted(name)}!`) ? "#REF!" : ref,
+        );
+      }
+    }
+  }
+}
+
+class FakePageLayout implements Api.PageLayout {
+  readonly headersFooters: Api.PageLayout["headersFooters"];
+
+  constructor(private readonly sheet: FakeWorksheet) {
+    const footer = (value: string) => this.setLayout("centerFooter", value);
+    this.headersFooters = {
+      defaultForAllPages: {
+        get centerFooter(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "centerFooter");
+        },
+        set centerFooter(value: string) {
+          footer(value);
+        },
+      },
+    };
+  }
+
+  setLayout(property: string, value: unknown): void {
+    this.sheet.queue("pageLayout", { [property]: value }, () => {
+      this.sheet.sheet().pageLayout[property] = value;
+    });
+  }
+
+  private unread(property: string): never {
+    throw new FakeOfficeError("PropertyNotLoaded", `pageLayout.${property} was not loaded`);
+  }
+
+  get orientation(): string {
+    return this.unread("orientation");
+  }
+  set orientation(value: string) {
+    this.setLayout("orientation", value);
+  }
+  get zoom(): Api.PageLayoutZoomOptions {
+    return this.unread("zoom");
+  }
+  set zoom(value: Api.PageLayoutZoomOptions) {
+    this.setLayout("zoom", { ...value });
+  }
+  get centerHorizontally(): boolean {
+    return this.unread("centerHorizontally");
+  }
+  set centerHorizontally(value: boolean) {
+    this.setLayout("centerHorizontally", value);
+  }
+  get paperSize(): string {
+    return this.unread("paperSize");
+  }
+  set paperSize(value: string) {
+    this.setLayout("paperSize", value);
+  }
+  setPrintTitleRows(rows: Api.Range | string): void {
+    if (typeof rows !== "string" || !/^\$\d+:\$\d+$/.test(rows))
+      throw new FakeOfficeError("InvalidArgument", "print title rows must be whole rows ($3:$3)");
+    this.setLayout("printTitleRows", rows);
+  }
+}
+
+class FakeChartProxy extends Proxy implements Api.Chart {
+  state: FakeChart | undefined;
+  readonly title: Api.Chart["title"];
+  readonly legend: Api.Chart["legend"];
+  readonly axes: Api.Chart["axes"];
+  readonly series: Api.Chart["series"];
+
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context, "chart");
+    const chart = () => {
+      if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "chart not created");
+      return this.state;
+    };
+    const setter = <T>(name: string, apply: (value: T) => void) => ({
+      get(): T {
+        throw new FakeOfficeError("PropertyNotLoaded", name);
+      },
+      set: (value: T) => this.queue("set", { [name]: value }, () => apply(value)),
+    });
+    const axis = (which: "valueAxis" | "categoryAxis"): Api.ChartAxis => {
+      const target = {} as Api.ChartAxis;
+      for (const p of ["minimum", "maximum", "numberFormat", "reversePlotOrder"] as const) {
+        Object.defineProperty(
+          target,
+          p,
+          setter<unknown>(`${which}.${p}`, (v) => {
+            chart()[which][p] = v;
+          }),
+        );
+      }
+      return target;
+    };
+    this.title = Object.defineProperty(
+      {} as { text: string },
+      "text",
+      setter<string>("title", (v) => (chart().title = v)),
+    );
+    this.legend = Object.defineProperty(
+      {} as { visible: boolean },
+      "visible",
+      setter<boolean>("legend", (v) => (chart().legendVisible = v)),
+    );
+    this.axes = { valueAxis: axis("valueAxis"), categoryAxis: axis("categoryAxis") };
+    const series = Object.defineProperty(
+      {
+        setValues: (range: Api.Range) =>
+          this.queue("setValues", rangeJson(range), () => (chart().series.values = worksheet.boxOf(range))),
+        setXAxisValues: (range: Api.Range) =>
+          this.queue(
+            "setXAxisValues",
+            rangeJson(range),
+            () => (chart().series.xValues = worksheet.boxOf(range)),
+          ),
+      } as Api.ChartSeries,
+      "name",
+      setter<string>("series.name", (v) => (chart().series.name = v)),
+    );
+    this.series = {
+      getItemAt: (index) => {
+        if (index !== 0) throw new Error("FakeExcel: only the first series is modelled");
+        return series;
+      },
+    };
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.queue("set", { name: value }, () => {
+      if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "chart not created");
+      this.state.name = value;
+    });
+  }
+
+  setPosition(start: Api.Range | string, end?: Api.Range | string): void {
+    this.queue("setPosition", { start: rangeJson(start), end: end && rangeJson(end) }, () => {
+      if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "chart not created");
+      this.state.position = {
+        start: this.worksheet.boxOf(start),
+        ...(end ? { end: this.worksheet.boxOf(end) } : {}),
+      };
+    });
+  }
+}
+
+function rangeJson(range: Api.Range | string): string {
+  return typeof range === "string" ? range : (range as FakeRange).path;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Ranges
+
+function wholeSheet(): CellRange {
+  return { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
+}
+
+function checked(box: CellRange): CellRange {
+  if (box.top < 0 || box.left < 0 || box.bottom >= MAX_ROWS || box.right >= MAX_COLUMNS)
+    throw new FakeOfficeError("InvalidArgument", "The range is outside the sheet");
+  return box;
+}
+
+/** `A1`, `A1:B2`, `$A$1`, `A:C`, `3:5`. */
+export function parseAddress(address: string): CellRange {
+  const text = address.replace(/\$/g, "").trim().toUpperCase();
+  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(text);
+  if (m) {
+    const left = columnIndex(m[1]!)!;
+    const top = Number(m[2]) - 1;
+    const right = m[3] ? columnIndex(m[3])! : left;
+    const bottom = m[4] ? Number(m[4]) - 1 : top;
+    return checked({
+      top: Math.min(top, bottom),
+      left: Math.min(left, right),
+      bottom: Math.max(top, bottom),
+      right: Math.max(left, right),
+    });
+  }
+  if ((m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(text)))
+    return checked({ top: 0, left: columnIndex(m[1]!)!, bottom: MAX_ROWS - 1, right: columnIndex(m[2]!)! });
+  if ((m = /^(\d+):(\d+)$/.exec(text)))
+    return checked({ top: Number(m[1]) - 1, left: 0, bottom: Number(m[2]) - 1, right: MAX_COLUMNS - 1 });
+  throw new FakeOfficeError("InvalidArgument", `The address ${address} is not valid`);
+}
+
+const cellsOf = (box: CellRange) => (box.bottom - box.top + 1) * (box.right - box.left + 1);
+
+/** A5 or A5:C9 for a zero-based box. */
+function a1(box: CellRange): string {
+  const first = `${columnLetter(box.left)}${box.top + 1}`;
+  return box.top === box.bottom && box.left === box.right
+    ? first
+    : `${first}:${columnLetter(box.right)}${box.bottom + 1}`;
+}
+
+class FakeRange extends Proxy implements Api.Range {
+  private formatProxy: Api.RangeFormat | undefined;
+  private formatsProxy: Api.ConditionalFormatCollection | undefined;
+
+  constructor(
+    context: FakeContext,
+    readonly worksheet: FakeWorksheet,
+    private readonly lazyBox: Lazy<CellRange | null>,
+    origin: Origin,
+  ) {
+    super(context, "range", origin);
+  }
+
+  get format(): Api.RangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this));
+  }
+
+  get conditionalFormats(): Api.ConditionalFormatCollection {
+    return (this.formatsProxy ??= new FakeConditionalFormatCollection(this.context, this));
+  }
+
+  box(): CellRange | null {
+    return this.lazyBox.get();
+  }
+
+  /** The box, or a failure for a null object. */
+  need(): CellRange {
+    const box = this.box();
+    if (!box) throw nullObject(this.path);
+    return box;
+  }
+
+  sheet(): FakeSheet {
+    return this.worksheet.sheet();
+  }
+
+  forEachCell(apply: (sheet: FakeSheet, row: number, column: number) => void): void {
+    const box = this.need();
+    const sheet = this.sheet();
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) apply(sheet, r, c);
+  }
+
+  // Loaded properties --------------------------------------------------------------------------------------
+
+  get values(): Api.CellScalar[][] {
+    return this.read("values");
+  }
+  set values(values: Api.CellScalar[][]) {
+    this.queue("set", { values }, () => {
+      const box = this.need();
+      const grid = fit(values, box, "values");
+      const sheet = this.sheet();
+      grid.forEach((cells, r) =>
+        cells.forEach((value, c) =>
+          enterValue(sheet, box.top + r, box.left + c, value, this.context.excel.workbook.date1904),
+        ),
+      );
+    });
+  }
+
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(formats: string[][]) {
+    this.queue("set", { numberFormat: formats }, () => {
+      const box = this.need();
+      const grid = fit(formats, box, "numberFormat");
+      const sheet = this.sheet();
+      grid.forEach((cells, r) =>
+        cells.forEach((format, c) => {
+          if (typeof format !== "string")
+            throw new FakeOfficeError("InvalidArgument", "a number format is text");
+          sheet.setNumberFormat(box.top + r, box.left + c, format);
+        }),
+      );
+    });
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+
+  get hyperlink(): Api.RangeHyperlink {
+    return this.read("hyperlink");
+  }
+  set hyperlink(link: Api.RangeHyperlink) {
+    this.queue("set", { hyperlink: link }, () => {
+      const box = this.need();
+      const sheet = this.sheet();
+      sheet.hyperlinks.set(key(box.top, box.left), { ...link });
+      if (link.textToDisplay !== undefined) sheet.put(box.top, box.left, link.textToDisplay);
+    });
+  }
+
+  load(names: string | string[]): Api.Range {
+    this.queueLoad(
+      names,
+      ["values", "numberFormat", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"],
+      () => this.box() === null,
+      (p) => {
+        const box = this.need();
+        const sheet = this.sheet();
+        if ((p === "values" || p === "numberFormat") && cellsOf(box) > 5_000_000)
+          throw new FakeOfficeError(
+            "RangeExceedsLimit",
+            `${cellsOf(box)} cells are more than a read may hold`,
+          );
+        switch (p) {
+          case "values":
+            return grid(box, (r, c) => sheet.value(r, c));
+          case "numberFormat":
+            return grid(box, (r, c) => sheet.numberFormat(r, c));
+          case "address":
+            return `${quoted(sheet.name)}!${a1(box)}`;
+          case "rowIndex":
+            return box.top;
+          case "columnIndex":
+            return box.left;
+          case "rowCount":
+            return box.bottom - box.top + 1;
+          default:
+            return box.right - box.left + 1;
+        }
+      },
+    );
+    return this;
+  }
+
+  // Derived ranges -----------------------------------------------------------------------------------------
+
+  private derive(get: string, args: unknown[], make: (box: CellRange) => CellRange | null): FakeRange {
+    return new FakeRange(
+      this.context,
+      this.worksheet,
+      new Lazy(() => {
+        const box = make(this.need());
+        return box && checked(box);
+      }),
+      { from: this.path, get, args },
+    );
+  }
+
+  getCell(row: number, column: number): Api.Range {
+    return this.derive("getCell", [row, column], (b) => ({
+      top: b.top + row,
+      left: b.left + column,
+      bottom: b.top + row,
+      right: b.left + column,
+    }));
+  }
+  getResizedRange(rows: number, columns: number): Api.Range {
+    return this.derive("getResizedRange", [rows, columns], (b) => ({
+      ...b,
+      bottom: b.bottom + rows,
+      right: b.right + columns,
+    }));
+  }
+  getOffsetRange(rows: number, columns: number): Api.Range {
+    return this.derive("getOffsetRange", [rows, columns], (b) => ({
+      top: b.top + rows,
+      left: b.left + columns,
+      bottom: b.bottom + rows,
+      right: b.right + columns,
+    }));
+  }
+  getEntireColumn(): Api.Range {
+    return this.derive("getEntireColumn", [], (b) => ({
+      top: 0,
+      left: b.left,
+      bottom: MAX_ROWS - 1,
+      right: b.right,
+    }));
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): Api.Range {
+    return this.derive("getUsedRangeOrNullObject", [valuesOnly], (b) => {
+      const used = this.sheet().usedRange(valuesOnly);
+      if (!used) return null;
+      const box = {
+        top: Math.max(b.top, used.top),
+        left: Math.max(b.left, used.left),
+        bottom: Math.min(b.bottom, used.bottom),
+        right: Math.min(b.right, used.right),
+      };
+      if (box.top > box.bottom || box.left > box.right) return null;
+      // The used part of a range: the cells with values within it, not just the overlap of bounds.
+      const inner = new FakeSheet(0, "");
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let c = box.left; c <= box.right; c++) {
+          const v = this.sheet().value(r, c);
+          if (v !== "") inner.put(r, c, v);
+        }
+      return valuesOnly ? inner.usedRange(true) : box;
+    });
+  }
+
+  getMergedAreasOrNullObject(): Api.RangeAreas {
+    return new FakeRangeAreas(this.context, this);
+  }
+
+  merge(across = false): void {
+    this.queue("merge", across, () => {
+      const box = this.need();
+      const sheet = this.sheet();
+      const pieces = across
+        ? Array.from({ length: box.bottom - box.top + 1 }, (_, i) => ({
+            ...box,
+            top: box.top + i,
+            bottom: box.top + i,
+          }))
+        : [box];
+      for (const piece of pieces) {
+        if (piece.top === piece.bottom && piece.left === piece.right) continue;
+        if (sheet.merges.some((m) => overlaps(m, piece)))
+          throw new FakeOfficeError("MergedRangeConflict", `${a1(piece)} overlaps a merged range`);
+        sheet.merges.push(piece);
+      }
+    });
+  }
+
+  select(): void {
+    this.queue("select", true, () => {
+      const sheet = this.sheet();
+      const book = this.context.excel.workbook;
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError(
+          "InvalidSelection",
+          `A cell on the hidden sheet ${sheet.name} cannot be selected`,
+        );
+      if (book.active?.sheet !== sheet.id)
+        throw new FakeOfficeError(
+          "InvalidSelection",
+          "Select a cell on the active sheet (activate the sheet first)",
+        );
+      book.active = { sheet: sheet.id, selection: this.need() };
+    });
+  }
+
+  clear(applyTo = "All"): void {
+    this.queue("clear", applyTo, () => {
+      const box = this.need();
+      const sheet = this.sheet();
+      const inside = (k: number) => {
+        const r = Math.floor(k / MAX_COLUMNS);
+        const c = k % MAX_COLUMNS;
+        return r >= box.top && r <= box.bottom && c >= box.left && c <= box.right;
+      };
+      // Only the cells that hold something: a whole sheet has 17 billion.
+      if (applyTo === "All" || applyTo === "Contents") {
+        sheet.values.forEach((cells, r) => {
+          if (!cells || r < box.top || r > box.bottom) return;
+          for (let c = box.left; c <= Math.min(box.right, cells.length - 1); c++) cells[c] = "";
+        });
+        for (const k of [...sheet.formulas.keys()]) if (inside(k)) sheet.formulas.delete(k);
+      }
+      if (applyTo === "All" || applyTo === "Formats") {
+        for (const k of [...sheet.formats.keys()]) if (inside(k)) sheet.formats.delete(k);
+        for (const k of [...sheet.numberFormats.keys()]) if (inside(k)) sheet.numberFormats.delete(k);
+      }
+    });
+  }
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+function grid<T>(box: CellRange, at: (row: number, column: number) => T): T[][] {
+  const rows: T[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row: T[] = [];
+    for (let c = box.left; c <= box.right; c++) row.push(at(r, c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A 2-D array must match the range's rows and columns, as Office demands. */
+function fit<T>(values: T[][], box: CellRange, what: string): T[][] {
+  const rows = box.bottom - box.top + 1;
+  const columns = box.right - box.left + 1;
+  if (
+    !Array.isArray(values) ||
+    values.length !== rows ||
+    values.some((row) => !Array.isArray(row) || row.length !== columns)
+  ) {
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The ${what} array does not match the size of the range (${rows} x ${columns})`,
+    );
+  }
+  return values;
+}
+
+/**
+ * A value as Excel takes it from `Range.values`: parsed as if typed, unless the cell's number format is
+ * Text (@) or the text starts with an apostrophe (the prefix character, not part of the value).
+ */
+function enterValue(
+  sheet: FakeSheet,
+  row: number,
+  column: number,
+  value: Api.CellScalar,
+  date1904: boolean,
+): void {
+  if (value === null || value === undefined)
+    throw new FakeOfficeError("InvalidArgument", "values may not hold null");
+  const k = key(row, column);
+  if (typeof value !== "string") return sheet.put(row, column, value);
+  if (value === "") return sheet.put(row, column, "");
+  if (sheet.numberFormat(row, column) === "@") return sheet.put(row, column, value);
+  if (value.startsWith("'")) return sheet.put(row, column, value.slice(1));
+  const text = value.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return sheet.put(row, column, Number(text));
+  if (/^[=+\-@]/.test(value)) {
+    sheet.put(row, column, "#NAME?");
+    sheet.formulas.set(k, value.startsWith("=") ? value : `=${value.replace(/^[+@]/, "")}`);
+    return;
+  }
+  let m = /^([+-]?\d+(?:\.\d+)?)%$/.exec(text);
+  if (m) {
+    sheet.put(row, column, Number(m[1]) / 100);
+    if (sheet.numberFormat(row, column) === "General") sheet.setNumberFormat(row, column, "0%");
+    return;
+  }
+  if ((m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(text))) {
+    const day = dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (day !== undefined) {
+      sheet.put(row, column, excelSerialFromDay(day, date1904));
+      if (sheet.numberFormat(row, column) === "General") sheet.setNumberFormat(row, column, "yyyy-mm-dd");
+      return;
+    }
+  }
+  if (/^(true|false)$/i.test(text)) return sheet.put(row, column, text.toLowerCase() === "true");
+  sheet.put(row, column, value);
+}
+
+class FakeRangeAreas extends Proxy implements Api.RangeAreas {
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context, "rangeAreas", { from: range.path, get: "getMergedAreasOrNullObject" });
+  }
+
+  private areas(): CellRange[] | null {
+    const box = this.range.need();
+    const found = this.range.sheet().merges.filter((m) => overlaps(m, box));
+    // Office: "if the merged areas count in this range is more than 512, this method will fail".
+    if (found.length > 512) throw new FakeOfficeError("GeneralException", `${found.length} merged areas`);
+    return found.length > 0 ? found : null;
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+
+  load(names: string | string[]): Api.RangeAreas {
+    this.queueLoad(
+      names,
+      ["address", "areaCount"],
+      () => this.areas() === null,
+      (p) => {
+        const areas = this.areas() ?? [];
+        if (p === "areaCount") return areas.length;
+        const name = quoted(this.range.sheet().name);
+        return areas.map((m) => `${name}!${a1(m)}`).join(", ");
+      },
+    );
+    return this;
+  }
+}
+
+class FakeRangeFormat implements Api.RangeFormat {
+  readonly fill: Api.RangeFormat["fill"];
+  readonly font: Api.RangeFont;
+  readonly borders: Api.RangeFormat["borders"];
+
+  constructor(private readonly range: FakeRange) {
+    const cellSetter = <T>(name: string, apply: (format: FakeCellFormat, value: T) => void) => ({
+      get(): T {
+        throw new FakeOfficeError("PropertyNotLoaded", `format.${name} was not loaded`);
+      },
+      set: (value: T) => this.apply(name, value, (format) => apply(format, value)),
+    });
+    this.fill = Object.defineProperty(
+      {} as { color: string },
+      "color",
+      cellSetter<string>("fill.color", (f, v) => (f.fill = v.toUpperCase())),
+    );
+    const font = {} as Api.RangeFont;
+    Object.defineProperties(font, {
+      bold: cellSetter<boolean>("font.bold", (f, v) => (f.bold = v)),
+      size: cellSetter<number>("font.size", (f, v) => (f.size = v)),
+      color: cellSetter<string>("font.color", (f, v) => (f.color = v.toUpperCase())),
+      underline: cellSetter<string>("font.underline", (f, v) => (f.underline = v)),
+    });
+    this.font = font;
+    this.borders = {
+      getItem: (index: string) => {
+        const border = {} as Api.RangeBorder;
+        const side = (value: Record<string, string>) => this.applyBorder(index, value);
+        Object.defineProperties(border, {
+          style: {
+            get: () => this.unread("border.style"),
+            set: (v: string) => {
+              side({ style: v });
+            },
+          },
+          color: {
+            get: () => this.unread("border.color"),
+            set: (v: string) => {
+              side({ color: v.toUpperCase() });
+            },
+          },
+        });
+        return border;
+      },
+    };
+  }
+
+  private unread(name: string): never {
+    throw new FakeOfficeError("PropertyNotLoaded", `format.${name} was not loaded`);
+  }
+
+  private apply(name: string, value: unknown, change: (format: FakeCellFormat) => void): void {
+    this.range.queue("format", { [name]: value }, () =>
+      this.range.forEachCell((sheet, r, c) => change(sheet.format(r, c))),
+    );
+  }
+
+  private applyBorder(index: string, value: Record<string, string>): void {
+    this.range.queue("border", { [index]: value }, () => {
+      const box = this.range.need();
+      this.range.forEachCell((sheet, r, c) => {
+        const sides: string[] = [];
+        if (index === "EdgeTop" && r === box.top) sides.push("top");
+        if (index === "EdgeBottom" && r === box.bottom) sides.push("bottom");
+        if (index === "EdgeLeft" && c === box.left) sides.push("left");
+        if (index === "EdgeRight" && c === box.right) sides.push("right");
+        if (index === "InsideHorizontal") {
+          if (r > box.top) sides.push("top");
+          if (r < box.bottom) sides.push("bottom");
+        }
+        if (index === "InsideVertical") {
+          if (c > box.left) sides.push("left");
+          if (c < box.right) sides.push("right");
+        }
+        if (sides.length === 0) return;
+        const format = sheet.format(r, c);
+        const borders = (format.borders ??= {});
+        for (const s of sides) borders[s] = { ...borders[s], ...value };
+      });
+    });
+  }
+
+  get columnWidth(): number {
+    return this.unread("columnWidth");
+  }
+  set columnWidth(points: number) {
+    this.range.queue("format", { columnWidth: points }, () => {
+      const box = this.range.need();
+      for (let c = box.left; c <= box.right; c++) this.range.sheet().columnWidths.set(c, points);
+    });
+  }
+  get rowHeight(): number {
+    return this.unread("rowHeight");
+  }
+  set rowHeight(points: number) {
+    this.range.queue("format", { rowHeight: points }, () => {
+      const box = this.range.need();
+      for (let r = box.top; r <= box.bottom; r++) this.range.sheet().rowHeights.set(r, points);
+    });
+  }
+  get horizontalAlignment(): string {
+    return this.unread("horizontalAlignment");
+  }
+  set horizontalAlignment(value: string) {
+    this.apply("horizontalAlignment", value, (f) => (f.horizontal = value));
+  }
+  get verticalAlignment(): string {
+    return this.unread("verticalAlignment");
+  }
+  set verticalAlignment(value: string) {
+    this.apply("verticalAlignment", value, (f) => (f.vertical = value));
+  }
+  get wrapText(): boolean {
+    return this.unread("wrapText");
+  }
+  set wrapText(value: boolean) {
+    this.apply("wrapText", value, (f) => (f.wrap = value));
+  }
+  autofitRows(): void {
+    this.range.queue("autofitRows", true, () => {
+      this.range.sheet().autofitted++;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Conditional formats
+
+let nextFormatId = 1;
+
+class FakeConditionalFormatCollection extends Proxy implements Api.ConditionalFormatCollection {
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context, "conditionalFormats", { from: range.path, get: "conditionalFormats" });
+  }
+
+  get items(): Api.ConditionalFormat[] {
+    return this.read("items");
+  }
+
+  load(names: string | string[]): Api.ConditionalFormatCollection {
+    const properties = parseNames(names).map((n) => n.replace(/^items\//, ""));
+    for (const p of properties)
+      if (!["type", "priority", "stopIfTrue"].includes(p))
+        throw new Error(`FakeExcel: loading formats' '${p}'`);
+    this.context.enqueue({ load: this.path, select: properties }, () => {
+      const box = this.range.need();
+      const sheet = this.range.sheet();
+      const items = sheet.conditionalFormats
+        .filter((cf) => overlaps(cf.range, box))
+        .map((cf) => {
+          const proxy = new FakeConditionalFormatProxy(this.context, this.range);
+          proxy.bind(cf, properties, sheet.conditionalFormats.indexOf(cf));
+          return proxy;
+        });
+      this.loaded.set("items", items);
+      return { items: items.map((item) => item.json(properties)) };
+    });
+    return this;
+  }
+
+  add(type: string): Api.ConditionalFormat {
+    const proxy = new FakeConditionalFormatProxy(this.context, this.range);
+    this.context.enqueue({ path: this.path, add: type }, () => {
+      if (type !== "Custom" && type !== "DataBar")
+        throw new Error(`FakeExcel: ${type} formats are not modelled`);
+      const cf: FakeConditionalFormat = {
+        id: nextFormatId++,
+        type,
+        range: this.range.need(),
+        stopIfTrue: false,
+      };
+      // "Adds a new conditional format to the collection at the first/top priority."
+      this.range.sheet().conditionalFormats.unshift(cf);
+      proxy.bind(cf, [], 0);
+      return undefined;
+    });
+    return proxy;
+  }
+}
+
+class FakeConditionalFormatProxy extends Proxy implements Api.ConditionalFormat {
+  private state: FakeConditionalFormat | undefined;
+  readonly custom: Api.CustomConditionalFormat;
+  readonly dataBar: Api.DataBarConditionalFormat;
+
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context, "conditionalFormat");
+    const of = (type: string) => {
+      const cf = this.cf();
+      if (cf.type !== type)
+        throw new FakeOfficeError("InvalidOperation", `The conditional format is not ${type}`);
+      return cf;
+    };
+    const setter = <T>(name: string, apply: (value: T) => void) => ({
+      get(): T {
+        throw new FakeOfficeError("PropertyNotLoaded", name);
+      },
+      set: (value: T) => this.queue("set", { [name]: value }, () => apply(value)),
+    });
+    const rule = new FakeRuleProxy(context, () => of("Custom"));
+    const fill = Object.defineProperty(
+      {} as { color: string },
+      "color",
+      setter<string>("custom.fill", (v) => (of("Custom").fill = v.toUpperCase())),
+    );
+    const font = Object.defineProperty(
+      {} as { color: string },
+      "color",
+      setter<string>("custom.font", (v) => (of("Custom").fontColor = v.toUpperCase())),
+    );
+    this.custom = { rule, format: { fill, font } };
+    const bar = () => (of("DataBar").dataBar ??= {});
+    const positive = {} as { fillColor: string; gradientFill: boolean };
+    Object.defineProperties(positive, {
+      fillColor: setter<string>("dataBar.fillColor", (v) => (bar().fillColor = v.toUpperCase())),
+      gradientFill: setter<boolean>("dataBar.gradientFill", (v) => (bar().gradientFill = v)),
+    });
+    const dataBar = { positiveFormat: positive } as Api.DataBarConditionalFormat;
+    Object.defineProperties(dataBar, {
+      lowerBoundRule: setter<Api.ConditionalDataBarRule>("dataBar.lower", (v) => (bar().lower = { ...v })),
+      upperBoundRule: setter<Api.ConditionalDataBarRule>("dataBar.upper", (v) => (bar().upper = { ...v })),
+    });
+    this.dataBar = dataBar;
+  }
+
+  bind(cf: FakeConditionalFormat, properties: readonly string[], index: number): void {
+    this.state = cf;
+    for (const p of properties)
+      this.loaded.set(p, p === "type" ? cf.type : p === "priority" ? index : cf.stopIfTrue);
+  }
+
+  json(properties: readonly string[]): Record<string, unknown> {
+    return Object.fromEntries(properties.map((p) => [p, this.loaded.get(p)]));
+  }
+
+  cf(): FakeConditionalFormat {
+    if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "conditional format not created");
+    const list = this.range.sheet().conditionalFormats;
+    if (!list.includes(this.state))
+      throw new FakeOfficeError("ItemNotFound", "the conditional format was deleted");
+    return this.state;
+  }
+
+  get type(): string {
+    return this.read("type");
+  }
+  get priority(): number {
+    return this.read("priority");
+  }
+  set priority(value: number) {
+    this.queue("set", { priority: value }, () => {
+      const cf = this.cf();
+      const list = this.range.sheet().conditionalFormats;
+      list.splice(list.indexOf(cf), 1);
+      const index = value < 0 ? Math.max(0, list.length + 1 + value) : Math.min(value, list.length);
+      list.splice(index, 0, cf);
+    });
+  }
+  get stopIfTrue(): boolean {
+    return this.read("stopIfTrue");
+  }
+  set stopIfTrue(value: boolean) {
+    this.queue("set", { stopIfTrue: value }, () => {
+      this.cf().stopIfTrue = value;
+    });
+  }
+
+  load(names: string | string[]): Api.ConditionalFormat {
+    this.queueLoad(
+      names,
+      ["type", "priority", "stopIfTrue"],
+      () => false,
+      (p) => {
+        const cf = this.cf();
+        if (p === "type") return cf.type;
+        if (p === "priority") return this.range.sheet().conditionalFormats.indexOf(cf);
+        return cf.stopIfTrue;
+      },
+    );
+    return this;
+  }
+
+  delete(): void {
+    this.queue("delete", true, () => {
+      const cf = this.cf();
+      const list = this.range.sheet().conditionalFormats;
+      list.splice(list.indexOf(cf), 1);
+    });
+  }
+}
+
+class FakeRuleProxy extends Proxy implements Api.ConditionalFormatRule {
+  constructor(
+    context: FakeContext,
+    private readonly cf: () => FakeConditionalFormat,
+  ) {
+    super(context, "rule");
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  set formula(value: string) {
+    this.queue("set", { formula: value }, () => {
+      if (!value.startsWith("="))
+        throw new FakeOfficeError("InvalidArgument", "a rule's formula starts with =");
+      this.cf().formula = value;
+    });
+  }
+  load(names: string | string[]): Api.ConditionalFormatRule {
+    this.queueLoad(
+      names,
+      ["formula"],
+      () => false,
+      () => this.cf().formula ?? "",
+    );
+    return this;
+  }
+}

@@ -1,0 +1,5 @@
+// The Excel add-in's host: Office.js behind the task pane's PaneHost contract.
+
+export { createExcelHost } from "./host";
+export type { ExcelRunner, OfficeRuntime } from "./api";
+export { EXCEL_API } from "./office-quirks";

@@ -1,0 +1,276 @@
+// Every Office.js quirk the Excel host works around, in one place, each with the reason.
+
+import { dayFromExcelSerial, excelSerialFromDay, type Day } from "../../core/day";
+import { MARKS_SHEET } from "../../core/output/record";
+import { HEADER_SEARCH_ROWS } from "../../core/table/locate";
+import {
+  columnIndex,
+  columnLetter,
+  type CellRange,
+  type CellValue,
+  type DateCell,
+} from "../../core/workbook";
+import { HostError } from "../../taskpane/host";
+// Shared with the xlsx host rather than copied; both belong in the core (see the report on this host).
+import { numberFormatKind } from "../../core/values/number-format";
+import { quotedSheet } from "../../core/output/names";
+import type { CellScalar, ConditionalFormatCollection, OfficeRuntime, Worksheet } from "./api";
+
+export { quotedSheet };
+
+// ---------------------------------------------------------------------------------------------------------
+// Requirement sets
+
+/**
+ * The highest ExcelApi set the host uses: `Range.getMergedAreasOrNullObject` (1.13). Below it come page
+ * layout, autofilter and RangeAreas (1.9), hyperlinks, freeze panes and getRangeByIndexes (1.7),
+ * conditional formats (1.6), getItemOrNullObject and used ranges (1.4), worksheet functions (1.2).
+ * Excel 2019 and older perpetual versions stop at 1.8; Excel 2021, Microsoft 365 and the web have 1.13.
+ */
+export const EXCEL_API = "1.13";
+
+/** @throws HostError("unsupported") on an Excel without the sets the host needs, or outside Excel. */
+export function requireExcelApi(office: OfficeRuntime | undefined): void {
+  // Office.js loaded in a plain browser tab has no requirements to ask (TOOLING: host null, Excel undefined).
+  const supported = office?.context?.requirements?.isSetSupported("ExcelApi", EXCEL_API) ?? false;
+  if (!supported) throw new HostError("unsupported", `ExcelApi ${EXCEL_API}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Payload size
+
+/**
+ * Excel on the web refuses a request or a response over 5 MB (RequestPayloadSizeLimitExceeded,
+ * ResponsePayloadSizeLimitExceeded); desktop Excel has no such cap but gets slow on huge batches.
+ */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/**
+ * What one sync may carry by our own count: our JSON estimate leaves out Office's envelope (object paths,
+ * ids, property names per operation), and a later block may hold longer text than the rows measured.
+ */
+export const PAYLOAD_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.6);
+/** TOOLING: blocks of 5k-20k rows; 5,000 keeps Excel responsive between blocks and cancellation prompt. */
+export const MAX_BLOCK_ROWS = 5000;
+/** The marks sheet's rows are a few bytes each and unformatted: the top of TOOLING's 5k-20k rows per block. */
+export const MAX_MARK_ROWS = 20_000;
+/** A range read is capped at 5 million cells, whatever its bytes. */
+export const MAX_CELLS_PER_READ = 5_000_000;
+/** Beyond this the table is refused as too large rather than read for minutes. */
+export const MAX_TABLE_CELLS = 20_000_000;
+
+/** Bytes of a string in UTF-8, as it travels in the request's JSON (CJK text takes three per character). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Bytes of a value's JSON. */
+export function jsonBytes(value: unknown): number {
+  return utf8Length(JSON.stringify(value) ?? "");
+}
+
+/** Rows per block for rows of at most `rowBytes` each. */
+export function blockRows(rowBytes: number, columns: number): number {
+  const byBytes = Math.floor(PAYLOAD_BUDGET / Math.max(1, rowBytes));
+  const byCells = Math.floor(MAX_CELLS_PER_READ / Math.max(1, columns));
+  return Math.max(1, Math.min(MAX_BLOCK_ROWS, byBytes, byCells));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Errors
+
+/** Office's errors are OfficeExtension.Error objects whose `code` says what happened ("ItemNotFound"). */
+export function officeErrorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** The web's payload cap, under either name it has had. */
+export function isPayloadTooLarge(error: unknown): boolean {
+  return /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(officeErrorCode(error) ?? "");
+}
+
+/**
+ * Office's failures as the pane words them: cell edit mode blocks every batch until the person presses
+ * Enter or Esc (InvalidOperationInCellEditMode), and the rest is unexpected with Office's own text.
+ */
+export function hostErrorFrom(error: unknown): unknown {
+  if (error instanceof HostError) return error;
+  const code = officeErrorCode(error);
+  if (code === undefined) return error;
+  if (code === "InvalidOperationInCellEditMode") return new HostError("busy", code);
+  if (isPayloadTooLarge(error)) return new HostError("tooLarge", code);
+  const message = error instanceof Error ? error.message : "";
+  return new HostError("unexpected", message ? `${code}: ${message}` : code);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading cells
+
+/**
+ * Which date system the workbook uses. Office.js has no released property for it (Workbook.use1904DateSystem
+ * has been a preview API since 2019 and is not in @types/office-js 1.0.612), but the DATE worksheet function
+ * answers in the workbook's own system: DATE(1904,1,1) is 0 in the 1904 system and 1462 in the 1900 one.
+ * It is evaluated by Excel without touching a cell, in the same sync as the sheet list. Anything but 0
+ * (a probe that failed included) means the 1900 system, which nearly every workbook uses.
+ */
+export const DATE_PROBE = { year: 1904, month: 1, day: 1 } as const;
+export function usesDate1904(probe: number | undefined): boolean {
+  return probe === 0;
+}
+
+/** Headers are looked for in the first 30 rows; one more row shows a two-row header's lower half. */
+export const HEADER_ROWS = HEADER_SEARCH_ROWS + 1;
+/** Columns read while looking for the header: no task table is wider, and a wide sheet would blow the payload. */
+export const HEADER_COLUMNS = 200;
+/** Helper sheets (roster, holidays) are read whole, up to this size. */
+export const HELPER_ROWS = 5000;
+export const HELPER_COLUMNS = 20;
+
+/** Turns Office's values and number formats into the engine's cells: "" is empty, a date-formatted number a day. */
+export class CellReader {
+  private readonly kinds = new Map<string, boolean>();
+  private readonly days = new Map<Day, DateCell>();
+
+  constructor(private readonly date1904: boolean) {}
+
+  cell(value: CellScalar | null | undefined, numberFormat: string | undefined): CellValue {
+    if (value === "" || value === null || value === undefined) return null;
+    if (typeof value !== "number") return value;
+    if (numberFormat === undefined || !this.isDateFormat(numberFormat)) return value;
+    const day = dayFromExcelSerial(value, this.date1904);
+    if (day === undefined) return value;
+    let cell = this.days.get(day);
+    if (!cell) this.days.set(day, (cell = { day }));
+    return cell;
+  }
+
+  private isDateFormat(format: string): boolean {
+    let date = this.kinds.get(format);
+    if (date === undefined) this.kinds.set(format, (date = numberFormatKind(format) === "date"));
+    return date;
+  }
+}
+
+/**
+ * The rectangles of a RangeAreas address. Each area carries its sheet (`'My sheet'!A1:B2, 'My sheet'!D4`),
+ * and a quoted sheet name may hold a comma, so the known prefix is taken off before splitting.
+ */
+export function areasOf(address: string, sheet: string): CellRange[] {
+  const prefixes = [`${quotedSheet(sheet)}!`, `${sheet}!`];
+  let text = address;
+  for (const prefix of prefixes) text = text.split(prefix).join("");
+  const ranges: CellRange[] = [];
+  for (const part of text.split(",")) {
+    const match = /^\s*\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?\s*$/i.exec(part);
+    if (!match) continue;
+    const left = columnIndex(match[1]!)!;
+    const top = Number(match[2]) - 1;
+    const right = match[3] ? columnIndex(match[3])! : left;
+    const bottom = match[4] ? Number(match[4]) - 1 : top;
+    ranges.push({
+      top: Math.min(top, bottom),
+      left: Math.min(left, right),
+      bottom: Math.max(top, bottom),
+      right: Math.max(left, right),
+    });
+  }
+  return ranges;
+}
+
+/**
+ * getMergedAreasOrNullObject fails outside 512 merged areas; rows per query so that even a merge on every
+ * pair of cells stays under it. Used only when a block's single query failed.
+ */
+export function mergeQueryRows(columns: number): number {
+  return Math.max(1, Math.floor(512 / Math.max(1, columns)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing cells
+
+/**
+ * Setting `Range.values` parses strings as if typed: "=SUM(A1)", "+1" and "-x" become formulas, "001"
+ * and "50%" numbers, "2026-11-05" a date. The Text number format "@", set on the cells before their values
+ * (operations run in queue order), keeps every string as written, whatever it starts with. A leading
+ * apostrophe would also work for = + - @, but it becomes part of what a later `formulas` read-and-write
+ * sees (office-js #6687) and does not stop "001" from turning into 1 under every locale.
+ */
+export const TEXT_FORMAT = "@";
+export const GENERAL_FORMAT = "General";
+
+/** Serial numbers for days, in the workbook's date system (the 1904 system counts 1462 days fewer). */
+export function serialFromDay(day: Day, date1904: boolean): number {
+  return excelSerialFromDay(day, date1904);
+}
+
+/** Office.js takes colours as #RRGGBB; the core keeps them as RRGGBB. */
+export function hexColor(rgb: string): string {
+  return `#${rgb.toUpperCase()}`;
+}
+
+/**
+ * Column widths are points in Office.js and characters in the core (and in the file format). A character
+ * of the default 11-point font is 7 pixels, a pixel 0.75 points; the xlsx host adds 0.7 characters of padding.
+ */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters + 0.7) * 7 * 0.75 * 100) / 100;
+}
+
+/**
+ * The rule a highlight colour uses: relative references in a conditional format's formula count from the
+ * top-left cell of its range, so `'_duban_marks'!A4=1` on a range from A4 asks, for every cell, the cell at
+ * the same address on the marks sheet. Formulas in conditional formats may refer to other sheets since
+ * Excel 2010, very hidden ones included; the formula is in en-US syntax whatever the person's locale.
+ */
+export function marksFormula(top: number, left: number, code: number): string {
+  return `=${quotedSheet(MARKS_SHEET)}!${columnLetter(left)}${top + 1}=${code}`;
+}
+
+/**
+ * Whether a conditional format's formula looks at the marks sheet. After the marks sheet is deleted Excel
+ * rewrites such references to #REF!, so formats are always taken out before the sheet is.
+ */
+export function refersToMarks(formula: string): boolean {
+  return formula.includes(`${quotedSheet(MARKS_SHEET)}!`) || formula.includes(`${MARKS_SHEET}!`);
+}
+
+/**
+ * Office.js has no Worksheet.conditionalFormats: a range's collection holds the formats that touch it, so
+ * the whole sheet's range (getRange() without an address) lists all of the sheet's.
+ */
+export function conditionalFormatsOf(sheet: Worksheet): ConditionalFormatCollection {
+  return sheet.getRange().conditionalFormats;
+}
+
+/**
+ * ConditionalFormatCollection.add puts a new format first, above the person's own; a priority past the end
+ * moves it last, so where both colour a cell, theirs shows (as in the xlsx host).
+ */
+export const LAST_PRIORITY = 1_000_000;
+
+/**
+ * Deletes a sheet. A very hidden sheet cannot be deleted (InvalidOperation, office-js #365): it is made
+ * hidden first, in the same batch. A sheet is never the last visible one here: the task sheet stays.
+ */
+export function deleteSheet(sheet: Worksheet, visibility: string): void {
+  if (visibility === "VeryHidden") sheet.visibility = "Hidden";
+  sheet.delete();
+}
+
+/**
+ * Sheets written in this run start hidden under a temporary name and are shown, renamed, given frozen
+ * panes and filters only at the end: a cancelled or failed run then leaves nothing half-written in view,
+ * and freeze panes fail on hidden sheets (office-js #1463).
+ */
+export const TEMPORARY_PREFIX = "_duban_new_";

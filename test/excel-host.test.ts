@@ -1,0 +1,560 @@
+// The Excel host (Office.js) against the in-memory fake of src/hosts/excel/fake.ts: it reads what the xlsx
+// host reads, stays within Excel on the web's payload cap in few syncs, and writes and clears its results
+// without touching anything of the person's.
+/// <reference types="office-js" />
+
+import ExcelJS from "exceljs";
+import { fillTaskTable } from "../bench/excel-bench";
+import { buildSampleWorkbook, SAMPLE_REFERENCE_AS_OF, SAMPLE_SHEET } from "../scripts/sample-workbook";
+import { checkWorkbook, type CheckResult } from "../src/core/check";
+import { type Day, excelSerialFromDay, parseIsoDay } from "../src/core/day";
+import { highlightPlan } from "../src/core/output/highlights";
+import { MARKS_SHEET, RECORD_SHEET, SETTINGS_SHEET } from "../src/core/output/record";
+import { DEFAULT_SETTINGS, parseSettings, type SettingsInput } from "../src/core/settings";
+import type { ExcelRunner, OfficeRuntime } from "../src/hosts/excel/api";
+import { FakeExcel, fakeOffice, type FakeCellFormat, type FakeSheet } from "../src/hosts/excel/fake";
+import { createExcelHost } from "../src/hosts/excel/host";
+import { PAYLOAD_LIMIT } from "../src/hosts/excel/office-quirks";
+import { styleRectangles } from "../src/hosts/excel/write";
+import { readWorkbookBytes } from "../src/hosts/xlsx";
+import { parseRange } from "../src/hosts/xlsx/cells";
+import { HostError, type HostProgress, type PaneHost } from "../src/taskpane/host";
+
+// The real Office.js globals fit our API subset: if @types/office-js and api.ts drift apart, this fails to
+// compile (tsc -p tsconfig.json type-checks the tests).
+type Fits<Wanted, Given extends Wanted> = [Wanted, Given];
+export type ExcelFitsApi = Fits<ExcelRunner, typeof Excel>;
+export type OfficeFitsApi = Fits<OfficeRuntime, typeof Office>;
+
+const AS_OF = parseIsoDay("2026-11-18")!;
+const settings = DEFAULT_SETTINGS;
+const quiet = { signal: new AbortController().signal, onProgress: (): void => {} };
+
+function hostFor(fake: FakeExcel, excelApi?: string): PaneHost {
+  return createExcelHost(fake, fakeOffice(excelApi));
+}
+
+async function checkAndWrite(host: PaneHost, asOf: Day = AS_OF) {
+  const result = await host.check({ ...quiet, asOf, settings });
+  const written = await host.writeResults(result, { ...quiet, settings, locale: "zh-CN" });
+  return { result, written };
+}
+
+/** Every sheet's snapshot, by name. */
+function snapshots(fake: FakeExcel, names?: readonly string[]): Record<string, unknown> {
+  const sheets = fake.workbook.sheets.filter((s) => !names || names.includes(s.name));
+  return Object.fromEntries(sheets.map((s) => [s.name, s.snapshot()]));
+}
+
+const names = (fake: FakeExcel) => fake.workbook.sheets.map((s) => s.name);
+
+/** What a check found, without what depends on how the workbook was read (file name, notices). */
+function essence(result: CheckResult) {
+  return {
+    sheet: result.sheet,
+    headerRow: result.headerRow,
+    firstDataRow: result.firstDataRow,
+    columns: result.columns,
+    tasks: result.rows.length,
+    findings: result.findings,
+    summary: result.summary,
+    ranking: result.ranking,
+    rosterSheet: result.rosterSheet,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A person's workbook from ExcelJS, into the fake
+
+const EXCEL_EPOCH_OFFSET = 25569;
+
+function scalar(value: ExcelJS.CellValue, date1904: boolean): string | number | boolean {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET - (date1904 ? 1462 : 0);
+  if ("result" in value) return scalar(value.result as ExcelJS.CellValue, date1904);
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("error" in value) return value.error;
+  if ("text" in value && typeof value.text === "string") return value.text;
+  return "";
+}
+
+function argb(colour: Partial<ExcelJS.Color> | undefined): string | undefined {
+  return colour?.argb ? `#${colour.argb.slice(2)}` : undefined;
+}
+
+/** Values, number formats, fonts, fills, alignment, borders, merges, widths and heights of every sheet. */
+function fakeFromExcelJs(workbook: ExcelJS.Workbook, fileName: string): FakeExcel {
+  const date1904 = workbook.properties.date1904 === true;
+  const fake = new FakeExcel({ name: fileName, date1904 });
+  for (const ws of workbook.worksheets) {
+    const state = ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible";
+    const sheet = fake.workbook.addSheet(ws.name, state);
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (row.height) sheet.rowHeights.set(r - 1, row.height);
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        const value = scalar(cell.value, date1904);
+        sheet.put(r - 1, c - 1, value, cell.numFmt || undefined);
+        const format: FakeCellFormat = {};
+        if (cell.font?.bold) format.bold = true;
+        if (cell.font?.size) format.size = cell.font.size;
+        const fill = cell.fill?.type === "pattern" ? argb(cell.fill.fgColor) : undefined;
+        if (fill) format.fill = fill;
+        if (cell.alignment?.horizontal) format.horizontal = cell.alignment.horizontal;
+        if (cell.alignment?.wrapText) format.wrap = true;
+        if (cell.border)
+          format.borders = JSON.parse(JSON.stringify(cell.border)) as FakeCellFormat["borders"];
+        if (Object.keys(format).length > 0) Object.assign(sheet.format(r - 1, c - 1), format);
+      });
+    });
+    (ws.columns ?? []).forEach((column, c) => {
+      if (column.width) sheet.columnWidths.set(c, column.width);
+    });
+    for (const merge of ws.model.merges) {
+      const box = parseRange(merge)!;
+      sheet.merges.push({
+        top: box.top - 1,
+        left: box.left - 1,
+        bottom: box.bottom - 1,
+        right: box.right - 1,
+      });
+    }
+  }
+  return fake;
+}
+
+async function sampleFake(asOf: Day): Promise<{ fake: FakeExcel; bytes: Uint8Array }> {
+  const bytes = new Uint8Array(await buildSampleWorkbook(asOf).xlsx.writeBuffer());
+  const loaded = new ExcelJS.Workbook();
+  await loaded.xlsx.load(bytes as unknown as Parameters<ExcelJS.Workbook["xlsx"]["load"]>[0]);
+  return { fake: fakeFromExcelJs(loaded, "sample.xlsx"), bytes };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe("the API subset", () => {
+  test("the fake refuses to read what was not loaded and synced, as Office does", async () => {
+    const fake = new FakeExcel();
+    fake.workbook.addSheet("Sheet1").put(0, 0, "x");
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      // Reading too early on purpose: the fake must fail as Office does.
+      // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+      expect(() => range.values).toThrow(/not available/);
+      range.load("values");
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
+      expect(() => range.values).toThrow(/not available/);
+      await context.sync();
+      expect(range.values).toEqual([["x"]]);
+    });
+    expect(fake.stats.syncs).toBe(1);
+  });
+
+  test("the fake parses typed text as Excel does, unless the cell is Text (@)", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.workbook.addSheet("Sheet1");
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:D1").values = [["=SUM(A1)", "001", "50%", "-x"]];
+      const text = ws.getRange("A2:D2");
+      text.numberFormat = [["@", "@", "@", "@"]];
+      text.values = [["=SUM(A1)", "001", "50%", "-x"]];
+      await context.sync();
+    });
+    expect(sheet.formulaAt("A1")).toBe("=SUM(A1)");
+    expect(sheet.valueAt("B1")).toBe(1);
+    expect(sheet.valueAt("C1")).toBe(0.5);
+    expect(sheet.formulaAt("D1")).toBe("=-x");
+    expect([0, 1, 2, 3].map((c) => sheet.value(1, c))).toEqual(["=SUM(A1)", "001", "50%", "-x"]);
+    expect(sheet.formulaAt("A2")).toBeUndefined();
+  });
+});
+
+describe("reading", () => {
+  test("the sample workbook gives the same check as the xlsx host", async () => {
+    const asOf = SAMPLE_REFERENCE_AS_OF;
+    const { fake, bytes } = await sampleFake(asOf);
+    const host = hostFor(fake);
+    const progress: HostProgress[] = [];
+    const result = await host.check({
+      asOf,
+      settings,
+      signal: quiet.signal,
+      onProgress: (p) => progress.push(p),
+    });
+    const reference = checkWorkbook(await readWorkbookBytes(bytes, "sample.xlsx"), { asOf, settings });
+    expect(result.findings.length).toBeGreaterThan(20);
+    expect(essence(result)).toEqual(essence(reference));
+    expect(result.fileName).toBe("sample.xlsx");
+    expect(progress.some((p) => p.phase === "reading")).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ phase: "checking" });
+    // Three syncs: the sheets, the top rows, the table in one block.
+    expect(fake.stats.syncs).toBe(3);
+  });
+
+  test("a 1904 workbook reads its dates as the 1900 one does", async () => {
+    const plain = new FakeExcel();
+    fillTaskTable(plain, 300, AS_OF);
+    const mac = new FakeExcel({ date1904: true });
+    fillTaskTable(mac, 300, AS_OF, { date1904: true });
+    const serials = (fake: FakeExcel) => fake.workbook.get(SAMPLE_SHEET).values.map((cells) => cells?.[9]);
+    expect(serials(mac).find((v) => typeof v === "number")).toBe(
+      (serials(plain).find((v) => typeof v === "number") as number) - 1462,
+    );
+    const a = await hostFor(plain).check({ ...quiet, asOf: AS_OF, settings });
+    const b = await hostFor(mac).check({ ...quiet, asOf: AS_OF, settings });
+    expect(essence(b)).toEqual(essence(a));
+    expect(a.findings.some((f) => f.rule === "overdue")).toBe(true);
+  });
+
+  test.each([1_000, 10_000, 30_000])(
+    "%i rows: a check takes at most ceil(N/5000)+3 syncs, every request and response under 5 MB",
+    async (rows) => {
+      const fake = new FakeExcel();
+      fillTaskTable(fake, rows, AS_OF);
+      const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+      expect(result.rows.length).toBe(rows);
+      const { syncs, requests, responses } = fake.stats;
+      expect(syncs).toBeLessThanOrEqual(Math.ceil(rows / 5000) + 3);
+      expect(Math.max(...requests)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      expect(Math.max(...responses)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      expect(fake.stats.refused).toBe(0);
+
+      fake.resetStats();
+      await hostFor(fake).writeResults(result, { ...quiet, settings, locale: "zh-CN" });
+      expect(Math.max(...fake.stats.requests)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      expect(Math.max(...fake.stats.responses)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      expect(fake.stats.refused).toBe(0);
+    },
+  );
+
+  test("a block of longer text than the first rows is read again in smaller blocks", async () => {
+    const fake = new FakeExcel({ payloadLimit: 600_000 });
+    const sheet = fillTaskTable(fake, 3000, AS_OF);
+    for (let r = 2000; r < 3000; r++) sheet.put(r, 12, "很长的备注".repeat(100));
+    const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+    expect(result.rows.length).toBe(3000);
+    // Refused once or more for its size, then read in halves.
+    expect(fake.stats.refused).toBeGreaterThan(0);
+    expect(Math.max(...fake.stats.responses)).toBeLessThanOrEqual(600_000);
+    expect(result.findings).toEqual(
+      (await hostFor(copyOf(fake)).check({ ...quiet, asOf: AS_OF, settings })).findings,
+    );
+  });
+
+  test("more than 512 merged areas in a block are asked for in pieces", async () => {
+    const fake = new FakeExcel();
+    const sheet = fillTaskTable(fake, 2000, AS_OF);
+    // 完成日期 and 分值 merged on every row: 2,000 merged areas.
+    for (let r = 3; r < 2003; r++) sheet.merges.push({ top: r, left: 12, bottom: r, right: 13 });
+    const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+    expect(result.rows.length).toBe(2000);
+  });
+
+  test("no task table: the engine's TableError, unchanged", async () => {
+    const fake = new FakeExcel();
+    fake.workbook.addSheet("Sheet1").put(0, 0, "hello");
+    await expect(hostFor(fake).check({ ...quiet, asOf: AS_OF, settings })).rejects.toMatchObject({
+      name: "TableError",
+    });
+  });
+
+  test("sheet names, a row's texts, selecting a cell", async () => {
+    const { fake } = await sampleFake(AS_OF);
+    fake.workbook.addSheet("藏起来", "Hidden");
+    const host = hostFor(fake);
+    expect(await host.sheetNames()).toEqual([SAMPLE_SHEET, "单位名单"]);
+    const header = await host.rowTexts(SAMPLE_SHEET, 3);
+    expect(header.slice(0, 3)).toEqual(["序号", "类别", "工作任务"]);
+    await expect(host.rowTexts("没有", 1)).rejects.toMatchObject({ kind: "input" });
+    await host.selectCell(SAMPLE_SHEET, "H12");
+    const task = fake.workbook.get(SAMPLE_SHEET);
+    expect(fake.workbook.active).toEqual({
+      sheet: task.id,
+      selection: { top: 11, left: 7, bottom: 11, right: 7 },
+    });
+    await expect(host.selectCell("藏起来", "A1")).rejects.toMatchObject({ kind: "input" });
+  });
+});
+
+describe("writing and clearing", () => {
+  test("10,000 flagged cells take at most 10 conditional formats and no format of the person's changes", async () => {
+    const fake = new FakeExcel();
+    const task = fillTaskTable(fake, 30_000, AS_OF);
+    // The person's own conditional format stays first.
+    task.conditionalFormats.push({
+      id: 0,
+      type: "Custom",
+      range: { top: 3, left: 8, bottom: 30_002, right: 8 },
+      stopIfTrue: false,
+      formula: '=I4="进行中"',
+      fill: "#E2EFDA",
+    });
+    const before = task.snapshot() as { formats: unknown; conditionalFormats: unknown[] };
+    const host = hostFor(fake);
+    const result = await host.check({ ...quiet, asOf: AS_OF, settings });
+    const plan = highlightPlan(result);
+    expect(plan.marks.length).toBeGreaterThanOrEqual(10_000);
+    await host.writeResults(result, { ...quiet, settings, locale: "zh-CN" });
+
+    const after = task.snapshot() as typeof before;
+    expect(after.formats).toEqual(before.formats);
+    expect(task.conditionalFormats.length - before.conditionalFormats.length).toBeLessThanOrEqual(10);
+    expect(task.conditionalFormats[0]!.id).toBe(0);
+    const ours = task.conditionalFormats.slice(1);
+    expect(ours.every((cf) => cf.formula?.startsWith(`='${MARKS_SHEET}'!A`))).toBe(true);
+    expect(fake.workbook.get(MARKS_SHEET).visibility).toBe("VeryHidden");
+
+    // Each flagged cell shows its colour, and only flagged cells do.
+    const colours = settings.colors;
+    for (const mark of plan.marks.filter((_, i) => i % 997 === 0)) {
+      const address = `${String.fromCharCode(65 + mark.column)}${mark.row + 1}`;
+      expect(fake.workbook.highlightAt(SAMPLE_SHEET, address)).toEqual({
+        fill: `#${colours[mark.kind].fill}`,
+        fontColor: `#${colours[mark.kind].text}`,
+      });
+    }
+    const flagged = new Set(plan.marks.map((m) => `${m.row}:${m.column}`));
+    const clean = [...Array(200).keys()].map((i) => ({ row: 3 + i * 7, column: i % 13 }));
+    for (const cell of clean.filter((c) => !flagged.has(`${c.row}:${c.column}`)))
+      expect(
+        fake.workbook.highlightAt(SAMPLE_SHEET, `${String.fromCharCode(65 + cell.column)}${cell.row + 1}`),
+      ).toBe(undefined);
+  });
+
+  test("writeResults then clear gives back every original sheet exactly, and removes every sheet it added", async () => {
+    const { fake } = await sampleFake(SAMPLE_REFERENCE_AS_OF);
+    fake.workbook.addSheet("说明", "Hidden").put(0, 0, "内部");
+    const originalNames = names(fake);
+    const original = snapshots(fake);
+    const host = hostFor(fake);
+    const { written } = await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF);
+    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单"]);
+    expect(names(fake)).toEqual([...originalNames, ...written.sheets, MARKS_SHEET, RECORD_SHEET]);
+    expect(fake.workbook.get(RECORD_SHEET).visibility).toBe("VeryHidden");
+    await host.clear();
+    expect(names(fake)).toEqual(originalNames);
+    expect(snapshots(fake)).toEqual(original);
+  });
+
+  test("the generated sheets: links, frozen header, filter, landscape one page wide, data bars and a chart", async () => {
+    const { fake } = await sampleFake(SAMPLE_REFERENCE_AS_OF);
+    const { result } = await checkAndWrite(hostFor(fake), SAMPLE_REFERENCE_AS_OF);
+    const issues = fake.workbook.get("问题清单");
+    const linked = [...issues.hyperlinks.values()];
+    expect(linked.length).toBe(result.findings.length);
+    expect(linked.every((l) => l.documentReference?.startsWith(`'${SAMPLE_SHEET}'!`))).toBe(true);
+    expect(issues.freezeRows).toBeGreaterThan(0);
+    expect(issues.autoFilter).toBeDefined();
+    expect(issues.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
+    expect(issues.pageLayout.printTitleRows).toMatch(/^\$\d+:\$\d+$/);
+    const summary = fake.workbook.get("汇总");
+    expect(summary.conditionalFormats.filter((cf) => cf.type === "DataBar").length).toBeGreaterThan(0);
+    expect(summary.charts).toHaveLength(1);
+    expect(summary.charts[0]).toMatchObject({ type: "BarClustered", valueAxis: { minimum: 0, maximum: 1 } });
+    expect(summary.charts[0]!.series.xValues?.left).toBe(0);
+    // Formatting went by rectangles of equal style, not cell by cell.
+    const generated = ["问题清单", "汇总", "排名", "督办单"].map((n) => fake.workbook.get(n));
+    expect(generated.every((s) => s.formulas.size === 0)).toBe(true);
+  });
+
+  test("styles are applied by rectangles of equal style", () => {
+    const cell = (style: "text" | "number") => ({ value: 1, style });
+    const rows = [
+      [cell("text"), cell("number"), cell("number")],
+      [cell("text"), cell("number"), cell("number")],
+      [cell("text"), cell("text"), cell("number")],
+    ];
+    expect(styleRectangles(rows, 5)).toEqual(
+      expect.arrayContaining([
+        { style: "text", range: { top: 5, left: 0, bottom: 6, right: 0 } },
+        { style: "number", range: { top: 5, left: 1, bottom: 6, right: 2 } },
+        { style: "text", range: { top: 7, left: 0, bottom: 7, right: 1 } },
+        { style: "number", range: { top: 7, left: 2, bottom: 7, right: 2 } },
+      ]),
+    );
+  });
+
+  test("a sheet of the person's named 汇总 survives; the generated one is 汇总 (2), again on the next run", async () => {
+    const { fake } = await sampleFake(SAMPLE_REFERENCE_AS_OF);
+    const mine = fake.workbook.addSheet("汇总");
+    mine.put(0, 0, "我自己的汇总");
+    mine.format(0, 0).bold = true;
+    const before = mine.snapshot();
+    const host = hostFor(fake);
+    const first = await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF);
+    expect(first.written.sheets).toContain("汇总 (2)");
+    const second = await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF);
+    expect(second.written.sheets).toEqual(first.written.sheets);
+    expect(names(fake).filter((n) => n.startsWith("汇总"))).toEqual(["汇总", "汇总 (2)"]);
+    expect(fake.workbook.get("汇总").snapshot()).toEqual(before);
+    await host.clear();
+    expect(fake.workbook.get("汇总").snapshot()).toEqual(before);
+    expect(fake.workbook.sheet("汇总 (2)")).toBeUndefined();
+  });
+
+  test("checking the same day twice leaves the same workbook as checking once", async () => {
+    const { fake } = await sampleFake(SAMPLE_REFERENCE_AS_OF);
+    const host = hostFor(fake);
+    await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF);
+    const once = snapshots(fake);
+    await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF);
+    expect(snapshots(fake)).toEqual(once);
+    // A later day compares its ranking with the one recorded: the ranking sheet gets a change column.
+    const later = await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF + 7);
+    const ranking = fake.workbook.get(later.written.sheets[2]!);
+    expect(ranking.values.some((cells) => cells?.some((v) => v === "—" || String(v).startsWith("↑")))).toBe(
+      true,
+    );
+  });
+
+  test("text that looks like a formula, a number or a date lands as text", async () => {
+    const fake = new FakeExcel();
+    const task = fillTaskTable(fake, 20, AS_OF);
+    const tricky = ["=SUM(A1)", "+86 电话", "-综采一队", "@所有人", "001", "2026-11-05"];
+    tricky.forEach((text, i) => {
+      // Open and overdue, so that each task is on the issues sheet and in its unit's notice.
+      task.put(3 + i, 2, text);
+      task.put(3 + i, 7, excelSerialFromDay(AS_OF - 10), "yyyy-mm-dd");
+      task.put(3 + i, 8, "进行中");
+      task.put(3 + i, 9, "");
+    });
+    task.put(3, 8, "50%");
+    const host = hostFor(fake);
+    await checkAndWrite(host);
+    for (const name of ["问题清单", "督办单"]) {
+      const sheet = fake.workbook.get(name);
+      expect(sheet.formulas.size).toBe(0);
+      const texts = sheet.values.flatMap((cells) => cells ?? []);
+      for (const text of tricky.slice(0, 4)) expect(texts).toContain(text);
+    }
+    const notices = fake.workbook.get("督办单").values.flatMap((cells) => cells ?? []);
+    expect(notices).toContain("001");
+    expect(notices).toContain("50%");
+  });
+
+  test("cancelling mid-way leaves no generated, temporary or hidden sheet, and the earlier results as they were", async () => {
+    const fake = new FakeExcel();
+    fillTaskTable(fake, 12_000, AS_OF);
+    const original = names(fake);
+    const host = hostFor(fake);
+    const result = await host.check({ ...quiet, asOf: AS_OF, settings });
+    const cancel = () => {
+      const controller = new AbortController();
+      return {
+        signal: controller.signal,
+        onProgress: (p: HostProgress) => {
+          if (p.phase === "writing" && p.done > 0) controller.abort();
+        },
+      };
+    };
+    await expect(host.writeResults(result, { ...cancel(), settings, locale: "zh-CN" })).rejects.toEqual(
+      new HostError("cancelled"),
+    );
+    expect(names(fake)).toEqual(original);
+
+    await host.writeResults(result, { ...quiet, settings, locale: "zh-CN" });
+    const before = snapshots(fake);
+    await expect(host.writeResults(result, { ...cancel(), settings, locale: "zh-CN" })).rejects.toMatchObject(
+      {
+        kind: "cancelled",
+      },
+    );
+    expect(snapshots(fake)).toEqual(before);
+  });
+
+  test("an aborted check stops between blocks", async () => {
+    const fake = new FakeExcel();
+    fillTaskTable(fake, 12_000, AS_OF);
+    const controller = new AbortController();
+    const onProgress = (p: HostProgress) => {
+      if (p.phase === "reading" && p.done > 0) controller.abort();
+    };
+    await expect(
+      hostFor(fake).check({ asOf: AS_OF, settings, signal: controller.signal, onProgress }),
+    ).rejects.toMatchObject({ kind: "cancelled" });
+  });
+});
+
+describe("settings and Excel itself", () => {
+  test("settings round-trip through the very hidden settings sheet, which clear() leaves", async () => {
+    const { fake } = await sampleFake(AS_OF);
+    const host = hostFor(fake);
+    expect(await host.loadSettings()).toBeUndefined();
+    const long: SettingsInput = {
+      sheet: SAMPLE_SHEET,
+      dueSoonDays: 5,
+      columns: { unit: "E", note: "-备注".repeat(20_000) },
+      colors: { overdue: { fill: "FF0000", text: "FFFFFF" } },
+    };
+    await host.saveSettings(long);
+    expect(await host.loadSettings()).toEqual(long);
+    expect(fake.workbook.get(SETTINGS_SHEET).visibility).toBe("VeryHidden");
+    const short: SettingsInput = { dueSoonDays: 2 };
+    await host.saveSettings(short);
+    const loaded = await host.loadSettings();
+    expect(loaded).toEqual(short);
+    expect("settings" in parseSettings(loaded)).toBe(true);
+    await checkAndWrite(host);
+    await host.clear();
+    expect(await host.loadSettings()).toEqual(short);
+  });
+
+  test("damaged settings are an input problem", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.workbook.addSheet(SETTINGS_SHEET, "VeryHidden");
+    fake.workbook.addSheet("Sheet1");
+    sheet.put(0, 0, "Duban settings v1");
+    sheet.put(1, 0, "{not json");
+    await expect(hostFor(fake).loadSettings()).rejects.toMatchObject({ kind: "input" });
+  });
+
+  test("an Excel without ExcelApi 1.13 is unsupported, and so is a page outside Excel", async () => {
+    const fake = new FakeExcel();
+    fillTaskTable(fake, 10, AS_OF);
+    const old = hostFor(fake, "1.12");
+    await expect(old.check({ ...quiet, asOf: AS_OF, settings })).rejects.toEqual(
+      new HostError("unsupported", "ExcelApi 1.13"),
+    );
+    await expect(old.sheetNames()).rejects.toMatchObject({ kind: "unsupported" });
+    await expect(createExcelHost(undefined, undefined).sheetNames()).rejects.toMatchObject({
+      kind: "unsupported",
+    });
+    expect(fake.stats.syncs).toBe(0);
+  });
+
+  test("Excel busy with a cell being edited is 'busy'", async () => {
+    const fake = new FakeExcel();
+    fillTaskTable(fake, 10, AS_OF);
+    fake.editing = true;
+    await expect(hostFor(fake).sheetNames()).rejects.toMatchObject({ kind: "busy" });
+  });
+
+  test("a serial number is the same day in the fake's DATE as in the core", async () => {
+    const fake = new FakeExcel({ date1904: true });
+    fake.workbook.addSheet("Sheet1");
+    await fake.run(async (context) => {
+      const probe = context.workbook.functions.date(2026, 11, 18);
+      probe.load("value");
+      await context.sync();
+      expect(probe.value).toBe(excelSerialFromDay(AS_OF) - 1462);
+    });
+  });
+});
+
+/** The same workbook in a fresh fake with the default payload cap. */
+function copyOf(fake: FakeExcel): FakeExcel {
+  const copy = new FakeExcel({ name: fake.workbook.name });
+  for (const sheet of fake.workbook.sheets) {
+    const target: FakeSheet = copy.workbook.addSheet(sheet.name, sheet.visibility);
+    sheet.values.forEach((cells, r) =>
+      cells?.forEach((v, c) => target.put(r, c, v, sheet.numberFormat(r, c))),
+    );
+    target.merges.push(...sheet.merges);
+  }
+  return copy;
+}
