@@ -55,6 +55,9 @@ test("each page loads office.js from Office's CDN, then its own bundle", () => {
     expect(script).toMatch(new RegExp(`^${bundle}\\.[0-9a-f]{8}\\.js$`));
     expect(statSync(path.join(OUT, script!)).size).toBeGreaterThan(1000);
   }
+  // The workbench is for browsers without Office: no office.js, only its own bundle.
+  const [own, ...others] = scripts("workbench.html");
+  expect([own, others]).toEqual([expect.stringMatching(/^workbench\.[0-9a-f]{8}\.js$/), []]);
   // The function file's script runs as it loads, not deferred, so Office finds its functions on the first click.
   expect(readFileSync(path.join(OUT, "commands.html"), "utf8")).not.toMatch(/\bdefer\b/);
 });
@@ -65,8 +68,17 @@ test("the bundles stay within the performance budget", () => {
       .filter((file) => file.endsWith(".js"))
       .map((file) => [file.replace(/\.[0-9a-f]{8}\.js$/, ""), statSync(path.join(OUT, file)).size]),
   );
-  expect(Object.keys(sizes).sort()).toEqual(["commands", "report", "taskpane"]);
+  expect(Object.keys(sizes).sort()).toEqual([
+    "commands",
+    "report",
+    "taskpane",
+    "workbench",
+    "workbench-worker",
+  ]);
   expect(sizes.taskpane).toBeLessThan(1_500_000);
+  // The workbench's page and its worker: ExcelJS lives only in the worker, never in the task pane.
+  expect(sizes.workbench).toBeLessThan(1_500_000);
+  expect(sizes["workbench-worker"]).toBeLessThan(1_500_000);
   // The ribbon's function file carries the engine, not React; the dialog carries only its words.
   expect(sizes.commands).toBeLessThan(400_000);
   expect(sizes.report).toBeLessThan(30_000);

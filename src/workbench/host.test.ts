@@ -1,0 +1,192 @@
+// The workbench host over fake workers: one that runs the real service in this process (every message
+// structured-cloned, as between threads), and one that never answers, to cancel.
+
+import { parseIsoDay } from "../core/day";
+import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
+import { TableError } from "../core/table/locate";
+import { HostError, type HostProgress } from "../taskpane/host";
+import { buildSampleWorkbook, SAMPLE_SHEET } from "../../scripts/sample-workbook";
+import { createWorkbenchHost, outputName, WorkbookOpenError, type WorkbenchEvent } from "./host";
+import type { WorkerLike, WorkerReply, WorkerRequest } from "./protocol";
+import { createWorkbenchService } from "./service";
+
+const AS_OF = parseIsoDay("2026-11-18")!;
+const settings: Settings = { ...DEFAULT_SETTINGS, language: "zh-CN" };
+
+let sample: Blob;
+beforeAll(async () => {
+  sample = new Blob([await buildSampleWorkbook(AS_OF).xlsx.writeBuffer()]);
+});
+
+interface FakeWorker extends WorkerLike {
+  readonly received: WorkerRequest[];
+  terminated: boolean;
+}
+
+/**
+ * A worker in this process: the real service behind structuredClone. `hold` keeps requests of those types
+ * unanswered, as a worker busy with a long synchronous job would.
+ */
+function inProcess(hold: ReadonlySet<WorkerRequest["type"]> = new Set()): FakeWorker {
+  const fake: FakeWorker = {
+    received: [],
+    terminated: false,
+    onmessage: null,
+    onerror: null,
+    postMessage(message, transfer) {
+      if (fake.terminated) return;
+      const copy = structuredClone(message, { transfer });
+      fake.received.push(copy);
+      if (!hold.has(copy.type)) void service.receive(copy);
+    },
+    terminate() {
+      fake.terminated = true;
+    },
+  };
+  const service = createWorkbenchService((reply: WorkerReply, transfer) => {
+    if (fake.terminated) return;
+    const copy = structuredClone(reply, { transfer: transfer ?? [] });
+    setTimeout(() => fake.onmessage?.({ data: copy }), 0);
+  });
+  return fake;
+}
+
+function operation() {
+  const controller = new AbortController();
+  const progress: HostProgress[] = [];
+  return {
+    controller,
+    progress,
+    signal: controller.signal,
+    onProgress: (p: HostProgress) => progress.push(p),
+  };
+}
+
+describe("the workbench host", () => {
+  it("opens, checks and writes through the worker, and tells the page what it wrote", async () => {
+    const workers: FakeWorker[] = [];
+    const host = createWorkbenchHost(() => {
+      workers.push(inProcess());
+      return workers[workers.length - 1]!;
+    });
+    const events: WorkbenchEvent[] = [];
+    host.subscribe((event) => events.push(event));
+
+    expect(host.kind).toBe("workbench");
+    const { sheets } = await host.open(sample, "任务.xlsx");
+    expect(sheets).toContain(SAMPLE_SHEET);
+    expect(await host.sheetNames()).toEqual(sheets);
+    expect(await host.loadSettings()).toBeUndefined();
+
+    const op = operation();
+    const result = await host.check({ ...op, asOf: AS_OF, settings });
+    expect(result.rows).toEqual([]);
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result.summary.total.tasks).toBe(130);
+    expect(op.progress.at(-1)).toMatchObject({ phase: "checking" });
+    expect(events).toEqual([{ type: "checked", checkId: 1 }]);
+
+    const written = await host.writeResults(result, { ...operation(), settings, locale: "zh-CN" });
+    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单"]);
+    const output = events.find((e) => e.type === "output");
+    expect(output).toMatchObject({
+      type: "output",
+      output: { kind: "checked", fileName: "任务-checked.xlsx", asOf: AS_OF, checkId: 1 },
+    });
+    if (output?.type !== "output" || output.output.kind !== "checked") throw new Error("no output");
+    expect(output.output.blob.size).toBeGreaterThan(10_000);
+    expect(output.output.previews.sheets).toHaveLength(4);
+
+    await host.selectCell(SAMPLE_SHEET, "H12");
+    expect(events.at(-1)).toMatchObject({
+      type: "cell",
+      view: { sheet: SAMPLE_SHEET, cell: "H12", row: 12 },
+    });
+    expect(workers).toHaveLength(1);
+    host.dispose();
+    expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it("turns the worker's failures back into the errors the pane words", async () => {
+    const host = createWorkbenchHost(() => inProcess());
+    const notAWorkbook = new Blob(["任务,单位\n"]);
+    const refused = await host.open(notAWorkbook, "tasks.xlsx").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkbookOpenError);
+    expect(refused).toBeInstanceOf(HostError);
+    expect((refused as WorkbookOpenError).sentences["zh-CN"]).toContain("CSV");
+
+    await host.open(sample, "tasks.xlsx");
+    const noTable = await host
+      .check({ ...operation(), asOf: AS_OF, settings: { ...settings, sheet: "没有" } })
+      .catch((error: unknown) => error);
+    expect(noTable).toBeInstanceOf(TableError);
+    await expect(host.selectCell("没有", "A1")).rejects.toMatchObject({ kind: "input", detail: "没有" });
+    host.dispose();
+  });
+
+  it("cancels by ending the worker, then opens the file again in a new one with what was saved", async () => {
+    const workers: FakeWorker[] = [];
+    const host = createWorkbenchHost(() => {
+      // The first worker never finishes a check; the next ones do.
+      workers.push(inProcess(workers.length === 0 ? new Set(["check"]) : new Set()));
+      return workers[workers.length - 1]!;
+    });
+    await host.open(sample, "tasks.xlsx");
+    await host.saveSettings({ dueSoonDays: 5 });
+
+    const op = operation();
+    const running = host.check({ ...op, asOf: AS_OF, settings });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    op.controller.abort();
+    await expect(running).rejects.toMatchObject({ kind: "cancelled" });
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+
+    // The new worker was given the file and the saved settings before anything else.
+    const result = await host.check({ ...operation(), asOf: AS_OF, settings });
+    expect(workers[1]!.received.map((r) => r.type)).toEqual(["open", "saveSettings", "check"]);
+    expect(await host.loadSettings()).toEqual({ dueSoonDays: 5 });
+    // Writing a check the new worker does not hold checks again there.
+    const events: WorkbenchEvent[] = [];
+    host.subscribe((event) => events.push(event));
+    const written = await host.writeResults(result, { ...operation(), settings, locale: "en-US" });
+    expect(written.sheets).toEqual(["Issues", "Summary", "Ranking", "Notices"]);
+    // Check ids go on across workers: the cancelled check was 1, this one 2, the next 3.
+    expect(events.at(-1)).toMatchObject({ type: "output", output: { checkId: 2 } });
+    await host.check({ ...operation(), asOf: AS_OF, settings });
+    expect(events.at(-1)).toEqual({ type: "checked", checkId: 3 });
+    host.dispose();
+  });
+
+  it("refuses work once aborted or disposed", async () => {
+    const host = createWorkbenchHost(() => inProcess());
+    await host.open(sample, "tasks.xlsx");
+    const op = operation();
+    op.controller.abort();
+    await expect(host.check({ ...op, asOf: AS_OF, settings })).rejects.toMatchObject({ kind: "cancelled" });
+    host.dispose();
+    await expect(host.sheetNames()).rejects.toMatchObject({ kind: "cancelled" });
+  });
+
+  it("fails what is waiting when the worker itself fails", async () => {
+    const broken = inProcess(new Set(["sheetNames"]));
+    const host = createWorkbenchHost(() => broken);
+    await host.open(sample, "tasks.xlsx");
+    const waiting = host.sheetNames();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    broken.onerror?.({ message: "script error" });
+    await expect(waiting).rejects.toMatchObject({ kind: "unexpected", detail: "script error" });
+  });
+});
+
+describe("output names", () => {
+  it.each([
+    ["tasks.xlsx", "tasks-checked.xlsx"],
+    ["任务 清单.XLSX", "任务 清单-checked.xlsx"],
+    ["macros.xlsm", "macros-checked.xlsm"],
+    ["noext", "noext-checked.xlsx"],
+    [".xlsx", "workbook-checked.xlsx"],
+  ])("%s → %s", (input, expected) => {
+    expect(outputName(input, "checked")).toBe(expected);
+  });
+});

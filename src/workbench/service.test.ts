@@ -1,0 +1,229 @@
+// The workbench worker's work, run in Node: the sample workbook opened, checked, written, cleared, its
+// settings saved, and a file that is no workbook refused with the sentence the page shows.
+
+import { checkWorkbook } from "../core/check";
+import { parseIsoDay } from "../core/day";
+import { readWorkbookSettings, SETTINGS_SHEET } from "../core/output/record";
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../core/settings";
+import { OpcPackage } from "../hosts/xlsx/package";
+import { readWorkbookBytes } from "../hosts/xlsx/read";
+import { writeCheck } from "../hosts/xlsx/write";
+import { WorkbookParts } from "../hosts/xlsx/write/workbook";
+import { buildSampleWorkbook, SAMPLE_SHEET } from "../../scripts/sample-workbook";
+import {
+  PREVIEW_ROWS,
+  type ReplyValues,
+  type RequestType,
+  type WorkerReply,
+  type WorkerRequest,
+} from "./protocol";
+import { cellView, createWorkbenchService, preview } from "./service";
+
+const AS_OF = parseIsoDay("2026-11-18")!;
+const zh: Settings = { ...DEFAULT_SETTINGS, language: "zh-CN" };
+
+let sample: Uint8Array;
+beforeAll(async () => {
+  sample = new Uint8Array(await buildSampleWorkbook(AS_OF).xlsx.writeBuffer());
+});
+
+/** The service with its replies collected; `ask` sends a request and waits for its answer. */
+function start() {
+  const replies: WorkerReply[] = [];
+  const service = createWorkbenchService((reply) => replies.push(reply));
+  let id = 0;
+  async function ask<K extends RequestType>(
+    type: K,
+    body: Omit<Extract<WorkerRequest, { type: K }>, "id" | "type">,
+  ): Promise<ReplyValues[K]> {
+    const request = { type, id: ++id, ...body } as WorkerRequest;
+    await service.receive(request);
+    const answer = replies.find((r) => r.id === request.id && r.type !== "progress");
+    if (answer?.type === "failed") throw Object.assign(new Error("failed"), { wire: answer.error });
+    if (answer?.type !== "done") throw new Error(`no answer to ${type}`);
+    return answer.value as ReplyValues[K];
+  }
+  return { ask, replies };
+}
+
+const open = (ask: ReturnType<typeof start>["ask"], bytes = sample) =>
+  ask("open", { bytes: bytes.slice().buffer, name: "tasks.xlsx" });
+
+describe("the workbench service", () => {
+  it("opens a workbook, checks it and answers without the rows", async () => {
+    const { ask, replies } = start();
+    const { sheets } = await open(ask);
+    expect(sheets).toContain(SAMPLE_SHEET);
+    const { checkId, result } = await ask("check", { asOf: AS_OF, settings: zh, checkId: 1 });
+    expect(checkId).toBe(1);
+    expect("rows" in result).toBe(false);
+    const full = checkWorkbook(await readWorkbookBytes(sample, "tasks.xlsx"), { asOf: AS_OF, settings: zh });
+    expect(result.findings).toEqual(full.findings);
+    expect(result.summary).toEqual(full.summary);
+    expect(result.ranking).toEqual(full.ranking);
+    expect(replies.some((r) => r.type === "progress" && r.progress.phase === "checking")).toBe(true);
+  });
+
+  it("writes the same workbook as `duban check --out`, with previews of the generated sheets", async () => {
+    const { ask } = start();
+    await open(ask);
+    const { checkId, result } = await ask("check", { asOf: AS_OF, settings: zh, checkId: 1 });
+    const written = await ask("writeResults", {
+      checkId,
+      asOf: result.asOf,
+      checkSettings: zh,
+      settings: zh,
+      locale: "zh-CN",
+    });
+
+    const pkg = OpcPackage.open(sample, "tasks.xlsx");
+    const full = checkWorkbook(await readWorkbookBytes(sample, "tasks.xlsx"), { asOf: AS_OF, settings: zh });
+    writeCheck(pkg, full, { settings: zh, locale: "zh-CN" });
+    expect(new Uint8Array(written.bytes)).toEqual(pkg.toBytes());
+
+    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单"]);
+    expect(written.previews.sheets.map((s) => s.name)).toEqual(written.sheets);
+    for (const sheet of written.previews.sheets) expect(sheet.rows.length).toBeLessThanOrEqual(PREVIEW_ROWS);
+    expect(written.previews.styles.legendOverdue.fill).toBe("FFC7CE");
+  });
+
+  it("checks again for writing when it no longer holds the check (a new worker)", async () => {
+    const { ask } = start();
+    await open(ask);
+    const again = await ask("writeResults", {
+      checkId: 99,
+      asOf: AS_OF,
+      checkSettings: zh,
+      settings: zh,
+      locale: "en-US",
+    });
+    expect(again.sheets).toEqual(["Issues", "Summary", "Ranking", "Notices"]);
+  });
+
+  it("keeps saved settings in its copy of the workbook, and so in what it writes", async () => {
+    const { ask } = start();
+    await open(ask);
+    expect(await ask("loadSettings", {})).toBeUndefined();
+    await ask("saveSettings", { settings: { dueSoonDays: 5, sheet: SAMPLE_SHEET } });
+    expect(await ask("loadSettings", {})).toEqual({ dueSoonDays: 5, sheet: SAMPLE_SHEET });
+    await ask("saveSettings", { settings: { dueSoonDays: 7 } });
+    expect(await ask("loadSettings", {})).toEqual({ dueSoonDays: 7 });
+    expect(await ask("sheetNames", {})).not.toContain(SETTINGS_SHEET);
+
+    const settings = (parseSettings({ dueSoonDays: 7 }) as { settings: Settings }).settings;
+    const { checkId } = await ask("check", { asOf: AS_OF, settings, checkId: 1 });
+    const written = await ask("writeResults", {
+      checkId,
+      asOf: AS_OF,
+      checkSettings: settings,
+      settings,
+      locale: "zh-CN",
+    });
+    const reread = await readWorkbookBytes(new Uint8Array(written.bytes), "out.xlsx");
+    expect(readWorkbookSettings(reread)).toEqual({ dueSoonDays: 7 });
+    const state = new WorkbookParts(OpcPackage.open(new Uint8Array(written.bytes), "out.xlsx"))
+      .sheets()
+      .filter((s) => s.name === SETTINGS_SHEET)
+      .map((s) => s.state);
+    expect(state).toEqual(["veryHidden"]);
+  });
+
+  it("clears what Duban added to its workbook", async () => {
+    const { ask } = start();
+    // A workbook that was checked before: its generated sheets are Duban's.
+    const pkg = OpcPackage.open(sample, "tasks.xlsx");
+    const full = checkWorkbook(await readWorkbookBytes(sample, "tasks.xlsx"), { asOf: AS_OF, settings: zh });
+    writeCheck(pkg, full, { settings: zh, locale: "zh-CN" });
+    await open(ask, pkg.toBytes());
+    expect(await ask("sheetNames", {})).toContain("汇总");
+    const { bytes } = await ask("clear", {});
+    expect(await ask("sheetNames", {})).not.toContain("汇总");
+    const names = new WorkbookParts(OpcPackage.open(new Uint8Array(bytes), "x.xlsx"))
+      .sheets()
+      .map((s) => s.name);
+    expect(names).toEqual(new WorkbookParts(OpcPackage.open(sample, "x.xlsx")).sheets().map((s) => s.name));
+  });
+
+  it("answers the texts of a row and the rows around a cell", async () => {
+    const { ask } = start();
+    await open(ask);
+    const header = await ask("rowTexts", { sheet: SAMPLE_SHEET, row: 3 });
+    expect(header[0]).toBe("序号");
+    await ask("check", { asOf: AS_OF, settings: zh, checkId: 1 });
+    const view = await ask("cellView", { sheet: SAMPLE_SHEET, cell: "H40" });
+    expect(view).toMatchObject({ sheet: SAMPLE_SHEET, cell: "H40", row: 40, column: 7, firstColumn: 0 });
+    expect(view.rows.map((r) => r.row)).toEqual([34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46]);
+    expect(view.header?.row).toBe(3);
+    expect(view.header?.texts[0]).toBe("序号");
+  });
+
+  it("refuses a file that is not a workbook with the sentence for it, in both languages", async () => {
+    const { ask } = start();
+    const csv = new TextEncoder().encode("任务,单位\n安全检查,安全科\n");
+    const failure = await open(ask, csv).catch((error: { wire: unknown }) => error.wire);
+    expect(failure).toMatchObject({ kind: "input", problem: "not-a-workbook" });
+    const { sentences } = failure as { sentences: Record<string, string> };
+    expect(sentences["zh-CN"]).toMatch(/^tasks\.xlsx：这是 CSV/);
+    expect(sentences["en-US"]).toMatch(/^tasks\.xlsx: this is a CSV/);
+    // Nothing is open after a refusal.
+    await expect(ask("sheetNames", {})).rejects.toMatchObject({
+      wire: { kind: "host", hostKind: "unexpected" },
+    });
+  });
+
+  it("reports a missing task table as the engine's table problem", async () => {
+    const { ask } = start();
+    await open(ask);
+    const failure = await ask("check", {
+      asOf: AS_OF,
+      settings: { ...zh, sheet: "没有这个表" },
+      checkId: 1,
+    }).catch((error: { wire: unknown }) => error.wire);
+    expect(failure).toMatchObject({ kind: "table", problem: { problem: "sheet-not-found" } });
+  });
+});
+
+describe("previews and cell views", () => {
+  it("keeps the first rows of a sheet, with the merges and data bars that fall in them", () => {
+    const spec = {
+      kind: "summary" as const,
+      name: "汇总",
+      columns: [10, 8],
+      rows: Array.from({ length: 5 }, () => ({ cells: [{ value: 1, style: "number" as const }] })),
+      merges: [
+        { top: 0, left: 0, bottom: 0, right: 1 },
+        { top: 2, left: 0, bottom: 4, right: 0 },
+        { top: 4, left: 1, bottom: 4, right: 1 },
+      ],
+      freezeRows: 1,
+      dataBars: [{ range: { top: 1, left: 1, bottom: 4, right: 1 }, color: "638EC6" }],
+      print: { landscape: true },
+    };
+    const shown = preview(spec, "汇总 (2)", 3);
+    expect(shown).toMatchObject({ name: "汇总 (2)", totalRows: 5, freezeRows: 1 });
+    expect(shown.rows).toHaveLength(3);
+    expect(shown.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 1 },
+      { top: 2, left: 0, bottom: 2, right: 0 },
+    ]);
+    expect(shown.dataBars).toEqual([{ range: { top: 1, left: 1, bottom: 2, right: 1 }, color: "638EC6" }]);
+  });
+
+  it("starts the view at the sheet's first row and column", () => {
+    const sheet = {
+      name: "S",
+      rows: [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+      merges: [],
+    };
+    const view = cellView(sheet, "b2", undefined);
+    expect(view).toMatchObject({ cell: "B2", row: 2, column: 1, firstColumn: 0 });
+    expect(view.rows).toEqual([
+      { row: 1, texts: ["a", "b"] },
+      { row: 2, texts: ["c", "d"] },
+    ]);
+    expect(() => cellView(sheet, "2B", undefined)).toThrow("input");
+  });
+});

@@ -1,0 +1,345 @@
+// What the workbench's worker does with each request, apart from the worker itself (worker.ts) so that tests
+// run it in Node. It holds the opened workbook: its bytes, as they would be downloaded, and the engine's
+// model of them, read once by ExcelJS; and the last check's whole result, for writing.
+//
+// The worker's copy of the workbook changes as the workbook in Excel would: saving settings writes them into
+// its very hidden settings sheet (so the downloaded workbook carries them, as the add-in's workbook does),
+// and clearing takes out what Duban had added. Writing the results never changes it: each download is the
+// workbook as opened (with those changes) plus the check, as `duban check --out` writes it.
+
+import { checkWorkbook, type CheckResult } from "../core/check";
+import { formatDay } from "../core/day";
+import { generatedSheets } from "../core/output/generate";
+import { rankingBaseline, readWorkbookSettings, SETTINGS_SHEET, settingsCells } from "../core/output/record";
+import type { SheetSpec } from "../core/output/spec";
+import { styleSheet } from "../core/output/styles";
+import type { SettingsInput } from "../core/settings";
+import { TableError } from "../core/table/locate";
+import { cellText } from "../core/values/text";
+import { columnIndex, type CellRange, type SheetGrid, type WorkbookModel } from "../core/workbook";
+import { describeInputProblem } from "../hosts/xlsx/describe";
+import { WorkbookInputError } from "../hosts/xlsx/errors";
+import { OpcPackage } from "../hosts/xlsx/package";
+import { readWorkbookBytes } from "../hosts/xlsx/read";
+import { clearDuban, readPackageRecord, writeCheck } from "../hosts/xlsx/write";
+import { WorkbookParts } from "../hosts/xlsx/write/workbook";
+import { HostError, type HostProgress } from "../taskpane/host";
+import {
+  PREVIEW_ROWS,
+  type CellView,
+  type ReplyValues,
+  type RequestOf,
+  type RequestType,
+  type SheetPreview,
+  type SlimCheckResult,
+  type ViewRow,
+  type WireError,
+  type WorkerReply,
+  type WorkerRequest,
+} from "./protocol";
+
+export type Post = (reply: WorkerReply, transfer?: Transferable[]) => void;
+
+/** Progress reports at most this often (plus the last of each phase): enough for a bar, cheap for the page. */
+const PROGRESS_INTERVAL_MS = 100;
+/** Rows shown above and below a cell. */
+const VIEW_RADIUS = 6;
+/** Columns shown left of a cell, and at most in all. */
+const VIEW_LEFT = 8;
+const VIEW_COLUMNS = 24;
+
+interface Opened {
+  readonly name: string;
+  bytes: Uint8Array;
+  model: WorkbookModel;
+  last?: { readonly id: number; readonly result: CheckResult };
+}
+
+interface Context {
+  readonly progress: (progress: HostProgress) => void;
+}
+
+type Handlers = {
+  [K in RequestType]: (request: RequestOf<K>, context: Context) => Promise<ReplyValues[K]> | ReplyValues[K];
+};
+
+/**
+ * The worker's work: `receive` takes requests in order and answers each through `post`, one after another.
+ * `now` is for the progress throttle (tests pass a fake clock).
+ */
+export function createWorkbenchService(post: Post, now: () => number = () => Date.now()) {
+  let opened: Opened | undefined;
+
+  const workbook = (): Opened => {
+    if (!opened) throw new HostError("unexpected", "no workbook is open");
+    return opened;
+  };
+
+  const handlers: Handlers = {
+    async open({ bytes, name }, { progress }) {
+      opened = undefined;
+      progress({ phase: "reading", done: 0, total: 0 });
+      const data = new Uint8Array(bytes);
+      const model = await readWorkbookBytes(data, name);
+      opened = { name, bytes: data, model };
+      return { sheets: visibleSheets(model) };
+    },
+
+    loadSettings() {
+      try {
+        return readWorkbookSettings(workbook().model) as SettingsInput | undefined;
+      } catch (error) {
+        if (error instanceof SyntaxError) throw new HostError("input", `${SETTINGS_SHEET}: ${error.message}`);
+        throw error;
+      }
+    },
+
+    saveSettings({ settings }) {
+      const book = workbook();
+      book.bytes = withSettings(book.bytes, book.name, settings);
+      book.model = replaceSheet(book.model, settingsGrid(settings));
+      return null;
+    },
+
+    sheetNames: () => visibleSheets(workbook().model),
+
+    rowTexts({ sheet, row }) {
+      const grid = sheetOf(workbook().model, sheet);
+      const texts = (grid.rows[row - 1] ?? []).map((value) => cellText(value ?? null));
+      while (texts.length > 0 && texts[texts.length - 1] === "") texts.pop();
+      return texts;
+    },
+
+    check({ asOf, settings, checkId }, { progress }) {
+      const book = workbook();
+      progress({ phase: "checking", done: 0, total: 0 });
+      const result = checkWorkbook(book.model, {
+        asOf,
+        settings,
+        onProgress: (done, total) => progress({ phase: "checking", done, total }),
+      });
+      book.last = { id: checkId, result };
+      return { checkId, result: slim(result) };
+    },
+
+    writeResults({ checkId, asOf, checkSettings, settings, locale }, { progress }) {
+      const book = workbook();
+      const result =
+        book.last !== undefined && book.last.id === checkId
+          ? book.last.result
+          : checkWorkbook(book.model, { asOf, settings: checkSettings });
+      progress({ phase: "writing", done: 0, total: 0 });
+      const pkg = OpcPackage.open(book.bytes, book.name);
+      // writeCheck compares the ranking with the one recorded before; the previews must say the same.
+      const previousRanking = rankingBaseline(readPackageRecord(pkg), formatDay(result.asOf));
+      writeCheck(pkg, result, { settings, locale });
+      const bytes = pkg.toBytes();
+      const names = (readPackageRecord(pkg)?.generated ?? []).map((sheet) => sheet.name);
+      const specs = generatedSheets(result, {
+        settings,
+        locale,
+        ...(previousRanking ? { previousRanking } : {}),
+      });
+      return {
+        bytes: ownBuffer(bytes),
+        sheets: names,
+        previews: { styles: styleSheet(settings), sheets: specs.map((spec, i) => preview(spec, names[i])) },
+      };
+    },
+
+    clear() {
+      const book = workbook();
+      const pkg = OpcPackage.open(book.bytes, book.name);
+      clearDuban(pkg);
+      book.bytes = pkg.toBytes();
+      // Clearing only takes sheets out (and formats and styles, which the model does not hold).
+      const left = new Set(new WorkbookParts(pkg).sheets().map((sheet) => sheet.name));
+      book.model = { ...book.model, sheets: book.model.sheets.filter((sheet) => left.has(sheet.name)) };
+      return { bytes: book.bytes.slice().buffer };
+    },
+
+    cellView({ sheet, cell }) {
+      const book = workbook();
+      return cellView(sheetOf(book.model, sheet), cell, book.last?.result);
+    },
+  };
+
+  /** Runs one request to its answer; progress is throttled. */
+  async function handle(request: WorkerRequest): Promise<void> {
+    const { id } = request;
+    let lastSent = -Infinity;
+    let lastPhase: HostProgress["phase"] | undefined;
+    const progress = (report: HostProgress) => {
+      const t = now();
+      const final = report.total > 0 && report.done >= report.total;
+      if (report.phase === lastPhase && !final && t - lastSent < PROGRESS_INTERVAL_MS) return;
+      lastSent = t;
+      lastPhase = report.phase;
+      post({ type: "progress", id, progress: report });
+    };
+    try {
+      const handler = handlers[request.type] as (
+        request: WorkerRequest,
+        context: Context,
+      ) => Promise<ReplyValues[RequestType]> | ReplyValues[RequestType];
+      const value = await handler(request, { progress });
+      const transfer = transferables(value);
+      post({ type: "done", id, request: request.type, value } as WorkerReply, transfer);
+    } catch (error) {
+      post({ type: "failed", id, error: wireError(error) });
+    }
+  }
+
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    /** Takes a request; it runs after those before it have been answered. */
+    receive(request: WorkerRequest): Promise<void> {
+      queue = queue.then(() => handle(request));
+      return queue;
+    },
+  };
+}
+
+/** The ArrayBuffers in an answer, to be moved to the page rather than copied. */
+function transferables(value: unknown): Transferable[] {
+  if (typeof value === "object" && value !== null && "bytes" in value && value.bytes instanceof ArrayBuffer)
+    return [value.bytes];
+  return [];
+}
+
+/** An ArrayBuffer holding exactly these bytes (the array's own when it is the whole of it). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+}
+
+export function slim(result: CheckResult): SlimCheckResult {
+  const { rows, ...rest } = result;
+  void rows;
+  return rest;
+}
+
+export function wireError(error: unknown): WireError {
+  if (error instanceof WorkbookInputError) {
+    return {
+      kind: "input",
+      problem: error.problem,
+      sentences: {
+        "zh-CN": describeInputProblem(error, "zh-CN"),
+        "en-US": describeInputProblem(error, "en-US"),
+      },
+    };
+  }
+  if (error instanceof TableError) return { kind: "table", problem: error.detail };
+  if (error instanceof HostError) return { kind: "host", hostKind: error.kind, detail: error.detail };
+  if (error instanceof RangeError) return { kind: "host", hostKind: "tooLarge", detail: error.message };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: "host", hostKind: "unexpected", detail };
+}
+
+function visibleSheets(model: WorkbookModel): string[] {
+  return model.sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name);
+}
+
+function sheetOf(model: WorkbookModel, name: string): SheetGrid {
+  const sheet = model.sheets.find((s) => s.name === name);
+  if (!sheet) throw new HostError("input", name);
+  return sheet;
+}
+
+function replaceSheet(model: WorkbookModel, grid: SheetGrid): WorkbookModel {
+  const at = model.sheets.findIndex((sheet) => sheet.name === grid.name);
+  const sheets = [...model.sheets];
+  if (at < 0) sheets.push(grid);
+  else sheets[at] = grid;
+  return { ...model, sheets };
+}
+
+function settingsGrid(settings: SettingsInput): SheetGrid {
+  return {
+    name: SETTINGS_SHEET,
+    rows: settingsCells(settings).map((text) => [text]),
+    merges: [],
+    hidden: true,
+  };
+}
+
+/**
+ * The workbook with the settings in its very hidden settings sheet (column A, as the add-in writes it):
+ * the sheet's part is replaced where there is one, else a sheet is added. Every other part stays as it was.
+ */
+export function withSettings(bytes: Uint8Array, name: string, settings: SettingsInput): Uint8Array {
+  const pkg = OpcPackage.open(bytes, name);
+  const parts = new WorkbookParts(pkg);
+  const xml = columnSheetXml(settingsCells(settings));
+  const existing = parts.sheets().find((sheet) => sheet.name === SETTINGS_SHEET);
+  if (existing && existing.part && pkg.has(existing.part)) pkg.setText(existing.part, xml);
+  else parts.addSheet(SETTINGS_SHEET, xml, "veryHidden");
+  return pkg.toBytes();
+}
+
+/** A worksheet with these texts down column A, as inline strings. */
+function columnSheetXml(texts: readonly string[]): string {
+  const rows = texts
+    .map((text, r) => {
+      const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      return `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t xml:space="preserve">${escaped}</t></is></c></row>`;
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`
+  );
+}
+
+/** The first rows of a generated sheet, with the merges and data bars that fall in them. */
+export function preview(spec: SheetSpec, name: string = spec.name, limit = PREVIEW_ROWS): SheetPreview {
+  const last = Math.min(spec.rows.length, limit) - 1;
+  const within = (range: CellRange): CellRange | undefined =>
+    range.top > last ? undefined : { ...range, bottom: Math.min(range.bottom, last) };
+  return {
+    name,
+    kind: spec.kind,
+    columns: spec.columns,
+    rows: spec.rows.slice(0, limit),
+    totalRows: spec.rows.length,
+    merges: spec.merges.flatMap((range) => within(range) ?? []),
+    dataBars: spec.dataBars.flatMap((bar) => {
+      const range = within(bar.range);
+      return range ? [{ ...bar, range }] : [];
+    }),
+    freezeRows: spec.freezeRows,
+  };
+}
+
+/** The rows around a cell as text, with the task table's header when it is out of sight. */
+export function cellView(sheet: SheetGrid, cell: string, result: CheckResult | undefined): CellView {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
+  const column = match ? columnIndex(match[1]!) : undefined;
+  const row = match ? Number(match[2]) : Number.NaN;
+  if (column === undefined || !(row >= 1)) throw new HostError("input", `${sheet.name}!${cell}`);
+  const top = Math.max(1, row - VIEW_RADIUS);
+  const bottom = Math.max(row, Math.min(sheet.rows.length, row + VIEW_RADIUS));
+  const firstColumn = Math.max(0, column - VIEW_LEFT);
+  let used = column;
+  for (let r = top; r <= bottom; r++) used = Math.max(used, (sheet.rows[r - 1]?.length ?? 0) - 1);
+  const lastColumn = Math.min(used, firstColumn + VIEW_COLUMNS - 1);
+  const texts = (r: number): ViewRow => {
+    const values = sheet.rows[r - 1] ?? [];
+    const out: string[] = [];
+    for (let c = firstColumn; c <= lastColumn; c++) out.push(cellText(values[c] ?? null));
+    return { row: r, texts: out };
+  };
+  const rows: ViewRow[] = [];
+  for (let r = top; r <= bottom; r++) rows.push(texts(r));
+  const headerRow = result?.sheet === sheet.name ? result.headerRow : undefined;
+  return {
+    sheet: sheet.name,
+    cell: cell.trim().toUpperCase(),
+    row,
+    column,
+    firstColumn,
+    ...(headerRow !== undefined && headerRow < top ? { header: texts(headerRow) } : {}),
+    rows,
+  };
+}
