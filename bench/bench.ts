@@ -92,6 +92,7 @@ async function bench(): Promise<void> {
     `\nmedian of ${RUNS} runs each, node ${process.version}; "duban check" is the whole command (read, check, summary, ranking, JSON report) in one process;\n× compares it with ExcelJS's bare read of the same file (time, peak RSS); in the second table, "duban check --out"\n(read, check, highlights and generated sheets written into a copy) beside ExcelJS reading and writing the same file.\n`,
   );
   process.stdout.write(await (await import("./excel-bench")).excelBench());
+  process.stdout.write((await import("./recurring-bench")).recurringBench());
 }
 
 function printTable(head: string[], rows: string[][]): void {

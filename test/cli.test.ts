@@ -247,7 +247,7 @@ describe("input that cannot be used: exit 2, one line on stderr naming the file 
     ["--out over the input", () => ["check", sample, "--out", sample], /sample\.xlsx/],
     ["clear without --out", () => ["clear", sample], /--out/],
     ["notices without --out-dir", () => ["notices", sample], /--out-dir/],
-    ["--spec, not in this version", () => ["check", sample, "--spec", "工作规范"], /--spec/],
+    ["a --spec sheet that is not there", () => ["check", sample, "--spec", "工作规范"], /工作规范/],
     ["a --sheet that is not there", () => ["check", sample, "--sheet", "任务表"], /任务表/],
     [
       "a settings file that is not JSON",

@@ -87,9 +87,6 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (!COMMANDS.includes(command)) throw new Unusable(words.unknownCommand({ command }));
     if (file === undefined) throw new Unusable(words.missingFile);
     if (extra.length > 0) throw new Unusable(words.badFlag({ detail: extra.join(" ") }));
-    for (const flag of ["spec", "ledger"] as const) {
-      if (values[flag] !== undefined) throw new Unusable(words.notYet({ flag: `--${flag}` }));
-    }
     if (command === "clear" && values.out === undefined) {
       throw new Unusable(words.needsFlag({ command, flag: "--out" }));
     }
@@ -106,6 +103,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const fromFile = values.config === undefined ? undefined : await readConfig(values.config, locale);
     const flags: SettingsInput = {
       ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+      ...(values.spec !== undefined ? { spec: values.spec } : {}),
+      ...(values.ledger !== undefined ? { ledger: values.ledger } : {}),
       ...(values.lang !== undefined ? { language: values.lang as Locale } : {}),
     };
     const parsed = parseSettings(mergeSettings(fromFile, flags));

@@ -8,7 +8,6 @@ interface CliWords {
   badAsOf: (v: { value: string }) => string;
   badLang: (v: { value: string }) => string;
   unknownCommand: (v: { command: string }) => string;
-  notYet: (v: { flag: string }) => string;
   missingFile: string;
   configUnreadable: (v: { file: string; reason: string }) => string;
   configInvalid: (v: { file: string; path: string; message: string }) => string;
@@ -36,7 +35,6 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
     badLang: (v) => `--lang “${v.value}” 不受支持。请用 zh-CN 或 en-US。`,
     unknownCommand: (v) =>
       `没有“${v.command}”这个命令。可用的命令：check、clear、notices。用 duban --help 查看用法。`,
-    notYet: (v) => `${v.flag} 在此版本中尚不可用。请先不加 ${v.flag} 运行检查。`,
     missingFile: "请指定要检查的工作簿，例如：duban check 任务清单.xlsx",
     configUnreadable: (v) => `${v.file}：无法读取设置文件（${v.reason}）。请检查路径，并确认它是 JSON 文件。`,
     configInvalid: (v) => `${v.file}：设置“${v.path}”有误：${v.message}。请按 README 中的设置说明改正。`,
@@ -58,7 +56,6 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
     badLang: (v) => `--lang "${v.value}" is not supported. Use zh-CN or en-US.`,
     unknownCommand: (v) =>
       `there is no command "${v.command}". Available: check, clear, notices. See duban --help.`,
-    notYet: (v) => `${v.flag} is not available in this version yet. Run the check without ${v.flag}.`,
     missingFile: "name the workbook to check, e.g. duban check tasks.xlsx",
     configUnreadable: (v) =>
       `${v.file}: cannot read the settings file (${v.reason}). Check the path and that it is JSON.`,

@@ -1,18 +1,20 @@
 // The engine's entry: a workbook model and an as-of day in, findings, summary and ranking out.
 
 import { buildCalendar, dueSoonLimit } from "./calendar";
-import { formatDay, ymdOf, type Day } from "./day";
+import { formatDay, parseIsoDay, ymdOf, type Day } from "./day";
 import { SEVERITY_ORDER, type Finding, type Notice } from "./findings";
 import { rankUnits, type RankingEntry } from "./ranking";
 import { TASK_RULES, type RuleContext } from "./rules";
 import type { RuleHooks, RuleReport } from "./rules/rule";
 import { DEFAULT_SETTINGS, type Settings, type Severity } from "./settings";
 import { dubanSheetNames } from "./output/record";
+import { checkRecurring, type CellReport } from "./recurring";
 import { findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
 import { summarise, type Summary } from "./summary";
 import { FIELDS, type Field } from "./table/fields";
 import { locateTable } from "./table/locate";
 import { readTaskRows, type TaskRow } from "./table/rows";
+import { compactKey } from "./values/text";
 import { columnLetter, type WorkbookModel } from "./workbook";
 
 export interface CheckOptions {
@@ -41,6 +43,11 @@ export interface CheckResult {
   readonly notices: readonly Notice[];
   readonly rosterSheet?: string;
   readonly holidaySheet?: string;
+  /**
+   * The specification and ledger of recurring tasks, when the workbook has them; the omissions themselves are
+   * the missing-instance findings. Plain data, as the whole result (it crosses to the pane's worker).
+   */
+  readonly recurring?: { readonly specSheet: string; readonly ledgerSheet?: string; readonly due: number };
 }
 
 const PROGRESS_EVERY = 5000;
@@ -56,16 +63,34 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
   const holidaySheet = findHelperSheet(workbook, settings.holidays, "holidays");
   const skip = dubanSheetNames(workbook);
   for (const sheet of [rosterSheet, holidaySheet]) if (sheet) skip.add(sheet.name);
-  const location = locateTable(workbook, settings, skip);
-  const rows = readTaskRows(location, asOf);
-  const roster = rosterSheet ? readRoster(rosterSheet).map((unit) => unit.name) : undefined;
-
+  const rosterUnits = rosterSheet ? readRoster(rosterSheet) : undefined;
+  const roster = rosterUnits?.map((unit) => unit.name);
   const overrides = holidaySheet
     ? readHolidayOverrides(holidaySheet, ymdOf(asOf).year)
     : new Map<Day, boolean>();
   const calendar = buildCalendar(settings.workdays, overrides);
+
+  const trackingStart =
+    settings.trackingStart === undefined ? undefined : parseIsoDay(settings.trackingStart);
+  const recurring = checkRecurring(workbook, {
+    asOf,
+    calendar,
+    skip,
+    ...(rosterUnits ? { roster: rosterUnits } : {}),
+    ...(trackingStart === undefined ? {} : { trackingStart }),
+    ...(settings.spec ? { spec: settings.spec } : {}),
+    ...(settings.ledger ? { ledger: settings.ledger } : {}),
+  });
+  if (recurring) skip.add(recurring.specification.sheet);
+  // With a specification, the ledger is the table checked (unless the settings choose another sheet): its
+  // rows carry the deadlines the rules give their periods, and are checked like any task row.
+  const ledger = recurring?.ledger;
+  const ledgerIsTable =
+    ledger !== undefined && (!settings.sheet || compactKey(settings.sheet) === compactKey(ledger.sheet));
+  const location = ledgerIsTable ? ledger.location : locateTable(workbook, settings, skip);
+  const rows = ledgerIsTable ? recurring!.ledgerRows : readTaskRows(location, asOf);
   const soon = dueSoonLimit(calendar, asOf, settings.dueSoonDays);
-  const notices: Notice[] = [];
+  const notices: Notice[] = [...(recurring?.notices ?? [])];
   if (soon.assumedFrom !== undefined && calendar.lastKnownYear !== undefined) {
     notices.push({
       id: "calendarAssumed",
@@ -76,6 +101,9 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
   const letters = new Map<Field, string>(
     [...location.columns].map(([field, col]) => [field, columnLetter(col)]),
   );
+  // A ledger's deadlines come from its period cells: findings about a deadline point there.
+  if (ledgerIsTable && !letters.has("deadline"))
+    letters.set("deadline", columnLetter(ledger.location.periodColumn));
   const sheetName = location.sheet.name;
   const findings: Finding[] = [];
   let severity: Severity = "error";
@@ -95,6 +123,15 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
       taskIndex: row.index,
     });
   };
+  const reportAt = ({ taskIndex, ...at }: CellReport) => {
+    // A row index means something only on the sheet whose rows the summary counts.
+    findings.push({
+      rule: ruleId,
+      severity,
+      ...at,
+      ...(at.sheet === sheetName && taskIndex !== undefined ? { taskIndex } : {}),
+    });
+  };
   const context: RuleContext = {
     asOf,
     calendar,
@@ -102,7 +139,10 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
     hasColumn: (field) => location.columns.has(field),
     ...(roster ? { roster } : {}),
     dueSoonLimit: soon.limit,
+    ...(recurring ? { recurring } : {}),
+    ...(ledgerIsTable ? { rowPeriod: (row: TaskRow) => recurring!.ledgerPeriods[row.index] } : {}),
     report,
+    reportAt,
   };
 
   const active: Array<{ hooks: RuleHooks; id: Finding["rule"]; severity: Severity }> = [];
@@ -143,6 +183,15 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
     notices,
     ...(rosterSheet ? { rosterSheet: rosterSheet.name } : {}),
     ...(holidaySheet ? { holidaySheet: holidaySheet.name } : {}),
+    ...(recurring
+      ? {
+          recurring: {
+            specSheet: recurring.specification.sheet,
+            ...(ledger ? { ledgerSheet: ledger.sheet } : {}),
+            due: recurring.due,
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // Settings a person can change; they travel with the workbook, and a settings file or flags override them.
 
 import { z } from "zod";
+import { parseIsoDay } from "./day";
 import { FIELDS, type Field } from "./table/fields";
 
 export const RULE_IDS = [
@@ -49,6 +50,15 @@ export const settingsSchema = z
     columns: z.partialRecord(fieldKeys, z.string().min(1)).default({}),
     /** The roster sheet (单位名单); found by name when absent. */
     roster: z.string().min(1).optional(),
+    /** The specification of recurring tasks (工作规范, --spec); found by name and columns when absent. */
+    spec: z.string().min(1).optional(),
+    /** The ledger (台账, --ledger) matched against the specification; found by name and columns when absent. */
+    ledger: z.string().min(1).optional(),
+    /** YYYY-MM-DD: recurring periods are counted from this day; 1 January of the as-of year when absent. */
+    trackingStart: z
+      .string()
+      .refine((text) => parseIsoDay(text) !== undefined, "a day as YYYY-MM-DD, e.g. 2026-01-01")
+      .optional(),
     /** The holiday sheet (节假日) that adds to or overrides the working-day calendar. */
     holidays: z.string().min(1).optional(),
     language: z.enum(["zh-CN", "en-US"]).default("zh-CN"),

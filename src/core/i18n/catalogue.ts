@@ -26,10 +26,23 @@ export const MESSAGE_IDS = [
   "dueSoon",
   "dueToday",
   "doneLate",
+  "missingInstance",
+  "unknownTask",
+  "unknownTaskNoSuggestion",
+  "invalidDeadlineRule",
+  "deadlineRuleCycle",
+  "invalidPeriod",
+  "periodCycle",
+  "missingPeriod",
 ] as const;
 export type MessageId = (typeof MESSAGE_IDS)[number];
 
-export const NOTICE_IDS = ["calendarAssumed"] as const;
+export const NOTICE_IDS = [
+  "calendarAssumed",
+  "recurringNoLedger",
+  "recurringGroupNoRoster",
+  "recurringGroupNoMatch",
+] as const;
 export type NoticeId = (typeof NOTICE_IDS)[number];
 
 export interface Catalogue {
@@ -93,6 +106,9 @@ export interface OutputWording {
     previous?: string;
   }) => string;
   readonly noticesSubtitle: (v: { file: string; units: number; tasks: number }) => string;
+  readonly omissionsSubtitle: (v: { file: string; spec: string; omissions: number; units: number }) => string;
+  /** The omissions sheet's columns: task, unit, period, deadline, days past due, the specification row. */
+  readonly omissionsHeader: readonly [string, string, string, string, string, string];
   /** The score rule as a formula: 得分 = 100 − 2×逾期 − … */
   readonly scoreFormula: (v: {
     base: number;

@@ -1,5 +1,6 @@
 // English wording of every message, label and notice.
 
+import { formatPeriod } from "../recurring/period-label";
 import type { BulletinFacts, Catalogue } from "./catalogue";
 
 /** `1 task`, `3 tasks` */
@@ -123,8 +124,30 @@ export const enUS: Catalogue = {
     dueToday: (v) =>
       `${v.cell}: due today (${v.deadline}) and not done. Remind ${v.unit || "the unit"} to finish today.`,
     doneLate: (v) => `${v.cell}: done on ${v.date}, ${v.days} day(s) after the deadline ${v.deadline}.`,
+    missingInstance: (v) =>
+      `${v.cell}: the ledger has no entry for "${v.task}" by ${v.unit} for ${formatPeriod(String(v.period), "en-US")}, due ${v.deadline}, ${v.daysPastDue} day(s) ago. Chase ${v.unit}, or enter it in the ledger.`,
+    unknownTask: (v) =>
+      `${v.cell}: the ledger task "${v.task}" is not in the specification; did you mean "${v.suggestion}"? Use the specification's name for it.`,
+    unknownTaskNoSuggestion: (v) =>
+      `${v.cell}: the ledger task "${v.task}" is not in the specification. Use a specification task's name, or add it to the specification.`,
+    invalidDeadlineRule: (v) =>
+      `${v.cell}: deadline rule "${v.value}" cannot be read. Write a rule such as 每月25日前, 每季度末, 每周五 or "by the 25th of each month".`,
+    deadlineRuleCycle: (v) =>
+      `${v.cell}: deadline rule "${v.value}" does not fit the cycle (${v.cycle}). Correct the cycle or the rule.`,
+    invalidPeriod: (v) =>
+      `${v.cell}: period "${v.value}" cannot be read. Write a period such as 2026-10, 2026-Q3, 2026年11月上旬 or 2026-W46.`,
+    periodCycle: (v) =>
+      `${v.cell}: "${v.task}" is done every ${v.cycle}; period "${v.value}" does not say which one. Write the ${v.cycle} it is for.`,
+    missingPeriod: (v) =>
+      `${v.cell}: the period is empty. Fill in the period this entry is for, e.g. 2026-10.`,
   },
   notices: {
+    recurringNoLedger: (v) =>
+      `Found the specification "${v.sheet}" but no ledger, so omissions were not checked. Add a sheet named 台账 (Ledger) with a Period (期次) column, or choose it with --ledger.`,
+    recurringGroupNoRoster: (v) =>
+      `"${v.words}" in rows ${v.rows} of "${v.sheet}" need a roster to be expanded; omissions for them were not checked. Add a roster sheet (单位名单) with each unit's type in the second column.`,
+    recurringGroupNoMatch: (v) =>
+      `"${v.words}" in rows ${v.rows} of "${v.sheet}" match no unit of the roster. Write each unit's type (区队, 科室, 支部) in the roster's second column.`,
     calendarAssumed: (v) =>
       `The working-day calendar covers years up to ${v.lastYear}; from ${v.from} on, Monday to Friday are taken as working days. Add a sheet named Holidays (节假日) listing the days off and make-up workdays.`,
   },
@@ -196,6 +219,9 @@ export const enUS: Catalogue = {
       (v.previous ? ` · change against the ranking of ${v.previous}` : ""),
     noticesSubtitle: (v) =>
       `File ${v.file} · ${count(v.units, "unit")} with open tasks, ${count(v.tasks, "task")} in all`,
+    omissionsSubtitle: (v) =>
+      `File ${v.file} · against "${v.spec}" · ${v.omissions} omission(s) across ${v.units} unit(s)`,
+    omissionsHeader: ["Task", "Unit", "Period", "Deadline", "Days past due", "Specification row"],
     scoreFormula: (v) =>
       `Score = ${v.base}${v.terms.map((t) => ` − ${t.weight} × ${t.name.toLowerCase()}`).join("")}, at least 0`,
     legend: {

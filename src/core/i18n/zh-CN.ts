@@ -1,6 +1,17 @@
 // 中文 wording of every message, label and notice.
 
+import { formatPeriod } from "../recurring/period-label";
 import type { BulletinFacts, Catalogue } from "./catalogue";
+
+const CYCLE_ZH: Readonly<Record<string, string>> = {
+  year: "年",
+  half: "半年",
+  quarter: "季度",
+  month: "月",
+  tenDay: "旬",
+  week: "周",
+  day: "日",
+};
 
 /** 综采一队、机电科、通风区等 5 个单位 */
 function names(units: readonly string[]): string {
@@ -110,8 +121,29 @@ export const zhCN: Catalogue = {
     dueToday: (v) =>
       `${v.cell}：今天（${v.deadline}）到期，任务尚未完成。请提醒${v.unit || "责任单位"}今天办结。`,
     doneLate: (v) => `${v.cell}：${v.date} 完成，比完成时限 ${v.deadline} 晚 ${v.days} 天。`,
+    missingInstance: (v) =>
+      `${v.cell}：${v.unit}${formatPeriod(String(v.period), "zh-CN")}的“${v.task}”在台账中没有记录（漏项），应于 ${v.deadline} 前完成，已过 ${v.daysPastDue} 天。请督促${v.unit}补报，或在台账中补登。`,
+    unknownTask: (v) =>
+      `${v.cell}：台账中的任务“${v.task}”不在工作规范中，是否应为“${v.suggestion}”？请改为规范中的任务名称。`,
+    unknownTaskNoSuggestion: (v) =>
+      `${v.cell}：台账中的任务“${v.task}”不在工作规范中。请改为规范中的任务名称，或把它加入工作规范。`,
+    invalidDeadlineRule: (v) =>
+      `${v.cell}：完成时限“${v.value}”无法识别。请写成“每月25日前”“每季度末”“每周五”“年底前”这样的规则。`,
+    deadlineRuleCycle: (v) =>
+      `${v.cell}：完成时限“${v.value}”与周期“${CYCLE_ZH[String(v.cycle)] ?? v.cycle}”不符。请改正周期或完成时限。`,
+    invalidPeriod: (v) =>
+      `${v.cell}：期次“${v.value}”无法识别。请写成 2026年10月、2026年第3季度、2026年11月上旬 或 2026年第46周 这样的期次。`,
+    periodCycle: (v) =>
+      `${v.cell}：“${v.task}”按${CYCLE_ZH[String(v.cycle)] ?? v.cycle}开展，期次“${v.value}”说不清是哪一${CYCLE_ZH[String(v.cycle)] ?? ""}。请写明具体期次。`,
+    missingPeriod: (v) => `${v.cell}：期次为空。请填写这条记录所属的期次，例如 2026年10月。`,
   },
   notices: {
+    recurringNoLedger: (v) =>
+      `找到工作规范“${v.sheet}”，但没有找到台账，未检查漏项。请加一张名为“台账”、带“期次”列的表，或用 --ledger 指定台账。`,
+    recurringGroupNoRoster: (v) =>
+      `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”需要单位名单才能展开，这些单位的漏项未检查。请加一张“单位名单”表，第二列写单位类型（区队、科室、支部）。`,
+    recurringGroupNoMatch: (v) =>
+      `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”在单位名单中没有对应类型的单位。请在单位名单第二列写明单位类型。`,
     calendarAssumed: (v) =>
       `工作日历只收录到 ${v.lastYear} 年，${v.from} 起按周一至周五计算工作日。请在工作簿中加一张“节假日”表，写明此后的放假和调休日期。`,
   },
@@ -182,6 +214,8 @@ export const zhCN: Catalogue = {
       `文件：${v.file} · 责任单位 ${v.units} 个 · ${v.formula}` +
       (v.previous ? ` · 名次变化与 ${v.previous} 的排名相比` : ""),
     noticesSubtitle: (v) => `文件：${v.file} · ${v.units} 个单位有未完成任务，共 ${v.tasks} 项`,
+    omissionsSubtitle: (v) => `文件：${v.file} · 依据“${v.spec}” · ${v.units} 个单位共漏报 ${v.omissions} 项`,
+    omissionsHeader: ["工作任务", "责任单位", "期次", "完成时限", "逾期天数", "规范中的行"],
     scoreFormula: (v) =>
       `得分 = ${v.base}${v.terms.map((t) => ` − ${t.weight}×${t.name}`).join("")}，最低 0 分`,
     legend: {

@@ -1,7 +1,8 @@
 // What the generated sheets say: issues, summary with its bulletin, ranking and notices, as SheetSpecs for a host.
 
 import { bySeverity, type CheckResult } from "../check";
-import { formatDay } from "../day";
+import { formatDay, parseIsoDay } from "../day";
+import { formatPeriod } from "../recurring/period-label";
 import type { Finding } from "../findings";
 import { CATALOGUES, formatFinding } from "../i18n";
 import type { BulletinFacts, Catalogue } from "../i18n/catalogue";
@@ -37,12 +38,52 @@ export function rankingRecord(result: CheckResult): PreviousRanking {
  */
 export function generatedSheets(result: CheckResult, options: GenerateOptions): SheetSpec[] {
   const context = contextFor(result, options);
-  return [
+  const sheets = [
     issuesSheet(context),
     summarySheet(context),
     rankingSheet(context, options.previousRanking),
     noticesSheet(context),
   ];
+  // 漏项清单 only where a specification was checked against a ledger and something is missing.
+  if (result.findings.some((f) => f.rule === "missing-instance")) sheets.push(omissionsSheet(context));
+  return sheets;
+}
+
+/** 漏项清单: each (task, unit, period) the ledger lacks, most overdue first, linked to its specification row. */
+function omissionsSheet(cx: Context): SheetSpec {
+  const { result, catalogue: cat } = cx;
+  const omissions = result.findings
+    .filter((f) => f.rule === "missing-instance")
+    .sort((a, b) => Number(b.values.daysPastDue ?? 0) - Number(a.values.daysPastDue ?? 0) || a.row - b.row);
+  const sheet = new Layout(cx, 6, [MAX_WIDTH, MAX_WIDTH, MAX_WIDTH, MAX_WIDTH, MAX_WIDTH, MAX_WIDTH]);
+  sheet.title("omissions");
+  sheet.subtitle(
+    cat.output.omissionsSubtitle({
+      file: result.fileName,
+      spec: omissions[0]?.sheet ?? "",
+      omissions: omissions.length,
+      units: new Set(omissions.map((f) => f.unit)).size,
+    }),
+  );
+  const header = sheet.header([...cat.output.omissionsHeader]);
+  for (const finding of omissions) {
+    const deadline =
+      typeof finding.values.deadline === "string" ? parseIsoDay(finding.values.deadline) : undefined;
+    const ref = `${finding.column ?? "A"}${finding.row}`;
+    sheet.add([
+      cell(finding.task ?? "", "textWrap"),
+      cell(finding.unit ?? "", "text"),
+      cell(finding.period ? formatPeriod(finding.period, cx.locale) : "", "text"),
+      deadline === undefined ? cell("", "text") : cell({ day: deadline }, "date"),
+      cell(typeof finding.values.daysPastDue === "number" ? finding.values.daysPastDue : null, "number"),
+      { value: `${finding.sheet}!${ref}`, style: "link", link: { sheet: finding.sheet, cell: ref } },
+    ]);
+  }
+  return sheet.finish("omissions", {
+    freezeRows: header + 1,
+    autoFilter: { top: header, left: 0, bottom: sheet.lastRow, right: 5 },
+    repeatRows: { first: header, last: header },
+  });
 }
 
 /** One unit's 督办单 alone, for a file of its own to send; undefined when the unit has nothing open. */

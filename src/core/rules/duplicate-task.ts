@@ -13,8 +13,11 @@ export const duplicateTask: Rule = {
         if (row.task === "") return;
         let tasks = firstRow.get(row.units);
         if (!tasks) firstRow.set(row.units, (tasks = new Map()));
-        const first = tasks.get(row.taskKey);
-        if (first === undefined) tasks.set(row.taskKey, row.row);
+        // In a ledger a task and unit recur once per period: a duplicate records the same period again.
+        const period = context.rowPeriod?.(row);
+        const key = period === undefined ? row.taskKey : `${row.taskKey}\u0000${period}`;
+        const first = tasks.get(key);
+        if (first === undefined) tasks.set(key, row.row);
         else
           context.report({
             row,

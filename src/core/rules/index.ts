@@ -8,11 +8,13 @@ import { duplicateTask } from "./duplicate-task";
 import { invalidCycle } from "./invalid-cycle";
 import { invalidDate } from "./invalid-date";
 import { invalidNumber } from "./invalid-number";
+import { missingInstance } from "./missing-instance";
 import { missingValue } from "./missing-value";
 import { overdue } from "./overdue";
 import type { Rule } from "./rule";
 import { scoreOverPoints } from "./score-over-points";
 import { unknownStatus } from "./unknown-status";
+import { unknownTask } from "./unknown-task";
 import { unknownUnit } from "./unknown-unit";
 
 /** In the order findings of one row are listed. */
@@ -30,6 +32,8 @@ export const TASK_RULES: readonly Rule[] = [
   overdue,
   dueSoon,
   doneLate,
+  missingInstance,
+  unknownTask,
 ];
 
 export type { Rule, RuleContext, RuleMeta } from "./rule";

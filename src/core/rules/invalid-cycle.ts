@@ -1,5 +1,6 @@
 // invalid-cycle: cycle text that is not a known cycle (年/季/月/旬/周/日 …).
 
+import { reportRecurringProblems } from "../recurring";
 import type { Rule } from "./rule";
 
 export const invalidCycle: Rule = {
@@ -16,6 +17,7 @@ export const invalidCycle: Rule = {
           });
         }
       },
+      end: () => reportRecurringProblems(context, "invalid-cycle"),
     };
   },
 };

@@ -1,12 +1,18 @@
 // invalid-date: a deadline, start or completion date that cannot be read as a real date.
 
 import type { Field } from "../table/fields";
+import { reportRecurringProblems } from "../recurring";
 import type { Rule } from "./rule";
 
 const DATE_FIELDS = ["deadline", "start", "doneDate"] as const satisfies readonly Field[];
 
 export const invalidDate: Rule = {
-  meta: { id: "invalid-date", defaultSeverity: "error", kind: "data", messageIds: ["invalidDate"] },
+  meta: {
+    id: "invalid-date",
+    defaultSeverity: "error",
+    kind: "data",
+    messageIds: ["invalidDate", "invalidDeadlineRule", "deadlineRuleCycle", "invalidPeriod", "periodCycle"],
+  },
   create(context) {
     return {
       row(row) {
@@ -17,6 +23,7 @@ export const invalidDate: Rule = {
           }
         }
       },
+      end: () => reportRecurringProblems(context, "invalid-date"),
     };
   },
 };

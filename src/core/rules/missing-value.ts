@@ -1,14 +1,22 @@
 // missing-value: a required field is empty (缺项).
 
 import { REQUIRED_FIELDS } from "../table/fields";
+import { reportRecurringProblems } from "../recurring";
 import type { Rule } from "./rule";
 
 export const missingValue: Rule = {
-  meta: { id: "missing-value", defaultSeverity: "error", kind: "data", messageIds: ["missingValue"] },
+  meta: {
+    id: "missing-value",
+    defaultSeverity: "error",
+    kind: "data",
+    messageIds: ["missingValue", "missingPeriod"],
+  },
   create(context) {
     return {
       row(row) {
         for (const field of REQUIRED_FIELDS) {
+          // A ledger has no deadline column: its rows take their deadlines from the specification's rules.
+          if (!context.hasColumn(field)) continue;
           const empty =
             field === "task"
               ? row.task === ""
@@ -18,6 +26,7 @@ export const missingValue: Rule = {
           if (empty) context.report({ row, field, messageId: "missingValue", values: { field } });
         }
       },
+      end: () => reportRecurringProblems(context, "missing-value"),
     };
   },
 };

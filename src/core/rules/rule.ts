@@ -3,6 +3,7 @@
 import type { WorkCalendar } from "../calendar";
 import type { Day } from "../day";
 import type { MessageValue } from "../findings";
+import type { CellReport, RecurringCheck } from "../recurring";
 import type { RuleId, Settings, Severity } from "../settings";
 import type { Field } from "../table/fields";
 import type { TaskRow } from "../table/rows";
@@ -36,7 +37,13 @@ export interface RuleContext {
   readonly roster?: readonly string[];
   /** The first day that is not due soon any more (see dueSoonLimit). */
   readonly dueSoonLimit: Day;
+  /** The specification expanded and matched against the ledger, when the workbook has a specification. */
+  readonly recurring?: RecurringCheck;
+  /** The period a row records (canonical id), when the checked table is a ledger. */
+  readonly rowPeriod?: (row: TaskRow) => string | undefined;
   report(finding: RuleReport): void;
+  /** A finding on another sheet's cell (the specification, the ledger). */
+  reportAt(finding: CellReport): void;
 }
 
 export interface RuleHooks {

@@ -1,0 +1,294 @@
+import { buildCalendar } from "../calendar";
+import { formatDay, parseIsoDay } from "../day";
+import { TableError } from "../table/locate";
+import type { CellValue, SheetGrid, WorkbookModel } from "../workbook";
+import { checkRecurring, type RecurringOptions } from ".";
+import { findRecurringSheets } from "./specification";
+
+const asOf = parseIsoDay("2026-11-18")!;
+const calendar = buildCalendar("mon-fri");
+const sheet = (name: string, rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid => ({
+  name,
+  rows,
+  merges: [],
+  ...extra,
+});
+const book = (...sheets: SheetGrid[]): WorkbookModel => ({ fileName: "t.xlsx", sheets });
+
+const SPEC_HEADER = ["工作任务", "责任单位", "周期", "完成时限"];
+const LEDGER_HEADER = ["工作任务", "责任单位", "期次", "完成情况"];
+const spec = (
+  name = "工作规范",
+  rows: CellValue[][] = [["召开支部委员会", "综采一队", "月", "每月25日前"]],
+) => sheet(name, [SPEC_HEADER, ...rows]);
+const ledger = (
+  name = "台账",
+  rows: CellValue[][] = [["召开支部委员会", "综采一队", "2026年1月", "已完成"]],
+) => sheet(name, [LEDGER_HEADER, ...rows]);
+const taskTable = (name: string) =>
+  sheet(name, [
+    ["工作任务", "责任单位", "周期", "完成时限", "完成情况"],
+    ["开展安全检查", "综采一队", "月", "2026-11-30", "进行中"],
+    ["完成月报", "机电科", "月", "2026年12月5日", "进行中"],
+  ]);
+
+const run = (workbook: WorkbookModel, options: Partial<RecurringOptions> = {}) =>
+  checkRecurring(workbook, { asOf, calendar, ...options });
+
+describe("finding the specification and the ledger", () => {
+  const names = (workbook: WorkbookModel, choice = {}) => {
+    const found = findRecurringSheets(workbook, choice, 2026);
+    return [found.spec?.sheet.name, found.ledger?.sheet.name];
+  };
+
+  test.each([
+    ["工作规范", "台账"],
+    ["规范", "完成台账"],
+    ["标准清单", "落实台账"],
+    ["2026年工作规范", "2026年落实台账"],
+    ["Specification", "Ledger"],
+  ])("by name: %s and %s", (specName, ledgerName) => {
+    expect(names(book(taskTable("任务清单"), spec(specName), ledger(ledgerName)))).toEqual([
+      specName,
+      ledgerName,
+    ]);
+  });
+
+  test("by columns: rules in the deadline column, a period column", () => {
+    expect(names(book(taskTable("任务清单"), spec("Sheet2"), ledger("Sheet3")))).toEqual([
+      "Sheet2",
+      "Sheet3",
+    ]);
+  });
+
+  test("a task table called 工作规范, with dates for deadlines, is no specification", () => {
+    expect(names(book(taskTable("工作规范"), ledger()))).toEqual([undefined, "台账"]);
+  });
+
+  test("a rule column under another name (时间要求) is the deadline rule", () => {
+    const found = findRecurringSheets(
+      book(
+        sheet("工作规范", [
+          ["工作任务", "责任单位", "时间要求"],
+          ["召开支部委员会", "综采一队", "每月25日前"],
+        ]),
+      ),
+      {},
+      2026,
+    );
+    expect(found.spec?.columns.get("deadline")).toBe(2);
+  });
+
+  test("hidden sheets and skipped sheets are passed over unless chosen", () => {
+    const hidden = { ...spec(), hidden: true };
+    expect(names(book(hidden, ledger()))).toEqual([undefined, "台账"]);
+    expect(names(book(hidden, ledger()), { spec: "工作规范" })).toEqual(["工作规范", "台账"]);
+    expect(findRecurringSheets(book(spec(), ledger()), {}, 2026, new Set(["台账"])).ledger).toBeUndefined();
+  });
+
+  test("chosen sheets (--spec, --ledger) win, by name or by compact name", () => {
+    const workbook = book(spec("规范A"), spec("规范B"), ledger("台账1"), ledger("台账2"));
+    expect(names(workbook, { spec: "规范B", ledger: " 台账2 " })).toEqual(["规范B", "台账2"]);
+  });
+
+  test("a chosen sheet that does not exist, or has no header, is refused", () => {
+    const workbook = book(spec(), ledger(), sheet("空表", [["说明"]]));
+    const problem = (choice: object) => {
+      try {
+        findRecurringSheets(workbook, choice, 2026);
+      } catch (error) {
+        return error instanceof TableError ? error.detail.problem : error;
+      }
+      return "none";
+    };
+    expect(problem({ spec: "没有这张表" })).toBe("sheet-not-found");
+    expect(problem({ ledger: "空表" })).toBe("no-header");
+  });
+
+  test("in a ledger 完成时间 is the completion date", () => {
+    const found = findRecurringSheets(
+      book(spec(), sheet("台账", [["工作任务", "责任单位", "所属期", "完成时间"]])),
+      {},
+      2026,
+    );
+    expect(found.ledger?.columns.get("doneDate")).toBe(3);
+    expect(found.ledger?.columns.has("deadline")).toBe(false);
+    expect(found.ledger?.periodColumn).toBe(2);
+  });
+
+  test.each(["期次", "所属期", "期间", "月份", "时间段", "Period"])("a period column named %s", (header) => {
+    const found = findRecurringSheets(
+      book(spec(), sheet("Sheet9", [["工作任务", "责任单位", header]])),
+      {},
+      2026,
+    );
+    expect(found.ledger?.periodColumn).toBe(2);
+  });
+});
+
+describe("checkRecurring", () => {
+  test("no specification: no recurring check", () => {
+    expect(run(book(taskTable("任务清单"), ledger()))).toBeUndefined();
+  });
+
+  test("a specification without a ledger: nothing matched, and a notice", () => {
+    const recurring = run(book(spec()))!;
+    expect(recurring.ledger).toBeUndefined();
+    expect(recurring.due).toBe(10);
+    expect(recurring.missing).toEqual([]);
+    expect(recurring.notices).toEqual([{ id: "recurringNoLedger", values: { sheet: "工作规范" } }]);
+  });
+
+  test("rows that cannot be expanded are problems for the rule they belong to, at their cell", () => {
+    const recurring = run(
+      book(
+        sheet("工作规范", [
+          ["工作任务", "责任单位", "周期", "完成时限", "开始时间"],
+          ["召开支部委员会", "综采一队", "月", "尽快", null],
+          ["开展隐患排查", "综采一队", "季度", "每月25日前", null],
+          ["组织应急演练", "综采一队", "每两月", "每月25日前", null],
+          ["编制计划", null, "年", "年底前", null],
+          ["召开安全办公会", "综采一队", null, null, null],
+          ["专项检查", "综采一队", "一次性", "2026-06-30", null],
+          ["报送月报", "综采一队", "月", "每月5日前", "2026年13月1日"],
+        ]),
+        ledger(),
+      ),
+    )!;
+    expect(
+      recurring.problems.map((p) => [p.rule, p.row, p.column, p.messageId, JSON.stringify(p.values)]),
+    ).toEqual([
+      ["invalid-date", 2, "D", "invalidDeadlineRule", '{"value":"尽快"}'],
+      ["invalid-date", 3, "D", "deadlineRuleCycle", '{"value":"每月25日前","cycle":"quarter"}'],
+      ["invalid-cycle", 4, "C", "invalidCycle", '{"value":"每两月"}'],
+      ["missing-value", 5, "B", "missingValue", '{"field":"unit"}'],
+      ["missing-value", 6, "C", "missingValue", '{"field":"cycle"}'],
+      ["invalid-date", 8, "E", "invalidDate", '{"field":"start","value":"2026年13月1日"}'],
+    ]);
+    // The one-off row is no recurring task and no problem; the row with an unreadable start still counts.
+    expect(recurring.specification.tasks.map((t) => t.task)).toEqual(["报送月报"]);
+  });
+
+  test("a merged rule cell counts for every row it covers", () => {
+    const merged = sheet(
+      "工作规范",
+      [SPEC_HEADER, ["召开支部委员会", "综采一队", "月", "每月25日前"], ["报送月报", "综采一队", "月", null]],
+      { merges: [{ top: 1, left: 3, bottom: 2, right: 3 }] },
+    );
+    expect(run(book(merged, ledger()))!.specification.tasks.map((t) => t.rule)).toEqual([
+      "每月25日前",
+      "每月25日前",
+    ]);
+  });
+
+  test("group words without a roster, or naming no roster unit, become notices", () => {
+    const workbook = book(
+      spec("工作规范", [
+        ["召开支部委员会", "各支部", "月", "每月25日前"],
+        ["车间例会", "各车间、综采一队", "月", "每月25日前"],
+      ]),
+      ledger(),
+    );
+    expect(run(workbook)!.notices).toEqual([
+      { id: "recurringGroupNoRoster", values: { sheet: "工作规范", words: "各支部、各车间", rows: "2, 3" } },
+    ]);
+    const roster = [{ name: "综采一队", type: "区队" }];
+    expect(run(workbook, { roster })!.notices).toEqual([
+      { id: "recurringGroupNoMatch", values: { sheet: "工作规范", words: "各支部、各车间", rows: "2, 3" } },
+    ]);
+    // The unit beside the group word is still owed.
+    expect(run(workbook, { roster })!.specification.tasks.map((t) => t.units)).toEqual([["综采一队"]]);
+  });
+
+  test("ledger periods that are empty, unreadable, or longer than the task's cycle", () => {
+    const recurring = run(
+      book(
+        spec("工作规范", [
+          ["召开支部委员会", "综采一队", "月", "每月25日前"],
+          ["带式输送机保护试验", "综采一队", "周", "每周五"],
+        ]),
+        ledger("台账", [
+          ["召开支部委员会", "综采一队", null, "已完成"],
+          ["召开支部委员会", "综采一队", "下个月", "已完成"],
+          ["带式输送机保护试验", "综采一队", "2026年10月", "已完成"],
+          ["带式输送机保护试验", "综采一队", "2026-10-14", "已完成"],
+        ]),
+      ),
+    )!;
+    expect(recurring.problems.map((p) => [p.rule, p.row, p.column, p.messageId, p.taskIndex])).toEqual([
+      ["missing-value", 2, "C", "missingPeriod", 0],
+      ["invalid-date", 3, "C", "invalidPeriod", 1],
+      ["invalid-date", 4, "C", "periodCycle", 2],
+    ]);
+    expect(recurring.problems[2]!.values).toEqual({
+      value: "2026年10月",
+      cycle: "week",
+      task: "带式输送机保护试验",
+    });
+    // The period each row records, in its task's cycle where it fits (for duplicate-task).
+    expect(recurring.ledgerPeriods).toEqual([undefined, undefined, "2026-10", "2026-W42"]);
+    // A day counts for the week holding it, and gets that week's Friday as its deadline.
+    const row = recurring.ledgerRows[3]!;
+    expect(row.deadline.kind === "day" && formatDay(row.deadline.day)).toBe("2026-10-16");
+  });
+
+  test("a ledger row's own deadline stays", () => {
+    const recurring = run(
+      book(
+        spec(),
+        sheet("台账", [
+          ["工作任务", "责任单位", "期次", "截止日期"],
+          ["召开支部委员会", "综采一队", "2026年1月", "2026-01-20"],
+          ["召开支部委员会", "综采一队", "2026年2月", null],
+        ]),
+      ),
+    )!;
+    expect(recurring.ledgerRows.map((r) => r.deadline.kind === "day" && formatDay(r.deadline.day))).toEqual([
+      "2026-01-20",
+      "2026-02-25",
+    ]);
+  });
+
+  test("the deadline of the specification row that names the ledger row's unit", () => {
+    const recurring = run(
+      book(
+        spec("工作规范", [
+          ["召开例会", "综采一队", "月", "每月10日前"],
+          ["召开例会", "机电科", "月", "每月20日前"],
+        ]),
+        ledger("台账", [
+          ["召开例会", "机电科", "2026年1月", "已完成"],
+          ["召开例会", "综采一队", "2026年1月", "已完成"],
+          ["召开例会", "通风队", "2026年1月", "已完成"],
+        ]),
+      ),
+    )!;
+    expect(recurring.ledgerRows.map((r) => r.deadline.kind === "day" && formatDay(r.deadline.day))).toEqual([
+      "2026-01-20",
+      "2026-01-10",
+      "2026-01-10",
+    ]);
+  });
+
+  test("the settings' tracking start, and a row's own start after it", () => {
+    const workbook = book(
+      sheet("工作规范", [
+        ["工作任务", "责任单位", "周期", "完成时限", "开始时间"],
+        ["召开支部委员会", "综采一队", "月", "每月25日前", null],
+        ["报送月报", "综采一队", "月", "每月25日前", "2026-09-01"],
+        ["早已开始的工作", "综采一队", "月", "每月25日前", "2025-11-01"],
+      ]),
+      ledger("台账", []),
+    );
+    const periods = (trackingStart?: number) => {
+      const recurring = run(workbook, trackingStart === undefined ? {} : { trackingStart })!;
+      return recurring.specification.tasks.map(
+        (t) => recurring.missing.filter((m) => m.task === t).map((m) => m.period.id)[0],
+      );
+    };
+    // Default: 1 January of the as-of year, or the row's own start (even before it).
+    expect(periods()).toEqual(["2026-01", "2026-09", "2025-11"]);
+    // A setting: from it, or from a row's start when that is later.
+    expect(periods(parseIsoDay("2026-07-01"))).toEqual(["2026-07", "2026-09", "2026-07"]);
+  });
+});
