@@ -25,6 +25,8 @@ export interface PaneCatalogue {
   readonly correct: string;
   readonly closeEditor: string;
   readonly rowNumber: string;
+  readonly specSheet: string;
+  readonly ledgerSheet: string;
   readonly headerRowInvalid: string;
   readonly columnsHeading: string;
   readonly columnAuto: string;
@@ -79,6 +81,8 @@ const zhCN: PaneCatalogue = {
   correct: "更正",
   closeEditor: "收起",
   rowNumber: "表头行（行号）",
+  specSheet: "工作规范表（漏项检查）",
+  ledgerSheet: "台账表（漏项检查）",
   headerRowInvalid: "请填写 1 或更大的整数行号。",
   columnsHeading: "各列对应",
   columnAuto: "自动识别",
@@ -157,6 +161,8 @@ const enUS: PaneCatalogue = {
   correct: "Correct",
   closeEditor: "Close",
   rowNumber: "Header row (number)",
+  specSheet: "Specification sheet (omissions)",
+  ledgerSheet: "Ledger sheet (omissions)",
   headerRowInvalid: "Enter a whole row number, 1 or more.",
   columnsHeading: "Columns",
   columnAuto: "Detect automatically",

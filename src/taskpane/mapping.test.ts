@@ -50,6 +50,17 @@ describe("mappingBase", () => {
 });
 
 describe("applyMapping", () => {
+  test("pins or unpins the specification and ledger sheets, leaving them when not chosen", () => {
+    const stored = { spec: "规范", ledger: "台账" };
+    const base = { sheet: "任务", headerRow: 3, columns: {}, locationChanged: false };
+    expect(applyMapping(stored, { ...base, spec: "工作规范", ledger: null })).toMatchObject({
+      spec: "工作规范",
+    });
+    expect(applyMapping(stored, { ...base, spec: "工作规范", ledger: null })).not.toHaveProperty("ledger");
+    expect(applyMapping(stored, base)).toMatchObject({ spec: "规范", ledger: "台账" });
+    expect(mappingBase(undefined, stored, undefined)).toMatchObject({ spec: "规范", ledger: "台账" });
+  });
+
   test("keeps every other stored setting and the columns pinned before", () => {
     const stored = { dueSoonDays: 5, headerRow: 2, columns: { status: "E", unit: "C" } };
     expect(

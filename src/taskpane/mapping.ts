@@ -18,6 +18,9 @@ export interface TableMapping {
   readonly headerRow?: number;
   /** Column letter per field. */
   readonly columns: ColumnOverrides;
+  /** The specification (工作规范) and ledger (台账) sheets the settings name; absent: found by name. */
+  readonly spec?: string;
+  readonly ledger?: string;
 }
 
 /** A person's correction: sheet and header row as chosen; only the columns they changed. */
@@ -28,6 +31,9 @@ export interface MappingChoice {
   readonly columns: Readonly<Partial<Record<Field, string | null>>>;
   /** The sheet or the header row changed: the columns saved before were for another header, drop them. */
   readonly locationChanged: boolean;
+  /** Specification and ledger sheets: a name pins it, null finds it by name again, absent leaves it. */
+  readonly spec?: string | null;
+  readonly ledger?: string | null;
 }
 
 /** A column a field can be set to: its letter and the text in the header row. */
@@ -42,7 +48,12 @@ export function mappingBase(
   stored: SettingsInput | undefined,
   problem: TableProblem | undefined,
 ): TableMapping {
-  if (result) return { sheet: result.sheet, headerRow: result.headerRow, columns: result.columns };
+  const recurring = {
+    ...(typeof stored?.spec === "string" ? { spec: stored.spec } : {}),
+    ...(typeof stored?.ledger === "string" ? { ledger: stored.ledger } : {}),
+  };
+  if (result)
+    return { sheet: result.sheet, headerRow: result.headerRow, columns: result.columns, ...recurring };
   const storedColumns = isRecord(stored?.columns) ? stored.columns : {};
   const columns: ColumnOverrides = {};
   for (const field of FIELDS) {
@@ -57,6 +68,7 @@ export function mappingBase(
     ...(sheet === undefined ? {} : { sheet }),
     ...(headerRow === undefined ? {} : { headerRow }),
     columns,
+    ...recurring,
   };
 }
 
@@ -72,10 +84,16 @@ export function applyMapping(stored: SettingsInput | undefined, choice: MappingC
     if (letter === null) delete columns[field];
     else if (letter !== undefined) columns[field] = letter;
   }
-  return {
+  const settings: Record<string, unknown> = {
     ...mergeSettings(stored, { sheet: choice.sheet, headerRow: choice.headerRow }),
     columns: columns as ColumnOverrides,
   };
+  for (const key of ["spec", "ledger"] as const) {
+    const value = choice[key];
+    if (value === null) delete settings[key];
+    else if (value !== undefined) settings[key] = value;
+  }
+  return settings as SettingsInput;
 }
 
 /** The columns of a header row, up to its last filled cell, and any column already chosen beyond it. */

@@ -1,6 +1,6 @@
 // Correcting where the table is: the sheet, the header row and a column per field are saved and checked again.
 
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { FakeHost, TASK_SHEET, taskWorkbook } from "./fakeHost";
 import { renderPane } from "./render";
 
@@ -95,4 +95,21 @@ test("a wrong stored setting is named, and can be removed", async () => {
   expect(await screen.findByText("显示 6 条，共 6 条")).toBeTruthy();
   expect(host.saved).toEqual([{ dueSoonDays: 5 }]);
   expect(screen.queryByText("工作簿中保存的设置有误")).toBeNull();
+});
+
+test("the specification and ledger sheets for omissions can be chosen in the form", async () => {
+  const host = new FakeHost(taskWorkbook(), { dueSoonDays: 3 });
+  const { user } = renderPane({ host });
+  await user.click(screen.getByRole("button", { name: "检查" }));
+  await screen.findByText("显示 6 条，共 6 条");
+  await user.click(screen.getByRole("button", { name: "更正" }));
+  const form = screen.getByRole("form", { name: "表格识别" });
+  expect(within(form).getByRole("combobox", { name: /^工作规范表/ }).textContent).toBe("自动识别");
+  expect(within(form).getByRole("combobox", { name: /^台账表/ }).textContent).toBe("自动识别");
+  await user.click(within(form).getByRole("combobox", { name: /^工作规范表/ }));
+  await user.click(await screen.findByRole("option", { name: TASK_SHEET }));
+  await user.click(screen.getByRole("button", { name: "保存并重新检查" }));
+  await waitFor(() => expect(host.saved).toHaveLength(1));
+  expect(host.saved[0]).toMatchObject({ dueSoonDays: 3, spec: TASK_SHEET });
+  expect(host.saved[0]).not.toHaveProperty("ledger");
 });

@@ -37,6 +37,11 @@ export interface MappingEditorState {
   readonly sheets: readonly string[] | undefined;
   readonly sheet: string;
   readonly setSheet: (sheet: string) => void;
+  /** null: found by name (自动识别). */
+  readonly spec: string | null;
+  readonly setSpec: (sheet: string | null) => void;
+  readonly ledger: string | null;
+  readonly setLedger: (sheet: string | null) => void;
   readonly headerRowText: string;
   readonly setHeaderRowText: (text: string) => void;
   /** undefined while the text is not a row number. */

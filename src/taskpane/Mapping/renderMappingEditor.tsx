@@ -44,6 +44,28 @@ export function renderMappingEditor(
           ))}
         </Dropdown>
       </Field>
+      {(["spec", "ledger"] as const).map((key) => {
+        const value = key === "spec" ? state.spec : state.ledger;
+        const set = key === "spec" ? state.setSpec : state.setLedger;
+        return (
+          <Field key={key} label={key === "spec" ? words.specSheet : words.ledgerSheet}>
+            <Dropdown
+              className={styles.dropdown}
+              listbox={{ className: styles.listbox }}
+              value={value ?? words.columnAuto}
+              selectedOptions={[value ?? AUTO]}
+              onOptionSelect={(_, data) => set(data.optionValue === AUTO ? null : (data.optionValue ?? null))}
+            >
+              <Option value={AUTO}>{words.columnAuto}</Option>
+              {sheets.map((name) => (
+                <Option key={name} value={name}>
+                  {name}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        );
+      })}
       <Field
         label={words.rowNumber}
         validationMessage={state.headerRow === undefined ? words.headerRowInvalid : undefined}

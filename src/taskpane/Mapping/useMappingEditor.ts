@@ -19,6 +19,8 @@ export function useMappingEditor({
   const [headerRowText, setHeaderRowText] = useState(String(base.headerRow ?? 1));
   const [headerTexts, setHeaderTexts] = useState<readonly string[]>();
   const [chosen, setChosen] = useState<Partial<Record<Field, string | null>>>({});
+  const [spec, setSpec] = useState<string | null>(base.spec ?? null);
+  const [ledger, setLedger] = useState<string | null>(base.ledger ?? null);
   const headerRow =
     /^\s*\d+\s*$/.test(headerRowText) && Number(headerRowText) >= 1 ? Number(headerRowText) : undefined;
 
@@ -72,7 +74,7 @@ export function useMappingEditor({
   const canSave = !disabled && sheet !== "" && headerRow !== undefined;
   const save = () => {
     if (!canSave) return;
-    onSave({ sheet, headerRow, columns: chosen, locationChanged: !sameLocation });
+    onSave({ sheet, headerRow, columns: chosen, locationChanged: !sameLocation, spec, ledger });
   };
 
   return {
@@ -82,6 +84,10 @@ export function useMappingEditor({
     sheets,
     sheet,
     setSheet,
+    spec,
+    setSpec,
+    ledger,
+    setLedger,
     headerRowText,
     setHeaderRowText,
     headerRow,
