@@ -10,6 +10,7 @@ import {
   type Locale,
   type SummaryLine,
 } from "../core";
+import { SUMMARY_COLUMNS, SUMMARY_COUNTS, SUMMARY_RATES } from "../core/summary";
 import { formatTable } from "./table";
 
 /** Beyond this many findings the terminal shows a count; --json has them all. */
@@ -72,31 +73,11 @@ function summaryTable(
   nameHead: string,
 ): string {
   const w = CATALOGUES[locale].words;
-  const head = [
-    nameHead,
-    w.tasks,
-    w.done,
-    w.onTime,
-    w.late,
-    w.open,
-    w.overdue,
-    w.dueSoon,
-    w.dataProblems,
-    w.completionRate,
-    w.onTimeRate,
-  ];
+  const head = [nameHead, ...SUMMARY_COLUMNS.map((key) => w[key])];
   const rows = [...lines, { ...total, name: w.total }].map((line) => [
     line.name,
-    line.tasks,
-    line.done,
-    line.onTime,
-    line.late,
-    line.open,
-    line.overdue,
-    line.dueSoon,
-    line.dataProblems,
-    percent(line.completionRate),
-    percent(line.onTimeRate),
+    ...SUMMARY_COUNTS.map((key) => line[key]),
+    ...SUMMARY_RATES.map((key) => percent(line[key])),
   ]);
   return formatTable(head, rows, { alignRight: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
 }

@@ -24,6 +24,22 @@ export interface SummaryLine {
   readonly missingInstances: number;
 }
 
+/** The counts of a summary line, in the order every summary table shows them. */
+export const SUMMARY_COUNTS = [
+  "tasks",
+  "done",
+  "onTime",
+  "late",
+  "open",
+  "overdue",
+  "dueSoon",
+  "dataProblems",
+] as const;
+/** The rates, shown after the counts. */
+export const SUMMARY_RATES = ["completionRate", "onTimeRate"] as const;
+/** Every column of a summary table after the unit or category; each is also the catalogue's word for it. */
+export const SUMMARY_COLUMNS = [...SUMMARY_COUNTS, ...SUMMARY_RATES] as const;
+
 export interface Summary {
   readonly units: readonly SummaryLine[];
   readonly categories: readonly SummaryLine[];

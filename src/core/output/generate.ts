@@ -7,7 +7,7 @@ import type { Finding } from "../findings";
 import { CATALOGUES, formatFinding } from "../i18n";
 import type { BulletinFacts, Catalogue } from "../i18n/catalogue";
 import type { Locale, Settings } from "../settings";
-import type { SummaryLine } from "../summary";
+import { SUMMARY_COLUMNS, SUMMARY_COUNTS, SUMMARY_RATES, type SummaryLine } from "../summary";
 import type { TaskRow } from "../table/rows";
 import type { CellRange } from "../workbook";
 import type { HighlightKind } from "./highlights";
@@ -180,14 +180,15 @@ function issuesSheet(cx: Context): SheetSpec {
   });
 }
 
-const SUMMARY_COLUMNS = 11;
-const COMPLETION_COLUMN = 9;
+/** The unit or category, then every summary column. */
+const SUMMARY_WIDTH = 1 + SUMMARY_COLUMNS.length;
+const COMPLETION_COLUMN = 1 + SUMMARY_COLUMNS.indexOf("completionRate");
 
 function summarySheet(cx: Context): SheetSpec {
   const { result, catalogue: cat } = cx;
   const { summary } = result;
   const w = cat.words;
-  const sheet = new Layout(cx, SUMMARY_COLUMNS);
+  const sheet = new Layout(cx, SUMMARY_WIDTH);
   sheet.title("summary");
   sheet.subtitle(
     cat.output.summarySubtitle({
@@ -197,19 +198,7 @@ function summarySheet(cx: Context): SheetSpec {
       completionRate: formatRate(summary.total.completionRate),
     }),
   );
-  const headings = (first: string) => [
-    first,
-    w.tasks,
-    w.done,
-    w.onTime,
-    w.late,
-    w.open,
-    w.overdue,
-    w.dueSoon,
-    w.dataProblems,
-    w.completionRate,
-    w.onTimeRate,
-  ];
+  const headings = (first: string) => [first, ...SUMMARY_COLUMNS.map((key) => w[key])];
   const dataBars: DataBar[] = [];
   const table = (first: string, lines: readonly SummaryLine[]) => {
     const header = sheet.header(headings(first));
@@ -235,7 +224,7 @@ function summarySheet(cx: Context): SheetSpec {
   sheet.merge(sheet.add([cell(cat.output.bulletin(bulletinFacts(cx)), "paragraph")]));
   return sheet.finish("summary", {
     freezeRows: units.header + 1,
-    autoFilter: { top: units.header, left: 0, bottom: units.last, right: SUMMARY_COLUMNS - 1 },
+    autoFilter: { top: units.header, left: 0, bottom: units.last, right: SUMMARY_WIDTH - 1 },
     repeatRows: { first: units.header, last: units.header },
     dataBars,
   });
@@ -247,18 +236,8 @@ function summaryCells(name: string, line: SummaryLine, total: boolean): SpecCell
   const percent: StyleName = total ? "totalPercent" : "percent";
   return [
     cell(name, text),
-    ...[
-      line.tasks,
-      line.done,
-      line.onTime,
-      line.late,
-      line.open,
-      line.overdue,
-      line.dueSoon,
-      line.dataProblems,
-    ].map((n) => cell(n, number)),
-    cell(line.completionRate, percent),
-    cell(line.onTimeRate, percent),
+    ...SUMMARY_COUNTS.map((key) => cell(line[key], number)),
+    ...SUMMARY_RATES.map((key) => cell(line[key], percent)),
   ];
 }
 
