@@ -52,33 +52,24 @@ async function measure(): Promise<Record<string, number>> {
     rmSync(dir, { recursive: true, force: true });
     return { totalMs, peakMb: peakMb() };
   }
-  if (mode === "cli-out") {
-    const dir = mkdtempSync(path.join(tmpdir(), "duban-bench-"));
-    const start = process.hrtime.bigint();
-    const sink = { write: () => true };
-    const code = await main(["check", file, "--as-of", asOfText, "--out", path.join(dir, "out.xlsx")], {
-      stdout: sink,
-      stderr: sink,
-      today: () => asOf,
-    });
-    const totalMs = ms(start);
-    rmSync(dir, { recursive: true, force: true });
-    return { totalMs, peakMb: peakMb(), exitCode: code };
-  }
-  if (mode === "cli") {
-    const dir = mkdtempSync(path.join(tmpdir(), "duban-bench-"));
-    const start = process.hrtime.bigint();
-    const sink = { write: () => true };
-    const code = await main(["check", file, "--as-of", asOfText, "--json", path.join(dir, "r.json")], {
-      stdout: sink,
-      stderr: sink,
-      today: () => asOf,
-    });
-    const totalMs = ms(start);
-    rmSync(dir, { recursive: true, force: true });
-    return { totalMs, peakMb: peakMb(), exitCode: code };
-  }
+  if (mode === "cli-out") return cliRun("--out", "out.xlsx");
+  if (mode === "cli") return cliRun("--json", "r.json");
   throw new Error(`unknown mode ${mode}`);
+}
+
+/** The whole command in this process, writing its output (--out or --json) into a temporary folder. */
+async function cliRun(flag: string, output: string): Promise<Record<string, number>> {
+  const dir = mkdtempSync(path.join(tmpdir(), "duban-bench-"));
+  const start = process.hrtime.bigint();
+  const sink = { write: () => true };
+  const code = await main(["check", file, "--as-of", asOfText, flag, path.join(dir, output)], {
+    stdout: sink,
+    stderr: sink,
+    today: () => asOf,
+  });
+  const totalMs = ms(start);
+  rmSync(dir, { recursive: true, force: true });
+  return { totalMs, peakMb: peakMb(), exitCode: code };
 }
 
 void measure().then((figures) => process.stdout.write(`${JSON.stringify(figures)}\n`));
