@@ -389,7 +389,7 @@ describe("reading workbooks written by ExcelJS", () => {
     expect(row).toEqual([...dateIds.map(() => day(2026, 11, 5)), ...timeIds.map(() => 0.75)]);
   });
 
-  test("a 100,000 x 15 sheet converts in well under a second", async () => {
+  test("a 100,000 x 15 sheet converts whole", async () => {
     const path = join(TMP, "large.xlsx");
     const writer = new stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
     const ws = writer.addWorksheet("任务");
@@ -407,14 +407,12 @@ describe("reading workbooks written by ExcelJS", () => {
 
     const loaded = new Workbook();
     await loaded.xlsx.readFile(path);
-    const start = performance.now();
+    // Its speed is measured by `npm run bench`; a test asserts no wall-clock time.
     const model = workbookModelFromExcelJs(loaded, "large.xlsx");
-    const elapsed = performance.now() - start;
     const grid = sheet(model, "任务");
     expect(grid.rows).toHaveLength(100_000);
     const first = day(2026, 1, 1).day;
     expect(grid.rows[99_999]?.slice(0, 3)).toEqual(["任务99999-0", 99_999, { day: first + (99_999 % 365) }]);
-    expect(elapsed).toBeLessThan(1000);
   }, 120_000);
 });
 

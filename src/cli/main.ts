@@ -20,7 +20,7 @@ import {
 } from "../core";
 import { version as VERSION } from "../../package.json";
 import { readWorkbookSettings, SETTINGS_SHEET } from "../core/output/record";
-import { describeInputProblem, WorkbookInputError } from "../hosts/xlsx";
+import { describeInputProblem, WorkbookInputError, WorkbookOutputError } from "../hosts/xlsx";
 import { readFileBytes } from "../hosts/xlsx/file";
 import { NODE_CODEC } from "../hosts/xlsx/node-codec";
 import { OpcPackage } from "../hosts/xlsx/package";
@@ -263,6 +263,10 @@ function parseFlags(argv: readonly string[], locale: Locale) {
 function describeFailure(error: unknown, locale: Locale, argv: readonly string[]): string {
   if (error instanceof Unusable) return error.message;
   if (error instanceof WorkbookInputError) return describeInputProblem(error, locale);
+  if (error instanceof WorkbookOutputError) {
+    const out = outFlag(argv) ?? "";
+    return CLI_WORDS[locale].outInvalid({ file: out, part: error.part, detail: error.detail });
+  }
   if (error instanceof TableError) {
     const file = argv.find((a) => /\.(xlsx|xlsm|xls|csv|ods)$/i.test(a)) ?? "";
     return `${file ? `${path.basename(file)}: ` : ""}${formatTableProblem(error.detail, locale)}`;
@@ -288,4 +292,14 @@ async function readConfig(file: string, locale: Locale): Promise<SettingsInput> 
   } catch (error) {
     throw new Unusable(CLI_WORDS[locale].configUnreadable({ file, reason: (error as Error).message }));
   }
+}
+
+/** The value given to --out (or --out=…), for a message about the output. */
+function outFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--out" || arg === "--out-dir") return argv[i + 1];
+    if (arg.startsWith("--out=")) return arg.slice("--out=".length);
+  }
+  return undefined;
 }

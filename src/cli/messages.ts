@@ -15,6 +15,7 @@ interface CliWords {
   sameAsInput: (v: { file: string }) => string;
   needsFlag: (v: { command: string; flag: string }) => string;
   outUnwritable: (v: { file: string; reason: string }) => string;
+  outInvalid: (v: { file: string; part: string; detail: string }) => string;
   written: (v: { file: string }) => string;
   cleared: (v: { file: string }) => string;
   noticesWritten: (v: { count: number; dir: string }) => string;
@@ -44,6 +45,8 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
       `duban ${v.command} 需要 ${v.flag}，例如：duban ${v.command} 任务清单.xlsx ${v.flag} ${v.flag === "--out" ? "结果.xlsx" : "督办单"}`,
     outUnwritable: (v) =>
       `${v.file}：无法写入（${v.reason}）。请检查目录是否存在、是否有写权限、文件是否正在 Excel 中打开。原有文件未被改动。`,
+    outInvalid: (v) =>
+      `${v.file}：没有写入。Duban 生成的 ${v.part} 未通过 XML 检查（${v.detail}），为免写出打不开的工作簿，已停止。这是 Duban 的错误，请把输入文件和这行信息发给维护者。`,
     written: (v) => `已写入 ${v.file}：标出问题的任务表，以及问题清单、汇总、排名和督办单。`,
     cleared: (v) => `已写入 ${v.file}：去掉了 Duban 的标记和生成的工作表。`,
     noticesWritten: (v) => `已在 ${v.dir} 写入 ${v.count} 份督办单：`,
@@ -69,6 +72,8 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
       `duban ${v.command} needs ${v.flag}, e.g. duban ${v.command} tasks.xlsx ${v.flag} ${v.flag === "--out" ? "checked.xlsx" : "notices"}`,
     outUnwritable: (v) =>
       `${v.file}: cannot write (${v.reason}). Check that the folder exists and can be written and that the file is not open in Excel. Nothing was changed.`,
+    outInvalid: (v) =>
+      `${v.file}: not written. The ${v.part} Duban made failed its XML check (${v.detail}), so Duban stopped rather than write a workbook that would not open. This is Duban's fault: please send the input file and this line to its maintainers.`,
     written: (v) =>
       `Wrote ${v.file}: the task sheet with its problems highlighted, and the issues, summary, ranking and notices sheets.`,
     cleared: (v) => `Wrote ${v.file}: Duban's highlights and generated sheets taken out.`,

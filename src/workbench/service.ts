@@ -21,7 +21,7 @@ import { describeInputProblem } from "../hosts/xlsx/describe";
 import { WorkbookInputError } from "../hosts/xlsx/errors";
 import { OpcPackage } from "../hosts/xlsx/package";
 import { readWorkbookBytes } from "../hosts/xlsx/read";
-import { clearDuban, readPackageRecord, writeCheck } from "../hosts/xlsx/write";
+import { clearDuban, columnSheetXml, readPackageRecord, writeCheck } from "../hosts/xlsx/write";
 import { WorkbookParts } from "../hosts/xlsx/write/workbook";
 import { HostError, type HostProgress } from "../taskpane/host";
 import {
@@ -271,25 +271,11 @@ function settingsGrid(settings: SettingsInput): SheetGrid {
 export function withSettings(bytes: Uint8Array, name: string, settings: SettingsInput): Uint8Array {
   const pkg = OpcPackage.open(bytes, name);
   const parts = new WorkbookParts(pkg);
-  const xml = columnSheetXml(settingsCells(settings));
+  const xml = columnSheetXml(settingsCells(settings), parts.ns);
   const existing = parts.sheets().find((sheet) => sheet.name === SETTINGS_SHEET);
   if (existing && existing.part && pkg.has(existing.part)) pkg.setText(existing.part, xml);
   else parts.addSheet(SETTINGS_SHEET, xml, "veryHidden");
   return pkg.toBytes();
-}
-
-/** A worksheet with these texts down column A, as inline strings. */
-function columnSheetXml(texts: readonly string[]): string {
-  const rows = texts
-    .map((text, r) => {
-      const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-      return `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t xml:space="preserve">${escaped}</t></is></c></row>`;
-    })
-    .join("");
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`
-  );
 }
 
 /** The first rows of a generated sheet, with the merges and data bars that fall in them. */

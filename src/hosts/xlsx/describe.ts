@@ -21,6 +21,8 @@ type MessageKey =
   | "unknown-format"
   | "truncated"
   | "damaged"
+  | "damaged-part"
+  | "doctype"
   | "encrypted"
   | "legacy-xls"
   | "too-large-contents"
@@ -70,6 +72,10 @@ const ZH_CN: Wording = {
     truncated: () => "文件不完整（可能没有下载或复制完），无法读取。请重新获取文件后再检查。",
     damaged: () =>
       "文件已损坏，无法按 Excel 工作簿读取。如果 Excel 或 WPS 还能打开它，请“另存为”一份新的 .xlsx 后再检查。",
+    "damaged-part": ({ entry }) =>
+      `文件已损坏：其中的 ${entry} 不是完好的 XML。如果 Excel 或 WPS 还能打开它，请“另存为”一份新的 .xlsx 后再检查。`,
+    doctype: ({ entry }) =>
+      `其中的 ${entry} 带有 DOCTYPE 声明，Excel 工作簿不允许这样（Excel 也打不开它），Duban 不读取。请用生成它的程序重新导出，或在 WPS 中“另存为” .xlsx 后再检查。`,
     encrypted: () =>
       "这个工作簿设置了打开密码（已加密），Duban 无法读取。请在 Excel 或 WPS 中打开，取消打开密码后另存一份再检查。",
     "legacy-xls": () =>
@@ -118,6 +124,10 @@ const EN_US: Wording = {
       "the file is incomplete (perhaps an unfinished download or copy) and cannot be read. Get the file again, then check it.",
     damaged: () =>
       "the file is damaged and cannot be read as an Excel workbook. If Excel or WPS still opens it, use Save As to make a new .xlsx and check that.",
+    "damaged-part": ({ entry }) =>
+      `the file is damaged: its part ${entry} is not well-formed XML. If Excel or WPS still opens it, use Save As to make a new .xlsx and check that.`,
+    doctype: ({ entry }) =>
+      `its part ${entry} declares a DOCTYPE, which workbooks may not have (Excel does not open it either), so Duban does not read it. Export it again from the program that made it, or save a copy as .xlsx in WPS, then check that.`,
     encrypted: () =>
       "this workbook is encrypted with a password to open, which Duban cannot read. Open it in Excel or WPS, remove the password, save a copy and check the copy.",
     "legacy-xls": () =>
@@ -184,6 +194,8 @@ function messageKey(error: WorkbookInputError): MessageKey {
           return "unknown-format";
       }
     case "damaged":
+      if (reason === "doctype") return "doctype";
+      if (reason === "xml" && error.values.entry !== undefined) return "damaged-part";
       return reason === "truncated" ? "truncated" : "damaged";
     case "too-large":
       if (error.values.what === "ratio") return "too-large-ratio";

@@ -16,7 +16,8 @@ export type InputProblem =
  * Facts for the message, by problem (all optional; describe.ts falls back to a general sentence):
  * - unreadable: `reason` = "directory" | "permission" | "not-a-file" | an errno code such as "EIO"
  * - not-a-workbook: `kind` = "text" | "csv" | "html" | "xml" | "pdf" | "document" | "xlsb" | "zip" | "unknown"
- * - damaged: `reason` = "truncated" | "structure" | "compression" | "size-mismatch" | "content"; `entry`, `detail`
+ * - damaged: `reason` = "truncated" | "structure" | "compression" | "size-mismatch" | "content" | "doctype" | "xml";
+ *   `entry`, `detail`
  * - encrypted: `kind` = "ooxml" | "zip"
  * - too-large: `what` = "contents" | "file" | "ratio"; `sizeBytes`, `limitBytes`; for "ratio": `entry`, `ratio`, `limitRatio`
  */
@@ -42,4 +43,20 @@ export class WorkbookInputError extends Error {
 
 export function isWorkbookInputError(error: unknown): error is WorkbookInputError {
   return error instanceof WorkbookInputError;
+}
+
+/**
+ * A part Duban was about to write is not well-formed, namespace-correct XML: nothing is written. This is
+ * Duban's own fault, never the person's; the message says so and names the part.
+ */
+export class WorkbookOutputError extends Error {
+  override readonly name = "WorkbookOutputError";
+
+  constructor(
+    readonly part: string,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${part}: ${detail}`, options);
+  }
 }

@@ -1,7 +1,13 @@
 // The xlsx host's reading side: bytes or a path in, the engine's WorkbookModel out, or one clear reason why not.
 // file.ts needs Node; a browser bundle imports ./read, ./describe and ./errors directly instead of this index.
 
-export { WorkbookInputError, isWorkbookInputError, type InputProblem, type ProblemValues } from "./errors";
+export {
+  WorkbookInputError,
+  WorkbookOutputError,
+  isWorkbookInputError,
+  type InputProblem,
+  type ProblemValues,
+} from "./errors";
 export { describeInputProblem } from "./describe";
 export {
   DEFAULT_LIMITS,

@@ -1,8 +1,9 @@
 // Refuses what cannot be a readable .xlsx (empty, text, .xls, encrypted, damaged, too large) before inflating anything.
 
 import { Inflate } from "fflate";
+import { SaxesParser } from "saxes";
 import { WorkbookInputError } from "./errors";
-import { hasZipSignature, listZipEntries, ZipStructureError, type ZipEntry } from "./zip";
+import { hasZipSignature, readZipDirectory, ZipStructureError, type ZipEntry } from "./zip";
 
 export interface ReadLimits {
   /** The most the parts of a workbook may add up to, uncompressed, as the zip declares them. */
@@ -47,6 +48,8 @@ export const DEFAULT_LIMITS: Readonly<Required<ReadLimits>> = {
 /** What the central directory says, for the size check that follows (see checkInflatedSizes). */
 export interface PackageInfo {
   readonly entries: readonly ZipEntry[];
+  /** The archive comment, which a written copy keeps. */
+  readonly comment: Uint8Array;
   readonly uncompressedBytes: number;
 }
 
@@ -65,9 +68,10 @@ export function inspectPackage(bytes: Uint8Array, fileName: string, limits?: Rea
   if (!hasZipSignature(bytes))
     throw new WorkbookInputError("not-a-workbook", fileName, { kind: sniffKind(bytes) });
 
-  let entries: ZipEntry[];
+  let entries: readonly ZipEntry[];
+  let comment: Uint8Array;
   try {
-    entries = listZipEntries(bytes);
+    ({ entries, comment } = readZipDirectory(bytes));
   } catch (error) {
     if (!(error instanceof ZipStructureError)) throw error;
     throw new WorkbookInputError(
@@ -118,7 +122,7 @@ export function inspectPackage(bytes: Uint8Array, fileName: string, limits?: Rea
       throw new WorkbookInputError("damaged", fileName, { reason: "size-mismatch", entry: entry.name });
     }
   }
-  return { entries, uncompressedBytes };
+  return { entries, comment, uncompressedBytes };
 }
 
 /**
@@ -161,6 +165,71 @@ export function checkInflatedSizes(
     }
   }
 }
+
+/**
+ * Refuses a package any of whose XML parts declares a DOCTYPE: Excel does not open such a file, and the
+ * packaging conventions forbid DTDs, so no entity is ever expanded and no external entity read. A DOCTYPE can
+ * only stand before the root element, so only the start of each part is inflated and parsed.
+ * @throws WorkbookInputError
+ */
+export function refuseDoctypes(bytes: Uint8Array, fileName: string, info: PackageInfo): void {
+  for (const entry of info.entries) {
+    if (!/\.(xml|rels|vml)$/i.test(entry.name) || entry.uncompressedSize === 0) continue;
+    const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    if (prologDeclaresDoctype(data, entry.method === 8)) {
+      throw new WorkbookInputError("damaged", fileName, { reason: "doctype", entry: entry.name });
+    }
+  }
+}
+
+const PROLOG_LIMIT = 1024 * 1024;
+
+/** Whether the part's prolog (what comes before its root element) holds a DOCTYPE. */
+function prologDeclaresDoctype(data: Uint8Array, deflated: boolean): boolean {
+  const parser = new SaxesParser({ position: false });
+  let verdict: boolean | undefined;
+  parser.on("doctype", () => {
+    verdict = true;
+    throw STOP;
+  });
+  parser.on("opentagstart", () => {
+    verdict = false;
+    throw STOP;
+  });
+  // Malformed XML is not this check's business: readers report it where they parse the part.
+  parser.on("error", () => {
+    verdict = false;
+    throw STOP;
+  });
+  const decoder = new TextDecoder("utf-8");
+  let seen = 0;
+  const feed = (chunk: Uint8Array, last: boolean): void => {
+    if (verdict !== undefined) return;
+    seen += chunk.length;
+    try {
+      parser.write(decoder.decode(chunk, { stream: !last }));
+    } catch (error) {
+      if (error !== STOP) throw error;
+    }
+  };
+  if (!deflated) {
+    feed(data.subarray(0, PROLOG_LIMIT), true);
+    return verdict === true;
+  }
+  const inflater = new Inflate((chunk, final) => feed(chunk, final));
+  const SLICE = 4096;
+  try {
+    for (let p = 0; p < data.length && verdict === undefined && seen < PROLOG_LIMIT; p += SLICE) {
+      const end = Math.min(p + SLICE, data.length);
+      inflater.push(data.subarray(p, end), end === data.length);
+    }
+  } catch {
+    // A broken stream is reported by the size check or the reader, with its own words.
+  }
+  return verdict === true;
+}
+
+const STOP = new Error("stop");
 
 /** Streams the input in 32 KB slices, so one slice yields at most ~33 MB (deflate's 1032:1 ceiling). */
 function measureWithFflate(compressed: Uint8Array, limit: number): number {

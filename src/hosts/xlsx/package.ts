@@ -5,8 +5,15 @@
 // node-codec.ts).
 
 import { deflateSync, inflateSync } from "fflate";
-import { WorkbookInputError } from "./errors";
-import { checkInflatedSizes, inspectPackage, type InflatedSizeProbe, type ReadLimits } from "./inspect";
+import { WorkbookOutputError } from "./errors";
+import {
+  checkInflatedSizes,
+  inspectPackage,
+  refuseDoctypes,
+  type InflatedSizeProbe,
+  type ReadLimits,
+} from "./inspect";
+import { attributeOf, childrenNamed, parseXml, XmlPartError, type XmlDocument } from "./xml";
 import type { ZipEntry } from "./zip";
 
 /** Compression for reading and writing parts; each defaults to a browser-safe implementation. */
@@ -21,28 +28,10 @@ export interface PackageCodec {
   readonly measureInflated?: InflatedSizeProbe;
 }
 
-/** What the central directory and the local header say about an entry, beyond zip.ts's ZipEntry. */
-interface Stored {
-  readonly entry: ZipEntry;
-  readonly versionMadeBy: number;
-  readonly versionNeeded: number;
-  readonly flags: number;
-  readonly time: number;
-  readonly date: number;
-  readonly crc: number;
-  readonly internalAttributes: number;
-  readonly externalAttributes: number;
-  readonly centralName: Uint8Array;
-  readonly centralExtra: Uint8Array;
-  readonly comment: Uint8Array;
-  readonly localName: Uint8Array;
-  readonly localExtra: Uint8Array;
-}
-
 /** One entry of the package to be written: as stored in the input, replaced, or new. */
 interface Slot {
   readonly name: string;
-  readonly stored: Stored | undefined;
+  readonly stored: ZipEntry | undefined;
   /** The replacement content (uncompressed) once set; always set for a new entry. */
   data: Uint8Array | undefined;
   removed: boolean;
@@ -51,8 +40,6 @@ interface Slot {
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
-const SIG_END64 = 0x06064b50;
-const SIG_END64_LOCATOR = 0x07064b50;
 const U16_MAX = 0xffff;
 const U32_MAX = 0xffffffff;
 const FLAG_DATA_DESCRIPTOR = 0x0008;
@@ -62,8 +49,10 @@ const DOS_EPOCH_DATE = (0 << 9) | (1 << 5) | 1;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
- * A workbook package opened for patching. Names are zip entry names as stored (without a leading slash),
- * matched exactly, as ExcelJS and Excel's relationships do.
+ * A workbook package opened for patching. Names are part names without the leading slash; they are matched
+ * as the Open Packaging Conventions compare part names: ASCII case-insensitively and with percent-encoded
+ * characters decoded (`xl/Workbook.xml` and `XL/workbook.xml` are one part). A replaced part keeps the name
+ * it was stored under.
  *
  * Content is bytes: `text()` decodes UTF-8 (dropping a byte order mark), `setText()` encodes UTF-8 and puts
  * the mark back only where the part it replaces had one, so `setText(n, text(n))` leaves the bytes as they
@@ -73,7 +62,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
  */
 export class OpcPackage {
   private readonly slots: Slot[];
-  /** Name → index of the last slot with that name (a zip may repeat a name; readers take the last). */
+  /** Part key (see partKey) → index of the last slot with that name (a zip may repeat a name; readers take the last). */
   private readonly index = new Map<string, number>();
   private readonly inflated = new Map<string, Uint8Array>();
   private readonly inflateRaw: (compressed: Uint8Array, size: number) => Uint8Array;
@@ -82,27 +71,35 @@ export class OpcPackage {
 
   private constructor(
     private readonly input: Uint8Array,
-    stored: readonly Stored[],
+    stored: readonly ZipEntry[],
     private readonly archiveComment: Uint8Array,
     codec: PackageCodec,
   ) {
     this.inflateRaw = codec.inflateRaw ?? inflateWithFflate;
     this.deflateRaw = codec.deflateRaw ?? deflateWithFflate;
     this.crc32 = codec.crc32 ?? crc32;
-    this.slots = stored.map((s) => ({ name: s.entry.name, stored: s, data: undefined, removed: false }));
-    this.slots.forEach((slot, i) => this.index.set(slot.name, i));
+    this.slots = stored.map((entry) => ({
+      name: entry.name,
+      stored: entry,
+      data: undefined,
+      removed: false,
+    }));
+    this.slots.forEach((slot, i) => {
+      if (!slot.name.endsWith("/")) this.index.set(partKey(slot.name), i);
+    });
   }
 
   /**
-   * The package in `bytes`, refused exactly as reading refuses it (inspectPackage, then checkInflatedSizes).
+   * The package in `bytes`, refused exactly as reading refuses it (inspectPackage, checkInflatedSizes, then
+   * refuseDoctypes).
    * The bytes are kept, not copied: unchanged entries are written back from them.
    * @throws WorkbookInputError
    */
   static open(bytes: Uint8Array, fileName: string, options: PackageCodec & ReadLimits = {}): OpcPackage {
     const info = inspectPackage(bytes, fileName, options);
     checkInflatedSizes(bytes, fileName, info, options.measureInflated);
-    const { stored, comment } = readDirectory(bytes, info.entries, fileName);
-    return new OpcPackage(bytes, stored, comment, options);
+    refuseDoctypes(bytes, fileName, info);
+    return new OpcPackage(bytes, info.entries, info.comment, options);
   }
 
   /** The parts' names, in archive order; new parts come last. */
@@ -112,6 +109,11 @@ export class OpcPackage {
 
   has(name: string): boolean {
     return this.live(name) !== undefined;
+  }
+
+  /** The name a part is stored under (its case and encoding as the package spells it); undefined if absent. */
+  storedName(name: string): string | undefined {
+    return this.live(name)?.name;
   }
 
   /** The part's content, uncompressed (cached; do not modify it). @throws Error when there is no such part */
@@ -129,21 +131,22 @@ export class OpcPackage {
 
   /** Replaces or adds a part (the array is kept as it is, not copied). */
   setBytes(name: string, bytes: Uint8Array): void {
-    let i = this.index.get(name);
+    const key = partKey(name);
+    let i = this.index.get(key);
     if (i === undefined) {
       checkNewName(name);
       i = this.slots.push({ name, stored: undefined, data: bytes, removed: false }) - 1;
-      this.index.set(name, i);
+      this.index.set(key, i);
       return;
     }
     // Earlier entries of the same name would otherwise shadow or contradict the new content.
     this.slots.forEach((slot, j) => {
-      if (slot.name === name && j !== i) slot.removed = true;
+      if (j !== i && partKey(slot.name) === key) slot.removed = true;
     });
     const slot = this.slots[i]!;
     slot.data = bytes;
     slot.removed = false;
-    this.inflated.delete(name);
+    this.inflated.delete(key);
   }
 
   /** Replaces or adds a part as UTF-8, with a byte order mark only if the part it replaces had one. */
@@ -160,13 +163,63 @@ export class OpcPackage {
   }
 
   remove(name: string): void {
-    for (const slot of this.slots) if (slot.name === name) slot.removed = true;
-    this.inflated.delete(name);
+    const key = partKey(name);
+    for (const slot of this.slots) if (partKey(slot.name) === key) slot.removed = true;
+    this.inflated.delete(key);
   }
 
   /** True when the part was set, added or removed since open (even if set to the same content). */
   isChanged(name: string): boolean {
-    return this.slots.some((slot) => slot.name === name && (slot.removed || slot.data !== undefined));
+    const key = partKey(name);
+    return this.slots.some((slot) => partKey(slot.name) === key && (slot.removed || slot.data !== undefined));
+  }
+
+  /**
+   * The part's content type: its Override in [Content_Types].xml, else the Default for its extension
+   * (both compared case-insensitively, as the conventions say); undefined when neither names it.
+   */
+  contentType(name: string): string | undefined {
+    const types = this.contentTypes();
+    const key = partKey(name);
+    const override = types.overrides.get(key);
+    if (override !== undefined) return override;
+    const dot = key.lastIndexOf(".");
+    return dot > key.lastIndexOf("/") ? types.defaults.get(key.slice(dot + 1)) : undefined;
+  }
+
+  /** [Content_Types].xml, parsed (cached until it changes). */
+  contentTypes(): ContentTypes {
+    const bytes = this.has(CONTENT_TYPES) ? this.bytes(CONTENT_TYPES) : undefined;
+    if (this.typesCache?.bytes === bytes && this.typesCache) return this.typesCache.types;
+    const types = readContentTypes(bytes === undefined ? undefined : parseXml(decode(bytes), CONTENT_TYPES));
+    this.typesCache = { bytes, types };
+    return types;
+  }
+
+  private typesCache: { bytes: Uint8Array | undefined; types: ContentTypes } | undefined;
+
+  /**
+   * Parses back every part that was set or added and holds XML (by content type, or a .xml or .rels name),
+   * so that no malformed part can leave Duban. toBytes() calls it.
+   * @throws WorkbookOutputError naming the part
+   */
+  verify(): void {
+    for (const slot of this.slots) {
+      if (slot.removed || slot.data === undefined) continue;
+      if (!this.holdsXml(slot.name)) continue;
+      try {
+        parseXml(decode(slot.data), slot.name, 0);
+      } catch (error) {
+        if (!(error instanceof XmlPartError)) throw error;
+        throw new WorkbookOutputError(slot.name, error.detail, { cause: error });
+      }
+    }
+  }
+
+  private holdsXml(name: string): boolean {
+    if (/\.(xml|rels|vml)$/i.test(name)) return true;
+    const type = this.contentType(name);
+    return type !== undefined && /[+/]xml$/i.test(type);
   }
 
   /**
@@ -178,6 +231,7 @@ export class OpcPackage {
    * @throws Error when the result would need zip64 (65,535 entries or more, or 4 GiB or more)
    */
   toBytes(): Uint8Array {
+    this.verify();
     const live = this.slots.filter((slot) => !slot.removed);
     if (live.length >= U16_MAX) {
       throw new Error(
@@ -269,26 +323,27 @@ export class OpcPackage {
   }
 
   private live(name: string): Slot | undefined {
-    const i = this.index.get(name);
+    const i = this.index.get(partKey(name));
     const slot = i === undefined ? undefined : this.slots[i];
     return slot && !slot.removed ? slot : undefined;
   }
 
   /** The part as stored in the input, inflated and cached (only live slots get here: one per name). */
   private original(slot: Slot): Uint8Array {
-    let bytes = this.inflated.get(slot.name);
+    const key = partKey(slot.name);
+    let bytes = this.inflated.get(key);
     if (!bytes) {
-      bytes = inflateEntry(this.input, slot.stored!.entry, this.inflateRaw);
-      this.inflated.set(slot.name, bytes);
+      bytes = inflateEntry(this.input, slot.stored!, this.inflateRaw);
+      this.inflated.set(key, bytes);
     }
     return bytes;
   }
 
-  private plan(slot: Slot, template: Stored | undefined): Planned {
+  private plan(slot: Slot, template: ZipEntry | undefined): Planned {
     const stored = slot.stored;
     const crc = slot.data ? this.crc32(slot.data) >>> 0 : undefined;
     if (stored && (!slot.data || this.sameAsStored(stored, slot.data, crc))) {
-      const { entry } = stored;
+      const entry = stored;
       return {
         name: slot.name,
         versionMadeBy: stored.versionMadeBy,
@@ -340,9 +395,9 @@ export class OpcPackage {
   }
 
   /** Whether content set for a stored part is what it already held; then the stored bytes are copied raw. */
-  private sameAsStored(stored: Stored, data: Uint8Array, crc: number | undefined): boolean {
-    if (data.length !== stored.entry.uncompressedSize || crc !== stored.crc) return false;
-    return equalBytes(data, inflateEntry(this.input, stored.entry, this.inflateRaw));
+  private sameAsStored(stored: ZipEntry, data: Uint8Array, crc: number | undefined): boolean {
+    if (data.length !== stored.uncompressedSize || crc !== stored.crc) return false;
+    return equalBytes(data, inflateEntry(this.input, stored, this.inflateRaw));
   }
 }
 
@@ -369,105 +424,6 @@ interface Planned {
 }
 
 const EMPTY = new Uint8Array(0);
-
-/**
- * The central directory's fields that zip.ts does not report (CRC, times, attributes, raw names and extra
- * fields) and the archive comment. listZipEntries has already checked every bound and signature on the same
- * walk; each record is matched to its entry, so the two can never disagree silently.
- */
-function readDirectory(
-  bytes: Uint8Array,
-  entries: readonly ZipEntry[],
-  fileName: string,
-): { stored: Stored[]; comment: Uint8Array } {
-  const damaged = (detail: string): WorkbookInputError =>
-    new WorkbookInputError("damaged", fileName, { reason: "structure", detail });
-  const end = findEndRecord(bytes);
-  if (end < 0) throw damaged("no end of central directory record");
-  let count = u16(bytes, end + 10);
-  let offset = u32(bytes, end + 16);
-  const locator = end - 20;
-  if (locator >= 0 && u32(bytes, locator) === SIG_END64_LOCATOR) {
-    const end64 = u64(bytes, locator + 8);
-    if (u32(bytes, end64) !== SIG_END64) throw damaged("zip64 end record out of place");
-    count = u64(bytes, end64 + 32);
-    offset = u64(bytes, end64 + 48);
-  }
-  if (count !== entries.length) throw damaged("central directory count differs");
-  const comment = bytes.subarray(end + 22, Math.min(bytes.length, end + 22 + u16(bytes, end + 20)));
-
-  const decoder = new TextDecoder("utf-8", { fatal: false });
-  const stored: Stored[] = [];
-  let p = offset;
-  for (const entry of entries) {
-    const nameLength = u16(bytes, p + 28);
-    const extraLength = u16(bytes, p + 30);
-    const commentLength = u16(bytes, p + 32);
-    const centralName = bytes.subarray(p + 46, p + 46 + nameLength);
-    const local = localHeaderOffset(bytes, p, nameLength, extraLength);
-    const localNameLength = u16(bytes, local + 26);
-    const localExtraLength = u16(bytes, local + 28);
-    if (
-      u32(bytes, p) !== SIG_CENTRAL ||
-      decoder.decode(centralName).replace(/^\/+/, "") !== entry.name ||
-      local + 30 + localNameLength + localExtraLength !== entry.dataOffset
-    ) {
-      throw damaged(`central directory entry ${entry.name} is inconsistent`);
-    }
-    stored.push({
-      entry,
-      versionMadeBy: u16(bytes, p + 4),
-      versionNeeded: u16(bytes, p + 6),
-      flags: u16(bytes, p + 8),
-      time: u16(bytes, p + 12),
-      date: u16(bytes, p + 14),
-      crc: u32(bytes, p + 16),
-      internalAttributes: u16(bytes, p + 36),
-      externalAttributes: u32(bytes, p + 38),
-      centralName,
-      centralExtra: bytes.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength),
-      comment: bytes.subarray(
-        p + 46 + nameLength + extraLength,
-        p + 46 + nameLength + extraLength + commentLength,
-      ),
-      localName: bytes.subarray(local + 30, local + 30 + localNameLength),
-      localExtra: bytes.subarray(local + 30 + localNameLength, entry.dataOffset),
-    });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return { stored, comment };
-}
-
-/** The local header's offset, from the zip64 extra field when the 32-bit field is saturated (as in zip.ts). */
-function localHeaderOffset(bytes: Uint8Array, p: number, nameLength: number, extraLength: number): number {
-  const local = u32(bytes, p + 42);
-  if (local !== U32_MAX) return local;
-  let e = p + 46 + nameLength;
-  const extraEnd = e + extraLength;
-  while (e + 4 <= extraEnd) {
-    if (u16(bytes, e) === 0x0001) {
-      // Present in order: uncompressed size, compressed size, offset; each only if its field is saturated.
-      let q = e + 4;
-      if (u32(bytes, p + 24) === U32_MAX) q += 8;
-      if (u32(bytes, p + 20) === U32_MAX) q += 8;
-      return u64(bytes, q);
-    }
-    e += 4 + u16(bytes, e + 2);
-  }
-  return -1;
-}
-
-/** The same choice as zip.ts: the record whose comment reaches exactly to the end, else the last one. */
-function findEndRecord(bytes: Uint8Array): number {
-  const last = bytes.length - 22;
-  let fallback = -1;
-  for (let p = last; p >= Math.max(0, last - U16_MAX); p--) {
-    if (u32(bytes, p) !== SIG_END) continue;
-    if (p + 22 + u16(bytes, p + 20) === bytes.length) return p;
-    if (fallback < 0) fallback = p;
-  }
-  return fallback;
-}
 
 /** An extra field without its zip64 record (0x0001), which would be wrong once sizes sit in 32-bit fields. */
 function withoutZip64(extra: Uint8Array): Uint8Array {
@@ -578,10 +534,50 @@ function u16(b: Uint8Array, p: number): number {
   return (b[p] ?? 0) | ((b[p + 1] ?? 0) << 8);
 }
 
-function u32(b: Uint8Array, p: number): number {
-  return ((b[p] ?? 0) | ((b[p + 1] ?? 0) << 8) | ((b[p + 2] ?? 0) << 16)) + (b[p + 3] ?? 0) * 0x1000000;
+const CONTENT_TYPES = "[Content_Types].xml";
+const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
+
+/** The package's content types: Defaults by lower-case extension, Overrides by part key. */
+export interface ContentTypes {
+  readonly defaults: ReadonlyMap<string, string>;
+  readonly overrides: ReadonlyMap<string, string>;
 }
 
-function u64(b: Uint8Array, p: number): number {
-  return u32(b, p + 4) * 0x100000000 + u32(b, p);
+function readContentTypes(doc: XmlDocument | undefined): ContentTypes {
+  const defaults = new Map<string, string>();
+  const overrides = new Map<string, string>();
+  if (doc) {
+    for (const d of childrenNamed(doc.root, CONTENT_TYPES_NS, "Default")) {
+      const extension = attributeOf(d, "Extension");
+      const type = attributeOf(d, "ContentType");
+      if (extension !== undefined && type !== undefined) defaults.set(extension.toLowerCase(), type);
+    }
+    for (const o of childrenNamed(doc.root, CONTENT_TYPES_NS, "Override")) {
+      const name = attributeOf(o, "PartName");
+      const type = attributeOf(o, "ContentType");
+      if (name !== undefined && type !== undefined) overrides.set(partKey(name), type);
+    }
+  }
+  return { defaults, overrides };
+}
+
+/**
+ * How the Open Packaging Conventions compare part names: without the leading slash, percent-encoded
+ * characters decoded, case folded (ECMA-376 Part 2, 9.1.1.1: equivalence is ASCII case-insensitive; folding
+ * all of Unicode makes no two real part names collide).
+ */
+export function partKey(name: string): string {
+  let decoded = name.replace(/^\/+/, "");
+  if (decoded.includes("%")) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      // A stray % that encodes nothing is part of the name as it is.
+    }
+  }
+  return decoded.toLowerCase();
+}
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8").decode(bytes);
 }

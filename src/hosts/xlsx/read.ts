@@ -1,11 +1,21 @@
 // Reads .xlsx bytes into the engine's WorkbookModel (browser-safe: no Node APIs), refusing bad input with a reason.
 
 import { Workbook } from "exceljs";
-import { inflateSync } from "fflate";
 import type { WorkbookModel } from "../../core/workbook";
 import { CHINESE_BUILT_IN_DATE_FORMATS, workbookModelFromExcelJs } from "./cells";
 import { WorkbookInputError } from "./errors";
-import { checkInflatedSizes, inspectPackage, type PackageInfo, type ReadOptions } from "./inspect";
+import type { ReadOptions } from "./inspect";
+import {
+  PACKAGE_RELATIONSHIPS_NS,
+  readRelationships,
+  relationshipKind,
+  relationshipsPartOf,
+  relationshipType,
+  TRANSITIONAL,
+} from "./opc";
+import { OpcPackage } from "./package";
+import { WorkbookParts } from "./write/workbook";
+import { attributesText, XmlPartError } from "./xml";
 
 /**
  * The workbook's sheets as plain values: text as typed, formulas as their last results, dates as days.
@@ -30,13 +40,27 @@ export async function loadExcelJsWorkbook(
   fileName: string,
   options?: ReadOptions,
 ): Promise<Workbook> {
-  const info = inspectPackage(bytes, fileName, options);
-  checkInflatedSizes(bytes, fileName, info, options?.measureInflated);
+  const pkg = OpcPackage.open(bytes, fileName, options ?? {});
+  let date1904: boolean;
+  let readable: Uint8Array;
+  try {
+    date1904 = new WorkbookParts(pkg).date1904;
+    readable = asExcelJsReadsIt(pkg, bytes);
+  } catch (error) {
+    if (!(error instanceof XmlPartError)) throw error;
+    const reason = error.kind === "doctype" ? "doctype" : "xml";
+    throw new WorkbookInputError(
+      "damaged",
+      fileName,
+      { reason, entry: error.part, detail: error.detail },
+      { cause: error },
+    );
+  }
   const workbook = new Workbook();
-  mendExcelJsReader(workbook, usesDate1904(bytes, info));
+  mendExcelJsReader(workbook, date1904);
   try {
     // JSZip takes a Uint8Array as it is; the typings ask for a Node Buffer, which a browser does not have.
-    await workbook.xlsx.load(bytes as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
+    await workbook.xlsx.load(readable as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
   } catch (error) {
     throw new WorkbookInputError(
       "damaged",
@@ -83,14 +107,78 @@ function mendExcelJsReader(workbook: Workbook, date1904: boolean): void {
   };
 }
 
-/** Whether xl/workbook.xml sets the 1904 date system, by its raw attribute (see mendExcelJsReader). */
-function usesDate1904(bytes: Uint8Array, info: PackageInfo): boolean {
-  const entry = info.entries.find((candidate) => candidate.name.toLowerCase() === "xl/workbook.xml");
-  if (!entry) return false;
-  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  // checkInflatedSizes has already proved the declared size, so this allocation is bounded by the limits.
-  const xml = new TextDecoder().decode(
-    entry.method === 8 ? inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) }) : data,
-  );
-  return /<(?:[\w.-]+:)?workbookPr\b[^>]*?\sdate1904\s*=\s*["']\s*(?:1|true)\s*["']/.test(xml);
+/**
+ * The package as ExcelJS 4.4.0 can read it. ExcelJS joins every relationship target to the source folder as
+ * text and matches zip entry names exactly, so a valid package with absolute targets (`/xl/tables/table1.xml`,
+ * as openpyxl writes them), targets in another case, or Strict relationship types fails to load. The
+ * relationships parts it reads are written out again with each target relative to its source folder and
+ * spelled as the part is stored, and Strict types given their transitional names. Drawings are empty in its
+ * view: the engine reads no picture or chart, and ExcelJS fails on valid drawings (openpyxl's, in the default
+ * namespace without `xdr:`). This copy only feeds the reader; what Duban writes is patched from the original
+ * package.
+ */
+function asExcelJsReadsIt(pkg: OpcPackage, bytes: Uint8Array): Uint8Array {
+  let changed = false;
+  const drawings = new Set<string>();
+  for (const name of pkg.names()) {
+    if (!/(^|\/)_rels\/[^/]*\.rels$/i.test(name)) continue;
+    const source = sourceOf(name);
+    const rels = readRelationships(pkg, source);
+    if (!rels.doc) continue;
+    const folder = source.slice(0, source.lastIndexOf("/") + 1);
+    let differs = false;
+    for (const rel of rels.list) {
+      if (rel.part !== undefined && relationshipKind(rel.type) === "drawing") drawings.add(rel.part);
+    }
+    const lines = rels.list.map((rel) => {
+      const kind = relationshipKind(rel.type);
+      const type = kind === undefined ? rel.type : relationshipType(TRANSITIONAL, kind);
+      let target = rel.target;
+      if (rel.part !== undefined) {
+        const stored = pkg.storedName(rel.part) ?? rel.part;
+        target = relativeTo(folder, stored);
+      }
+      if (type !== rel.type || target !== rel.target) differs = true;
+      return `<Relationship${attributesText([
+        ["Id", rel.id],
+        ["Type", type],
+        ["Target", target],
+        ["TargetMode", rel.external ? "External" : undefined],
+      ])}/>`;
+    });
+    if (!differs) continue;
+    pkg.setText(
+      name,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="${PACKAGE_RELATIONSHIPS_NS}">${lines.join("")}</Relationships>`,
+    );
+    changed = true;
+  }
+  for (const part of drawings) {
+    if (!pkg.has(part)) continue;
+    pkg.setText(part, EMPTY_DRAWING);
+    const rels = relationshipsPartOf(part);
+    if (pkg.has(rels)) pkg.remove(rels);
+    changed = true;
+  }
+  return changed ? pkg.toBytes() : bytes;
+}
+
+/** What the reader sees of every drawing: pictures and charts are nothing the engine reads. */
+const EMPTY_DRAWING =
+  `<?xml version="1.0" encoding="UTF-8"?>\n` +
+  `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`;
+
+/** The part whose relationships a rels part holds: xl/_rels/workbook.xml.rels → xl/workbook.xml. */
+function sourceOf(relsPart: string): string {
+  const match = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPart);
+  return match ? `${match[1]}${match[2]}` : "";
+}
+
+/** A part's name relative to a folder (both from the package root), with ../ where it lies outside. */
+function relativeTo(folder: string, part: string): string {
+  const from = folder.split("/").filter(Boolean);
+  const to = part.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }

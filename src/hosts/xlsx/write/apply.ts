@@ -17,17 +17,30 @@ import {
 import { freeName } from "../../../core/output/names";
 import type { CellStyle, SheetSpec, StyleName } from "../../../core/output/spec";
 import type { Settings } from "../../../core/settings";
+import { relatedPart, type ClassNamespaces } from "../opc";
 import type { OpcPackage } from "../package";
 import { quotedSheet } from "../../../core/output/names";
-import { cellRef, rangeRef, sheetXml } from "./sheet";
+import {
+  applyEdits,
+  attributeOf,
+  childNamed,
+  childrenNamed,
+  joinOutline,
+  outline,
+  parseXml,
+  qualified,
+  type XmlElement,
+} from "../xml";
+import { cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
 import { addStyles, removeStyles, type ContainerEdit } from "./styles";
-import { WorkbookParts } from "./workbook";
-import { attribute, elements, rootPrefix, unescapeXml } from "./xml";
+import { WorkbookParts, type DefinedNamesBefore } from "./workbook";
 
-/** What the xlsx host keeps in the record to undo its own changes. */
+/** What the xlsx host keeps in the record to undo its own changes exactly. */
 interface XlsxBookkeeping {
   readonly stylesPart: string;
   readonly styleEdits: readonly ContainerEdit[];
+  /** How the workbook's definedNames container was before Duban added to it (absent, or self-closing). */
+  readonly definedNamesBefore?: DefinedNamesBefore;
 }
 
 export interface WriteBack {
@@ -43,8 +56,10 @@ export interface WriteBack {
 export function readPackageRecord(pkg: OpcPackage): DubanRecord | undefined {
   const workbook = new WorkbookParts(pkg);
   const sheet = workbook.sheets().find((s) => s.name === RECORD_SHEET);
-  if (!sheet || !pkg.has(sheet.part)) return undefined;
-  const texts = columnTexts(pkg.text(sheet.part), () => sharedStrings(pkg, workbook));
+  if (!sheet || !sheet.part || !pkg.has(sheet.part)) return undefined;
+  const texts = columnTexts(pkg.text(sheet.part), sheet.part, workbook.ns, () =>
+    sharedStrings(pkg, workbook),
+  );
   if (texts[0] !== recordCells({ version: 1, generated: [] })[0]) return undefined;
   try {
     return JSON.parse(texts.slice(1).join("")) as DubanRecord;
@@ -57,38 +72,47 @@ export function readPackageRecord(pkg: OpcPackage): DubanRecord | undefined {
  * Column A's texts, top to bottom: inline strings as Duban writes them, or shared strings as Excel, WPS
  * and LibreOffice write them when they save the workbook again.
  */
-function columnTexts(xml: string, shared: () => readonly string[]): string[] {
+function columnTexts(
+  xml: string,
+  part: string,
+  ns: ClassNamespaces,
+  shared: () => readonly string[],
+): string[] {
+  const doc = parseXml(xml, part, Infinity, true);
+  const data = childNamed(doc.root, ns.main, "sheetData");
   const texts: string[] = [];
-  for (const cell of xml.matchAll(/<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
-    const tag = `<c${cell[1]!}>`;
-    const ref = attribute(tag, "r");
-    if (ref !== undefined && !/^A\d+$/.test(ref)) continue;
-    const body = cell[2] ?? "";
-    const type = attribute(tag, "t");
-    const value = /<(?:[\w.-]+:)?v>([^<]*)</.exec(body)?.[1];
-    if (type === "s") texts.push(shared()[Number(value)] ?? "");
-    else if (type === "inlineStr") texts.push(runText(body));
-    else texts.push(unescapeXml(value ?? ""));
+  for (const row of data ? childrenNamed(data, ns.main, "row") : []) {
+    for (const cell of childrenNamed(row, ns.main, "c")) {
+      const ref = attributeOf(cell, "r");
+      if (ref !== undefined && !/^A\d+$/.test(ref)) continue;
+      const type = attributeOf(cell, "t");
+      const value = childNamed(cell, ns.main, "v")?.text;
+      const inline = childNamed(cell, ns.main, "is");
+      if (type === "s") texts.push(shared()[Number(value)] ?? "");
+      else if (type === "inlineStr") texts.push(inline ? runText(inline, ns.main) : "");
+      else texts.push(value ?? "");
+    }
   }
   return texts;
 }
 
-/** The text of a string item: its `<t>` pieces in order, without phonetic runs. */
-function runText(xml: string): string {
-  return [
-    ...xml
-      .replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, "")
-      .matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>/g),
-  ]
-    .map((m) => unescapeXml(m[1]!))
+/** The text of a string item: its own `<t>` and its runs' `<t>`, in order, without phonetic runs. */
+function runText(item: XmlElement, main: string): string {
+  return item.children
+    .map((child) => {
+      if (child.uri !== main) return "";
+      if (child.local === "t") return child.text;
+      if (child.local === "r") return childNamed(child, main, "t")?.text ?? "";
+      return "";
+    })
     .join("");
 }
 
 function sharedStrings(pkg: OpcPackage, workbook: WorkbookParts): string[] {
-  const part = relatedPart(pkg, workbook, "sharedStrings");
-  if (part === undefined || !pkg.has(part)) return [];
-  const xml = pkg.text(part);
-  return elements(xml, `${rootPrefix(xml, "sst")}si`).map((si) => runText(si.text));
+  const part = relatedPart(pkg, workbook.part, "sharedStrings");
+  if (part === undefined) return [];
+  const doc = parseXml(pkg.text(part), part, Infinity, true);
+  return childrenNamed(doc.root, workbook.ns.main, "si").map((si) => runText(si, workbook.ns.main));
 }
 
 /**
@@ -102,17 +126,19 @@ export function clearDuban(pkg: OpcPackage): void {
   const sheets = workbook.sheets();
   if (!sheets.some((s) => s.name === MARKS_SHEET || s.name === RECORD_SHEET)) return;
   for (const sheet of sheets) {
-    if (sheet.name === MARKS_SHEET || sheet.name === RECORD_SHEET || !pkg.has(sheet.part)) continue;
-    removeHighlights(pkg, sheet.part);
+    if (sheet.name === MARKS_SHEET || sheet.name === RECORD_SHEET || !sheet.part || !pkg.has(sheet.part))
+      continue;
+    removeHighlights(pkg, sheet.part, workbook.ns);
   }
   const ours = new Set([MARKS_SHEET, RECORD_SHEET, ...(record?.generated ?? []).map((g) => g.name)]);
   // From the last, so that the indices of the sheets still to remove do not move.
   for (const sheet of [...sheets].reverse()) if (ours.has(sheet.name)) workbook.removeSheet(sheet.name);
   const bookkeeping = record?.host as XlsxBookkeeping | undefined;
+  workbook.restoreDefinedNames(bookkeeping?.definedNamesBefore);
   if (bookkeeping && pkg.has(bookkeeping.stylesPart)) {
     pkg.setText(
       bookkeeping.stylesPart,
-      removeStyles(pkg.text(bookkeeping.stylesPart), bookkeeping.styleEdits),
+      removeStyles(pkg.text(bookkeeping.stylesPart), bookkeeping.styleEdits, bookkeeping.stylesPart),
     );
   }
 }
@@ -122,12 +148,12 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
   const workbook = new WorkbookParts(pkg);
   const sheets = workbook.sheets();
   const task = sheets.find((s) => s.name === input.plan.sheet);
-  if (!task) throw new Error(`The task sheet ${input.plan.sheet} is not in the workbook`);
+  if (!task || !task.part) throw new Error(`The task sheet ${input.plan.sheet} is not in the workbook`);
   const stylesPart = stylesPartOf(pkg, workbook);
 
   const highlights: Record<string, { fill: string; text: string }> = {};
   for (const kind of HIGHLIGHT_KINDS) highlights[kind] = input.settings.colors[kind];
-  const patch = addStyles(pkg.text(stylesPart), input.styles, highlights);
+  const patch = addStyles(pkg.text(stylesPart), input.styles, highlights, stylesPart);
   pkg.setText(stylesPart, patch.xml);
   const xfIndex = patch.xfIndex as Record<StyleName, number>;
   const date1904 = workbook.date1904;
@@ -137,7 +163,7 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
   for (const spec of input.sheets) {
     const name = freeName(spec.name, taken);
     taken.add(name);
-    const index = workbook.addSheet(name, sheetXml(spec, { xfIndex, date1904 }));
+    const index = workbook.addSheet(name, sheetXml(spec, { xfIndex, date1904, ns: workbook.ns }));
     generated.push({ name, kind: spec.kind });
     if (spec.print.repeatRows) {
       const { first, last } = spec.print.repeatRows;
@@ -151,9 +177,10 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
 
   const kinds = new Set(input.plan.marks.map((m) => m.kind));
   if (kinds.size > 0) {
-    workbook.addSheet(MARKS_SHEET, marksXml(input.plan), "veryHidden");
+    workbook.addSheet(MARKS_SHEET, marksXml(input.plan, workbook.ns), "veryHidden");
     addHighlights(
       pkg,
+      workbook.ns,
       task.part,
       input.plan,
       HIGHLIGHT_KINDS.filter((k) => kinds.has(k)),
@@ -166,36 +193,28 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
     highlightSheet: input.plan.sheet,
     ranking: input.ranking,
     ...(input.baseline ? { baseline: input.baseline } : {}),
-    host: { stylesPart, styleEdits: patch.edits } satisfies XlsxBookkeeping,
+    host: {
+      stylesPart,
+      styleEdits: patch.edits,
+      ...(workbook.definedNamesBefore ? { definedNamesBefore: workbook.definedNamesBefore } : {}),
+    } satisfies XlsxBookkeeping,
   };
-  workbook.addSheet(RECORD_SHEET, recordXml(recordCells(record)), "veryHidden");
+  workbook.addSheet(RECORD_SHEET, columnSheetXml(recordCells(record), workbook.ns), "veryHidden");
 }
 
 function stylesPartOf(pkg: OpcPackage, workbook: WorkbookParts): string {
-  const part = relatedPart(pkg, workbook, "styles");
+  const part = relatedPart(pkg, workbook.part, "styles");
   if (part === undefined) throw new Error("The workbook has no styles part");
   return part;
-}
-
-/** The part the workbook relates to with a relationship of this type (styles, sharedStrings). */
-function relatedPart(pkg: OpcPackage, workbook: WorkbookParts, type: string): string | undefined {
-  const rels = pkg.text(workbook.relsPart);
-  const match = new RegExp(
-    `Type="[^"]*/${type}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*/${type}"`,
-  ).exec(rels);
-  const target = match?.[1] ?? match?.[2];
-  if (!target) return undefined;
-  const folder = workbook.part.slice(0, workbook.part.lastIndexOf("/") + 1);
-  return target.startsWith("/") ? target.slice(1) : folder + target;
 }
 
 const CODE = HIGHLIGHT_CODE;
 
 /** The map of colours: at each flagged cell's own address, the code of its highlight. */
-function marksXml(plan: HighlightPlan): string {
+function marksXml(plan: HighlightPlan, ns: ClassNamespaces): string {
   const out = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
-    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`,
+    `<worksheet xmlns="${ns.main}"><sheetData>`,
   ];
   let row = -1;
   for (const mark of plan.marks) {
@@ -211,21 +230,8 @@ function marksXml(plan: HighlightPlan): string {
   return out.join("");
 }
 
-function recordXml(cells: readonly string[]): string {
-  const rows = cells
-    .map((text, r) => {
-      const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-      return `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t xml:space="preserve">${escaped}</t></is></c></row>`;
-    })
-    .join("");
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`
-  );
-}
-
 /** Elements that come after conditionalFormatting in a worksheet (ECMA-376 CT_Worksheet). */
-const AFTER_CONDITIONAL_FORMATTING = [
+const AFTER_CONDITIONAL_FORMATTING: readonly string[] = [
   "dataValidations",
   "hyperlinks",
   "printOptions",
@@ -252,79 +258,69 @@ const AFTER_CONDITIONAL_FORMATTING = [
 /**
  * One conditional format over the table, a rule per colour, each asking the marks sheet what the cell at
  * the same address should be. A few rules colour any number of cells, and the person's own fills, fonts
- * and borders stay as they are underneath.
+ * and borders stay as they are underneath. Only the sheet's tail after its cells is parsed and changed.
  */
 function addHighlights(
   pkg: OpcPackage,
+  ns: ClassNamespaces,
   part: string,
   plan: HighlightPlan,
   kinds: readonly HighlightKind[],
   dxfIndex: Readonly<Record<string, number>>,
 ): void {
-  const { head, tail, p } = splitAtSheetData(pkg, part);
-  const priorities = [...tail.matchAll(/priority="(\d+)"/g)].map((m) => Number(m[1]));
+  const shape = outline(pkg.bytes(part), "sheetData", part);
+  const { root, text } = shape.doc;
+  const priorities = conditionalFormats(root, ns).flatMap((block) =>
+    childrenNamed(block, ns.main, "cfRule").map((rule) => Number(attributeOf(rule, "priority") ?? 0)),
+  );
   // After the person's own rules, so that where both colour a cell, theirs shows.
-  let priority = Math.max(0, ...priorities);
+  let priority = Math.max(0, ...priorities.filter(Number.isFinite));
+  const q = (local: string) => qualified(root.prefix, local);
   const topLeft = cellRef(plan.range.top, plan.range.left);
   const rules = kinds
     .map(
       (kind) =>
-        `<${p}cfRule type="expression" dxfId="${dxfIndex[kind]}" priority="${++priority}">` +
-        `<${p}formula>${quotedSheet(MARKS_SHEET)}!${topLeft}=${CODE[kind]}</${p}formula></${p}cfRule>`,
+        `<${q("cfRule")} type="expression" dxfId="${dxfIndex[kind]}" priority="${++priority}">` +
+        `<${q("formula")}>${quotedSheet(MARKS_SHEET)}!${topLeft}=${CODE[kind]}</${q("formula")}></${q("cfRule")}>`,
     )
     .join("");
-  const block = `<${p}conditionalFormatting sqref="${rangeRef(plan.range)}">${rules}</${p}conditionalFormatting>`;
-  let at = tail.length - `</${p}worksheet>`.length;
-  for (const name of AFTER_CONDITIONAL_FORMATTING) {
-    const found = tail.search(new RegExp(`<${p}${name}(?=[\\s/>])`));
-    if (found >= 0 && found < at) at = found;
-  }
-  const closing = tail.lastIndexOf(`</${p}worksheet>`);
-  if (at > closing) at = closing;
-  joinSheet(pkg, part, head, tail.slice(0, at) + block + tail.slice(at));
+  const block = `<${q("conditionalFormatting")} sqref="${rangeRef(plan.range)}">${rules}</${q("conditionalFormatting")}>`;
+  const later = root.children.find(
+    (child) =>
+      child.start >= shape.placeholderStart &&
+      ((child.uri === ns.main && AFTER_CONDITIONAL_FORMATTING.includes(child.local)) ||
+        isAlternateContent(child)),
+  );
+  const at = later ? later.start : root.closeStart;
+  pkg.setBytes(part, joinOutline(shape, applyEdits(text, [{ start: at, end: at, text: block }])));
 }
 
 /** Takes out every conditional format whose rules look at the marks sheet, leaving the rest as it was. */
-function removeHighlights(pkg: OpcPackage, part: string): void {
-  const { head, tail, p } = splitAtSheetData(pkg, part);
-  if (!tail.includes(MARKS_SHEET)) return;
-  let out = tail;
-  for (const block of elements(tail, `${p}conditionalFormatting`).reverse()) {
-    if (block.text.includes(`${quotedSheet(MARKS_SHEET)}!`) || block.text.includes(`${MARKS_SHEET}!`)) {
-      out = out.slice(0, block.start) + out.slice(block.end);
-    }
-  }
-  joinSheet(pkg, part, head, out);
-}
-
-/**
- * A large sheet is mostly its rows; only what follows them changes. Splitting the bytes there spares
- * decoding and re-encoding tens of megabytes of cells.
- */
-function splitAtSheetData(pkg: OpcPackage, part: string): { head: Uint8Array; tail: string; p: string } {
+function removeHighlights(pkg: OpcPackage, part: string, ns: ClassNamespaces): void {
   const bytes = pkg.bytes(part);
-  const start = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 4096)));
-  const p = rootPrefix(start, "worksheet");
-  const marker = new TextEncoder().encode(`</${p}sheetData>`);
-  const end = lastIndexOf(bytes, marker);
-  const cut = end < 0 ? 0 : end + marker.length;
-  return { head: bytes.subarray(0, cut), tail: new TextDecoder().decode(bytes.subarray(cut)), p };
+  const shape = outline(bytes, "sheetData", part);
+  const { text, root } = shape.doc;
+  const ours = conditionalFormats(root, ns).filter((block) =>
+    childrenNamed(block, ns.main, "cfRule").some((rule) => {
+      const formula = text.slice(rule.openEnd, rule.closeStart);
+      return formula.includes(`${quotedSheet(MARKS_SHEET)}!`) || formula.includes(`${MARKS_SHEET}!`);
+    }),
+  );
+  if (ours.length === 0) return;
+  const edits = ours.map((block) => ({ start: block.start, end: block.end, text: "" }));
+  pkg.setBytes(part, joinOutline(shape, applyEdits(text, edits)));
 }
 
-function joinSheet(pkg: OpcPackage, part: string, head: Uint8Array, tail: string): void {
-  const tailBytes = new TextEncoder().encode(tail);
-  const joined = new Uint8Array(head.length + tailBytes.length);
-  joined.set(head);
-  joined.set(tailBytes, head.length);
-  pkg.setBytes(part, joined);
+function conditionalFormats(root: XmlElement, ns: ClassNamespaces): XmlElement[] {
+  return childrenNamed(root, ns.main, "conditionalFormatting");
 }
 
-function lastIndexOf(bytes: Uint8Array, pattern: Uint8Array): number {
-  outer: for (let i = bytes.length - pattern.length; i >= 0; i--) {
-    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return i;
-  }
-  return -1;
+/** Markup Compatibility's wrapper, which Excel puts around later elements (controls, oleObjects). */
+function isAlternateContent(element: XmlElement): boolean {
+  return (
+    element.local === "AlternateContent" &&
+    element.uri === "http://schemas.openxmlformats.org/markup-compatibility/2006"
+  );
 }
 
 export { freeName };

@@ -11,11 +11,13 @@ import type { Locale, Settings } from "../../../core/settings";
 import { zipSync, strToU8 } from "fflate";
 import { OpcPackage, type PackageCodec } from "../package";
 import { applyDuban, clearDuban, freeName, readPackageRecord } from "./apply";
-import { sheetXml } from "./sheet";
+import { columnSheetXml, sheetXml } from "./sheet";
 import { addStyles } from "./styles";
 import { WorkbookParts } from "./workbook";
 
 export { clearDuban, freeName, readPackageRecord } from "./apply";
+export { columnSheetXml };
+export { WorkbookParts } from "./workbook";
 
 export interface CheckedOptions {
   readonly settings: Settings;
@@ -70,7 +72,7 @@ export function newWorkbook(
     taken.add(name);
     const index = workbook.addSheet(
       name,
-      sheetXml(spec, { xfIndex: patch.xfIndex as never, date1904: false }),
+      sheetXml(spec, { xfIndex: patch.xfIndex as never, date1904: false, ns: workbook.ns }),
     );
     if (spec.print.repeatRows) {
       const { first, last } = spec.print.repeatRows;

@@ -4,12 +4,13 @@ import { excelSerialFromDay } from "../../../core/day";
 import type { SheetSpec, SpecCell, StyleName } from "../../../core/output/spec";
 import { columnLetter, type CellRange } from "../../../core/workbook";
 import { quotedSheet } from "../../../core/output/names";
-import { escapeAttr, escapeText } from "./xml";
+import { TRANSITIONAL, type ClassNamespaces } from "../opc";
+import { escapeAttr, escapeText } from "../xml";
 
 export { quotedSheet };
 
-export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const MAIN_NS = TRANSITIONAL.main;
+export const REL_NS = TRANSITIONAL.relationships;
 
 export const rangeRef = (r: CellRange) =>
   r.top === r.bottom && r.left === r.right
@@ -20,6 +21,8 @@ export const cellRef = (row: number, column: number) => `${columnLetter(column)}
 export interface SheetXmlOptions {
   readonly xfIndex: Readonly<Record<StyleName, number>>;
   readonly date1904: boolean;
+  /** The namespaces of the package's conformance class (transitional when absent). */
+  readonly ns?: ClassNamespaces;
 }
 
 export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): string {
@@ -27,7 +30,7 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): string {
   const lastRow = spec.rows.length - 1;
   const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    `<worksheet xmlns="${(options.ns ?? TRANSITIONAL).main}" xmlns:r="${(options.ns ?? TRANSITIONAL).relationships}">`,
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
     `<dimension ref="A1:${cellRef(Math.max(0, lastRow), Math.max(0, lastColumn))}"/>`,
     sheetView(spec.freezeRows),
@@ -114,4 +117,18 @@ function cellXml(cell: SpecCell, ref: string, options: SheetXmlOptions): string 
   }
   // An inline string is text whatever it starts with: "=SUM(A1)" can never become a formula.
   return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
+}
+
+/** A worksheet with these texts down column A, as inline strings (Duban's record and settings sheets). */
+export function columnSheetXml(texts: readonly string[], ns: ClassNamespaces = TRANSITIONAL): string {
+  const rows = texts
+    .map(
+      (text, r) =>
+        `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeText(text)}</t></is></c></row>`,
+    )
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${ns.main}"><sheetData>${rows}</sheetData></worksheet>`
+  );
 }

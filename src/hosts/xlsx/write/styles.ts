@@ -1,7 +1,19 @@
 // Adds Duban's cell styles and highlight formats to xl/styles.xml, and takes exactly them away again.
 
 import type { CellStyle } from "../../../core/output/spec";
-import { attribute, elements, escapeAttr, rootPrefix, setAttribute } from "./xml";
+import {
+  applyEdits,
+  attributeOf,
+  childNamed,
+  childrenNamed,
+  escapeAttr,
+  parseXml,
+  qualified,
+  setAttributeInTag,
+  type TextEdit,
+  type XmlDocument,
+  type XmlElement,
+} from "../xml";
 
 /** The order of styleSheet's children (ECMA-376 CT_Stylesheet), for placing a container that is absent. */
 const ORDER = [
@@ -54,10 +66,20 @@ export function addStyles(
   xml: string,
   styles: Readonly<Record<string, CellStyle>>,
   highlights: Readonly<Record<string, HighlightFormat>>,
+  part = "xl/styles.xml",
 ): StylesPatch {
-  const p = rootPrefix(xml, "styleSheet");
-  const count = (name: string) => countOf(xml, p + name);
-  const baseFont = defaultFont(xml, p);
+  const doc = parseXml(xml, part);
+  const root = doc.root;
+  const ns = root.uri;
+  const p = root.prefix;
+  // The helpers below write `${pc}font`: the root's prefix with its colon, or nothing for the default namespace.
+  const pc = p ? `${p}:` : "";
+  const container = (name: string) => childNamed(root, ns, name);
+  const count = (name: string) => {
+    const found = container(name);
+    return found ? childrenNamed(found, ns, ITEM[name]!).length : 0;
+  };
+  const baseFont = defaultFont(doc, ns);
   const fonts: string[] = [];
   const fills: string[] = [];
   const borders: string[] = [];
@@ -65,7 +87,8 @@ export function addStyles(
   const xfs: string[] = [];
   const xfIndex: Record<string, number> = {};
   const numFmtIds = new Map<string, number>();
-  let nextNumFmt = Math.max(163, ...[...xml.matchAll(/numFmtId="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
+  const usedIds = (container("numFmts")?.children ?? []).map((f) => Number(attributeOf(f, "numFmtId") ?? 0));
+  let nextNumFmt = Math.max(163, ...usedIds.filter(Number.isFinite)) + 1;
   const intern = (list: string[], offset: number, item: string) => {
     const at = list.indexOf(item);
     if (at >= 0) return offset + at;
@@ -80,9 +103,9 @@ export function addStyles(
   ];
 
   for (const [key, style] of Object.entries(styles)) {
-    const fontId = intern(fonts, fontBase, fontXml(p, baseFont, style));
-    const fillId = style.fill ? intern(fills, fillBase, fillXml(p, style.fill)) : 0;
-    const borderId = style.border ? intern(borders, borderBase, BORDER(p)) : 0;
+    const fontId = intern(fonts, fontBase, fontXml(pc, baseFont, style));
+    const fillId = style.fill ? intern(fills, fillBase, fillXml(pc, style.fill)) : 0;
+    const borderId = style.border ? intern(borders, borderBase, BORDER(pc)) : 0;
     let numFmtId = 0;
     if (style.numberFormat) {
       const builtIn = BUILT_IN_FORMATS[style.numberFormat];
@@ -91,18 +114,20 @@ export function addStyles(
         numFmtId = numFmtIds.get(style.numberFormat) ?? nextNumFmt++;
         if (!numFmtIds.has(style.numberFormat)) {
           numFmtIds.set(style.numberFormat, numFmtId);
-          numFmts.push(`<${p}numFmt numFmtId="${numFmtId}" formatCode="${escapeAttr(style.numberFormat)}"/>`);
+          numFmts.push(
+            `<${q(p, "numFmt")} numFmtId="${numFmtId}" formatCode="${escapeAttr(style.numberFormat)}"/>`,
+          );
         }
       }
     }
-    const align = alignmentXml(p, style);
+    const align = alignmentXml(pc, style);
     const attrs =
       `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       ` applyNumberFormat="${numFmtId ? 1 : 0}" applyFont="1" applyFill="${fillId ? 1 : 0}" applyBorder="${borderId ? 1 : 0}"` +
       // quotePrefix keeps a text such as "=SUM(A1)" text when someone edits the cell later.
       ` applyAlignment="${align ? 1 : 0}" quotePrefix="1"`;
     xfIndex[key] = xfBase + xfs.length;
-    xfs.push(align ? `<${p}xf ${attrs}>${align}</${p}xf>` : `<${p}xf ${attrs}/>`);
+    xfs.push(align ? `<${q(p, "xf")} ${attrs}>${align}</${q(p, "xf")}>` : `<${q(p, "xf")} ${attrs}/>`);
   }
 
   const dxfBase = count("dxfs");
@@ -111,13 +136,13 @@ export function addStyles(
   for (const [key, format] of Object.entries(highlights)) {
     dxfIndex[key] = dxfBase + dxfs.length;
     dxfs.push(
-      `<${p}dxf><${p}font><${p}color rgb="${argb(format.text)}"/></${p}font>` +
-        `<${p}fill><${p}patternFill><${p}bgColor rgb="${argb(format.fill)}"/></${p}patternFill></${p}fill></${p}dxf>`,
+      `<${q(p, "dxf")}><${q(p, "font")}><${q(p, "color")} rgb="${argb(format.text)}"/></${q(p, "font")}>` +
+        `<${q(p, "fill")}><${q(p, "patternFill")}><${q(p, "bgColor")} rgb="${argb(format.fill)}"/></${q(p, "patternFill")}></${q(p, "fill")}></${q(p, "dxf")}>`,
     );
   }
 
-  let out = xml;
-  const edits: ContainerEdit[] = [];
+  const edits: TextEdit[] = [];
+  const containerEdits: ContainerEdit[] = [];
   for (const [name, items] of [
     ["numFmts", numFmts],
     ["fonts", fonts],
@@ -127,25 +152,25 @@ export function addStyles(
     ["dxfs", dxfs],
   ] as const) {
     if (items.length === 0) continue;
-    const result = appendToContainer(out, p, name, items.join(""), items.length);
-    out = result.xml;
+    const result = appendToContainer(doc, name, items.join(""), count(name) + items.length);
     edits.push(result.edit);
+    containerEdits.push(result.record);
   }
-  return { xml: out, xfIndex, dxfIndex, edits };
+  return { xml: applyEdits(xml, edits), xfIndex, dxfIndex, edits: containerEdits };
 }
 
 /** Undoes addStyles where its additions are still exactly there (a workbook saved again by Excel is left alone). */
-export function removeStyles(xml: string, edits: readonly ContainerEdit[]): string {
+export function removeStyles(xml: string, edits: readonly ContainerEdit[], part = "xl/styles.xml"): string {
   let out = xml;
   for (const edit of [...edits].reverse()) {
-    const [found] = elements(out, edit.name);
+    const doc = parseXml(out, part);
+    const local = edit.name.slice(edit.name.indexOf(":") + 1);
+    const found = childNamed(doc.root, doc.root.uri, local);
     if (!found) continue;
-    const close = `</${edit.name}>`;
-    if (!found.text.startsWith(edit.openAfter) || !found.text.endsWith(edit.fragment + close)) continue;
-    const inner = found.text.slice(
-      edit.openAfter.length,
-      found.text.length - edit.fragment.length - close.length,
-    );
+    const text = out.slice(found.start, found.end);
+    const close = `</${found.name}>`;
+    if (!text.startsWith(edit.openAfter) || !text.endsWith(edit.fragment + close)) continue;
+    const inner = text.slice(edit.openAfter.length, text.length - edit.fragment.length - close.length);
     const restored =
       edit.openBefore === ""
         ? ""
@@ -157,38 +182,39 @@ export function removeStyles(xml: string, edits: readonly ContainerEdit[]): stri
   return out;
 }
 
-function appendToContainer(xml: string, p: string, name: string, fragment: string, added: number) {
-  const tag = p + name;
-  const [found] = elements(xml, tag);
+function appendToContainer(
+  doc: XmlDocument,
+  name: string,
+  fragment: string,
+  total: number,
+): { edit: TextEdit; record: ContainerEdit } {
+  const root = doc.root;
+  const found = childNamed(root, root.uri, name);
   if (!found) {
-    const openAfter = `<${tag} count="${added}">`;
-    const text = `${openAfter}${fragment}</${tag}>`;
-    const at = insertionPoint(xml, p, name);
+    const tag = q(root.prefix, name);
+    const openAfter = `<${tag} count="${total}">`;
+    const later = root.children.find(
+      (c) => c.uri === root.uri && ORDER.indexOf(c.local) > ORDER.indexOf(name),
+    );
+    const at = later ? later.start : root.closeStart;
     return {
-      xml: xml.slice(0, at) + text + xml.slice(at),
-      edit: { name: tag, openBefore: "", openAfter, fragment },
+      edit: { start: at, end: at, text: `${openAfter}${fragment}</${tag}>` },
+      record: { name: tag, openBefore: "", openAfter, fragment },
     };
   }
-  const openEnd = found.text.indexOf(">") + 1;
-  const openBefore = found.text.slice(0, openEnd);
-  const selfClosing = openBefore.endsWith("/>");
-  const existing = selfClosing
-    ? 0
-    : (found.text.match(new RegExp(`<${p}${ITEM[name]}[\\s/>]`, "g")) ?? []).length;
-  const openAfter = setAttribute(
-    selfClosing ? openBefore.replace(/\s*\/>$/, ">") : openBefore,
-    "count",
-    String(existing + added),
-  );
-  const inner = selfClosing ? "" : found.text.slice(openEnd, found.text.length - `</${tag}>`.length);
-  const text = `${openAfter}${inner}${fragment}</${tag}>`;
+  const openBefore = doc.text.slice(found.start, found.openEnd);
+  const opened = found.selfClosing ? openBefore.replace(/\s*\/>$/, ">") : openBefore;
+  const openAfter = setAttributeInTag(opened, "count", String(total));
+  const inner = doc.text.slice(found.openEnd, found.closeStart);
   return {
-    xml: xml.slice(0, found.start) + text + xml.slice(found.end),
-    edit: selfClosing
-      ? { name: tag, openBefore, openAfter, selfClosingBefore: openBefore, fragment }
-      : { name: tag, openBefore, openAfter, fragment },
+    edit: { start: found.start, end: found.end, text: `${openAfter}${inner}${fragment}</${found.name}>` },
+    record: found.selfClosing
+      ? { name: found.name, openBefore, openAfter, selfClosingBefore: openBefore, fragment }
+      : { name: found.name, openBefore, openAfter, fragment },
   };
 }
+
+const q = qualified;
 
 const ITEM: Readonly<Record<string, string>> = {
   numFmts: "numFmt",
@@ -199,35 +225,6 @@ const ITEM: Readonly<Record<string, string>> = {
   dxfs: "dxf",
 };
 
-/** How many items a container holds, counted rather than trusting its count attribute. */
-function countOf(xml: string, tag: string): number {
-  const [found] = elements(xml, tag);
-  if (!found || found.text.endsWith("/>")) return 0;
-  const local = tag.includes(":") ? tag.slice(tag.indexOf(":") + 1) : tag;
-  const prefix = tag.slice(0, tag.length - local.length);
-  let depth = 0;
-  let count = 0;
-  // Only direct children count: a font inside a dxf is not one of the workbook's fonts.
-  for (const m of found.text.matchAll(
-    new RegExp(`<(/?)${prefix}${ITEM[local]}(?=[\\s/>])([^>]*?)(/?)>`, "g"),
-  )) {
-    if (m[1]) depth -= 1;
-    else {
-      if (depth === 0) count += 1;
-      if (!m[3]) depth += 1;
-    }
-  }
-  return count;
-}
-
-function insertionPoint(xml: string, p: string, name: string): number {
-  for (const later of ORDER.slice(ORDER.indexOf(name) + 1)) {
-    const at = xml.search(new RegExp(`<${p}${later}(?=[\\s/>])`));
-    if (at >= 0) return at;
-  }
-  return xml.lastIndexOf(`</${p}styleSheet>`);
-}
-
 interface BaseFont {
   readonly name: string;
   readonly extra: string;
@@ -235,16 +232,31 @@ interface BaseFont {
 }
 
 /** The workbook's default font (the first), whose name and script our fonts keep. */
-function defaultFont(xml: string, p: string): BaseFont {
-  const [fonts] = elements(xml, `${p}fonts`);
-  const [first] = fonts ? elements(fonts.text, `${p}font`) : [];
-  const text = first?.text ?? "";
-  const name = attribute(elements(text, `${p}name`)[0]?.text ?? "", "val") ?? "Calibri";
-  const size = Number(attribute(elements(text, `${p}sz`)[0]?.text ?? "", "val") ?? 11);
+function defaultFont(doc: XmlDocument, ns: string): BaseFont {
+  const fonts = childNamed(doc.root, ns, "fonts");
+  const first = fonts ? childNamed(fonts, ns, "font") : undefined;
+  const child = (local: string) => (first ? childNamed(first, ns, local) : undefined);
+  const name = attributeOf(child("name") ?? EMPTY_ELEMENT, "val") ?? "Calibri";
+  const size = Number(attributeOf(child("sz") ?? EMPTY_ELEMENT, "val") ?? 11);
+  // Copied as written: inside the same styleSheet, their prefixes mean what they meant there.
   const extra = ["family", "charset", "scheme"]
-    .map((tag) => elements(text, `${p}${tag}`)[0]?.text ?? "")
+    .map((local) => {
+      const element = child(local);
+      return element && element.children.length === 0 && sameScope(element, doc.root)
+        ? doc.text.slice(element.start, element.end)
+        : "";
+    })
     .join("");
-  return { name, extra, size };
+  return { name, extra, size: Number.isFinite(size) && size > 0 ? size : 11 };
+}
+
+const EMPTY_ELEMENT = { attributes: [] } as unknown as XmlElement;
+
+/** True when an element declares nothing of its own, so its text means the same anywhere under the root. */
+function sameScope(element: XmlElement, root: XmlElement): boolean {
+  if (element.scope.size !== root.scope.size) return false;
+  for (const [prefix, uri] of element.scope) if (root.scope.get(prefix) !== uri) return false;
+  return true;
 }
 
 function fontXml(p: string, base: BaseFont, style: CellStyle): string {

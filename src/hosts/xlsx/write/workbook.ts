@@ -1,104 +1,116 @@
-// The workbook's own parts: its list of sheets, relationships, content types and defined names.
+// The workbook's own parts: its list of sheets, relationships, content types and defined names, each parsed
+// and changed only where Duban adds or takes away its own elements.
 
-import type { OpcPackage } from "../package";
-import { attribute, elements, escapeAttr, rootPrefix, setAttribute } from "./xml";
+import {
+  classOf,
+  CONTENT_TYPES_NS,
+  CONTENT_TYPES_PART,
+  PACKAGE_RELATIONSHIPS_NS,
+  readRelationships,
+  relationshipsPartOf,
+  relationshipType,
+  workbookPartOf,
+  type ClassNamespaces,
+} from "../opc";
+import { partKey, type OpcPackage } from "../package";
+import {
+  appendInside,
+  applyEdits,
+  attributeOf,
+  attributesText,
+  childNamed,
+  childrenNamed,
+  freePrefix,
+  parseXml,
+  prefixFor,
+  qualified,
+  setAttributeInTag,
+  type TextEdit,
+  type XmlDocument,
+  type XmlElement,
+} from "../xml";
+import { STRICT, TRANSITIONAL } from "../opc";
 
-const WORKBOOK_REL_TYPE =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-const WORKSHEET_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 export interface SheetEntry {
   readonly name: string;
   readonly sheetId: number;
   readonly rId: string;
   readonly state: "visible" | "hidden" | "veryHidden";
-  /** The part's name in the package, without a leading slash. */
+  /** The part's name in the package as stored, without a leading slash ("" when the relationship is missing). */
   readonly part: string;
-  /** The `<sheet …/>` element as written. */
-  readonly element: string;
 }
+
+/**
+ * How the workbook's definedNames container was before Duban first added a name to it, so that clearing
+ * gives back its bytes: absent, or self-closing (its exact text); undefined when it already had content.
+ */
+export type DefinedNamesBefore = { readonly absent: true } | { readonly selfClosing: string } | undefined;
 
 /** Where the workbook part is (xl/workbook.xml almost always), read from the package's root relationships. */
 export function workbookPart(pkg: OpcPackage): string {
-  const rels = pkg.text("_rels/.rels");
-  for (const rel of elements(rels, `${rootPrefix(rels, "Relationships")}Relationship`)) {
-    if (attribute(rel.text, "Type") === WORKBOOK_REL_TYPE)
-      return resolve("", attribute(rel.text, "Target") ?? "");
-  }
-  return "xl/workbook.xml";
+  return workbookPartOf(pkg);
 }
 
-const relsOf = (part: string) => {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-};
-
-/** A relationship target, relative to the source part's folder or absolute from the package root. */
-function resolve(sourcePart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = sourcePart.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
-/** The prefix the workbook uses for the relationships namespace (`r:` nearly always). */
-function relPrefix(xml: string): string {
-  const match = new RegExp(`xmlns:([\\w.-]+)="${RELATIONSHIPS_NS.replace(/[./]/g, "\\$&")}"`).exec(xml);
-  return match ? `${match[1]}:` : "r:";
-}
+/** The elements of CT_Workbook that follow definedNames, in schema order. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 
 export class WorkbookParts {
   readonly part: string;
   readonly relsPart: string;
-  private readonly p: string;
+  /** The package's conformance class, whose namespaces every part Duban adds uses. */
+  readonly ns: ClassNamespaces;
+  /** Set by the first addDefinedName: the container as it was (see DefinedNamesBefore). */
+  definedNamesBefore: DefinedNamesBefore;
 
   constructor(private readonly pkg: OpcPackage) {
     this.part = workbookPart(pkg);
-    this.relsPart = relsOf(this.part);
-    this.p = rootPrefix(pkg.text(this.part), "workbook");
+    this.relsPart = relationshipsPartOf(this.part);
+    this.ns = classOf(this.doc());
   }
 
-  get xml(): string {
-    return this.pkg.text(this.part);
+  /** The workbook part, parsed afresh (it is small, and every change goes through setText). */
+  doc(): XmlDocument {
+    return parseXml(this.pkg.text(this.part), this.part);
   }
 
   get date1904(): boolean {
-    const [pr] = elements(this.xml, `${this.p}workbookPr`);
-    const value = pr ? attribute(pr.text, "date1904") : undefined;
+    const pr = childNamed(this.doc().root, this.ns.main, "workbookPr");
+    const value = pr ? attributeOf(pr, "date1904") : undefined;
     return value === "1" || value === "true";
   }
 
   sheets(): SheetEntry[] {
-    const xml = this.xml;
-    const r = relPrefix(xml);
-    const targets = this.relationships();
-    return elements(xml, `${this.p}sheet`).map((el) => {
-      const rId = attribute(el.text, `${r}id`) ?? "";
-      const state = (attribute(el.text, "state") ?? "visible") as SheetEntry["state"];
+    const doc = this.doc();
+    const targets = new Map(readRelationships(this.pkg, this.part).list.map((rel) => [rel.id, rel.part]));
+    return this.sheetElements(doc).map((element) => {
+      const rId = relId(element);
+      const part = targets.get(rId);
       return {
-        name: attribute(el.text, "name") ?? "",
-        sheetId: Number(attribute(el.text, "sheetId") ?? 0),
+        name: attributeOf(element, "name") ?? "",
+        sheetId: Number(attributeOf(element, "sheetId") ?? 0),
         rId,
-        state,
-        part: targets.get(rId) ?? "",
-        element: el.text,
+        state: (attributeOf(element, "state") ?? "visible") as SheetEntry["state"],
+        part: part === undefined ? "" : (this.pkg.storedName(part) ?? part),
       };
     });
   }
 
-  /** Relationship id -> target part. */
-  private relationships(): Map<string, string> {
-    const rels = this.pkg.text(this.relsPart);
-    const map = new Map<string, string>();
-    for (const rel of elements(rels, `${rootPrefix(rels, "Relationships")}Relationship`)) {
-      map.set(attribute(rel.text, "Id") ?? "", resolve(this.part, attribute(rel.text, "Target") ?? ""));
-    }
-    return map;
+  private sheetElements(doc: XmlDocument): XmlElement[] {
+    const sheets = childNamed(doc.root, this.ns.main, "sheets");
+    return sheets ? childrenNamed(sheets, this.ns.main, "sheet") : [];
   }
 
   /**
@@ -106,43 +118,73 @@ export class WorkbookParts {
    * no existing sheet, relationship or defined name changes its position or id.
    */
   addSheet(name: string, sheetXml: string, state: SheetEntry["state"] = "visible"): number {
+    const doc = this.doc();
     const sheets = this.sheets();
     const folder = this.part.slice(0, this.part.lastIndexOf("/") + 1);
     let n = sheets.length + 1;
     while (this.pkg.has(`${folder}worksheets/sheet${n}.xml`)) n += 1;
     const part = `${folder}worksheets/sheet${n}.xml`;
-    const rels = this.pkg.text(this.relsPart);
+    const rels = readRelationships(this.pkg, this.part);
+    const ids = new Set(rels.list.map((rel) => rel.id));
     let id = 1;
-    while (rels.includes(`Id="rIdDuban${id}"`)) id += 1;
+    while (ids.has(`rIdDuban${id}`)) id += 1;
     const rId = `rIdDuban${id}`;
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
 
     this.pkg.setText(part, sheetXml);
-    const rp = rootPrefix(rels, "Relationships");
-    const target = part.slice(folder.length);
+    this.appendRelationship(rels.doc, rId, relationshipType(this.ns, "worksheet"), part.slice(folder.length));
+    this.appendOverride(`/${part}`, WORKSHEET_CONTENT_TYPE);
+
+    const container = childNamed(doc.root, this.ns.main, "sheets");
+    if (!container) throw new Error(`${this.part} has no <sheets>`);
+    const p = container.prefix;
+    // The relationships prefix must be in scope where the sheet goes: openpyxl declares it on each <sheet>.
+    const bound = prefixFor(container, this.ns.relationships, true);
+    const r = bound ?? freePrefix(container, "r");
+    const element =
+      `<${qualified(p, "sheet")}` +
+      (bound === undefined ? attributesText([[`xmlns:${r}`, this.ns.relationships]]) : "") +
+      attributesText([
+        ["name", name],
+        ["sheetId", sheetId],
+        ["state", state === "visible" ? undefined : state],
+        [`${r}:id`, rId],
+      ]) +
+      "/>";
+    this.pkg.setText(this.part, applyEdits(doc.text, appendInside(doc, container, element)));
+    return sheets.length;
+  }
+
+  private appendRelationship(doc: XmlDocument | undefined, id: string, type: string, target: string): void {
+    const element = (p: string) =>
+      `<${qualified(p, "Relationship")}${attributesText([
+        ["Id", id],
+        ["Type", type],
+        ["Target", target],
+      ])}/>`;
+    if (!doc) {
+      this.pkg.setText(
+        this.relsPart,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+          `<Relationships xmlns="${PACKAGE_RELATIONSHIPS_NS}">${element("")}</Relationships>`,
+      );
+      return;
+    }
     this.pkg.setText(
       this.relsPart,
-      insertBefore(
-        rels,
-        `</${rp}Relationships>`,
-        `<${rp}Relationship Id="${rId}" Type="${WORKSHEET_REL_TYPE}" Target="${target}"/>`,
-      ),
+      applyEdits(doc.text, appendInside(doc, doc.root, element(doc.root.prefix))),
     );
-    const types = this.pkg.text("[Content_Types].xml");
-    const tp = rootPrefix(types, "Types");
-    this.pkg.setText(
-      "[Content_Types].xml",
-      insertBefore(
-        types,
-        `</${tp}Types>`,
-        `<${tp}Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`,
-      ),
-    );
-    const xml = this.xml;
-    const stateAttr = state === "visible" ? "" : ` state="${state}"`;
-    const element = `<${this.p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${stateAttr} ${relPrefix(xml)}id="${rId}"/>`;
-    this.pkg.setText(this.part, insertBefore(xml, `</${this.p}sheets>`, element));
-    return sheets.length;
+  }
+
+  private appendOverride(partName: string, contentType: string): void {
+    const doc = parseXml(this.pkg.text(CONTENT_TYPES_PART), CONTENT_TYPES_PART);
+    if (doc.root.uri !== CONTENT_TYPES_NS)
+      throw new Error(`${CONTENT_TYPES_PART} is not a content types part`);
+    const element = `<${qualified(doc.root.prefix, "Override")}${attributesText([
+      ["PartName", partName],
+      ["ContentType", contentType],
+    ])}/>`;
+    this.pkg.setText(CONTENT_TYPES_PART, applyEdits(doc.text, appendInside(doc, doc.root, element)));
   }
 
   /**
@@ -154,84 +196,134 @@ export class WorkbookParts {
     const index = sheets.findIndex((s) => s.name === name);
     if (index < 0) return;
     const sheet = sheets[index]!;
-    let xml = this.xml.replace(sheet.element, "");
-    xml = this.renumberAfterRemoval(xml, index, sheets.length);
-    this.pkg.setText(this.part, xml);
+    const doc = this.doc();
+    const element = this.sheetElements(doc)[index]!;
+    const edits: TextEdit[] = [{ start: element.start, end: element.end, text: "" }];
+    edits.push(...this.renumberAfterRemoval(doc, index, sheets.length));
+    this.pkg.setText(this.part, applyEdits(doc.text, edits));
 
-    const rels = this.pkg.text(this.relsPart);
-    const rel = elements(rels, `${rootPrefix(rels, "Relationships")}Relationship`).find(
-      (r) => attribute(r.text, "Id") === sheet.rId,
-    );
-    if (rel) this.pkg.setText(this.relsPart, rels.slice(0, rel.start) + rels.slice(rel.end));
-    const types = this.pkg.text("[Content_Types].xml");
-    const override = elements(types, `${rootPrefix(types, "Types")}Override`).find(
-      (o) => attribute(o.text, "PartName") === `/${sheet.part}`,
-    );
-    if (override)
-      this.pkg.setText("[Content_Types].xml", types.slice(0, override.start) + types.slice(override.end));
-    for (const part of [sheet.part, relsOf(sheet.part)]) if (this.pkg.has(part)) this.pkg.remove(part);
+    const rels = readRelationships(this.pkg, this.part);
+    const rel = rels.list.find((r) => r.id === sheet.rId);
+    if (rel && rels.doc) {
+      this.pkg.setText(
+        this.relsPart,
+        applyEdits(rels.doc.text, [{ start: rel.element.start, end: rel.element.end, text: "" }]),
+      );
+    }
+    if (sheet.part) {
+      const types = parseXml(this.pkg.text(CONTENT_TYPES_PART), CONTENT_TYPES_PART);
+      const override = childrenNamed(types.root, CONTENT_TYPES_NS, "Override").find(
+        (o) => partKey(attributeOf(o, "PartName") ?? "") === partKey(sheet.part),
+      );
+      if (override) {
+        this.pkg.setText(
+          CONTENT_TYPES_PART,
+          applyEdits(types.text, [{ start: override.start, end: override.end, text: "" }]),
+        );
+      }
+      for (const part of [sheet.part, relationshipsPartOf(sheet.part)])
+        if (this.pkg.has(part)) this.pkg.remove(part);
+    }
   }
 
-  private renumberAfterRemoval(xml: string, index: number, count: number): string {
-    let out = xml;
-    const names = elements(out, `${this.p}definedName`).reverse();
-    for (const name of names) {
-      const local = attribute(name.text, "localSheetId");
-      if (local === undefined) continue;
-      const id = Number(local);
-      let replacement = name.text;
-      if (id === index) replacement = "";
-      else if (id > index) replacement = name.text.replace(/localSheetId="\d+"/, `localSheetId="${id - 1}"`);
-      out = out.slice(0, name.start) + replacement + out.slice(name.end);
+  private renumberAfterRemoval(doc: XmlDocument, index: number, count: number): TextEdit[] {
+    const edits: TextEdit[] = [];
+    const container = childNamed(doc.root, this.ns.main, "definedNames");
+    if (container) {
+      for (const name of childrenNamed(container, this.ns.main, "definedName")) {
+        const local = attributeOf(name, "localSheetId");
+        const id = local === undefined ? undefined : Number(local);
+        if (id === index) {
+          edits.push({ start: name.start, end: name.end, text: "" });
+          continue;
+        }
+        if (id !== undefined && id > index) {
+          const tag = doc.text.slice(name.start, name.openEnd);
+          edits.push({
+            start: name.start,
+            end: name.openEnd,
+            text: setAttributeInTag(tag, "localSheetId", String(id - 1)),
+          });
+        }
+      }
     }
-    out = out.replace(new RegExp(`<${this.p}definedNames>\\s*</${this.p}definedNames>`), "");
-    for (const view of elements(out, `${this.p}workbookView`).reverse()) {
-      let tag = view.text;
+    for (const view of childrenNamed(
+      childNamed(doc.root, this.ns.main, "bookViews") ?? doc.root,
+      this.ns.main,
+      "workbookView",
+    )) {
+      let tag = doc.text.slice(view.start, view.openEnd);
       for (const attr of ["activeTab", "firstSheet"]) {
-        const value = attribute(tag, attr);
+        const value = attributeOf(view, attr);
         if (value === undefined) continue;
         const n = Number(value);
         // The sheets after the removed one move up; a removed active sheet hands over to its neighbour.
         const moved = n > index ? n - 1 : n === index ? Math.max(0, Math.min(n, count - 2)) : n;
-        if (moved !== n) tag = setAttribute(tag, attr, String(moved));
+        if (moved !== n) tag = setAttributeInTag(tag, attr, String(moved));
       }
-      out = out.slice(0, view.start) + tag + out.slice(view.end);
+      if (tag !== doc.text.slice(view.start, view.openEnd))
+        edits.push({ start: view.start, end: view.openEnd, text: tag });
     }
-    return out;
+    return edits;
+  }
+
+  /**
+   * Gives the definedNames container back as it was before Duban first added to it (absent, or
+   * self-closing), once it is empty again: the last step of clearing.
+   */
+  restoreDefinedNames(before: DefinedNamesBefore): void {
+    if (!before) return;
+    const doc = this.doc();
+    const container = childNamed(doc.root, this.ns.main, "definedNames");
+    if (!container || container.children.length > 0 || container.openEnd !== container.closeStart) return;
+    const text = "absent" in before ? "" : before.selfClosing;
+    this.pkg.setText(this.part, applyEdits(doc.text, [{ start: container.start, end: container.end, text }]));
   }
 
   /** Adds a defined name scoped to one sheet (print titles, the filter range). */
   addDefinedName(name: string, sheetIndex: number, value: string, hidden = false): void {
-    const xml = this.xml;
-    const element =
-      `<${this.p}definedName name="${name}" localSheetId="${sheetIndex}"${hidden ? ` hidden="1"` : ""}>` +
-      `${value.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</${this.p}definedName>`;
-    const close = `</${this.p}definedNames>`;
-    if (xml.includes(close)) {
-      this.pkg.setText(this.part, insertBefore(xml, close, element));
+    const doc = this.doc();
+    const existing = childNamed(doc.root, this.ns.main, "definedNames");
+    const element = (p: string) =>
+      `<${qualified(p, "definedName")}${attributesText([
+        ["name", name],
+        ["localSheetId", sheetIndex],
+        ["hidden", hidden ? 1 : undefined],
+      ])}>${value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</${qualified(p, "definedName")}>`;
+    if (existing) {
+      if (existing.selfClosing && this.definedNamesBefore === undefined) {
+        this.definedNamesBefore = { selfClosing: doc.text.slice(existing.start, existing.end) };
+      }
+      this.pkg.setText(
+        this.part,
+        applyEdits(doc.text, appendInside(doc, existing, element(existing.prefix))),
+      );
       return;
     }
-    const selfClosed = new RegExp(`<${this.p}definedNames\\s*/>`).exec(xml);
-    if (selfClosed) {
-      this.pkg.setText(this.part, xml.replace(selfClosed[0], `<${this.p}definedNames>${element}${close}`));
-      return;
+    this.definedNamesBefore ??= { absent: true };
+    const p = doc.root.prefix;
+    const container = `<${qualified(p, "definedNames")}>${element(p)}</${qualified(p, "definedNames")}>`;
+    const later = doc.root.children.find(
+      (c) => c.uri === this.ns.main && AFTER_DEFINED_NAMES.includes(c.local),
+    );
+    let at: number;
+    if (later) at = later.start;
+    else {
+      // After sheets (and functionGroups or externalReferences), as CT_Workbook orders them.
+      const earlier = doc.root.children.filter(
+        (c) => c.uri === this.ns.main && ["sheets", "functionGroups", "externalReferences"].includes(c.local),
+      );
+      at = earlier.length > 0 ? earlier[earlier.length - 1]!.end : doc.root.closeStart;
     }
-    // Right after the sheets (and any functionGroups or externalReferences), as the schema orders them.
-    const after = [`</${this.p}externalReferences>`, `</${this.p}functionGroups>`, `</${this.p}sheets>`].find(
-      (t) => xml.includes(t),
-    )!;
-    this.pkg.setText(this.part, insertAfter(xml, after, `<${this.p}definedNames>${element}${close}`));
+    this.pkg.setText(this.part, applyEdits(doc.text, [{ start: at, end: at, text: container }]));
   }
 }
 
-function insertBefore(xml: string, marker: string, text: string): string {
-  const at = xml.lastIndexOf(marker);
-  if (at < 0) throw new Error(`The workbook has no ${marker}`);
-  return xml.slice(0, at) + text + xml.slice(at);
-}
-
-function insertAfter(xml: string, marker: string, text: string): string {
-  const at = xml.indexOf(marker);
-  if (at < 0) throw new Error(`The workbook has no ${marker}`);
-  return xml.slice(0, at + marker.length) + text + xml.slice(at + marker.length);
+/** A sheet's relationship id: r:id in either class's namespace (a strict file may say transitional). */
+function relId(element: XmlElement): string {
+  return (
+    attributeOf(element, "id", TRANSITIONAL.relationships) ??
+    attributeOf(element, "id", STRICT.relationships) ??
+    ""
+  );
 }
