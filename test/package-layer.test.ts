@@ -1,0 +1,299 @@
+// The package layer on packages spelled as other programs spell them (prefixes, absolute targets, empty
+// containers, a DOCTYPE, Strict): check --out writes only namespace-well-formed parts, and clear gives back
+// every part byte for byte. Hand-made packages, so this runs without Python or LibreOffice.
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { SaxesParser } from "saxes";
+import { main } from "../src/cli/main";
+import { parseIsoDay } from "../src/core";
+import { checkWorkbook } from "../src/core/check";
+import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { WorkbookOutputError } from "../src/hosts/xlsx";
+import { OpcPackage } from "../src/hosts/xlsx/package";
+import { clearDuban, writeCheck } from "../src/hosts/xlsx/write";
+
+const TMP = join(__dirname, ".tmp", `package-layer-${process.pid}`);
+beforeAll(() => mkdirSync(TMP, { recursive: true }));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+
+interface Spelling {
+  /**
+   * How the copy is made: through `duban check --out`, or, where the reader (ExcelJS 4.4.0, which reads
+   * `r:id` and element names by their literal prefixes) cannot read the input, by checking the same rows in
+   * memory and writing with writeCheck: the write path is what is under test here.
+   */
+  readonly through?: "engine";
+  /** The workbook part's text. */
+  readonly workbook: (rows: string) => string;
+  readonly sheetTarget: string;
+  readonly strict?: boolean;
+  readonly sheetHead?: string;
+  readonly sheetTail?: string;
+}
+
+/** A one-sheet task table; `spell` decides how its parts are written. */
+const ROWS = [
+  ["序号", "工作任务", "责任单位", "完成时限", "完成情况"],
+  ["1", "编制年度计划", "综采一队", "2026-11-01", "进行中"],
+  ["2", "设备检修", "综采二队", "2026-11-30", "已完成"],
+  ["3", "安全培训", "", "2026-11-20", "未开始"],
+];
+
+function tablePackage(spell: Spelling): Uint8Array {
+  const main = spell.strict ? STRICT_MAIN : MAIN;
+  const rel = spell.strict ? STRICT_REL : REL;
+  const cells = ROWS.map(
+    (row, r) =>
+      `<row r="${r + 1}">` +
+      row
+        .map(
+          (text, c) =>
+            `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${text}</t></is></c>`,
+        )
+        .join("") +
+      `</row>`,
+  ).join("");
+  const sheet =
+    `${HEAD}<worksheet xmlns="${main}" xmlns:r="${rel}">${spell.sheetHead ?? ""}` +
+    `<sheetData>${cells}</sheetData>${spell.sheetTail ?? ""}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  return zipSync({
+    "[Content_Types].xml": strToU8(
+      `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+        `</Types>`,
+    ),
+    "_rels/.rels": strToU8(
+      `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(spell.workbook(rel)),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `${HEAD}<Relationships xmlns="${PKG_REL}">` +
+        `<Relationship Id="rId1" Type="${rel}/worksheet" Target="${spell.sheetTarget}"/>` +
+        `<Relationship Id="rId2" Type="${rel}/styles" Target="/xl/styles.xml"/></Relationships>`,
+    ),
+    "xl/styles.xml": strToU8(
+      `${HEAD}<styleSheet xmlns="${main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+        `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+        `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+        `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+        `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+        `<dxfs count="0"/></styleSheet>`,
+    ),
+    "xl/worksheets/sheet1.xml": strToU8(sheet),
+  });
+}
+
+const workbook =
+  (sheets: (rel: string) => string, extra = "", strict = false) =>
+  (rel: string) =>
+    `${HEAD}<workbook xmlns="${strict ? STRICT_MAIN : MAIN}"${strict ? ` conformance="strict"` : ""}>` +
+    `<bookViews><workbookView/></bookViews>${sheets(rel)}${extra}<calcPr calcId="191029"/></workbook>`;
+
+/** Every XML part of a package, parsed namespace-aware by saxes itself (an unbound prefix is an error). */
+function xmlProblems(bytes: Uint8Array): string[] {
+  const problems: string[] = [];
+  for (const [name, data] of Object.entries(unzipSync(bytes))) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const parser = new SaxesParser({ xmlns: true });
+    try {
+      parser.write(new TextDecoder().decode(data)).close();
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+function samePartsAs(a: Uint8Array, b: Uint8Array): void {
+  const left = unzipSync(a);
+  const right = unzipSync(b);
+  expect(Object.keys(right).sort()).toEqual(Object.keys(left).sort());
+  for (const name of Object.keys(left)) {
+    expect({ name, text: new TextDecoder().decode(right[name]) }).toEqual({
+      name,
+      text: new TextDecoder().decode(left[name]),
+    });
+  }
+}
+
+async function run(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    today: () => parseIsoDay("2026-11-18")!,
+  });
+  return { code, stdout, stderr };
+}
+
+const cases: ReadonlyArray<readonly [string, Spelling]> = [
+  [
+    "r: declared on each <sheet> (openpyxl), absolute targets",
+    {
+      workbook: workbook(
+        (rel) => `<sheets><sheet xmlns:r="${rel}" name="任务" sheetId="1" r:id="rId1"/></sheets>`,
+      ),
+      sheetTarget: "/xl/worksheets/sheet1.xml",
+    },
+  ],
+  [
+    "r: bound to another namespace, the relationships namespace under rel:",
+    {
+      workbook: workbook(
+        (rel) =>
+          `<sheets xmlns:r="urn:not-relationships" xmlns:rel="${rel}"><sheet name="任务" sheetId="1" rel:id="rId1"/></sheets>`,
+      ),
+      sheetTarget: "worksheets/sheet1.xml",
+      through: "engine",
+    },
+  ],
+  [
+    "an empty <definedNames/> (openpyxl, LibreOffice)",
+    {
+      workbook: workbook(
+        (rel) => `<sheets><sheet xmlns:r="${rel}" name="任务" sheetId="1" r:id="rId1"/></sheets>`,
+        "<definedNames/>",
+      ),
+      sheetTarget: "worksheets/sheet1.xml",
+    },
+  ],
+  [
+    "an empty <definedNames></definedNames> (Go's tealeg/xlsx)",
+    {
+      workbook: workbook(
+        (rel) => `<sheets><sheet xmlns:r="${rel}" name="任务" sheetId="1" r:id="rId1"/></sheets>`,
+        "<definedNames></definedNames>",
+      ),
+      sheetTarget: "worksheets/sheet1.xml",
+    },
+  ],
+  [
+    "a prefixed SpreadsheetML namespace with comments, CDATA and a processing instruction",
+    {
+      workbook: (rel) =>
+        `${HEAD}<!-- made by hand --><x:workbook xmlns:x="${MAIN}" xmlns:r="${rel}"><?app keep?>` +
+        `<x:sheets><!-- the tasks --><x:sheet name="任务" sheetId="1" r:id="rId1"/></x:sheets>` +
+        `<x:definedNames><x:definedName name="note"><![CDATA["<a&b>"]]></x:definedName></x:definedNames></x:workbook>`,
+      sheetTarget: "./worksheets/../worksheets/sheet1.xml",
+      through: "engine",
+      sheetTail: `<!-- </sheetData> is not here --><conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="0" priority="7"><formula>FALSE</formula></cfRule></conditionalFormatting>`,
+    },
+  ],
+  [
+    "Strict Open XML",
+    {
+      workbook: workbook(
+        (rel) => `<sheets xmlns:r="${rel}"><sheet name="任务" sheetId="1" r:id="rId1"/></sheets>`,
+        "",
+        true,
+      ),
+      sheetTarget: "worksheets/sheet1.xml",
+      strict: true,
+    },
+  ],
+];
+
+describe.each(cases)("%s", (_, spelling) => {
+  const input = tablePackage(spelling);
+
+  test("check --out writes well-formed parts in the package's class, and clear gives every part back", async () => {
+    const file = join(TMP, `in-${cases.findIndex(([, s]) => s === spelling)}.xlsx`);
+    const out = `${file}.out.xlsx`;
+    const back = `${file}.back.xlsx`;
+    writeFileSync(file, input);
+    let written: Uint8Array;
+    if (spelling.through === "engine") {
+      const model = { fileName: "in.xlsx", sheets: [{ name: "任务", rows: ROWS, merges: [] }] };
+      const result = checkWorkbook(model, { asOf: parseIsoDay("2026-11-18")!, settings: DEFAULT_SETTINGS });
+      const pkg = OpcPackage.open(input, "in.xlsx");
+      writeCheck(pkg, result, { settings: DEFAULT_SETTINGS, locale: "zh-CN" });
+      written = pkg.toBytes();
+      writeFileSync(out, written);
+    } else {
+      const checked = await run(["check", file, "--out", out]);
+      expect(checked.stderr).toBe("");
+      expect(checked.code).toBe(1);
+      written = readFileSync(out);
+    }
+    expect(xmlProblems(written)).toEqual([]);
+    const parts = unzipSync(written);
+    const text = (name: string) => new TextDecoder().decode(parts[name]);
+    const transitionalTypes = /schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/worksheet/;
+    expect(transitionalTypes.test(text("xl/_rels/workbook.xml.rels"))).toBe(!spelling.strict);
+    expect(text("xl/worksheets/sheet2.xml").includes(STRICT_MAIN)).toBe(Boolean(spelling.strict));
+    const cleared = await run(["clear", out, "--out", back]);
+    expect(cleared.code).toBe(0);
+    samePartsAs(input, readFileSync(back));
+    // The same through the package layer alone, as the workbench and the add-in's download do it.
+    const pkg = OpcPackage.open(written, "out.xlsx");
+    clearDuban(pkg);
+    samePartsAs(input, pkg.toBytes());
+  });
+});
+
+describe("a DOCTYPE", () => {
+  test.each([
+    ["the workbook part", "xl/workbook.xml"],
+    ["a worksheet", "xl/worksheets/sheet1.xml"],
+  ])("in %s is refused with exit 2, naming the part, and nothing is written", async (_, part) => {
+    const parts = unzipSync(tablePackage(cases[0]![1]));
+    const text = new TextDecoder().decode(parts[part]);
+    parts[part] = strToU8(
+      text.replace(HEAD, `${HEAD}<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n`),
+    );
+    const file = join(TMP, `doctype-${part.replace(/\W/g, "_")}.xlsx`);
+    writeFileSync(file, zipSync(parts));
+    const result = await run(["check", file, "--out", `${file}.out.xlsx`, "--lang", "en-US"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(part);
+    expect(result.stderr).toContain("DOCTYPE");
+    expect(() => readFileSync(`${file}.out.xlsx`)).toThrow();
+  });
+});
+
+describe("every part written is parsed back first", () => {
+  test("a malformed part stops toBytes with the part's name", () => {
+    const pkg = OpcPackage.open(tablePackage(cases[0]![1]), "in.xlsx");
+    pkg.setText("xl/worksheets/sheet9.xml", `<worksheet xmlns="${MAIN}"><x:sheetData/></worksheet>`);
+    expect(() => pkg.toBytes()).toThrow(WorkbookOutputError);
+    expect(() => pkg.toBytes()).toThrow(/sheet9\.xml/);
+  });
+
+  test("an unchanged package comes back with the same parts", () => {
+    const input = tablePackage(cases[0]![1]);
+    const pkg = OpcPackage.open(input, "in.xlsx");
+    expect(unzipSync(pkg.toBytes())).toEqual(unzipSync(input));
+  });
+});
+
+describe("part names as the packaging conventions compare them", () => {
+  test("case and percent-encoding do not matter; the stored spelling is kept", () => {
+    const pkg = OpcPackage.open(
+      zipSync({
+        "xl/workbook.xml": strToU8(`<workbook xmlns="${MAIN}"><sheets/></workbook>`),
+        "xl/media/%E5%9B%BE.png": new Uint8Array([1, 2, 3]),
+      }),
+      "x.xlsx",
+    );
+    expect(pkg.has("XL/Workbook.xml")).toBe(true);
+    expect(pkg.has("/xl/media/图.png")).toBe(true);
+    expect(pkg.storedName("xl/MEDIA/图.PNG")).toBe("xl/media/%E5%9B%BE.png");
+    pkg.setText("XL/WORKBOOK.XML", `<workbook xmlns="${MAIN}"><sheets></sheets></workbook>`);
+    expect(pkg.names()).toEqual(["xl/workbook.xml", "xl/media/%E5%9B%BE.png"]);
+  });
+});
