@@ -29,6 +29,7 @@ import {
   outline,
   parseXml,
   qualified,
+  type Outline,
   type XmlElement,
 } from "../xml";
 import { cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
@@ -291,8 +292,8 @@ function addHighlights(
       ((child.uri === ns.main && AFTER_CONDITIONAL_FORMATTING.includes(child.local)) ||
         isAlternateContent(child)),
   );
-  const at = later ? later.start : root.closeStart;
-  pkg.setBytes(part, joinOutline(shape, applyEdits(text, [{ start: at, end: at, text: block }])));
+  const at = root.closeStart;
+  setOutline(pkg, part, shape, applyEdits(text, [{ start: at, end: at, text: block }]));
 }
 
 /** Takes out every conditional format whose rules look at the marks sheet, leaving the rest as it was. */
@@ -308,7 +309,16 @@ function removeHighlights(pkg: OpcPackage, part: string, ns: ClassNamespaces): v
   );
   if (ours.length === 0) return;
   const edits = ours.map((block) => ({ start: block.start, end: block.end, text: "" }));
-  pkg.setBytes(part, joinOutline(shape, applyEdits(text, edits)));
+  setOutline(pkg, part, shape, applyEdits(text, edits));
+}
+
+/**
+ * Puts an edited sheet back. Its outline (everything but the cells) is parsed back here; the cells are the
+ * input's bytes, unchanged, so the package need not parse them again before writing.
+ */
+function setOutline(pkg: OpcPackage, part: string, shape: Outline, text: string): void {
+  parseXml(text, part, 0);
+  pkg.setBytes(part, joinOutline(shape, text), true);
 }
 
 function conditionalFormats(root: XmlElement, ns: ClassNamespaces): XmlElement[] {
