@@ -113,8 +113,8 @@ function mendExcelJsReader(workbook: Workbook, date1904: boolean): void {
  * as openpyxl writes them), targets in another case, or Strict relationship types fails to load. The
  * relationships parts it reads are written out again with each target relative to its source folder and
  * spelled as the part is stored, and Strict types given their transitional names. Drawings are empty in its
- * view: the engine reads no picture or chart, and ExcelJS fails on valid drawings (openpyxl's, in the default
- * namespace without `xdr:`). This copy only feeds the reader; what Duban writes is patched from the original
+ * view and comments are not related: the engine reads no picture, chart or comment, and ExcelJS fails on valid
+ * ones (openpyxl's drawings in the default namespace without `xdr:`, comments at other part names). This copy only feeds the reader; what Duban writes is patched from the original
  * package.
  */
 function asExcelJsReadsIt(pkg: OpcPackage, bytes: Uint8Array): Uint8Array {
@@ -130,7 +130,10 @@ function asExcelJsReadsIt(pkg: OpcPackage, bytes: Uint8Array): Uint8Array {
     for (const rel of rels.list) {
       if (rel.part !== undefined && relationshipKind(rel.type) === "drawing") drawings.add(rel.part);
     }
-    const lines = rels.list.map((rel) => {
+    // ExcelJS finds comments only at its own part names (../comments1.xml); the engine reads no comment.
+    const kept = rels.list.filter((rel) => !UNREAD.has(relationshipKind(rel.type) ?? ""));
+    if (kept.length !== rels.list.length) differs = true;
+    const lines = kept.map((rel) => {
       const kind = relationshipKind(rel.type);
       const type = kind === undefined ? rel.type : relationshipType(TRANSITIONAL, kind);
       let target = rel.target;
@@ -162,6 +165,9 @@ function asExcelJsReadsIt(pkg: OpcPackage, bytes: Uint8Array): Uint8Array {
   }
   return changed ? pkg.toBytes() : bytes;
 }
+
+/** Relationships the reader is not shown (their parts stay, unread). */
+const UNREAD = new Set(["comments", "vmlDrawing"]);
 
 /** What the reader sees of every drawing: pictures and charts are nothing the engine reads. */
 const EMPTY_DRAWING =

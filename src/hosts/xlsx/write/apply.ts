@@ -292,7 +292,7 @@ function addHighlights(
       ((child.uri === ns.main && AFTER_CONDITIONAL_FORMATTING.includes(child.local)) ||
         isAlternateContent(child)),
   );
-  const at = root.closeStart;
+  const at = later ? later.start : root.closeStart;
   setOutline(pkg, part, shape, applyEdits(text, [{ start: at, end: at, text: block }]));
 }
 
