@@ -71,15 +71,17 @@ export function addStyles(
   const doc = parseXml(xml, part);
   const root = doc.root;
   const ns = root.uri;
-  const p = root.prefix;
-  // The helpers below write `${pc}font`: the root's prefix with its colon, or nothing for the default namespace.
-  const pc = p ? `${p}:` : "";
   const container = (name: string) => childNamed(root, ns, name);
+  /** The prefix for items going into a container: its own where it exists, else the root's, which it will use. */
+  const prefixIn = (name: string) => container(name)?.prefix ?? root.prefix;
+  // The helpers below write `${pc}font`: the prefix with its colon, or nothing for the default namespace.
+  const colon = (prefix: string) => (prefix ? `${prefix}:` : "");
   const count = (name: string) => {
     const found = container(name);
     return found ? childrenNamed(found, ns, ITEM[name]!).length : 0;
   };
   const baseFont = defaultFont(doc, ns);
+  const [pNumFmts, pXfs, pDxfs] = [prefixIn("numFmts"), prefixIn("cellXfs"), prefixIn("dxfs")];
   const fonts: string[] = [];
   const fills: string[] = [];
   const borders: string[] = [];
@@ -103,9 +105,9 @@ export function addStyles(
   ];
 
   for (const [key, style] of Object.entries(styles)) {
-    const fontId = intern(fonts, fontBase, fontXml(pc, baseFont, style));
-    const fillId = style.fill ? intern(fills, fillBase, fillXml(pc, style.fill)) : 0;
-    const borderId = style.border ? intern(borders, borderBase, BORDER(pc)) : 0;
+    const fontId = intern(fonts, fontBase, fontXml(colon(prefixIn("fonts")), baseFont, style));
+    const fillId = style.fill ? intern(fills, fillBase, fillXml(colon(prefixIn("fills")), style.fill)) : 0;
+    const borderId = style.border ? intern(borders, borderBase, BORDER(colon(prefixIn("borders")))) : 0;
     let numFmtId = 0;
     if (style.numberFormat) {
       const builtIn = BUILT_IN_FORMATS[style.numberFormat];
@@ -115,19 +117,21 @@ export function addStyles(
         if (!numFmtIds.has(style.numberFormat)) {
           numFmtIds.set(style.numberFormat, numFmtId);
           numFmts.push(
-            `<${q(p, "numFmt")} numFmtId="${numFmtId}" formatCode="${escapeAttr(style.numberFormat)}"/>`,
+            `<${q(pNumFmts, "numFmt")} numFmtId="${numFmtId}" formatCode="${escapeAttr(style.numberFormat)}"/>`,
           );
         }
       }
     }
-    const align = alignmentXml(pc, style);
+    const align = alignmentXml(colon(pXfs), style);
     const attrs =
       `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       ` applyNumberFormat="${numFmtId ? 1 : 0}" applyFont="1" applyFill="${fillId ? 1 : 0}" applyBorder="${borderId ? 1 : 0}"` +
       // quotePrefix keeps a text such as "=SUM(A1)" text when someone edits the cell later.
       ` applyAlignment="${align ? 1 : 0}" quotePrefix="1"`;
     xfIndex[key] = xfBase + xfs.length;
-    xfs.push(align ? `<${q(p, "xf")} ${attrs}>${align}</${q(p, "xf")}>` : `<${q(p, "xf")} ${attrs}/>`);
+    xfs.push(
+      align ? `<${q(pXfs, "xf")} ${attrs}>${align}</${q(pXfs, "xf")}>` : `<${q(pXfs, "xf")} ${attrs}/>`,
+    );
   }
 
   const dxfBase = count("dxfs");
@@ -136,8 +140,8 @@ export function addStyles(
   for (const [key, format] of Object.entries(highlights)) {
     dxfIndex[key] = dxfBase + dxfs.length;
     dxfs.push(
-      `<${q(p, "dxf")}><${q(p, "font")}><${q(p, "color")} rgb="${argb(format.text)}"/></${q(p, "font")}>` +
-        `<${q(p, "fill")}><${q(p, "patternFill")}><${q(p, "bgColor")} rgb="${argb(format.fill)}"/></${q(p, "patternFill")}></${q(p, "fill")}></${q(p, "dxf")}>`,
+      `<${q(pDxfs, "dxf")}><${q(pDxfs, "font")}><${q(pDxfs, "color")} rgb="${argb(format.text)}"/></${q(pDxfs, "font")}>` +
+        `<${q(pDxfs, "fill")}><${q(pDxfs, "patternFill")}><${q(pDxfs, "bgColor")} rgb="${argb(format.fill)}"/></${q(pDxfs, "patternFill")}></${q(pDxfs, "fill")}></${q(pDxfs, "dxf")}>`,
     );
   }
 
@@ -242,7 +246,7 @@ function defaultFont(doc: XmlDocument, ns: string): BaseFont {
   const extra = ["family", "charset", "scheme"]
     .map((local) => {
       const element = child(local);
-      return element && element.children.length === 0 && sameScope(element, doc.root)
+      return element && fonts && element.children.length === 0 && sameScope(element, fonts)
         ? doc.text.slice(element.start, element.end)
         : "";
     })
@@ -252,7 +256,7 @@ function defaultFont(doc: XmlDocument, ns: string): BaseFont {
 
 const EMPTY_ELEMENT = { attributes: [] } as unknown as XmlElement;
 
-/** True when an element declares nothing of its own, so its text means the same anywhere under the root. */
+/** True when an element declares nothing of its own, so its text means the same anywhere in `root`. */
 function sameScope(element: XmlElement, root: XmlElement): boolean {
   if (element.scope.size !== root.scope.size) return false;
   for (const [prefix, uri] of element.scope) if (root.scope.get(prefix) !== uri) return false;

@@ -121,8 +121,13 @@ export class WorkbookParts {
     const doc = this.doc();
     const sheets = this.sheets();
     const folder = this.part.slice(0, this.part.lastIndexOf("/") + 1);
+    // A name is free only when nothing of an earlier part is left under it: no part, no relationships part
+    // (which the new sheet would take over, and clearing would delete) and no content type entry.
+    const overrides = this.pkg.contentTypes().overrides;
+    const taken = (name: string) =>
+      this.pkg.has(name) || this.pkg.has(relationshipsPartOf(name)) || overrides.has(partKey(name));
     let n = sheets.length + 1;
-    while (this.pkg.has(`${folder}worksheets/sheet${n}.xml`)) n += 1;
+    while (taken(`${folder}worksheets/sheet${n}.xml`)) n += 1;
     const part = `${folder}worksheets/sheet${n}.xml`;
     const rels = readRelationships(this.pkg, this.part);
     const ids = new Set(rels.list.map((rel) => rel.id));
