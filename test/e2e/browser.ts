@@ -1,6 +1,6 @@
 // Headless Chromium for end-to-end tests: Debian's browser driven by playwright-core, pages served on loopback.
 
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
@@ -77,4 +77,17 @@ export function describeInBrowser(name: string, fn: () => void): void {
       });
     });
   } else describe.skip(`${name} (missing: ${missing.join("; ")})`, fn);
+}
+
+/**
+ * Where the pages' screenshots go: test/.tmp/screenshots, so that a test run leaves the checkout as it was;
+ * docs/ (the README's pictures) when DUBAN_SCREENSHOTS=docs, as `npm run screenshots:pages` sets it.
+ */
+export function screenshotFolder(): string {
+  const folder =
+    process.env.DUBAN_SCREENSHOTS === "docs"
+      ? path.resolve(__dirname, "../../docs")
+      : path.resolve(__dirname, "../.tmp/screenshots");
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }

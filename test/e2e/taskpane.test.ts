@@ -3,10 +3,10 @@
 import * as path from "node:path";
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { describeInBrowser, launchChromium, serveWeb } from "./browser";
+import { describeInBrowser, launchChromium, screenshotFolder, serveWeb } from "./browser";
 
 const OFFICE_JS = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
-const DOCS = path.resolve(__dirname, "../../docs");
+const DOCS = screenshotFolder();
 
 describeInBrowser("the task pane page in a plain browser", () => {
   let browser: Browser;

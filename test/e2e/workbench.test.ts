@@ -7,9 +7,9 @@ import { parseIsoDay } from "../../src/core";
 import { readWorkbookFile } from "../../src/hosts/xlsx";
 import { buildSampleWorkbook, sampleExpectations } from "../../scripts/sample-workbook";
 import { writeBenchWorkbook } from "../../bench/bench-workbook";
-import { describeInBrowser, launchChromium, serveWeb } from "./browser";
+import { describeInBrowser, launchChromium, screenshotFolder, serveWeb } from "./browser";
 
-const DOCS = path.resolve(__dirname, "../../docs");
+const DOCS = screenshotFolder();
 const TMP = path.resolve(__dirname, "../.tmp/e2e");
 const AXE = require.resolve("axe-core/axe.min.js");
 const today = new Date();
