@@ -17,7 +17,7 @@ import { createExcelHost } from "../src/hosts/excel/host";
 import { PAYLOAD_LIMIT } from "../src/hosts/excel/office-quirks";
 import { styleRectangles } from "../src/hosts/excel/write";
 import { readWorkbookBytes } from "../src/hosts/xlsx";
-import { parseRange } from "../src/hosts/xlsx/cells";
+import { parseRange } from "./helpers/exceljs-model";
 import { HostError, type HostProgress, type PaneHost } from "../src/taskpane/host";
 
 // The real Office.js globals fit our API subset: if @types/office-js and api.ts drift apart, this fails to

@@ -11,15 +11,14 @@ import {
   DEFAULT_LIMITS,
   describeInputProblem,
   inspectPackage,
-  numberFormatKind,
   readWorkbookBytes,
   readWorkbookFile,
   WorkbookInputError,
-  workbookModelFromExcelJs,
   type InputProblem,
   type ReadLimits,
 } from "../src/hosts/xlsx";
-import { parseRange } from "../src/hosts/xlsx/cells";
+import { numberFormatKind } from "../src/core/values/number-format";
+import { parseRange, workbookModelFromExcelJs } from "./helpers/exceljs-model";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 
 const TMP = join(__dirname, ".tmp", `xlsx-host-${process.pid}`);

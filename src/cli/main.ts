@@ -21,6 +21,8 @@ import {
 import { version as VERSION } from "../../package.json";
 import { readWorkbookSettings, SETTINGS_SHEET } from "../core/output/record";
 import { describeInputProblem, WorkbookInputError, WorkbookOutputError } from "../hosts/xlsx";
+import { damagedPart } from "../hosts/xlsx/read";
+import { XmlPartError } from "../hosts/xlsx/xml";
 import { readFileBytes } from "../hosts/xlsx/file";
 import { NODE_CODEC } from "../hosts/xlsx/node-codec";
 import { OpcPackage } from "../hosts/xlsx/package";
@@ -263,6 +265,8 @@ function parseFlags(argv: readonly string[], locale: Locale) {
 function describeFailure(error: unknown, locale: Locale, argv: readonly string[]): string {
   if (error instanceof Unusable) return error.message;
   if (error instanceof WorkbookInputError) return describeInputProblem(error, locale);
+  // A part of the input that clearing or writing had to parse (reading already turns these into the above).
+  if (error instanceof XmlPartError) return describeInputProblem(damagedPart(error, inputFile(argv)), locale);
   if (error instanceof WorkbookOutputError) {
     const out = outFlag(argv) ?? "";
     return CLI_WORDS[locale].outInvalid({ file: out, part: error.part, detail: error.detail });
@@ -293,6 +297,26 @@ async function readConfig(file: string, locale: Locale): Promise<SettingsInput> 
     throw new Unusable(CLI_WORDS[locale].configUnreadable({ file, reason: (error as Error).message }));
   }
 }
+
+/** The workbook named on the command line (the first argument after the command that is not a flag). */
+function inputFile(argv: readonly string[]): string {
+  const args = argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.startsWith("--")) {
+      if (!arg.includes("=") && FLAGS_WITH_VALUES.has(arg)) i++;
+      continue;
+    }
+    return arg;
+  }
+  return "";
+}
+
+const FLAGS_WITH_VALUES = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, option]) => option.type === "string")
+    .map(([name]) => `--${name}`),
+);
 
 /** The value given to --out (or --out=…), for a message about the output. */
 function outFlag(argv: readonly string[]): string | undefined {

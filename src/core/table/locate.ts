@@ -72,7 +72,7 @@ export function locateTable(
     if (settings.sheet) throw new TableError({ problem: "no-header", values: { sheet: settings.sheet } });
     throw new TableError({
       problem: "no-table",
-      values: { sheets: workbook.sheets.map((s) => s.name).join(", ") },
+      values: { sheets: sheetList(workbook) },
     });
   }
   const columns = applyOverrides(best.sheet, best.header, settings);
@@ -99,10 +99,17 @@ function findSheet(workbook: WorkbookModel, name: string): SheetGrid {
   if (!sheet) {
     throw new TableError({
       problem: "sheet-not-found",
-      values: { sheet: name, sheets: workbook.sheets.map((s) => s.name).join(", ") },
+      values: { sheet: name, sheets: sheetList(workbook) },
     });
   }
   return sheet;
+}
+
+/** The sheets' names for a one-line message: the first few, and how many more (a workbook may have dozens). */
+function sheetList(workbook: WorkbookModel, shown = 4): string {
+  const names = workbook.sheets.map((s) => s.name);
+  if (names.length <= shown + 1) return names.join(", ");
+  return `${names.slice(0, shown).join(", ")} … (+${names.length - shown})`;
 }
 
 function candidateSheets(workbook: WorkbookModel, skip: ReadonlySet<string>): SheetGrid[] {

@@ -1,4 +1,5 @@
 // The xlsx host's reading side: bytes or a path in, the engine's WorkbookModel out, or one clear reason why not.
+// Duban reads workbooks itself (reader/), through its own package layer; no spreadsheet library is involved.
 // file.ts needs Node; a browser bundle imports ./read, ./describe and ./errors directly instead of this index.
 
 export {
@@ -18,6 +19,5 @@ export {
   type ReadLimits,
   type ReadOptions,
 } from "./inspect";
-export { loadExcelJsWorkbook, readWorkbookBytes } from "./read";
-export { numberFormatKind, workbookModelFromExcelJs, type FormatKind } from "./cells";
+export { readPackage, readWorkbookBytes, type ReadPlan } from "./read";
 export { readWorkbookFile } from "./file";

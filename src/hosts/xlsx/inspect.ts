@@ -3,7 +3,7 @@
 import { Inflate } from "fflate";
 import { SaxesParser } from "saxes";
 import { WorkbookInputError } from "./errors";
-import { hasZipSignature, readZipDirectory, ZipStructureError, type ZipEntry } from "./zip";
+import { crc32, hasZipSignature, readZipDirectory, ZipStructureError, type ZipEntry } from "./zip";
 
 export interface ReadLimits {
   /** The most the parts of a workbook may add up to, uncompressed, as the zip declares them. */
@@ -18,7 +18,13 @@ export interface ReadLimits {
  * What a raw deflate stream inflates to, in bytes, stopping early past `limit` (any answer above it will do).
  * The default works in a browser; Node passes its native zlib, several times faster (see file.ts).
  */
-export type InflatedSizeProbe = (compressed: Uint8Array, limit: number) => number;
+export type InflatedSizeProbe = (compressed: Uint8Array, limit: number) => InflatedSize;
+
+/** What a raw deflate stream inflates to: its size, and its CRC-32 when the probe inflated it whole. */
+export interface InflatedSize {
+  readonly size: number;
+  readonly crc?: number;
+}
 
 export interface ReadOptions extends ReadLimits {
   readonly measureInflated?: InflatedSizeProbe;
@@ -83,7 +89,14 @@ export function inspectPackage(bytes: Uint8Array, fileName: string, limits?: Rea
   }
 
   const names = new Set(entries.map((entry) => entry.name.toLowerCase()));
-  if (!names.has("xl/workbook.xml")) throw notAWorkbook(bytes, entries, names, fileName);
+  // The workbook part is where the package's relationships say (xl/workbook.xml nearly always); without
+  // those and without xl/workbook.xml, or with the parts of another kind of file, this is no workbook.
+  const otherKind = ["mimetype", "xl/workbook.bin", "word/document.xml", "ppt/presentation.xml"].some(
+    (name) => names.has(name),
+  );
+  if (!names.has("xl/workbook.xml") && (otherKind || !names.has("_rels/.rels"))) {
+    throw notAWorkbook(bytes, entries, names, fileName);
+  }
 
   if (entries.some((entry) => entry.encrypted))
     throw new WorkbookInputError("encrypted", fileName, { kind: "zip" });
@@ -140,14 +153,16 @@ export function checkInflatedSizes(
   measure: InflatedSizeProbe = measureWithFflate,
 ): void {
   for (const entry of info.entries) {
+    const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    if (entry.method === 0) {
+      checkCrc(entry, crc32(data), fileName);
+      continue;
+    }
     // An empty deflate entry has no stream to push; its declared size alone must be 0.
     if (entry.method !== 8 || (entry.compressedSize === 0 && entry.uncompressedSize === 0)) continue;
-    let produced: number;
+    let produced: InflatedSize;
     try {
-      produced = measure(
-        bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
-        entry.uncompressedSize,
-      );
+      produced = measure(data, entry.uncompressedSize);
     } catch (error) {
       throw new WorkbookInputError(
         "damaged",
@@ -156,14 +171,25 @@ export function checkInflatedSizes(
         { cause: error },
       );
     }
-    if (produced !== entry.uncompressedSize) {
+    if (produced.size !== entry.uncompressedSize) {
       throw new WorkbookInputError("damaged", fileName, {
         reason: "size-mismatch",
         entry: entry.name,
-        detail: `declares ${entry.uncompressedSize} bytes, inflates to ${produced > entry.uncompressedSize ? "more" : produced}`,
+        detail: `declares ${entry.uncompressedSize} bytes, inflates to ${produced.size > entry.uncompressedSize ? "more" : produced.size}`,
       });
     }
+    if (produced.crc !== undefined) checkCrc(entry, produced.crc, fileName);
   }
+}
+
+/** A part whose content does not match its CRC-32 was damaged after it was written. */
+function checkCrc(entry: ZipEntry, actual: number, fileName: string): void {
+  if (actual >>> 0 === entry.crc >>> 0) return;
+  throw new WorkbookInputError("damaged", fileName, {
+    reason: "crc",
+    entry: entry.name,
+    detail: `CRC-32 ${(actual >>> 0).toString(16)}, declared ${(entry.crc >>> 0).toString(16)}`,
+  });
 }
 
 /**
@@ -232,17 +258,19 @@ function prologDeclaresDoctype(data: Uint8Array, deflated: boolean): boolean {
 const STOP = new Error("stop");
 
 /** Streams the input in 32 KB slices, so one slice yields at most ~33 MB (deflate's 1032:1 ceiling). */
-function measureWithFflate(compressed: Uint8Array, limit: number): number {
+function measureWithFflate(compressed: Uint8Array, limit: number): InflatedSize {
   const SLICE = 32 * 1024;
   let produced = 0;
+  let crc = 0;
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
+    if (produced <= limit) crc = crc32(chunk, crc);
   });
   for (let p = 0; p < compressed.length && produced <= limit; p += SLICE) {
     const end = Math.min(p + SLICE, compressed.length);
     inflater.push(compressed.subarray(p, end), end === compressed.length);
   }
-  return produced;
+  return { size: produced, crc };
 }
 
 /** Encrypted .xlsx files and old .xls files are both OLE compound files; the stream names tell them apart. */

@@ -2,16 +2,19 @@
 
 import * as zlib from "node:zlib";
 import type { InflatedSizeProbe } from "./inspect";
-import { crc32 as crc32InJs, type PackageCodec } from "./package";
+import { type PackageCodec } from "./package";
+import { crc32 as crc32InJs } from "./zip";
 
 /** Node's native inflate, stopped by maxOutputLength: memory never exceeds what the part declares. */
 export const measureWithZlib: InflatedSizeProbe = (compressed, limit) => {
+  let inflated: Buffer;
   try {
-    return zlib.inflateRawSync(compressed, { maxOutputLength: Math.max(1, limit) }).length;
+    inflated = zlib.inflateRawSync(compressed, { maxOutputLength: Math.max(1, limit) });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return limit + 1;
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return { size: limit + 1 };
     throw error;
   }
+  return { size: inflated.length, crc: nativeCrc32 ? nativeCrc32(inflated) : crc32InJs(inflated) };
 };
 
 /** zlib.crc32 exists from Node 20.15 and 22.2; older Node 20 releases fall back to the JavaScript table. */

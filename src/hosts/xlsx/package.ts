@@ -4,7 +4,7 @@
 // rewrite survive untouched. Browser-safe: no Node APIs (Node passes its zlib through PackageCodec, see
 // node-codec.ts).
 
-import { deflateSync, inflateSync } from "fflate";
+import { deflateSync, Inflate, inflateSync } from "fflate";
 import { WorkbookOutputError } from "./errors";
 import {
   checkInflatedSizes,
@@ -14,7 +14,9 @@ import {
   type ReadLimits,
 } from "./inspect";
 import { attributeOf, childrenNamed, parseXml, XmlPartError, type XmlDocument } from "./xml";
-import type { ZipEntry } from "./zip";
+import { crc32, type ZipEntry } from "./zip";
+
+export { crc32 };
 
 /** Compression for reading and writing parts; each defaults to a browser-safe implementation. */
 export interface PackageCodec {
@@ -124,6 +126,49 @@ export class OpcPackage {
     if (!slot) throw new Error(`The package has no part ${name}`);
     if (slot.data) return slot.data;
     return this.original(slot);
+  }
+
+  /**
+   * The part's content in pieces, inflated as they are needed, so that a reader never holds a whole large
+   * part: `sink` gets each piece (the last with `last` set) and returns false to stop early.
+   * @throws Error when there is no such part
+   */
+  stream(name: string, sink: (chunk: Uint8Array, last: boolean) => boolean): void {
+    const slot = this.live(name);
+    if (!slot) throw new Error(`The package has no part ${name}`);
+    const entry = slot.stored;
+    if (slot.data || !entry || entry.method === 0 || entry.uncompressedSize === 0) {
+      const bytes =
+        slot.data ??
+        (entry ? this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize) : EMPTY);
+      for (let p = 0; p < bytes.length || p === 0; p += STREAM_SLICE) {
+        const end = Math.min(bytes.length, p + STREAM_SLICE);
+        if (!sink(bytes.subarray(p, end), end === bytes.length) || end === bytes.length) return;
+      }
+      return;
+    }
+    const cached = this.inflated.get(partKey(slot.name));
+    if (cached) {
+      for (let p = 0; p < cached.length; p += STREAM_SLICE) {
+        const end = Math.min(cached.length, p + STREAM_SLICE);
+        if (!sink(cached.subarray(p, end), end === cached.length)) return;
+      }
+      return;
+    }
+    const compressed = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    let going = true;
+    let produced = 0;
+    const inflater = new Inflate((chunk, final) => {
+      produced += chunk.length;
+      if (going) going = sink(chunk, final);
+    });
+    for (let p = 0; p < compressed.length && going; p += STREAM_SLICE) {
+      const end = Math.min(p + STREAM_SLICE, compressed.length);
+      inflater.push(compressed.subarray(p, end), end === compressed.length);
+    }
+    if (going && produced !== entry.uncompressedSize) {
+      throw new Error(`${entry.name} inflated to ${produced} bytes, not ${entry.uncompressedSize}`);
+    }
   }
 
   /** The part as UTF-8 text, without a byte order mark. */
@@ -431,6 +476,8 @@ interface Planned {
 }
 
 const EMPTY = new Uint8Array(0);
+/** Compressed bytes pushed to the inflater at a time (each yields at most ~64 MB, deflate's ratio being 1032:1). */
+const STREAM_SLICE = 64 * 1024;
 
 /** An extra field without its zip64 record (0x0001), which would be wrong once sizes sit in 32-bit fields. */
 function withoutZip64(extra: Uint8Array): Uint8Array {
@@ -493,48 +540,6 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-let crcTable: Int32Array | undefined;
-
-/** Eight 256-entry tables for CRC-32 (IEEE, reflected), eight bytes per step ("slicing by 8"). */
-function crcTables(): Int32Array {
-  const table = new Int32Array(256 * 8);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  for (let n = 0; n < 256; n++) {
-    let c = table[n]!;
-    for (let k = 1; k < 8; k++) {
-      c = table[c & 0xff]! ^ (c >>> 8);
-      table[k * 256 + n] = c;
-    }
-  }
-  return table;
-}
-
-/** CRC-32 as zip uses it, unsigned. About 1 GB/s in V8; Node passes zlib.crc32 where it exists. */
-export function crc32(bytes: Uint8Array): number {
-  const t = (crcTable ??= crcTables());
-  let c = -1;
-  let i = 0;
-  const n = bytes.length;
-  for (; i + 8 <= n; i += 8) {
-    const a = c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
-    c =
-      t[1792 + (a & 0xff)]! ^
-      t[1536 + ((a >>> 8) & 0xff)]! ^
-      t[1280 + ((a >>> 16) & 0xff)]! ^
-      t[1024 + (a >>> 24)]! ^
-      t[768 + bytes[i + 4]!]! ^
-      t[512 + bytes[i + 5]!]! ^
-      t[256 + bytes[i + 6]!]! ^
-      t[bytes[i + 7]!]!;
-  }
-  for (; i < n; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
 }
 
 function u16(b: Uint8Array, p: number): number {

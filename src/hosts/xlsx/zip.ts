@@ -199,6 +199,51 @@ function findEndRecord(bytes: Uint8Array): number {
   return -1;
 }
 
+let crcTable: Int32Array | undefined;
+
+/** Eight 256-entry tables for CRC-32 (IEEE, reflected), eight bytes per step ("slicing by 8"). */
+function crcTables(): Int32Array {
+  const table = new Int32Array(256 * 8);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  for (let n = 0; n < 256; n++) {
+    let c = table[n]!;
+    for (let k = 1; k < 8; k++) {
+      c = table[c & 0xff]! ^ (c >>> 8);
+      table[k * 256 + n] = c;
+    }
+  }
+  return table;
+}
+
+/**
+ * CRC-32 as zip uses it, unsigned. About 1 GB/s in V8; Node passes zlib.crc32 where it exists. `previous`
+ * continues a CRC over data that comes in pieces: crc32(b, crc32(a)) is the CRC of a then b.
+ */
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  const t = (crcTable ??= crcTables());
+  let c = ~previous;
+  let i = 0;
+  const n = bytes.length;
+  for (; i + 8 <= n; i += 8) {
+    const a = c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
+    c =
+      t[1792 + (a & 0xff)]! ^
+      t[1536 + ((a >>> 8) & 0xff)]! ^
+      t[1280 + ((a >>> 16) & 0xff)]! ^
+      t[1024 + (a >>> 24)]! ^
+      t[768 + bytes[i + 4]!]! ^
+      t[512 + bytes[i + 5]!]! ^
+      t[256 + bytes[i + 6]!]! ^
+      t[bytes[i + 7]!]!;
+  }
+  for (; i < n; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
 function u16(b: Uint8Array, p: number): number {
   return (b[p] ?? 0) | ((b[p + 1] ?? 0) << 8);
 }

@@ -18,7 +18,7 @@ import { freeName } from "../../../core/output/names";
 import type { CellStyle, SheetSpec, StyleName } from "../../../core/output/spec";
 import type { Settings } from "../../../core/settings";
 import { relatedPart, type ClassNamespaces } from "../opc";
-import type { OpcPackage } from "../package";
+import { partKey, type OpcPackage } from "../package";
 import { quotedSheet } from "../../../core/output/names";
 import {
   applyEdits,
@@ -42,6 +42,8 @@ interface XlsxBookkeeping {
   readonly styleEdits: readonly ContainerEdit[];
   /** How the workbook's definedNames container was before Duban added to it (absent, or self-closing). */
   readonly definedNamesBefore?: DefinedNamesBefore;
+  /** Duban made the styles part itself: the workbook had none. */
+  readonly stylesCreated?: boolean;
 }
 
 export interface WriteBack {
@@ -136,7 +138,8 @@ export function clearDuban(pkg: OpcPackage): void {
   for (const sheet of [...sheets].reverse()) if (ours.has(sheet.name)) workbook.removeSheet(sheet.name);
   const bookkeeping = record?.host as XlsxBookkeeping | undefined;
   workbook.restoreDefinedNames(bookkeeping?.definedNamesBefore);
-  if (bookkeeping && pkg.has(bookkeeping.stylesPart)) {
+  if (bookkeeping?.stylesCreated) workbook.removeRelatedPart(bookkeeping.stylesPart);
+  else if (bookkeeping && pkg.has(bookkeeping.stylesPart)) {
     pkg.setText(
       bookkeeping.stylesPart,
       removeStyles(pkg.text(bookkeeping.stylesPart), bookkeeping.styleEdits, bookkeeping.stylesPart),
@@ -150,7 +153,15 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
   const sheets = workbook.sheets();
   const task = sheets.find((s) => s.name === input.plan.sheet);
   if (!task || !task.part) throw new Error(`The task sheet ${input.plan.sheet} is not in the workbook`);
-  const stylesPart = stylesPartOf(pkg, workbook);
+  const existingStyles = relatedPart(pkg, workbook.part, "styles");
+  const stylesPart =
+    existingStyles ??
+    workbook.addRelatedPart(
+      freeStylesName(pkg, workbook),
+      emptyStyles(workbook.ns),
+      "styles",
+      STYLES_CONTENT_TYPE,
+    );
 
   const highlights: Record<string, { fill: string; text: string }> = {};
   for (const kind of HIGHLIGHT_KINDS) highlights[kind] = input.settings.colors[kind];
@@ -198,15 +209,37 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
       stylesPart,
       styleEdits: patch.edits,
       ...(workbook.definedNamesBefore ? { definedNamesBefore: workbook.definedNamesBefore } : {}),
+      ...(existingStyles === undefined ? { stylesCreated: true } : {}),
     } satisfies XlsxBookkeeping,
   };
   workbook.addSheet(RECORD_SHEET, columnSheetXml(recordCells(record), workbook.ns), "veryHidden");
 }
 
-function stylesPartOf(pkg: OpcPackage, workbook: WorkbookParts): string {
-  const part = relatedPart(pkg, workbook.part, "styles");
-  if (part === undefined) throw new Error("The workbook has no styles part");
-  return part;
+const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+/**
+ * The styles Excel assumes where a workbook has no styles part (some writers leave it out): one font, the two
+ * fills every workbook has, one border and one cell format, so that every existing cell keeps format 0.
+ */
+function emptyStyles(ns: ClassNamespaces): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns.main}">` +
+    `<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+    `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+    `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+    `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+    `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+    `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+  );
+}
+
+function freeStylesName(pkg: OpcPackage, workbook: WorkbookParts): string {
+  const folder = workbook.part.slice(0, workbook.part.lastIndexOf("/") + 1);
+  let n = 0;
+  const name = () => (n === 0 ? "styles.xml" : `styles${n}.xml`);
+  const taken = (part: string) => pkg.has(part) || pkg.contentTypes().overrides.has(partKey(part));
+  while (taken(`${folder}${name()}`)) n++;
+  return name();
 }
 
 const CODE = HIGHLIGHT_CODE;

@@ -36,6 +36,8 @@ export interface ContainerEdit {
   /** The container's opening tag before and after (its count changes); "" when Duban created it. */
   readonly openBefore: string;
   readonly openAfter: string;
+  /** The edit opened the self-closing root itself (`<styleSheet/>`), rather than a container. */
+  readonly root?: boolean;
   /** The self-closing form it had (`<dxfs count="0"/>`), if any. */
   readonly selfClosingBefore?: string;
   readonly fragment: string;
@@ -68,7 +70,25 @@ export function addStyles(
   highlights: Readonly<Record<string, HighlightFormat>>,
   part = "xl/styles.xml",
 ): StylesPatch {
-  const doc = parseXml(xml, part);
+  let doc = parseXml(xml, part);
+  const containerEdits: ContainerEdit[] = [];
+  if (doc.root.selfClosing) {
+    // `<styleSheet/>` (POI writes it for a workbook without styles): opened first, and closed again on undo.
+    const before = xml.slice(doc.root.start, doc.root.end);
+    const openAfter = before.replace(/\s*\/>$/, ">");
+    xml = applyEdits(xml, [
+      { start: doc.root.start, end: doc.root.end, text: `${openAfter}</${doc.root.name}>` },
+    ]);
+    doc = parseXml(xml, part);
+    containerEdits.push({
+      name: doc.root.name,
+      root: true,
+      openBefore: before,
+      openAfter,
+      selfClosingBefore: before,
+      fragment: "",
+    });
+  }
   const root = doc.root;
   const ns = root.uri;
   const container = (name: string) => childNamed(root, ns, name);
@@ -146,7 +166,6 @@ export function addStyles(
   }
 
   const edits: TextEdit[] = [];
-  const containerEdits: ContainerEdit[] = [];
   for (const [name, items] of [
     ["numFmts", numFmts],
     ["fonts", fonts],
@@ -168,6 +187,14 @@ export function removeStyles(xml: string, edits: readonly ContainerEdit[], part 
   let out = xml;
   for (const edit of [...edits].reverse()) {
     const doc = parseXml(out, part);
+    if (edit.root) {
+      const root = doc.root;
+      const text = out.slice(root.start, root.end);
+      if (edit.selfClosingBefore !== undefined && text === `${edit.openAfter}</${root.name}>`) {
+        out = out.slice(0, root.start) + edit.selfClosingBefore + out.slice(root.end);
+      }
+      continue;
+    }
     const local = edit.name.slice(edit.name.indexOf(":") + 1);
     const found = childNamed(doc.root, doc.root.uri, local);
     if (!found) continue;

@@ -160,6 +160,53 @@ export class WorkbookParts {
     return sheets.length;
   }
 
+  /**
+   * Adds a part the workbook relates to (a styles part where a writer left none), with its relationship and
+   * content type, under a name nothing else uses.
+   */
+  addRelatedPart(name: string, text: string, kind: string, contentType: string): string {
+    const folder = this.part.slice(0, this.part.lastIndexOf("/") + 1);
+    const part = `${folder}${name}`;
+    if (this.pkg.has(part) || this.pkg.contentTypes().overrides.has(partKey(part))) {
+      throw new Error(`${part} exists already`);
+    }
+    const rels = readRelationships(this.pkg, this.part);
+    const ids = new Set(rels.list.map((rel) => rel.id));
+    let id = 1;
+    while (ids.has(`rIdDuban${id}`)) id += 1;
+    this.pkg.setText(part, text);
+    this.appendRelationship(rels.doc, `rIdDuban${id}`, relationshipType(this.ns, kind), name);
+    this.appendOverride(`/${part}`, contentType);
+    return part;
+  }
+
+  /** Takes out a part the workbook relates to, with its relationship and content type (undoes addRelatedPart). */
+  removeRelatedPart(part: string): void {
+    const rels = readRelationships(this.pkg, this.part);
+    const rel = rels.list.find((r) => r.part !== undefined && partKey(r.part) === partKey(part));
+    if (rel && rels.doc) {
+      this.pkg.setText(
+        this.relsPart,
+        applyEdits(rels.doc.text, [{ start: rel.element.start, end: rel.element.end, text: "" }]),
+      );
+    }
+    this.removeOverride(part);
+    if (this.pkg.has(part)) this.pkg.remove(part);
+  }
+
+  private removeOverride(part: string): void {
+    const types = parseXml(this.pkg.text(CONTENT_TYPES_PART), CONTENT_TYPES_PART);
+    const override = childrenNamed(types.root, CONTENT_TYPES_NS, "Override").find(
+      (o) => partKey(attributeOf(o, "PartName") ?? "") === partKey(part),
+    );
+    if (override) {
+      this.pkg.setText(
+        CONTENT_TYPES_PART,
+        applyEdits(types.text, [{ start: override.start, end: override.end, text: "" }]),
+      );
+    }
+  }
+
   private appendRelationship(doc: XmlDocument | undefined, id: string, type: string, target: string): void {
     const element = (p: string) =>
       `<${qualified(p, "Relationship")}${attributesText([
@@ -216,16 +263,7 @@ export class WorkbookParts {
       );
     }
     if (sheet.part) {
-      const types = parseXml(this.pkg.text(CONTENT_TYPES_PART), CONTENT_TYPES_PART);
-      const override = childrenNamed(types.root, CONTENT_TYPES_NS, "Override").find(
-        (o) => partKey(attributeOf(o, "PartName") ?? "") === partKey(sheet.part),
-      );
-      if (override) {
-        this.pkg.setText(
-          CONTENT_TYPES_PART,
-          applyEdits(types.text, [{ start: override.start, end: override.end, text: "" }]),
-        );
-      }
+      this.removeOverride(sheet.part);
       for (const part of [sheet.part, relationshipsPartOf(sheet.part)])
         if (this.pkg.has(part)) this.pkg.remove(part);
     }

@@ -1,11 +1,10 @@
-// Turns a loaded ExcelJS workbook into the engine's grids of plain values, deciding which numbers are dates.
+// ExcelJS's reading of a workbook as the engine's grids of plain values: an independent reader that tests and
+// the bench compare Duban's own with (ExcelJS is a devDependency only).
 
 import { ValueType, type Cell, type CellValue as ExcelValue, type Workbook, type Worksheet } from "exceljs";
-import { dayFromExcelSerial, type Day } from "../../core/day";
-import type { CellRange, CellValue, DateCell, SheetGrid, WorkbookModel } from "../../core/workbook";
-
-export { numberFormatKind, type FormatKind } from "../../core/values/number-format";
-import { numberFormatKind, type FormatKind } from "../../core/values/number-format";
+import { dayFromExcelSerial, type Day } from "../../src/core/day";
+import type { CellRange, CellValue, DateCell, SheetGrid, WorkbookModel } from "../../src/core/workbook";
+import { numberFormatKind, type FormatKind } from "../../src/core/values/number-format";
 
 /**
  * Built-in number formats that Excel and WPS in Chinese use for dates but ExcelJS does not know (its table

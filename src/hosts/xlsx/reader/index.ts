@@ -1,0 +1,331 @@
+// Reads a workbook package into the engine's WorkbookModel: the sheets as grids of plain values, found
+// through the package's relationships, in either conformance class, whatever prefixes its parts use.
+
+import { dayFromExcelSerial, parseIsoDay, type Day } from "../../../core/day";
+import { numberFormatKind, type FormatKind } from "../../../core/values/number-format";
+import type { CellRange, CellValue, DateCell, SheetGrid, WorkbookModel } from "../../../core/workbook";
+import {
+  classOf,
+  readRelationships,
+  relatedPart,
+  relationshipKind,
+  STRICT,
+  TRANSITIONAL,
+  workbookPartOf,
+  type ClassNamespaces,
+} from "../opc";
+import type { OpcPackage } from "../package";
+import { attributeOf, childNamed, childrenNamed, parseXml } from "../xml";
+import { BUILT_IN_FORMATS } from "./formats";
+import { Attributes, XmlScanner } from "./scan";
+
+/** Which sheets to read in full; the rest are read only as far as `headRows` rows (to find the table). */
+export interface ReadPlan {
+  /** Sheets read whole; every sheet when absent. */
+  readonly full?: (name: string) => boolean;
+  /** How many rows of the other sheets. */
+  readonly headRows?: number;
+}
+
+/** What a workbook shares between its sheets: the date system, the styles' formats, the shared strings. */
+interface Context {
+  readonly ns: ClassNamespaces;
+  readonly date1904: boolean;
+  readonly xfFormats: readonly (string | undefined)[];
+  readonly kinds: (FormatKind | undefined)[];
+  readonly strings: readonly string[];
+  readonly dateCells: Map<Day, DateCell>;
+}
+
+/**
+ * The workbook's worksheets in tab order (chart sheets, macro and dialog sheets are not grids of tasks).
+ * @throws XmlPartError when a part it reads is not well-formed, namespace-correct XML or has a DOCTYPE
+ */
+export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadPlan = {}): WorkbookModel {
+  const workbookPart = workbookPartOf(pkg);
+  const workbook = parseXml(pkg.text(workbookPart), workbookPart);
+  const ns = classOf(workbook);
+  const root = workbook.root;
+  const pr = childNamed(root, ns.main, "workbookPr");
+  const date1904Value = pr ? attributeOf(pr, "date1904") : undefined;
+  const rels = new Map(readRelationships(pkg, workbookPart).list.map((rel) => [rel.id, rel]));
+  const stylesPart = relatedPart(pkg, workbookPart, "styles");
+  const stringsPart = relatedPart(pkg, workbookPart, "sharedStrings");
+  const xfFormats = stylesPart === undefined ? [] : cellFormats(pkg, stylesPart, ns);
+  const context: Context = {
+    ns,
+    date1904: date1904Value === "1" || date1904Value === "true",
+    xfFormats,
+    kinds: new Array<FormatKind | undefined>(xfFormats.length),
+    strings: stringsPart === undefined ? [] : sharedStrings(pkg, stringsPart, ns),
+    dateCells: new Map(),
+  };
+  const sheets: SheetGrid[] = [];
+  const list = childNamed(root, ns.main, "sheets");
+  for (const sheet of list ? childrenNamed(list, ns.main, "sheet") : []) {
+    const id =
+      attributeOf(sheet, "id", TRANSITIONAL.relationships) ?? attributeOf(sheet, "id", STRICT.relationships);
+    const rel = id === undefined ? undefined : rels.get(id);
+    if (!rel || rel.part === undefined || relationshipKind(rel.type) !== "worksheet" || !pkg.has(rel.part))
+      continue;
+    const name = attributeOf(sheet, "name") ?? "";
+    const state = attributeOf(sheet, "state");
+    const whole = plan.full === undefined || plan.full(name);
+    const grid = readSheet(pkg, pkg.storedName(rel.part)!, context, whole ? Infinity : (plan.headRows ?? 30));
+    sheets.push({ name, ...grid, hidden: state === "hidden" || state === "veryHidden" });
+  }
+  return { fileName, sheets };
+}
+
+/** Each cell format's number format code (cellXfs order), from the styles part's own table or Excel's built-ins. */
+function cellFormats(pkg: OpcPackage, part: string, ns: ClassNamespaces): (string | undefined)[] {
+  const styles = parseXml(pkg.text(part), part);
+  const custom = new Map<number, string>();
+  const numFmts = childNamed(styles.root, ns.main, "numFmts");
+  for (const format of numFmts ? childrenNamed(numFmts, ns.main, "numFmt") : []) {
+    const id = Number(attributeOf(format, "numFmtId"));
+    const code = attributeOf(format, "formatCode");
+    if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+  }
+  const xfs = childNamed(styles.root, ns.main, "cellXfs");
+  return (xfs ? childrenNamed(xfs, ns.main, "xf") : []).map((xf) => {
+    const id = Number(attributeOf(xf, "numFmtId") ?? 0);
+    return custom.get(id) ?? BUILT_IN_FORMATS.get(id);
+  });
+}
+
+/** The shared string table's texts: each item's own text and its runs', without phonetic runs (rPh). */
+function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): string[] {
+  const strings: string[] = [];
+  let item: string[] | undefined;
+  let phonetic = 0;
+  const scanner = new XmlScanner(
+    part,
+    {
+      open(uri, local) {
+        if (uri !== ns.main) return;
+        if (local === "si") item = [];
+        else if (local === "rPh") phonetic++;
+      },
+      close(uri, local) {
+        if (uri !== ns.main) return;
+        if (local === "si") {
+          strings.push(unescapeXstring(item?.join("") ?? ""));
+          item = undefined;
+        } else if (local === "rPh") phonetic--;
+      },
+      text(data) {
+        if (item && phonetic === 0) item.push(data);
+      },
+    },
+    (uri, local) => uri === ns.main && local === "t",
+  );
+  streamText(pkg, part, scanner, () => false);
+  return strings;
+}
+
+/** Feeds a part to a scanner chunk by chunk, decoding UTF-8 as it goes; `done` stops early. */
+function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner, done: () => boolean): void {
+  const decoder = new TextDecoder("utf-8");
+  pkg.stream(part, (chunk, last) => {
+    scanner.push(decoder.decode(chunk, { stream: !last }));
+    return !(done() || scanner.stopped);
+  });
+  if (!done() && !scanner.stopped) scanner.end();
+}
+
+interface GridParts {
+  readonly rows: Array<CellValue[] | undefined>;
+  readonly merges: CellRange[];
+}
+
+/** One worksheet's cells and merges; only its first `rowLimit` rows when that is finite. */
+function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: number): GridParts {
+  const main = context.ns.main;
+  const rows: Array<CellValue[] | undefined> = [];
+  const merges: CellRange[] = [];
+  let row = -1;
+  let column = -1;
+  let type = "";
+  let style = 0;
+  let value: string[] = [];
+  let inline: string[] | undefined;
+  let phonetic = 0;
+  let hasValue = false;
+  let rowsRead = 0;
+  let scanner: XmlScanner | undefined = undefined;
+  const handler = {
+    open(uri: string, local: string, attributes: Attributes): void {
+      if (uri !== main) return;
+      switch (local) {
+        case "row": {
+          const r = attributes.get("r");
+          row = r === undefined ? row + 1 : Number(r) - 1;
+          column = -1;
+          if (!(row >= 0) || !Number.isInteger(row)) row = Math.max(0, rows.length);
+          return;
+        }
+        case "c": {
+          const ref = attributes.get("r");
+          const parsed = ref === undefined ? undefined : cellAddress(ref);
+          column = parsed ? parsed.column : column + 1;
+          type = attributes.get("t") ?? "n";
+          style = Number(attributes.get("s") ?? 0) || 0;
+          value = [];
+          inline = undefined;
+          hasValue = false;
+          return;
+        }
+        case "v":
+          hasValue = true;
+          return;
+        case "is":
+          inline = [];
+          return;
+        case "rPh":
+          phonetic++;
+          return;
+        case "mergeCell": {
+          const range = rangeOf(attributes.get("ref") ?? "");
+          if (range) merges.push(range);
+          return;
+        }
+      }
+    },
+    close(uri: string, local: string): void {
+      if (uri !== main) return;
+      if (local === "c") {
+        const cell = cellValue(type, style, hasValue ? value.join("") : undefined, inline, context);
+        if (cell !== null && row >= 0 && column >= 0) {
+          let values = rows[row];
+          if (!values) rows[row] = values = [];
+          while (values.length < column) values.push(null);
+          values[column] = cell;
+        }
+      } else if (local === "rPh") phonetic--;
+      else if (local === "row") {
+        rowsRead++;
+        if (rowsRead >= rowLimit) scanner?.stop();
+      }
+    },
+    text(data: string): void {
+      if (phonetic > 0) return;
+      if (inline) inline.push(data);
+      else value.push(data);
+    },
+  };
+  scanner = new XmlScanner(part, handler, (uri, local) => uri === main && (local === "v" || local === "t"));
+  streamText(pkg, part, scanner, () => false);
+  // The cells a merge covers are empty, as Excel shows them, whatever a writer left in them.
+  for (const merge of merges) {
+    for (let r = merge.top; r <= merge.bottom && r < rows.length; r++) {
+      const values = rows[r];
+      if (!values) continue;
+      for (let c = merge.left; c <= Math.min(merge.right, values.length - 1); c++) {
+        if (r !== merge.top || c !== merge.left) values[c] = null;
+      }
+    }
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r];
+    if (!values) continue;
+    let width = values.length;
+    while (width > 0 && values[width - 1] === null) width--;
+    if (width === 0) rows[r] = undefined;
+    else values.length = width;
+  }
+  return { rows, merges };
+}
+
+/** A cell's value by its type: shared, inline or formula string, boolean, error, ISO date or number. */
+function cellValue(
+  type: string,
+  style: number,
+  value: string | undefined,
+  inline: string[] | undefined,
+  context: Context,
+): CellValue {
+  switch (type) {
+    case "s": {
+      const text = context.strings[Number(value)];
+      return text === undefined || text === "" ? null : text;
+    }
+    case "inlineStr": {
+      const text = unescapeXstring(inline ? inline.join("") : (value ?? ""));
+      return text === "" ? null : text;
+    }
+    case "str": {
+      const text = unescapeXstring(value ?? "");
+      return text === "" ? null : text;
+    }
+    case "b":
+      return value === undefined ? null : value.trim() === "1" || value.trim() === "true";
+    case "e":
+      return value === undefined || value === "" ? null : value;
+    case "d": {
+      const day = value === undefined ? undefined : parseIsoDay(value.slice(0, 10));
+      return day === undefined ? (value ?? null) : dateCell(day, context);
+    }
+    default: {
+      if (value === undefined || value.trim() === "") return null;
+      const number = Number(value);
+      if (!Number.isFinite(number)) return null;
+      if (formatKindOf(style, context) !== "date") return number;
+      const day = dayFromExcelSerial(number, context.date1904);
+      return day === undefined ? number : dateCell(day, context);
+    }
+  }
+}
+
+function formatKindOf(style: number, context: Context): FormatKind {
+  let kind = context.kinds[style];
+  if (kind === undefined) {
+    kind = numberFormatKind(context.xfFormats[style]);
+    context.kinds[style] = kind;
+  }
+  return kind;
+}
+
+/** DateCells are immutable, so one object per day serves every cell with that day. */
+function dateCell(day: Day, context: Context): DateCell {
+  let cell = context.dateCells.get(day);
+  if (!cell) {
+    cell = { day };
+    context.dateCells.set(day, cell);
+  }
+  return cell;
+}
+
+/** Excel's escape for characters XML cannot hold in a string (ST_Xstring): `_x000D_` is a carriage return. */
+function unescapeXstring(text: string): string {
+  if (text.indexOf("_x") < 0) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** `AB12` as zero-based row and column. */
+function cellAddress(ref: string): { row: number; column: number } | undefined {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+  }
+  if (i === 0 || i > 3) return undefined;
+  const row = Number(ref.slice(i));
+  if (!Number.isInteger(row) || row < 1) return undefined;
+  return { row: row - 1, column: column - 1 };
+}
+
+function rangeOf(ref: string): CellRange | undefined {
+  const [first, second] = ref.replace(/\$/g, "").split(":");
+  const a = cellAddress(first ?? "");
+  const b = second === undefined ? a : cellAddress(second);
+  if (!a || !b) return undefined;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
+}

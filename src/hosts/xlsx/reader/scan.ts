@@ -1,0 +1,279 @@
+// A streaming, namespace-aware XML scanner for the large parts of a workbook (worksheets, shared strings).
+// Why not saxes, which parses the small parts: it reads about 15 MB/s here, and a 100,000-row sheet is 60 MB
+// of XML; this scanner reads the same in well under a second by looking only for what SpreadsheetML cells
+// need. It still resolves every element's namespace from the declarations in scope (a prefix means what it
+// is bound to, wherever that is declared), decodes entities and character references, takes CDATA as text,
+// skips comments and processing instructions, and refuses a DOCTYPE or markup that never closes.
+
+import { XmlPartError } from "../xml";
+
+export interface ScanHandler {
+  /** An element opens; `attributes` is reused between calls (copy what you keep). */
+  open(uri: string, local: string, attributes: Attributes, selfClosing: boolean): void;
+  close(uri: string, local: string): void;
+  /** Character data, entities decoded; only between open and close of an element that asked for it. */
+  text(data: string): void;
+}
+
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+/** The attributes of the current start tag: qualified names and decoded values. */
+export class Attributes {
+  readonly names: string[] = [];
+  readonly values: string[] = [];
+  count = 0;
+
+  /** An unprefixed attribute's value. */
+  get(name: string): string | undefined {
+    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return this.values[i];
+    return undefined;
+  }
+
+  /** An attribute by namespace and local name, its prefix resolved where the tag is. */
+  getNS(uri: string, local: string, scope: ReadonlyMap<string, string>): string | undefined {
+    for (let i = 0; i < this.count; i++) {
+      const name = this.names[i]!;
+      const colon = name.indexOf(":");
+      if (colon < 0 || name.slice(colon + 1) !== local) continue;
+      if (scope.get(name.slice(0, colon)) === uri) return this.values[i];
+    }
+    return undefined;
+  }
+}
+
+interface Frame {
+  readonly qname: string;
+  readonly uri: string;
+  readonly local: string;
+  readonly scope: Map<string, string>;
+}
+
+/**
+ * Feeds text in any pieces (a chunk may end anywhere, even inside a tag or a character reference) and
+ * calls the handler as complete constructs arrive. `wantText` says, per element, whether its text matters:
+ * text elsewhere is skipped without being decoded.
+ */
+export class XmlScanner {
+  private buffer = "";
+  private readonly stack: Frame[] = [];
+  private scope: Map<string, string> = new Map([["xml", XML_NS]]);
+  private readonly attributes = new Attributes();
+  private textWanted = false;
+  private sawRoot = false;
+  private ended = false;
+
+  constructor(
+    private readonly part: string,
+    private readonly handler: ScanHandler,
+    private readonly wantText: (uri: string, local: string) => boolean = () => false,
+  ) {}
+
+  /** The namespace bindings in scope now. */
+  get currentScope(): ReadonlyMap<string, string> {
+    return this.scope;
+  }
+
+  /** Stops at the next construct: the reader has what it needs (the first rows of a sheet). */
+  stop(): void {
+    this.ended = true;
+  }
+
+  get stopped(): boolean {
+    return this.ended;
+  }
+
+  push(chunk: string): void {
+    if (this.ended) return;
+    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    this.buffer = this.buffer.slice(this.scan(this.buffer, false));
+  }
+
+  /** @throws XmlPartError when the part ends inside markup or with elements open */
+  end(): void {
+    if (this.ended) return;
+    const at = this.scan(this.buffer, true);
+    if (at < this.buffer.length && this.buffer.slice(at).trim() !== "")
+      this.fail("the part ends inside markup");
+    if (this.stack.length > 0) this.fail(`<${this.stack[this.stack.length - 1]!.qname}> is never closed`);
+    if (!this.sawRoot) this.fail("no root element");
+    this.buffer = "";
+  }
+
+  private fail(detail: string): never {
+    throw new XmlPartError(this.part, "malformed", detail);
+  }
+
+  /** Scans `s` from the start; returns where the unfinished rest begins. */
+  private scan(s: string, last: boolean): number {
+    let i = 0;
+    const n = s.length;
+    while (i < n && !this.ended) {
+      const lt = s.indexOf("<", i);
+      if (lt < 0) {
+        // Text up to the end: keep it until the next chunk (it may end in the middle of a reference).
+        if (!last) return i;
+        this.outsideText(s, i, n);
+        if (this.textWanted) this.handler.text(decode(s.slice(i), this.part));
+        return n;
+      }
+      if (lt > i) {
+        this.outsideText(s, i, lt);
+        if (this.textWanted) this.handler.text(decode(s.slice(i, lt), this.part));
+      }
+      const next = s.charCodeAt(lt + 1);
+      if (next === 33 /* ! */) {
+        if (s.startsWith("<!--", lt)) {
+          const end = s.indexOf("-->", lt + 4);
+          if (end < 0) return last ? this.fail("a comment never ends") : lt;
+          i = end + 3;
+          continue;
+        }
+        if (s.startsWith("<![CDATA[", lt)) {
+          const end = s.indexOf("]]>", lt + 9);
+          if (end < 0) return last ? this.fail("a CDATA section never ends") : lt;
+          if (this.textWanted) this.handler.text(s.slice(lt + 9, end));
+          i = end + 3;
+          continue;
+        }
+        if (lt + 9 > n && !last) return lt;
+        if (s.startsWith("<!DOCTYPE", lt)) throw new XmlPartError(this.part, "doctype", "DOCTYPE");
+        return this.fail("unexpected markup");
+      }
+      if (next === 63 /* ? */) {
+        const end = s.indexOf("?>", lt + 2);
+        if (end < 0) return last ? this.fail("a processing instruction never ends") : lt;
+        i = end + 2;
+        continue;
+      }
+      if (Number.isNaN(next)) return last ? this.fail("the part ends inside a tag") : lt;
+      const end = tagEnd(s, lt + 1);
+      if (end < 0) return last ? this.fail("a tag never ends") : lt;
+      if (next === 47 /* / */) this.closeTag(s, lt + 2, end);
+      else this.openTag(s, lt + 1, end);
+      i = end + 1;
+    }
+    return this.ended ? n : i;
+  }
+
+  /** Outside the root element only white space may stand. */
+  private outsideText(s: string, from: number, to: number): void {
+    if (this.stack.length > 0) return;
+    for (let p = from; p < to; p++) {
+      if (!isSpace(s.charCodeAt(p)) && !(p === 0 && s.charCodeAt(p) === 0xfeff)) {
+        this.fail("text outside the root element");
+      }
+    }
+  }
+
+  private openTag(s: string, from: number, end: number): void {
+    let p = from;
+    while (p < end && !isSpace(s.charCodeAt(p)) && s.charCodeAt(p) !== 47) p++;
+    const qname = s.slice(from, p);
+    if (qname === "") this.fail("a tag without a name");
+    const selfClosing = s.charCodeAt(end - 1) === 47;
+    const attrs = this.attributes;
+    attrs.count = 0;
+    const limit = selfClosing ? end - 1 : end;
+    let declares = false;
+    while (p < limit) {
+      while (p < limit && isSpace(s.charCodeAt(p))) p++;
+      if (p >= limit) break;
+      const nameStart = p;
+      while (p < limit && s.charCodeAt(p) !== 61 /* = */ && !isSpace(s.charCodeAt(p))) p++;
+      const name = s.slice(nameStart, p);
+      while (p < limit && isSpace(s.charCodeAt(p))) p++;
+      if (s.charCodeAt(p) !== 61) this.fail(`attribute ${name} of <${qname}> has no value`);
+      p++;
+      while (p < limit && isSpace(s.charCodeAt(p))) p++;
+      const quote = s.charCodeAt(p);
+      if (quote !== 34 && quote !== 39) this.fail(`attribute ${name} of <${qname}> is not quoted`);
+      const close = s.indexOf(quote === 34 ? '"' : "'", p + 1);
+      if (close < 0 || close >= end) this.fail(`attribute ${name} of <${qname}> never ends`);
+      const raw = s.slice(p + 1, close);
+      attrs.names[attrs.count] = name;
+      attrs.values[attrs.count] = raw.indexOf("&") >= 0 ? decode(raw, this.part) : raw;
+      attrs.count++;
+      if (name.charCodeAt(0) === 120 /* x */ && (name === "xmlns" || name.startsWith("xmlns:")))
+        declares = true;
+      p = close + 1;
+    }
+    if (!this.sawRoot) this.sawRoot = true;
+    else if (this.stack.length === 0) this.fail("a second root element");
+    let scope = this.scope;
+    if (declares) {
+      scope = new Map(scope);
+      for (let k = 0; k < attrs.count; k++) {
+        const name = attrs.names[k]!;
+        if (name === "xmlns") scope.set("", attrs.values[k]!);
+        else if (name.startsWith("xmlns:")) scope.set(name.slice(6), attrs.values[k]!);
+      }
+    }
+    const colon = qname.indexOf(":");
+    const prefix = colon < 0 ? "" : qname.slice(0, colon);
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    const uri = scope.get(prefix);
+    if (uri === undefined && prefix !== "") this.fail(`the prefix ${prefix} of <${qname}> is not declared`);
+    const resolved = uri ?? "";
+    const previousScope = this.scope;
+    this.scope = scope;
+    this.handler.open(resolved, local, attrs, selfClosing);
+    if (selfClosing) {
+      this.scope = previousScope;
+      this.handler.close(resolved, local);
+      return;
+    }
+    this.stack.push({ qname, uri: resolved, local, scope: previousScope });
+    this.textWanted = this.wantText(resolved, local);
+  }
+
+  private closeTag(s: string, from: number, end: number): void {
+    let p = end;
+    while (p > from && isSpace(s.charCodeAt(p - 1))) p--;
+    const qname = s.slice(from, p);
+    const frame = this.stack.pop();
+    if (!frame || frame.qname !== qname)
+      this.fail(`</${qname}> closes ${frame ? `<${frame.qname}>` : "nothing"}`);
+    this.scope = frame.scope;
+    this.handler.close(frame.uri, frame.local);
+    const parent = this.stack[this.stack.length - 1];
+    this.textWanted = parent ? this.wantText(parent.uri, parent.local) : false;
+  }
+}
+
+/** The `>` that ends a tag starting at `from`, outside quoted values; -1 when it is not in `s` yet. */
+function tagEnd(s: string, from: number): number {
+  const n = s.length;
+  for (let p = from; p < n; p++) {
+    const c = s.charCodeAt(p);
+    if (c === 62 /* > */) return p;
+    if (c === 34 || c === 39) {
+      const close = s.indexOf(c === 34 ? '"' : "'", p + 1);
+      if (close < 0) return -1;
+      p = close;
+    }
+  }
+  return -1;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+const NAMED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Text with its entity and character references replaced. @throws XmlPartError on an unknown entity */
+export function decode(text: string, part: string): string {
+  if (text.indexOf("&") < 0) return text;
+  return text.replace(/&([^;&\s]{1,10});/g, (whole, name: string) => {
+    if (name.charCodeAt(0) === 35 /* # */) {
+      const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      if (!Number.isFinite(code) || code < 0 || code > 0x10ffff) {
+        throw new XmlPartError(part, "malformed", `bad character reference ${whole}`);
+      }
+      return String.fromCodePoint(code);
+    }
+    const named = NAMED[name];
+    if (named === undefined) throw new XmlPartError(part, "malformed", `unknown entity ${whole}`);
+    return named;
+  });
+}
