@@ -1,9 +1,11 @@
 // Large task tables for timing the reader and the checks, written with ExcelJS's streaming writer so
 // that 100,000 rows never sit in memory. Same layout as the sample (title, 填报 line, header on row 3),
-// a 40-unit roster, a realistic mix of values and a sprinkling of problems. Deterministic.
+// a 40-unit roster, a realistic mix of values and a sprinkling of problems. Deterministic. The same rows can
+// also be written by openpyxl (writeOpenpyxlWorkbook), the program the reference figures were taken on.
 //
 //   node dist/bench/bench-workbook.js [--as-of YYYY-MM-DD] [--rows N …]   (writes bench/out/, prints timings)
 
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -11,7 +13,6 @@ import { type Day, dayFromYmd, excelSerialFromDay, parseIsoDay, ymdOf } from "..
 import {
   type DateForm,
   dayText,
-  repoRoot,
   SAMPLE_HEADER,
   SAMPLE_HEADER_ROW,
   SAMPLE_ROSTER_SHEET,
@@ -124,56 +125,45 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: "thin" },
 };
 
-/**
- * Writes a task table of `rows` task rows (plus title, 填报 line, header, 合计 and 注 rows) and a 40-unit
- * roster to `filePath`, streaming. Same arguments, same cell values.
- */
-export async function writeBenchWorkbook(filePath: string, rows: number, asOf: Day): Promise<void> {
-  fs.mkdirSync(path.dirname(filePath), { recursive: true });
-  const random = rng(0x5eed + rows);
+/** A cell of a task row: text, a number, a date (an Excel serial shown as yyyy-mm-dd), or nothing. */
+export type BenchCell = string | number | { readonly date: number } | null;
+
+/** The bench table's fixed parts: the sheet names, the rows above and below the tasks, the roster. */
+export interface BenchFrame {
+  readonly sheet: string;
+  readonly rosterSheet: string;
+  readonly headerRow: number;
+  readonly title: string;
+  readonly fillUnit: string;
+  readonly fillDate: string;
+  readonly header: readonly string[];
+  readonly total: string;
+  readonly note: string;
+  readonly roster: readonly (readonly [string, string])[];
+}
+
+export function benchFrame(asOf: Day): BenchFrame {
   const { year, month, day } = ymdOf(asOf);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: filePath,
-    useSharedStrings: true,
-    useStyles: true,
-  });
-  const stamp = new Date(asOf * 86_400_000);
-  wb.creator = "调度室";
-  wb.created = stamp;
-  wb.modified = stamp;
+  return {
+    sheet: SAMPLE_SHEET,
+    rosterSheet: SAMPLE_ROSTER_SHEET,
+    headerRow: SAMPLE_HEADER_ROW,
+    title: `XX煤矿${year}年重点工作任务督办清单`,
+    fillUnit: "填报单位：调度室",
+    fillDate: `填报日期：${year}年${month}月${day}日`,
+    header: SAMPLE_HEADER,
+    total: "合计",
+    note: "注：完成时限以公司文件为准。",
+    roster: BENCH_UNITS.map((unit) => [unit, unitType(unit)] as const),
+  };
+}
 
-  const ws = wb.addWorksheet(SAMPLE_SHEET, {
-    views: [{ state: "frozen", xSplit: 0, ySplit: SAMPLE_HEADER_ROW }],
-  });
-  ws.columns = [6, 10, 30, 36, 12, 9, 9, 14, 10, 14, 7, 7, 16].map((width) => ({ width }));
-
-  ws.mergeCells("A1:M1");
-  const title = ws.getRow(1);
-  title.getCell(1).value = `XX煤矿${year}年重点工作任务督办清单`;
-  title.getCell(1).font = { size: 16, bold: true };
-  title.getCell(1).alignment = { horizontal: "center" };
-  title.commit();
-  ws.mergeCells("A2:F2");
-  ws.mergeCells("J2:M2");
-  const fill = ws.getRow(2);
-  fill.getCell(1).value = "填报单位：调度室";
-  fill.getCell(10).value = `填报日期：${year}年${month}月${day}日`;
-  fill.commit();
-  const header = ws.getRow(SAMPLE_HEADER_ROW);
-  SAMPLE_HEADER.forEach((name, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = name;
-    cell.font = { bold: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-    cell.border = THIN;
-  });
-  header.commit();
-
-  const first = SAMPLE_HEADER_ROW + 1;
+/** The task rows, columns A to L (12 cells, null where empty), one at a time. Same arguments, same rows. */
+export function* benchRows(rows: number, asOf: Day): Generator<BenchCell[]> {
+  const random = rng(0x5eed + rows);
+  const { year } = ymdOf(asOf);
   let previous = { task: "", standard: "", unit: "" };
   for (let i = 0; i < rows; i++) {
-    const r = first + i;
-    const row = ws.getRow(r);
     const [task, taskStandard, category] = at(TASKS, random());
     let standard = taskStandard;
     let unit = at(BENCH_UNITS, random());
@@ -184,9 +174,9 @@ export async function writeBenchWorkbook(filePath: string, rows: number, asOf: D
     const points = at([2, 3, 5, 10], random());
     let status = done ? at(DONE, random()) : at(OPEN, random());
     let cycle = at(CYCLES, random());
-    let deadlineValue: ExcelJS.CellValue =
-      random() < 0.85 ? excelSerialFromDay(deadline) : dayText(deadline, at(TEXT_FORMS, random()));
-    let score: ExcelJS.CellValue = done ? points : null;
+    let deadlineValue: BenchCell =
+      random() < 0.85 ? { date: excelSerialFromDay(deadline) } : dayText(deadline, at(TEXT_FORMS, random()));
+    let score: number | string | null = done ? points : null;
     let doneDate: Day | undefined = done
       ? Math.min(asOf, deadline + Math.floor(random() * 10) - 6)
       : undefined;
@@ -206,40 +196,126 @@ export async function writeBenchWorkbook(filePath: string, rows: number, asOf: D
     if (i % 1039 === 97) unit = "综采1队";
     if (i % 1049 === 101 && done) doneDate = undefined;
 
-    row.getCell(1).value = i + 1;
-    row.getCell(2).value = category;
-    row.getCell(3).value = taskText;
-    row.getCell(4).value = standard;
-    if (unit !== "") row.getCell(5).value = unit;
-    row.getCell(6).value = at(PEOPLE, random());
-    row.getCell(7).value = cycle;
-    row.getCell(8).value = deadlineValue;
-    if (typeof deadlineValue === "number") row.getCell(8).numFmt = ISO_DATE_FORMAT;
-    if (status !== "") row.getCell(9).value = status;
-    if (doneDate !== undefined) {
-      row.getCell(10).value = excelSerialFromDay(doneDate);
-      row.getCell(10).numFmt = ISO_DATE_FORMAT;
-    }
-    row.getCell(11).value = random() < 0.1 ? String(points) : points;
-    if (score !== null) row.getCell(12).value = score;
-    row.commit();
+    const person = at(PEOPLE, random());
+    const pointsCell = random() < 0.1 ? String(points) : points;
+    yield [
+      i + 1,
+      category,
+      taskText,
+      standard,
+      unit === "" ? null : unit,
+      person,
+      cycle,
+      deadlineValue,
+      status === "" ? null : status,
+      doneDate === undefined ? null : { date: excelSerialFromDay(doneDate) },
+      pointsCell,
+      score,
+    ];
     previous = { task: taskText, standard, unit };
+  }
+}
+
+/**
+ * Writes a task table of `rows` task rows (plus title, 填报 line, header, 合计 and 注 rows) and a 40-unit
+ * roster to `filePath`, streaming. Same arguments, same cell values.
+ */
+export async function writeBenchWorkbook(filePath: string, rows: number, asOf: Day): Promise<void> {
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const frame = benchFrame(asOf);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: filePath,
+    useSharedStrings: true,
+    useStyles: true,
+  });
+  const stamp = new Date(asOf * 86_400_000);
+  wb.creator = "调度室";
+  wb.created = stamp;
+  wb.modified = stamp;
+
+  const ws = wb.addWorksheet(frame.sheet, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: frame.headerRow }],
+  });
+  ws.columns = [6, 10, 30, 36, 12, 9, 9, 14, 10, 14, 7, 7, 16].map((width) => ({ width }));
+
+  ws.mergeCells("A1:M1");
+  const title = ws.getRow(1);
+  title.getCell(1).value = frame.title;
+  title.getCell(1).font = { size: 16, bold: true };
+  title.getCell(1).alignment = { horizontal: "center" };
+  title.commit();
+  ws.mergeCells("A2:F2");
+  ws.mergeCells("J2:M2");
+  const fill = ws.getRow(2);
+  fill.getCell(1).value = frame.fillUnit;
+  fill.getCell(10).value = frame.fillDate;
+  fill.commit();
+  const header = ws.getRow(frame.headerRow);
+  frame.header.forEach((name, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = name;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+    cell.border = THIN;
+  });
+  header.commit();
+
+  const first = frame.headerRow + 1;
+  let r = first;
+  for (const cells of benchRows(rows, asOf)) {
+    const row = ws.getRow(r++);
+    cells.forEach((value, c) => {
+      if (value === null) return;
+      const cell = row.getCell(c + 1);
+      if (typeof value === "object") {
+        cell.value = value.date;
+        cell.numFmt = ISO_DATE_FORMAT;
+      } else {
+        cell.value = value;
+      }
+    });
+    row.commit();
   }
 
   const total = ws.getRow(first + rows);
-  total.getCell(1).value = "合计";
+  total.getCell(1).value = frame.total;
   total.commit();
   const note = ws.getRow(first + rows + 1);
-  note.getCell(1).value = "注：完成时限以公司文件为准。";
+  note.getCell(1).value = frame.note;
   note.commit();
   ws.commit();
 
-  const roster = wb.addWorksheet(SAMPLE_ROSTER_SHEET);
+  const roster = wb.addWorksheet(frame.rosterSheet);
   roster.addRow(["单位名称", "类型"]).commit();
-  for (const unit of BENCH_UNITS) roster.addRow([unit, unitType(unit)]).commit();
+  for (const [unit, type] of frame.roster) roster.addRow([unit, type]).commit();
   roster.commit();
 
   await wb.commit();
+}
+
+/**
+ * The same table written by openpyxl (write-only mode, as a Python script would): bench/openpyxl-workbook.py
+ * is fed the frame and the rows as JSON lines. Python is BENCH_PYTHON, else /usr/bin/python3 (Debian's, where
+ * python3-openpyxl installs), else python3 on the PATH.
+ * @throws Error when Python or openpyxl is missing or the script fails
+ */
+export function writeOpenpyxlWorkbook(filePath: string, rows: number, asOf: Day): void {
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const lines = [JSON.stringify(benchFrame(asOf))];
+  for (const cells of benchRows(rows, asOf)) lines.push(JSON.stringify(cells));
+  const python =
+    process.env.BENCH_PYTHON ?? (fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+  const script = path.resolve(__dirname, "../../bench/openpyxl-workbook.py");
+  const run = spawnSync(python, [script, filePath], {
+    input: `${lines.join("\n")}\n`,
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (run.error !== undefined || run.status !== 0) {
+    fs.rmSync(filePath, { force: true });
+    const why = run.error?.message ?? run.stderr.trim().split("\n").pop() ?? `exit ${run.status}`;
+    throw new Error(`openpyxl workbook not written (${python}): ${why}`);
+  }
 }
 
 function todayLocal(): Day {
@@ -260,7 +336,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   if (sizes.length === 0) sizes.push(10_000, 100_000);
-  const outDir = path.join(repoRoot(), "bench", "out");
+  // From dist/bench/ (repoRoot() would stop at dist/, which has its own package.json).
+  const outDir = path.resolve(__dirname, "../../bench/out");
   for (const rows of sizes) {
     const file = path.join(outDir, `bench-${rows}.xlsx`);
     const started = process.hrtime.bigint();

@@ -1,105 +1,284 @@
-// `npm run bench`: reading, checking, summarising and ranking 10,000- and 100,000-row workbooks, beside
-// ExcelJS's bare read of the same file. Each figure comes from a fresh process; prints a table.
+// `npm run bench`: Duban beside the floor (zlib + one pass) and ExcelJS's streaming reader; start-up, --out,
+// the Office.js fake and omissions. Prints markdown tables, each with its targets.
+//
+//   BENCH_RUNS=3 (median of that many fresh processes per figure)   BENCH_ROWS=10000,100000 (task table sizes)
+//   BENCH_OPENPYXL=1 (also the same tables written by openpyxl; needs Python with openpyxl, see BENCH_PYTHON)
 
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parseIsoDay } from "../src/core";
-import { writeBenchWorkbook } from "./bench-workbook";
+import { writeBenchWorkbook, writeOpenpyxlWorkbook } from "./bench-workbook";
 
 const AS_OF = "2026-11-18";
 const SIZES = (process.env.BENCH_ROWS ?? "10000,100000").split(",").map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const OPENPYXL = process.env.BENCH_OPENPYXL === "1";
+const SMALL_ROWS = 60;
+const LARGE_ROWS = 100_000;
 const outDir = path.resolve(__dirname, "../../bench/out");
+const cliBin = path.resolve(__dirname, "../../bin/duban");
+const peakPreload = path.join(__dirname, "peak-at-exit.js");
 
-function child(mode: string, file: string): Record<string, number> {
+/** Wall time and peak RSS of one measurement. */
+interface Figures {
+  readonly wallMs: number;
+  readonly peakMb: number;
+  readonly [extra: string]: number;
+}
+
+const medianOf = RUNS === 1 ? "one run each" : `median of ${RUNS} fresh processes each`;
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+const rowsText = (rows: number) => rows.toLocaleString("en-US");
+
+/** One child.ts measurement in a fresh process, timed inside it once its modules are loaded. */
+function child(mode: string, file: string): Figures {
   const output = execFileSync(process.execPath, [path.join(__dirname, "child.js"), mode, file, AS_OF], {
     encoding: "utf8",
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(output.trim().split("\n").pop()!) as Record<string, number>;
+  const figures = JSON.parse(output.trim().split("\n").pop()!) as Record<string, number>;
+  return {
+    ...figures,
+    wallMs: figures.totalMs ?? figures.readMs! + figures.engineMs!,
+    peakMb: figures.peakMb ?? 0,
+  };
 }
 
-/** The median run of several, by the figure that matters for that mode. */
-function median(mode: string, file: string, key: string): Record<string, number> {
-  const runs = Array.from({ length: RUNS }, () => child(mode, file)).sort((a, b) => a[key]! - b[key]!);
-  return runs[Math.floor(runs.length / 2)]!;
+/** A whole node process (start-up included), timed from outside; its peak RSS comes from peak-at-exit. */
+function wholeProcess(args: readonly string[]): Figures {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ["-r", peakPreload, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const peak = /bench-peak-mb ([\d.]+)/.exec(run.stderr);
+  if (run.error !== undefined || run.status === null || run.status > 1 || peak === null) {
+    throw new Error(`node ${args.join(" ")} failed: ${run.error?.message ?? run.stderr}`);
+  }
+  return { wallMs, peakMb: Number(peak[1]) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Each figure's median over RUNS rounds; the measurements take turns, so a busy spell hits all of them. */
+function rounds(label: string, jobs: Record<string, () => Figures>): Record<string, Record<string, number>> {
+  const runs: Record<string, Figures[]> = {};
+  for (let round = 1; round <= RUNS; round++) {
+    for (const [name, job] of Object.entries(jobs)) {
+      progress(`${label}: ${name}, run ${round} of ${RUNS}`);
+      (runs[name] ??= []).push(job());
+    }
+  }
+  const medians: Record<string, Record<string, number>> = {};
+  for (const [name, list] of Object.entries(runs)) {
+    const keys = Object.keys(list[0]!);
+    medians[name] = Object.fromEntries(keys.map((key) => [key, median(list.map((f) => f[key] ?? NaN))]));
+  }
+  return medians;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 1000 ? 3 : 2)} s`;
+const megabytes = (mb: number) => `${mb.toFixed(0)} MB`;
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+
+interface Column {
+  readonly label: string;
+  readonly rows: number;
+}
+
+/** A target judged on some of the columns: "yes", "no", or column by column when they differ. */
+function met(
+  columns: readonly Column[],
+  values: readonly number[],
+  ok: (value: number, column: Column) => boolean | undefined,
+): string {
+  const verdicts = columns.map((column, i) => ok(values[i]!, column));
+  const judged = verdicts.filter((v) => v !== undefined);
+  if (judged.length === 0) return "not measured";
+  if (judged.every((v) => v === judged[0])) return judged[0] ? "yes" : "no";
+  return columns
+    .map((column, i) => (verdicts[i] === undefined ? "" : `${column.label}: ${verdicts[i] ? "yes" : "no"}`))
+    .filter((text) => text !== "")
+    .join("; ");
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
+  return [line(head), rule, ...rows.map(line)].join("\n");
+}
+
+async function benchFile(rows: number, writer: "exceljs" | "openpyxl"): Promise<string | undefined> {
+  const file = path.join(outDir, writer === "exceljs" ? `bench-${rows}.xlsx` : `bench-${rows}-openpyxl.xlsx`);
+  if (existsSync(file)) return file;
+  progress(`writing ${path.relative(process.cwd(), file)} (${writer})`);
+  const asOf = parseIsoDay(AS_OF)!;
+  if (writer === "exceljs") {
+    await writeBenchWorkbook(file, rows, asOf);
+    return file;
+  }
+  try {
+    writeOpenpyxlWorkbook(file, rows, asOf);
+    return file;
+  } catch (error) {
+    progress(`skipping openpyxl tables: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 async function bench(): Promise<void> {
-  const rows: string[][] = [];
-  const writeRows: string[][] = [];
-  for (const size of SIZES) {
-    const file = path.join(outDir, `bench-${size}.xlsx`);
-    if (!existsSync(file)) await writeBenchWorkbook(file, size, parseIsoDay(AS_OF)!);
-    const library = median("library-read", file, "totalMs");
-    const phases = median("phases", file, "engineMs");
-    const cli = median("cli", file, "totalMs");
-    rows.push([
-      size.toLocaleString("en-US"),
-      (statSync(file).size / 1e6).toFixed(1),
-      (library.totalMs! / 1000).toFixed(2),
-      library.peakMb!.toFixed(0),
-      (phases.readMs! / 1000).toFixed(2),
-      (phases.checkMs! / 1000).toFixed(3),
-      (phases.summaryMs! / 1000).toFixed(3),
-      (cli.totalMs! / 1000).toFixed(2),
-      cli.peakMb!.toFixed(0),
-      (cli.totalMs! / library.totalMs!).toFixed(2),
-      (cli.peakMb! / library.peakMb!).toFixed(2),
-      String(phases.findings),
-    ]);
-    const roundTrip = median("library-roundtrip", file, "totalMs");
-    const out = median("cli-out", file, "totalMs");
-    writeRows.push([
-      size.toLocaleString("en-US"),
-      (roundTrip.totalMs! / 1000).toFixed(2),
-      roundTrip.peakMb!.toFixed(0),
-      (out.totalMs! / 1000).toFixed(2),
-      out.peakMb!.toFixed(0),
-      (out.totalMs! / roundTrip.totalMs!).toFixed(2),
-      (out.peakMb! / roundTrip.peakMb!).toFixed(2),
-    ]);
+  const startLoad = os.loadavg()[0]!;
+  const columns: (Column & { readonly file: string; readonly writer: string })[] = [];
+  for (const rows of SIZES) {
+    columns.push({
+      label: `${rowsText(rows)} rows`,
+      rows,
+      file: (await benchFile(rows, "exceljs"))!,
+      writer: "exceljs",
+    });
   }
-  const head = [
-    "rows",
-    "file MB",
-    "ExcelJS read s",
-    "ExcelJS peak MB",
-    "duban read s",
-    "check s",
-    "summary+rank s",
-    "duban check s",
-    "duban peak MB",
-    "time ×",
-    "memory ×",
-    "findings",
-  ];
-  printTable(head, rows);
-  printTable(
+  if (OPENPYXL) {
+    for (const rows of SIZES) {
+      const file = await benchFile(rows, "openpyxl");
+      if (file !== undefined)
+        columns.push({ label: `${rowsText(rows)} rows (openpyxl)`, rows, file, writer: "openpyxl" });
+    }
+  }
+
+  // 1 and 3: reading and checking at size, and --out beside it.
+  const measured = columns.map((column) =>
+    rounds(column.label, {
+      floor: () => child("floor", column.file),
+      duban: () => child("cli", column.file),
+      phases: () => child("phases", column.file),
+      exceljs: () => child("exceljs-stream", column.file),
+      ...(column.writer === "exceljs" ? { out: () => child("cli-out", column.file) } : {}),
+    }),
+  );
+  const pick = (name: string, key: string) => measured.map((m) => m[name]?.[key] ?? NaN);
+  const floorMs = pick("floor", "wallMs");
+  const dubanMs = pick("duban", "wallMs");
+  const dubanMb = pick("duban", "peakMb");
+  const excelMs = pick("exceljs", "wallMs");
+  const overFloor = dubanMs.map((ms, i) => ms / floorMs[i]!);
+  const excelOver = excelMs.map((ms, i) => ms / dubanMs[i]!);
+  const cells = (values: readonly number[], format: (value: number) => string) => values.map(format);
+  const reading = table(
+    ["figure", ...columns.map((c) => c.label), "target", "met"],
     [
-      "rows",
-      "ExcelJS read+write s",
-      "ExcelJS peak MB",
-      "duban check --out s",
-      "duban peak MB",
-      "time ×",
-      "memory ×",
+      ["file size", ...columns.map((c) => `${(statSync(c.file).size / 1e6).toFixed(1)} MB`), "", ""],
+      ["floor: zlib inflates the sheets, one pass over the cells", ...cells(floorMs, seconds), "", ""],
+      ["floor peak RSS", ...cells(pick("floor", "peakMb"), megabytes), "", ""],
+      ["`duban check --json` (whole command)", ...cells(dubanMs, seconds), "", ""],
+      ["of which read (separately)", ...cells(pick("phases", "readMs"), seconds), "", ""],
+      ["of which check, summary, ranking", ...cells(pick("phases", "engineMs"), seconds), "", ""],
+      [
+        "`duban check --json` peak RSS",
+        ...cells(dubanMb, megabytes),
+        `≤ 200 MB at ${rowsText(LARGE_ROWS)} rows`,
+        met(columns, dubanMb, (mb, c) => (c.rows === LARGE_ROWS ? mb <= 200 : undefined)),
+      ],
+      ["ExcelJS streaming reader, every row and cell", ...cells(excelMs, seconds), "", ""],
+      ["ExcelJS streaming peak RSS", ...cells(pick("exceljs", "peakMb"), megabytes), "", ""],
+      ["duban ÷ floor (time)", ...cells(overFloor, times), "≤ 3×", met(columns, overFloor, (r) => r <= 3)],
+      [
+        "ExcelJS streaming ÷ duban (time)",
+        ...cells(excelOver, times),
+        "≥ 3×",
+        met(columns, excelOver, (r) => r >= 3),
+      ],
+      ["findings", ...cells(pick("phases", "findings"), rowsText), "", ""],
     ],
-    writeRows,
   );
-  process.stdout.write(
-    `\nmedian of ${RUNS} runs each, node ${process.version}; "duban check" is the whole command (read, check, summary, ranking, JSON report) in one process;\n× compares it with ExcelJS's bare read of the same file (time, peak RSS); in the second table, "duban check --out"\n(read, check, highlights and generated sheets written into a copy) beside ExcelJS reading and writing the same file.\n`,
+
+  const outColumns = columns.filter((c) => c.writer === "exceljs");
+  const outMs = pick("out", "wallMs").slice(0, outColumns.length);
+  const outOver = outMs.map((ms, i) => ms / dubanMs[i]!);
+  const writing = table(
+    ["figure", ...outColumns.map((c) => c.label), "target", "met"],
+    [
+      ["`duban check --json`", ...cells(dubanMs.slice(0, outColumns.length), seconds), "", ""],
+      ["its peak RSS", ...cells(dubanMb.slice(0, outColumns.length), megabytes), "", ""],
+      ["`duban check --out` (checked copy written)", ...cells(outMs, seconds), "", ""],
+      ["its peak RSS", ...cells(pick("out", "peakMb").slice(0, outColumns.length), megabytes), "", ""],
+      [
+        "--out ÷ --json (time)",
+        ...cells(outOver, times),
+        `≤ 2× at ${rowsText(LARGE_ROWS)} rows`,
+        met(outColumns, outOver, (r, c) => (c.rows === LARGE_ROWS ? r <= 2 : undefined)),
+      ],
+    ],
   );
+
+  // 2: a small table, whole processes from outside, start-up included.
+  const small = (await benchFile(SMALL_ROWS, "exceljs"))!;
+  const nodeArgs = ["-e", "0"];
+  const checkArgs = [cliBin, "check", small, "--as-of", AS_OF];
+  wholeProcess(nodeArgs);
+  wholeProcess(checkArgs);
+  const startup = rounds(`${SMALL_ROWS} rows, whole process`, {
+    node: () => wholeProcess(nodeArgs),
+    check: () => wholeProcess(checkArgs),
+  });
+  const startRatio = startup.check!.wallMs! / startup.node!.wallMs!;
+  const starting = table(
+    ["figure", "wall", "peak RSS", "target", "met"],
+    [
+      ["`node -e 0`", seconds(startup.node!.wallMs!), megabytes(startup.node!.peakMb!), "", ""],
+      [
+        `\`duban check\` of ${SMALL_ROWS} rows`,
+        seconds(startup.check!.wallMs!),
+        megabytes(startup.check!.peakMb!),
+        "",
+        "",
+      ],
+      [
+        "duban ÷ node",
+        times(startRatio),
+        times(startup.check!.peakMb! / startup.node!.peakMb!),
+        "≤ 4× (wall)",
+        startRatio <= 4 ? "yes" : "no",
+      ],
+    ],
+  );
+
+  const cpus = os.cpus();
+  const loads = `load average ${startLoad.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`;
+  const print = (text: string) => process.stdout.write(`${text}\n`);
+  print(`### Reading and checking (${medianOf})\n`);
+  print(reading);
+  print(
+    `\nEach figure is timed inside its own fresh process once its modules are loaded; peak RSS is the process's maxRSS.` +
+      `\nThe floor reads the file, finds \`xl/worksheets/*.xml\` in the zip's directory, inflates them with node's zlib` +
+      `\nand counts \`<c \` with one indexOf pass. "of which" figures come from another process (readWorkbookFile,` +
+      `\nthen checkWorkbook). ExcelJS's WorkbookReader resolves shared strings and keeps styles.\n`,
+  );
+  print(`### Start-up: a ${SMALL_ROWS}-row table, whole process (${medianOf})\n`);
+  print(starting);
+  print(
+    `\nTimed from outside, node's start-up included: \`node bin/duban check FILE --as-of ${AS_OF}\` (text report to a pipe)` +
+      `\nbeside \`node -e 0\`, each with a one-line preload that reports peak RSS at exit; one untimed run of each first.\n`,
+  );
+  print(`### Writing the checked copy (${medianOf})\n`);
+  print(writing);
+  print(
+    `\n--out reads, checks, highlights and writes the generated sheets into a copy; --json writes the report.\n`,
+  );
+  print(`### Office.js fake and omissions\n`);
   process.stdout.write(await (await import("./excel-bench")).excelBench());
   process.stdout.write((await import("./recurring-bench")).recurringBench());
-}
-
-function printTable(head: string[], rows: string[][]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(" | ")} |`;
-  process.stdout.write(`\n${line(head)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n`);
-  for (const row of rows) process.stdout.write(`${line(row)}\n`);
+  print(
+    `\nnode ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB; ${loads}.`,
+  );
 }
 
 void bench();

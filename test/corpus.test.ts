@@ -524,7 +524,7 @@ beforeAll(async () => {
     forced: describeOutcome(c.forced),
   }));
   writeFileSync(path.join(WORK, "summary.json"), `${JSON.stringify({ seconds, files }, null, 2)}\n`);
-}, 900_000);
+}, 1_800_000);
 
 // ---------------------------------------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ import { XmlPartError } from "../hosts/xlsx/xml";
 import { readFileBytes } from "../hosts/xlsx/file";
 import { NODE_CODEC } from "../hosts/xlsx/node-codec";
 import { OpcPackage } from "../hosts/xlsx/package";
-import { readWorkbookBytes } from "../hosts/xlsx/read";
+import { readPackage } from "../hosts/xlsx/read";
 import { clearDuban, noticeWorkbooks, writeCheck } from "../hosts/xlsx/write";
 import { isSameFile, writeFileWhole } from "../hosts/xlsx/write-file";
 import { CLI_WORDS } from "./messages";
@@ -135,10 +135,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stdout.write(`${CLI_WORDS[locale].cleared({ file: values.out! })}\n`);
       return EXIT_OK;
     }
-    const workbook = {
-      ...(await readWorkbookBytes(bytes, file, { measureInflated: NODE_CODEC.measureInflated })),
-      fileName: path.basename(file),
-    };
+    // One package for reading and for the copy: it is checked (sizes, CRCs, DOCTYPEs) once.
+    const pkg = OpcPackage.open(bytes, file, NODE_CODEC);
+    const workbook = { ...readPackage(pkg, file), fileName: path.basename(file) };
     // The workbook's own settings (saved from the task pane) come first; a settings file and flags win.
     const stored = storedSettings(workbook, file, locale);
     if (stored !== undefined) {
@@ -173,7 +172,6 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
 
     if (values.out !== undefined) {
-      const pkg = OpcPackage.open(bytes, file, NODE_CODEC);
       writeCheck(pkg, result, { settings, locale });
       await writeOutput(values.out, pkg.toBytes(), locale);
     }

@@ -330,7 +330,7 @@ export async function libreOfficeRenders(
   files: string[],
   outDir: string,
   soffice: string | undefined = findSoffice(),
-  timeoutMs = 300_000,
+  timeoutMs = 900_000,
 ): Promise<Map<string, boolean>> {
   if (!soffice)
     throw new Error("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui");

@@ -5,8 +5,9 @@ import { basename } from "node:path";
 import type { WorkbookModel } from "../../core/workbook";
 import { WorkbookInputError } from "./errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./inspect";
-import { measureWithZlib } from "./node-codec";
-import { readWorkbookBytes } from "./read";
+import { NODE_CODEC } from "./node-codec";
+import { OpcPackage } from "./package";
+import { readPackage } from "./read";
 
 /**
  * The workbook at `path`. Problems name the file as the person typed it; the model is named by its base name
@@ -15,7 +16,7 @@ import { readWorkbookBytes } from "./read";
  */
 export async function readWorkbookFile(path: string, limits?: ReadLimits): Promise<WorkbookModel> {
   const bytes = await readFileBytes(path, limits);
-  const model = await readWorkbookBytes(bytes, path, { ...limits, measureInflated: measureWithZlib });
+  const model = readPackage(OpcPackage.open(bytes, path, { ...limits, ...NODE_CODEC }), path);
   return { ...model, fileName: basename(path) };
 }
 

@@ -70,6 +70,8 @@ export class OpcPackage {
   private readonly index = new Map<string, number>();
   private readonly inflated = new Map<string, Uint8Array>();
   private readonly inflateRaw: (compressed: Uint8Array, size: number) => Uint8Array;
+  /** A native inflate was given (Node's zlib): stream() inflates a part whole with it, then hands out slices. */
+  private readonly wholeInflate: boolean;
   private readonly deflateRaw: (bytes: Uint8Array) => Uint8Array;
   private readonly crc32: (bytes: Uint8Array) => number;
 
@@ -80,6 +82,7 @@ export class OpcPackage {
     codec: PackageCodec,
   ) {
     this.inflateRaw = codec.inflateRaw ?? inflateWithFflate;
+    this.wholeInflate = codec.inflateRaw !== undefined;
     this.deflateRaw = codec.deflateRaw ?? deflateWithFflate;
     this.crc32 = codec.crc32 ?? crc32;
     this.slots = stored.map((entry) => ({
@@ -156,6 +159,15 @@ export class OpcPackage {
       return;
     }
     const compressed = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    if (this.wholeInflate) {
+      // Node's zlib has no synchronous stream; inflating whole is still three times fflate's speed.
+      const bytes = this.inflateRaw(compressed, entry.uncompressedSize);
+      for (let p = 0; p < bytes.length; p += STREAM_SLICE * 4) {
+        const end = Math.min(bytes.length, p + STREAM_SLICE * 4);
+        if (!sink(bytes.subarray(p, end), end === bytes.length)) return;
+      }
+      return;
+    }
     let going = true;
     let produced = 0;
     const inflater = new Inflate((chunk, final) => {

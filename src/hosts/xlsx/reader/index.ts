@@ -148,8 +148,8 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   let column = -1;
   let type = "";
   let style = 0;
-  let value: string[] = [];
-  let inline: string[] | undefined;
+  let value = "";
+  let inline: string | undefined;
   let phonetic = 0;
   let hasValue = false;
   let rowsRead = 0;
@@ -171,7 +171,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           column = parsed ? parsed.column : column + 1;
           type = attributes.get("t") ?? "n";
           style = Number(attributes.get("s") ?? 0) || 0;
-          value = [];
+          value = "";
           inline = undefined;
           hasValue = false;
           return;
@@ -180,7 +180,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           hasValue = true;
           return;
         case "is":
-          inline = [];
+          inline = "";
           return;
         case "rPh":
           phonetic++;
@@ -195,7 +195,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     close(uri: string, local: string): void {
       if (uri !== main) return;
       if (local === "c") {
-        const cell = cellValue(type, style, hasValue ? value.join("") : undefined, inline, context);
+        const cell = cellValue(type, style, hasValue ? value : undefined, inline, context);
         if (cell !== null && row >= 0 && column >= 0) {
           let values = rows[row];
           if (!values) rows[row] = values = [];
@@ -210,8 +210,8 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     },
     text(data: string): void {
       if (phonetic > 0) return;
-      if (inline) inline.push(data);
-      else value.push(data);
+      if (inline !== undefined) inline += data;
+      else value += data;
     },
   };
   scanner = new XmlScanner(part, handler, (uri, local) => uri === main && (local === "v" || local === "t"));
@@ -242,7 +242,7 @@ function cellValue(
   type: string,
   style: number,
   value: string | undefined,
-  inline: string[] | undefined,
+  inline: string | undefined,
   context: Context,
 ): CellValue {
   switch (type) {
@@ -251,7 +251,7 @@ function cellValue(
       return text === undefined || text === "" ? null : text;
     }
     case "inlineStr": {
-      const text = unescapeXstring(inline ? inline.join("") : (value ?? ""));
+      const text = unescapeXstring(inline ?? value ?? "");
       return text === "" ? null : text;
     }
     case "str": {

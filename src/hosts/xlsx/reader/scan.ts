@@ -17,35 +17,60 @@ export interface ScanHandler {
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
-/** The attributes of the current start tag: qualified names and decoded values. */
+/**
+ * The attributes of the current start tag, as offsets into the text being scanned: a name or value becomes a
+ * string only when asked for, which spares millions of small strings on a large sheet.
+ */
 export class Attributes {
-  readonly names: string[] = [];
-  readonly values: string[] = [];
+  /** [nameStart, nameEnd, valueStart, valueEnd] per attribute. */
+  readonly offsets: number[] = [];
   count = 0;
+  text = "";
+  part = "";
 
-  /** An unprefixed attribute's value. */
+  /** An unprefixed attribute's value (its references decoded). */
   get(name: string): string | undefined {
-    for (let i = 0; i < this.count; i++) if (this.names[i] === name) return this.values[i];
+    const o = this.offsets;
+    for (let i = 0; i < this.count; i++) {
+      const k = i * 4;
+      if (o[k + 1]! - o[k]! === name.length && this.text.startsWith(name, o[k]!)) return this.value(i);
+    }
     return undefined;
   }
 
   /** An attribute by namespace and local name, its prefix resolved where the tag is. */
   getNS(uri: string, local: string, scope: ReadonlyMap<string, string>): string | undefined {
     for (let i = 0; i < this.count; i++) {
-      const name = this.names[i]!;
+      const name = this.name(i);
       const colon = name.indexOf(":");
       if (colon < 0 || name.slice(colon + 1) !== local) continue;
-      if (scope.get(name.slice(0, colon)) === uri) return this.values[i];
+      if (scope.get(name.slice(0, colon)) === uri) return this.value(i);
     }
     return undefined;
   }
+
+  name(i: number): string {
+    return this.text.slice(this.offsets[i * 4]!, this.offsets[i * 4 + 1]!);
+  }
+
+  value(i: number): string {
+    const raw = this.text.slice(this.offsets[i * 4 + 2]!, this.offsets[i * 4 + 3]!);
+    return raw.indexOf("&") >= 0 ? decode(raw, this.part) : raw;
+  }
+}
+
+interface Resolved {
+  readonly uri: string;
+  readonly local: string;
 }
 
 interface Frame {
   readonly qname: string;
   readonly uri: string;
   readonly local: string;
+  /** The scope and resolved names outside this element, given back when it closes. */
   readonly scope: Map<string, string>;
+  readonly names: Map<string, Resolved>;
 }
 
 /**
@@ -57,6 +82,8 @@ export class XmlScanner {
   private buffer = "";
   private readonly stack: Frame[] = [];
   private scope: Map<string, string> = new Map([["xml", XML_NS]]);
+  /** Element names resolved in the current scope; a new map wherever a declaration changes the scope. */
+  private names = new Map<string, Resolved>();
   private readonly attributes = new Attributes();
   private textWanted = false;
   private sawRoot = false;
@@ -173,6 +200,9 @@ export class XmlScanner {
     const selfClosing = s.charCodeAt(end - 1) === 47;
     const attrs = this.attributes;
     attrs.count = 0;
+    attrs.text = s;
+    attrs.part = this.part;
+    const offsets = attrs.offsets;
     const limit = selfClosing ? end - 1 : end;
     let declares = false;
     while (p < limit) {
@@ -180,60 +210,75 @@ export class XmlScanner {
       if (p >= limit) break;
       const nameStart = p;
       while (p < limit && s.charCodeAt(p) !== 61 /* = */ && !isSpace(s.charCodeAt(p))) p++;
-      const name = s.slice(nameStart, p);
+      const nameEnd = p;
       while (p < limit && isSpace(s.charCodeAt(p))) p++;
-      if (s.charCodeAt(p) !== 61) this.fail(`attribute ${name} of <${qname}> has no value`);
+      if (s.charCodeAt(p) !== 61) this.fail(`an attribute of <${qname}> has no value`);
       p++;
       while (p < limit && isSpace(s.charCodeAt(p))) p++;
       const quote = s.charCodeAt(p);
-      if (quote !== 34 && quote !== 39) this.fail(`attribute ${name} of <${qname}> is not quoted`);
+      if (quote !== 34 && quote !== 39) this.fail(`an attribute of <${qname}> is not quoted`);
       const close = s.indexOf(quote === 34 ? '"' : "'", p + 1);
-      if (close < 0 || close >= end) this.fail(`attribute ${name} of <${qname}> never ends`);
-      const raw = s.slice(p + 1, close);
-      attrs.names[attrs.count] = name;
-      attrs.values[attrs.count] = raw.indexOf("&") >= 0 ? decode(raw, this.part) : raw;
+      if (close < 0 || close >= end) this.fail(`an attribute of <${qname}> never ends`);
+      const k = attrs.count * 4;
+      offsets[k] = nameStart;
+      offsets[k + 1] = nameEnd;
+      offsets[k + 2] = p + 1;
+      offsets[k + 3] = close;
       attrs.count++;
-      if (name.charCodeAt(0) === 120 /* x */ && (name === "xmlns" || name.startsWith("xmlns:")))
-        declares = true;
+      if (s.charCodeAt(nameStart) === 120 /* x */ && s.startsWith("xmlns", nameStart)) {
+        if (nameEnd - nameStart === 5 || s.charCodeAt(nameStart + 5) === 58 /* : */) declares = true;
+      }
       p = close + 1;
     }
     if (!this.sawRoot) this.sawRoot = true;
     else if (this.stack.length === 0) this.fail("a second root element");
-    let scope = this.scope;
-    if (declares) {
-      scope = new Map(scope);
-      for (let k = 0; k < attrs.count; k++) {
-        const name = attrs.names[k]!;
-        if (name === "xmlns") scope.set("", attrs.values[k]!);
-        else if (name.startsWith("xmlns:")) scope.set(name.slice(6), attrs.values[k]!);
-      }
-    }
-    const colon = qname.indexOf(":");
-    const prefix = colon < 0 ? "" : qname.slice(0, colon);
-    const local = colon < 0 ? qname : qname.slice(colon + 1);
-    const uri = scope.get(prefix);
-    if (uri === undefined && prefix !== "") this.fail(`the prefix ${prefix} of <${qname}> is not declared`);
-    const resolved = uri ?? "";
     const previousScope = this.scope;
-    this.scope = scope;
-    this.handler.open(resolved, local, attrs, selfClosing);
+    const previousNames = this.names;
+    if (declares) {
+      const scope = new Map(previousScope);
+      for (let k = 0; k < attrs.count; k++) {
+        const name = attrs.name(k);
+        if (name === "xmlns") scope.set("", attrs.value(k));
+        else if (name.startsWith("xmlns:")) scope.set(name.slice(6), attrs.value(k));
+      }
+      this.scope = scope;
+      this.names = new Map();
+    }
+    const { uri, local } = this.resolve(qname);
+    this.handler.open(uri, local, attrs, selfClosing);
     if (selfClosing) {
       this.scope = previousScope;
-      this.handler.close(resolved, local);
+      this.names = previousNames;
+      this.handler.close(uri, local);
       return;
     }
-    this.stack.push({ qname, uri: resolved, local, scope: previousScope });
-    this.textWanted = this.wantText(resolved, local);
+    this.stack.push({ qname, uri, local, scope: previousScope, names: previousNames });
+    this.textWanted = this.wantText(uri, local);
+  }
+
+  /** An element name's namespace and local name in the current scope, remembered until the scope changes. */
+  private resolve(qname: string): Resolved {
+    let resolved = this.names.get(qname);
+    if (resolved) return resolved;
+    const colon = qname.indexOf(":");
+    const prefix = colon < 0 ? "" : qname.slice(0, colon);
+    const uri = this.scope.get(prefix);
+    if (uri === undefined && prefix !== "") this.fail(`the prefix ${prefix} of <${qname}> is not declared`);
+    resolved = { uri: uri ?? "", local: colon < 0 ? qname : qname.slice(colon + 1) };
+    this.names.set(qname, resolved);
+    return resolved;
   }
 
   private closeTag(s: string, from: number, end: number): void {
     let p = end;
     while (p > from && isSpace(s.charCodeAt(p - 1))) p--;
-    const qname = s.slice(from, p);
     const frame = this.stack.pop();
-    if (!frame || frame.qname !== qname)
-      this.fail(`</${qname}> closes ${frame ? `<${frame.qname}>` : "nothing"}`);
+    // Compared in place: a sheet closes two million elements, and none needs its name as a string.
+    if (!frame || p - from !== frame.qname.length || !s.startsWith(frame.qname, from)) {
+      return this.fail(`</${s.slice(from, p)}> closes ${frame ? `<${frame.qname}>` : "nothing"}`);
+    }
     this.scope = frame.scope;
+    this.names = frame.names;
     this.handler.close(frame.uri, frame.local);
     const parent = this.stack[this.stack.length - 1];
     this.textWanted = parent ? this.wantText(parent.uri, parent.local) : false;
