@@ -166,11 +166,20 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           return;
         }
         case "c": {
-          const ref = attributes.get("r");
+          // r, s and t in one pass over the attributes: this runs for every cell of the sheet.
+          let ref: string | undefined;
+          type = "n";
+          style = 0;
+          const { offsets, text } = attributes;
+          for (let k = 0; k < attributes.count; k++) {
+            if (offsets[k * 4 + 1]! - offsets[k * 4]! !== 1) continue;
+            const name = text.charCodeAt(offsets[k * 4]!);
+            if (name === 114 /* r */) ref = attributes.value(k);
+            else if (name === 116 /* t */) type = attributes.value(k);
+            else if (name === 115 /* s */) style = Number(attributes.value(k)) || 0;
+          }
           const parsed = ref === undefined ? undefined : cellAddress(ref);
           column = parsed ? parsed.column : column + 1;
-          type = attributes.get("t") ?? "n";
-          style = Number(attributes.get("s") ?? 0) || 0;
           value = "";
           inline = undefined;
           hasValue = false;

@@ -140,12 +140,12 @@ export class XmlScanner {
         // Text up to the end: keep it until the next chunk (it may end in the middle of a reference).
         if (!last) return i;
         this.outsideText(s, i, n);
-        if (this.textWanted) this.handler.text(decode(s.slice(i), this.part));
+        if (this.textWanted) this.handler.text(decode(lineEnds(s.slice(i)), this.part));
         return n;
       }
       if (lt > i) {
         this.outsideText(s, i, lt);
-        if (this.textWanted) this.handler.text(decode(s.slice(i, lt), this.part));
+        if (this.textWanted) this.handler.text(decode(lineEnds(s.slice(i, lt)), this.part));
       }
       const next = s.charCodeAt(lt + 1);
       if (next === 33 /* ! */) {
@@ -158,7 +158,7 @@ export class XmlScanner {
         if (s.startsWith("<![CDATA[", lt)) {
           const end = s.indexOf("]]>", lt + 9);
           if (end < 0) return last ? this.fail("a CDATA section never ends") : lt;
-          if (this.textWanted) this.handler.text(s.slice(lt + 9, end));
+          if (this.textWanted) this.handler.text(lineEnds(s.slice(lt + 9, end)));
           i = end + 3;
           continue;
         }
@@ -173,10 +173,10 @@ export class XmlScanner {
         continue;
       }
       if (Number.isNaN(next)) return last ? this.fail("the part ends inside a tag") : lt;
-      const end = tagEnd(s, lt + 1);
+      // An end tag holds no quotes; a start tag is read once, its end found on the way.
+      const end = next === 47 /* / */ ? s.indexOf(">", lt + 2) : this.openTag(s, lt + 1, n);
       if (end < 0) return last ? this.fail("a tag never ends") : lt;
-      if (next === 47 /* / */) this.closeTag(s, lt + 2, end);
-      else this.openTag(s, lt + 1, end);
+      if (next === 47) this.closeTag(s, lt + 2, end);
       i = end + 1;
     }
     return this.ended ? n : i;
@@ -192,33 +192,59 @@ export class XmlScanner {
     }
   }
 
-  private openTag(s: string, from: number, end: number): void {
+  /**
+   * Reads a start tag from `from` (just after its `<`) and reports it; returns the offset of its `>`, or -1
+   * when the tag is not complete in `s` yet (then nothing is reported).
+   */
+  private openTag(s: string, from: number, n: number): number {
     let p = from;
-    while (p < end && !isSpace(s.charCodeAt(p)) && s.charCodeAt(p) !== 47) p++;
+    for (; p < n; p++) {
+      const c = s.charCodeAt(p);
+      if (c === 62 || c === 47 || isSpace(c)) break;
+    }
+    if (p >= n) return -1;
     const qname = s.slice(from, p);
     if (qname === "") this.fail("a tag without a name");
-    const selfClosing = s.charCodeAt(end - 1) === 47;
     const attrs = this.attributes;
     attrs.count = 0;
     attrs.text = s;
     attrs.part = this.part;
     const offsets = attrs.offsets;
-    const limit = selfClosing ? end - 1 : end;
     let declares = false;
-    while (p < limit) {
-      while (p < limit && isSpace(s.charCodeAt(p))) p++;
-      if (p >= limit) break;
+    let end: number;
+    let selfClosing = false;
+    for (;;) {
+      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      if (p >= n) return -1;
+      const c = s.charCodeAt(p);
+      if (c === 62 /* > */) {
+        end = p;
+        break;
+      }
+      if (c === 47 /* / */) {
+        if (p + 1 >= n) return -1;
+        if (s.charCodeAt(p + 1) !== 62) this.fail(`<${qname}> has a stray /`);
+        end = p + 1;
+        selfClosing = true;
+        break;
+      }
       const nameStart = p;
-      while (p < limit && s.charCodeAt(p) !== 61 /* = */ && !isSpace(s.charCodeAt(p))) p++;
+      while (p < n) {
+        const d = s.charCodeAt(p);
+        if (d === 61 /* = */ || isSpace(d) || d === 62 || d === 47) break;
+        p++;
+      }
       const nameEnd = p;
-      while (p < limit && isSpace(s.charCodeAt(p))) p++;
+      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      if (p >= n) return -1;
       if (s.charCodeAt(p) !== 61) this.fail(`an attribute of <${qname}> has no value`);
       p++;
-      while (p < limit && isSpace(s.charCodeAt(p))) p++;
+      while (p < n && isSpace(s.charCodeAt(p))) p++;
+      if (p >= n) return -1;
       const quote = s.charCodeAt(p);
       if (quote !== 34 && quote !== 39) this.fail(`an attribute of <${qname}> is not quoted`);
       const close = s.indexOf(quote === 34 ? '"' : "'", p + 1);
-      if (close < 0 || close >= end) this.fail(`an attribute of <${qname}> never ends`);
+      if (close < 0) return -1;
       const k = attrs.count * 4;
       offsets[k] = nameStart;
       offsets[k + 1] = nameEnd;
@@ -250,10 +276,11 @@ export class XmlScanner {
       this.scope = previousScope;
       this.names = previousNames;
       this.handler.close(uri, local);
-      return;
+      return end;
     }
     this.stack.push({ qname, uri, local, scope: previousScope, names: previousNames });
     this.textWanted = this.wantText(uri, local);
+    return end;
   }
 
   /** An element name's namespace and local name in the current scope, remembered until the scope changes. */
@@ -285,19 +312,12 @@ export class XmlScanner {
   }
 }
 
-/** The `>` that ends a tag starting at `from`, outside quoted values; -1 when it is not in `s` yet. */
-function tagEnd(s: string, from: number): number {
-  const n = s.length;
-  for (let p = from; p < n; p++) {
-    const c = s.charCodeAt(p);
-    if (c === 62 /* > */) return p;
-    if (c === 34 || c === 39) {
-      const close = s.indexOf(c === 34 ? '"' : "'", p + 1);
-      if (close < 0) return -1;
-      p = close;
-    }
-  }
-  return -1;
+/**
+ * XML's end-of-line handling (XML 1.0, 2.11): a literal CR LF or lone CR is read as LF. It comes before
+ * references are decoded, so `&#13;` still stands for a carriage return.
+ */
+function lineEnds(text: string): string {
+  return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
 }
 
 function isSpace(c: number): boolean {
