@@ -119,6 +119,7 @@ function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): stri
       },
     },
     (uri, local) => uri === ns.main && local === "t",
+    [ns.main],
   );
   streamText(pkg, part, scanner, () => false);
   return strings;
@@ -223,7 +224,9 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       else value += data;
     },
   };
-  scanner = new XmlScanner(part, handler, (uri, local) => uri === main && (local === "v" || local === "t"));
+  scanner = new XmlScanner(part, handler, (uri, local) => uri === main && (local === "v" || local === "t"), [
+    main,
+  ]);
   streamText(pkg, part, scanner, () => false);
   // The cells a merge covers are empty, as Excel shows them, whatever a writer left in them.
   for (const merge of merges) {

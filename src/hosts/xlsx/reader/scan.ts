@@ -89,11 +89,17 @@ export class XmlScanner {
   private sawRoot = false;
   private ended = false;
 
+  /** Namespace names as the caller holds them, so that comparing with them is comparing references. */
+  private readonly known = new Map<string, string>();
+
   constructor(
     private readonly part: string,
     private readonly handler: ScanHandler,
     private readonly wantText: (uri: string, local: string) => boolean = () => false,
-  ) {}
+    namespaces: readonly string[] = [],
+  ) {
+    for (const uri of namespaces) this.known.set(uri, uri);
+  }
 
   /** The namespace bindings in scope now. */
   get currentScope(): ReadonlyMap<string, string> {
@@ -264,8 +270,10 @@ export class XmlScanner {
       const scope = new Map(previousScope);
       for (let k = 0; k < attrs.count; k++) {
         const name = attrs.name(k);
-        if (name === "xmlns") scope.set("", attrs.value(k));
-        else if (name.startsWith("xmlns:")) scope.set(name.slice(6), attrs.value(k));
+        if (name !== "xmlns" && !name.startsWith("xmlns:")) continue;
+        // The caller's own string for a namespace it knows: two million comparisons with it a sheet.
+        const value = attrs.value(k);
+        scope.set(name === "xmlns" ? "" : name.slice(6), this.known.get(value) ?? value);
       }
       this.scope = scope;
       this.names = new Map();
