@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { main } from "../src/cli/main";
 import { parseIsoDay } from "../src/core";
 import type { Report } from "../src/core/report";
-import { FIXTURE_AS_OF, FIXTURE_LEDGER_SHEET, FIXTURE_SPEC_SHEET } from "../src/core/recurring/fixture";
+import { FIXTURE_AS_OF, FIXTURE_LEDGER_SHEET, FIXTURE_SPEC_SHEET } from "./fixtures/recurring-fixture";
 import { formatPeriod } from "../src/core/recurring/period-label";
 import { readWorkbookFile } from "../src/hosts/xlsx";
 import { writeRecurringWorkbook } from "./fixtures/recurring-workbook";

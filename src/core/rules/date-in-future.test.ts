@@ -1,5 +1,5 @@
 import { dateInFuture } from "./date-in-future";
-import { testRule } from "./rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30", status: "已完成" };
 

@@ -1,5 +1,5 @@
 import { dueSoon } from "./due-soon";
-import { testRule } from "./rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 
 // As-of Wednesday 2026-11-18: the working days after it are Thu 19, Fri 20, Mon 23, Tue 24.
 const row = { task: "开展安全检查", unit: "综采一队", status: "进行中" };

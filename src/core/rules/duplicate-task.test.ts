@@ -1,5 +1,5 @@
 import { duplicateTask } from "./duplicate-task";
-import { testRule } from "./rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "开展井下机电设备专项检查", unit: "机电科", deadline: "2026-11-30" };
 

@@ -1,5 +1,5 @@
 import { invalidCycle } from "./invalid-cycle";
-import { testRule } from "./rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "召开安全例会", unit: "安全科", deadline: "2026-11-30" };
 

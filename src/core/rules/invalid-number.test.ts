@@ -1,5 +1,5 @@
 import { invalidNumber } from "./invalid-number";
-import { testRule } from "./rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "完成月度考核", unit: "调度室", deadline: "2026-11-30" };
 

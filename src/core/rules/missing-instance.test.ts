@@ -1,4 +1,4 @@
-import { testRecurringRule } from "../recurring/rule-tester";
+import { testRecurringRule } from "../../../test/helpers/recurring-rule-tester";
 import { missingInstance } from "./missing-instance";
 
 const monthly = ["召开支部委员会", "综采一队", "月", "每月25日前"] as const;

@@ -1,5 +1,5 @@
 import { overdue } from "./overdue";
-import { testRule } from "./rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "开展安全检查", unit: "综采一队", status: "进行中" };
 

@@ -1,4 +1,4 @@
-import { testRule } from "./rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 import { scoreOverPoints } from "./score-over-points";
 
 const row = { task: "完成月度考核", unit: "调度室", deadline: "2026-11-30" };

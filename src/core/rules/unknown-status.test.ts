@@ -1,4 +1,4 @@
-import { testRule } from "./rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 import { unknownStatus } from "./unknown-status";
 
 const row = { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30" };

@@ -1,4 +1,4 @@
-import { testRecurringRule } from "../recurring/rule-tester";
+import { testRecurringRule } from "../../../test/helpers/recurring-rule-tester";
 import { unknownTask } from "./unknown-task";
 
 const spec = [

@@ -1,4 +1,4 @@
-import { testRule } from "./rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 import { unknownUnit } from "./unknown-unit";
 
 const roster = ["综采一队", "综采二队", "机电科", "运输队"];

@@ -1,12 +1,12 @@
 // A table-driven tester for one rule, in the manner of eslint's RuleTester: it also refuses bad cases.
 
-import { checkWorkbook } from "../check";
-import { parseIsoDay } from "../day";
-import { formatFinding } from "../i18n";
-import { RULE_IDS, settingsSchema, type SettingsInput } from "../settings";
-import { FIELDS, FIELD_SYNONYMS, REQUIRED_FIELDS, type Field } from "../table/fields";
-import { columnLetter, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
-import type { Rule } from "./rule";
+import { checkWorkbook } from "../../src/core/check";
+import { parseIsoDay } from "../../src/core/day";
+import { formatFinding } from "../../src/core/i18n";
+import { RULE_IDS, settingsSchema, type SettingsInput } from "../../src/core/settings";
+import { FIELDS, FIELD_SYNONYMS, REQUIRED_FIELDS, type Field } from "../../src/core/table/fields";
+import { columnLetter, type CellValue, type SheetGrid, type WorkbookModel } from "../../src/core/workbook";
+import type { Rule } from "../../src/core/rules/rule";
 
 export interface RuleCase {
   readonly name: string;

@@ -1,11 +1,16 @@
 // A table-driven tester for the recurring rules (missing-instance, unknown-task), in the manner of RuleTester.
 
-import { buildCalendar } from "../calendar";
-import { parseIsoDay, type Day } from "../day";
-import { DEFAULT_SETTINGS, type Severity } from "../settings";
-import { readRoster } from "../sheets";
-import type { CellValue, SheetGrid, WorkbookModel } from "../workbook";
-import { checkRecurring, type CellReport, type RecurringRule, type RecurringRuleContext } from ".";
+import { buildCalendar } from "../../src/core/calendar";
+import { parseIsoDay, type Day } from "../../src/core/day";
+import { DEFAULT_SETTINGS, type Severity } from "../../src/core/settings";
+import { readRoster } from "../../src/core/sheets";
+import type { CellValue, SheetGrid, WorkbookModel } from "../../src/core/workbook";
+import {
+  checkRecurring,
+  type CellReport,
+  type RecurringRule,
+  type RecurringRuleContext,
+} from "../../src/core/recurring";
 
 export const SPEC_SHEET = "工作规范";
 export const LEDGER_SHEET = "台账";
