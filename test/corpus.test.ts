@@ -20,8 +20,11 @@ const ROOT = path.resolve(__dirname, "..");
 const CORPUS = path.resolve(__dirname, "corpus");
 const WORK = path.resolve(__dirname, ".tmp/corpus");
 const AS_OF = "2026-11-18";
-/** Per run of duban. The slowest corpus file that finishes takes about 2 s here; more than this is a hang. */
-const TIME_LIMIT_MS = 20_000;
+/**
+ * A guard against a hang, not a measure of speed (the bench measures that): the slowest corpus file takes
+ * about 2 s here, and a run that has not answered in five minutes on however busy a machine never will.
+ */
+const TIME_LIMIT_MS = 300_000;
 /** Two runners on this 2-core machine; a hanging file holds one of them for the whole time limit. */
 const RUNNERS = 2;
 /** "One short line": the longest refusal today (a sheet list in a no-table message) is about 200 characters. */
@@ -578,7 +581,7 @@ describe.each(FILES)("%s", (name) => {
   const get = () => cases.get(name)!;
   const mustRefuse = listed(MUST_REFUSE, name);
 
-  test(`check --json -: exits 0, 1 or 2 within ${TIME_LIMIT_MS / 1000} s; a refusal is one short line naming the file`, () => {
+  test(`check --json -: exits 0, 1 or 2 and never hangs; a refusal is one short line naming the file`, () => {
     const c = get();
     expect(refusalProblems(name, c.check)).toEqual([]);
     if (mustRefuse && !refused(c.check)) {

@@ -640,7 +640,7 @@ describe("writeFileWhole", () => {
   });
 });
 
-test("a 60 MB sheet part: toBytes with Node's zlib (timing printed)", async () => {
+test("a 60 MB sheet part goes through toBytes with Node's zlib, deflated once, every other part copied raw", async () => {
   const input = await excelJsBytes();
   const rows: string[] = [
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
@@ -662,14 +662,9 @@ test("a 60 MB sheet part: toBytes with Node's zlib (timing printed)", async () =
   const pkg = OpcPackage.open(input, "in.xlsx", NODE_CODEC);
   const part = sheetPart(pkg, "任务表");
   pkg.setBytes(part, sheet);
-  const start = performance.now();
   const output = pkg.toBytes();
-  const elapsed = Math.round(performance.now() - start);
   const entry = list(output).find((candidate) => candidate.name === part);
   expect(entry?.crc).toBe(zlibCrc32(sheet));
   expect(inflateRawSync(entry!.raw).equals(sheet)).toBe(true);
   expectRawCopy(input, output, [part]);
-  console.log(
-    `toBytes with a ${(sheet.length / MB).toFixed(1)} MB part (node:zlib): ${elapsed} ms -> ${(output.length / MB).toFixed(1)} MB`,
-  );
 }, 120_000);
