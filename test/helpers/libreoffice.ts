@@ -67,6 +67,29 @@ export async function convertWithLibreOffice(
   outDir: string,
   options: ConvertOptions = {},
 ): Promise<string> {
+  const { stdout, stderr } = await convertAllWithLibreOffice(soffice, [input], format, outDir, options);
+  const extension = format.split(":")[0] ?? format;
+  const output = join(outDir, `${basename(input, extname(input))}.${extension}`);
+  try {
+    accessSync(output, constants.R_OK);
+  } catch {
+    // soffice exits 0 even when a conversion fails; its output is the only clue.
+    throw new Error(`LibreOffice wrote no ${output}.\nstdout: ${stdout}\nstderr: ${stderr}`);
+  }
+  return output;
+}
+
+/**
+ * Converts several files in one run of soffice (its start is most of the time), each into `outDir` under its
+ * own base name, with a throwaway profile. What came out is for the caller to look at.
+ */
+export async function convertAllWithLibreOffice(
+  soffice: string,
+  inputs: readonly string[],
+  format: string,
+  outDir: string,
+  options: ConvertOptions = {},
+): Promise<{ stdout: string; stderr: string }> {
   const profile = mkdtempSync(join(tmpdir(), "lo-duban-"));
   const args = [
     `-env:UserInstallation=${pathToFileURL(profile).href}`,
@@ -77,19 +100,10 @@ export async function convertWithLibreOffice(
     format,
     "--outdir",
     outDir,
-    input,
+    ...inputs,
   ];
   try {
-    const { stdout, stderr } = await run(soffice, args, options.timeoutMs ?? 180_000);
-    const extension = format.split(":")[0] ?? format;
-    const output = join(outDir, `${basename(input, extname(input))}.${extension}`);
-    try {
-      accessSync(output, constants.R_OK);
-    } catch {
-      // soffice exits 0 even when a conversion fails; its output is the only clue.
-      throw new Error(`LibreOffice wrote no ${output}.\nstdout: ${stdout}\nstderr: ${stderr}`);
-    }
-    return output;
+    return await run(soffice, args, options.timeoutMs ?? 180_000);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

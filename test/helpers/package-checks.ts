@@ -1,14 +1,12 @@
 // Package checks independent of Duban's own code: zip parts, namespace-aware XML, openpyxl, LibreOffice.
 
-import { execFile, spawnSync } from "node:child_process";
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { accessSync, constants, existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { TextDecoder } from "node:util";
 import { unzipSync } from "fflate";
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { findSoffice } from "./libreoffice";
+import { convertAllWithLibreOffice, findSoffice } from "./libreoffice";
 
 /** Debian's Python, which has python3-openpyxl and friends; the first python3 on PATH may be another one. */
 export const PYTHON = process.env.DUBAN_PYTHON ?? "/usr/bin/python3";
@@ -339,28 +337,7 @@ export async function libreOfficeRenders(
   if (names.size !== files.length)
     throw new Error("libreOfficeRenders: input files need distinct base names");
   for (const name of names) rmSync(name, { force: true });
-  const profile = mkdtempSync(join(tmpdir(), "lo-duban-"));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const args = [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        "--headless",
-        "--norestore",
-        "--nolockcheck",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        outDir,
-        ...files,
-      ];
-      execFile(soffice, args, { timeout: timeoutMs, killSignal: "SIGKILL" }, (error, _stdout, stderr) => {
-        if (error) reject(new Error(`soffice --convert-to pdf failed: ${error.message}\n${stderr}`));
-        else resolve();
-      });
-    });
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+  await convertAllWithLibreOffice(soffice, files, "pdf", outDir, { timeoutMs });
   const rendered = new Map<string, boolean>();
   for (const file of files) rendered.set(file, pdfHasPages(pdfOf(file)));
   return rendered;
