@@ -15,6 +15,7 @@ import {
   type OpenpyxlResult,
   type PartChanges,
 } from "./helpers/package-checks";
+import { SWC_HOOK } from "./helpers/swc-hook";
 
 const ROOT = path.resolve(__dirname, "..");
 const CORPUS = path.resolve(__dirname, "corpus");
@@ -201,20 +202,6 @@ type Outcome =
     }
   | { readonly kind: "timeout"; readonly ms: number }
   | { readonly kind: "crashed"; readonly detail: string; readonly ms: number };
-
-/** Lets a child process require TypeScript, compiled by swc as jest compiles it. */
-const SWC_HOOK = `
-const fs = require("node:fs");
-const swc = require(${JSON.stringify(require.resolve("@swc/core"))});
-require.extensions[".ts"] = (module, filename) => {
-  const { code } = swc.transformSync(fs.readFileSync(filename, "utf8"), {
-    filename,
-    jsc: { target: "es2022", parser: { syntax: "typescript" } },
-    module: { type: "commonjs" },
-  });
-  module._compile(code, filename);
-};
-`;
 
 const RUNNER_SOURCE = `${SWC_HOOK}
 const { main } = require(${JSON.stringify(path.join(ROOT, "src/cli/main.ts"))});

@@ -13,6 +13,7 @@ import { recurringExcelWorkbook } from "./fixtures/recurring-workbook";
 import { writeRichWorkbook } from "./fixtures/rich-workbook";
 import { convertWithLibreOffice, findSoffice } from "./helpers/libreoffice";
 import { PYTHON, pythonMissing, testRequiring } from "./helpers/package-checks";
+import { SWC_HOOK } from "./helpers/swc-hook";
 
 const ROOT = path.resolve(__dirname, "..");
 const CORPUS = path.join(__dirname, "corpus");
@@ -397,18 +398,8 @@ type ReadOutcome =
   | { readonly kind: "threw"; readonly detail: string }
   | { readonly kind: "does not finish"; readonly detail: string };
 
-const WORKER_SOURCE = `
-const fs = require("node:fs");
+const WORKER_SOURCE = `${SWC_HOOK}
 const path = require("node:path");
-const swc = require(${JSON.stringify(require.resolve("@swc/core"))});
-require.extensions[".ts"] = (module, filename) => {
-  const { code } = swc.transformSync(fs.readFileSync(filename, "utf8"), {
-    filename,
-    jsc: { target: "es2022", parser: { syntax: "typescript" } },
-    module: { type: "commonjs" },
-  });
-  module._compile(code, filename);
-};
 const { Workbook } = require(${JSON.stringify(require.resolve("exceljs"))});
 const { workbookModelFromExcelJs } = require(${JSON.stringify(path.join(__dirname, "helpers/exceljs-model.ts"))});
 const { readWorkbookBytes, WorkbookInputError } = require(${JSON.stringify(path.join(ROOT, "src/hosts/xlsx/index.ts"))});
