@@ -14,6 +14,7 @@ import {
   type ReadLimits,
 } from "./inspect";
 import { attributeOf, childrenNamed, parseXml, XmlPartError, type XmlDocument } from "./xml";
+import { CONTENT_TYPES_NS, CONTENT_TYPES_PART as CONTENT_TYPES } from "./opc";
 import { crc32, type ZipEntry } from "./zip";
 
 export { crc32 };
@@ -557,9 +558,6 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 function u16(b: Uint8Array, p: number): number {
   return (b[p] ?? 0) | ((b[p + 1] ?? 0) << 8);
 }
-
-const CONTENT_TYPES = "[Content_Types].xml";
-const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
 
 /** The package's content types: Defaults by lower-case extension, Overrides by part key. */
 export interface ContentTypes {

@@ -134,14 +134,6 @@ export function parseXml(text: string, part: string, maxDepth = Infinity, keepTe
 
 type Mutable = { -readonly [K in keyof XmlElement]: XmlElement[K] };
 
-/**
- * Checks that a part Duban wrote is namespace-well-formed XML without a DOCTYPE, keeping nothing.
- * @throws XmlPartError
- */
-export function checkXml(text: string, part: string): void {
-  parseXml(text, part, 0);
-}
-
 /** The children of `element` in namespace `uri` with local name `local`. */
 export function childrenNamed(element: XmlElement, uri: string, local: string): XmlElement[] {
   return element.children.filter((child) => child.uri === uri && child.local === local);

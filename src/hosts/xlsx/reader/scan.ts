@@ -38,17 +38,6 @@ export class Attributes {
     return undefined;
   }
 
-  /** An attribute by namespace and local name, its prefix resolved where the tag is. */
-  getNS(uri: string, local: string, scope: ReadonlyMap<string, string>): string | undefined {
-    for (let i = 0; i < this.count; i++) {
-      const name = this.name(i);
-      const colon = name.indexOf(":");
-      if (colon < 0 || name.slice(colon + 1) !== local) continue;
-      if (scope.get(name.slice(0, colon)) === uri) return this.value(i);
-    }
-    return undefined;
-  }
-
   name(i: number): string {
     return this.text.slice(this.offsets[i * 4]!, this.offsets[i * 4 + 1]!);
   }
@@ -99,11 +88,6 @@ export class XmlScanner {
     namespaces: readonly string[] = [],
   ) {
     for (const uri of namespaces) this.known.set(uri, uri);
-  }
-
-  /** The namespace bindings in scope now. */
-  get currentScope(): ReadonlyMap<string, string> {
-    return this.scope;
   }
 
   /** Stops at the next construct: the reader has what it needs (the first rows of a sheet). */

@@ -9,9 +9,6 @@ import { escapeAttr, escapeText } from "../xml";
 
 export { quotedSheet };
 
-export const MAIN_NS = TRANSITIONAL.main;
-export const REL_NS = TRANSITIONAL.relationships;
-
 export const rangeRef = (r: CellRange) =>
   r.top === r.bottom && r.left === r.right
     ? cellRef(r.top, r.left)

@@ -48,11 +48,6 @@ export interface SheetEntry {
  */
 export type DefinedNamesBefore = { readonly absent: true } | { readonly selfClosing: string } | undefined;
 
-/** Where the workbook part is (xl/workbook.xml almost always), read from the package's root relationships. */
-export function workbookPart(pkg: OpcPackage): string {
-  return workbookPartOf(pkg);
-}
-
 /** The elements of CT_Workbook that follow definedNames, in schema order. */
 const AFTER_DEFINED_NAMES = [
   "calcPr",
@@ -76,7 +71,7 @@ export class WorkbookParts {
   definedNamesBefore: DefinedNamesBefore;
 
   constructor(private readonly pkg: OpcPackage) {
-    this.part = workbookPart(pkg);
+    this.part = workbookPartOf(pkg);
     this.relsPart = relationshipsPartOf(this.part);
     this.ns = classOf(this.doc());
   }
