@@ -4,7 +4,7 @@
 
 import { type Day, excelSerialFromDay, parseIsoDay } from "../src/core/day";
 import { DEFAULT_SETTINGS, type Settings } from "../src/core/settings";
-import { FakeExcel, fakeOffice, type FakeSheet } from "../src/hosts/excel/fake";
+import { FakeExcel, fakeOffice, type FakeSheet } from "../test/fakes/excel";
 import { createExcelHost } from "../src/hosts/excel/host";
 import {
   dayText,

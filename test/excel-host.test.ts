@@ -1,4 +1,4 @@
-// The Excel host (Office.js) against the in-memory fake of src/hosts/excel/fake.ts: it reads what the xlsx
+// The Excel host (Office.js) against the in-memory fake of test/fakes/excel.ts: it reads what the xlsx
 // host reads, stays within Excel on the web's payload cap in few syncs, and writes and clears its results
 // without touching anything of the person's.
 /// <reference types="office-js" />
@@ -12,7 +12,7 @@ import { highlightPlan } from "../src/core/output/highlights";
 import { MARKS_SHEET, RECORD_SHEET, SETTINGS_SHEET } from "../src/core/output/record";
 import { DEFAULT_SETTINGS, parseSettings, type SettingsInput } from "../src/core/settings";
 import type { ExcelRunner, OfficeRuntime } from "../src/hosts/excel/api";
-import { FakeExcel, fakeOffice, type FakeCellFormat, type FakeSheet } from "../src/hosts/excel/fake";
+import { FakeExcel, fakeOffice, type FakeCellFormat, type FakeSheet } from "./fakes/excel";
 import { createExcelHost } from "../src/hosts/excel/host";
 import { PAYLOAD_LIMIT } from "../src/hosts/excel/office-quirks";
 import { styleRectangles } from "../src/hosts/excel/write";

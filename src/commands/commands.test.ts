@@ -4,7 +4,7 @@
 import { fillTaskTable } from "../../bench/excel-bench";
 import { parseIsoDay, TableError } from "../core";
 import { MARKS_SHEET } from "../core/output/record";
-import { FakeExcel, fakeOffice } from "../hosts/excel/fake";
+import { FakeExcel, fakeOffice } from "../../test/fakes/excel";
 import { createExcelHost } from "../hosts/excel/host";
 import { HostError, type PaneHost } from "../taskpane/host";
 import { COMMAND_WORDS, localeFor } from "./i18n";

@@ -1,6 +1,6 @@
 // The part of the Excel JavaScript API (Office.js) that the Excel host uses, as our own interfaces: the real
 // `Excel` and `Office` globals satisfy them structurally (test/excel-host.test.ts checks it against
-// @types/office-js), and src/hosts/excel/fake.ts implements them in memory for tests and the bench.
+// @types/office-js), and test/fakes/excel.ts implements them in memory for tests and the bench.
 //
 // Enumerations are plain strings here ("VeryHidden", "Custom"): Office.js takes the string forms of its enums.
 

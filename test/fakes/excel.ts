@@ -2,10 +2,10 @@
 // sync() runs them in order, properties are readable only once loaded and synced, and every sync's request
 // and response is measured as JSON, with Excel on the web's 5 MB cap enforced.
 
-import { dayFromYmd, excelSerialFromDay } from "../../core/day";
-import { columnIndex, columnLetter, type CellRange } from "../../core/workbook";
-import type * as Api from "./api";
-import { PAYLOAD_LIMIT, utf8Length } from "./office-quirks";
+import { dayFromYmd, excelSerialFromDay } from "../../src/core/day";
+import { columnIndex, columnLetter, type CellRange } from "../../src/core/workbook";
+import type * as Api from "../../src/hosts/excel/api";
+import { PAYLOAD_LIMIT, utf8Length } from "../../src/hosts/excel/office-quirks";
 
 // ---------------------------------------------------------------------------------------------------------
 // State
