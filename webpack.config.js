@@ -1,5 +1,6 @@
 // The Excel add-in's web build: the task pane, the ribbon commands' function file and their report dialog,
-// with the icons and the manifest, into dist/web/ (the command line's tsc build keeps dist/src and the rest).
+// with the icons, the support page and the manifest, into dist/web/ (the command line's tsc build keeps
+// dist/src and the rest).
 //   npm run build:web                                  production build; the manifest keeps localhost URLs
 //   ADDIN_URL=https://example.org/duban/ npm run build  the manifest's URLs point there instead
 //   npm run dev-server                                 https://localhost:3000 for sideloading manifest.xml
@@ -185,6 +186,9 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The page the manifest's SupportUrl names, and the README it links to: no script, copied as is.
+          { from: "src/support/support.html", to: "support.html" },
+          { from: "README.md", to: "README.md" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -1,5 +1,6 @@
 // The add-in's production web build (webpack.config.js), into a folder of its own: the three pages with
-// office.js from Office's CDN and their bundles, the icons, and the manifest pointed at ADDIN_URL.
+// office.js from Office's CDN and their bundles, the icons, the support page, and the manifest pointed at
+// ADDIN_URL.
 
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -91,6 +92,18 @@ test("copies every icon", () => {
     expect(
       readFileSync(path.join(OUT, "assets", icon)).equals(readFileSync(path.join(ROOT, "assets", icon))),
     ).toBe(true);
+  }
+});
+
+test("copies the support page the manifest names, and the README it links to, as they are", () => {
+  for (const [output, source] of [
+    ["support.html", "src/support/support.html"],
+    ["README.md", "README.md"],
+  ] as const) {
+    expect([output, readFileSync(path.join(OUT, output), "utf8")]).toEqual([
+      output,
+      readFileSync(path.join(ROOT, source), "utf8"),
+    ]);
   }
 });
 

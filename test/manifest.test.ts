@@ -1,6 +1,6 @@
 // manifest.xml: valid against Office's schemas, its buttons wired to the functions the function file
-// associates, every resource it names present (icons at the size they are shown), and every word in 中文 and
-// English.
+// associates, every resource it names present (icons at the size they are shown), a support page, and every
+// word in English with 中文 overrides for each Chinese locale (繁體 for zh-TW and zh-HK).
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -92,14 +92,58 @@ function resource(kind: keyof typeof byKind, id: string | undefined): XmlElement
   return found;
 }
 
-/** The 中文 and English of a string resource. */
-function words(kind: "ShortStrings" | "LongStrings", id: string | undefined) {
-  const element = resource(kind, id);
-  const english = element.children.find((o) => localName(o) === "Override" && o.attrs.Locale === "en-US");
-  return { zh: element.attrs.DefaultValue, en: english?.attrs.Value };
+/** A setting's default value (as "default") and its overrides, by locale. */
+function localised(element: XmlElement): Record<string, string | undefined> {
+  const overrides = element.children.filter((o) => localName(o) === "Override");
+  return {
+    default: element.attrs.DefaultValue,
+    ...Object.fromEntries(overrides.map((o) => [o.attrs.Locale!, o.attrs.Value])),
+  };
 }
 
+/** The words of a string resource, by locale. */
+const words = (kind: "ShortStrings" | "LongStrings", id: string | undefined) => localised(resource(kind, id));
+
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * Office takes an override only for the display language it names, so each Chinese locale Office runs in
+ * has its own; any other language gets the English default.
+ */
+const CHINESE_LOCALES = ["zh-CN", "zh-SG", "zh-TW", "zh-HK"];
+
+/**
+ * How the 简体 words become 繁體 ones: first Excel's own words where Taiwan's and Hong Kong's Excel differ
+ * (a tooltip should name things as the ribbon around it does), then character by character. It holds
+ * every simplified-only character the zh-CN words use: a new word with another one fails below, once its
+ * 繁體 is written, until the character is added here.
+ */
+const TRADITIONAL_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ["工作簿", "活頁簿"],
+  ["单元格", "儲存格"],
+  ["设置", "設定"],
+];
+const TRADITIONAL: Readonly<Record<string, string>> = {
+  ...{ 办: "辦", 检: "檢", 务: "務", 项: "項", 错: "錯", 误: "誤", 标: "標", 红: "紅", 黄: "黃", 蓝: "藍" },
+  ...{ 预: "預", 单: "單", 总: "總", 记: "記", 开: "開", 数: "數", 临: "臨", 并: "並", 诉: "訴", 发: "發" },
+  ...{ 现: "現", 么: "麼", 动: "動", 问: "問", 题: "題", 变: "變", 条: "條", 调: "調", 设: "設" },
+  // 匯 alone, but 汇总 (to summarise) is 彙總, the only way these words use it.
+  汇: "彙",
+};
+
+function toTraditional(simplified: string): string {
+  const reworded = TRADITIONAL_WORDS.reduce((text, [from, to]) => text.split(from).join(to), simplified);
+  return [...reworded].map((c) => TRADITIONAL[c] ?? c).join("");
+}
+
+/** DisplayName, Description and every string resource, by a name to report them under. */
+const texts: Array<[string, XmlElement]> = [
+  ["DisplayName", child(manifest, "DisplayName")!],
+  ["Description", child(manifest, "Description")!],
+  ...(["ShortStrings", "LongStrings"] as const).flatMap((kind) =>
+    [...byKind[kind]].map(([id, element]): [string, XmlElement] => [id, element]),
+  ),
+];
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
@@ -112,6 +156,31 @@ function pngSize(file: string): { width: number; height: number } {
 function assetFor(url: string | undefined): string {
   expect(url?.startsWith(`${DEV_URL}assets/`)).toBe(true);
   return path.join(ROOT, url!.slice(DEV_URL.length));
+}
+
+interface WebpackConfig {
+  plugins: Array<{
+    userOptions?: { filename?: string };
+    patterns?: Array<{ from: string; to?: string }>;
+  }>;
+}
+
+/** The pages webpack.config.js builds, and the files it copies under a fixed name (output → source). */
+function buildOutputs(): { built: Set<string>; copied: Map<string, string> } {
+  const config = require("../webpack.config.js")({}, { mode: "production" }) as WebpackConfig;
+  const built = new Set(config.plugins.flatMap((p) => p.userOptions?.filename ?? []));
+  const patterns = config.plugins.flatMap((p) => p.patterns ?? []);
+  const copied = new Map(
+    patterns.filter((p) => p.to !== undefined && !p.to.includes("[")).map((p) => [p.to!, p.from]),
+  );
+  for (const [to, from] of copied) expect([to, existsSync(path.join(ROOT, from))]).toEqual([to, true]);
+  return { built, copied };
+}
+
+/** Every page or file at the top of the build's output that a URL may name (assets/ is checked apart). */
+function outputs(): Set<string> {
+  const { built, copied } = buildOutputs();
+  return new Set([...built, ...copied.keys()]);
 }
 
 function hasXmllint(): boolean {
@@ -133,12 +202,13 @@ describe("manifest.xml", () => {
     expect(run.status).toBe(0);
   });
 
-  test("is a task pane add-in for Excel that may edit the workbook, in 中文 first", () => {
+  test("is a task pane add-in for Excel that may edit the workbook, in English unless Office is in 中文", () => {
     expect(manifest.attrs["xsi:type"]).toBe("TaskPaneApp");
     expect(one(manifest, "Id").text).toMatch(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
     expect(child(manifest, "Hosts")!.children.map((h) => h.attrs.Name)).toEqual(["Workbook"]);
     expect(one(manifest, "Permissions").text).toBe("ReadWriteDocument");
-    expect(one(manifest, "DefaultLocale").text).toBe("zh-CN");
+    // The default values are English, and the schema says they are in the DefaultLocale.
+    expect(one(manifest, "DefaultLocale").text).toBe("en-US");
     expect(child(child(manifest, "DefaultSettings")!, "SourceLocation")!.attrs.DefaultValue).toBe(
       `${DEV_URL}taskpane.html`,
     );
@@ -161,14 +231,17 @@ describe("manifest.xml", () => {
     expect(tab.attrs.id).toBe("TabHome");
     const group = one(tab, "Group");
     expect(words("ShortStrings", child(group, "Label")!.attrs.resid)).toEqual({
-      zh: "督办助手",
-      en: "Duban",
+      default: "Duban",
+      "zh-CN": "督办助手",
+      "zh-SG": "督办助手",
+      "zh-TW": "督辦助手",
+      "zh-HK": "督辦助手",
     });
     const buttons = all(group, "Control").map((control) => {
       expect(control.attrs["xsi:type"]).toBe("Button");
       const action = child(control, "Action")!;
       return {
-        label: words("ShortStrings", child(control, "Label")!.attrs.resid).zh,
+        label: words("ShortStrings", child(control, "Label")!.attrs.resid)["zh-CN"],
         action: action.attrs["xsi:type"],
         target:
           child(action, "FunctionName")?.text ??
@@ -229,30 +302,75 @@ describe("manifest.xml", () => {
     }
   });
 
-  test("says everything in 中文, with an English override", () => {
-    for (const name of ["DisplayName", "Description"]) {
-      const element = child(manifest, name)!;
-      const english = child(element, "Override");
-      expect([name, english?.attrs.Locale]).toEqual([name, "en-US"]);
-      expect(element.attrs.DefaultValue).toMatch(HAN);
-      expect(english!.attrs.Value).not.toMatch(HAN);
+  test("has texts to check: the name, the description and every string resource", () => {
+    expect(texts.length).toBe(2 + 5 + 4);
+  });
+
+  test.each(texts)("%s: English by default, with an override for each Chinese locale", (_, element) => {
+    const { default: english, ...overrides } = localised(element);
+    expect(english).toMatch(/[A-Za-z]/);
+    expect(english).not.toMatch(HAN);
+    expect(Object.keys(overrides)).toEqual(CHINESE_LOCALES);
+    for (const locale of CHINESE_LOCALES)
+      expect([locale, HAN.test(overrides[locale]!)]).toEqual([locale, true]);
+  });
+
+  test.each(texts)("%s: Singapore reads the 简体 of zh-CN; Taiwan and Hong Kong its 繁體", (_, element) => {
+    const {
+      "zh-CN": simplified,
+      "zh-SG": singapore,
+      "zh-TW": taiwan,
+      "zh-HK": hongKong,
+    } = localised(element);
+    expect(singapore).toBe(simplified);
+    expect(taiwan).toBe(toTraditional(simplified!));
+    expect(hongKong).toBe(taiwan);
+    expect([...taiwan!].filter((c) => c in TRADITIONAL)).toEqual([]);
+  });
+
+  test("the 繁體 words differ wherever the 简体 hold a simplified-only character", () => {
+    for (const [name, element] of texts) {
+      const { "zh-CN": simplified, "zh-TW": taiwan } = localised(element);
+      if ([...simplified!].some((c) => c in TRADITIONAL))
+        expect([name, taiwan]).not.toEqual([name, simplified]);
     }
-    for (const kind of ["ShortStrings", "LongStrings"] as const) {
-      for (const id of byKind[kind].keys()) {
-        const { zh, en } = words(kind, id);
-        expect([id, HAN.test(zh ?? "")]).toEqual([id, true]);
-        expect([id, (en ?? "").length > 0 && !HAN.test(en!)]).toEqual([id, true]);
-      }
+    // A character mapped to itself, or to another key, would let a simplified one through.
+    for (const [from, to] of Object.entries(TRADITIONAL)) {
+      expect([from, to === from || to in TRADITIONAL]).toEqual([from, false]);
     }
   });
 
+  test("only words have overrides: URLs and icons are the same in every language", () => {
+    const overridden = [...byKind.Images.values(), ...byKind.Urls.values()].filter(
+      (element) => element.children.length > 0,
+    );
+    expect(overridden.map((element) => element.attrs.id)).toEqual([]);
+  });
+
+  test("names a support page over https, which the build copies, in 中文 and English", () => {
+    const url = child(manifest, "SupportUrl")?.attrs.DefaultValue;
+    expect(url).toBe(`${DEV_URL}support.html`);
+    // Office and the store take https only; the build swaps DEV_URL for ADDIN_URL, which is https too.
+    expect(new URL(url!).protocol).toBe("https:");
+    const { copied } = buildOutputs();
+    const source = copied.get("support.html");
+    expect(source).toBe("src/support/support.html");
+    const page = readFileSync(path.join(ROOT, source!), "utf8");
+    expect(page).toMatch(HAN);
+    expect(page).toContain('lang="en"');
+    expect(page).not.toMatch(/<script\b/i);
+    // Its links stay on the add-in's own site, at files the build makes.
+    const links = new Set([...page.matchAll(/\bhref="([^"#]+)"/g)].map((m) => m[1]!));
+    expect(links).toEqual(new Set(["README.md", "workbench.html"]));
+    const files = outputs();
+    for (const link of links) expect([link, files.has(link)]).toEqual([link, true]);
+  });
+
   test("every URL is on the dev server and names a page the build makes or a file in assets/", () => {
-    const config = require("../webpack.config.js")({}, { mode: "production" }) as {
-      plugins: Array<{ userOptions?: { filename?: string } }>;
-    };
-    const pages = new Set(config.plugins.map((p) => p.userOptions?.filename).filter(Boolean));
+    const { built } = buildOutputs();
     // The workbench page is built too, though the manifest never names it (it runs outside Office).
-    expect(pages).toEqual(new Set(["taskpane.html", "commands.html", "report.html", "workbench.html"]));
+    expect(built).toEqual(new Set(["taskpane.html", "commands.html", "report.html", "workbench.html"]));
+    const pages = outputs();
     const urls = (function walk(element: XmlElement): string[] {
       const own = Object.entries(element.attrs)
         .filter(([key, value]) => !key.startsWith("xmlns") && /^[a-z]+:\/\//i.test(value))
