@@ -5,7 +5,12 @@
 
 import ExcelJS from "exceljs";
 import { fillTaskTable } from "../bench/excel-bench";
-import { buildSampleWorkbook, SAMPLE_REFERENCE_AS_OF, SAMPLE_SHEET } from "../scripts/sample-workbook";
+import {
+  buildSampleWorkbook,
+  SAMPLE_REFERENCE_AS_OF,
+  SAMPLE_ROSTER_SHEET,
+  SAMPLE_SHEET,
+} from "../scripts/sample-workbook";
 import { checkWorkbook, type CheckResult } from "../src/core/check";
 import { type Day, excelSerialFromDay, parseIsoDay } from "../src/core/day";
 import { highlightPlan } from "../src/core/output/highlights";
@@ -15,6 +20,7 @@ import type { ExcelRunner, OfficeRuntime } from "../src/hosts/excel/api";
 import { FakeExcel, fakeOffice, type FakeCellFormat, type FakeSheet } from "./fakes/excel";
 import { createExcelHost } from "../src/hosts/excel/host";
 import { PAYLOAD_LIMIT } from "../src/hosts/excel/office-quirks";
+import { listSheets } from "../src/hosts/excel/read";
 import { styleRectangles } from "../src/hosts/excel/write";
 import { readWorkbookBytes } from "../src/hosts/xlsx";
 import { parseRange } from "./helpers/exceljs-model";
@@ -250,6 +256,62 @@ describe("reading", () => {
     for (let r = 3; r < 2003; r++) sheet.merges.push({ top: r, left: 12, bottom: r, right: 13 });
     const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
     expect(result.rows.length).toBe(2000);
+  });
+
+  /** 1,020 bytes of UTF-8 in a cell, with no word a header is recognised by. */
+  const LONG = "甲乙丙丁戊己庚辛壬癸".repeat(34);
+  test.each([
+    {
+      name: "40 candidate sheets whose top rows are over 5 MB together",
+      refusals: 1,
+      build: (fake: FakeExcel) => {
+        for (let i = 1; i <= 40; i++) {
+          const sheet = fake.workbook.addSheet(`附表${i}`);
+          for (let r = 0; r < 31; r++) for (let c = 0; c < 5; c++) sheet.put(r, c, LONG);
+        }
+      },
+    },
+    {
+      name: "a candidate whose top rows alone are over 5 MB",
+      refusals: 2,
+      build: (fake: FakeExcel) => {
+        const sheet = fake.workbook.addSheet("长文本");
+        for (let r = 0; r < 31; r++) for (let c = 0; c < 200; c++) sheet.put(r, c, LONG);
+      },
+    },
+    {
+      name: "a roster over 5 MB (notes beside the names)",
+      // Not one for each halving of its 5,000 rows: the halves are of the 300 in use.
+      refusals: 2,
+      build: (fake: FakeExcel) => {
+        const roster = fake.workbook.get(SAMPLE_ROSTER_SHEET);
+        for (let r = 0; r < 300; r++) for (let c = 2; c < 20; c++) roster.put(r, c, LONG);
+      },
+    },
+    {
+      name: "a candidate with more than 512 merged areas in its top rows",
+      refusals: 0,
+      build: (fake: FakeExcel) => {
+        const sheet = fake.workbook.addSheet("合并");
+        for (let r = 0; r < 32; r++) {
+          for (let c = 0; c < 40; c += 2) {
+            sheet.put(r, c, "格");
+            sheet.merges.push({ top: r, left: c, bottom: r, right: c + 1 });
+          }
+        }
+      },
+    },
+  ])("the scan of the sheets keeps to Excel's limits: $name", async ({ build, refusals }) => {
+    const plain = new FakeExcel();
+    fillTaskTable(plain, 200, AS_OF);
+    const fake = new FakeExcel();
+    fillTaskTable(fake, 200, AS_OF);
+    build(fake);
+    const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+    expect(essence(result)).toEqual(essence(await hostFor(plain).check({ ...quiet, asOf: AS_OF, settings })));
+    expect(Math.max(...fake.stats.requests)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    // Each refusal is a response Excel built and threw away.
+    expect(fake.stats.refused).toBeLessThanOrEqual(refusals);
   });
 
   test("no task table: the engine's TableError, unchanged", async () => {
@@ -534,6 +596,23 @@ describe("settings and Excel itself", () => {
     await expect(hostFor(fake).sheetNames()).rejects.toMatchObject({ kind: "busy" });
   });
 
+  // The date system is read from DATE(1904,1,1), which assumes that Office.js evaluates workbook.functions
+  // in the workbook's own date system (0 in the 1904 one, 1462 in the 1900 one): Workbook.use1904DateSystem
+  // is still a preview API. A DATE that fails leaves the 1900 system, which nearly every workbook uses.
+  test.each([
+    { system: "1900", date1904: false, fails: false, read: false },
+    { system: "1904", date1904: true, fails: false, read: true },
+    { system: "1900, DATE failing", date1904: false, fails: true, read: false },
+    { system: "1904, DATE failing", date1904: true, fails: true, read: false },
+  ])("the date system from DATE(1904,1,1): $system", async ({ date1904, fails, read }) => {
+    const fake = new FakeExcel({ date1904 });
+    fake.workbook.addSheet("Sheet1");
+    const excel = fails ? withFailingFunctions(fake) : fake;
+    const listing = await excel.run((context) => listSheets(context));
+    expect(listing.date1904).toBe(read);
+    expect(listing.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
   test("a serial number is the same day in the fake's DATE as in the core", async () => {
     const fake = new FakeExcel({ date1904: true });
     fake.workbook.addSheet("Sheet1");
@@ -545,6 +624,28 @@ describe("settings and Excel itself", () => {
     });
   });
 });
+
+/**
+ * The fake with its worksheet functions failing as Office reports it: the error in `error`, and `value`
+ * left unset ("populated only if no error has occurred", FunctionResult in @types/office-js).
+ */
+function withFailingFunctions(fake: FakeExcel): ExcelRunner {
+  const failed = { error: "#NUM!", value: undefined, load: () => failed };
+  const functions = { date: () => failed };
+  return {
+    run: (batch) =>
+      fake.run((context) => {
+        const workbook = new Proxy(context.workbook, {
+          get: (target, property) => (property === "functions" ? functions : Reflect.get(target, property)),
+        });
+        return batch(
+          new Proxy(context, {
+            get: (target, property) => (property === "workbook" ? workbook : Reflect.get(target, property)),
+          }),
+        );
+      }),
+  };
+}
 
 /** The same workbook in a fresh fake with the default payload cap. */
 function copyOf(fake: FakeExcel): FakeExcel {

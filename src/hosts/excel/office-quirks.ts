@@ -101,6 +101,16 @@ export function isPayloadTooLarge(error: unknown): boolean {
 }
 
 /**
+ * Whether a failed batch may have failed for a merged-areas query over 512 areas: Office documents that
+ * getMergedAreasOrNullObject "will fail" then, not with which code, so any Office error may be it but the
+ * two whose cause is known.
+ */
+export function mayBeMergeLimit(error: unknown): boolean {
+  const code = officeErrorCode(error);
+  return code !== undefined && code !== "InvalidOperationInCellEditMode" && !isPayloadTooLarge(error);
+}
+
+/**
  * Office's failures as the pane words them: cell edit mode blocks every batch until the person presses
  * Enter or Esc (InvalidOperationInCellEditMode), and the rest is unexpected with Office's own text.
  */
@@ -118,11 +128,19 @@ export function hostErrorFrom(error: unknown): unknown {
 // Reading cells
 
 /**
- * Which date system the workbook uses. Office.js has no released property for it (Workbook.use1904DateSystem
- * has been a preview API since 2019 and is not in @types/office-js 1.0.612), but the DATE worksheet function
- * answers in the workbook's own system: DATE(1904,1,1) is 0 in the 1904 system and 1462 in the 1900 one.
- * It is evaluated by Excel without touching a cell, in the same sync as the sheet list. Anything but 0
- * (a probe that failed included) means the 1900 system, which nearly every workbook uses.
+ * Which date system the workbook uses. Office.js has no released property for it: Workbook.use1904DateSystem
+ * is still "ExcelApi BETA (PREVIEW ONLY)" in the API reference (OfficeDev/office-js-docs-reference,
+ * excel.workbook.yml, August 2026), in no ExcelApi 1.x set nor ExcelApiOnline, so isSetSupported cannot
+ * vouch for it, and is absent from @types/office-js 1.0.612; preview APIs need the beta office.js and are
+ * "not intended for use in a production environment". When a release puts it in a set, load it where that
+ * set is supported and keep this probe as the fallback.
+ * The probe is the DATE worksheet function, released in ExcelApi 1.2: Functions.date documents its year as
+ * "from 1900 or 1904 (depending on the workbook's date system)", and ECMA-376 Part 4 defines DATE's serial
+ * in the workbook's date base, so DATE(1904,1,1) is 0 in the 1904 system and 1462 in the 1900 one. That
+ * Office.js evaluates it in the open workbook's own system is stated nowhere: test/excel-host.test.ts
+ * ("the date system from DATE(1904,1,1)") holds that assumption. It runs without touching a cell, in the same
+ * sync as the sheet list. Anything but 0 (a DATE that failed, whose value is then unset, included) means the
+ * 1900 system, which nearly every workbook uses.
  */
 export const DATE_PROBE = { year: 1904, month: 1, day: 1 } as const;
 export function usesDate1904(probe: number | undefined): boolean {
@@ -190,7 +208,7 @@ export function areasOf(address: string, sheet: string): CellRange[] {
 
 /**
  * getMergedAreasOrNullObject fails outside 512 merged areas; rows per query so that even a merge on every
- * pair of cells stays under it. Used only when a block's single query failed.
+ * pair of cells stays under it. Used only once a single query for a block, or for the scan, has failed.
  */
 export function mergeQueryRows(columns: number): number {
   return Math.max(1, Math.floor(512 / Math.max(1, columns)));

@@ -1,6 +1,6 @@
 // Reads what the engine needs from the open workbook, in as few syncs as the payload cap allows: the sheet
-// list, then the top rows of each sheet that may hold the table (and the small helper sheets whole), then
-// the chosen table in blocks.
+// list, then the top rows of each sheet that may hold the table (and the small helper sheets whole), as
+// many sheets a sync as fit, then the chosen table in blocks.
 
 import { dubanSheetNames, MARKS_SHEET, RECORD_SHEET, SETTINGS_SHEET } from "../../core/output/record";
 import type { Settings } from "../../core/settings";
@@ -22,8 +22,9 @@ import {
   isPayloadTooLarge,
   jsonBytes,
   MAX_TABLE_CELLS,
+  mayBeMergeLimit,
   mergeQueryRows,
-  officeErrorCode,
+  PAYLOAD_BUDGET,
   usesDate1904,
 } from "./office-quirks";
 
@@ -82,15 +83,43 @@ export function placeRows(
 
 type Role = "record" | "helper" | "candidate" | "other";
 
-interface Pending {
+/** A sheet as the scan finds it. */
+interface Scan {
   readonly entry: SheetEntry;
   readonly role: Role;
-  /** Values (and number formats) to read now: the top rows, a helper sheet, the record. */
-  readonly cells?: Range;
-  /** The whole used range's position, for the table read. */
-  readonly used?: Range;
-  readonly merges?: RangeAreas;
+  readonly rows: Array<CellValue[] | undefined>;
+  /** By their corners: split queries report an area that crosses their border twice. */
+  readonly merges: Map<string, CellRange>;
+  /** A candidate's whole used range, for the table read. */
+  used?: Range;
+  /** The largest row read, as JSON: the table read's first guess at a block's size. */
+  rowBytes: number;
 }
+
+/** Rows of one sheet read in one sync. */
+interface Piece {
+  readonly scan: Scan;
+  readonly top: number;
+  readonly count: number;
+  /** The piece that asks for a candidate's used range and merged areas too. */
+  readonly head: boolean;
+  /** Cut down to the rows in use, after a refusal. */
+  readonly trimmed: boolean;
+}
+
+interface Queued {
+  readonly piece: Piece;
+  readonly cells: Range;
+  readonly used?: Range;
+  readonly merges: RangeAreas[];
+}
+
+/**
+ * The scan's first guess at the bytes a cell of the rows it reads costs, values and number formats together.
+ * Most of those rows lie outside the used range and cost nothing, so a guess above an ordinary table's
+ * keeps a plain workbook in one sync; what the rows read turn out to cost replaces it.
+ */
+const SCAN_CELL_BYTES = 8;
 
 /**
  * The workbook as the engine needs it: the task table whole, the helper sheets and the record, and the
@@ -126,64 +155,194 @@ export async function readWorkbook(context: RequestContext, options: ReadOptions
     return entry.visibility === "Visible" ? "candidate" : "other";
   };
 
-  // Sync 2: the top rows of every candidate, the helper sheets, the record.
-  const pending: Pending[] = listing.sheets.map((entry) => {
-    const role = roleOf(entry);
-    const { sheet } = entry;
-    if (role === "record") {
-      const cells = sheet.getUsedRangeOrNullObject(true);
-      cells.load("values,rowIndex,columnIndex");
-      return { entry, role, cells };
-    }
-    if (role === "helper") {
-      const cells = sheet.getRangeByIndexes(0, 0, HELPER_ROWS, HELPER_COLUMNS).getUsedRangeOrNullObject(true);
-      cells.load("values,numberFormat,rowIndex,columnIndex");
-      return { entry, role, cells };
-    }
-    if (role !== "candidate") return { entry, role };
-    const cells = sheet.getRangeByIndexes(0, 0, HEADER_ROWS, HEADER_COLUMNS).getUsedRangeOrNullObject(true);
-    cells.load("values,numberFormat,rowIndex,columnIndex");
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
-    const merges = sheet
-      .getRangeByIndexes(0, 0, HEADER_ROWS + 1, HEADER_COLUMNS)
-      .getMergedAreasOrNullObject();
-    merges.load("address");
-    return { entry, role, cells, used, merges };
-  });
-  await context.sync();
+  // Sync 2 and on: the top rows of every candidate, the helper sheets, the record.
+  const scans: Scan[] = listing.sheets.map((entry) => ({
+    entry,
+    role: roleOf(entry),
+    rows: [],
+    merges: new Map(),
+    rowBytes: 1,
+  }));
+  await scanSheets(context, scans, reader, options.signal);
 
-  const grids = pending.map((p): SheetGrid => {
-    const rows: Array<CellValue[] | undefined> = [];
-    const merges: CellRange[] = [];
-    const cells = p.cells;
-    if (cells && !cells.isNullObject) {
-      const formats = p.role === "record" ? undefined : cells.numberFormat;
-      placeRows(rows, cells.values, formats, cells.rowIndex, cells.columnIndex, reader);
-    }
-    const areas = p.merges;
-    if (areas && !areas.isNullObject) merges.push(...areasOf(areas.address, p.entry.name));
-    return { name: p.entry.name, rows, merges, hidden: p.entry.visibility !== "Visible" };
-  });
+  const grids = scans.map((s): SheetGrid => ({
+    name: s.entry.name,
+    rows: s.rows,
+    merges: [...s.merges.values()],
+    hidden: s.entry.visibility !== "Visible",
+  }));
   const preview: WorkbookModel = { fileName: listing.fileName, sheets: grids };
   const skip = dubanSheetNames(preview);
   for (const name of helpers) skip.add(name);
   const location = locateTable(preview, settings, skip);
 
   const index = grids.indexOf(location.sheet);
-  const table = pending[index]!;
+  const table = scans[index]!;
   const used = table.used;
   if (!used || used.isNullObject) return preview;
   const sheets = [...grids];
-  sheets[index] = await readTable(context, table.entry, used, reader, options, rowBytesOf(table.cells));
+  sheets[index] = await readTable(context, table.entry, used, reader, options, table.rowBytes);
   return { fileName: listing.fileName, sheets };
 }
 
-/** The largest row of the top rows read, as JSON: the first guess at a block's size. */
-function rowBytesOf(cells: Range | undefined): number {
-  if (!cells || cells.isNullObject) return 1;
+/**
+ * Reads every sheet's part of the scan, as many pieces a sync as the payload budget allows by the bytes a
+ * cell has cost so far. As in the table read, a sync refused for its size is tried again with half the
+ * pieces (or a lone piece in halves), and merged areas are queried in pieces once a query has failed.
+ */
+async function scanSheets(
+  context: RequestContext,
+  scans: readonly Scan[],
+  reader: CellReader,
+  signal: AbortSignal,
+): Promise<void> {
+  const queue: Piece[] = scans
+    .filter((scan) => scan.role !== "other")
+    .map((scan) => ({
+      scan,
+      top: 0,
+      count: scan.role === "helper" ? HELPER_ROWS : HEADER_ROWS,
+      head: scan.role === "candidate",
+      trimmed: false,
+    }));
+  let cellBytes = SCAN_CELL_BYTES;
+  // Only ever lowered: a refusal is a whole response built and thrown away.
+  let most = Infinity;
+  let splitMerges = false;
+  while (queue.length > 0) {
+    if (signal.aborted) throw new HostError("cancelled");
+    let take = 0;
+    let bytes = 0;
+    while (take < queue.length && take < most) {
+      bytes += pieceCells(queue[take]!) * cellBytes;
+      if (take > 0 && bytes > PAYLOAD_BUDGET) break;
+      take++;
+    }
+    const queued = queue.slice(0, take).map((piece) => queuePiece(piece, splitMerges));
+    try {
+      // As many syncs as the payload cap needs, and no more.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      if (isPayloadTooLarge(error)) {
+        if (take > 1) {
+          most = Math.floor(take / 2);
+          continue;
+        }
+        const piece = queue[0]!;
+        if (piece.scan.role !== "record" && piece.count > 1) {
+          queue.splice(0, 1, ...(await halves(context, piece)));
+          continue;
+        }
+      } else if (!splitMerges && queued.some((q) => q.merges.length > 0) && mayBeMergeLimit(error)) {
+        splitMerges = true;
+        continue;
+      }
+      throw error;
+    }
+    queue.splice(0, take);
+    for (const q of queued) cellBytes = Math.max(cellBytes, placePiece(q, reader));
+  }
+}
+
+/**
+ * A piece refused on its own, in two. The first time, the halves are of the rows it uses, found in a sync
+ * of their own: a helper sheet's 5,000 rows are mostly empty, and halving them blindly costs a refusal each.
+ */
+async function halves(context: RequestContext, piece: Piece): Promise<Piece[]> {
+  let { top, count } = piece;
+  if (!piece.trimmed) {
+    const used = piece.scan.entry.sheet
+      .getRangeByIndexes(top, 0, count, columnsOf(piece.scan.role))
+      .getUsedRangeOrNullObject(true);
+    used.load("rowIndex,rowCount");
+    await context.sync();
+    if (!used.isNullObject) {
+      top = used.rowIndex;
+      count = used.rowCount;
+    }
+  }
+  const half = Math.ceil(count / 2);
+  const first: Piece = { ...piece, top, count: half, trimmed: true };
+  if (half === count) return [first];
+  return [first, { ...piece, top: top + half, count: count - half, head: false, trimmed: true }];
+}
+
+function columnsOf(role: Role): number {
+  return role === "helper" ? HELPER_COLUMNS : HEADER_COLUMNS;
+}
+
+/** The cells a piece reads; the record, Duban's own few cells of JSON, counts as none. */
+function pieceCells(piece: Piece): number {
+  return piece.scan.role === "record" ? 0 : piece.count * columnsOf(piece.scan.role);
+}
+
+function queuePiece(piece: Piece, splitMerges: boolean): Queued {
+  const { scan, top, count } = piece;
+  const { sheet } = scan.entry;
+  if (scan.role === "record") {
+    const cells = sheet.getUsedRangeOrNullObject(true);
+    cells.load("values,rowIndex,columnIndex");
+    return { piece, cells, merges: [] };
+  }
+  const cells = sheet.getRangeByIndexes(top, 0, count, columnsOf(scan.role)).getUsedRangeOrNullObject(true);
+  cells.load("values,numberFormat,rowIndex,columnIndex");
+  if (!piece.head) return { piece, cells, merges: [] };
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const merges = queueMerges(sheet, 0, 0, HEADER_ROWS + 1, HEADER_COLUMNS, splitMerges);
+  return { piece, cells, used, merges };
+}
+
+/** Places a piece's cells and merges in its sheet; returns the bytes its cells cost a cell read. */
+function placePiece(queued: Queued, reader: CellReader): number {
+  const { scan } = queued.piece;
+  if (queued.used) scan.used = queued.used;
+  addMerges(scan.merges, queued.merges, scan.entry.name);
+  const cells = queued.cells;
+  if (cells.isNullObject) return 0;
+  if (scan.role === "record") {
+    placeRows(scan.rows, cells.values, undefined, cells.rowIndex, cells.columnIndex, reader);
+    return 0;
+  }
   const formats = cells.numberFormat;
-  return Math.max(1, ...cells.values.map((row, r) => jsonBytes(row) + jsonBytes(formats[r] ?? [])));
+  placeRows(scan.rows, cells.values, formats, cells.rowIndex, cells.columnIndex, reader);
+  let bytes = 0;
+  cells.values.forEach((row, r) => {
+    const rowBytes = jsonBytes(row) + jsonBytes(formats[r] ?? []);
+    scan.rowBytes = Math.max(scan.rowBytes, rowBytes);
+    bytes += rowBytes;
+  });
+  return bytes / pieceCells(queued.piece);
+}
+
+/** Queues the merged areas of some rows: in one query, or split in queries of mergeQueryRows rows. */
+function queueMerges(
+  sheet: Worksheet,
+  top: number,
+  left: number,
+  count: number,
+  columns: number,
+  split: boolean,
+): RangeAreas[] {
+  const step = split ? mergeQueryRows(columns) : count;
+  const areas: RangeAreas[] = [];
+  for (let r = top; r < top + count; r += step) {
+    const merged = sheet
+      .getRangeByIndexes(r, left, Math.min(step, top + count - r), columns)
+      .getMergedAreasOrNullObject();
+    merged.load("address");
+    areas.push(merged);
+  }
+  return areas;
+}
+
+function addMerges(merges: Map<string, CellRange>, queried: readonly RangeAreas[], sheet: string): void {
+  for (const merged of queried) {
+    if (merged.isNullObject) continue;
+    for (const area of areasOf(merged.address, sheet))
+      merges.set(`${area.top},${area.left},${area.bottom},${area.right}`, area);
+  }
 }
 
 /**
@@ -216,14 +375,7 @@ async function readTable(
     const count = Math.min(blockRows(rowBytes, columns), end - row);
     const block = entry.sheet.getRangeByIndexes(row, left, count, columns);
     block.load("values,numberFormat");
-    const areas: RangeAreas[] = [];
-    const step = splitMerges ? mergeQueryRows(columns) : count;
-    for (let r = row; r < row + count; r += step) {
-      const area = entry.sheet.getRangeByIndexes(r, left, Math.min(step, row + count - r), columns);
-      const merged = area.getMergedAreasOrNullObject();
-      merged.load("address");
-      areas.push(merged);
-    }
+    const areas = queueMerges(entry.sheet, row, left, count, columns, splitMerges);
     try {
       // One sync per block is the point: the payload cap forbids reading the table in one.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -234,8 +386,8 @@ async function readTable(
         rowBytes *= 2;
         continue;
       }
-      // More than 512 merged areas in one query fails the whole batch: query them in smaller pieces once.
-      if (!splitMerges && officeErrorCode(error) !== undefined && !isPayloadTooLarge(error)) {
+      // More than 512 merged areas in one query fail the whole batch: ask for them in pieces, once.
+      if (!splitMerges && mayBeMergeLimit(error)) {
         splitMerges = true;
         continue;
       }
@@ -246,11 +398,7 @@ async function readTable(
     placeRows(rows, values, formats, row, left, reader);
     for (let r = 0; r < values.length; r++)
       rowBytes = Math.max(rowBytes, jsonBytes(values[r]) + jsonBytes(formats[r] ?? []));
-    for (const merged of areas) {
-      if (merged.isNullObject) continue;
-      for (const area of areasOf(merged.address, entry.name))
-        merges.set(`${area.top},${area.left},${area.bottom},${area.right}`, area);
-    }
+    addMerges(merges, areas, entry.name);
     row += count;
     onProgress({ phase: "reading", done: row - top, total: used.rowCount });
   }
