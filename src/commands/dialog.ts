@@ -1,5 +1,6 @@
 // The report dialog as the ribbon commands see it: opened with Office's dialog API, fed progress and the
-// outcome, and finished when the person (or the page, after a while) closes it.
+// outcome, and finished when the person (or the page, after a while) closes it, or the command does before
+// Office ends its runtime (ribbon.ts).
 /// <reference types="office-js" />
 
 import { parseToParent, type ToDialog } from "./messages";

@@ -1,16 +1,17 @@
 // The report dialog's page: shows what a ribbon command is doing and then what it did, in the person's
 // language, with OK (and Cancel while it runs). The command sends progress and the outcome as messages
-// (DialogApi 1.2), or puts the outcome in the page's address where messages cannot reach a dialog.
+// (DialogApi 1.2); where messages cannot reach a dialog, the outcome waits in localStorage under the id in the
+// page's address, which also carries its tone and first line.
 /// <reference types="office-js" />
 
 import { COMMAND_WORDS } from "./i18n";
-import { parseToDialog, readReportUrl, type ToParent } from "./messages";
+import { parseToDialog, readReportUrl, reportStore, type ToParent } from "./messages";
 import type { Outcome } from "./run";
 
 /** A report of success closes itself after this long; a warning or an error waits for OK. */
 const SUCCESS_CLOSES_AFTER_MS = 20_000;
 
-const state = readReportUrl(window.location.search);
+const state = readReportUrl(window.location.search, reportStore());
 const words = COMMAND_WORDS[state.locale];
 
 function element<T extends HTMLElement>(id: string): T {
