@@ -44,7 +44,16 @@ export interface PaneHost {
  */
 export class HostError extends Error {
   constructor(
-    readonly kind: "unsupported" | "input" | "busy" | "cancelled" | "tooLarge" | "unexpected",
+    readonly kind:
+      | "unsupported"
+      | "input"
+      | "busy"
+      | "locked"
+      | "protected"
+      | "interrupted"
+      | "cancelled"
+      | "tooLarge"
+      | "unexpected",
     readonly detail: string = "",
   ) {
     super(`${kind}${detail ? `: ${detail}` : ""}`);

@@ -128,6 +128,18 @@ const zhCN: PaneCatalogue = {
       title: "表格太大",
       text: "表格太大，无法在此检查。请删除多余的空行或拆分工作表，或用命令行 duban check 检查。",
     },
+    locked: {
+      title: "另一个检查正在进行",
+      text: "督办助手正在另一个窗格或功能区命令中写入这个工作簿。请等它完成后再试；工作簿没有改动。",
+    },
+    protected: {
+      title: "工作表受保护",
+      text: "督办助手需要在下面这张工作表（或工作簿结构）中写入颜色和工作表。请在“审阅”中撤消保护后再试；工作簿没有改动。",
+    },
+    interrupted: {
+      title: "写入被打断",
+      text: "Excel 在写入时中断了操作（常见原因：切换到了另一个工作簿）。下面的详细信息说明了已恢复的内容；再点一次“生成汇总”即可完成。",
+    },
     unexpected: {
       title: "出现意外错误",
       text: "请再试一次；如果仍然出错，请把下面的详细信息发给管理员。",
@@ -207,6 +219,18 @@ const enUS: PaneCatalogue = {
     tooLarge: {
       title: "The table is too large",
       text: "The table is too large to check here. Remove empty rows or split the sheet, or use the duban check command.",
+    },
+    locked: {
+      title: "Another check is running",
+      text: "Duban is writing to this workbook from another pane or ribbon command. Wait for it to finish and try again; nothing was changed.",
+    },
+    protected: {
+      title: "The sheet is protected",
+      text: "Duban writes colours and sheets into the sheet (or workbook structure) named below. Unprotect it under Review and try again; nothing was changed.",
+    },
+    interrupted: {
+      title: "Writing was interrupted",
+      text: "Excel stopped the write part-way (often because another workbook took the focus). The details say what was restored; press Generate again to finish.",
     },
     unexpected: {
       title: "Something went wrong",

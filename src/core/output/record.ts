@@ -14,6 +14,11 @@ export const MARKS_SHEET = "_duban_marks";
  * travel with the workbook to every host. Clearing Duban's results leaves it.
  */
 export const SETTINGS_SHEET = "_duban_settings";
+/**
+ * The very hidden sheet that says a run is writing (the Excel host's lock: the task pane and each ribbon
+ * command run side by side). It exists only while a run holds it, or until its lease runs out.
+ */
+export const LOCK_SHEET = "_duban_lock";
 const SETTINGS_MARKER = "Duban settings v1";
 
 const MARKER = "Duban record v1";
@@ -38,6 +43,12 @@ export interface DubanRecord {
   readonly baseline?: PreviousRanking;
   /** What a host needs to undo its own changes exactly (the xlsx host: the styles it appended). */
   readonly host?: unknown;
+  /**
+   * Written before a host's first change that another program could interrupt, taken out after its last:
+   * while it is here, every sheet it names may be a half-written or half-replaced sheet of Duban's (the old
+   * results, the new ones under their temporary and final names), for the next run to finish or remove.
+   */
+  readonly journal?: { readonly run: string; readonly sheets: readonly string[] };
 }
 
 /** The record's cells, top to bottom in column A. */
@@ -89,8 +100,10 @@ export function readWorkbookSettings(workbook: WorkbookModel): unknown {
 
 /** Sheets that are Duban's own and never a task table. */
 export function dubanSheetNames(workbook: WorkbookModel): Set<string> {
-  const names = new Set([RECORD_SHEET, MARKS_SHEET, SETTINGS_SHEET]);
-  for (const sheet of readRecord(workbook)?.generated ?? []) names.add(sheet.name);
+  const names = new Set([RECORD_SHEET, MARKS_SHEET, SETTINGS_SHEET, LOCK_SHEET]);
+  const record = readRecord(workbook);
+  for (const sheet of record?.generated ?? []) names.add(sheet.name);
+  for (const name of record?.journal?.sheets ?? []) names.add(name);
   return names;
 }
 
