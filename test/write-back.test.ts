@@ -40,6 +40,7 @@ import {
   RICH_VERY_HIDDEN_SHEET,
   writeRichWorkbook,
 } from "./fixtures/rich-workbook";
+import { keyedRuleHolds } from "./helpers/highlight-rule";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 
 const dir = path.resolve(__dirname, ".tmp/write-back");
@@ -463,14 +464,12 @@ describe("generated sheets", () => {
 // ---------------------------------------------------------------------------------------------
 
 interface Rule {
-  readonly code: number;
+  readonly formula: string;
   readonly fill: string;
   readonly text: string;
-  /** The cell the rule's formula asks about: the top-left of the range, so each cell reads its own mark. */
-  readonly asks: string;
 }
 
-/** The task sheet's Duban block: its range and, per mark code, the colours its rule shows. */
+/** The task sheet's Duban block: its range and its rules in priority order, with the colours each shows. */
 function highlightRules(parts: Parts, taskSheet: string): { sqref: string; rules: Rule[] } {
   const { tail } = splitSheet(parts.get(sheetPart(parts, taskSheet))!);
   const blocks = dubanBlocks(tail);
@@ -478,19 +477,52 @@ function highlightRules(parts: Parts, taskSheet: string): { sqref: string; rules
   const block = blocks[0]!;
   const [dxfs] = elementsOf(text(parts, "xl/styles.xml"), "dxfs");
   const dxfList = elementsOf(dxfs ?? "", "dxf");
-  const rules = elementsOf(block, "cfRule").map((rule) => {
-    const formula = unescapeXml(/<formula>([^<]*)<\/formula>/.exec(rule)![1]!);
-    const m = new RegExp(`^'?${MARKS}'?!(\\$?[A-Z]+\\$?\\d+)=(\\d+)$`).exec(formula);
-    if (!m) throw new Error(`unexpected highlight rule ${formula}`);
-    const dxf = dxfList[Number(attr(rule, "dxfId"))]!;
-    return {
-      code: Number(m[2]),
-      asks: m[1]!,
-      fill: /<fill>[\s\S]*?<bgColor rgb="([0-9A-F]{8})"/.exec(dxf)?.[1] ?? "",
-      text: /<font>[\s\S]*?<color rgb="([0-9A-F]{8})"/.exec(dxf)?.[1] ?? "",
-    };
-  });
+  const rules = elementsOf(block, "cfRule")
+    .sort((a, b) => Number(attr(a, "priority")) - Number(attr(b, "priority")))
+    .map((rule) => {
+      const dxf = dxfList[Number(attr(rule, "dxfId"))]!;
+      return {
+        formula: unescapeXml(/<formula>([^<]*)<\/formula>/.exec(rule)![1]!),
+        fill: /<fill>[\s\S]*?<bgColor rgb="([0-9A-F]{8})"/.exec(dxf)?.[1] ?? "",
+        text: /<font>[\s\S]*?<color rgb="([0-9A-F]{8})"/.exec(dxf)?.[1] ?? "",
+      };
+    });
   return { sqref: attr(/^<conditionalFormatting\b[^>]*>/.exec(block)![0], "sqref")!, rules };
+}
+
+/**
+ * Cell → the colours its rules show, as a spreadsheet evaluates them over the cells written (the first rule
+ * by priority that holds), for every cell of the range.
+ */
+function shownColours(parts: Parts, taskSheet: string): Map<string, { fill: string; text: string }> {
+  const { sqref, rules } = highlightRules(parts, taskSheet);
+  const task = cellsOf(parts, sheetPart(parts, taskSheet));
+  const marks = cellsOf(parts, sheetPart(parts, MARKS));
+  const [from, to] = sqref.split(":").map(address);
+  const ref = (row: number, column: number) => `${columnName(column + 1)}${row + 1}`;
+  const cells = {
+    text: (row: number, column: number) => task.get(ref(row, column)) ?? "",
+    list: (sheet: string, column: number, first: number, last: number) => {
+      expect(sheet).toBe(MARKS);
+      return Array.from({ length: last - first + 1 }, (_, i) => marks.get(ref(first + i, column)) ?? "");
+    },
+  };
+  const shown = new Map<string, { fill: string; text: string }>();
+  for (let row = from!.row; row <= to!.row; row++)
+    for (let column = from!.column; column <= to!.column; column++) {
+      const rule = rules.find((r) =>
+        keyedRuleHolds(r.formula, row - from!.row, column - from!.column, cells),
+      );
+      if (rule) shown.set(ref(row - 1, column - 1), { fill: rule.fill, text: rule.text });
+    }
+  return shown;
+}
+
+/** 1 → A, 27 → AA */
+function columnName(n: number): string {
+  let name = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
+  return name;
 }
 
 function kindOf(rule: string): Kind {
@@ -517,16 +549,13 @@ function expectedMarks(report: Report, taskSheet: string): Map<string, Kind> {
 
 describe("highlights", () => {
   test.each(BOOKS.map((b) => [b.name, b] as const))(
-    "%s: one conditional format over the table, the marks sheet has each flagged cell's code, the SPEC's colours",
+    "%s: one conditional format over the table whose rules colour exactly the flagged cells, in the SPEC's colours",
     (_, b) => {
       const parts = partsOf(b.checked);
       const report = reportOf(b);
       const { sqref, rules } = highlightRules(parts, b.taskSheet);
-      const marks = cellsOf(parts, sheetPart(parts, MARKS));
       const expected = expectedMarks(report, b.taskSheet);
       expect(expected.size).toBeGreaterThan(0);
-      // A mark at exactly each flagged cell.
-      expect([...marks.keys()].sort()).toEqual([...expected.keys()].sort());
 
       // The range covers the table: every column of it, every task row, nothing above the header.
       const [from, to] = sqref.split(":").map(address);
@@ -535,33 +564,21 @@ describe("highlights", () => {
       expect(to!.column).toBe(lastColumn);
       // It starts right under the header: the header itself is never coloured.
       expect(from!.row).toBe(report.headerRow + 1);
-      for (const cell of expected.keys()) {
-        const { row, column } = address(cell);
-        expect(row >= from!.row && row <= to!.row && column >= from!.column && column <= to!.column).toBe(
-          true,
-        );
-      }
       if (b === RICH) {
         expect(from!.row).toBe(RICH_FIRST_TASK_ROW);
         expect(to).toEqual({ row: RICH_LAST_TASK_ROW, column: RICH_HEADER.length });
       }
-      for (const rule of rules) expect(rule.asks.replace(/\$/g, "")).toBe(sqref.split(":")[0]);
 
-      // Each flagged cell's code picks the rule with its kind's colours; all four kinds are there.
-      const byCode = new Map(rules.map((r) => [r.code, r]));
-      const seen = new Set<Kind>();
-      for (const [cell, kind] of expected) {
-        const rule = byCode.get(Number(marks.get(cell)));
-        const colours = DEFAULT_COLOURS[kind];
-        expect({ cell, kind, fill: rule?.fill, text: rule?.text }).toEqual({
+      // Each flagged cell shows its kind's colours, every other cell none; all four kinds are there.
+      const shown = shownColours(parts, b.taskSheet);
+      const want = new Map(
+        [...expected].map(([cell, kind]) => [
           cell,
-          kind,
-          fill: `FF${colours.fill}`,
-          text: `FF${colours.text}`,
-        });
-        seen.add(kind);
-      }
-      expect([...seen].sort()).toEqual([...URGENCY].sort());
+          { fill: `FF${DEFAULT_COLOURS[kind].fill}`, text: `FF${DEFAULT_COLOURS[kind].text}` },
+        ]),
+      );
+      expect(new Map([...shown].sort())).toEqual(new Map([...want].sort()));
+      expect(new Set(expected.values())).toEqual(new Set(URGENCY));
       expect(rules).toHaveLength(4);
     },
   );
@@ -571,14 +588,12 @@ describe("highlights", () => {
     writeFileSync(config, JSON.stringify({ colors: { overdue: { fill: "00B0F0", text: "002060" } } }));
     const out = file("rich-colours.xlsx");
     await check(RICH.input, out, "--config", config);
-    const parts = partsOf(out);
-    const marks = cellsOf(parts, sheetPart(parts, MARKS));
-    const { rules } = highlightRules(parts, RICH_TASK_SHEET);
-    const byCode = new Map(rules.map((r) => [r.code, r]));
+    const shown = shownColours(partsOf(out), RICH_TASK_SHEET);
     const colours = { ...DEFAULT_COLOURS, overdue: { fill: "00B0F0", text: "002060" } };
-    for (const [cell, kind] of expectedMarks(reportOf(RICH), RICH_TASK_SHEET)) {
-      const rule = byCode.get(Number(marks.get(cell)))!;
-      expect({ cell, fill: rule.fill, text: rule.text }).toEqual({
+    const expected = expectedMarks(reportOf(RICH), RICH_TASK_SHEET);
+    expect(shown.size).toBe(expected.size);
+    for (const [cell, kind] of expected) {
+      expect({ cell, ...shown.get(cell) }).toEqual({
         cell,
         fill: `FF${colours[kind].fill}`,
         text: `FF${colours[kind].text}`,

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import type { HighlightKind, HighlightMark } from "../src/core/output/highlights";
+import { HIGHLIGHT_KINDS, type HighlightKind, type HighlightMark } from "../src/core/output/highlights";
 import type { GeneratedKind, SheetSpec } from "../src/core/output/spec";
 import { styleSheet } from "../src/core/output/styles";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
@@ -648,7 +648,19 @@ function writeBack(shape: Shape, taskName: string): WriteBack {
   }
   const marks = [...byCell.values()].sort((a, b) => a.row - b.row || a.column - b.column);
   return {
-    plan: { sheet: taskName, range: { top: 1, left: 0, bottom, right: 2 }, marks },
+    plan: {
+      sheet: taskName,
+      range: { top: 1, left: 0, bottom, right: 2 },
+      marks,
+      keyColumns: [0],
+      // Keys as a clerk's cells make them: markup characters, a leading =, CJK text.
+      keys: HIGHLIGHT_KINDS.filter((kind) => marks.some((m) => m.kind === kind)).map((kind) => ({
+        kind,
+        keys: marks
+          .filter((m) => m.kind === kind)
+          .map((m) => `=<任务 ${m.row}> & "${kind}"|${m.column + 1}|'x'`),
+      })),
+    },
     sheets: shape.specs.map((s) => spec(s, taskName)),
     styles: styleSheet(DEFAULT_SETTINGS),
     settings: DEFAULT_SETTINGS,

@@ -3,6 +3,8 @@
 // and response is measured as JSON, with Excel on the web's 5 MB cap enforced.
 
 import { dayFromYmd, excelSerialFromDay } from "../../src/core/day";
+import { concatText } from "../../src/core/output/highlights";
+import { isKeyedRule, keyedRuleHolds } from "../helpers/highlight-rule";
 import { columnIndex, columnLetter, type CellRange } from "../../src/core/workbook";
 import type * as Api from "../../src/hosts/excel/api";
 import { PAYLOAD_LIMIT, utf8Length } from "../../src/hosts/excel/office-quirks";
@@ -32,6 +34,8 @@ export interface FakeConditionalFormat {
   fill?: string;
   fontColor?: string;
   dataBar?: { fillColor?: string; gradientFill?: boolean; lower?: unknown; upper?: unknown };
+  /** A rule whose properties Excel fails to read (office-js #6827, #6835). */
+  unreadable?: boolean;
 }
 
 export interface FakeChart {
@@ -70,6 +74,8 @@ export class FakeSheet {
   readonly pageLayout: Record<string, unknown> = {};
   freezeRows = 0;
   autoFilter: CellRange | undefined;
+  /** Protected (Review > Protect Sheet): Excel refuses to change its cells, formats and rules. */
+  protected = false;
   autofitted = 0;
 
   constructor(
@@ -186,7 +192,10 @@ export class FakeSheet {
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   active: { sheet: number; selection: CellRange } | undefined;
+  /** Protect Workbook (structure): sheets cannot be added, deleted, renamed, hidden or shown. */
+  structureProtected = false;
   private nextId = 1;
+  private readonly focusLosses: Array<{ operation: FocusSensitive; skip: number }> = [];
 
   constructor(
     public name: string,
@@ -217,8 +226,44 @@ export class FakeWorkbook {
   }
 
   /**
+   * Another workbook gains focus while the `skip + 1`-th such operation from now runs: it fails with
+   * GeneralException (InvalidSelection for select), as the troubleshooting page for Excel add-ins says
+   * `worksheets.add`, `Worksheet.delete`, `freezePanes.freezeRows` and `Range.select` do on Windows and Mac.
+   * Operations queued before it in the same sync stay done: a batch is not a transaction.
+   */
+  loseFocusDuring(operation: FocusSensitive, skip = 0): void {
+    this.focusLosses.push({ operation, skip });
+  }
+
+  /** Called by each focus-sensitive operation as it runs. */
+  focusCheck(operation: FocusSensitive): void {
+    const loss = this.focusLosses.find((l) => l.operation === operation);
+    if (!loss) return;
+    if (loss.skip-- > 0) return;
+    this.focusLosses.splice(this.focusLosses.indexOf(loss), 1);
+    if (operation === "select")
+      throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+    throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+  }
+
+  /** Whether a focus loss is still waiting to happen. */
+  get focusLossPending(): boolean {
+    return this.focusLosses.length > 0;
+  }
+
+  /** A sheet's id as Office.js gives it (a GUID in braces), stable across renames. */
+  static idOf(sheet: FakeSheet): string {
+    return `{00000000-0001-0000-0000-${String(sheet.id).padStart(12, "0")}}`;
+  }
+
+  /** The sheet with this name (any case) or id. */
+  find(key: string): FakeSheet | undefined {
+    return this.sheet(key) ?? this.sheets.find((s) => FakeWorkbook.idOf(s) === key);
+  }
+
+  /**
    * What a cell's conditional formats show: the first format (by priority) whose rule holds. Only the rule
-   * form Duban writes (`='Sheet'!A4=1`, relative) is evaluated; others never hold here.
+   * form Duban writes is evaluated (test/helpers/highlight-rule.ts); others never hold here.
    */
   highlightAt(sheetName: string, address: string): { fill?: string; fontColor?: string } | undefined {
     const sheet = this.get(sheetName);
@@ -227,21 +272,30 @@ export class FakeWorkbook {
       const r = cf.range;
       if (cf.type !== "Custom" || row < r.top || row > r.bottom || column < r.left || column > r.right)
         continue;
-      const match = /^=(?:'((?:[^']|'')+)'|([^!']+))!([A-Z]{1,3})(\d+)=(\d+(?:\.\d+)?)$/.exec(
-        cf.formula ?? "",
-      );
-      if (!match) continue;
-      const target = this.sheet((match[1] ?? match[2] ?? "").replace(/''/g, "'"));
-      if (!target) continue;
-      const value = target.value(
-        Number(match[4]) - 1 + row - r.top,
-        columnIndex(match[3]!)! + column - r.left,
-      );
-      if (value === Number(match[5])) return { fill: cf.fill, fontColor: cf.fontColor };
+      if (this.holds(sheet, cf.formula ?? "", row - r.top, column - r.left))
+        return { fill: cf.fill, fontColor: cf.fontColor };
     }
     return undefined;
   }
+
+  private holds(sheet: FakeSheet, formula: string, down: number, across: number): boolean {
+    if (!isKeyedRule(formula)) return false;
+    return keyedRuleHolds(formula, down, across, {
+      text: (row, column) => {
+        const value = sheet.value(row, column);
+        return typeof value === "string" ? value : concatText(value, this.date1904);
+      },
+      list: (name, column, first, last) => {
+        const list = this.sheet(name);
+        const out: string[] = [];
+        for (let r = first; r <= last; r++) out.push(String(list?.value(r, column) ?? ""));
+        return out;
+      },
+    });
+  }
 }
+
+export type FocusSensitive = "add" | "delete" | "freezeRows" | "select";
 
 /** What the fake counts: syncs, and the bytes of each sync's request and response (JSON, UTF-8). */
 export interface FakeStats {
@@ -270,7 +324,35 @@ export interface FakeExcelOptions {
   readonly date1904?: boolean;
   /** The request and response cap; Excel on the web's 5 MB by default. */
   readonly payloadLimit?: number;
+  /**
+   * Another runtime's workbook: the task pane and each ribbon command run in runtimes of their own over the
+   * same open workbook, and their syncs interleave.
+   */
+  readonly workbook?: FakeWorkbook;
+  /** A ribbon command's runtime, which Office shuts down five minutes after the click; none by default. */
+  readonly runtime?: FakeRuntime;
 }
+
+/**
+ * The clock a ribbon command's runtime lives by. Office shuts that runtime down five minutes after the click
+ * (the runtimes page: "five minutes have elapsed since the triggering event"); in Excel nothing fails then,
+ * the page is simply gone and none of its code runs again. The fake cannot stop a test's code, so from that
+ * moment every sync fails with RUNTIME_SHUT_DOWN and is counted in `syncsAfterShutdown`; a sync under way
+ * when the moment passes is applied (Excel had the request) but its answer never comes.
+ */
+export interface FakeRuntime {
+  /** The test's clock, in milliseconds. */
+  readonly now: () => number;
+  /** Moves the test's clock on by the time a sync takes (timers due on the way fire). */
+  readonly advance: (ms: number) => void;
+  /** How long a sync takes, from the bytes of its request and of its response. */
+  readonly syncMs: (requestBytes: number, responseBytes: number) => number;
+  /** When Office shuts the runtime down, on the test's clock. */
+  readonly shutsDownAt: number;
+}
+
+/** The fake's code for a sync in (or into) a runtime Office has shut down; Excel itself says nothing. */
+export const RUNTIME_SHUT_DOWN = "FakeRuntimeShutDown";
 
 /** The fake `Excel`: `run` gives a batch a fresh request context over the shared workbook. */
 export class FakeExcel implements Api.ExcelRunner {
@@ -279,10 +361,15 @@ export class FakeExcel implements Api.ExcelRunner {
   readonly payloadLimit: number;
   /** While true, every sync fails as Excel does while a cell is being edited. */
   editing = false;
+  readonly runtime: FakeRuntime | undefined;
+  /** Syncs made in, or running into, a runtime Office had shut down (see FakeRuntime). */
+  syncsAfterShutdown = 0;
 
   constructor(options: FakeExcelOptions = {}) {
-    this.workbook = new FakeWorkbook(options.name ?? "Book1.xlsx", options.date1904 ?? false);
+    this.workbook =
+      options.workbook ?? new FakeWorkbook(options.name ?? "Book1.xlsx", options.date1904 ?? false);
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+    this.runtime = options.runtime;
   }
 
   async run<T>(batch: (context: Api.RequestContext) => Promise<T>): Promise<T> {
@@ -296,6 +383,17 @@ export class FakeExcel implements Api.ExcelRunner {
     } finally {
       context.closed = true;
     }
+  }
+
+  /** Fails a sync when Office has shut the runtime down: before it starts, or (`requestBytes` given) by its end. */
+  passTime(requestBytes?: number, responseBytes = 0): void {
+    const runtime = this.runtime;
+    if (!runtime) return;
+    if (requestBytes !== undefined && runtime.now() < runtime.shutsDownAt)
+      runtime.advance(runtime.syncMs(requestBytes, responseBytes));
+    if (runtime.now() < runtime.shutsDownAt) return;
+    this.syncsAfterShutdown++;
+    throw new FakeOfficeError(RUNTIME_SHUT_DOWN, "Office has shut down the runtime this code ran in");
   }
 
   resetStats(): void {
@@ -373,6 +471,7 @@ class FakeContext implements Api.RequestContext {
     stats.operations += queue.length;
     const request = byteLength(JSON.stringify(queue.map((op) => op.json)));
     stats.requests.push(request);
+    this.excel.passTime();
     if (this.excel.editing) {
       stats.responses.push(0);
       throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
@@ -399,7 +498,9 @@ class FakeContext implements Api.RequestContext {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response is ${response} bytes`);
     }
     stats.responses.push(response);
-    await Promise.resolve();
+    this.excel.passTime(request, response);
+    // Excel answers asynchronously: another runtime's sync may run before this one's caller resumes.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -530,12 +631,22 @@ class FakeWorkbookProxy extends Proxy implements Api.Workbook {
     return this.read("name");
   }
 
+  get protection(): { readonly protected: boolean } {
+    const read = () => this.read<boolean>("protection/protected");
+    return {
+      get protected() {
+        return read();
+      },
+    };
+  }
+
   load(names: string | string[]): Api.Workbook {
     this.queueLoad(
       names,
-      ["name"],
+      ["name", "protection/protected"],
       () => false,
-      () => this.context.excel.workbook.name,
+      (p) =>
+        p === "name" ? this.context.excel.workbook.name : this.context.excel.workbook.structureProtected,
     );
     return this;
   }
@@ -581,7 +692,7 @@ class FakeWorksheetCollection extends Proxy implements Api.WorksheetCollection {
   load(names: string | string[]): Api.WorksheetCollection {
     const properties = parseNames(names).map((n) => n.replace(/^items\//, ""));
     for (const p of properties)
-      if (!["name", "visibility"].includes(p)) throw new Error(`FakeExcel: loading worksheets' '${p}'`);
+      if (!["name", "visibility", "id"].includes(p)) throw new Error(`FakeExcel: loading worksheets' '${p}'`);
     this.context.enqueue({ load: this.path, select: properties }, () => {
       const items = this.context.excel.workbook.sheets.map((sheet) => {
         const proxy = new FakeWorksheet(this.context, new Lazy(() => sheet));
@@ -598,7 +709,7 @@ class FakeWorksheetCollection extends Proxy implements Api.WorksheetCollection {
     return new FakeWorksheet(
       this.context,
       new Lazy(() => {
-        const sheet = this.context.excel.workbook.sheet(name);
+        const sheet = this.context.excel.workbook.find(name);
         if (!sheet) throw new FakeOfficeError("ItemNotFound", `The worksheet ${name} does not exist`);
         return sheet;
       }),
@@ -607,7 +718,7 @@ class FakeWorksheetCollection extends Proxy implements Api.WorksheetCollection {
   }
 
   getItemOrNullObject(name: string): Api.Worksheet {
-    return new FakeWorksheet(this.context, new Lazy(() => this.context.excel.workbook.sheet(name) ?? null), {
+    return new FakeWorksheet(this.context, new Lazy(() => this.context.excel.workbook.find(name) ?? null), {
       from: this.path,
       get: "getItemOrNullObject",
       args: [name],
@@ -620,12 +731,30 @@ class FakeWorksheetCollection extends Proxy implements Api.WorksheetCollection {
     this.context.enqueue({ path: this.path, add: name ?? null }, () => {
       const book = this.context.excel.workbook;
       const wanted = name ?? `Sheet${book.sheets.length + 1}`;
+      structure(book);
+      book.focusCheck("add");
       checkSheetName(book, wanted);
       lazy.bind(book.addSheet(wanted));
       return undefined;
     });
     return proxy;
   }
+}
+
+/** Protect Workbook refuses every change to the list of sheets. */
+function structure(book: FakeWorkbook): void {
+  if (book.structureProtected)
+    throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+}
+
+/** A protected sheet refuses changes to its cells, formats and rules. */
+export function writable(sheet: FakeSheet): FakeSheet {
+  if (sheet.protected)
+    throw new FakeOfficeError(
+      "AccessDenied",
+      `The cell or chart you're trying to change is on the protected sheet ${sheet.name}.`,
+    );
+  return sheet;
 }
 
 function checkSheetName(book: FakeWorkbook, name: string, except?: FakeSheet): void {
@@ -658,7 +787,9 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
     this.freezePanes = {
       freezeRows: (count = 1) =>
         this.queue("freezeRows", count, () => {
-          visible("freezeRows").freezeRows = count;
+          const sheet = visible("freezeRows");
+          this.context.excel.workbook.focusCheck("freezeRows");
+          sheet.freezeRows = count;
         }),
     };
     this.autoFilter = {
@@ -707,7 +838,7 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
   /** Fills loaded properties from the state (a collection's load). */
   fill(properties: readonly string[]): void {
     const sheet = this.sheet();
-    for (const p of properties) this.loaded.set(p, p === "name" ? sheet.name : sheet.visibility);
+    for (const p of properties) this.loaded.set(p, sheetProperty(sheet, p));
   }
 
   json(properties: readonly string[]): Record<string, unknown> {
@@ -729,10 +860,24 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
     this.queue("set", { name: value }, () => {
       const sheet = this.sheet();
       const book = this.context.excel.workbook;
+      if (sheet.name !== value) structure(book);
       checkSheetName(book, value, sheet);
       renameReferences(book, sheet.name, value);
       sheet.name = value;
     });
+  }
+
+  get id(): string {
+    return this.read("id");
+  }
+
+  get protection(): { readonly protected: boolean } {
+    const read = () => this.read<boolean>("protection/protected");
+    return {
+      get protected() {
+        return read();
+      },
+    };
   }
 
   get visibility(): string {
@@ -744,6 +889,7 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
         throw new FakeOfficeError("InvalidArgument", `visibility ${value}`);
       const sheet = this.sheet();
       const book = this.context.excel.workbook;
+      if (sheet.visibility !== value) structure(book);
       if (value !== "Visible" && !book.sheets.some((s) => s !== sheet && s.visibility === "Visible"))
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet");
       sheet.visibility = value;
@@ -754,9 +900,9 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
   load(names: string | string[]): Api.Worksheet {
     this.queueLoad(
       names,
-      ["name", "visibility"],
+      ["name", "visibility", "id", "protection/protected"],
       () => this.state.get() === null,
-      (p) => (p === "name" ? this.sheet().name : this.sheet().visibility),
+      (p) => sheetProperty(this.sheet(), p),
     );
     return this;
   }
@@ -794,6 +940,8 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
     this.queue("delete", true, () => {
       const sheet = this.sheet();
       const book = this.context.excel.workbook;
+      structure(book);
+      book.focusCheck("delete");
       // office-js #365: very hidden sheets refuse to be deleted.
       if (sheet.visibility === "VeryHidden")
         throw new FakeOfficeError(
@@ -825,6 +973,13 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
 }
 
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+function sheetProperty(sheet: FakeSheet, property: string): unknown {
+  if (property === "name") return sheet.name;
+  if (property === "visibility") return sheet.visibility;
+  if (property === "id") return FakeWorkbook.idOf(sheet);
+  return sheet.protected;
+}
 
 /** Excel rewrites formulas that name a renamed sheet. */
 function renameReferences(book: FakeWorkbook, from: string, to: string): void {
@@ -1062,6 +1217,14 @@ class FakeRange extends Proxy implements Api.Range {
     return (this.formatProxy ??= new FakeRangeFormat(this));
   }
 
+  /** Every change to a range but selecting it is refused on a protected sheet. */
+  override queue(action: string, data: unknown, run: () => void): void {
+    super.queue(action, data, () => {
+      if (action !== "select") writable(this.sheet());
+      run();
+    });
+  }
+
   get conditionalFormats(): Api.ConditionalFormatCollection {
     return (this.formatsProxy ??= new FakeConditionalFormatCollection(this.context, this));
   }
@@ -1291,6 +1454,7 @@ class FakeRange extends Proxy implements Api.Range {
           "InvalidSelection",
           "Select a cell on the active sheet (activate the sheet first)",
         );
+      book.focusCheck("select");
       book.active = { sheet: sheet.id, selection: this.need() };
     });
   }
@@ -1586,9 +1750,9 @@ class FakeConditionalFormatCollection extends Proxy implements Api.ConditionalFo
       const sheet = this.range.sheet();
       const items = sheet.conditionalFormats
         .filter((cf) => overlaps(cf.range, box))
-        .map((cf) => {
+        .map((cf, index) => {
           const proxy = new FakeConditionalFormatProxy(this.context, this.range);
-          proxy.bind(cf, properties, sheet.conditionalFormats.indexOf(cf));
+          proxy.bind(cf, properties, index);
           return proxy;
         });
       this.loaded.set("items", items);
@@ -1600,6 +1764,7 @@ class FakeConditionalFormatCollection extends Proxy implements Api.ConditionalFo
   add(type: string): Api.ConditionalFormat {
     const proxy = new FakeConditionalFormatProxy(this.context, this.range);
     this.context.enqueue({ path: this.path, add: type }, () => {
+      writable(this.range.sheet());
       if (type !== "Custom" && type !== "DataBar")
         throw new Error(`FakeExcel: ${type} formats are not modelled`);
       const cf: FakeConditionalFormat = {
@@ -1617,8 +1782,14 @@ class FakeConditionalFormatCollection extends Proxy implements Api.ConditionalFo
   }
 }
 
+/**
+ * A conditional format as Office.js addresses it: by its place in the collection it came from. Its `id` is
+ * "the priority of the conditional format in the current ConditionalFormatCollection", and after a priority
+ * changes "you have to re-fetch a new copy of the object": a proxy kept across a deletion or a move acts on
+ * whatever rule now sits at its old place (office-js #5222).
+ */
 class FakeConditionalFormatProxy extends Proxy implements Api.ConditionalFormat {
-  private state: FakeConditionalFormat | undefined;
+  private place: number | undefined;
   readonly custom: Api.CustomConditionalFormat;
   readonly dataBar: Api.DataBarConditionalFormat;
 
@@ -1665,8 +1836,15 @@ class FakeConditionalFormatProxy extends Proxy implements Api.ConditionalFormat 
     this.dataBar = dataBar;
   }
 
+  override queue(action: string, data: unknown, run: () => void): void {
+    super.queue(action, data, () => {
+      writable(this.range.sheet());
+      run();
+    });
+  }
+
   bind(cf: FakeConditionalFormat, properties: readonly string[], index: number): void {
-    this.state = cf;
+    this.place = index;
     for (const p of properties)
       this.loaded.set(p, p === "type" ? cf.type : p === "priority" ? index : cf.stopIfTrue);
   }
@@ -1676,11 +1854,12 @@ class FakeConditionalFormatProxy extends Proxy implements Api.ConditionalFormat 
   }
 
   cf(): FakeConditionalFormat {
-    if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "conditional format not created");
-    const list = this.range.sheet().conditionalFormats;
-    if (!list.includes(this.state))
-      throw new FakeOfficeError("ItemNotFound", "the conditional format was deleted");
-    return this.state;
+    if (this.place === undefined)
+      throw new FakeOfficeError("InvalidObjectPath", "conditional format not created");
+    const box = this.range.need();
+    const cf = this.range.sheet().conditionalFormats.filter((f) => overlaps(f.range, box))[this.place];
+    if (!cf) throw new FakeOfficeError("ItemNotFound", `no conditional format at priority ${this.place}`);
+    return cf;
   }
 
   get type(): string {
@@ -1715,7 +1894,7 @@ class FakeConditionalFormatProxy extends Proxy implements Api.ConditionalFormat 
       (p) => {
         const cf = this.cf();
         if (p === "type") return cf.type;
-        if (p === "priority") return this.range.sheet().conditionalFormats.indexOf(cf);
+        if (p === "priority") return this.place;
         return cf.stopIfTrue;
       },
     );
@@ -1753,7 +1932,13 @@ class FakeRuleProxy extends Proxy implements Api.ConditionalFormatRule {
       names,
       ["formula"],
       () => false,
-      () => this.cf().formula ?? "",
+      () => {
+        const cf = this.cf();
+        // office-js #6827, #6835: some rules a person makes (two cellValue rules on one range, a duplicated
+        // rule) cannot be read: the whole sync fails.
+        if (cf.unreadable) throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+        return cf.formula ?? "";
+      },
     );
     return this;
   }

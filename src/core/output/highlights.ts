@@ -1,22 +1,27 @@
 // Which cells of the task table get which colour: a plan for a host to turn into a few conditional formats.
+//
+// A colour must stay with its task when the clerk sorts, filters, inserts or deletes rows, so it cannot hang
+// on an address. Each colour is one rule over the table that asks whether the cell's key is on that colour's
+// list in the very hidden marks sheet. The key is built by the rule from the row's own cells (task, unit,
+// deadline, status, completion date), the cell's column and the cell's own value, so it moves with the row.
+// This keeps the colours exactly those of the check (the engine decided them, as for the generated sheets,
+// at the check's fixed as-of date), which rules that recompute overdue or missing from the cells could not
+// promise for every rule (rosters, duplicates, working days, recurring tasks). A changed cell loses its
+// colour, which is right: what was found was about the old value, and the next check looks again.
 
 import type { CheckResult } from "../check";
+import { excelSerialFromDay } from "../day";
 import type { RuleId } from "../settings";
-import { columnIndex, type CellRange } from "../workbook";
+import type { Field } from "../table/fields";
+import { columnIndex, columnLetter, type CellRange, type CellValue } from "../workbook";
+import { quotedSheet } from "./names";
+import { MARKS_SHEET } from "./record";
 
 /** 红黄蓝预警 plus orange for data problems; a cell with several findings shows the most urgent. */
 export type HighlightKind = "overdue" | "data" | "dueSoon" | "doneLate";
 
 /** In order of urgency: the first kind a cell has is the colour it gets. */
 export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ["overdue", "data", "dueSoon", "doneLate"];
-
-/** The number the marks sheet holds at a cell for each kind (what the highlight rules compare with). */
-export const HIGHLIGHT_CODE: Readonly<Record<HighlightKind, number>> = {
-  overdue: 1,
-  data: 2,
-  dueSoon: 3,
-  doneLate: 4,
-};
 
 export function highlightKind(rule: RuleId): HighlightKind {
   if (rule === "overdue") return "overdue";
@@ -38,10 +43,22 @@ export interface HighlightPlan {
   readonly range: CellRange;
   /** One per cell, sorted by row then column. */
   readonly marks: readonly HighlightMark[];
+  /** Zero-based columns whose cells, joined, tell one task row from another. */
+  readonly keyColumns: readonly number[];
+  /** Per kind that colours any cell, its cells' keys, distinct and sorted. */
+  readonly keys: ReadonlyArray<{ readonly kind: HighlightKind; readonly keys: readonly string[] }>;
 }
 
-/** The marks for a check's findings on its task sheet, one per cell, the most urgent kind winning. */
-export function highlightPlan(result: CheckResult): HighlightPlan {
+/** The fields a row's key is made of: what names the task and what decides its state. */
+const KEY_FIELDS: readonly Field[] = ["task", "unit", "deadline", "status", "doneDate"];
+/** Between the parts of a key; a clerk's text with it can only make two keys equal, never lose one. */
+const SEPARATOR = "|";
+
+/**
+ * The marks for a check's findings on its task sheet, one per cell, the most urgent kind winning, and the
+ * keys its rules look up. `date1904` is the workbook's date system: a date cell joins as its serial number.
+ */
+export function highlightPlan(result: CheckResult, options: { readonly date1904: boolean }): HighlightPlan {
   const byCell = new Map<number, HighlightMark>();
   const urgency = (kind: HighlightKind) => HIGHLIGHT_KINDS.indexOf(kind);
   let lastColumn = 0;
@@ -59,9 +76,74 @@ export function highlightPlan(result: CheckResult): HighlightPlan {
   const marks = [...byCell.values()].sort((a, b) => a.row - b.row || a.column - b.column);
   const firstRow = result.firstDataRow - 1;
   const lastTaskRow = result.rows.length === 0 ? firstRow : result.rows[result.rows.length - 1]!.row - 1;
+
+  const keyColumns = KEY_FIELDS.flatMap((field) => {
+    const letter = result.columns[field];
+    return letter === undefined ? [] : [columnIndex(letter)!];
+  });
+  const text = (value: CellValue | undefined) => concatText(value ?? null, options.date1904);
+  const byKind = new Map<HighlightKind, Set<string>>();
+  for (const mark of marks) {
+    const cells = result.flaggedRows[mark.row + 1] ?? [];
+    const key = [
+      ...keyColumns.map((c) => text(cells[c])),
+      String(mark.column + 1),
+      text(cells[mark.column]),
+    ].join(SEPARATOR);
+    let keys = byKind.get(mark.kind);
+    if (!keys) byKind.set(mark.kind, (keys = new Set()));
+    keys.add(key);
+  }
   return {
     sheet: result.sheet,
     range: { top: firstRow, left: 0, bottom: Math.max(firstRow, lastTaskRow), right: lastColumn },
     marks,
+    keyColumns,
+    keys: HIGHLIGHT_KINDS.filter((kind) => byKind.has(kind)).map((kind) => ({
+      kind,
+      keys: [...byKind.get(kind)!].sort(),
+    })),
   };
+}
+
+/**
+ * The rule of one colour, without the leading "=" (a host adds it where its API wants one): true where the
+ * cell's key is in the kind's column of the marks sheet. References are relative to the range's top-left
+ * cell, row-relative for the key columns, so each cell builds its own row's key. SUMPRODUCT over EXACT
+ * compares case and every character (MATCH and COUNTIF would take * ? ~ as wildcards and refuse keys over
+ * 255 characters), and evaluates as an array in Excel, LibreOffice, WPS and Gnumeric alike.
+ */
+export function highlightFormula(plan: HighlightPlan, kind: HighlightKind): string {
+  const { top, left } = plan.range;
+  const row = top + 1;
+  const parts = [
+    ...plan.keyColumns.map((c) => `$${columnLetter(c)}${row}`),
+    `COLUMN(${columnLetter(left)}${row})`,
+    `${columnLetter(left)}${row}`,
+  ];
+  const list = marksColumn(plan, kind);
+  const keys = `${parts.join(`&"${SEPARATOR}"&`)}`;
+  return `SUMPRODUCT(--EXACT(${keys},${quotedSheet(MARKS_SHEET)}!${list}))>0`;
+}
+
+/** Where a kind's keys are on the marks sheet: a column per kind present, in order of urgency, from row 1. */
+export function marksColumn(plan: HighlightPlan, kind: HighlightKind): string {
+  const at = plan.keys.findIndex((k) => k.kind === kind);
+  if (at < 0) throw new Error(`no ${kind} highlights in this plan`);
+  const letter = columnLetter(at);
+  return `$${letter}$1:$${letter}$${Math.max(1, plan.keys[at]!.keys.length)}`;
+}
+
+/**
+ * A cell's value as Excel's & operator turns it into text: text as it is, TRUE or FALSE, a number in the
+ * General way with at most 15 significant digits (1E+21, 1E-07), a date as its serial number.
+ */
+export function concatText(value: CellValue, date1904: boolean): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  const number = typeof value === "number" ? value : excelSerialFromDay(value.day, date1904);
+  const text = String(Number(number.toPrecision(15)));
+  const exponent = /^(-?[\d.]+)e([+-])(\d+)$/.exec(text);
+  return exponent ? `${exponent[1]}E${exponent[2]}${exponent[3]!.padStart(2, "0")}` : text;
 }

@@ -34,6 +34,8 @@ export interface Workbook {
   readonly worksheets: WorksheetCollection;
   /** Worksheet functions evaluated by Excel without touching a cell (ExcelApi 1.2). */
   readonly functions: Functions;
+  /** Protect Workbook, structure (ExcelApi 1.7): load("protection/protected"). */
+  readonly protection: { readonly protected: boolean };
   load(propertyNames: string | string[]): Workbook;
 }
 
@@ -56,6 +58,8 @@ export interface WorksheetCollection {
 }
 
 export interface Worksheet extends ClientObject {
+  /** Stays the same through a rename; `getItem` takes it as well as a name. */
+  readonly id: string;
   name: string;
   /** "Visible" | "Hidden" | "VeryHidden" */
   visibility: string;
@@ -64,6 +68,8 @@ export interface Worksheet extends ClientObject {
   readonly pageLayout: PageLayout;
   readonly charts: ChartCollection;
   readonly horizontalPageBreaks: PageBreakCollection;
+  /** Protect Sheet (ExcelApi 1.2): load("protection/protected"). */
+  readonly protection: { readonly protected: boolean };
   load(propertyNames: string | string[]): Worksheet;
   getRange(address?: string): Range;
   /** Zero-based (ExcelApi 1.7). */

@@ -3,13 +3,7 @@
 import { dayFromExcelSerial, excelSerialFromDay, type Day } from "../../core/day";
 import { MARKS_SHEET } from "../../core/output/record";
 import { HEADER_SEARCH_ROWS } from "../../core/table/locate";
-import {
-  columnIndex,
-  columnLetter,
-  type CellRange,
-  type CellValue,
-  type DateCell,
-} from "../../core/workbook";
+import { columnIndex, type CellRange, type CellValue, type DateCell } from "../../core/workbook";
 import { HostError } from "../../taskpane/host";
 // Shared with the xlsx host rather than copied; both belong in the core (see the report on this host).
 import { numberFormatKind } from "../../core/values/number-format";
@@ -246,21 +240,13 @@ export function columnWidthPoints(characters: number): number {
 }
 
 /**
- * The rule a highlight colour uses: relative references in a conditional format's formula count from the
- * top-left cell of its range, so `'_duban_marks'!A4=1` on a range from A4 asks, for every cell, the cell at
- * the same address on the marks sheet. Formulas in conditional formats may refer to other sheets since
- * Excel 2010, very hidden ones included; the formula is in en-US syntax whatever the person's locale.
+ * Whether a conditional format's formula is one of Duban's highlight rules: it looks up the marks sheet.
+ * After the marks sheet is deleted Excel rewrites such references to #REF!, so a rule of Duban's shape whose
+ * list became #REF! (a run cut short between the two) counts too, and is taken out with the others.
  */
-export function marksFormula(top: number, left: number, code: number): string {
-  return `=${quotedSheet(MARKS_SHEET)}!${columnLetter(left)}${top + 1}=${code}`;
-}
-
-/**
- * Whether a conditional format's formula looks at the marks sheet. After the marks sheet is deleted Excel
- * rewrites such references to #REF!, so formats are always taken out before the sheet is.
- */
-export function refersToMarks(formula: string): boolean {
-  return formula.includes(`${quotedSheet(MARKS_SHEET)}!`) || formula.includes(`${MARKS_SHEET}!`);
+export function isDubanHighlight(formula: string): boolean {
+  if (formula.includes(`${quotedSheet(MARKS_SHEET)}!`) || formula.includes(`${MARKS_SHEET}!`)) return true;
+  return /^=?SUMPRODUCT\(--EXACT\(.*,#REF!\)\)>0$/.test(formula);
 }
 
 /**

@@ -1,17 +1,19 @@
 // Writes a check into the open workbook (highlights, generated sheets, Duban's record) and takes all of it out
-// again, with the behaviour of the xlsx host: a few conditional formats backed by the very hidden marks sheet,
-// generated sheets that replace the ones the record names, and never a sheet or a format of the person's.
+// again, with the behaviour of the xlsx host: a few conditional formats keyed on the rows' own cells, generated
+// sheets that replace the ones the record names, and never a sheet or a format of the person's.
+//
+// Excel does not write a batch as a transaction: another workbook taking the focus makes `worksheets.add`,
+// `Worksheet.delete` and `freezePanes.freezeRows` fail part-way through a sync, leaving the operations before
+// them done. So every change is ordered for a failure at any point to leave a workbook the next run
+// recognises: the new sheets are written hidden under temporary names, the record names every sheet a
+// half-done write may leave (its journal) before the old results go, and the swap is retried from a fresh read.
 
 import type { CheckResult } from "../../core/check";
 import { formatDay } from "../../core/day";
 import { generatedSheets, rankingRecord } from "../../core/output/generate";
+import { highlightFormula, highlightPlan, type HighlightPlan } from "../../core/output/highlights";
 import {
-  HIGHLIGHT_CODE,
-  HIGHLIGHT_KINDS,
-  highlightPlan,
-  type HighlightPlan,
-} from "../../core/output/highlights";
-import {
+  LOCK_SHEET,
   MARKS_SHEET,
   readRecord,
   RECORD_SHEET,
@@ -41,14 +43,14 @@ import {
   deleteSheet,
   GENERAL_FORMAT,
   hexColor,
+  isDubanHighlight,
   jsonBytes,
   LAST_PRIORITY,
-  marksFormula,
   MAX_BLOCK_ROWS,
   MAX_MARK_ROWS,
+  officeErrorCode,
   PAYLOAD_BUDGET,
   quotedSheet,
-  refersToMarks,
   serialFromDay,
   TEMPORARY_PREFIX,
   TEXT_FORMAT,
@@ -63,30 +65,157 @@ export interface WriteOptions {
   readonly onProgress: (progress: HostProgress) => void;
 }
 
-/** What Duban has in the workbook now. */
-interface DubanState {
-  readonly sheets: SheetEntry[];
-  readonly date1904: boolean;
-  readonly record: DubanRecord | undefined;
-  /** Conditional formats, on any sheet, whose rules look at the marks sheet. */
-  readonly highlights: ConditionalFormat[];
+// ---------------------------------------------------------------------------------------------------------
+// The lock
+
+/**
+ * How long a lock holds without being renewed. Each block a run writes renews it; a runtime that died (a
+ * ribbon command is shut down five minutes after its click) leaves a lock that the next run may take once
+ * this has passed.
+ */
+export const LOCK_LEASE_MS = 2 * 60 * 1000;
+
+/** A held lock: its sheet's id, and a way to push its lease on with the next sync. */
+interface Lock {
+  readonly id: string;
+  renew(): void;
 }
 
-/** Three syncs: the sheets; the record and every sheet's conditional formats; the custom formats' formulas. */
+interface LockClaim {
+  readonly run: string;
+  /** Milliseconds since 1970 (the host's clock). */
+  readonly until: number;
+}
+
+/**
+ * Runs `work` holding the workbook's lock. Adding a sheet of a taken name fails in Excel, so adding the
+ * lock sheet is the atomic test-and-set two runtimes need; a lock whose lease ran out is taken over by
+ * deleting that very sheet by its id in the same sync as adding a new one, so two runs taking over at once
+ * cannot both win (the second's delete fails and nothing after it runs).
+ * @throws HostError("locked") while another run holds it.
+ */
+async function withLock<T>(
+  context: RequestContext,
+  run: string,
+  work: (lock: Lock) => Promise<T>,
+): Promise<T> {
+  const worksheets = context.workbook.worksheets;
+  const claim = (): Worksheet => {
+    const sheet = worksheets.add(LOCK_SHEET);
+    writeClaim(sheet, run);
+    sheet.visibility = "VeryHidden";
+    sheet.load("id");
+    return sheet;
+  };
+  let sheet: Worksheet;
+  try {
+    sheet = claim();
+    await context.sync();
+  } catch (error) {
+    // Protect Workbook refuses a new sheet before anything else changes.
+    if (officeErrorCode(error) === "AccessDenied") throw new HostError("protected", "workbook structure");
+    if (officeErrorCode(error) !== "ItemAlreadyExists") throw error;
+    const held = worksheets.getItem(LOCK_SHEET);
+    held.load("id");
+    const cell = held.getRange("A1");
+    cell.load("values");
+    await context.sync();
+    const current = parseClaim(cell.values[0]?.[0]);
+    if (current && current.until > Date.now()) throw new HostError("locked", current.run);
+    const stale = worksheets.getItem(held.id);
+    stale.visibility = "Hidden";
+    stale.delete();
+    sheet = claim();
+    try {
+      await context.sync();
+    } catch {
+      throw new HostError("locked", current?.run ?? "");
+    }
+  }
+  const id = sheet.id;
+  const lock: Lock = { id, renew: () => writeClaim(worksheets.getItem(id), run) };
+  try {
+    return await work(lock);
+  } finally {
+    try {
+      const ours = worksheets.getItem(id);
+      ours.visibility = "Hidden";
+      ours.delete();
+      await context.sync();
+    } catch {
+      // Another run took the lock over after its lease, or Excel refused: the lease frees it in time.
+    }
+  }
+}
+
+function writeClaim(sheet: Worksheet, run: string): void {
+  const claim: LockClaim = { run, until: Date.now() + LOCK_LEASE_MS };
+  const cell = sheet.getRange("A1");
+  cell.numberFormat = [[TEXT_FORMAT]];
+  cell.values = [[JSON.stringify(claim)]];
+}
+
+function parseClaim(value: CellScalar | undefined): LockClaim | undefined {
+  try {
+    const claim = JSON.parse(String(value)) as Partial<LockClaim>;
+    return typeof claim.run === "string" && typeof claim.until === "number"
+      ? (claim as LockClaim)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A run's name: in the lock, the journal and its temporary sheets' names. */
+function newRunId(): string {
+  return Math.floor(Math.random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, "0");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What Duban has in the workbook
+
+/** A sheet with its id, which stays the same through a rename. */
+interface Listed extends SheetEntry {
+  readonly id: string;
+}
+
+/** One of Duban's highlight rules, with its place in its sheet's collection (rules are addressed by place). */
+interface Highlight {
+  readonly sheet: string;
+  readonly place: number;
+  readonly format: ConditionalFormat;
+}
+
+interface DubanState {
+  readonly sheets: Listed[];
+  readonly date1904: boolean;
+  readonly record: DubanRecord | undefined;
+  /** The record sheet, when there is one. */
+  readonly recordSheet: Listed | undefined;
+  readonly highlights: Highlight[];
+  /** Whether Protect Workbook keeps sheets from being added or removed. */
+  readonly structureProtected: boolean;
+  /** Protected sheets, by name. */
+  readonly protectedSheets: ReadonlySet<string>;
+}
+
+/** The sheets, the record, protection, and Duban's rules; a few syncs. */
 async function readState(context: RequestContext): Promise<DubanState> {
   const listing = await listSheets(context);
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/id");
+  const workbook = context.workbook;
+  workbook.load("protection/protected");
   const recordEntry = listing.sheets.find((s) => s.name === RECORD_SHEET);
   const recordCells = recordEntry?.sheet.getUsedRangeOrNullObject(true);
   recordCells?.load("values,rowIndex,columnIndex");
-  const collections = listing.sheets
-    .filter((s) => s.name !== MARKS_SHEET && s.name !== RECORD_SHEET)
-    .map((s) => {
-      const formats = conditionalFormatsOf(s.sheet);
-      formats.load("items/type");
-      return formats;
-    });
+  const protection = listing.sheets.map((s) => s.sheet.load("protection/protected"));
   await context.sync();
 
+  const ids = new Map(worksheets.items.map((s) => [s.name, s.id]));
+  const sheets = listing.sheets.map((s) => ({ ...s, id: ids.get(s.name) ?? s.name }));
   let record: DubanRecord | undefined;
   if (recordCells && !recordCells.isNullObject) {
     const rows: Array<CellValue[] | undefined> = [];
@@ -100,62 +229,165 @@ async function readState(context: RequestContext): Promise<DubanState> {
     );
     record = readRecord({ fileName: listing.fileName, sheets: [{ name: RECORD_SHEET, rows, merges: [] }] });
   }
-  const custom: Array<{ format: ConditionalFormat; rule: ConditionalFormatRule }> = [];
-  for (const formats of collections) {
-    for (const format of formats.items) {
-      if (format.type !== "Custom") continue;
-      const rule = format.custom.rule;
-      rule.load("formula");
-      custom.push({ format, rule });
-    }
-  }
-  if (custom.length > 0) await context.sync();
   return {
-    sheets: listing.sheets,
+    sheets,
     date1904: listing.date1904,
     record,
-    highlights: custom.filter((c) => refersToMarks(c.rule.formula)).map((c) => c.format),
+    recordSheet: sheets.find((s) => s.name === RECORD_SHEET),
+    highlights: await readHighlights(context, sheets),
+    structureProtected: workbook.protection.protected,
+    protectedSheets: new Set(
+      listing.sheets.filter((_, i) => protection[i]!.protection.protected).map((s) => s.name),
+    ),
   };
 }
 
-/** Queues the removal of everything Duban wrote before (formats first: they name the marks sheet). */
-function queueRemoval(state: DubanState, keep: ReadonlySet<string>): Set<string> {
-  for (const format of state.highlights) format.delete();
-  const ours = new Set([MARKS_SHEET, RECORD_SHEET, ...(state.record?.generated ?? []).map((g) => g.name)]);
-  const removed = new Set<string>();
-  for (const entry of state.sheets) {
-    const leftover = entry.name.startsWith(TEMPORARY_PREFIX);
-    if ((!ours.has(entry.name) && !leftover) || keep.has(entry.name)) continue;
-    deleteSheet(entry.sheet, entry.visibility);
-    removed.add(entry.name);
+/**
+ * Duban's rules on every sheet. Only the type of every rule is read, then the formula of the custom ones:
+ * reading a rule's properties fails for some rules a person makes (office-js #6827, #6835), and such a
+ * failure fails the whole sync, so the formulas are then read one rule at a time, and a rule that cannot be
+ * read is not Duban's (its rules are plain formulas that always read).
+ */
+async function readHighlights(context: RequestContext, sheets: readonly Listed[]): Promise<Highlight[]> {
+  const collections = sheets
+    .filter((s) => s.name !== MARKS_SHEET && s.name !== RECORD_SHEET && s.name !== LOCK_SHEET)
+    .map((s) => {
+      const formats = conditionalFormatsOf(s.sheet);
+      formats.load("items/type");
+      return { sheet: s.name, formats };
+    });
+  await context.sync();
+  const custom: Array<{
+    sheet: string;
+    place: number;
+    format: ConditionalFormat;
+    rule: ConditionalFormatRule;
+  }> = [];
+  for (const { sheet, formats } of collections) {
+    formats.items.forEach((format, place) => {
+      if (format.type !== "Custom") return;
+      custom.push({ sheet, place, format, rule: format.custom.rule });
+    });
   }
-  return removed;
+  if (custom.length === 0) return [];
+  const readable = new Set<number>();
+  try {
+    for (const c of custom) c.rule.load("formula");
+    await context.sync();
+    custom.forEach((_, i) => readable.add(i));
+  } catch {
+    for (let i = 0; i < custom.length; i++) {
+      const rule = custom[i]!.format.custom.rule;
+      rule.load("formula");
+      try {
+        // One rule per sync is the point: one unreadable rule must not hide the others.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        custom[i] = { ...custom[i]!, rule };
+        readable.add(i);
+      } catch {
+        // A rule Excel cannot read back: a person's, left alone.
+      }
+    }
+  }
+  return custom
+    .filter((c, i) => readable.has(i) && isDubanHighlight(c.rule.formula))
+    .map(({ sheet, place, format }) => ({ sheet, place, format }));
+}
+
+/** Queues the deletion of Duban's rules, from the last place of each sheet up, so that none shifts another. */
+function queueHighlightRemoval(highlights: readonly Highlight[]): void {
+  const order = [...highlights].sort((a, b) =>
+    a.sheet === b.sheet ? b.place - a.place : a.sheet < b.sheet ? -1 : 1,
+  );
+  for (const highlight of order) highlight.format.delete();
+}
+
+/**
+ * Every sheet that is Duban's by the record, its journal or a temporary name; `keep` excepted. A sheet of
+ * the person's is never among them: the record names only what Duban made.
+ */
+function dubanSheets(state: DubanState, keep: ReadonlySet<string>): Listed[] {
+  const ours = new Set([
+    MARKS_SHEET,
+    ...(state.record?.generated ?? []).map((g) => g.name),
+    ...(state.record?.journal?.sheets ?? []),
+  ]);
+  return state.sheets.filter(
+    (s) =>
+      (ours.has(s.name) || s.name.startsWith(TEMPORARY_PREFIX)) &&
+      !keep.has(s.name) &&
+      s.name !== RECORD_SHEET,
+  );
+}
+
+/** @throws HostError("protected") before any change, naming what is protected. */
+function refuseProtected(state: DubanState, sheets: readonly string[]): void {
+  if (state.structureProtected) throw new HostError("protected", "workbook structure");
+  const locked = sheets.find((name) => state.protectedSheets.has(name));
+  if (locked !== undefined) throw new HostError("protected", locked);
 }
 
 /** Takes out Duban's highlights, generated sheets, marks and record; the settings sheet stays. */
 export async function clearResults(context: RequestContext): Promise<void> {
-  const state = await readState(context);
-  const highlightSheet = state.record?.highlightSheet;
-  queueRemoval(state, new Set(highlightSheet ? [highlightSheet] : []));
-  await context.sync();
+  await withLock(context, newRunId(), async () => {
+    const state = await readState(context);
+    refuseProtected(state, [...new Set(state.highlights.map((h) => h.sheet))]);
+    queueHighlightRemoval(state.highlights);
+    const keep = new Set(state.record?.highlightSheet ? [state.record.highlightSheet] : []);
+    for (const sheet of dubanSheets(state, keep)) deleteSheet(sheet.sheet, sheet.visibility);
+    if (state.recordSheet) deleteSheet(state.recordSheet.sheet, state.recordSheet.visibility);
+    await context.sync();
+  });
+}
+
+/** The record sheet's column A as these cells: written over in place, or added very hidden. */
+function queueRecord(context: RequestContext, recordSheet: Worksheet | undefined, record: DubanRecord): void {
+  const sheet = recordSheet ?? context.workbook.worksheets.add(RECORD_SHEET);
+  if (recordSheet) sheet.getRange("A:A").clear("Contents");
+  writeColumn(sheet, recordCells(record), "VeryHidden");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing a check
+
+/** A sheet this run made, under its temporary name until the swap. */
+interface Made {
+  readonly sheet: Worksheet;
+  readonly temporary: string;
+  /** Its final name and visibility. */
+  readonly name: string;
+  readonly visibility: "Visible" | "VeryHidden";
+  readonly spec?: SheetSpec;
 }
 
 /**
  * Writes highlights, the generated sheets and the record for a check. The new sheets are written hidden,
- * under temporary names, block by block; only when all of them are whole do the old ones go and the new
- * ones take their names, in one last sync. Cancelling (or a failure) before that deletes what this run made
- * and leaves the workbook as it was.
+ * under temporary names, block by block; cancelling or a failure then deletes them and leaves the workbook as
+ * it was. Then the swap (see `swap`), and last the frozen rows, filters and chart, which need visible sheets.
  */
 export async function writeResults(
   context: RequestContext,
   result: CheckResult,
   options: WriteOptions,
 ): Promise<{ sheets: string[] }> {
+  if (options.signal.aborted) throw new HostError("cancelled");
+  const run = newRunId();
+  return withLock(context, run, (lock) => writeLocked(context, result, options, run, lock));
+}
+
+async function writeLocked(
+  context: RequestContext,
+  result: CheckResult,
+  options: WriteOptions,
+  run: string,
+  lock: Lock,
+): Promise<{ sheets: string[] }> {
   const { settings, locale, signal } = options;
-  if (signal.aborted) throw new HostError("cancelled");
   const state = await readState(context);
   const task = state.sheets.find((s) => s.name === result.sheet);
   if (!task) throw new HostError("input", result.sheet);
+  refuseProtected(state, [result.sheet]);
 
   const baseline = rankingBaseline(state.record, formatDay(result.asOf));
   const specs = generatedSheets(result, {
@@ -163,75 +395,209 @@ export async function writeResults(
     locale,
     ...(baseline ? { previousRanking: baseline } : {}),
   });
-  const plan = highlightPlan(result);
+  const plan = highlightPlan(result, { date1904: state.date1904 });
   const styles = styleSheet(settings);
-  const hasMarks = plan.marks.length > 0;
-  const total =
-    specs.reduce((n, spec) => n + spec.rows.length, 0) +
-    (hasMarks ? plan.marks[plan.marks.length - 1]!.row - plan.marks[0]!.row + 1 : 0);
-  const batch = new Batch(context, signal, (done) => options.onProgress({ phase: "writing", done, total }));
+  const hasMarks = plan.keys.length > 0;
+  const markRows = hasMarks ? Math.max(...plan.keys.map((k) => k.keys.length)) : 0;
+  const total = specs.reduce((n, spec) => n + spec.rows.length, 0) + markRows;
+  const batch = new Batch(context, signal, lock, (done) =>
+    options.onProgress({ phase: "writing", done, total }),
+  );
 
+  // Final names: free among the sheets that stay once Duban's old ones are gone.
+  const replaced = dubanSheets(state, new Set([result.sheet]));
+  const staying = new Set(state.sheets.map((s) => s.name).filter((n) => !replaced.some((r) => r.name === n)));
   const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
-  let temporary = 0;
+  let count = 0;
   const temporaryName = () => {
     let name: string;
-    do name = `${TEMPORARY_PREFIX}${++temporary}`;
+    do name = `${TEMPORARY_PREFIX}${run}_${++count}`;
     while (taken.has(name.toLowerCase()));
     return name;
   };
-  const written: Array<{ sheet: Worksheet; spec: SheetSpec }> = [];
-  let marks: Worksheet | undefined;
+  const finals = specs.map((spec) => {
+    const name = freeName(spec.name, staying);
+    staying.add(name);
+    return name;
+  });
+  const temporaries = [...specs.map(() => temporaryName()), ...(hasMarks ? [temporaryName()] : [])];
+
+  // The journal first: from here on, the next run knows every sheet this one may leave behind.
+  const journal = { run, sheets: [...replaced.map((s) => s.name), ...temporaries, ...finals, MARKS_SHEET] };
+  const before: DubanRecord = state.record ?? { version: 1, generated: [] };
+  queueRecord(context, state.recordSheet?.sheet, { ...before, journal });
+  await context.sync();
+  const recordSheet = context.workbook.worksheets.getItem(RECORD_SHEET);
+
+  const made: Made[] = [];
   try {
     options.onProgress({ phase: "writing", done: 0, total });
-    for (const spec of specs) {
-      const sheet = context.workbook.worksheets.add(temporaryName());
+    for (let i = 0; i < specs.length; i++) {
+      const sheet = context.workbook.worksheets.add(temporaries[i]);
       sheet.visibility = "Hidden";
-      written.push({ sheet, spec });
-      await writeSheet(batch, sheet, spec, styles, state.date1904);
+      made.push({
+        sheet,
+        temporary: temporaries[i]!,
+        name: finals[i]!,
+        visibility: "Visible",
+        spec: specs[i]!,
+      });
+      await writeSheet(batch, sheet, specs[i]!, styles, state.date1904);
     }
     if (hasMarks) {
-      marks = context.workbook.worksheets.add(temporaryName());
-      marks.visibility = "Hidden";
-      await writeMarks(batch, marks, plan);
+      const sheet = context.workbook.worksheets.add(temporaries[specs.length]);
+      sheet.visibility = "Hidden";
+      made.push({
+        sheet,
+        temporary: temporaries[specs.length]!,
+        name: MARKS_SHEET,
+        visibility: "VeryHidden",
+      });
+      await writeMarks(batch, sheet, plan);
     }
     await batch.flush();
   } catch (error) {
+    let restored = true;
     try {
       await discardTemporary(context);
+      queueRecord(context, recordSheet, state.record ?? { version: 1, generated: [] });
+      if (!state.record) deleteSheet(recordSheet, "VeryHidden");
+      await context.sync();
     } catch {
-      // The first failure is the one to report; a later run's commit removes leftovers by their prefix.
+      // The first failure is the one to report; the journal tells the next run what to remove.
+      restored = false;
     }
-    throw error;
+    if (error instanceof HostError) throw error;
+    throw new HostError(
+      "interrupted",
+      restored
+        ? `${describe(error)}. Nothing was changed: the half-written sheets were removed.`
+        : `${describe(error)}. Some half-written hidden sheets are left; Generate or Clear removes them.`,
+    );
   }
 
-  // The last sync: out with the old, in with the new.
-  const removed = queueRemoval(state, new Set([result.sheet]));
-  const names = new Set(state.sheets.map((s) => s.name).filter((n) => !removed.has(n)));
-  const generated: Array<{ name: string; kind: SheetSpec["kind"] }> = [];
-  for (const { sheet, spec } of written) {
-    const name = freeName(spec.name, names);
-    names.add(name);
-    generated.push({ name, kind: spec.kind });
-    sheet.name = name;
-    sheet.visibility = "Visible";
-    finishView(sheet, spec);
-  }
-  if (marks) {
-    marks.name = MARKS_SHEET;
-    marks.visibility = "VeryHidden";
-    addHighlights(task.sheet, plan, settings);
-  }
   const record: DubanRecord = {
     version: 1,
-    generated,
+    generated: specs.map((spec, i) => ({ name: finals[i]!, kind: spec.kind })),
     highlightSheet: plan.sheet,
     ranking: rankingRecord(result),
     ...(baseline ? { baseline } : {}),
   };
-  writeColumn(context.workbook.worksheets.add(RECORD_SHEET), recordCells(record), "VeryHidden");
-  await context.sync();
+  const swapped = await swap(context, {
+    journal,
+    record,
+    made,
+    replaced,
+    plan,
+    task: result.sheet,
+    settings,
+  });
+  if (!swapped.done) {
+    throw new HostError(
+      "interrupted",
+      `${swapped.reason}. The new sheets are written and the record names them; the swap did not finish.`,
+    );
+  }
+  const unfinished = await finishViews(context, made);
   options.onProgress({ phase: "writing", done: total, total });
-  return { sheets: generated.map((g) => g.name) };
+  if (unfinished)
+    throw new HostError(
+      "interrupted",
+      `${unfinished}. The sheets are written and in place; their frozen header rows, filters or chart are missing.`,
+    );
+  return { sheets: finals };
+}
+
+interface Swap {
+  readonly journal: NonNullable<DubanRecord["journal"]>;
+  readonly record: DubanRecord;
+  readonly made: readonly Made[];
+  readonly replaced: readonly Listed[];
+  readonly plan: HighlightPlan;
+  readonly task: string;
+  readonly settings: Settings;
+}
+
+/** Attempts at the swap; a focus loss is brief, a second try from a fresh read nearly always goes through. */
+const SWAP_ATTEMPTS = 3;
+
+/**
+ * Out with the old, in with the new, in two syncs that a fresh read can always resume: first the old rules
+ * (each sheet's from its last place up) and the old sheets (by id, those still there), then the new sheets'
+ * names and visibility, the rules, and the record without its journal. After a failure part-way it is done
+ * again from a new read of the workbook: what went already is not asked for again.
+ */
+async function swap(
+  context: RequestContext,
+  swap: Swap,
+): Promise<{ done: true } | { done: false; reason: string }> {
+  const replacedIds = new Set(swap.replaced.map((s) => s.id));
+  const madeIds = await idsOf(
+    context,
+    swap.made.map((m) => m.sheet),
+  );
+  let reason = "";
+  for (let attempt = 0; attempt < SWAP_ATTEMPTS; attempt++) {
+    try {
+      // A fresh read each time: rule places and sheets may have changed with a half-done attempt.
+      const state = await readState(context);
+      queueHighlightRemoval(state.highlights);
+      for (const sheet of state.sheets)
+        if (replacedIds.has(sheet.id) && !madeIds.includes(sheet.id))
+          deleteSheet(sheet.sheet, sheet.visibility);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      const worksheets = context.workbook.worksheets;
+      swap.made.forEach((m, i) => {
+        const sheet = worksheets.getItem(madeIds[i]!);
+        sheet.name = m.name;
+        sheet.visibility = m.visibility;
+      });
+      const task = worksheets.getItem(swap.task);
+      addHighlights(task, swap.plan, swap.settings);
+      queueRecord(context, worksheets.getItem(RECORD_SHEET), swap.record);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      return { done: true };
+    } catch (error) {
+      reason = describe(error);
+    }
+  }
+  return { done: false, reason };
+}
+
+async function idsOf(context: RequestContext, sheets: readonly Worksheet[]): Promise<string[]> {
+  for (const sheet of sheets) sheet.load("id");
+  await context.sync();
+  return sheets.map((s) => s.id);
+}
+
+/** Frozen rows, filters and the chart, once the sheets are visible; tried twice. Undefined when all went. */
+async function finishViews(context: RequestContext, made: readonly Made[]): Promise<string | undefined> {
+  let reason: string | undefined;
+  for (const m of made) {
+    if (!m.spec) continue;
+    reason = undefined;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        finishView(context.workbook.worksheets.getItem(m.name), m.spec);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        reason = undefined;
+        break;
+      } catch (error) {
+        reason = describe(error);
+      }
+    }
+    if (reason) return `${m.name}: ${reason}`;
+  }
+  return reason;
+}
+
+function describe(error: unknown): string {
+  const code = officeErrorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `${code}: ${message}` : message;
 }
 
 /** Deletes every sheet with the temporary prefix: this run's, or a crashed run's. */
@@ -268,6 +634,7 @@ class Batch {
   constructor(
     readonly context: RequestContext,
     private readonly signal: AbortSignal,
+    private readonly lock: Lock,
     private readonly progress: (done: number) => void,
   ) {}
 
@@ -288,6 +655,8 @@ class Batch {
 
   async flush(): Promise<void> {
     if (this.bytes === 0 && this.rows === 0) return;
+    // Each block pushes the lock's lease on: a long write keeps it, a dead runtime's runs out.
+    this.lock.renew();
     await this.context.sync();
     this.bytes = 0;
     this.rows = 0;
@@ -589,27 +958,18 @@ function addCompletionChart(sheet: Worksheet, spec: SheetSpec): void {
 // ---------------------------------------------------------------------------------------------------------
 // Highlights
 
-/** The code a colour has on the marks sheet: its place in order of urgency, from 1. */
-const codeOf = (kind: (typeof HIGHLIGHT_KINDS)[number]) => HIGHLIGHT_CODE[kind];
-
-/** At each flagged cell's own address, the code of its colour; rows from the first flagged to the last. */
+/** Each colour's keys down its own column of the marks sheet, as text. */
 async function writeMarks(batch: Batch, sheet: Worksheet, plan: HighlightPlan): Promise<void> {
-  const width = plan.range.right + 1;
-  const first = plan.marks[0]!.row;
-  const last = plan.marks[plan.marks.length - 1]!.row;
-  let m = 0;
-  let start = first;
-  while (start <= last) {
+  const width = plan.keys.length;
+  const last = Math.max(...plan.keys.map((k) => k.keys.length));
+  let start = 0;
+  while (start < last) {
     const rows: CellScalar[][] = [];
     let bytes = 0;
-    while (start + rows.length <= last) {
-      const row = new Array<CellScalar>(width).fill("");
-      while (m < plan.marks.length && plan.marks[m]!.row === start + rows.length) {
-        const mark = plan.marks[m]!;
-        row[mark.column] = codeOf(mark.kind);
-        m++;
-      }
-      const size = jsonBytes(row);
+    while (start + rows.length < last) {
+      const r = start + rows.length;
+      const row = plan.keys.map(({ keys }) => keys[r] ?? "");
+      const size = jsonBytes(row) * 2 + width * 4;
       if (!batch.fits(bytes + size, rows.length + 1, MAX_MARK_ROWS)) {
         if (rows.length > 0) break;
         if (!batch.empty) await batch.flush();
@@ -617,28 +977,30 @@ async function writeMarks(batch: Batch, sheet: Worksheet, plan: HighlightPlan): 
       rows.push(row);
       bytes += size;
     }
-    sheet.getRangeByIndexes(start, 0, rows.length, width).values = rows;
+    const range = sheet.getRangeByIndexes(start, 0, rows.length, width);
+    // Text first: a key begins with the task's text, which may begin with = + - or look like a number.
+    range.numberFormat = rows.map((row) => row.map(() => TEXT_FORMAT));
+    range.values = rows;
     batch.add(bytes, rows.length);
     start += rows.length;
-    if (start <= last) await batch.flush();
+    if (start < last) await batch.flush();
   }
 }
 
 /**
  * One conditional format per colour over the table (Office.js gives each rule its own format), each asking
- * the marks sheet for the code at the same address, placed after the person's own formats.
+ * whether the cell's key is on that colour's list, placed after the person's own formats.
  */
 function addHighlights(task: Worksheet, plan: HighlightPlan, settings: Settings): void {
   const { top, left, bottom, right } = plan.range;
   const range = task.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1);
-  const kinds = new Set(plan.marks.map((m) => m.kind));
-  for (const kind of HIGHLIGHT_KINDS) {
-    if (!kinds.has(kind)) continue;
+  for (const { kind } of plan.keys) {
     const colour = settings.colors[kind];
     const format = range.conditionalFormats.add("Custom");
-    format.custom.rule.formula = marksFormula(top, left, codeOf(kind));
+    format.custom.rule.formula = `=${highlightFormula(plan, kind)}`;
     format.custom.format.fill.color = hexColor(colour.fill);
     format.custom.format.font.color = hexColor(colour.text);
+    // Last: `add` put it first, and a format is addressed by its place, so nothing may touch it after this.
     format.priority = LAST_PRIORITY;
   }
 }

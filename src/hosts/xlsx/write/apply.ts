@@ -8,12 +8,7 @@ import {
   type DubanRecord,
   type PreviousRanking,
 } from "../../../core/output/record";
-import {
-  HIGHLIGHT_CODE,
-  HIGHLIGHT_KINDS,
-  type HighlightKind,
-  type HighlightPlan,
-} from "../../../core/output/highlights";
+import { HIGHLIGHT_KINDS, highlightFormula, type HighlightPlan } from "../../../core/output/highlights";
 import { freeName } from "../../../core/output/names";
 import type { CellStyle, SheetSpec, StyleName } from "../../../core/output/spec";
 import type { Settings } from "../../../core/settings";
@@ -23,6 +18,7 @@ import { quotedSheet } from "../../../core/output/names";
 import {
   applyEdits,
   attributeOf,
+  escapeText,
   childNamed,
   childrenNamed,
   joinOutline,
@@ -187,17 +183,9 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
     }
   }
 
-  const kinds = new Set(input.plan.marks.map((m) => m.kind));
-  if (kinds.size > 0) {
+  if (input.plan.keys.length > 0) {
     workbook.addSheet(MARKS_SHEET, marksXml(input.plan, workbook.ns), "veryHidden");
-    addHighlights(
-      pkg,
-      workbook.ns,
-      task.part,
-      input.plan,
-      HIGHLIGHT_KINDS.filter((k) => kinds.has(k)),
-      patch.dxfIndex,
-    );
+    addHighlights(pkg, workbook.ns, task.part, input.plan, patch.dxfIndex);
   }
   const record: DubanRecord = {
     version: 1,
@@ -242,24 +230,24 @@ function freeStylesName(pkg: OpcPackage, workbook: WorkbookParts): string {
   return name();
 }
 
-const CODE = HIGHLIGHT_CODE;
-
-/** The map of colours: at each flagged cell's own address, the code of its highlight. */
+/** The keys of each colour down its own column, as inline strings (a key may look like a number or a formula). */
 function marksXml(plan: HighlightPlan, ns: ClassNamespaces): string {
   const out = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
     `<worksheet xmlns="${ns.main}"><sheetData>`,
   ];
-  let row = -1;
-  for (const mark of plan.marks) {
-    if (mark.row !== row) {
-      if (row >= 0) out.push("</row>");
-      row = mark.row;
-      out.push(`<row r="${row + 1}">`);
-    }
-    out.push(`<c r="${cellRef(mark.row, mark.column)}"><v>${CODE[mark.kind]}</v></c>`);
+  const rows = Math.max(...plan.keys.map((k) => k.keys.length));
+  for (let r = 0; r < rows; r++) {
+    out.push(`<row r="${r + 1}">`);
+    plan.keys.forEach(({ keys }, c) => {
+      const key = keys[r];
+      if (key === undefined) return;
+      out.push(
+        `<c r="${cellRef(r, c)}" t="inlineStr"><is><t xml:space="preserve">${escapeText(key)}</t></is></c>`,
+      );
+    });
+    out.push("</row>");
   }
-  if (row >= 0) out.push("</row>");
   out.push("</sheetData></worksheet>");
   return out.join("");
 }
@@ -290,16 +278,16 @@ const AFTER_CONDITIONAL_FORMATTING: readonly string[] = [
 ];
 
 /**
- * One conditional format over the table, a rule per colour, each asking the marks sheet what the cell at
- * the same address should be. A few rules colour any number of cells, and the person's own fills, fonts
- * and borders stay as they are underneath. Only the sheet's tail after its cells is parsed and changed.
+ * One conditional format over the table, a rule per colour, each asking whether the cell's key is on that
+ * colour's list (see core/output/highlights.ts). A few rules colour any number of cells, and the person's
+ * own fills, fonts and borders stay as they are underneath. Only the sheet's tail after its cells is parsed
+ * and changed.
  */
 function addHighlights(
   pkg: OpcPackage,
   ns: ClassNamespaces,
   part: string,
   plan: HighlightPlan,
-  kinds: readonly HighlightKind[],
   dxfIndex: Readonly<Record<string, number>>,
 ): void {
   const shape = outline(pkg.bytes(part), "sheetData", part);
@@ -310,12 +298,11 @@ function addHighlights(
   // After the person's own rules, so that where both colour a cell, theirs shows.
   let priority = Math.max(0, ...priorities.filter(Number.isFinite));
   const q = (local: string) => qualified(root.prefix, local);
-  const topLeft = cellRef(plan.range.top, plan.range.left);
-  const rules = kinds
+  const rules = plan.keys
     .map(
-      (kind) =>
+      ({ kind }) =>
         `<${q("cfRule")} type="expression" dxfId="${dxfIndex[kind]}" priority="${++priority}">` +
-        `<${q("formula")}>${quotedSheet(MARKS_SHEET)}!${topLeft}=${CODE[kind]}</${q("formula")}></${q("cfRule")}>`,
+        `<${q("formula")}>${escapeText(highlightFormula(plan, kind))}</${q("formula")}></${q("cfRule")}>`,
     )
     .join("");
   const block = `<${q("conditionalFormatting")} sqref="${rangeRef(plan.range)}">${rules}</${q("conditionalFormatting")}>`;

@@ -33,7 +33,7 @@ export function writeCheck(pkg: OpcPackage, result: CheckResult, options: Checke
   clearDuban(pkg);
   const sheets = generatedSheets(result, { ...options, ...(previousRanking ? { previousRanking } : {}) });
   applyDuban(pkg, {
-    plan: highlightPlan(result),
+    plan: highlightPlan(result, { date1904: new WorkbookParts(pkg).date1904 }),
     sheets,
     styles: styleSheet(options.settings),
     settings: options.settings,
