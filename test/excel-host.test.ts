@@ -19,7 +19,7 @@ import { DEFAULT_SETTINGS, parseSettings, type SettingsInput } from "../src/core
 import type { ExcelRunner, OfficeRuntime } from "../src/hosts/excel/api";
 import { FakeExcel, fakeOffice, type FakeCellFormat, type FakeSheet } from "./fakes/excel";
 import { createExcelHost } from "../src/hosts/excel/host";
-import { PAYLOAD_LIMIT } from "../src/hosts/excel/office-quirks";
+import { PAYLOAD_LIMIT, readAsOther } from "../src/hosts/excel/office-quirks";
 import { listSheets } from "../src/hosts/excel/read";
 import { styleRectangles } from "../src/hosts/excel/write";
 import { readWorkbookBytes } from "../src/hosts/xlsx";
@@ -415,10 +415,12 @@ describe("writing and clearing", () => {
     expect(linked.every((l) => l.documentReference?.startsWith(`'${SAMPLE_SHEET}'!`))).toBe(true);
     expect(issues.freezeRows).toBeGreaterThan(0);
     expect(issues.autoFilter).toBeDefined();
-    expect(issues.pageLayout).toMatchObject({
-      orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-    });
+    expect(issues.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
+    // As many pages tall as it takes: a bound on the height that the rows never reach.
+    const rows = issues.values.filter((cells) => cells?.some((v) => v !== "")).length;
+    expect(
+      (issues.pageLayout.zoom as { verticalFitToPages: number }).verticalFitToPages,
+    ).toBeGreaterThanOrEqual(rows);
     expect(issues.pageLayout.printTitleRows).toMatch(/^\$\d+:\$\d+$/);
     const summary = fake.workbook.get("汇总");
     expect(summary.conditionalFormats.filter((cf) => cf.type === "DataBar").length).toBeGreaterThan(0);
@@ -838,6 +840,72 @@ describe("Excel as it really behaves", () => {
     expect(outcome[0]!.status).toBe(status);
     if (status === "rejected") expect(fake.workbook.sheet(RECORD_SHEET)).toBeUndefined();
     else expect(fake.workbook.sheet(LOCK_SHEET)).toBeUndefined();
+  });
+
+  test.each([
+    ["=SUM(A1)", true],
+    ["+86 电话", true],
+    ["-综采一队", true],
+    ["@所有人", true],
+    ["'引号开头", true],
+    ["#N/A", true],
+    ["001", true],
+    ["50%", true],
+    ["1/2", true],
+    ["2026-11-05", true],
+    ["10:30", true],
+    ["(12)", true],
+    ["$100", true],
+    ["¥100", true],
+    [".5", true],
+    [" 42", true],
+    ["TRUE", true],
+    ["false", true],
+    ["Nov 5", true],
+    ["May-2026", true],
+    ["综采一队", false],
+    ["完成率 50%", false],
+    ["November", false],
+    ["Task 1", false],
+    ["", false],
+  ] as const)("Excel reads %j as something other than text: %s", (text, other) => {
+    expect(readAsOther(text)).toBe(other);
+  });
+
+  test("long text is shown, not ####: Text (@) only where Excel would read the text as something else", async () => {
+    const fake = new FakeExcel();
+    const task = fillTaskTable(fake, 20, AS_OF);
+    const long = [
+      `加强${"井下作业现场安全管理，".repeat(30)}`,
+      `1.${"落实整改措施并按期上报，".repeat(30)}`,
+      `=${"公式模样的长文本".repeat(40)}`,
+      "2026-11-05",
+      "=SUM(A1)",
+    ];
+    long.forEach((text, i) => {
+      task.put(3 + i, 2, text);
+      task.put(3 + i, 7, excelSerialFromDay(AS_OF - 10), "yyyy-mm-dd");
+      task.put(3 + i, 8, "进行中");
+      task.put(3 + i, 9, "");
+    });
+    expect(long.slice(0, 3).every((text) => text.length > 255)).toBe(true);
+    await checkAndWrite(hostFor(fake));
+    for (const name of ["问题清单", "督办单"]) {
+      const sheet = fake.workbook.get(name);
+      expect(sheet.formulas.size).toBe(0);
+      const shown: string[] = [];
+      sheet.values.forEach((cells, r) => cells?.forEach((_, c) => shown.push(sheet.displayed(r, c))));
+      expect(shown.filter((text) => text === "####")).toEqual([]);
+      for (const text of long) expect(shown).toContain(text);
+      // Plain text keeps its style's format: Text is kept for what Excel would turn into something else.
+      const formats = new Set(sheet.numberFormats.values());
+      const plain = sheet.values.flatMap((cells, r) =>
+        (cells ?? []).flatMap((v, c) => (v === long[0] ? [sheet.numberFormat(r, c)] : [])),
+      );
+      expect(plain.length).toBeGreaterThan(0);
+      expect(plain.every((format) => format !== "@")).toBe(true);
+      expect(formats.has("@")).toBe(true);
+    }
   });
 
   test("colours stay with their tasks when the clerk sorts the table, and agree with the check", async () => {

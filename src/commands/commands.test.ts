@@ -215,13 +215,13 @@ describe("the five minutes Office gives a ribbon command", () => {
       handedOver: true,
       early: true,
     },
-    // One block of 1.4 MB at 6 KB/s is still under way at the work moment; its end is the host's next look
+    // One block of 1.4 MB at 6.5 KB/s is still under way at the work moment; its end is the host's next look
     // at the signal.
     {
       name: "a write still running at the work moment is stopped and undone",
       command: "generateSheets",
       rows: 3_000,
-      syncMs: line(300, 1_000, 6),
+      syncMs: line(300, 1_000, 6.5),
       handedOver: true,
     },
   ];
@@ -527,7 +527,18 @@ describe("wording", () => {
 
   test("every failure kind has a sentence in both languages, and nothing escapes as a throw", async () => {
     for (const locale of ["zh-CN", "en-US"] as const) {
-      for (const kind of ["unsupported", "input", "busy", "cancelled", "tooLarge", "unexpected"] as const) {
+      const kinds = [
+        "unsupported",
+        "input",
+        "busy",
+        "locked",
+        "protected",
+        "interrupted",
+        "cancelled",
+        "tooLarge",
+        "unexpected",
+      ] as const;
+      for (const kind of kinds) {
         for (const name of COMMAND_NAMES) {
           const outcome = await runCommand(
             name,

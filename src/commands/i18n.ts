@@ -1,6 +1,6 @@
 // The ribbon commands' words in 中文 and English: what each button did, what went wrong and what to do.
 
-import type { HostProgress } from "../taskpane/host";
+import type { HostError, HostProgress } from "../taskpane/host";
 import type { Locale } from "../core";
 
 export type CommandName = "checkTable" | "generateSheets" | "clearMarks";
@@ -31,21 +31,8 @@ export interface CommandWords {
   readonly generated: (facts: CheckFacts & { readonly sheets: readonly string[] }) => string;
   readonly cleared: string;
   readonly settingsInvalid: (v: { path: string; message: string }) => string;
-  /** A sentence for each HostError kind, `locked`, `protected` and `interrupted` among them. */
-  readonly hostErrors: Readonly<
-    Record<
-      | "unsupported"
-      | "input"
-      | "busy"
-      | "locked"
-      | "protected"
-      | "interrupted"
-      | "cancelled"
-      | "tooLarge"
-      | "unexpected",
-      (detail: string) => string
-    >
-  >;
+  /** A sentence for each HostError kind: a new kind without one is a compile error here. */
+  readonly hostErrors: Readonly<Record<HostError["kind"], (detail: string) => string>>;
   /** In a browser without Excel, where the report page was opened by hand. */
   readonly outsideExcel: string;
   /**

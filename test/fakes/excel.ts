@@ -116,6 +116,17 @@ export class FakeSheet {
     return this.formulas.get(key(top, left));
   }
 
+  /**
+   * What the cell shows: Excel draws a Text-formatted (@) cell of more than 255 characters as ####; other
+   * values as they are (number formats are not modelled beyond that).
+   */
+  displayed(row: number, column: number): string {
+    const value = this.value(row, column);
+    if (typeof value === "string" && value.length > 255 && this.numberFormat(row, column) === "@")
+      return "####";
+    return String(value);
+  }
+
   valueAt(address: string): Api.CellScalar {
     const { top, left } = parseAddress(address);
     return this.value(top, left);
@@ -1040,6 +1051,12 @@ class FakePageLayout implements Api.PageLayout {
     return this.unread("zoom");
   }
   set zoom(value: Api.PageLayoutZoomOptions) {
+    // What Excel does with 0 or a fraction is undocumented: the fake takes only what PageLayoutZoomOptions
+    // documents (whole page counts, a scale of 10 to 400), so a host relying on more fails here first.
+    const pages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 1);
+    const scale = value.scale === undefined || (value.scale >= 10 && value.scale <= 400);
+    if (!pages(value.horizontalFitToPages) || !pages(value.verticalFitToPages) || !scale)
+      throw new FakeOfficeError("InvalidArgument", `zoom ${JSON.stringify(value)}`);
     this.setLayout("zoom", { ...value });
   }
   get centerHorizontally(): boolean {

@@ -219,6 +219,28 @@ export function mergeQueryRows(columns: number): number {
  * sees (office-js #6687) and does not stop "001" from turning into 1 under every locale.
  */
 export const TEXT_FORMAT = "@";
+
+/**
+ * Excel shows a Text-formatted (@) cell holding more than this many characters as ####: long findings and
+ * task texts would vanish behind it. So "@" goes only where Excel would otherwise read the text as
+ * something else (see `readAsOther`), and such text over the limit gets the prefix apostrophe instead.
+ */
+export const TEXT_FORMAT_SHOWS = 255;
+
+/**
+ * Whether Excel, taking this text as if typed, would make something else of it: a formula (= + - @), a
+ * number, percent, fraction or amount (a digit, sign, point, bracket or currency sign first), a date or time
+ * (a digit first, or a month's name and a digit), a boolean, an error (#N/A), or text after a prefix
+ * apostrophe (which it drops). Errs towards yes: "@" on a short text costs nothing.
+ */
+export function readAsOther(text: string): boolean {
+  const t = text.trim();
+  if (t === "") return false;
+  if (/^[=+\-@'#]/.test(text) || /^[=+\-@'#]/.test(t)) return true;
+  if (/^[(.$¥￥€£]?\s*\d/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  return /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i.test(t);
+}
 export const GENERAL_FORMAT = "General";
 
 /** Serial numbers for days, in the workbook's date system (the 1904 system counts 1462 days fewer). */

@@ -51,9 +51,11 @@ import {
   officeErrorCode,
   PAYLOAD_BUDGET,
   quotedSheet,
+  readAsOther,
   serialFromDay,
   TEMPORARY_PREFIX,
   TEXT_FORMAT,
+  TEXT_FORMAT_SHOWS,
   utf8Length,
 } from "./office-quirks";
 import { listSheets, placeRows, type SheetEntry } from "./read";
@@ -613,7 +615,8 @@ async function discardTemporary(context: RequestContext): Promise<void> {
 /** Column A of a sheet as text, top down; the record and the settings are stored this way. */
 export function writeColumn(sheet: Worksheet, cells: readonly string[], visibility: string): void {
   const range = sheet.getRangeByIndexes(0, 0, cells.length, 1);
-  // Text format first: a piece of JSON may begin with "-" or a digit.
+  // Text format first: a piece of JSON may begin with "-" or a digit. These sheets are very hidden, so
+  // that Text shows a long piece as #### matters to no one.
   range.numberFormat = cells.map(() => [TEXT_FORMAT]);
   range.values = cells.map((text) => [text]);
   sheet.visibility = visibility;
@@ -668,7 +671,7 @@ class Batch {
 // ---------------------------------------------------------------------------------------------------------
 // Generated sheets
 
-/** A cell's value as Office.js takes it. */
+/** A cell's value as the sheet shows it (a link's text too). */
 function valueOf(cell: SpecCell | null, date1904: boolean): CellScalar {
   const value = cell?.value ?? null;
   if (value === null) return "";
@@ -677,9 +680,25 @@ function valueOf(cell: SpecCell | null, date1904: boolean): CellScalar {
   return serialFromDay(value.day, date1904);
 }
 
-/** Text is always Text (@), so that Excel never parses it; numbers and dates take their style's format. */
+/**
+ * A cell's value as `Range.values` must carry it for Excel to keep it: text that Excel would read as
+ * something else and that is too long for Text (@) to show gets the prefix apostrophe, which Excel drops
+ * from the value.
+ */
+function enteredValue(cell: SpecCell | null, date1904: boolean): CellScalar {
+  const value = valueOf(cell, date1904);
+  if (typeof value === "string" && value.length > TEXT_FORMAT_SHOWS && readAsOther(value)) return `'${value}`;
+  return value;
+}
+
+/**
+ * Text that Excel would read as something else is Text (@), set before the value arrives, unless too long
+ * for Text to show (then the apostrophe keeps it); other text, numbers and dates take their style's format.
+ */
 function formatOf(cell: SpecCell | null, style: CellStyle | undefined): string {
-  if (typeof cell?.value === "string" && cell.value !== "") return TEXT_FORMAT;
+  const value = cell?.value;
+  if (typeof value === "string" && value.length <= TEXT_FORMAT_SHOWS && readAsOther(value))
+    return TEXT_FORMAT;
   return style?.numberFormat ?? GENERAL_FORMAT;
 }
 
@@ -806,7 +825,7 @@ function rowBytes(
     if (!runs.has(run)) operations += styleOperations(styles[run.split(":")[2] as StyleName]);
   for (let c = 0; c < width; c++) {
     const cell = cells[c] ?? null;
-    const value = valueOf(cell, date1904);
+    const value = enteredValue(cell, date1904);
     bytes += (typeof value === "string" ? utf8Length(JSON.stringify(value)) : String(value).length) + 1;
     bytes += formatOf(cell, cell ? styles[cell.style] : undefined).length + 3;
     // A link is two actions: getting the cell, setting its hyperlink.
@@ -849,7 +868,7 @@ function queueRows(
     }),
   );
   range.values = rows.map((row) =>
-    Array.from({ length: width }, (_, c) => valueOf(cellAt(row.cells, c), date1904)),
+    Array.from({ length: width }, (_, c) => enteredValue(cellAt(row.cells, c), date1904)),
   );
   rows.forEach((row, i) => {
     row.cells.forEach((cell, c) => {
@@ -899,8 +918,13 @@ function queueLayout(sheet: Worksheet, spec: SheetSpec): void {
   const layout = sheet.pageLayout;
   layout.orientation = spec.print.landscape ? "Landscape" : "Portrait";
   layout.paperSize = "A4";
-  // One page wide, as many tall as it takes (0: automatic), as the xlsx host's fitToHeight="0".
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // One page wide, as many tall as it takes, as the xlsx host's fitToHeight="0". PageLayoutZoomOptions
+  // documents page counts (or null with a percentage scale), not 0 for "automatic": so as many pages tall as
+  // the sheet has rows, a bound the height never reaches, leaves the width alone to set the scale.
+  layout.zoom = {
+    horizontalFitToPages: 1,
+    verticalFitToPages: Math.min(32_767, Math.max(1, spec.rows.length)),
+  };
   layout.centerHorizontally = true;
   layout.headersFooters.defaultForAllPages.centerFooter = "&P / &N";
   const repeat = spec.print.repeatRows;
