@@ -15,7 +15,8 @@ import { FIELDS, type Field } from "./table/fields";
 import { locateTable } from "./table/locate";
 import { readTaskRows, type TaskRow } from "./table/rows";
 import { compactKey } from "./values/text";
-import { columnIndex, columnLetter, type CellValue, type SheetGrid, type WorkbookModel } from "./workbook";
+import { columnIndex, columnLetter, type WorkbookModel } from "./workbook";
+import { highlightKeysOf, type HighlightKeys } from "./output/highlights";
 
 export interface CheckOptions {
   /** The day the check is for; the engine never reads a clock. */
@@ -48,11 +49,8 @@ export interface CheckResult {
    * the missing-instance findings. Plain data, as the whole result (it crosses to the pane's worker).
    */
   readonly recurring?: { readonly specSheet: string; readonly ledgerSheet?: string; readonly due: number };
-  /**
-   * The task sheet's rows that carry a finding on a cell (1-based row → its cells as read, from column A to
-   * the table's last column): what the highlights are keyed on (see output/highlights.ts).
-   */
-  readonly flaggedRows: Readonly<Record<number, readonly CellValue[]>>;
+  /** What the highlights are keyed on (see output/highlights.ts). */
+  readonly highlightKeys: HighlightKeys;
 }
 
 const PROGRESS_EVERY = 5000;
@@ -175,7 +173,12 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
 
   const summary = summarise(rows, findings, roster);
   return {
-    flaggedRows: flaggedRowsOf(location.sheet, sheetName, findings, letters),
+    highlightKeys: highlightKeysOf(
+      location.sheet,
+      rows.map((r) => r.row),
+      new Map([...letters].map(([field, letter]) => [field, columnIndex(letter)!])),
+      findings.filter((f) => f.sheet === sheetName && f.column !== undefined).map((f) => f.row),
+    ),
     asOf,
     fileName: workbook.fileName,
     sheet: sheetName,
@@ -199,27 +202,6 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
         }
       : {}),
   };
-}
-
-/**
- * The cells, as read, of every task-sheet row that has a finding on a cell, from column A to the table's last
- * column: a host keys the row's highlights on them so that colours follow their task through a sort.
- */
-function flaggedRowsOf(
-  sheet: SheetGrid,
-  sheetName: string,
-  findings: readonly Finding[],
-  letters: ReadonlyMap<Field, string>,
-): Record<number, CellValue[]> {
-  let width = 0;
-  for (const letter of letters.values()) width = Math.max(width, columnIndex(letter)! + 1);
-  const out: Record<number, CellValue[]> = {};
-  for (const finding of findings) {
-    if (finding.sheet !== sheetName || finding.column === undefined || out[finding.row]) continue;
-    const cells = sheet.rows[finding.row - 1] ?? [];
-    out[finding.row] = Array.from({ length: width }, (_, c) => cells[c] ?? null);
-  }
-  return out;
 }
 
 /** Errors first, then warnings, then info; by row within each. */

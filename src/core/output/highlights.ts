@@ -3,17 +3,21 @@
 // A colour must stay with its task when the clerk sorts, filters, inserts or deletes rows, so it cannot hang
 // on an address. Each colour is one rule over the table that asks whether the cell's key is on that colour's
 // list in the very hidden marks sheet. The key is built by the rule from the row's own cells (task, unit,
-// deadline, status, completion date), the cell's column and the cell's own value, so it moves with the row.
-// This keeps the colours exactly those of the check (the engine decided them, as for the generated sheets,
-// at the check's fixed as-of date), which rules that recompute overdue or missing from the cells could not
-// promise for every rule (rosters, duplicates, working days, recurring tasks). A changed cell loses its
-// colour, which is right: what was found was about the old value, and the next check looks again.
+// deadline, status, completion date) and the cell's column, so it moves with the row. This keeps the colours
+// exactly those of the check (the engine decided them, as for the generated sheets, at the check's fixed
+// as-of date), which rules that recompute overdue or missing from the cells could not promise for every rule
+// (rosters, duplicates, working days, recurring tasks). Changing a key cell clears the row's colours, which
+// is right: what was found was about the old task, and the next check looks again.
+//
+// The rule reads only the key cells, never the coloured cell itself, and no column in which the check saw
+// TRUE or FALSE: LibreOffice 7.4 crashes exporting a PDF when a conditional format's formula reads a boolean
+// cell (seen with Debian's 7.4.7; a relative, absolute or INDIRECT reference alike).
 
 import type { CheckResult } from "../check";
 import { excelSerialFromDay } from "../day";
 import type { RuleId } from "../settings";
 import type { Field } from "../table/fields";
-import { columnIndex, columnLetter, type CellRange, type CellValue } from "../workbook";
+import { columnIndex, columnLetter, type CellRange, type CellValue, type SheetGrid } from "../workbook";
 import { quotedSheet } from "./names";
 import { MARKS_SHEET } from "./record";
 
@@ -43,7 +47,7 @@ export interface HighlightPlan {
   readonly range: CellRange;
   /** One per cell, sorted by row then column. */
   readonly marks: readonly HighlightMark[];
-  /** Zero-based columns whose cells, joined, tell one task row from another. */
+  /** Zero-based columns whose cells, joined, tell one task row from another (HighlightKeys.columns). */
   readonly keyColumns: readonly number[];
   /** Per kind that colours any cell, its cells' keys, distinct and sorted. */
   readonly keys: ReadonlyArray<{ readonly kind: HighlightKind; readonly keys: readonly string[] }>;
@@ -51,6 +55,41 @@ export interface HighlightPlan {
 
 /** The fields a row's key is made of: what names the task and what decides its state. */
 const KEY_FIELDS: readonly Field[] = ["task", "unit", "deadline", "status", "doneDate"];
+
+/** The cells a check keys its highlights on, taken from the task sheet as it was read. */
+export interface HighlightKeys {
+  /** Zero-based columns, in KEY_FIELDS order: those of the table with no TRUE or FALSE in a task row. */
+  readonly columns: readonly number[];
+  /** For each row (1-based) with a finding on a cell, its cells in those columns. */
+  readonly rows: Readonly<Record<number, readonly CellValue[]>>;
+}
+
+/**
+ * The key columns of a task table and the key cells of its flagged rows. A column holding a boolean is left
+ * out (see the top of this file), unless that would leave no column at all.
+ */
+export function highlightKeysOf(
+  sheet: SheetGrid,
+  taskRows: readonly number[],
+  columnOf: ReadonlyMap<Field, number>,
+  flaggedRows: readonly number[],
+): HighlightKeys {
+  const present = KEY_FIELDS.flatMap((field) => {
+    const column = columnOf.get(field);
+    return column === undefined ? [] : [column];
+  });
+  const holdsBoolean = (column: number) =>
+    taskRows.some((row) => typeof sheet.rows[row - 1]?.[column] === "boolean");
+  const clean = present.filter((column) => !holdsBoolean(column));
+  const columns = clean.length > 0 ? clean : present;
+  const rows: Record<number, CellValue[]> = {};
+  for (const row of flaggedRows) {
+    if (rows[row]) continue;
+    const cells = sheet.rows[row - 1] ?? [];
+    rows[row] = columns.map((c) => cells[c] ?? null);
+  }
+  return { columns, rows };
+}
 /** Between the parts of a key; a clerk's text with it can only make two keys equal, never lose one. */
 const SEPARATOR = "|";
 
@@ -77,19 +116,12 @@ export function highlightPlan(result: CheckResult, options: { readonly date1904:
   const firstRow = result.firstDataRow - 1;
   const lastTaskRow = result.rows.length === 0 ? firstRow : result.rows[result.rows.length - 1]!.row - 1;
 
-  const keyColumns = KEY_FIELDS.flatMap((field) => {
-    const letter = result.columns[field];
-    return letter === undefined ? [] : [columnIndex(letter)!];
-  });
+  const keyColumns = result.highlightKeys.columns;
   const text = (value: CellValue | undefined) => concatText(value ?? null, options.date1904);
   const byKind = new Map<HighlightKind, Set<string>>();
   for (const mark of marks) {
-    const cells = result.flaggedRows[mark.row + 1] ?? [];
-    const key = [
-      ...keyColumns.map((c) => text(cells[c])),
-      String(mark.column + 1),
-      text(cells[mark.column]),
-    ].join(SEPARATOR);
+    const cells = result.highlightKeys.rows[mark.row + 1] ?? [];
+    const key = [...keyColumns.map((_, i) => text(cells[i])), String(mark.column + 1)].join(SEPARATOR);
     let keys = byKind.get(mark.kind);
     if (!keys) byKind.set(mark.kind, (keys = new Set()));
     keys.add(key);
@@ -116,10 +148,10 @@ export function highlightPlan(result: CheckResult, options: { readonly date1904:
 export function highlightFormula(plan: HighlightPlan, kind: HighlightKind): string {
   const { top, left } = plan.range;
   const row = top + 1;
+  // COLUMN reads no cell, only where the reference is.
   const parts = [
     ...plan.keyColumns.map((c) => `$${columnLetter(c)}${row}`),
     `COLUMN(${columnLetter(left)}${row})`,
-    `${columnLetter(left)}${row}`,
   ];
   const list = marksColumn(plan, kind);
   const keys = `${parts.join(`&"${SEPARATOR}"&`)}`;

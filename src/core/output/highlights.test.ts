@@ -1,0 +1,69 @@
+import type { Field } from "../table/fields";
+import type { CellValue, SheetGrid } from "../workbook";
+import { concatText, highlightKeysOf } from "./highlights";
+
+const COLUMNS = new Map<Field, number>([
+  ["task", 1],
+  ["unit", 2],
+  ["deadline", 3],
+  ["status", 4],
+  ["note", 5],
+]);
+
+function sheetOf(rows: CellValue[][]): SheetGrid {
+  return {
+    name: "任务",
+    rows: [["序号", "工作任务", "责任单位", "完成时限", "完成情况", "备注"], ...rows],
+    merges: [],
+  };
+}
+
+describe("the cells highlights are keyed on", () => {
+  test.each([
+    {
+      name: "the key fields present, in their order; other columns never",
+      rows: [[1, "巡检", "综采一队", { day: 20_500 }, "进行中", "说明"]],
+      columns: [1, 2, 3, 4],
+      key: ["巡检", "综采一队", { day: 20_500 }, "进行中"],
+    },
+    {
+      // LibreOffice 7.4 crashes exporting a PDF when a conditional format reads a TRUE or FALSE cell.
+      name: "a column with TRUE or FALSE in any task row is left out",
+      rows: [
+        [1, "巡检", "综采一队", { day: 20_500 }, "进行中", ""],
+        [2, "维修", "机电科", { day: 20_501 }, true, ""],
+      ],
+      columns: [1, 2, 3],
+      key: ["巡检", "综采一队", { day: 20_500 }],
+    },
+    {
+      name: "unless that would leave no column",
+      rows: [[1, true, false, true, false, ""]],
+      columns: [1, 2, 3, 4],
+      key: [true, false, true, false],
+    },
+  ])("$name", ({ rows, columns, key }) => {
+    const taskRows = rows.map((_, i) => i + 2);
+    const keys = highlightKeysOf(sheetOf(rows), taskRows, COLUMNS, [2, 2]);
+    expect(keys.columns).toEqual(columns);
+    expect(keys.rows).toEqual({ 2: key });
+  });
+});
+
+describe("a cell's value as Excel's & makes it text", () => {
+  test.each([
+    [null, false, ""],
+    ["综采一队", false, "综采一队"],
+    [true, false, "TRUE"],
+    [false, false, "FALSE"],
+    [46_000, false, "46000"],
+    [0.1 + 0.2, false, "0.3"],
+    [1e21, false, "1E+21"],
+    [1e-7, false, "1E-07"],
+    [-2.5, false, "-2.5"],
+    [{ day: 0 }, false, "25569"],
+    [{ day: 0 }, true, "24107"],
+  ] as const)("%j (1904: %s) → %s", (value, date1904, text) => {
+    expect(concatText(value as CellValue, date1904)).toBe(text);
+  });
+});
