@@ -50,10 +50,6 @@ function workbenchCsp(production) {
     .join("; ");
 }
 
-/** ExcelJS's own browser build without polyfills (a modern browser needs none): 0.86 MB minified. */
-const EXCELJS_DIR = path.dirname(require.resolve("exceljs/package.json"));
-const EXCELJS_BROWSER = path.join(EXCELJS_DIR, "dist/exceljs.bare.min.js");
-
 /** ADDIN_URL as the manifest's base: https only (Office refuses anything else), ending in a slash. */
 function productionUrl() {
   const raw = (process.env.ADDIN_URL || "").trim();
@@ -128,7 +124,7 @@ module.exports = (env, argv) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       report: "./src/commands/report.ts",
-      // The workbench page; its worker (worker.ts, with ExcelJS) is a chunk of its own, see index.tsx.
+      // The workbench page; its worker (worker.ts: the engine and the xlsx host) is a chunk of its own.
       workbench: "./src/workbench/index.tsx",
     },
     output: {
@@ -157,13 +153,8 @@ module.exports = (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // Only the workbench's worker imports ExcelJS (through src/hosts/xlsx/read.ts): its prebuilt browser
-      // bundle carries its own stream, buffer and zip shims, so no Node polyfills are configured here.
-      alias: { exceljs$: EXCELJS_BROWSER },
     },
     module: {
-      // Already bundled and minified: webpack need not parse it (nor rewrite its inner require).
-      noParse: (file) => file === EXCELJS_BROWSER,
       rules: [
         {
           test: /\.tsx?$/,
@@ -200,8 +191,7 @@ module.exports = (env, argv) => {
     ],
     performance: {
       // The pane carries React and Fluent UI, loaded once and cached by Office; the budget is for it. The
-      // workbench's page (the pane again) fits it too, and so does its worker (ExcelJS, about 1.05 MB),
-      // which starts in the background and is cached like the rest.
+      // workbench's page (the pane again) fits it too; its worker is a quarter of it.
       hints: production ? "warning" : false,
       maxEntrypointSize: 1500000,
       maxAssetSize: 1500000,

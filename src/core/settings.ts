@@ -1,6 +1,7 @@
 // Settings a person can change; they travel with the workbook, and a settings file or flags override them.
 
-import { z } from "zod";
+import { z } from "zod/mini";
+import { en } from "zod/locales";
 import { parseIsoDay } from "./day";
 import { FIELDS, type Field } from "./table/fields";
 
@@ -32,67 +33,71 @@ export type WorkdayMode = "mainland" | "mon-fri" | "every-day";
 export type RankingMethod = "dense" | "competition";
 
 const severitySetting = z.enum(["error", "warning", "info", "off"]);
-const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, "a colour as six hex digits, e.g. FFC7CE");
+const hex = z.string().check(z.regex(/^[0-9A-Fa-f]{6}$/, "a colour as six hex digits, e.g. FFC7CE"));
+const name = z.string().check(z.minLength(1));
+const count = (min: number) => z.int().check(z.minimum(min));
+const weight = (value: number) => z._default(z.number().check(z.minimum(0)), value);
 const colour = (fill: string, text: string) =>
-  z
-    .object({ fill: hex.default(fill), text: hex.default(text) })
-    .strict()
-    .prefault({});
+  z.prefault(z.strictObject({ fill: z._default(hex, fill), text: z._default(hex, text) }), {});
 const fieldKeys = z.enum(FIELDS);
 
-export const settingsSchema = z
-  .object({
-    /** The task table's sheet; found by looking when absent. */
-    sheet: z.string().min(1).optional(),
-    /** 1-based header row; found within the first 30 rows when absent. */
-    headerRow: z.number().int().min(1).optional(),
-    /** A column letter (H) or header text (责任部门) per field, overriding what was recognised. */
-    columns: z.partialRecord(fieldKeys, z.string().min(1)).default({}),
-    /** The roster sheet (单位名单); found by name when absent. */
-    roster: z.string().min(1).optional(),
-    /** The specification of recurring tasks (工作规范, --spec); found by name and columns when absent. */
-    spec: z.string().min(1).optional(),
-    /** The ledger (台账, --ledger) matched against the specification; found by name and columns when absent. */
-    ledger: z.string().min(1).optional(),
-    /** YYYY-MM-DD: recurring periods are counted from this day; 1 January of the as-of year when absent. */
-    trackingStart: z
+// zod's mini build: the same checks as the full one, at a fraction of the size in the pane's and the
+// workbench worker's bundles, which carry the settings schema. It words no problem until a locale is set:
+// English, as the full build's, since the problems quote the settings' own (English) keys.
+z.config(en());
+
+export const settingsSchema = z.strictObject({
+  /** The task table's sheet; found by looking when absent. */
+  sheet: z.optional(name),
+  /** 1-based header row; found within the first 30 rows when absent. */
+  headerRow: z.optional(count(1)),
+  /** A column letter (H) or header text (责任部门) per field, overriding what was recognised. */
+  columns: z._default(z.partialRecord(fieldKeys, name), {}),
+  /** The roster sheet (单位名单); found by name when absent. */
+  roster: z.optional(name),
+  /** The specification of recurring tasks (工作规范, --spec); found by name and columns when absent. */
+  spec: z.optional(name),
+  /** The ledger (台账, --ledger) matched against the specification; found by name and columns when absent. */
+  ledger: z.optional(name),
+  /** YYYY-MM-DD: recurring periods are counted from this day; 1 January of the as-of year when absent. */
+  trackingStart: z.optional(
+    z
       .string()
-      .refine((text) => parseIsoDay(text) !== undefined, "a day as YYYY-MM-DD, e.g. 2026-01-01")
-      .optional(),
-    /** The holiday sheet (节假日) that adds to or overrides the working-day calendar. */
-    holidays: z.string().min(1).optional(),
-    language: z.enum(["zh-CN", "en-US"]).default("zh-CN"),
-    dueSoonDays: z.number().int().min(0).max(60).default(3),
-    workdays: z.enum(["mainland", "mon-fri", "every-day"]).default("mainland"),
-    rules: z.partialRecord(z.enum(RULE_IDS), severitySetting).default({}),
-    /** Highlight colours (fill and text), as Excel's own red, yellow and blue styles. */
-    colors: z
-      .object({
-        overdue: colour("FFC7CE", "9C0006"),
-        dueSoon: colour("FFEB9C", "9C5700"),
-        doneLate: colour("DDEBF7", "1F4E78"),
-        data: colour("FCE4D6", "833C0B"),
-      })
-      .strict()
-      .prefault({}),
-    ranking: z
-      .object({
-        method: z.enum(["dense", "competition"]).default("dense"),
-        base: z.number().default(100),
-        weights: z
-          .object({
-            overdue: z.number().min(0).default(2),
-            missingInstance: z.number().min(0).default(2),
-            doneLate: z.number().min(0).default(1),
-            dataProblem: z.number().min(0).default(0.5),
-          })
-          .strict()
-          .prefault({}),
-      })
-      .strict()
-      .prefault({}),
-  })
-  .strict();
+      .check(z.refine((text) => parseIsoDay(text) !== undefined, "a day as YYYY-MM-DD, e.g. 2026-01-01")),
+  ),
+  /** The holiday sheet (节假日) that adds to or overrides the working-day calendar. */
+  holidays: z.optional(name),
+  language: z._default(z.enum(["zh-CN", "en-US"]), "zh-CN"),
+  dueSoonDays: z._default(count(0).check(z.maximum(60)), 3),
+  workdays: z._default(z.enum(["mainland", "mon-fri", "every-day"]), "mainland"),
+  rules: z._default(z.partialRecord(z.enum(RULE_IDS), severitySetting), {}),
+  /** Highlight colours (fill and text), as Excel's own red, yellow and blue styles. */
+  colors: z.prefault(
+    z.strictObject({
+      overdue: colour("FFC7CE", "9C0006"),
+      dueSoon: colour("FFEB9C", "9C5700"),
+      doneLate: colour("DDEBF7", "1F4E78"),
+      data: colour("FCE4D6", "833C0B"),
+    }),
+    {},
+  ),
+  ranking: z.prefault(
+    z.strictObject({
+      method: z._default(z.enum(["dense", "competition"]), "dense"),
+      base: z._default(z.number(), 100),
+      weights: z.prefault(
+        z.strictObject({
+          overdue: weight(2),
+          missingInstance: weight(2),
+          doneLate: weight(1),
+          dataProblem: weight(0.5),
+        }),
+        {},
+      ),
+    }),
+    {},
+  ),
+});
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
