@@ -4,6 +4,7 @@
 //   BENCH_RUNS=3 (median of that many fresh processes per figure)   BENCH_ROWS=10000,100000 (task table sizes)
 //   BENCH_OPENPYXL=1 (also the same tables written by openpyxl; needs Python with openpyxl, see BENCH_PYTHON)
 
+import type { WorkbenchFigures } from "./workbench-bench";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import * as os from "node:os";
@@ -273,11 +274,69 @@ async function bench(): Promise<void> {
   print(
     `\n--out reads, checks, highlights and writes the generated sheets into a copy; --json writes the report.\n`,
   );
+  print(`### The workbench in Chromium (median of ${RUNS} page loads each)\n`);
+  print(await workbench(columns.filter((c) => c.writer === "exceljs")));
+  print(
+    `\nFrom choosing the file to the findings on screen, 检查 pressed as soon as it can be; the longest task is the` +
+      `\nlongest the page's main thread ran in any of the runs (PerformanceObserver "longtask"). Headless Chromium` +
+      `\nfrom Debian, on the same machine as the rest.\n`,
+  );
   print(`### Office.js fake and omissions\n`);
   process.stdout.write(await (await import("./excel-bench")).excelBench());
   process.stdout.write((await import("./recurring-bench")).recurringBench());
   print(
     `\nnode ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB; ${loads}.`,
+  );
+}
+
+/** The workbench table: result time and longest main-thread task per size, and the worker's bundle. */
+async function workbench(columns: readonly (Column & { readonly file: string })[]): Promise<string> {
+  const { workbenchFigures, workerBundleBytes } = await import("./workbench-bench");
+  const figures: Array<WorkbenchFigures | undefined> = [];
+  for (const column of columns) {
+    progress(`workbench in Chromium, ${column.label}`);
+    figures.push(await workbenchFigures(column.file, RUNS));
+  }
+  const bytes = workerBundleBytes();
+  const large = (column: Column) => (column.rows === LARGE_ROWS ? true : undefined);
+  const value = (i: number, pick: (f: WorkbenchFigures) => number, format: (n: number) => string) =>
+    figures[i] ? format(pick(figures[i]!)) : "not measured";
+  return table(
+    ["figure", ...columns.map((c) => c.label), "target", "met"],
+    [
+      [
+        "choose the file → findings shown",
+        ...columns.map((_, i) => value(i, (f) => f.resultMs, seconds)),
+        "≤ 3 s at 100,000 rows",
+        met(
+          columns,
+          columns.map((_, i) => figures[i]?.resultMs ?? NaN),
+          (ms, c) => (large(c) && Number.isFinite(ms) ? ms <= 3000 : undefined),
+        ),
+      ],
+      [
+        "longest main-thread task",
+        ...columns.map((_, i) =>
+          value(
+            i,
+            (f) => f.longestTaskMs,
+            (ms) => `${ms.toFixed(0)} ms`,
+          ),
+        ),
+        "≤ 200 ms",
+        met(
+          columns,
+          columns.map((_, i) => figures[i]?.longestTaskMs ?? NaN),
+          (ms) => (Number.isFinite(ms) ? ms <= 200 : undefined),
+        ),
+      ],
+      [
+        "worker bundle",
+        ...columns.map((_, i) => (i === 0 && bytes !== undefined ? `${(bytes / 1000).toFixed(0)} kB` : "")),
+        "< 300 kB",
+        bytes === undefined ? "not measured" : bytes < 300_000 ? "yes" : "no",
+      ],
+    ],
   );
 }
 
