@@ -288,8 +288,8 @@ export function createWorkbenchHost(spawn: () => WorkerLike): WorkbenchHost {
         { asOf, settings, checkId: ++checks },
         { signal, onProgress },
       );
-      // The rows stay in the worker (see SlimCheckResult); the pane does not read them.
-      const result: CheckResult = { ...slim, rows: [] };
+      // The rows and the highlights' keys stay in the worker (see SlimCheckResult); the pane reads neither.
+      const result: CheckResult = { ...slim, rows: [], highlightKeys: { columns: [], rows: {} } };
       checkIds.set(result, checkId);
       emit({ type: "checked", checkId });
       return result;

@@ -17,11 +17,12 @@ import type { HostError, HostProgress } from "../taskpane/host";
 export const PREVIEW_ROWS = 200;
 
 /**
- * A check's result without its rows. Rows can be 100,000 objects, and copying them to the page would cost
- * the page's thread the time the worker saves it; the pane reads findings, summary, ranking, notices and
- * where the table is, never the rows. The worker keeps the whole result for writing.
+ * A check's result without its rows and the highlights' keys. Rows can be 100,000 objects, and copying them
+ * to the page would cost the page's thread the time the worker saves it; the pane reads findings, summary,
+ * ranking, notices and where the table is, never the rows or the keys. The worker keeps the whole result
+ * for writing.
  */
-export type SlimCheckResult = Omit<CheckResult, "rows">;
+export type SlimCheckResult = Omit<CheckResult, "rows" | "highlightKeys">;
 
 /** The first rows of a generated sheet, as the page draws them. */
 export interface SheetPreview {

@@ -214,8 +214,9 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 export function slim(result: CheckResult): SlimCheckResult {
-  const { rows, ...rest } = result;
+  const { rows, highlightKeys, ...rest } = result;
   void rows;
+  void highlightKeys;
   return rest;
 }
 
