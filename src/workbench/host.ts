@@ -8,6 +8,7 @@
 // so the next request finds the workbook as the person left it.
 
 import type { CheckResult } from "../core/check";
+import type { Finding } from "../core/findings";
 import type { Day } from "../core/day";
 import type { Locale, SettingsInput } from "../core/settings";
 import { TableError } from "../core/table/locate";
@@ -289,7 +290,15 @@ export function createWorkbenchHost(spawn: () => WorkerLike): WorkbenchHost {
         { signal, onProgress },
       );
       // The rows and the highlights' keys stay in the worker (see SlimCheckResult); the pane reads neither.
-      const result: CheckResult = { ...slim, rows: [], highlightKeys: { columns: [], rows: {} } };
+      const { findingsJson, ...rest } = slim;
+      const findings: Finding[] = [];
+      const decoder = new TextDecoder();
+      for (const piece of findingsJson) {
+        findings.push(...(JSON.parse(decoder.decode(piece)) as Finding[]));
+        // A task of its own for each piece: the page draws between them (see SlimCheckResult).
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      const result: CheckResult = { ...rest, findings, rows: [], highlightKeys: { columns: [], rows: {} } };
       checkIds.set(result, checkId);
       emit({ type: "checked", checkId });
       return result;

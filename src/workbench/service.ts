@@ -25,6 +25,7 @@ import { clearDuban, columnSheetXml, readPackageRecord, writeCheck } from "../ho
 import { WorkbookParts } from "../hosts/xlsx/write/workbook";
 import { HostError, type HostProgress } from "../taskpane/host";
 import {
+  FINDINGS_PER_PIECE,
   PREVIEW_ROWS,
   type CellView,
   type ReplyValues,
@@ -200,11 +201,12 @@ export function createWorkbenchService(post: Post, now: () => number = () => Dat
   };
 }
 
-/** The ArrayBuffers in an answer, to be moved to the page rather than copied. */
+/** The ArrayBuffers in an answer (a written workbook, a check's findings), moved to the page, not copied. */
 function transferables(value: unknown): Transferable[] {
-  if (typeof value === "object" && value !== null && "bytes" in value && value.bytes instanceof ArrayBuffer)
-    return [value.bytes];
-  return [];
+  if (typeof value !== "object" || value === null) return [];
+  if ("bytes" in value && value.bytes instanceof ArrayBuffer) return [value.bytes];
+  const result = "result" in value ? (value.result as Partial<SlimCheckResult> | undefined) : undefined;
+  return Array.isArray(result?.findingsJson) ? [...result.findingsJson] : [];
 }
 
 /** An ArrayBuffer holding exactly these bytes (the array's own when it is the whole of it). */
@@ -214,10 +216,14 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 export function slim(result: CheckResult): SlimCheckResult {
-  const { rows, highlightKeys, ...rest } = result;
+  const { rows, highlightKeys, findings, ...rest } = result;
   void rows;
   void highlightKeys;
-  return rest;
+  const encoder = new TextEncoder();
+  const pieces: ArrayBuffer[] = [];
+  for (let i = 0; i < findings.length; i += FINDINGS_PER_PIECE)
+    pieces.push(ownBuffer(encoder.encode(JSON.stringify(findings.slice(i, i + FINDINGS_PER_PIECE)))));
+  return { ...rest, findingsJson: pieces };
 }
 
 export function wireError(error: unknown): WireError {
