@@ -8,10 +8,12 @@ import {
   checkWorkbook,
   dayFromYmd,
   formatTableProblem,
+  HEADER_SEARCH_ROWS,
   LOCALES,
   mergeSettings,
   parseIsoDay,
   parseSettings,
+  sheetsToRead,
   TableError,
   type Day,
   type Locale,
@@ -137,7 +139,21 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     // One package for reading and for the copy: it is checked (sizes, CRCs, DOCTYPEs) once.
     const pkg = OpcPackage.open(bytes, file, NODE_CODEC);
-    const workbook = { ...readPackage(pkg, file), fileName: path.basename(file) };
+    // Every sheet's first rows, then whole only the sheets the check needs, chosen with the settings the
+    // workbook carries (where they cannot be read, every sheet whole: the check below says what is wrong).
+    const everySheet = (heads: WorkbookModel) => new Set(heads.sheets.map((s) => s.name));
+    const choose = (heads: WorkbookModel): ReadonlySet<string> => {
+      let stored: unknown;
+      try {
+        stored = readWorkbookSettings(heads);
+      } catch {
+        return everySheet(heads);
+      }
+      const layered = parseSettings(mergeSettings(stored as SettingsInput | undefined, fromFile, flags));
+      return "problems" in layered ? everySheet(heads) : sheetsToRead(heads, layered.settings, asOf);
+    };
+    const plan = { headRows: HEADER_SEARCH_ROWS + 1, choose };
+    const workbook = { ...readPackage(pkg, file, plan), fileName: path.basename(file) };
     // The workbook's own settings (saved from the task pane) come first; a settings file and flags win.
     const stored = storedSettings(workbook, file, locale);
     if (stored !== undefined) {

@@ -8,11 +8,11 @@ import { TASK_RULES, type RuleContext } from "./rules";
 import type { RuleHooks, RuleReport } from "./rules/rule";
 import { DEFAULT_SETTINGS, type Settings, type Severity } from "./settings";
 import { dubanSheetNames } from "./output/record";
-import { checkRecurring, type CellReport } from "./recurring";
+import { checkRecurring, findRecurringSheets, type CellReport } from "./recurring";
 import { findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
 import { summarise, type Summary } from "./summary";
 import { FIELDS, type Field } from "./table/fields";
-import { locateTable } from "./table/locate";
+import { locateTable, TableError } from "./table/locate";
 import { readTaskRows, type TaskRow } from "./table/rows";
 import { compactKey } from "./values/text";
 import { columnIndex, columnLetter, type WorkbookModel } from "./workbook";
@@ -202,6 +202,48 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
         }
       : {}),
   };
+}
+
+/**
+ * The sheets a check reads beyond their first rows, chosen from those rows as checkWorkbook chooses: the task
+ * table, the roster and holiday sheets, the specification and ledger of recurring tasks, and Duban's own. A
+ * host reads these whole and the rest only as far as the header search goes (HEADER_SEARCH_ROWS), so a
+ * workbook of twelve monthly sheets costs one sheet's reading, not twelve.
+ */
+export function sheetsToRead(heads: WorkbookModel, settings: Settings, asOf: Day): Set<string> {
+  const names = dubanSheetNames(heads);
+  const skip = new Set(names);
+  for (const sheet of [
+    findHelperSheet(heads, settings.roster, "roster"),
+    findHelperSheet(heads, settings.holidays, "holidays"),
+  ]) {
+    if (!sheet) continue;
+    names.add(sheet.name);
+    skip.add(sheet.name);
+  }
+  // A sheet the settings name that is not there, or no table at all: the check itself says so, from the
+  // same first rows, so nothing more needs reading for it.
+  const attempt = (find: () => void) => {
+    try {
+      find();
+    } catch (error) {
+      if (!(error instanceof TableError)) throw error;
+    }
+  };
+  attempt(() => {
+    const choice = {
+      ...(settings.spec ? { spec: settings.spec } : {}),
+      ...(settings.ledger ? { ledger: settings.ledger } : {}),
+    };
+    const recurring = findRecurringSheets(heads, choice, ymdOf(asOf).year, skip);
+    if (recurring.spec) {
+      names.add(recurring.spec.sheet.name);
+      skip.add(recurring.spec.sheet.name);
+    }
+    if (recurring.ledger) names.add(recurring.ledger.sheet.name);
+  });
+  attempt(() => names.add(locateTable(heads, settings, skip).sheet.name));
+  return names;
 }
 
 /** Errors first, then warnings, then info; by row within each. */

@@ -1,6 +1,6 @@
 // The pure engine: no Office.js, no DOM, no Node APIs, no clock.
 
-export { checkWorkbook, bySeverity, type CheckOptions, type CheckResult } from "./check";
+export { checkWorkbook, bySeverity, sheetsToRead, type CheckOptions, type CheckResult } from "./check";
 export { buildCalendar, type WorkCalendar } from "./calendar";
 export * from "./day";
 export type { Finding, Notice } from "./findings";
@@ -11,6 +11,6 @@ export { TASK_RULES } from "./rules";
 export * from "./settings";
 export type { Summary, SummaryLine } from "./summary";
 export { FIELDS, FIELD_SYNONYMS, REQUIRED_FIELDS, fieldForHeader, type Field } from "./table/fields";
-export { TableError, type TableProblem } from "./table/locate";
+export { HEADER_SEARCH_ROWS, TableError, type TableProblem } from "./table/locate";
 export type { TaskRow } from "./table/rows";
 export * from "./workbook";

@@ -23,6 +23,11 @@ import { Attributes, XmlScanner } from "./scan";
 export interface ReadPlan {
   /** Sheets read whole; every sheet when absent. */
   readonly full?: (name: string) => boolean;
+  /**
+   * Sheets read whole, chosen once the first `headRows` rows of every sheet are read (the engine finds its
+   * table, roster and the rest there): the others stay at those rows. Takes the place of `full`.
+   */
+  readonly choose?: (heads: WorkbookModel) => ReadonlySet<string>;
   /** How many rows of the other sheets. */
   readonly headRows?: number;
 }
@@ -60,7 +65,7 @@ export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadP
     strings: stringsPart === undefined ? [] : sharedStrings(pkg, stringsPart, ns),
     dateCells: new Map(),
   };
-  const sheets: SheetGrid[] = [];
+  const found: Array<{ name: string; part: string; hidden: boolean }> = [];
   const list = childNamed(root, ns.main, "sheets");
   for (const sheet of list ? childrenNamed(list, ns.main, "sheet") : []) {
     const id =
@@ -68,13 +73,32 @@ export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadP
     const rel = id === undefined ? undefined : rels.get(id);
     if (!rel || rel.part === undefined || relationshipKind(rel.type) !== "worksheet" || !pkg.has(rel.part))
       continue;
-    const name = attributeOf(sheet, "name") ?? "";
     const state = attributeOf(sheet, "state");
-    const whole = plan.full === undefined || plan.full(name);
-    const grid = readSheet(pkg, pkg.storedName(rel.part)!, context, whole ? Infinity : (plan.headRows ?? 30));
-    sheets.push({ name, ...grid, hidden: state === "hidden" || state === "veryHidden" });
+    found.push({
+      name: attributeOf(sheet, "name") ?? "",
+      part: pkg.storedName(rel.part)!,
+      hidden: state === "hidden" || state === "veryHidden",
+    });
   }
-  return { fileName, sheets };
+  const headRows = plan.headRows ?? 30;
+  const read = (sheet: (typeof found)[number], whole: boolean): SheetGrid => ({
+    name: sheet.name,
+    ...readSheet(pkg, sheet.part, context, whole ? Infinity : headRows),
+    hidden: sheet.hidden,
+  });
+  if (plan.choose) {
+    // Every sheet's first rows, then the chosen ones again, whole (the shared strings are read once).
+    const heads = found.map((sheet) => read(sheet, false));
+    const chosen = plan.choose({ fileName, sheets: heads });
+    return {
+      fileName,
+      sheets: found.map((sheet, i) => (chosen.has(sheet.name) ? read(sheet, true) : heads[i]!)),
+    };
+  }
+  return {
+    fileName,
+    sheets: found.map((sheet) => read(sheet, plan.full === undefined || plan.full(sheet.name))),
+  };
 }
 
 /** Each cell format's number format code (cellXfs order), from the styles part's own table or Excel's built-ins. */
