@@ -5,10 +5,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
+import ExcelJS from "exceljs";
 import { SaxesParser } from "saxes";
 import { main } from "../src/cli/main";
 import { parseIsoDay } from "../src/core";
-import { WorkbookOutputError } from "../src/hosts/xlsx";
+import { recordCells } from "../src/core/output/record";
+import { readWorkbookBytes, WorkbookOutputError } from "../src/hosts/xlsx";
 import { OpcPackage } from "../src/hosts/xlsx/package";
 import { clearDuban } from "../src/hosts/xlsx/write";
 
@@ -275,5 +277,41 @@ describe("part names as the packaging conventions compare them", () => {
     expect(pkg.storedName("xl/MEDIA/图.PNG")).toBe("xl/media/%E5%9B%BE.png");
     pkg.setText("XL/WORKBOOK.XML", `<workbook xmlns="${MAIN}"><sheets></sheets></workbook>`);
     expect(pkg.names()).toEqual(["xl/workbook.xml", "xl/media/%E5%9B%BE.png"]);
+  });
+});
+
+describe("what a write the Excel host could not finish leaves", () => {
+  test("clear removes the sheets its journal names, its temporary sheets, its lock and its rules gone #REF!, and keeps a rule of the person's in the same block", async () => {
+    const book = new ExcelJS.Workbook();
+    const task = book.addWorksheet("任务");
+    ROWS.forEach((row) => task.addRow(row));
+    const ours = "'_duban_marks'!$A$1:$A$3";
+    const broken = 'SUMPRODUCT(--EXACT($B2&"|"&$C2&"|"&COLUMN(A2),#REF!))>0';
+    task.addConditionalFormatting({
+      ref: "A2:E4",
+      rules: [
+        { type: "expression", priority: 1, formulae: ['$E2="已完成"'], style: {} },
+        { type: "expression", priority: 2, formulae: [broken], style: {} },
+        { type: "expression", priority: 3, formulae: [`SUMPRODUCT(--EXACT($B2,${ours}))>0`], style: {} },
+      ],
+    });
+    book.addWorksheet("说明").addRow(["我自己的说明"]);
+    book.addWorksheet("汇总 (2)").addRow(["上次写了一半的汇总"]);
+    book.addWorksheet("_duban_new_ab12cd_1", { state: "hidden" }).addRow(["半成品"]);
+    book.addWorksheet("_duban_lock", { state: "veryHidden" }).addRow(['{"run":"ab12cd","until":0}']);
+    const record = book.addWorksheet("_duban", { state: "veryHidden" });
+    const cells = recordCells({
+      version: 1,
+      generated: [],
+      journal: { run: "ab12cd", sheets: ["汇总 (2)"] },
+    });
+    cells.forEach((text) => record.addRow([text]));
+    const pkg = OpcPackage.open(new Uint8Array(await book.xlsx.writeBuffer()), "half.xlsx");
+    clearDuban(pkg);
+    const model = await readWorkbookBytes(pkg.toBytes(), "half.xlsx");
+    expect(model.sheets.map((s) => s.name)).toEqual(["任务", "说明"]);
+    const sheet = new TextDecoder().decode(unzipSync(pkg.toBytes())["xl/worksheets/sheet1.xml"]);
+    expect(sheet).toContain("已完成");
+    expect(sheet).not.toContain("SUMPRODUCT");
   });
 });

@@ -158,6 +158,16 @@ export function highlightFormula(plan: HighlightPlan, kind: HighlightKind): stri
   return `SUMPRODUCT(--EXACT(${keys},${quotedSheet(MARKS_SHEET)}!${list}))>0`;
 }
 
+/**
+ * Whether a conditional format's formula (with or without its "=") is one of Duban's highlight rules: it
+ * looks up the marks sheet. When the marks sheet is deleted first (a write cut short), spreadsheets rewrite
+ * the reference to #REF!, so a rule of Duban's shape whose list became #REF! counts too.
+ */
+export function isHighlightFormula(formula: string): boolean {
+  if (formula.includes(`${quotedSheet(MARKS_SHEET)}!`) || formula.includes(`${MARKS_SHEET}!`)) return true;
+  return /^=?SUMPRODUCT\(--EXACT\(.*,#REF!\)\)>0$/.test(formula);
+}
+
 /** Where a kind's keys are on the marks sheet: a column per kind present, in order of urgency, from row 1. */
 export function marksColumn(plan: HighlightPlan, kind: HighlightKind): string {
   const at = plan.keys.findIndex((k) => k.kind === kind);

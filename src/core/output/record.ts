@@ -19,6 +19,11 @@ export const SETTINGS_SHEET = "_duban_settings";
  * command run side by side). It exists only while a run holds it, or until its lease runs out.
  */
 export const LOCK_SHEET = "_duban_lock";
+/**
+ * The start of the names of sheets a host writes hidden until they are whole (the Excel host: a write that
+ * Excel cuts short leaves them, and any host's next run removes them).
+ */
+export const TEMPORARY_PREFIX = "_duban_new_";
 const SETTINGS_MARKER = "Duban settings v1";
 
 const MARKER = "Duban record v1";

@@ -1,7 +1,8 @@
 // Every Office.js quirk the Excel host works around, in one place, each with the reason.
 
 import { dayFromExcelSerial, excelSerialFromDay, type Day } from "../../core/day";
-import { MARKS_SHEET } from "../../core/output/record";
+import { isHighlightFormula } from "../../core/output/highlights";
+import { TEMPORARY_PREFIX } from "../../core/output/record";
 import { HEADER_SEARCH_ROWS } from "../../core/table/locate";
 import { columnIndex, type CellRange, type CellValue, type DateCell } from "../../core/workbook";
 import { HostError } from "../../taskpane/host";
@@ -261,15 +262,8 @@ export function columnWidthPoints(characters: number): number {
   return Math.round((characters + 0.7) * 7 * 0.75 * 100) / 100;
 }
 
-/**
- * Whether a conditional format's formula is one of Duban's highlight rules: it looks up the marks sheet.
- * After the marks sheet is deleted Excel rewrites such references to #REF!, so a rule of Duban's shape whose
- * list became #REF! (a run cut short between the two) counts too, and is taken out with the others.
- */
-export function isDubanHighlight(formula: string): boolean {
-  if (formula.includes(`${quotedSheet(MARKS_SHEET)}!`) || formula.includes(`${MARKS_SHEET}!`)) return true;
-  return /^=?SUMPRODUCT\(--EXACT\(.*,#REF!\)\)>0$/.test(formula);
-}
+/** Duban's highlight rules, recognised as every host recognises them (core/output/highlights.ts). */
+export const isDubanHighlight = isHighlightFormula;
 
 /**
  * Office.js has no Worksheet.conditionalFormats: a range's collection holds the formats that touch it, so
@@ -295,8 +289,8 @@ export function deleteSheet(sheet: Worksheet, visibility: string): void {
 }
 
 /**
- * Sheets written in this run start hidden under a temporary name and are shown, renamed, given frozen
- * panes and filters only at the end: a cancelled or failed run then leaves nothing half-written in view,
- * and freeze panes fail on hidden sheets (office-js #1463).
+ * Sheets written in this run start hidden under a temporary name (TEMPORARY_PREFIX) and are shown, renamed,
+ * given frozen panes and filters only at the end: a cancelled or failed run then leaves nothing half-written
+ * in view, and freeze panes fail on hidden sheets (office-js #1463).
  */
-export const TEMPORARY_PREFIX = "_duban_new_";
+export { TEMPORARY_PREFIX };

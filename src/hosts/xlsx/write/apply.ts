@@ -2,13 +2,20 @@
 // record; and takes all of it out again. Only the parts that change are touched.
 
 import {
+  LOCK_SHEET,
   MARKS_SHEET,
   RECORD_SHEET,
+  TEMPORARY_PREFIX,
   recordCells,
   type DubanRecord,
   type PreviousRanking,
 } from "../../../core/output/record";
-import { HIGHLIGHT_KINDS, highlightFormula, type HighlightPlan } from "../../../core/output/highlights";
+import {
+  HIGHLIGHT_KINDS,
+  highlightFormula,
+  isHighlightFormula,
+  type HighlightPlan,
+} from "../../../core/output/highlights";
 import { freeName } from "../../../core/output/names";
 import type { CellStyle, SheetSpec, StyleName } from "../../../core/output/spec";
 import type { Settings } from "../../../core/settings";
@@ -28,6 +35,7 @@ import {
   type Outline,
   type XmlElement,
 } from "../xml";
+import { decode } from "../reader/scan";
 import { cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
 import { addStyles, removeStyles, type ContainerEdit } from "./styles";
 import { WorkbookParts, type DefinedNamesBefore } from "./workbook";
@@ -129,9 +137,18 @@ export function clearDuban(pkg: OpcPackage): void {
       continue;
     removeHighlights(pkg, sheet.part, workbook.ns);
   }
-  const ours = new Set([MARKS_SHEET, RECORD_SHEET, ...(record?.generated ?? []).map((g) => g.name)]);
+  // What the record names, and what a write the Excel host could not finish left: the sheets its journal
+  // names, its temporary sheets and its lock.
+  const ours = new Set([
+    MARKS_SHEET,
+    RECORD_SHEET,
+    LOCK_SHEET,
+    ...(record?.generated ?? []).map((g) => g.name),
+    ...(record?.journal?.sheets ?? []),
+  ]);
+  const isOurs = (name: string) => ours.has(name) || name.startsWith(TEMPORARY_PREFIX);
   // From the last, so that the indices of the sheets still to remove do not move.
-  for (const sheet of [...sheets].reverse()) if (ours.has(sheet.name)) workbook.removeSheet(sheet.name);
+  for (const sheet of [...sheets].reverse()) if (isOurs(sheet.name)) workbook.removeSheet(sheet.name);
   const bookkeeping = record?.host as XlsxBookkeeping | undefined;
   workbook.restoreDefinedNames(bookkeeping?.definedNamesBefore);
   if (bookkeeping?.stylesCreated) workbook.removeRelatedPart(bookkeeping.stylesPart);
@@ -316,19 +333,28 @@ function addHighlights(
   setOutline(pkg, part, shape, applyEdits(text, [{ start: at, end: at, text: block }]));
 }
 
-/** Takes out every conditional format whose rules look at the marks sheet, leaving the rest as it was. */
+/**
+ * Takes out Duban's rules, leaving the rest as it was: a block of Duban's own goes whole; where a program that
+ * saved the workbook put a person's rule in the same block (Excel groups rules by their range), only Duban's
+ * rules leave it.
+ */
 function removeHighlights(pkg: OpcPackage, part: string, ns: ClassNamespaces): void {
   const bytes = pkg.bytes(part);
   const shape = outline(bytes, "sheetData", part);
   const { text, root } = shape.doc;
-  const ours = conditionalFormats(root, ns).filter((block) =>
-    childrenNamed(block, ns.main, "cfRule").some((rule) => {
-      const formula = text.slice(rule.openEnd, rule.closeStart);
-      return formula.includes(`${quotedSheet(MARKS_SHEET)}!`) || formula.includes(`${MARKS_SHEET}!`);
-    }),
-  );
-  if (ours.length === 0) return;
-  const edits = ours.map((block) => ({ start: block.start, end: block.end, text: "" }));
+  const isOurs = (rule: XmlElement) =>
+    childrenNamed(rule, ns.main, "formula").some((formula) =>
+      isHighlightFormula(decode(text.slice(formula.openEnd, formula.closeStart), part)),
+    );
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  for (const block of conditionalFormats(root, ns)) {
+    const rules = childrenNamed(block, ns.main, "cfRule");
+    const ours = rules.filter(isOurs);
+    if (ours.length === 0) continue;
+    if (ours.length === rules.length) edits.push({ start: block.start, end: block.end, text: "" });
+    else for (const rule of ours) edits.push({ start: rule.start, end: rule.end, text: "" });
+  }
+  if (edits.length === 0) return;
   setOutline(pkg, part, shape, applyEdits(text, edits));
 }
 
