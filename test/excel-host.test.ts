@@ -40,8 +40,14 @@ const AS_OF = parseIsoDay("2026-11-18")!;
 const settings = DEFAULT_SETTINGS;
 const quiet = { signal: new AbortController().signal, onProgress: (): void => {} };
 
+/**
+ * The hosts' clock, fixed: the lock's lease is judged by it, so how long a test takes on a busy machine
+ * never decides whether a lock is live.
+ */
+const NOW = Date.UTC(2026, 10, 18, 9);
+
 function hostFor(fake: FakeExcel, excelApi?: string): PaneHost {
-  return createExcelHost(fake, fakeOffice(excelApi));
+  return createExcelHost(fake, fakeOffice(excelApi), () => NOW);
 }
 
 async function checkAndWrite(host: PaneHost, asOf: Day = AS_OF) {
@@ -835,7 +841,7 @@ describe("Excel as it really behaves", () => {
   ] as const)("%s", async (_name, fromNow, status) => {
     const { fake } = await sampleFake(SAMPLE_REFERENCE_AS_OF);
     const lock = fake.workbook.addSheet(LOCK_SHEET, "VeryHidden");
-    lock.put(0, 0, JSON.stringify({ run: "dead01", until: Date.now() + fromNow }), "@");
+    lock.put(0, 0, JSON.stringify({ run: "dead01", until: NOW + fromNow }), "@");
     const outcome = await Promise.allSettled([checkAndWrite(hostFor(fake), SAMPLE_REFERENCE_AS_OF)]);
     expect(outcome[0]!.status).toBe(status);
     if (status === "rejected") expect(fake.workbook.sheet(RECORD_SHEET)).toBeUndefined();

@@ -146,7 +146,7 @@ function timedWorkbook(rows: number, syncMs: FakeRuntime["syncMs"]) {
   };
   const fake = new FakeExcel({ runtime });
   fillTaskTable(fake, rows, TODAY);
-  return { clock, fake, host: createExcelHost(fake, fakeOffice()) };
+  return { clock, fake, host: createExcelHost(fake, fakeOffice(), () => clock.now()) };
 }
 
 const snapshot = (fake: FakeExcel) => fake.workbook.sheets.map((sheet) => sheet.snapshot());

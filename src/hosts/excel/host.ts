@@ -9,7 +9,7 @@ import { HostError, type PaneHost } from "../../taskpane/host";
 import type { ExcelRunner, OfficeRuntime, RequestContext } from "./api";
 import { CellReader, DATE_PROBE, hostErrorFrom, requireExcelApi, usesDate1904 } from "./office-quirks";
 import { placeRows, readWorkbook } from "./read";
-import { clearResults, writeColumn, writeResults } from "./write";
+import { clearResults, writeColumn, writeResults, type Clock } from "./write";
 
 /** `Excel` and `Office` are globals that office.js's script tag defines; absent in Node and in a plain browser. */
 function officeGlobal<T>(name: "Excel" | "Office"): T | undefined {
@@ -17,12 +17,14 @@ function officeGlobal<T>(name: "Excel" | "Office"): T | undefined {
 }
 
 /**
- * The host for the add-in. `excel` and `office` default to Office.js's globals; tests pass the fake.
- * Every method first checks the ExcelApi requirement set (HostError "unsupported" on an older Excel).
+ * The host for the add-in. `excel` and `office` default to Office.js's globals; tests pass the fake, and a
+ * clock of their own for the lock's lease. Every method first checks the ExcelApi requirement set
+ * (HostError "unsupported" on an older Excel).
  */
 export function createExcelHost(
   excel: ExcelRunner | undefined = officeGlobal<ExcelRunner>("Excel"),
   office: OfficeRuntime | undefined = officeGlobal<OfficeRuntime>("Office"),
+  now: Clock = Date.now,
 ): PaneHost {
   const run = async <T>(batch: (context: RequestContext) => Promise<T>): Promise<T> => {
     requireExcelApi(office);
@@ -92,9 +94,9 @@ export function createExcelHost(
         });
       }),
 
-    writeResults: (result, options) => run((context) => writeResults(context, result, options)),
+    writeResults: (result, options) => run((context) => writeResults(context, result, options, now)),
 
-    clear: () => run(clearResults),
+    clear: () => run((context) => clearResults(context, now)),
 
     selectCell: (sheetName, cell) =>
       run(async (context) => {

@@ -77,6 +77,9 @@ export interface WriteOptions {
  */
 export const LOCK_LEASE_MS = 2 * 60 * 1000;
 
+/** Milliseconds since 1970: the host's clock for the lock's lease (tests give their own). */
+export type Clock = () => number;
+
 /** A held lock: its sheet's id, and a way to push its lease on with the next sync. */
 interface Lock {
   readonly id: string;
@@ -99,12 +102,13 @@ interface LockClaim {
 async function withLock<T>(
   context: RequestContext,
   run: string,
+  now: Clock,
   work: (lock: Lock) => Promise<T>,
 ): Promise<T> {
   const worksheets = context.workbook.worksheets;
   const claim = (): Worksheet => {
     const sheet = worksheets.add(LOCK_SHEET);
-    writeClaim(sheet, run);
+    writeClaim(sheet, run, now);
     sheet.visibility = "VeryHidden";
     sheet.load("id");
     return sheet;
@@ -123,7 +127,7 @@ async function withLock<T>(
     cell.load("values");
     await context.sync();
     const current = parseClaim(cell.values[0]?.[0]);
-    if (current && current.until > Date.now()) throw new HostError("locked", current.run);
+    if (current && current.until > now()) throw new HostError("locked", current.run);
     const stale = worksheets.getItem(held.id);
     stale.visibility = "Hidden";
     stale.delete();
@@ -135,7 +139,7 @@ async function withLock<T>(
     }
   }
   const id = sheet.id;
-  const lock: Lock = { id, renew: () => writeClaim(worksheets.getItem(id), run) };
+  const lock: Lock = { id, renew: () => writeClaim(worksheets.getItem(id), run, now) };
   try {
     return await work(lock);
   } finally {
@@ -150,8 +154,8 @@ async function withLock<T>(
   }
 }
 
-function writeClaim(sheet: Worksheet, run: string): void {
-  const claim: LockClaim = { run, until: Date.now() + LOCK_LEASE_MS };
+function writeClaim(sheet: Worksheet, run: string, now: Clock): void {
+  const claim: LockClaim = { run, until: now() + LOCK_LEASE_MS };
   const cell = sheet.getRange("A1");
   cell.numberFormat = [[TEXT_FORMAT]];
   cell.values = [[JSON.stringify(claim)]];
@@ -331,8 +335,8 @@ function refuseProtected(state: DubanState, sheets: readonly string[]): void {
 }
 
 /** Takes out Duban's highlights, generated sheets, marks and record; the settings sheet stays. */
-export async function clearResults(context: RequestContext): Promise<void> {
-  await withLock(context, newRunId(), async () => {
+export async function clearResults(context: RequestContext, now: Clock = Date.now): Promise<void> {
+  await withLock(context, newRunId(), now, async () => {
     const state = await readState(context);
     refuseProtected(state, [...new Set(state.highlights.map((h) => h.sheet))]);
     queueHighlightRemoval(state.highlights);
@@ -372,10 +376,11 @@ export async function writeResults(
   context: RequestContext,
   result: CheckResult,
   options: WriteOptions,
+  now: Clock = Date.now,
 ): Promise<{ sheets: string[] }> {
   if (options.signal.aborted) throw new HostError("cancelled");
   const run = newRunId();
-  return withLock(context, run, (lock) => writeLocked(context, result, options, run, lock));
+  return withLock(context, run, now, (lock) => writeLocked(context, result, options, run, lock));
 }
 
 async function writeLocked(
