@@ -2,7 +2,7 @@
 // check writes a copy that other programs open and that clear turns back into the input.
 
 import { fork, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { findSoffice } from "./helpers/libreoffice";
@@ -15,10 +15,10 @@ import {
   type OpenpyxlResult,
   type PartChanges,
 } from "./helpers/package-checks";
+import { CORPUS, corpusFiles } from "./helpers/corpus-files";
 import { SWC_HOOK } from "./helpers/swc-hook";
 
 const ROOT = path.resolve(__dirname, "..");
-const CORPUS = path.resolve(__dirname, "corpus");
 const WORK = path.resolve(__dirname, ".tmp/corpus");
 const AS_OF = "2026-11-18";
 /**
@@ -85,17 +85,6 @@ const OPENPYXL_CANNOT_READ: readonly ListedFile[] = [
 
 function listed(table: readonly ListedFile[], name: string): string | undefined {
   return table.find(({ file }) => (typeof file === "string" ? file === name : file.test(name)))?.why;
-}
-
-/** Every workbook of the corpus by its path under test/corpus, with / separators: the files in the source folders. */
-function corpusFiles(dir = CORPUS, prefix = ""): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const name = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) files.push(...corpusFiles(path.join(dir, entry.name), `${name}/`));
-    else if (prefix !== "") files.push(name); // At the top: NOTICE, README.md and the licence text.
-  }
-  return files.sort();
 }
 
 const FILES = corpusFiles();
