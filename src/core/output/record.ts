@@ -112,6 +112,20 @@ export function dubanSheetNames(workbook: WorkbookModel): Set<string> {
   return names;
 }
 
+/**
+ * Whether a sheet holds results a host wrote (the marks, the generated sheets, what a cut-short write left:
+ * the sheets its journal names and its temporary sheets): what replacing or clearing the results removes.
+ * The record, the settings and the lock are not among them; each host handles those itself.
+ */
+export function isResultSheet(name: string, record: DubanRecord | undefined): boolean {
+  return (
+    name === MARKS_SHEET ||
+    name.startsWith(TEMPORARY_PREFIX) ||
+    (record?.generated ?? []).some((g) => g.name === name) ||
+    (record?.journal?.sheets ?? []).includes(name)
+  );
+}
+
 /** The ranking a new check for `asOf` compares with: the last one, or, re-checking the same day, its own baseline. */
 export function rankingBaseline(record: DubanRecord | undefined, asOf: string): PreviousRanking | undefined {
   if (!record?.ranking) return undefined;

@@ -1,7 +1,6 @@
 // Every Office.js quirk the Excel host works around, in one place, each with the reason.
 
 import { dayFromExcelSerial, excelSerialFromDay, type Day } from "../../core/day";
-import { isHighlightFormula } from "../../core/output/highlights";
 import { TEMPORARY_PREFIX } from "../../core/output/record";
 import { HEADER_SEARCH_ROWS } from "../../core/table/locate";
 import { columnIndex, type CellRange, type CellValue, type DateCell } from "../../core/workbook";
@@ -261,9 +260,6 @@ export function hexColor(rgb: string): string {
 export function columnWidthPoints(characters: number): number {
   return Math.round((characters + 0.7) * 7 * 0.75 * 100) / 100;
 }
-
-/** Duban's highlight rules, recognised as every host recognises them (core/output/highlights.ts). */
-export const isDubanHighlight = isHighlightFormula;
 
 /**
  * Office.js has no Worksheet.conditionalFormats: a range's collection holds the formats that touch it, so

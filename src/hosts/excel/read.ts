@@ -39,6 +39,8 @@ export interface SheetEntry {
   readonly sheet: Worksheet;
   readonly name: string;
   readonly visibility: string;
+  /** Stays the same through a rename: a write finds its own sheets by it. */
+  readonly id: string;
 }
 
 /** The sheet list, the workbook's name and its date system: the first sync of every operation. */
@@ -48,13 +50,18 @@ export async function listSheets(
   const workbook = context.workbook;
   workbook.load("name");
   const worksheets = workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
+  worksheets.load("items/name,items/visibility,items/id");
   const probe = workbook.functions.date(DATE_PROBE.year, DATE_PROBE.month, DATE_PROBE.day);
   probe.load("value");
   await context.sync();
   return {
     fileName: workbook.name,
-    sheets: worksheets.items.map((sheet) => ({ sheet, name: sheet.name, visibility: sheet.visibility })),
+    sheets: worksheets.items.map((sheet) => ({
+      sheet,
+      name: sheet.name,
+      visibility: sheet.visibility,
+      id: sheet.id,
+    })),
     date1904: usesDate1904(probe.value),
   };
 }

@@ -11,10 +11,16 @@
 import type { CheckResult } from "../../core/check";
 import { formatDay } from "../../core/day";
 import { generatedSheets, rankingRecord } from "../../core/output/generate";
-import { highlightFormula, highlightPlan, type HighlightPlan } from "../../core/output/highlights";
+import {
+  highlightFormula,
+  highlightPlan,
+  isHighlightFormula,
+  type HighlightPlan,
+} from "../../core/output/highlights";
 import {
   LOCK_SHEET,
   MARKS_SHEET,
+  isResultSheet,
   readRecord,
   RECORD_SHEET,
   rankingBaseline,
@@ -43,7 +49,6 @@ import {
   deleteSheet,
   GENERAL_FORMAT,
   hexColor,
-  isDubanHighlight,
   jsonBytes,
   LAST_PRIORITY,
   MAX_BLOCK_ROWS,
@@ -182,11 +187,6 @@ function newRunId(): string {
 // ---------------------------------------------------------------------------------------------------------
 // What Duban has in the workbook
 
-/** A sheet with its id, which stays the same through a rename. */
-interface Listed extends SheetEntry {
-  readonly id: string;
-}
-
 /** One of Duban's highlight rules, with its place in its sheet's collection (rules are addressed by place). */
 interface Highlight {
   readonly sheet: string;
@@ -195,11 +195,11 @@ interface Highlight {
 }
 
 interface DubanState {
-  readonly sheets: Listed[];
+  readonly sheets: SheetEntry[];
   readonly date1904: boolean;
   readonly record: DubanRecord | undefined;
   /** The record sheet, when there is one. */
-  readonly recordSheet: Listed | undefined;
+  readonly recordSheet: SheetEntry | undefined;
   readonly highlights: Highlight[];
   /** Whether Protect Workbook keeps sheets from being added or removed. */
   readonly structureProtected: boolean;
@@ -210,8 +210,6 @@ interface DubanState {
 /** The sheets, the record, protection, and Duban's rules; a few syncs. */
 async function readState(context: RequestContext): Promise<DubanState> {
   const listing = await listSheets(context);
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/id");
   const workbook = context.workbook;
   workbook.load("protection/protected");
   const recordEntry = listing.sheets.find((s) => s.name === RECORD_SHEET);
@@ -220,8 +218,7 @@ async function readState(context: RequestContext): Promise<DubanState> {
   const protection = listing.sheets.map((s) => s.sheet.load("protection/protected"));
   await context.sync();
 
-  const ids = new Map(worksheets.items.map((s) => [s.name, s.id]));
-  const sheets = listing.sheets.map((s) => ({ ...s, id: ids.get(s.name) ?? s.name }));
+  const sheets = listing.sheets;
   let record: DubanRecord | undefined;
   if (recordCells && !recordCells.isNullObject) {
     const rows: Array<CellValue[] | undefined> = [];
@@ -254,7 +251,7 @@ async function readState(context: RequestContext): Promise<DubanState> {
  * failure fails the whole sync, so the formulas are then read one rule at a time, and a rule that cannot be
  * read is not Duban's (its rules are plain formulas that always read).
  */
-async function readHighlights(context: RequestContext, sheets: readonly Listed[]): Promise<Highlight[]> {
+async function readHighlights(context: RequestContext, sheets: readonly SheetEntry[]): Promise<Highlight[]> {
   const collections = sheets
     .filter((s) => s.name !== MARKS_SHEET && s.name !== RECORD_SHEET && s.name !== LOCK_SHEET)
     .map((s) => {
@@ -297,7 +294,7 @@ async function readHighlights(context: RequestContext, sheets: readonly Listed[]
     }
   }
   return custom
-    .filter((c, i) => readable.has(i) && isDubanHighlight(c.rule.formula))
+    .filter((c, i) => readable.has(i) && isHighlightFormula(c.rule.formula))
     .map(({ sheet, place, format }) => ({ sheet, place, format }));
 }
 
@@ -313,18 +310,8 @@ function queueHighlightRemoval(highlights: readonly Highlight[]): void {
  * Every sheet that is Duban's by the record, its journal or a temporary name; `keep` excepted. A sheet of
  * the person's is never among them: the record names only what Duban made.
  */
-function dubanSheets(state: DubanState, keep: ReadonlySet<string>): Listed[] {
-  const ours = new Set([
-    MARKS_SHEET,
-    ...(state.record?.generated ?? []).map((g) => g.name),
-    ...(state.record?.journal?.sheets ?? []),
-  ]);
-  return state.sheets.filter(
-    (s) =>
-      (ours.has(s.name) || s.name.startsWith(TEMPORARY_PREFIX)) &&
-      !keep.has(s.name) &&
-      s.name !== RECORD_SHEET,
-  );
+function dubanSheets(state: DubanState, keep: ReadonlySet<string>): SheetEntry[] {
+  return state.sheets.filter((s) => isResultSheet(s.name, state.record) && !keep.has(s.name));
 }
 
 /** @throws HostError("protected") before any change, naming what is protected. */
@@ -519,7 +506,7 @@ interface Swap {
   readonly journal: NonNullable<DubanRecord["journal"]>;
   readonly record: DubanRecord;
   readonly made: readonly Made[];
-  readonly replaced: readonly Listed[];
+  readonly replaced: readonly SheetEntry[];
   readonly plan: HighlightPlan;
   readonly task: string;
   readonly settings: Settings;

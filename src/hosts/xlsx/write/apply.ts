@@ -5,7 +5,7 @@ import {
   LOCK_SHEET,
   MARKS_SHEET,
   RECORD_SHEET,
-  TEMPORARY_PREFIX,
+  isResultSheet,
   recordCells,
   type DubanRecord,
   type PreviousRanking,
@@ -139,14 +139,8 @@ export function clearDuban(pkg: OpcPackage): void {
   }
   // What the record names, and what a write the Excel host could not finish left: the sheets its journal
   // names, its temporary sheets and its lock.
-  const ours = new Set([
-    MARKS_SHEET,
-    RECORD_SHEET,
-    LOCK_SHEET,
-    ...(record?.generated ?? []).map((g) => g.name),
-    ...(record?.journal?.sheets ?? []),
-  ]);
-  const isOurs = (name: string) => ours.has(name) || name.startsWith(TEMPORARY_PREFIX);
+  const isOurs = (name: string) =>
+    name === RECORD_SHEET || name === LOCK_SHEET || isResultSheet(name, record);
   // From the last, so that the indices of the sheets still to remove do not move.
   for (const sheet of [...sheets].reverse()) if (isOurs(sheet.name)) workbook.removeSheet(sheet.name);
   const bookkeeping = record?.host as XlsxBookkeeping | undefined;
