@@ -11,7 +11,9 @@ import { parseIsoDay, type Day } from "../src/core/day";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "../src/core/settings";
 import { HEADER_SEARCH_ROWS } from "../src/core/table/locate";
 import type { WorkbookModel } from "../src/core/workbook";
-import { readWorkbookBytes } from "../src/hosts/xlsx";
+import { readPackage, readWorkbookBytes } from "../src/hosts/xlsx";
+import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
+import { OpcPackage } from "../src/hosts/xlsx/package";
 import { recurringFixture } from "./fixtures/recurring-fixture";
 import { recurringExcelWorkbook } from "./fixtures/recurring-workbook";
 import { RICH_AS_OF, writeRichWorkbook } from "./fixtures/rich-workbook";
@@ -131,4 +133,32 @@ test("the reader reads every sheet's first rows, then only the chosen sheets who
   expect(checkWorkbook(planned, { asOf, settings: DEFAULT_SETTINGS })).toEqual(
     checkWorkbook(whole, { asOf, settings: DEFAULT_SETTINGS }),
   );
+});
+
+test("with Node's zlib each part is inflated once: the size check's bytes are the ones read, both steps", async () => {
+  const bytes = await sampleWithMore();
+  const inflatedParts: number[] = [];
+  const codec = {
+    ...NODE_CODEC,
+    inflateRaw: (compressed: Uint8Array, size: number) => {
+      inflatedParts.push(size);
+      return NODE_CODEC.inflateRaw(compressed, size);
+    },
+  };
+  const pkg = OpcPackage.open(bytes, "tasks.xlsx", codec);
+  const asOf = SAMPLE_REFERENCE_AS_OF;
+  const planned = readPackage(pkg, "tasks.xlsx", {
+    headRows: HEAD_ROWS,
+    choose: (first) => sheetsToRead(first, DEFAULT_SETTINGS, asOf),
+  });
+  expect(inflatedParts).toEqual([]);
+  expect(planned).toEqual(
+    readPackage(OpcPackage.open(bytes, "tasks.xlsx", NODE_CODEC), "tasks.xlsx", {
+      headRows: HEAD_ROWS,
+      choose: (first) => sheetsToRead(first, DEFAULT_SETTINGS, asOf),
+    }),
+  );
+  // Once read, the sheets' bytes are let go of; a writer asking for one again has it inflated anew.
+  pkg.bytes("xl/worksheets/sheet1.xml");
+  expect(inflatedParts).toHaveLength(1);
 });

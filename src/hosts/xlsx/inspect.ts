@@ -20,10 +20,14 @@ export interface ReadLimits {
  */
 export type InflatedSizeProbe = (compressed: Uint8Array, limit: number) => InflatedSize;
 
-/** What a raw deflate stream inflates to: its size, and its CRC-32 when the probe inflated it whole. */
+/**
+ * What a raw deflate stream inflates to: its size, and its CRC-32 when the probe inflated it whole (and then
+ * the bytes, which the package may keep instead of inflating the part a second time to read it).
+ */
 export interface InflatedSize {
   readonly size: number;
   readonly crc?: number;
+  readonly data?: Uint8Array;
 }
 
 export interface ReadOptions extends ReadLimits {
@@ -151,6 +155,7 @@ export function checkInflatedSizes(
   fileName: string,
   info: PackageInfo,
   measure: InflatedSizeProbe = measureWithFflate,
+  keep: (entry: ZipEntry, data: Uint8Array) => void = () => undefined,
 ): void {
   for (const entry of info.entries) {
     const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
@@ -179,6 +184,7 @@ export function checkInflatedSizes(
       });
     }
     if (produced.crc !== undefined) checkCrc(entry, produced.crc, fileName);
+    if (produced.data !== undefined) keep(entry, produced.data);
   }
 }
 

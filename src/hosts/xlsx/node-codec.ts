@@ -14,7 +14,11 @@ export const measureWithZlib: InflatedSizeProbe = (compressed, limit) => {
     if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return { size: limit + 1 };
     throw error;
   }
-  return { size: inflated.length, crc: nativeCrc32 ? nativeCrc32(inflated) : crc32InJs(inflated) };
+  return {
+    size: inflated.length,
+    crc: nativeCrc32 ? nativeCrc32(inflated) : crc32InJs(inflated),
+    data: inflated,
+  };
 };
 
 /** zlib.crc32 exists from Node 20.15 and 22.2; older Node 20 releases fall back to the JavaScript table. */

@@ -105,9 +105,29 @@ export class OpcPackage {
    */
   static open(bytes: Uint8Array, fileName: string, options: PackageCodec & ReadLimits = {}): OpcPackage {
     const info = inspectPackage(bytes, fileName, options);
-    checkInflatedSizes(bytes, fileName, info, options.measureInflated);
+    // What the size check inflated, kept (within a budget) so that reading does not inflate it again.
+    const kept = new Map<ZipEntry, Uint8Array>();
+    let keptBytes = 0;
+    checkInflatedSizes(bytes, fileName, info, options.measureInflated, (entry, data) => {
+      if (keptBytes + data.length > KEEP_INFLATED_BYTES) return;
+      kept.set(entry, data);
+      keptBytes += data.length;
+    });
     refuseDoctypes(bytes, fileName, info);
-    return new OpcPackage(bytes, info.entries, info.comment, options);
+    const pkg = new OpcPackage(bytes, info.entries, info.comment, options);
+    for (const [key, i] of pkg.index) {
+      const data = kept.get(pkg.slots[i]!.stored!);
+      if (data) pkg.inflated.set(key, data);
+    }
+    return pkg;
+  }
+
+  /**
+   * Lets go of the inflated copy of an unchanged part (a large sheet, once read): it is inflated again if it
+   * is needed again.
+   */
+  release(name: string): void {
+    this.inflated.delete(partKey(name));
   }
 
   /** The parts' names, in archive order; new parts come last. */
@@ -153,8 +173,8 @@ export class OpcPackage {
     }
     const cached = this.inflated.get(partKey(slot.name));
     if (cached) {
-      for (let p = 0; p < cached.length; p += STREAM_SLICE) {
-        const end = Math.min(cached.length, p + STREAM_SLICE);
+      for (let p = 0; p < cached.length; p += STREAM_SLICE * 4) {
+        const end = Math.min(cached.length, p + STREAM_SLICE * 4);
         if (!sink(cached.subarray(p, end), end === cached.length)) return;
       }
       return;
@@ -491,6 +511,9 @@ interface Planned {
 const EMPTY = new Uint8Array(0);
 /** Compressed bytes pushed to the inflater at a time (each yields at most ~64 MB, deflate's ratio being 1032:1). */
 const STREAM_SLICE = 64 * 1024;
+
+/** How much of what the size check inflated the package keeps for reading: a large sheet or two. */
+const KEEP_INFLATED_BYTES = 128 * 1024 * 1024;
 
 /** An extra field without its zip64 record (0x0001), which would be wrong once sizes sit in 32-bit fields. */
 function withoutZip64(extra: Uint8Array): Uint8Array {

@@ -17,7 +17,7 @@ import {
 import type { OpcPackage } from "../package";
 import { attributeOf, childNamed, childrenNamed, parseXml } from "../xml";
 import { BUILT_IN_FORMATS } from "./formats";
-import { Attributes, XmlScanner } from "./scan";
+import { digitsOf, textOf, utf8, XmlScanner, type Attributes } from "./scan";
 
 /** Which sheets to read in full; the rest are read only as far as `headRows` rows (to find the table). */
 export interface ReadPlan {
@@ -86,19 +86,19 @@ export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadP
     ...readSheet(pkg, sheet.part, context, whole ? Infinity : headRows),
     hidden: sheet.hidden,
   });
+  let sheets: SheetGrid[];
   if (plan.choose) {
     // Every sheet's first rows, then the chosen ones again, whole (the shared strings are read once).
     const heads = found.map((sheet) => read(sheet, false));
     const chosen = plan.choose({ fileName, sheets: heads });
-    return {
-      fileName,
-      sheets: found.map((sheet, i) => (chosen.has(sheet.name) ? read(sheet, true) : heads[i]!)),
-    };
+    sheets = found.map((sheet, i) => (chosen.has(sheet.name) ? read(sheet, true) : heads[i]!));
+  } else {
+    sheets = found.map((sheet) => read(sheet, plan.full === undefined || plan.full(sheet.name)));
   }
-  return {
-    fileName,
-    sheets: found.map((sheet) => read(sheet, plan.full === undefined || plan.full(sheet.name))),
-  };
+  // The sheets' XML is read: what the package kept of it inflated is tens of megabytes on a large sheet.
+  for (const sheet of found) pkg.release(sheet.part);
+  if (stringsPart !== undefined) pkg.release(stringsPart);
+  return { fileName, sheets };
 }
 
 /** Each cell format's number format code (cellXfs order), from the styles part's own table or Excel's built-ins. */
@@ -138,8 +138,8 @@ function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): stri
           item = undefined;
         } else if (local === "rPh") phonetic--;
       },
-      text(data) {
-        if (item && phonetic === 0) item.push(data);
+      text(bytes, from, to, cdata) {
+        if (item && phonetic === 0) item.push(textOf(bytes, from, to, cdata, part));
       },
     },
     (uri, local) => uri === ns.main && local === "t",
@@ -149,11 +149,10 @@ function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): stri
   return strings;
 }
 
-/** Feeds a part to a scanner chunk by chunk, decoding UTF-8 as it goes; `done` stops early. */
+/** Feeds a part to a scanner chunk by chunk as it is inflated; `done` stops early. */
 function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner, done: () => boolean): void {
-  const decoder = new TextDecoder("utf-8");
-  pkg.stream(part, (chunk, last) => {
-    scanner.push(decoder.decode(chunk, { stream: !last }));
+  pkg.stream(part, (chunk) => {
+    scanner.push(chunk);
     return !(done() || scanner.stopped);
   });
   if (!done() && !scanner.stopped) scanner.end();
@@ -174,6 +173,9 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   let type = "";
   let style = 0;
   let value = "";
+  /** The value as a number when it came as one piece of plain digits (a shared string index, a count), else -1. */
+  let digits = -1;
+  let pieces = 0;
   let inline: string | undefined;
   let phonetic = 0;
   let hasValue = false;
@@ -191,21 +193,29 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           return;
         }
         case "c": {
-          // r, s and t in one pass over the attributes: this runs for every cell of the sheet.
-          let ref: string | undefined;
+          // r, s and t in one pass over the attributes, read from the bytes: this runs for every cell.
+          let at = -1;
           type = "n";
           style = 0;
-          const { offsets, text } = attributes;
+          const { offsets, bytes } = attributes;
           for (let k = 0; k < attributes.count; k++) {
-            if (offsets[k * 4 + 1]! - offsets[k * 4]! !== 1) continue;
-            const name = text.charCodeAt(offsets[k * 4]!);
-            if (name === 114 /* r */) ref = attributes.value(k);
-            else if (name === 116 /* t */) type = attributes.value(k);
-            else if (name === 115 /* s */) style = Number(attributes.value(k)) || 0;
+            const o = k * 4;
+            if (offsets[o + 1]! - offsets[o]! !== 1) continue;
+            const name = bytes[offsets[o]!];
+            if (name === 114 /* r */) {
+              at = columnOf(bytes, offsets[o + 2]!, offsets[o + 3]!);
+              if (at === -2) at = cellAddress(attributes.value(k))?.column ?? -1;
+            } else if (name === 116 /* t */)
+              type = cellType(bytes, offsets[o + 2]!, offsets[o + 3]!) ?? attributes.value(k);
+            else if (name === 115 /* s */) {
+              const index = attributes.digits(k);
+              style = index >= 0 ? index : Number(attributes.value(k)) || 0;
+            }
           }
-          const parsed = ref === undefined ? undefined : cellAddress(ref);
-          column = parsed ? parsed.column : column + 1;
+          column = at >= 0 ? at : column + 1;
           value = "";
+          digits = -1;
+          pieces = 0;
           inline = undefined;
           hasValue = false;
           return;
@@ -229,7 +239,10 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     close(uri: string, local: string): void {
       if (uri !== main) return;
       if (local === "c") {
-        const cell = cellValue(type, style, hasValue ? value : undefined, inline, context);
+        const cell =
+          hasValue && digits >= 0
+            ? numericCell(type, style, digits, context)
+            : cellValue(type, style, hasValue ? value : undefined, inline, context);
         if (cell !== null && row >= 0 && column >= 0) {
           let values = rows[row];
           if (!values) rows[row] = values = [];
@@ -242,10 +255,21 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
         if (rowsRead >= rowLimit) scanner?.stop();
       }
     },
-    text(data: string): void {
+    text(bytes: Uint8Array, from: number, to: number, cdata: boolean): void {
       if (phonetic > 0) return;
-      if (inline !== undefined) inline += data;
-      else value += data;
+      if (inline !== undefined) {
+        inline += textOf(bytes, from, to, cdata, part);
+        return;
+      }
+      // A shared string's index or a whole number, most of a sheet's values, without making a string.
+      if (pieces++ === 0 && !cdata && (type === "s" || type === "n")) {
+        digits = digitsOf(bytes, from, to);
+        if (digits >= 0) return;
+      } else if (digits >= 0) {
+        value = String(digits);
+        digits = -1;
+      }
+      value += textOf(bytes, from, to, cdata, part);
     },
   };
   scanner = new XmlScanner(part, handler, (uri, local) => uri === main && (local === "v" || local === "t"), [
@@ -313,6 +337,18 @@ function cellValue(
   }
 }
 
+/** A number or shared string cell whose value was plain digits, read without a string. */
+function numericCell(type: string, style: number, digits: number, context: Context): CellValue {
+  if (type === "s") {
+    const text = context.strings[digits];
+    return text === undefined || text === "" ? null : text;
+  }
+  if (type !== "n") return cellValue(type, style, String(digits), undefined, context);
+  if (formatKindOf(style, context) !== "date") return digits;
+  const day = dayFromExcelSerial(digits, context.date1904);
+  return day === undefined ? digits : dateCell(day, context);
+}
+
 function formatKindOf(style: number, context: Context): FormatKind {
   let kind = context.kinds[style];
   if (kind === undefined) {
@@ -336,6 +372,46 @@ function dateCell(day: Day, context: Context): DateCell {
 function unescapeXstring(text: string): string {
   if (text.indexOf("_x") < 0) return text;
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * The zero-based column of a reference written plainly as letters and digits (`AB12`), -1 when it is not a
+ * valid reference, -2 when it is written otherwise (references, `$`): then the text decides.
+ */
+function columnOf(s: Uint8Array, from: number, to: number): number {
+  let column = 0;
+  let p = from;
+  for (; p < to; p++) {
+    const c = s[p]! | 0x20;
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+  }
+  if (p === from || p - from > 3) return p - from > 3 ? -1 : -2;
+  const row = digitsOf(s, p, to);
+  if (row < 0) return -2;
+  return row < 1 ? -1 : column - 1;
+}
+
+/** A cell's `t` attribute as one of the strings it can be, without decoding it; undefined when it is other. */
+function cellType(s: Uint8Array, from: number, to: number): string | undefined {
+  const length = to - from;
+  if (length === 1) {
+    switch (s[from]) {
+      case 115:
+        return "s";
+      case 110:
+        return "n";
+      case 98:
+        return "b";
+      case 101:
+        return "e";
+      case 100:
+        return "d";
+    }
+    return undefined;
+  }
+  const text = length === 3 || length === 9 ? utf8(s, from, to) : undefined;
+  return text === "str" ? "str" : text === "inlineStr" ? "inlineStr" : undefined;
 }
 
 /** `AB12` as zero-based row and column. */
