@@ -263,21 +263,31 @@ function prologDeclaresDoctype(data: Uint8Array, deflated: boolean): boolean {
 
 const STOP = new Error("stop");
 
-/** Streams the input in 32 KB slices, so one slice yields at most ~33 MB (deflate's 1032:1 ceiling). */
+/**
+ * Streams the input in 32 KB slices, so one slice yields at most ~33 MB (deflate's 1032:1 ceiling). The bytes
+ * are kept (written into one array of the declared size, never more) so that reading need not inflate the
+ * part again, unless the part is larger than a reader would hold.
+ */
 function measureWithFflate(compressed: Uint8Array, limit: number): InflatedSize {
   const SLICE = 32 * 1024;
   let produced = 0;
   let crc = 0;
+  const data = limit <= KEEP_LIMIT ? new Uint8Array(limit) : undefined;
   const inflater = new Inflate((chunk) => {
+    if (produced + chunk.length <= limit) {
+      crc = crc32(chunk, crc);
+      data?.set(chunk, produced);
+    }
     produced += chunk.length;
-    if (produced <= limit) crc = crc32(chunk, crc);
   });
   for (let p = 0; p < compressed.length && produced <= limit; p += SLICE) {
     const end = Math.min(p + SLICE, compressed.length);
     inflater.push(compressed.subarray(p, end), end === compressed.length);
   }
-  return { size: produced, crc };
+  return produced === limit ? { size: produced, crc, ...(data ? { data } : {}) } : { size: produced, crc };
 }
+
+const KEEP_LIMIT = 128 * MB;
 
 /** Encrypted .xlsx files and old .xls files are both OLE compound files; the stream names tell them apart. */
 function compoundFileProblem(bytes: Uint8Array, fileName: string): WorkbookInputError {

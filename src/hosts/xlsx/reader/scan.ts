@@ -441,7 +441,8 @@ export function digitsOf(s: Uint8Array, from: number, to: number): number {
   return value;
 }
 
-const utf8Decoder = new TextDecoder("utf-8");
+/** Made when first needed: a module that only imports this one must load where TextDecoder is not defined. */
+let utf8Decoder: TextDecoder | undefined;
 
 /** UTF-8 bytes as a string; short ASCII, most of what a sheet holds, without the decoder's call. */
 export function utf8(s: Uint8Array, from: number, to: number): string {
@@ -449,12 +450,12 @@ export function utf8(s: Uint8Array, from: number, to: number): string {
     let text = "";
     for (let p = from; p < to; p++) {
       const c = s[p]!;
-      if (c >= 0x80) return utf8Decoder.decode(s.subarray(from, to));
+      if (c >= 0x80) return (utf8Decoder ??= new TextDecoder("utf-8")).decode(s.subarray(from, to));
       text += String.fromCharCode(c);
     }
     return text;
   }
-  return utf8Decoder.decode(s.subarray(from, to));
+  return (utf8Decoder ??= new TextDecoder("utf-8")).decode(s.subarray(from, to));
 }
 
 /**
