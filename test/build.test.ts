@@ -130,3 +130,27 @@ test("refuses an ADDIN_URL that Office would not load", () => {
   expect(run.stderr).toContain("ADDIN_URL must be an https address");
   expect(existsSync(elsewhere)).toBe(false);
 });
+
+test("the command line is one file that loads no other module of ours or of node_modules", () => {
+  const out = path.join(OUT, "cli");
+  const built = spawnSync(
+    process.execPath,
+    [WEBPACK, "--config", "webpack.cli.config.js", "--output-path", out],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
+  expect(built.status).toBe(0);
+  const bundle = path.join(out, "duban.js");
+  const probe = [
+    `process.argv = [process.argv[0], "duban", "--version"];`,
+    `require(${JSON.stringify(bundle)});`,
+    `process.on("exit", () => console.error(JSON.stringify(Object.keys(require.cache))));`,
+  ].join("\n");
+  const run = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" });
+  expect(run.stdout.trim()).toBe(
+    (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version,
+  );
+  expect(JSON.parse(run.stderr) as string[]).toEqual([bundle]);
+}, 120_000);

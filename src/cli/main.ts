@@ -20,7 +20,7 @@ import {
   type SettingsInput,
   type WorkbookModel,
 } from "../core";
-import { version as VERSION } from "../../package.json";
+import packageJson from "../../package.json";
 import { readWorkbookSettings, SETTINGS_SHEET } from "../core/output/record";
 import { describeInputProblem, WorkbookInputError, WorkbookOutputError } from "../hosts/xlsx";
 import { damagedPart } from "../hosts/xlsx/read";
@@ -80,7 +80,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     const words = CLI_WORDS[locale];
     if (values.version) {
-      io.stdout.write(`${VERSION}\n`);
+      io.stdout.write(`${packageJson.version}\n`);
       return EXIT_OK;
     }
     const [command, file, ...extra] = positionals;
