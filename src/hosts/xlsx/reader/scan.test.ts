@@ -1,8 +1,10 @@
 // The byte scanner that reads large sheets: the events it reports, whatever the pieces the bytes come in
 // (a piece may end inside a tag, a reference or a UTF-8 sequence), and what it refuses.
 
+import fc from "fast-check";
+import { SaxesParser } from "saxes";
 import { XmlPartError } from "../xml";
-import { decode, textOf, XmlScanner } from "./scan";
+import { checkWellFormed, decode, textOf, XmlScanner } from "./scan";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -188,5 +190,153 @@ describe("decode", () => {
   ])("%s", (text, expected) => {
     if (expected === null) expect(() => decode(text, "t.xml")).toThrow(XmlPartError);
     else expect(decode(text, "t.xml")).toBe(expected);
+  });
+});
+
+describe("checkWellFormed, the check a large part Duban writes passes before it leaves", () => {
+  const bytesOf = (...pieces: Array<string | number[]>) => {
+    const parts = pieces.map((piece) => (typeof piece === "string" ? encode(piece) : Uint8Array.from(piece)));
+    const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  };
+
+  it("accepts what XML allows: prefixes bound, xml:space, CDATA, references, CJK and emoji", () => {
+    const xml = `\uFEFF<?xml version="1.0"?><r xmlns:x="urn:x" x:a="1" xml:space="preserve"><t a="&lt;&#x4E2D;"><![CDATA[<&>]]>a &amp; b 中文 😀\t\r\n</t><x:c x:b="&quot;"/></r>`;
+    expect(() => checkWellFormed(encode(xml), "t.xml")).not.toThrow();
+  });
+
+  it.each<[string, Uint8Array, RegExp]>([
+    ["an attribute twice", encode(`<r a="1" a="2"/>`), /attribute a twice/],
+    [
+      "one attribute by two prefixes",
+      encode(`<r xmlns:p="u" xmlns:q="u" p:a="1" q:a="2"/>`),
+      /\{u\}a is given twice/,
+    ],
+    ["an attribute's prefix not declared", encode(`<r p:a="1"/>`), /prefix of the attribute p:a/],
+    ["a control character in text", encode(`<r>a\u0001</r>`), /does not allow/],
+    ["a control character in an attribute", encode(`<r a="\u0008"/>`), /does not allow/],
+    ["U+FFFF in text", encode(`<r>\uFFFF</r>`), /does not allow/],
+    ["a reference to a control character", encode(`<r>&#1;</r>`), /&#1; stands for a character/],
+    ["a bare & in text nobody reads", encode(`<r><f>a & b</f></r>`), /bare &/],
+    ["an unknown entity in an attribute", encode(`<r a="&nbsp;"/>`), /unknown entity/],
+    ["a < in an attribute value", encode(`<r a="<"/>`), /holds a </],
+    ["]]> in text", encode(`<r>a]]>b</r>`), /\]\]> in text/],
+    ["an element name that is not a name", encode(`<r><1a/></r>`), /not a valid element name/],
+    ["an attribute name that is not a name", encode(`<r 1a="x"/>`), /attribute named 1a/],
+    ["an overlong UTF-8 form", bytesOf("<r>", [0xc0, 0x80], "</r>"), /not UTF-8/],
+    ["a lone continuation byte", bytesOf("<r>", [0x80], "</r>"), /not UTF-8/],
+    ["a cut UTF-8 sequence", bytesOf("<r>", [0xe4, 0xb8], "</r>"), /not UTF-8/],
+    ["a surrogate in UTF-8", bytesOf("<r>", [0xed, 0xa0, 0x80], "</r>"), /not UTF-8/],
+    ["a code point past U+10FFFF", bytesOf("<r>", [0xf4, 0x90, 0x80, 0x80], "</r>"), /not UTF-8/],
+    ["an element never closed", encode(`<r><c>`), /never closed/],
+  ])("refuses %s", (_, bytes, message) => {
+    expect(() => checkWellFormed(bytes, "t.xml")).toThrow(message);
+  });
+
+  it("refuses a DOCTYPE as its own kind of problem", () => {
+    expect(() => checkWellFormed(encode(`<!DOCTYPE r><r/>`), "t.xml")).toThrow(
+      expect.objectContaining({ kind: "doctype" }) as Error,
+    );
+  });
+});
+
+describe("checkWellFormed agrees with saxes", () => {
+  // Random documents from pieces that are right or wrong in the ways a writer can go wrong: names, prefixes
+  // bound or not, attributes twice, references good and bad, control characters, < and ]]> where they may not be.
+  const name = fc.constantFrom("a", "b", "x:c", "y:d", "z:e", "1f", "g-h", "_i");
+  const attributeName = fc.constantFrom(
+    "k",
+    "m",
+    "x:k",
+    "y:k",
+    "z:k",
+    "xml:space",
+    "xmlns:x",
+    "xmlns:y",
+    "2n",
+  );
+  const piece = fc.constantFrom(
+    "a",
+    "中文",
+    "😀",
+    " ",
+    "\n",
+    "\t",
+    "&amp;",
+    "&lt;",
+    "&#x4E2D;",
+    "&#1;",
+    "&nbsp;",
+    "&",
+    "<",
+    ">",
+    "]]>",
+    "\u0001",
+    "\uFFFF",
+    "'",
+  );
+  const value = fc.array(piece, { maxLength: 4 }).map((pieces) => pieces.join(""));
+  const attributes = fc
+    .array(fc.tuple(attributeName, value), { maxLength: 3 })
+    .map((pairs) =>
+      pairs
+        .map(([key, text]) => ` ${key}="${key.startsWith("xmlns:") ? `urn:${text.length % 2}` : text}"`)
+        .join(""),
+    );
+  const tree: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.tuple(name, attributes).map(([n, a]) => `<${n}${a}/>`),
+      value,
+      fc.constantFrom("<![CDATA[x<&]]>", "<![CDATA[\u0001]]>"),
+      fc
+        .tuple(name, attributes, fc.array(tie("node"), { maxLength: 3 }))
+        .map(([n, a, children]) => `<${n}${a}>${children.join("")}</${n}>`),
+    ),
+  })).node;
+  const document = fc
+    .tuple(attributes, fc.array(tree, { maxLength: 4 }))
+    .map(([a, children]) => `<r xmlns:x="urn:x"${a}>${children.join("")}</r>`);
+
+  const saxesAccepts = (xml: string): boolean => {
+    const parser = new SaxesParser({ xmlns: true });
+    let ok = true;
+    parser.on("error", () => {
+      ok = false;
+    });
+    try {
+      parser.write(xml).close();
+    } catch {
+      ok = false;
+    }
+    return ok;
+  };
+  const scannerAccepts = (xml: string): boolean => {
+    try {
+      checkWellFormed(encode(xml), "t.xml");
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it("on random documents: each accepts exactly what the other does", () => {
+    const verdicts = { accepted: 0, refused: 0 };
+    fc.assert(
+      fc.property(document, (xml) => {
+        const accepted = saxesAccepts(xml);
+        verdicts[accepted ? "accepted" : "refused"]++;
+        expect([xml, scannerAccepts(xml)]).toEqual([xml, accepted]);
+      }),
+      { numRuns: 3000 },
+    );
+    // Both kinds of document are common, so that the agreement says something about each.
+    expect(verdicts.accepted).toBeGreaterThan(300);
+    expect(verdicts.refused).toBeGreaterThan(300);
   });
 });
