@@ -4,6 +4,7 @@
 import {
   appendInside,
   applyEdits,
+  inlineStringXml,
   joinOutline,
   locateTopLevel,
   outline,
@@ -303,5 +304,21 @@ describe("outline and joinOutline", () => {
     expect(decode(joinOutline(shape, edited))).toBe(
       `<worksheet><sheetData><row r="1"><!-- </sheetData> --></row></sheetData><cf/></worksheet>`,
     );
+  });
+});
+
+describe("inlineStringXml", () => {
+  it.each([
+    ["逾期", "<is><t>逾期</t></is>"],
+    ["H7：完成时限 2026-10-17 已过 32 天", "<is><t>H7：完成时限 2026-10-17 已过 32 天</t></is>"],
+    [" leading", `<is><t xml:space="preserve"> leading</t></is>`],
+    ["trailing ", `<is><t xml:space="preserve">trailing </t></is>`],
+    ["two\nlines", `<is><t xml:space="preserve">two\nlines</t></is>`],
+    ["a\tb", `<is><t xml:space="preserve">a\tb</t></is>`],
+    ["a  b", `<is><t xml:space="preserve">a  b</t></is>`],
+    ["=A1<B1 & 1>0", "<is><t>=A1&lt;B1 &amp; 1&gt;0</t></is>"],
+    ["bell\u0007", "<is><t>bell</t></is>"],
+  ])("%j", (text, expected) => {
+    expect(inlineStringXml(text)).toBe(expected);
   });
 });

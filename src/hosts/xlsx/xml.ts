@@ -238,8 +238,26 @@ const INVALID_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeText(text: string): string {
+  // Most texts need nothing: one test instead of four replacements (a large check writes millions of texts).
+  if (!MAY_NEED_ESCAPING.test(text)) return text;
   return text.replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+/** What escapeText may change: markup characters, and anything INVALID_XML may match (any surrogate, to be sure). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const MAY_NEED_ESCAPING = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
+/**
+ * An inline string's `<is>` element. xml:space="preserve" only where white space would otherwise be open to
+ * collapsing (at either end, line breaks, tabs, runs of spaces), as Excel writes it: on the tens of thousands of
+ * texts a large check writes it was a fifth of the bytes.
+ */
+export function inlineStringXml(text: string): string {
+  const space = PRESERVE_NEEDED.test(text) ? ` xml:space="preserve"` : "";
+  return `<is><t${space}>${escapeText(text)}</t></is>`;
+}
+
+const PRESERVE_NEEDED = /^\s|\s$|[\t\n\r]| {2}/;
 
 export function escapeAttr(text: string): string {
   return escapeText(text)

@@ -26,6 +26,7 @@ import {
   applyEdits,
   attributeOf,
   escapeText,
+  inlineStringXml,
   childNamed,
   childrenNamed,
   joinOutline,
@@ -253,9 +254,7 @@ function marksXml(plan: HighlightPlan, ns: ClassNamespaces): string {
     plan.keys.forEach(({ keys }, c) => {
       const key = keys[r];
       if (key === undefined) return;
-      out.push(
-        `<c r="${cellRef(r, c)}" t="inlineStr"><is><t xml:space="preserve">${escapeText(key)}</t></is></c>`,
-      );
+      out.push(`<c r="${cellRef(r, c)}" t="inlineStr">${inlineStringXml(key)}</c>`);
     });
     out.push("</row>");
   }

@@ -5,7 +5,7 @@ import type { SheetSpec, SpecCell, StyleName } from "../../../core/output/spec";
 import { columnLetter, type CellRange } from "../../../core/workbook";
 import { quotedSheet } from "../../../core/output/names";
 import { TRANSITIONAL, type ClassNamespaces } from "../opc";
-import { escapeAttr, escapeText } from "../xml";
+import { escapeAttr, inlineStringXml } from "../xml";
 
 export { quotedSheet };
 
@@ -113,16 +113,13 @@ function cellXml(cell: SpecCell, ref: string, options: SheetXmlOptions): string 
     return `<c r="${ref}" s="${s}"><v>${serial}</v></c>`;
   }
   // An inline string is text whatever it starts with: "=SUM(A1)" can never become a formula.
-  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
+  return `<c r="${ref}" s="${s}" t="inlineStr">${inlineStringXml(value)}</c>`;
 }
 
 /** A worksheet with these texts down column A, as inline strings (Duban's record and settings sheets). */
 export function columnSheetXml(texts: readonly string[], ns: ClassNamespaces = TRANSITIONAL): string {
   const rows = texts
-    .map(
-      (text, r) =>
-        `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeText(text)}</t></is></c></row>`,
-    )
+    .map((text, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr">${inlineStringXml(text)}</c></row>`)
     .join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
