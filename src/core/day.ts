@@ -31,10 +31,20 @@ export function isoWeekday(day: Day): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
+/** Findings quote the same few hundred days over and over: each is formatted once (up to a bound). */
+const formattedDays = new Map<Day, string>();
+const MAX_FORMATTED_DAYS = 10_000;
+
 /** `2026-11-05` */
 export function formatDay(day: Day): string {
-  const { year, month, day: d } = ymdOf(day);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    const { year, month, day: d } = ymdOf(day);
+    text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    if (formattedDays.size >= MAX_FORMATTED_DAYS) formattedDays.clear();
+    formattedDays.set(day, text);
+  }
+  return text;
 }
 
 /** Reads `YYYY-MM-DD` strictly (used for flags and settings, not for what clerks type). */

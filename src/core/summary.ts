@@ -85,13 +85,11 @@ export function summarise(
   const units = new Map<string, Counts>(unitOrder.map((unit) => [unit, zero()]));
   const categories = new Map<string, Counts>();
   const total = zero();
-  const present = new Set<string>();
 
   for (const row of rows) {
     const flag = flags[row.index]!;
     add(total, row, flag);
     if (row.unit !== "") {
-      present.add(row.unit);
       let counts = units.get(row.unit);
       if (!counts) units.set(row.unit, (counts = zero()));
       add(counts, row, flag);
@@ -104,14 +102,16 @@ export function summarise(
   }
   for (const finding of findings) {
     if (finding.rule !== "missing-instance" || !finding.unit) continue;
-    present.add(finding.unit);
     let counts = units.get(finding.unit);
     if (!counts) units.set(finding.unit, (counts = zero()));
     counts.missingInstances += 1;
     total.missingInstances += 1;
   }
   return {
-    units: [...units].filter(([unit]) => present.has(unit)).map(([unit, counts]) => line(unit, counts)),
+    // A roster unit with no task row and no omission is left out.
+    units: [...units]
+      .filter(([, counts]) => counts.tasks > 0 || counts.missingInstances > 0)
+      .map(([unit, counts]) => line(unit, counts)),
     categories: [...categories].map(([category, counts]) => line(category, counts)),
     total: line("", total),
   };

@@ -78,9 +78,13 @@ export function highlightKeysOf(
     const column = columnOf.get(field);
     return column === undefined ? [] : [column];
   });
-  const holdsBoolean = (column: number) =>
-    taskRows.some((row) => typeof sheet.rows[row - 1]?.[column] === "boolean");
-  const clean = present.filter((column) => !holdsBoolean(column));
+  // One pass over the task rows for all key columns, not one per column.
+  const holdsBoolean = new Set<number>();
+  for (const row of taskRows) {
+    const cells = sheet.rows[row - 1];
+    if (cells) for (const column of present) if (typeof cells[column] === "boolean") holdsBoolean.add(column);
+  }
+  const clean = present.filter((column) => !holdsBoolean.has(column));
   const columns = clean.length > 0 ? clean : present;
   const rows: Record<number, CellValue[]> = {};
   for (const row of flaggedRows) {

@@ -36,6 +36,15 @@ testRule(duplicateTask, {
       expected: [{ row: 3, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } }],
     },
     {
+      name: "a task repeated under another unit names that unit's first row",
+      rows: [row, { ...row, unit: "运输队" }, row, { ...row, unit: "运输队" }, { ...row, unit: "运输队" }],
+      expected: [
+        { row: 4, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } },
+        { row: 5, messageId: "duplicateTask", field: "task", values: { firstRow: 3 } },
+        { row: 6, messageId: "duplicateTask", field: "task", values: { firstRow: 3 } },
+      ],
+    },
+    {
       name: "every repeat names the first row",
       rows: [row, row, row],
       expected: [

@@ -14,11 +14,15 @@ export const unknownUnit: Rule = {
     const roster = context.roster;
     if (!roster || roster.length === 0) return {};
     const known = new Set(roster.map((name) => name.toLowerCase()));
+    // Rows repeat a few dozen unit names: each is looked up once, not lower-cased again for every row.
+    const isKnown = new Map<string, boolean>();
     const suggestions = new Map<string, string | undefined>();
     return {
       row(row) {
         for (const unit of row.units) {
-          if (known.has(unit.toLowerCase())) continue;
+          let onRoster = isKnown.get(unit);
+          if (onRoster === undefined) isKnown.set(unit, (onRoster = known.has(unit.toLowerCase())));
+          if (onRoster) continue;
           if (!suggestions.has(unit)) suggestions.set(unit, closest(unit, roster));
           const suggestion = suggestions.get(unit);
           if (suggestion === undefined) {

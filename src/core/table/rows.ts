@@ -67,31 +67,31 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
   let section = "";
 
   for (let r = location.firstDataRow; r < sheet.rows.length; r++) {
-    const original = sheet.rows[r];
-    const first = firstFilled(original);
+    const cells = sheet.rows[r];
+    if (!cells) continue;
+    const first = firstFilled(cells);
     if (first === undefined) continue;
-    const lead = cellText(original![first]).normalize("NFKC").replace(/\s+/g, "").toLowerCase();
-    if (FOOTNOTE_ROW.test(lead)) break;
-    if (TOTAL_ROW.test(lead)) continue;
+    const lead = cells[first];
+    // Only text can read 注… or 合计: a number, date or TRUE in the lead cell (a 序号) never does, and
+    // skipping them saves folding each row's lead.
+    if (typeof lead === "string") {
+      const key = lead.normalize("NFKC").replace(WHITE_SPACE, "").toLowerCase();
+      if (FOOTNOTE_ROW.test(key)) break;
+      if (TOTAL_ROW.test(key)) continue;
+    }
 
-    // A cell's own value, or the value of the vertical merge that covers it.
-    const value = (c: number): CellValue | undefined => {
-      if (c < 0) return undefined;
-      const own = original![c];
-      return isFilled(own) ? own : fill.get(r * MAX_COLUMNS + c);
-    };
-    const taskValue = value(taskCol);
-    const heading = headingText(sheet, r, original!, taskCol, taskValue);
+    const taskValue = valueAt(cells, r, taskCol, fill);
+    const heading = headingText(sheet, r, cells, taskCol, taskValue);
     if (heading !== undefined) {
       section = heading;
       continue;
     }
 
-    const units = parse.units(parse.text(value(unitCol)));
+    const units = parse.units(parse.text(valueAt(cells, r, unitCol, fill)));
     // Task texts are mostly unique: a cache would only cost.
-    const task = cellText(taskValue).replace(/\s+/g, " ").trim();
+    const task = cellText(taskValue).replace(WHITE_SPACE, " ").trim();
     const folded = task.normalize("NFKC");
-    const statusValue = value(statusCol);
+    const statusValue = valueAt(cells, r, statusCol, fill);
     rows.push({
       index: rows.length,
       row: r + 1,
@@ -99,16 +99,16 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
       taskKey: folded.includes(" ") ? folded.replaceAll(" ", "") : folded,
       units,
       unit: units[0] ?? "",
-      category: (categoryCol < 0 ? "" : parse.text(value(categoryCol))) || section,
-      person: personCol < 0 ? "" : parse.text(value(personCol)),
+      category: (categoryCol < 0 ? "" : parse.text(valueAt(cells, r, categoryCol, fill))) || section,
+      person: personCol < 0 ? "" : parse.text(valueAt(cells, r, personCol, fill)),
       statusText: cellText(statusValue).trim(),
-      deadline: parse.date(value(deadlineCol)),
-      start: parse.date(value(startCol)),
-      doneDate: parse.date(value(doneCol)),
+      deadline: parse.date(valueAt(cells, r, deadlineCol, fill)),
+      start: parse.date(valueAt(cells, r, startCol, fill)),
+      doneDate: parse.date(valueAt(cells, r, doneCol, fill)),
       status: parse.status(statusValue),
-      cycle: parse.cycle(value(cycleCol)),
-      points: parse.number(value(pointsCol)),
-      score: parse.number(value(scoreCol)),
+      cycle: parse.cycle(valueAt(cells, r, cycleCol, fill)),
+      points: parse.number(valueAt(cells, r, pointsCol, fill)),
+      score: parse.number(valueAt(cells, r, scoreCol, fill)),
     });
   }
   return rows;
@@ -116,6 +116,22 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
 
 /** Excel's column limit, so that row * MAX_COLUMNS + column is a unique cell key. */
 const MAX_COLUMNS = 16384;
+
+const WHITE_SPACE = /\s+/g;
+
+/** A cell's own value, or the value of the vertical merge that covers it; undefined for column -1. */
+function valueAt(
+  cells: ReadonlyArray<CellValue>,
+  r: number,
+  c: number,
+  fill: ReadonlyMap<number, CellValue>,
+): CellValue | undefined {
+  if (c < 0) return undefined;
+  const own = cells[c];
+  if (isFilled(own)) return own;
+  // Most tables merge nothing below the header: no lookup for each empty cell then.
+  return fill.size === 0 ? undefined : fill.get(r * MAX_COLUMNS + c);
+}
 
 /** A vertically merged cell counts for every row it covers: its value keyed by each covered cell. */
 function mergeFill(
@@ -135,8 +151,7 @@ function mergeFill(
   return fill;
 }
 
-function firstFilled(cells: ReadonlyArray<CellValue> | undefined): number | undefined {
-  if (!cells) return undefined;
+function firstFilled(cells: ReadonlyArray<CellValue>): number | undefined {
   for (let c = 0; c < cells.length; c++) if (isFilled(cells[c])) return c;
   return undefined;
 }

@@ -1,7 +1,6 @@
 // Text as clerks type it: full-width forms, stray and full-width spaces, line breaks inside cells.
 
 import type { CellValue } from "../workbook";
-import { isDateCell } from "../workbook";
 import isFullwidthCodePoint from "is-fullwidth-code-point";
 import { formatDay } from "../day";
 
@@ -34,7 +33,9 @@ export function isBlank(value: CellValue | undefined): boolean {
 
 /** True for anything that is not blank, dates included. */
 export function isFilled(value: CellValue | undefined): boolean {
-  return !isBlank(value) || isDateCell(value);
+  // isBlank inverted, written out: tables ask this of every cell they read.
+  if (value === null || value === undefined) return false;
+  return typeof value !== "string" || value.trim() !== "";
 }
 
 /** Units listed in one cell: 综采一队、机电科 / A, B; C / one per line. */
