@@ -268,7 +268,7 @@ const STOP = new Error("stop");
  * are kept (written into one array of the declared size, never more) so that reading need not inflate the
  * part again, unless the part is larger than a reader would hold.
  */
-function measureWithFflate(compressed: Uint8Array, limit: number): InflatedSize {
+export function measureWithFflate(compressed: Uint8Array, limit: number): InflatedSize {
   const SLICE = 32 * 1024;
   let produced = 0;
   let crc = 0;

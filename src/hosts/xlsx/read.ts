@@ -2,7 +2,8 @@
 
 import type { WorkbookModel } from "../../core/workbook";
 import { WorkbookInputError } from "./errors";
-import type { ReadOptions } from "./inspect";
+import { measureWithFflate, type ReadOptions } from "./inspect";
+import { nativeInflatedSizes } from "./native-inflate";
 import { workbookPartOf } from "./opc";
 import { OpcPackage } from "./package";
 import { readWorkbookModel, type ReadPlan } from "./reader";
@@ -20,7 +21,16 @@ export async function readWorkbookBytes(
   options?: ReadOptions & { readonly plan?: ReadPlan },
 ): Promise<WorkbookModel> {
   await Promise.resolve();
-  return readPackage(OpcPackage.open(bytes, fileName, options ?? {}), fileName, options?.plan);
+  // Where the platform inflates natively (a browser), the parts are inflated that way first; Node's callers
+  // pass zlib as measureInflated (see file.ts).
+  const measureInflated =
+    options?.measureInflated ??
+    (await nativeInflatedSizes(bytes, fileName, options ?? {}, measureWithFflate));
+  const opened = OpcPackage.open(bytes, fileName, {
+    ...options,
+    ...(measureInflated ? { measureInflated } : {}),
+  });
+  return readPackage(opened, fileName, options?.plan);
 }
 
 /**
