@@ -31,6 +31,7 @@ import { OpcPackage } from "../hosts/xlsx/package";
 import { readPackage } from "../hosts/xlsx/read";
 import { clearDuban, noticeWorkbooks, writeCheck } from "../hosts/xlsx/write";
 import { isSameFile, writeFileWhole } from "../hosts/xlsx/write-file";
+import { jsonPieces, utf8Batches } from "./json";
 import { CLI_WORDS } from "./messages";
 import { Progress } from "./progress";
 import { renderText } from "./render";
@@ -193,11 +194,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     const report = buildReport(result, locale);
     if (values.json === "-") {
-      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      for (const piece of jsonPieces(report, "issues")) io.stdout.write(piece);
     } else {
       if (values.json !== undefined) {
-        const json = new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
-        await writeOutput(values.json, json, locale, "jsonUnwritable");
+        await writeOutput(values.json, utf8Batches(jsonPieces(report, "issues")), locale, "jsonUnwritable");
       }
       io.stdout.write(renderText(result, locale, io.stderr.columns ?? 120));
       if (values.out !== undefined) io.stdout.write(`\n${CLI_WORDS[locale].written({ file: values.out })}\n`);
@@ -227,7 +227,7 @@ function storedSettings(workbook: WorkbookModel, file: string, locale: Locale): 
 /** The whole file or nothing: a temporary file beside it, then a rename (see writeFileWhole). */
 async function writeOutput(
   file: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array | Iterable<Uint8Array>,
   locale: Locale,
   problem: "outUnwritable" | "jsonUnwritable" = "outUnwritable",
 ): Promise<void> {

@@ -11,7 +11,7 @@ import { basename, dirname, join } from "node:path";
  * never crosses file systems. A symbolic link is followed: the file it points to is replaced, the link kept.
  * An existing target's permissions carry over to the new file.
  */
-export async function writeFileWhole(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileWhole(path: string, bytes: Uint8Array | Iterable<Uint8Array>): Promise<void> {
   const target = await resolveLink(path);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   let handle: FileHandle | undefined;
@@ -21,7 +21,8 @@ export async function writeFileWhole(path: string, bytes: Uint8Array): Promise<v
     handle = await open(temp, "wx", mode ?? 0o666);
     created = true;
     if (mode !== undefined) await handle.chmod(mode); // the umask narrowed it at creation
-    await handle.writeFile(bytes);
+    if (bytes instanceof Uint8Array) await handle.writeFile(bytes);
+    else for (const piece of bytes) await handle.write(piece);
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -1,0 +1,54 @@
+// The report in pieces is JSON.stringify's text exactly, whatever the report holds.
+
+import fc from "fast-check";
+import { jsonPieces, utf8Batches } from "./json";
+
+const whole = (value: Record<string, unknown>) => `${JSON.stringify(value, null, 2)}\n`;
+const joined = (value: Record<string, unknown>) => [...jsonPieces(value, "issues")].join("");
+
+describe("jsonPieces", () => {
+  it.each<[string, Record<string, unknown>]>([
+    ["an empty object", {}],
+    ["no issues", { asOf: "2026-11-18", issues: [], summary: { units: [] } }],
+    [
+      "issues with text JSON escapes: line breaks, quotes, CJK, emoji",
+      {
+        file: "任务.xlsx",
+        issues: [
+          { rule: "overdue", message: '第一行\n"第二行"\t😀', values: { a: 1, b: [1, 2] } },
+          { rule: "x", values: {} },
+        ],
+        ranking: [{ rank: 1, unit: "综采一队", score: 99.5 }],
+      },
+    ],
+    [
+      "what JSON leaves out, and nulls in arrays",
+      { a: undefined, issues: [undefined, null, 1], f: () => 1, z: null },
+    ],
+    ["issues that are not an array", { issues: { not: "an array" } }],
+  ])("%s", (_, value) => {
+    expect(joined(value)).toBe(whole(value));
+  });
+
+  it("on random reports", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.array(fc.jsonValue(), { maxLength: 5 }),
+        (rest, issues) => {
+          const value = { ...rest, issues };
+          expect(joined(value)).toBe(whole(value));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+test("utf8Batches: the same bytes as encoding the whole, in pieces of about the size asked", () => {
+  const pieces = Array.from({ length: 1000 }, (_, i) => `${i}:任务😀\n`);
+  const batches = [...utf8Batches(pieces, 500)];
+  expect(batches.length).toBeGreaterThan(5);
+  const bytes = Buffer.concat(batches);
+  expect(bytes.equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
+});
