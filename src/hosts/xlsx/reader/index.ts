@@ -251,6 +251,10 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
         }
       } else if (local === "rPh") phonetic--;
       else if (local === "row") {
+        // An array grown cell by cell keeps half as much room again; a copy holds just its cells (a tenth
+        // of a large read's memory).
+        const values = rows[row];
+        if (values) rows[row] = values.slice();
         rowsRead++;
         if (rowsRead >= rowLimit) scanner?.stop();
       }
