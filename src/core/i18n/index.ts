@@ -18,8 +18,10 @@ import { zhCN } from "./zh-CN";
 export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { "zh-CN": zhCN, "en-US": enUS };
 export { MESSAGE_IDS, NOTICE_IDS, type Catalogue, type MessageId, type NoticeId, type WordId };
 
+const MESSAGE_ID_SET: ReadonlySet<string> = new Set(MESSAGE_IDS);
+
 function isMessageId(id: string): id is MessageId {
-  return (MESSAGE_IDS as readonly string[]).includes(id);
+  return MESSAGE_ID_SET.has(id);
 }
 
 /** The sentence for a finding, naming its cell, its value and what to do. */
@@ -27,15 +29,16 @@ export function formatFinding(finding: Finding, locale: Locale): string {
   const catalogue = CATALOGUES[locale];
   if (!isMessageId(finding.messageId)) throw new Error(`No wording for message ${finding.messageId}`);
   const field = finding.values.field;
-  const values = {
-    ...finding.values,
+  // Object.assign rather than a spread: the same object, but each rule's values have a shape of their own,
+  // and V8 copies mixed shapes by assign several times faster (a large issues sheet words one per finding).
+  const values = Object.assign({}, finding.values, {
     unit: finding.unit ?? "",
     task: finding.task ?? "",
     cell: finding.column
       ? `${finding.column}${finding.row}`
       : `${catalogue.words.sheet} ${finding.sheet} #${finding.row}`,
     fieldName: typeof field === "string" ? (catalogue.fields[field as Field] ?? field) : undefined,
-  };
+  });
   return catalogue.messages[finding.messageId](values);
 }
 

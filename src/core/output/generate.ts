@@ -13,7 +13,7 @@ import type { CellRange } from "../workbook";
 import type { HighlightKind } from "./highlights";
 import type { CellStyle, DataBar, GeneratedKind, SheetSpec, SpecCell, SpecRow, StyleName } from "./spec";
 import { styleSheet } from "./styles";
-import { displayWidth as terminalWidth } from "../values/text";
+import { columnsBetween } from "../values/text";
 import type { PreviousRanking } from "./record";
 
 export type { PreviousRanking } from "./record";
@@ -476,8 +476,9 @@ class Layout {
     return this.rows.length - 1;
   }
 
-  add(cells: ReadonlyArray<SpecCell | null>): number {
-    this.rows.push([...cells]);
+  /** The array becomes the row itself (merge fills it in), so each call passes one of its own. */
+  add(cells: Array<SpecCell | null>): number {
+    this.rows.push(cells);
     return this.rows.length - 1;
   }
 
@@ -521,9 +522,10 @@ class Layout {
   }
 
   finish(kind: GeneratedKind, options: FinishOptions): SheetSpec {
-    const columns = this.fitWidths();
+    const measured = this.measure();
+    const columns = this.fitWidths(measured);
     const rows: SpecRow[] = this.rows.map((cells, r) => {
-      const height = this.fitHeight(r, cells, columns);
+      const height = this.fitHeight(r, cells, measured, columns);
       return height === undefined ? { cells } : { height, cells };
     });
     const { catalogue } = this.cx;
@@ -544,17 +546,31 @@ class Layout {
     };
   }
 
-  private mergeAt(row: number, column: number): CellRange | undefined {
-    return this.mergesByRow.get(row)?.find((m) => m.left <= column && column <= m.right);
+  /** Each cell's text width, measured once for both the column widths and the row heights; 0 when empty. */
+  private measure(): Measured {
+    const { styles } = this.cx;
+    const stride = this.rows.reduce((most, cells) => Math.max(most, cells.length), 0);
+    // One array for the whole sheet: a large one has a hundred thousand rows.
+    const widths = new Float64Array(this.rows.length * stride);
+    this.rows.forEach((cells, r) => {
+      for (let c = 0; c < cells.length; c++) {
+        const spec = cells[c];
+        if (spec && spec.value !== null)
+          widths[r * stride + c] = textWidth(shownText(spec), styles[spec.style]);
+      }
+    });
+    return { widths, stride };
   }
 
-  private fitWidths(): number[] {
+  private fitWidths({ widths: measured, stride }: Measured): number[] {
     const widths = new Array<number>(this.width).fill(0);
     this.rows.forEach((cells, r) => {
-      cells.forEach((spec, c) => {
-        if (!spec || c >= this.width || this.mergeAt(r, c)) return;
-        widths[c] = Math.max(widths[c]!, textWidth(shownText(spec), this.cx.styles[spec.style]));
-      });
+      const merges = this.mergesByRow.get(r);
+      const last = Math.min(cells.length, this.width);
+      for (let c = 0; c < last; c++) {
+        if (!cells[c] || (merges && mergeAt(merges, c))) continue;
+        widths[c] = Math.max(widths[c]!, measured[r * stride + c]!);
+      }
     });
     return widths.map((w, c) =>
       Math.min(this.maxWidths[c] ?? MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w) + 2)),
@@ -565,30 +581,45 @@ class Layout {
   private fitHeight(
     r: number,
     cells: ReadonlyArray<SpecCell | null>,
+    { widths, stride }: Measured,
     columns: readonly number[],
   ): number | undefined {
+    const merges = this.mergesByRow.get(r);
     let height = 0;
-    cells.forEach((spec, c) => {
-      if (!spec || spec.value === null) return;
+    for (let c = 0; c < cells.length; c++) {
+      const spec = cells[c];
+      if (!spec || spec.value === null) continue;
       const style = this.cx.styles[spec.style];
-      const merge = this.mergeAt(r, c);
-      if (merge && merge.left !== c) return;
-      let available = columns[c] ?? MIN_WIDTH;
-      if (merge) for (let k = c + 1; k <= merge.right; k++) available += columns[k] ?? 0;
-      const text = shownText(spec);
-      const lines = style.wrap
-        ? text
-            .split("\n")
-            .reduce(
-              (n, line) => n + Math.max(1, Math.ceil(textWidth(line, style) / Math.max(1, available - 1))),
-              0,
-            )
-        : 1;
+      const merge = merges && mergeAt(merges, c);
+      if (merge && merge.left !== c) continue;
+      let lines = 1;
+      if (style.wrap) {
+        let available = columns[c] ?? MIN_WIDTH;
+        if (merge) for (let k = c + 1; k <= merge.right; k++) available += columns[k] ?? 0;
+        const perLine = Math.max(1, available - 1);
+        const text = shownText(spec);
+        // A text of one line, nearly every one, wraps by the width already measured for the column widths.
+        lines = text.includes("\n")
+          ? text
+              .split("\n")
+              .reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, style) / perLine)), 0)
+          : Math.max(1, Math.ceil(widths[r * stride + c]! / perLine));
+      }
       height = Math.max(height, lines * lineHeight(style.size ?? DEFAULT_SIZE) + LINE_PADDING);
-    });
+    }
     if (height <= SINGLE_LINE) return undefined;
     return Math.min(MAX_HEIGHT, height);
   }
+}
+
+/** Cell widths in Excel's character units, row r's cell c at r * stride + c. */
+interface Measured {
+  readonly widths: Float64Array;
+  readonly stride: number;
+}
+
+function mergeAt(merges: readonly CellRange[], column: number): CellRange | undefined {
+  return merges.find((m) => m.left <= column && column <= m.right);
 }
 
 function lineHeight(size: number): number {
@@ -611,14 +642,17 @@ function shownText(spec: SpecCell): string {
 
 /** Width in Excel's character units: CJK and full-width characters take two, larger and bold fonts more. */
 function textWidth(text: string, style: CellStyle): number {
-  const longest = Math.max(0, ...text.split("\n").map(displayWidth));
+  let longest = 0;
+  for (let start = 0; ;) {
+    const end = text.indexOf("\n", start);
+    longest = Math.max(longest, columnsBetween(text, start, end < 0 ? text.length : end, 2));
+    if (end < 0) break;
+    start = end + 1;
+  }
   return longest * ((style.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) * (style.bold ? 1.1 : 1);
 }
 
 /** Columns a string takes: two for each CJK or full-width character, and for ★, which CJK fonts draw wide. */
 export function displayWidth(text: string): number {
-  // Spreadsheet fonts draw ★ as wide as a CJK character, terminals as one column.
-  let stars = 0;
-  for (const char of text) if (char === "★") stars += 1;
-  return terminalWidth(text) + stars;
+  return columnsBetween(text, 0, text.length, 2);
 }

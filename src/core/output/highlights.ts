@@ -107,9 +107,12 @@ export function highlightPlan(result: CheckResult, options: { readonly date1904:
   let lastColumn = 0;
   for (const letter of Object.values(result.columns))
     lastColumn = Math.max(lastColumn, columnIndex(letter!)!);
+  // A large table has tens of thousands of findings in a dozen columns: each letter is read once.
+  const columnOf = new Map<string, number>();
   for (const finding of result.findings) {
     if (finding.sheet !== result.sheet || finding.column === undefined) continue;
-    const column = columnIndex(finding.column)!;
+    let column = columnOf.get(finding.column);
+    if (column === undefined) columnOf.set(finding.column, (column = columnIndex(finding.column)!));
     const row = finding.row - 1;
     const kind = highlightKind(finding.rule);
     const key = row * 16384 + column;
@@ -123,9 +126,17 @@ export function highlightPlan(result: CheckResult, options: { readonly date1904:
   const keyColumns = result.highlightKeys.columns;
   const text = (value: CellValue | undefined) => concatText(value ?? null, options.date1904);
   const byKind = new Map<HighlightKind, Set<string>>();
+  // Marks come row by row, and a row's cells make the same start of every key in it.
+  let keyRow = -1;
+  let rowKey = "";
   for (const mark of marks) {
-    const cells = result.highlightKeys.rows[mark.row + 1] ?? [];
-    const key = [...keyColumns.map((_, i) => text(cells[i])), String(mark.column + 1)].join(SEPARATOR);
+    if (mark.row !== keyRow) {
+      const cells = result.highlightKeys.rows[mark.row + 1] ?? [];
+      rowKey = "";
+      for (let i = 0; i < keyColumns.length; i++) rowKey += text(cells[i]) + SEPARATOR;
+      keyRow = mark.row;
+    }
+    const key = rowKey + String(mark.column + 1);
     let keys = byKind.get(mark.kind);
     if (!keys) byKind.set(mark.kind, (keys = new Set()));
     keys.add(key);
@@ -189,6 +200,8 @@ export function concatText(value: CellValue, date1904: boolean): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   const number = typeof value === "number" ? value : excelSerialFromDay(value.day, date1904);
+  // Whole numbers of up to 15 digits, dates among them, are written as they are by toPrecision(15) too.
+  if (Number.isInteger(number) && Math.abs(number) < 1e15) return String(number);
   const text = String(Number(number.toPrecision(15)));
   const exponent = /^(-?[\d.]+)e([+-])(\d+)$/.exec(text);
   return exponent ? `${exponent[1]}E${exponent[2]}${exponent[3]!.padStart(2, "0")}` : text;

@@ -78,7 +78,38 @@ export function closest(text: string, candidates: readonly string[]): string | u
 
 /** Columns a text takes in a fixed-width layout: two for each CJK or full-width character. */
 export function displayWidth(text: string): number {
+  return columnsBetween(text, 0, text.length, 1);
+}
+
+/**
+ * Columns of `text` from code unit `start` up to `end`, counted as displayWidth counts them except that ★
+ * takes `starColumns` (spreadsheet fonts draw it as wide as a CJK character, terminals as one column).
+ */
+export function columnsBetween(text: string, start: number, end: number, starColumns: number): number {
   let width = 0;
-  for (const char of text) width += isFullwidthCodePoint(char.codePointAt(0)!) ? 2 : 1;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    // Generated sheets measure millions of characters: Latin text, CJK Unified Ideographs, CJK punctuation and
+    // full-width forms, nearly all of them, are answered without building a code point.
+    if (code < 0x1100) width += 1;
+    else if (
+      (code >= 0x4e00 && code <= 0x9fff) ||
+      (code >= 0xff01 && code <= 0xff60) ||
+      (code >= 0x3000 && code <= 0x303e)
+    )
+      width += 2;
+    else if (code === 0x2605) width += starColumns;
+    else {
+      let point = code;
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          point = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      width += isFullwidthCodePoint(point) ? 2 : 1;
+    }
+  }
   return width;
 }

@@ -1,7 +1,8 @@
 import { parseCycle } from "./cycle";
 import { parseNumber } from "./number";
 import { parseStatus } from "./status";
-import { closest, compactKey, normalizeText, splitUnits } from "./text";
+import isFullwidthCodePoint from "is-fullwidth-code-point";
+import { closest, columnsBetween, compactKey, displayWidth, normalizeText, splitUnits } from "./text";
 import type { CellValue } from "../workbook";
 
 describe("parseStatus", () => {
@@ -151,4 +152,32 @@ describe("text helpers", () => {
     ["机电", ["综采一队", "机电科"], "机电科"],
     ["x", [], undefined],
   ])("closest(%j)", (text, candidates, expected) => expect(closest(text, candidates)).toBe(expected));
+});
+
+describe("displayWidth", () => {
+  // The plain definition the fast paths must agree with: a code point at a time, the package deciding.
+  const byCodePoint = (text: string) => {
+    let width = 0;
+    for (const char of text) width += isFullwidthCodePoint(char.codePointAt(0)!) ? 2 : 1;
+    return width;
+  };
+
+  it("agrees with is-fullwidth-code-point on every code unit of the BMP", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = String.fromCharCode(code);
+      expect([code, displayWidth(text)]).toEqual([code, byCodePoint(text)]);
+    }
+  });
+
+  it.each(["𠀀𠮷𩸽", "a😀b", "\ud840", "\ud840x", "\udc00\ud840", "综采一队（机电）：“完成”。、★ＡＢ"])(
+    "agrees on %j, pairs and lone surrogates included",
+    (text) => {
+      expect(displayWidth(text)).toBe(byCodePoint(text));
+    },
+  );
+
+  it("counts a slice, ★ at the width asked for", () => {
+    expect(columnsBetween("ab★综\n★★", 0, 4, 2)).toBe(6);
+    expect(columnsBetween("ab★综\n★★", 5, 7, 1)).toBe(2);
+  });
 });
