@@ -154,8 +154,10 @@ export class OpcPackage {
   }
 
   /**
-   * The part's content in pieces, inflated as they are needed, so that a reader never holds a whole large
-   * part: `sink` gets each piece (the last with `last` set) and returns false to stop early.
+   * The part's content in pieces, inflated as they are needed where fflate inflates it (a reader then never
+   * holds a whole large part), or in one piece where it is whole in memory already (kept by the size check,
+   * or inflated by a native zlib, which has no synchronous stream): `sink` gets each piece (the last with
+   * `last` set) and returns false to stop early.
    * @throws Error when there is no such part
    */
   stream(name: string, sink: (chunk: Uint8Array, last: boolean) => boolean): void {
@@ -173,21 +175,16 @@ export class OpcPackage {
       return;
     }
     const cached = this.inflated.get(partKey(slot.name));
+    // A part already whole in memory is handed over whole: slicing it would only make the reader copy what
+    // is left of each slice into the next (the reader stops where it likes either way).
     if (cached) {
-      for (let p = 0; p < cached.length; p += STREAM_SLICE * 4) {
-        const end = Math.min(cached.length, p + STREAM_SLICE * 4);
-        if (!sink(cached.subarray(p, end), end === cached.length)) return;
-      }
+      sink(cached, true);
       return;
     }
     const compressed = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     if (this.wholeInflate) {
       // Node's zlib has no synchronous stream; inflating whole is still three times fflate's speed.
-      const bytes = this.inflateRaw(compressed, entry.uncompressedSize);
-      for (let p = 0; p < bytes.length; p += STREAM_SLICE * 4) {
-        const end = Math.min(bytes.length, p + STREAM_SLICE * 4);
-        if (!sink(bytes.subarray(p, end), end === bytes.length)) return;
-      }
+      sink(this.inflateRaw(compressed, entry.uncompressedSize), true);
       return;
     }
     let going = true;
