@@ -263,31 +263,55 @@ function prologDeclaresDoctype(data: Uint8Array, deflated: boolean): boolean {
 
 const STOP = new Error("stop");
 
-/**
- * Streams the input in 32 KB slices, so one slice yields at most ~33 MB (deflate's 1032:1 ceiling). The bytes
- * are kept (written into one array of the declared size, never more) so that reading need not inflate the
- * part again, unless the part is larger than a reader would hold.
- */
+/** Streams the input in 32 KB slices, so one slice yields at most ~33 MB (deflate's 1032:1 ceiling). */
 export function measureWithFflate(compressed: Uint8Array, limit: number): InflatedSize {
   const SLICE = 32 * 1024;
-  let produced = 0;
-  let crc = 0;
-  const data = limit <= KEEP_LIMIT ? new Uint8Array(limit) : undefined;
-  const inflater = new Inflate((chunk) => {
-    if (produced + chunk.length <= limit) {
-      crc = crc32(chunk, crc);
-      data?.set(chunk, produced);
-    }
-    produced += chunk.length;
-  });
-  for (let p = 0; p < compressed.length && produced <= limit; p += SLICE) {
+  const collected = new InflatedPart(limit);
+  const inflater = new Inflate((chunk) => collected.push(chunk));
+  for (let p = 0; p < compressed.length && collected.withinSize; p += SLICE) {
     const end = Math.min(p + SLICE, compressed.length);
     inflater.push(compressed.subarray(p, end), end === compressed.length);
   }
-  return produced === limit ? { size: produced, crc, ...(data ? { data } : {}) } : { size: produced, crc };
+  return collected.measured();
 }
 
-const KEEP_LIMIT = 128 * MB;
+/** Parts larger than this are measured but not kept: a reader would not hold them whole. */
+export const KEEP_INFLATED_PART_BYTES = 128 * MB;
+
+/**
+ * A part's inflated bytes as they come, for the size check: counted, their CRC-32 taken, and kept (written
+ * into one array of the declared size, never more) so that reading need not inflate the part again.
+ */
+export class InflatedPart {
+  private produced = 0;
+  private crc = 0;
+  private readonly data: Uint8Array | undefined;
+
+  constructor(private readonly declared: number) {
+    this.data = declared <= KEEP_INFLATED_PART_BYTES ? new Uint8Array(declared) : undefined;
+  }
+
+  /** Whether no more than the declared size has come yet: past it, the rest need not be inflated. */
+  get withinSize(): boolean {
+    return this.produced <= this.declared;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.produced + chunk.length <= this.declared) {
+      this.crc = crc32(chunk, this.crc);
+      this.data?.set(chunk, this.produced);
+    }
+    this.produced += chunk.length;
+  }
+
+  /** The size, the CRC-32 of what fitted, and the bytes when they are exactly the declared size. */
+  measured(): InflatedSize {
+    const size = this.produced;
+    return size === this.declared && this.data
+      ? { size, crc: this.crc, data: this.data }
+      : { size, crc: this.crc };
+  }
+}
 
 /** Encrypted .xlsx files and old .xls files are both OLE compound files; the stream names tell them apart. */
 function compoundFileProblem(bytes: Uint8Array, fileName: string): WorkbookInputError {

@@ -2,11 +2,14 @@
 // workbench's worker): native zlib, three to four times fflate's speed on a large sheet. It is asynchronous,
 // and OpcPackage.open is not, so the parts are inflated here first and the size check is handed the answers.
 
-import { inspectPackage, type InflatedSize, type InflatedSizeProbe, type ReadLimits } from "./inspect";
-import { crc32 } from "./zip";
-
-/** Parts larger than this are left to the size check's own probe: a reader would not hold them whole. */
-const KEEP_LIMIT = 128 * 1024 * 1024;
+import {
+  InflatedPart,
+  inspectPackage,
+  KEEP_INFLATED_PART_BYTES,
+  type InflatedSize,
+  type InflatedSizeProbe,
+  type ReadLimits,
+} from "./inspect";
 
 /**
  * A size-check probe that answers from parts inflated natively beforehand, or undefined where the platform has
@@ -28,7 +31,8 @@ export async function nativeInflatedSizes(
   }
   const answers = new Map<number, InflatedSize | { readonly error: unknown }>();
   for (const entry of entries) {
-    if (entry.method !== 8 || entry.compressedSize === 0 || entry.uncompressedSize > KEEP_LIMIT) continue;
+    if (entry.method !== 8 || entry.compressedSize === 0 || entry.uncompressedSize > KEEP_INFLATED_PART_BYTES)
+      continue;
     const compressed = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     try {
       answers.set(compressed.byteOffset, await inflateNatively(compressed, entry.uncompressedSize));
@@ -44,10 +48,9 @@ export async function nativeInflatedSizes(
   };
 }
 
-/** The part inflated into one array of its declared size; past that size it stops and says so (a zip bomb). */
+/** The part inflated as the size check's other probes do (see InflatedPart), stopped past its declared size. */
 async function inflateNatively(compressed: Uint8Array, declared: number): Promise<InflatedSize> {
-  const data = new Uint8Array(declared);
-  let produced = 0;
+  const collected = new InflatedPart(declared);
   // A file's bytes are never a SharedArrayBuffer, which is all the cast rules out.
   const reader = new Blob([compressed as Uint8Array<ArrayBuffer>])
     .stream()
@@ -56,15 +59,13 @@ async function inflateNatively(compressed: Uint8Array, declared: number): Promis
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (produced + value.length > declared) {
+    collected.push(value);
+    if (!collected.withinSize) {
       await reader.cancel();
-      return { size: produced + value.length };
+      break;
     }
-    data.set(value, produced);
-    produced += value.length;
   }
-  if (produced !== declared) return { size: produced };
-  return { size: produced, crc: crc32(data), data };
+  return collected.measured();
 }
 
 let rawDeflate: boolean | undefined;
