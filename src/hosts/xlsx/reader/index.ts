@@ -17,7 +17,7 @@ import {
 import type { OpcPackage } from "../package";
 import { attributeOf, childNamed, childrenNamed, parseXml } from "../xml";
 import { BUILT_IN_FORMATS } from "./formats";
-import { digitsOf, textOf, utf8, XmlScanner, type Attributes } from "./scan";
+import { digitsOf, textOf, XmlScanner, type Attributes } from "./scan";
 
 /** Which sheets to read in full; the rest are read only as far as `headRows` rows (to find the table). */
 export interface ReadPlan {
@@ -145,17 +145,17 @@ function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): stri
     (uri, local) => uri === ns.main && local === "t",
     [ns.main],
   );
-  streamText(pkg, part, scanner, () => false);
+  streamText(pkg, part, scanner);
   return strings;
 }
 
-/** Feeds a part to a scanner chunk by chunk as it is inflated; `done` stops early. */
-function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner, done: () => boolean): void {
+/** Feeds a part to a scanner chunk by chunk as it is inflated, until the scanner stops. */
+function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner): void {
   pkg.stream(part, (chunk) => {
     scanner.push(chunk);
-    return !(done() || scanner.stopped);
+    return !scanner.stopped;
   });
-  if (!done() && !scanner.stopped) scanner.end();
+  if (!scanner.stopped) scanner.end();
 }
 
 interface GridParts {
@@ -279,7 +279,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   scanner = new XmlScanner(part, handler, (uri, local) => uri === main && (local === "v" || local === "t"), [
     main,
   ]);
-  streamText(pkg, part, scanner, () => false);
+  streamText(pkg, part, scanner);
   // The cells a merge covers are empty, as Excel shows them, whatever a writer left in them.
   for (const merge of merges) {
     for (let r = merge.top; r <= merge.bottom && r < rows.length; r++) {
@@ -390,32 +390,29 @@ function columnOf(s: Uint8Array, from: number, to: number): number {
     if (c < 97 || c > 122) break;
     column = column * 26 + (c - 96);
   }
-  if (p === from || p - from > 3) return p - from > 3 ? -1 : -2;
+  if (p - from > 3) return -1;
+  if (p === from) return -2;
   const row = digitsOf(s, p, to);
   if (row < 0) return -2;
   return row < 1 ? -1 : column - 1;
 }
 
-/** A cell's `t` attribute as one of the strings it can be, without decoding it; undefined when it is other. */
+/** A cell's one-letter `t` attribute (s, n, b, e, d) without decoding it; undefined for the others. */
 function cellType(s: Uint8Array, from: number, to: number): string | undefined {
-  const length = to - from;
-  if (length === 1) {
-    switch (s[from]) {
-      case 115:
-        return "s";
-      case 110:
-        return "n";
-      case 98:
-        return "b";
-      case 101:
-        return "e";
-      case 100:
-        return "d";
-    }
-    return undefined;
+  if (to - from !== 1) return undefined;
+  switch (s[from]) {
+    case 115:
+      return "s";
+    case 110:
+      return "n";
+    case 98:
+      return "b";
+    case 101:
+      return "e";
+    case 100:
+      return "d";
   }
-  const text = length === 3 || length === 9 ? utf8(s, from, to) : undefined;
-  return text === "str" ? "str" : text === "inlineStr" ? "inlineStr" : undefined;
+  return undefined;
 }
 
 /** `AB12` as zero-based row and column. */

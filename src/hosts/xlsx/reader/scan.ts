@@ -355,7 +355,8 @@ export class XmlScanner {
   /** An element name's namespace and local name in the current scope, remembered until the scope changes. */
   private resolve(s: Uint8Array, from: number, to: number, hash: number): Name {
     const qname = utf8(s, from, to);
-    if (this.strict && !isName(qname)) this.fail(`<${qname}> is not a valid element name`);
+    if (this.strict && nameBytesProblem(s, from, to) === -2)
+      this.fail(`<${qname}> is not a valid element name`);
     const colon = qname.indexOf(":");
     const prefix = colon < 0 ? "" : qname.slice(0, colon);
     const uri = this.scope.get(prefix);
@@ -553,7 +554,7 @@ export function digitsOf(s: Uint8Array, from: number, to: number): number {
 let utf8Decoder: TextDecoder | undefined;
 
 /** UTF-8 bytes as a string; short ASCII, most of what a sheet holds, without the decoder's call. */
-export function utf8(s: Uint8Array, from: number, to: number): string {
+function utf8(s: Uint8Array, from: number, to: number): string {
   if (to - from <= 16) {
     let text = "";
     for (let p = from; p < to; p++) {
@@ -649,7 +650,11 @@ function characterReference(text: string, from: number, semi: number): number {
   return code;
 }
 
-/** -2 when the bytes are not a name (see isName), else the offset of its colon, or -1 without one. */
+/**
+ * -2 when the bytes are not an XML name as a writer would write one (a letter, _ or : first, or any character
+ * beyond ASCII; then those, digits, - and . too: XML's full NameChar ranges differ only beyond ASCII, where this
+ * accepts all), else the offset of its colon, or -1 without one.
+ */
 function nameBytesProblem(s: Uint8Array, from: number, to: number): number {
   if (to <= from) return -2;
   let colon = -1;
@@ -674,22 +679,6 @@ function isXmlChar(code: number): boolean {
     (code >= 0xe000 && code <= 0xfffd) ||
     (code >= 0x10000 && code <= 0x10ffff)
   );
-}
-
-/**
- * An XML name as a writer would write one: a letter, _ or : first (or any character beyond ASCII), then those,
- * digits, - and . too. (XML's full NameChar ranges differ only beyond ASCII, where this accepts all.)
- */
-function isName(name: string): boolean {
-  if (name === "") return false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 0x80) continue;
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58;
-    if (letter || (i > 0 && ((c >= 48 && c <= 57) || c === 45 || c === 46))) continue;
-    return false;
-  }
-  return true;
 }
 
 /** Whether the bytes are UTF-8 as the standard defines it: no overlong forms, surrogates or code points past U+10FFFF. */
