@@ -17,7 +17,7 @@ import {
 import type { OpcPackage } from "../package";
 import { attributeOf, childNamed, childrenNamed, parseXml } from "../xml";
 import { BUILT_IN_FORMATS } from "./formats";
-import { digitsOf, textOf, XmlScanner, type Attributes } from "./scan";
+import { ascii, digitsOf, isSpace, startsWith, textOf, XmlScanner, type Attributes } from "./scan";
 
 /** Which sheets to read in full; the rest are read only as far as `headRows` rows (to find the table). */
 export interface ReadPlan {
@@ -181,8 +181,89 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   let hasValue = false;
   let rowsRead = 0;
   let scanner: XmlScanner | undefined = undefined;
+  /** The cell just read, in its row at its column. */
+  const store = (cell: CellValue): void => {
+    if (cell !== null && row >= 0 && column >= 0) {
+      let values = rows[row];
+      if (!values) rows[row] = values = [];
+      while (values.length < column) values.push(null);
+      values[column] = cell;
+    }
+  };
+  /**
+   * Reads r, s or t (the cell's reference, style and type) into `type` and `style`; returns the column of
+   * an r (-1 when it names none), else `at` as it was.
+   */
+  const cellAttribute = (name: number, bytes: Uint8Array, from: number, to: number, at: number): number => {
+    if (name === 114 /* r */) {
+      const found = columnOf(bytes, from, to);
+      return found === -2 ? (cellAddress(textOf(bytes, from, to, false, part, false))?.column ?? -1) : found;
+    }
+    if (name === 116 /* t */) type = cellType(bytes, from, to) ?? textOf(bytes, from, to, false, part, false);
+    else if (name === 115 /* s */) {
+      const index = digitsOf(bytes, from, to);
+      style = index >= 0 ? index : Number(textOf(bytes, from, to, false, part, false)) || 0;
+    }
+    return at;
+  };
+  /**
+   * A cell as most writers write most cells, read whole: `<c` with attributes named by letters alone, then
+   * `/>`, `></c>` or `><v>` a value `</v></c>`. Anything else (a formula, an inline string, CDATA, a comment,
+   * a prefix, a namespace declared, white space between the tags) is left to the scanner. What it reads, it
+   * reads as the handler would: the same attributes, the same value functions (references decoded, line ends
+   * normalised by textOf), the same store.
+   */
+  const cellShortcut = (s: Uint8Array, lt: number, n: number): number => {
+    let p = lt + 2;
+    if (p >= n || s[lt + 1] !== 99 /* c */ || !isSpace(s[p]!)) return -1;
+    type = "n";
+    style = 0;
+    let at = -1;
+    for (;;) {
+      while (p < n && isSpace(s[p]!)) p++;
+      if (p >= n) return -1;
+      const c = s[p]!;
+      if (c === GT || c === SLASH) break;
+      const nameStart = p;
+      while (p < n && isAsciiLetter(s[p]!)) p++;
+      const nameLength = p - nameStart;
+      // A prefixed name, a name with digits, white space before = or a declaration: the scanner's.
+      if (p >= n || s[p] !== 61 /* = */ || startsWith(s, nameStart, XMLNS)) return -1;
+      const quote = s[++p];
+      if (quote !== 34 && quote !== 39) return -1;
+      const from = ++p;
+      while (p < n && s[p] !== quote) p++;
+      if (p >= n) return -1;
+      if (nameLength === 1) at = cellAttribute(s[nameStart]!, s, from, p, at);
+      p++;
+    }
+    let cell: CellValue;
+    let past: number;
+    if (s[p] === SLASH) {
+      if (s[p + 1] !== GT) return -1;
+      past = p + 2;
+      cell = cellValue(type, style, undefined, undefined, context);
+    } else if (startsWith(s, p, EMPTY_CELL_END)) {
+      past = p + EMPTY_CELL_END.length;
+      cell = cellValue(type, style, undefined, undefined, context);
+    } else if (startsWith(s, p, VALUE_START)) {
+      const from = p + VALUE_START.length;
+      let q = from;
+      while (q < n && s[q] !== LT) q++;
+      if (!startsWith(s, q, VALUE_END)) return -1;
+      past = q + VALUE_END.length;
+      const digits = type === "s" || type === "n" ? digitsOf(s, from, q) : -1;
+      cell =
+        digits >= 0
+          ? numericCell(type, style, digits, context)
+          : cellValue(type, style, textOf(s, from, q, false, part), undefined, context);
+    } else return -1;
+    column = at >= 0 ? at : column + 1;
+    store(cell);
+    return past;
+  };
   const handler = {
-    open(uri: string, local: string, attributes: Attributes): void {
+    open(uri: string, local: string, attributes: Attributes, selfClosing: boolean): void {
       if (uri !== main) return;
       switch (local) {
         case "row": {
@@ -194,23 +275,16 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
         }
         case "c": {
           // r, s and t in one pass over the attributes, read from the bytes: this runs for every cell.
-          let at = -1;
           type = "n";
           style = 0;
+          let at = -1;
           const { offsets, bytes } = attributes;
           for (let k = 0; k < attributes.count; k++) {
             const o = k * 4;
             if (offsets[o + 1]! - offsets[o]! !== 1) continue;
-            const name = bytes[offsets[o]!];
-            if (name === 114 /* r */) {
-              at = columnOf(bytes, offsets[o + 2]!, offsets[o + 3]!);
-              if (at === -2) at = cellAddress(attributes.value(k))?.column ?? -1;
-            } else if (name === 116 /* t */)
-              type = cellType(bytes, offsets[o + 2]!, offsets[o + 3]!) ?? attributes.value(k);
-            else if (name === 115 /* s */) {
-              const index = attributes.digits(k);
-              style = index >= 0 ? index : Number(attributes.value(k)) || 0;
-            }
+            const name = bytes[offsets[o]!]!;
+            const known = cellAttribute(name, bytes, offsets[o + 2]!, offsets[o + 3]!, at);
+            if (name === 114 /* r */) at = known;
           }
           column = at >= 0 ? at : column + 1;
           value = "";
@@ -229,6 +303,9 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
         case "rPh":
           phonetic++;
           return;
+        case "sheetData":
+          if (!selfClosing) scanner?.setShortcut(main, cellShortcut);
+          return;
         case "mergeCell": {
           const range = rangeOf(attributes.get("ref") ?? "");
           if (range) merges.push(range);
@@ -239,17 +316,13 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     close(uri: string, local: string): void {
       if (uri !== main) return;
       if (local === "c") {
-        const cell =
+        store(
           hasValue && digits >= 0
             ? numericCell(type, style, digits, context)
-            : cellValue(type, style, hasValue ? value : undefined, inline, context);
-        if (cell !== null && row >= 0 && column >= 0) {
-          let values = rows[row];
-          if (!values) rows[row] = values = [];
-          while (values.length < column) values.push(null);
-          values[column] = cell;
-        }
+            : cellValue(type, style, hasValue ? value : undefined, inline, context),
+        );
       } else if (local === "rPh") phonetic--;
+      else if (local === "sheetData") scanner?.setShortcut(main, undefined);
       else if (local === "row") {
         // An array grown cell by cell keeps half as much room again; a copy holds just its cells (a tenth
         // of a large read's memory).
@@ -299,6 +372,18 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     else values.length = width;
   }
   return { rows, merges };
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const XMLNS = ascii("xmlns");
+const EMPTY_CELL_END = ascii("></c>");
+const VALUE_START = ascii("><v>");
+const VALUE_END = ascii("</v></c>");
+
+function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 97 && (c | 0x20) <= 122;
 }
 
 /** A cell's value by its type: shared, inline or formula string, boolean, error, ISO date or number. */

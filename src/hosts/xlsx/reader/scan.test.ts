@@ -159,6 +159,55 @@ describe("XmlScanner", () => {
     );
   });
 
+  it("tries a shortcut only where the default namespace is its own, and reads what it declines as usual, in every split", () => {
+    const xml = `<r xmlns="${M}"><k/><p:k xmlns:p="${M}"/><o xmlns="urn:o"><k/></o><k/><k x="1"/><s><k/></s></r>`;
+    const expected = [
+      `<${M}|r>`,
+      `K`,
+      `<${M}|k/>`,
+      `</k>`,
+      `<urn:o|o>`,
+      `<urn:o|k/>`,
+      `</k>`,
+      `</o>`,
+      `K`,
+      `<${M}|k/>`,
+      `</k>`,
+      `<${M}|s>`,
+      `<${M}|k/>`,
+      `</k>`,
+      `</s>`,
+      `</r>`,
+    ];
+    const bytes = encode(xml);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const seen: string[] = [];
+      // Takes exactly `<k/>`, as far as the bytes it has been given.
+      const shortcut = (b: Uint8Array, lt: number, n: number) =>
+        lt + 4 <= n && b[lt + 1] === 107 && b[lt + 2] === 47 && b[lt + 3] === 62
+          ? (seen.push("K"), lt + 4)
+          : -1;
+      const scanner: XmlScanner = new XmlScanner(
+        "t.xml",
+        {
+          open: (uri, local, _, selfClosing) => {
+            seen.push(`<${uri}|${local}${selfClosing ? "/" : ""}>`);
+            if (local === "r") scanner.setShortcut(M, shortcut);
+            else if (local === "s") scanner.setShortcut(M, undefined);
+          },
+          close: (_, local) => seen.push(`</${local}>`),
+          text: () => undefined,
+        },
+        () => false,
+        [M],
+      );
+      scanner.push(bytes.subarray(0, cut));
+      scanner.push(bytes.subarray(cut));
+      scanner.end();
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it("stops at the next construct when asked", () => {
     const seen: string[] = [];
     const scanner: XmlScanner = new XmlScanner("t.xml", {

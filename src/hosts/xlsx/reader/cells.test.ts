@@ -1,0 +1,184 @@
+// The reader's cell shortcut against the scanner's general reading: the same random cells, written once as
+// most writers write them (the shortcut's shape, unprefixed in the default namespace) and once with every
+// element prefixed (where the shortcut is never tried), must read as the same grid. The cells are made to sit
+// on the shortcut's edges: references, white space, CR, non-ASCII, empty values, formulas, inline strings,
+// odd attributes, so that in the plain spelling it both takes cells and gives some back.
+
+import fc from "fast-check";
+import { strToU8, zipSync } from "fflate";
+import { readWorkbookBytes } from "../read";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+const RUNS = Number(process.env.DUBAN_PROPERTY_RUNS ?? 200);
+
+interface Cell {
+  readonly ref: string;
+  readonly attributes: string;
+  readonly body: string;
+  readonly selfClosing: boolean;
+}
+
+const column = fc.constantFrom("A", "B", "C", "Z", "AA", "a", "$B", "");
+const rowNumber = fc.constantFrom("1", "2", "$3", "0", "x", "");
+const type = fc.constantFrom(
+  "",
+  ` t="s"`,
+  ` t="n"`,
+  ` t="b"`,
+  ` t="e"`,
+  ` t="str"`,
+  ` t="inlineStr"`,
+  ` t="d"`,
+  ` t='s'`,
+  ` t="&#115;"`,
+);
+const style = fc.constantFrom("", ` s="1"`, ` s="2"`, ` s="0"`, ` s="x"`, ` s="&#49;"`);
+const extra = fc.constantFrom(
+  "",
+  ` x14ac:dyDescent="0.25"`,
+  ` cm="1"`,
+  ` R="B9"`,
+  `\n  `,
+  ` ph="1"`,
+  ` vm="1" `,
+);
+const value = fc.constantFrom(
+  "0",
+  "1",
+  "2",
+  "3",
+  "46492",
+  "46492.5",
+  "-3",
+  "1.5E-3",
+  " 7 ",
+  "",
+  "TRUE",
+  "true",
+  "#N/A",
+  "2026-11-18",
+  "2026-11-18T08:00:00",
+  "a&amp;b",
+  "x_x000D_y",
+  "第一行",
+  "two\r\nlines",
+  "1234567890123456",
+);
+const body = fc.oneof(
+  value.map((v) => `<v>${v}</v>`),
+  value.map((v) => `<f>A1+1</f><v>${v}</v>`),
+  value.map((v) => `<is><t>${v}</t></is>`),
+  value.map((v) => `<v>${v}</v> `),
+  value.map((v) => `<v><![CDATA[${v}]]></v>`),
+  fc.constant(""),
+);
+const cell: fc.Arbitrary<Cell> = fc.record({
+  ref: fc.tuple(column, rowNumber).map(([c, r]) => (c === "" && r === "" ? "" : ` r="${c}${r}"`)),
+  attributes: fc.tuple(type, style, extra).map((parts) => parts.join("")),
+  body,
+  selfClosing: fc.boolean(),
+});
+const sheet = fc.array(fc.array(cell, { maxLength: 6 }), { minLength: 1, maxLength: 6 });
+
+/** The sheet's cells, unprefixed (`x` empty) or each element with the prefix `x:`. */
+function sheetXml(rows: readonly (readonly Cell[])[], prefix: string): string {
+  const x = prefix === "" ? "" : `${prefix}:`;
+  const declare = prefix === "" ? `xmlns="${MAIN}"` : `xmlns:${prefix}="${MAIN}"`;
+  const body = (text: string) => (prefix === "" ? text : text.replace(/<(\/?)(?=[a-z])/g, `<$1${x}`));
+  const cells = rows
+    .map(
+      (row, r) =>
+        `<${x}row r="${r + 1}">` +
+        row
+          .map((c) =>
+            c.selfClosing && c.body === ""
+              ? `<${x}c${c.ref}${c.attributes}/>`
+              : `<${x}c${c.ref}${c.attributes}>${body(c.body)}</${x}c>`,
+          )
+          .join("") +
+        `</${x}row>`,
+    )
+    .join("");
+  return (
+    `${HEAD}<${x}worksheet ${declare} xmlns:r="${REL}" xmlns:x14ac="urn:x14ac">` +
+    `<${x}sheetData>${cells}</${x}sheetData></${x}worksheet>`
+  );
+}
+
+function workbookBytes(sheet: string): Uint8Array {
+  return zipSync({
+    "[Content_Types].xml": strToU8(
+      `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        `</Types>`,
+    ),
+    "_rels/.rels": strToU8(
+      `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(
+      `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="任务" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `${HEAD}<Relationships xmlns="${PKG_REL}">` +
+        `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
+        `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>` +
+        `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ),
+    "xl/styles.xml": strToU8(
+      `${HEAD}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d"/></numFmts>` +
+        `<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
+    ),
+    "xl/sharedStrings.xml": strToU8(
+      `${HEAD}<sst xmlns="${MAIN}"><si><t>零</t></si><si><t>one</t></si><si><t></t></si><si><r><t>th</t></r><r><t>ree</t></r></si></sst>`,
+    ),
+    "xl/worksheets/sheet1.xml": strToU8(sheet),
+  });
+}
+
+async function grid(sheet: string) {
+  const model = await readWorkbookBytes(workbookBytes(sheet), "cells.xlsx");
+  return model.sheets[0]!.rows;
+}
+
+describe("the cell shortcut reads what the general reading reads", () => {
+  test.each([
+    ["a shared string", `<row r="1"><c r="B1" t="s"><v>1</v></c></row>`, [[null, "one"]]],
+    ["a date by its style", `<row r="1"><c r="A1" s="1"><v>46344</v></c></row>`, [[{ day: 46344 - 25569 }]]],
+    ["a number with a fraction", `<row r="1"><c r="A1"><v>2.5</v></c></row>`, [[2.5]]],
+    ["a boolean", `<row r="1"><c r="A1" t="b"><v>1</v></c></row>`, [[true]]],
+    ["an empty cell", `<row r="1"><c r="A1" s="2"/><c r="B1"><v>3</v></c></row>`, [[null, 3]]],
+    [
+      "no reference: the next column",
+      `<row r="1"><c r="C1"><v>1</v></c><c><v>2</v></c></row>`,
+      [[null, null, 1, 2]],
+    ],
+    ["a reference the shortcut gives back", `<row r="1"><c r="a$1" t="s"><v>0</v></c></row>`, [["零"]]],
+    [
+      "cells of another namespace are not cells, and the main one's are again after them",
+      `<row r="1"><o:w xmlns:o="urn:other" xmlns="urn:other"><c r="B1"><v>5</v></c></o:w><c r="A1"><v>4</v></c></row>` +
+        `<row r="2"><c r="A2"><v>6</v></c></row>`,
+      [[4], [6]],
+    ],
+  ])("%s", async (_, xml, expected) => {
+    const rows = await grid(`${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${xml}</sheetData></worksheet>`);
+    expect(
+      rows.map((row) => row?.map((v) => (v !== null && typeof v === "object" ? { day: v.day } : v))),
+    ).toEqual(expected);
+  });
+
+  test("random cells, plain and prefixed, read the same", async () => {
+    await fc.assert(
+      fc.asyncProperty(sheet, async (rows) => {
+        const plain = await grid(sheetXml(rows, ""));
+        const prefixed = await grid(sheetXml(rows, "x"));
+        expect(plain).toEqual(prefixed);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
