@@ -26,6 +26,16 @@ describe("jsonPieces", () => {
       { a: undefined, issues: [undefined, null, 1], f: () => 1, z: null },
     ],
     ["issues that are not an array", { issues: { not: "an array" } }],
+    [
+      "members written through toJSON, or left out by it, and symbols",
+      {
+        when: new Date(Date.UTC(2026, 10, 18)),
+        gone: { toJSON: () => undefined },
+        twice: { toJSON: () => ({ toJSON: () => undefined, kept: 1 }) },
+        s: Symbol("x"),
+        issues: [1],
+      },
+    ],
   ])("%s", (_, value) => {
     expect(joined(value)).toBe(whole(value));
   });

@@ -5,10 +5,11 @@
 /** The pieces of `JSON.stringify(value, null, 2) + "\n"`, the elements of `value[arrayKey]` one by one. */
 export function* jsonPieces<T extends object>(value: T, arrayKey: keyof T & string): Generator<string> {
   const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
-  // JSON.stringify leaves out what it cannot write (undefined, functions); so do these pieces.
-  const entries = Object.entries(value as Record<string, unknown>)
-    .map(([key, item]) => [key, item, JSON.stringify(item) === undefined] as const)
-    .filter(([, , skipped]) => !skipped);
+  // JSON.stringify leaves out what it cannot write (undefined, functions, symbols); so do these pieces. Told
+  // apart without writing the member out: the array of issues alone is most of the report.
+  const entries = Object.entries(value as Record<string, unknown>).filter(([key, item]) =>
+    writable(key, item),
+  );
   if (entries.length === 0) {
     yield "{}\n";
     return;
@@ -30,6 +31,14 @@ export function* jsonPieces<T extends object>(value: T, arrayKey: keyof T & stri
     }
   }
   yield "}\n";
+}
+
+/** Whether JSON.stringify writes a member with this value at all (after its toJSON, once, as it calls it). */
+function writable(key: string, item: unknown): boolean {
+  const toJSON =
+    item !== null && typeof item === "object" ? (item as { toJSON?: unknown }).toJSON : undefined;
+  const written = typeof toJSON === "function" ? (toJSON as (key: string) => unknown).call(item, key) : item;
+  return written !== undefined && typeof written !== "function" && typeof written !== "symbol";
 }
 
 /** The pieces gathered into UTF-8 buffers of about `size` characters each. */

@@ -1,6 +1,7 @@
 // The JSON report of `duban check --json`: a public shape that people script against (see SPEC.md).
 
 import type { CheckResult } from "./check";
+import type { Finding } from "./findings";
 import { formatDay } from "./day";
 import { formatFinding, formatNotice } from "./i18n";
 import type { Locale, RuleId, Severity } from "./settings";
@@ -69,6 +70,25 @@ function summaryLine(line: SummaryLine): ReportSummaryLine {
   };
 }
 
+/**
+ * One issue, its members set one by one in the report's order: a spread for each optional member made a small
+ * object to copy from, for each of tens of thousands of issues.
+ */
+function reportIssue(f: Finding, locale: Locale): ReportIssue {
+  const issue = { rule: f.rule, severity: f.severity, sheet: f.sheet, row: f.row } as ReportIssue;
+  if (f.column) {
+    issue.column = f.column;
+    issue.cell = `${f.column}${f.row}`;
+  }
+  if (f.unit) issue.unit = f.unit;
+  if (f.period) issue.period = f.period;
+  if (f.task) issue.task = f.task;
+  issue.message = formatFinding(f, locale);
+  issue.messageId = f.messageId;
+  issue.values = { ...f.values };
+  return issue;
+}
+
 export function buildReport(result: CheckResult, locale: Locale): Report {
   return {
     asOf: formatDay(result.asOf),
@@ -77,19 +97,7 @@ export function buildReport(result: CheckResult, locale: Locale): Report {
     headerRow: result.headerRow,
     columns: { ...result.columns },
     tasks: result.rows.length,
-    issues: result.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      row: f.row,
-      ...(f.column ? { column: f.column, cell: `${f.column}${f.row}` } : {}),
-      ...(f.unit ? { unit: f.unit } : {}),
-      ...(f.period ? { period: f.period } : {}),
-      ...(f.task ? { task: f.task } : {}),
-      message: formatFinding(f, locale),
-      messageId: f.messageId,
-      values: { ...f.values },
-    })),
+    issues: result.findings.map((f) => reportIssue(f, locale)),
     summary: {
       units: result.summary.units.map((u) => ({ unit: u.name, ...summaryLine(u) })),
       categories: result.summary.categories.map((c) => ({ category: c.name, ...summaryLine(c) })),
