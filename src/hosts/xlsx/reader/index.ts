@@ -228,7 +228,8 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       while (p < n && isAsciiLetter(s[p]!)) p++;
       const nameLength = p - nameStart;
       // A prefixed name, a name with digits, white space before = or a declaration: the scanner's.
-      if (p >= n || s[p] !== 61 /* = */ || startsWith(s, nameStart, XMLNS)) return -1;
+      if (p >= n || s[p] !== 61 /* = */ || (s[nameStart] === 120 /* x */ && startsWith(s, nameStart, XMLNS)))
+        return -1;
       const quote = s[++p];
       if (quote !== 34 && quote !== 39) return -1;
       const from = ++p;
@@ -237,21 +238,24 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       if (nameLength === 1) at = cellAttribute(s[nameStart]!, s, from, p, at);
       p++;
     }
+    // `/>`, `></c>` or `><v>`…`</v></c>`, byte by byte: this runs for every cell. Past the end of `s` a byte
+    // reads as undefined, which matches nothing.
     let cell: CellValue;
     let past: number;
     if (s[p] === SLASH) {
       if (s[p + 1] !== GT) return -1;
       past = p + 2;
       cell = cellValue(type, style, undefined, undefined, context);
-    } else if (startsWith(s, p, EMPTY_CELL_END)) {
-      past = p + EMPTY_CELL_END.length;
+    } else if (s[p + 1] !== LT) return -1;
+    else if (s[p + 2] === SLASH && s[p + 3] === 99 /* c */ && s[p + 4] === GT) {
+      past = p + 5;
       cell = cellValue(type, style, undefined, undefined, context);
-    } else if (startsWith(s, p, VALUE_START)) {
-      const from = p + VALUE_START.length;
+    } else if (s[p + 2] === 118 /* v */ && s[p + 3] === GT) {
+      const from = p + 4;
       let q = from;
       while (q < n && s[q] !== LT) q++;
-      if (!startsWith(s, q, VALUE_END)) return -1;
-      past = q + VALUE_END.length;
+      if (!(q + 7 < n && isValueEnd(s, q))) return -1;
+      past = q + 8;
       const digits = type === "s" || type === "n" ? digitsOf(s, from, q) : -1;
       cell =
         digits >= 0
@@ -378,9 +382,19 @@ const LT = 60;
 const GT = 62;
 const SLASH = 47;
 const XMLNS = ascii("xmlns");
-const EMPTY_CELL_END = ascii("></c>");
-const VALUE_START = ascii("><v>");
-const VALUE_END = ascii("</v></c>");
+
+/** `</v></c>` at `q`, which is a `<` seven bytes or more before the end. */
+function isValueEnd(s: Uint8Array, q: number): boolean {
+  return (
+    s[q + 1] === SLASH &&
+    s[q + 2] === 118 /* v */ &&
+    s[q + 3] === GT &&
+    s[q + 4] === LT &&
+    s[q + 5] === SLASH &&
+    s[q + 6] === 99 /* c */ &&
+    s[q + 7] === GT
+  );
+}
 
 function isAsciiLetter(c: number): boolean {
   return (c | 0x20) >= 97 && (c | 0x20) <= 122;
