@@ -27,6 +27,16 @@ describe("jsonPieces", () => {
     ],
     ["issues that are not an array", { issues: { not: "an array" } }],
     [
+      "more issues than one piece holds, across its edges",
+      {
+        asOf: "2026-11-18",
+        issues: Array.from({ length: 1537 }, (_, i) =>
+          i % 7 === 0 ? undefined : { row: i, message: `第${i}行\n"x"`, values: { n: [i, { k: null }] } },
+        ),
+        ranking: [],
+      },
+    ],
+    [
       "members written through toJSON, or left out by it, and symbols",
       {
         when: new Date(Date.UTC(2026, 10, 18)),

@@ -2,7 +2,12 @@
 // all of it (a 100,000-row check reports tens of thousands of issues, 14 MB of JSON, twice over as a string
 // and its bytes, at the moment the process is largest).
 
-/** The pieces of `JSON.stringify(value, null, 2) + "\n"`, the elements of `value[arrayKey]` one by one. */
+/** Elements of the array written by one JSON.stringify call: a piece of about a quarter of a megabyte. */
+const ELEMENTS_PER_PIECE = 512;
+const WRAPPER_HEAD = `{\n  "a": [\n`;
+const WRAPPER_TAIL = `\n  ]\n}`;
+
+/** The pieces of `JSON.stringify(value, null, 2) + "\n"`, the elements of `value[arrayKey]` a slice at a time. */
 export function* jsonPieces<T extends object>(value: T, arrayKey: keyof T & string): Generator<string> {
   const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
   // JSON.stringify leaves out what it cannot write (undefined, functions, symbols); so do these pieces. Told
@@ -20,10 +25,13 @@ export function* jsonPieces<T extends object>(value: T, arrayKey: keyof T & stri
     const comma = i < entries.length - 1 ? "," : "";
     if (key === arrayKey && Array.isArray(item) && item.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`;
-      for (let k = 0; k < item.length; k++) {
-        // An element JSON cannot write stands as null in an array, as JSON.stringify writes it.
-        const text = JSON.stringify(item[k], null, 2) ?? "null";
-        yield `    ${indent(text, "    ")}${k < item.length - 1 ? "," : ""}\n`;
+      for (let from = 0; from < item.length; from += ELEMENTS_PER_PIECE) {
+        // A slice of the array as a member of an object is indented as the array is in the report: with
+        // the object's first and last lines taken off, the text is the elements as they stand there, written
+        // by JSON.stringify alone (one call for many, no indenting after it).
+        const text = JSON.stringify({ a: item.slice(from, from + ELEMENTS_PER_PIECE) }, null, 2);
+        const more = from + ELEMENTS_PER_PIECE < item.length;
+        yield `${text.slice(WRAPPER_HEAD.length, -WRAPPER_TAIL.length)}${more ? "," : ""}\n`;
       }
       yield `  ]${comma}\n`;
     } else {
