@@ -180,5 +180,6 @@ describe("the cell shortcut reads what the general reading reads", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+    // A guard against a hang, not a measure: the runs take a few seconds, more on a busy machine.
+  }, 60_000);
 });

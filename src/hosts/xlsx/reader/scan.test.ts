@@ -251,6 +251,7 @@ describe("checkWellFormed, the check a large part Duban writes passes before it 
   it("accepts what XML allows: prefixes bound, xml:space, CDATA, references, CJK and emoji", () => {
     const xml = `\uFEFF<?xml version="1.0"?><r xmlns:x="urn:x" x:a="1" xml:space="preserve"><t a="&lt;&#x4E2D;"><![CDATA[<&>]]>a &amp; b 中文 😀\t\r\n</t><x:c x:b="&quot;"/></r>`;
     expect(() => checkWellFormed(encode(xml), "t.xml")).not.toThrow();
+    expect(() => checkWellFormed(encode(`<c r="A1"><v>1</v></c>`), "t.xml")).not.toThrow();
   });
 
   it.each<[string, Uint8Array, RegExp]>([
@@ -277,6 +278,8 @@ describe("checkWellFormed, the check a large part Duban writes passes before it 
     ["a surrogate in UTF-8", bytesOf("<r>", [0xed, 0xa0, 0x80], "</r>"), /not UTF-8/],
     ["a code point past U+10FFFF", bytesOf("<r>", [0xf4, 0x90, 0x80, 0x80], "</r>"), /not UTF-8/],
     ["an element never closed", encode(`<r><c>`), /never closed/],
+    ["a cell as a second root", encode(`<r/><c r="A1"/>`), /a second root/],
+    ["a cell with an attribute twice", encode(`<r><c r="A1" s="1" r="A1"/></r>`), /attribute r twice/],
   ])("refuses %s", (_, bytes, message) => {
     expect(() => checkWellFormed(bytes, "t.xml")).toThrow(message);
   });
@@ -291,7 +294,7 @@ describe("checkWellFormed, the check a large part Duban writes passes before it 
 describe("checkWellFormed agrees with saxes", () => {
   // Random documents from pieces that are right or wrong in the ways a writer can go wrong: names, prefixes
   // bound or not, attributes twice, references good and bad, control characters, < and ]]> where they may not be.
-  const name = fc.constantFrom("a", "b", "x:c", "y:d", "z:e", "1f", "g-h", "_i");
+  const name = fc.constantFrom("a", "b", "x:c", "y:d", "z:e", "1f", "g-h", "_i", "c", "v", "is", "t");
   const attributeName = fc.constantFrom(
     "k",
     "m",
@@ -302,6 +305,10 @@ describe("checkWellFormed agrees with saxes", () => {
     "xmlns:x",
     "xmlns:y",
     "2n",
+    "r",
+    "s",
+    "t",
+    "xmlns",
   );
   const piece = fc.constantFrom(
     "a",
@@ -321,6 +328,8 @@ describe("checkWellFormed agrees with saxes", () => {
     "]]>",
     "\u0001",
     "\uFFFF",
+    "\uFFFE",
+    "，",
     "'",
   );
   const value = fc.array(piece, { maxLength: 4 }).map((pieces) => pieces.join(""));
@@ -328,13 +337,37 @@ describe("checkWellFormed agrees with saxes", () => {
     .array(fc.tuple(attributeName, value), { maxLength: 3 })
     .map((pairs) =>
       pairs
-        .map(([key, text]) => ` ${key}="${key.startsWith("xmlns:") ? `urn:${text.length % 2}` : text}"`)
+        .map(([key, text]) => ` ${key}="${key.startsWith("xmlns") ? `urn:${text.length % 2}` : text}"`)
         .join(""),
     );
+  // Cells as Duban writes them, where the check takes a shortcut, right and wrong.
+  const cellAttributes = fc
+    .array(
+      fc.tuple(
+        fc.constantFrom("r", "s", "t", "x:k"),
+        fc.oneof(fc.constantFrom("A1", "3", "中文", ""), value),
+      ),
+      { maxLength: 3 },
+    )
+    .map((pairs) => pairs.map(([key, text]) => ` ${key}="${text}"`).join(""));
+  const cell = fc
+    .tuple(
+      fc.oneof(cellAttributes, attributes),
+      fc.constantFrom("", "<v>", "<is><t>", `<is><t xml:space="preserve">`, "<is><t >", "<v >"),
+      // One piece alone as often as not: a cell that is wrong in one way only.
+      fc.oneof(piece, value),
+      fc.boolean(),
+    )
+    .map(([a, open, text, selfClosing]) => {
+      if (open === "") return selfClosing ? `<c${a}/>` : `<c${a}></c>`;
+      const close = open.startsWith("<v") ? "</v>" : "</t></is>";
+      return `<c${a}>${open}${text}${selfClosing ? close.slice(0, -1) : close}</c>`;
+    });
   const tree: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
     node: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       fc.tuple(name, attributes).map(([n, a]) => `<${n}${a}/>`),
+      cell,
       value,
       fc.constantFrom("<![CDATA[x<&]]>", "<![CDATA[\u0001]]>"),
       fc

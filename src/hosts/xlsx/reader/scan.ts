@@ -129,7 +129,8 @@ export class XmlScanner {
   private readonly attributes = new Attributes();
   private textWanted = false;
   private shortcut: Shortcut | undefined = undefined;
-  private shortcutUri = "";
+  /** null: wherever (a check of well-formedness, to which an unprefixed name is as good in any scope). */
+  private shortcutUri: string | null = "";
   /** A shortcut is set and unprefixed names are in its namespace here. */
   private shortcutLive = false;
   private sawRoot = false;
@@ -161,20 +162,22 @@ export class XmlScanner {
   }
 
   /**
-   * Tries `shortcut` at every start tag from now on, wherever the default namespace is `uri` (the shortcut
-   * reads unprefixed names as that namespace's, and gives up on any tag that declares one); undefined ends it.
+   * Tries `shortcut` at every start tag from now on, wherever the default namespace is `uri`, or everywhere
+   * for null (the shortcut reads unprefixed names as that namespace's, and gives up on any tag that declares
+   * one); undefined ends it.
    * A worksheet's million cells are each three tags of one shape: read by hand, they cost a third as much.
    */
-  setShortcut(uri: string, shortcut: Shortcut | undefined): void {
+  setShortcut(uri: string | null, shortcut: Shortcut | undefined): void {
     this.shortcut = shortcut;
     this.shortcutUri = uri;
-    this.shortcutLive = shortcut !== undefined && this.scope.get("") === uri;
+    this.shortcutLive = shortcut !== undefined && (uri === null || this.scope.get("") === uri);
   }
 
   private setScope(scope: Map<string, string>, names: NameTable): void {
     this.scope = scope;
     this.names = names;
-    this.shortcutLive = this.shortcut !== undefined && scope.get("") === this.shortcutUri;
+    this.shortcutLive =
+      this.shortcut !== undefined && (this.shortcutUri === null || scope.get("") === this.shortcutUri);
   }
 
   push(chunk: Uint8Array): void {
@@ -266,7 +269,8 @@ export class XmlScanner {
         i = end + 2;
         continue;
       }
-      if (this.shortcutLive && next !== SLASH) {
+      // Inside the root only: the root, and a second one, are the general reading's to see.
+      if (this.shortcutLive && next !== SLASH && this.openNames.length > 0) {
         const past = this.shortcut!(s, lt, n);
         if (past >= 0) {
           i = past;
@@ -743,6 +747,91 @@ export function isWellFormedUtf8(s: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * The strict check's shortcut, for the cells that make up most of what Duban writes: `<c` with attributes
+ * named by letters alone, none twice, their values plain; then `/>`, `></c>`, `><v>`text`</v></c>` or
+ * `><is><t>`text`</t></is></c>` (`<t xml:space="preserve">` too), the text plain. Plain is what no check could
+ * refuse, UTF-8 having been checked already: no reference, no control character, not U+FFFE or U+FFFF, and no
+ * < in a value or > in text (so no ]]>). Any other cell, and any other element, gets the whole check; so
+ * does a cell that is wrong.
+ */
+function plainCell(s: Uint8Array, lt: number, n: number): number {
+  let p = lt + 2;
+  if (s[lt + 1] !== 99 /* c */ || !isSpace(s[p]!)) return -1;
+  let names = 0;
+  for (;;) {
+    // White space before each name, as XML asks (the whole check is the one to refuse its lack).
+    if (!isSpace(s[p]!)) {
+      if (s[p] === GT || s[p] === SLASH) break;
+      return -1;
+    }
+    while (p < n && isSpace(s[p]!)) p++;
+    if (p >= n) return -1;
+    const c = s[p]!;
+    if (c === GT || c === SLASH) break;
+    const nameStart = p;
+    while (p < n && isAsciiLetter(s[p]!)) p++;
+    if (p === nameStart || s[p] !== 61 /* = */ || (s[nameStart] === 120 && startsWith(s, nameStart, XMLNS)))
+      return -1;
+    // A name met twice is the whole check's to name.
+    if (names === PLAIN_CELL_NAMES) return -1;
+    for (let k = 0; k < names; k++) {
+      if (sameSpan(s, cellNames[2 * k]!, cellNames[2 * k + 1]!, nameStart, p)) return -1;
+    }
+    cellNames[2 * names] = nameStart;
+    cellNames[2 * names + 1] = p;
+    names++;
+    const quote = s[++p];
+    if (quote !== 34 && quote !== 39) return -1;
+    p++;
+    while (p < n && s[p] !== quote) {
+      if (!isPlain(s, p) || s[p] === LT) return -1;
+      p++;
+    }
+    if (p >= n) return -1;
+    p++;
+  }
+  if (s[p] === SLASH) return s[p + 1] === GT ? p + 2 : -1;
+  // `>` then `</c>`, `<v>` or `<is><t>` / `<is><t xml:space="preserve">`.
+  if (s[p + 1] !== LT) return -1;
+  if (s[p + 2] === SLASH) return s[p + 3] === 99 && s[p + 4] === GT ? p + 5 : -1;
+  let end: Uint8Array;
+  if (s[p + 2] === 118 /* v */ && s[p + 3] === GT) {
+    p += 4;
+    end = V_CELL_END;
+  } else if (startsWith(s, p, IS_T)) {
+    p += IS_T.length;
+    end = IS_CELL_END;
+  } else if (startsWith(s, p, IS_T_PRESERVE)) {
+    p += IS_T_PRESERVE.length;
+    end = IS_CELL_END;
+  } else return -1;
+  while (p < n && s[p] !== LT) {
+    if (!isPlain(s, p) || s[p] === GT) return -1;
+    p++;
+  }
+  return startsWith(s, p, end) ? p + end.length : -1;
+}
+
+/** The byte at `p` starts a character no check refuses as it stands (but < and >, which the caller weighs). */
+function isPlain(s: Uint8Array, p: number): boolean {
+  const c = s[p]!;
+  if (c >= 0x20) return c !== AMP && (c !== 0xef || !(s[p + 1] === 0xbf && (s[p + 2]! & 0xfe) === 0xbe));
+  return false;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 97 && (c | 0x20) <= 122;
+}
+
+/** The attributes a plain cell may have, and where their names are (start, end), for plainCell alone. */
+const PLAIN_CELL_NAMES = 4;
+const cellNames = new Int32Array(2 * PLAIN_CELL_NAMES);
+const V_CELL_END = ascii("</v></c>");
+const IS_CELL_END = ascii("</t></is></c>");
+const IS_T = ascii("><is><t>");
+const IS_T_PRESERVE = ascii(`><is><t xml:space="preserve">`);
+
 const NOTHING: ScanHandler = { open: () => undefined, close: () => undefined, text: () => undefined };
 
 /**
@@ -755,6 +844,7 @@ const NOTHING: ScanHandler = { open: () => undefined, close: () => undefined, te
 export function checkWellFormed(bytes: Uint8Array, part: string): void {
   if (!isWellFormedUtf8(bytes)) throw new XmlPartError(part, "malformed", "the part is not UTF-8");
   const scanner = new XmlScanner(part, NOTHING, () => false, [], true);
+  scanner.setShortcut(null, plainCell);
   scanner.push(bytes);
   scanner.end();
 }
