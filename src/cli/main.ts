@@ -153,7 +153,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       const layered = parseSettings(mergeSettings(stored as SettingsInput | undefined, fromFile, flags));
       return "problems" in layered ? everySheet(heads) : sheetsToRead(heads, layered.settings, asOf);
     };
-    const plan = { headRows: HEADER_SEARCH_ROWS + 1, choose };
+    // A checked copy edits the task sheet around its cells: its bytes are kept from the reading for that.
+    const plan = { headRows: HEADER_SEARCH_ROWS + 1, choose, keep: values.out !== undefined };
     const workbook = { ...readPackage(pkg, file, plan), fileName: path.basename(file) };
     // The workbook's own settings (saved from the task pane) come first; a settings file and flags win.
     const stored = storedSettings(workbook, file, locale);

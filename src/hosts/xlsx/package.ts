@@ -13,7 +13,7 @@ import {
   type InflatedSizeProbe,
   type ReadLimits,
 } from "./inspect";
-import { attributeOf, childrenNamed, parseXml, XmlPartError, type XmlDocument } from "./xml";
+import { attributeOf, childrenNamed, parseXml, XmlPartError, type ElementAt, type XmlDocument } from "./xml";
 import { CONTENT_TYPES_NS, CONTENT_TYPES_PART as CONTENT_TYPES } from "./opc";
 import { checkWellFormed } from "./reader/scan";
 import { crc32, type ZipEntry } from "./zip";
@@ -71,6 +71,7 @@ export class OpcPackage {
   /** Part key (see partKey) → index of the last slot with that name (a zip may repeat a name; readers take the last). */
   private readonly index = new Map<string, number>();
   private readonly inflated = new Map<string, Uint8Array>();
+  private readonly notes = new Map<string, Map<string, ElementAt>>();
   private readonly inflateRaw: (compressed: Uint8Array, size: number) => Uint8Array;
   /** A native inflate was given (Node's zlib): stream() inflates a part whole with it, then hands out slices. */
   private readonly wholeInflate: boolean;
@@ -121,6 +122,23 @@ export class OpcPackage {
       if (data) pkg.inflated.set(key, data);
     }
     return pkg;
+  }
+
+  /**
+   * Remembers where an element is in an unchanged part's bytes, as a reader found it, for a writer that
+   * edits around it (a task sheet's sheetData: finding it again is a scan of every byte of every cell).
+   * Forgotten when the part is set or removed.
+   */
+  note(name: string, local: string, at: ElementAt): void {
+    const key = partKey(name);
+    let notes = this.notes.get(key);
+    if (!notes) this.notes.set(key, (notes = new Map()));
+    notes.set(local, at);
+  }
+
+  /** Where a reader noted the element in the part as it is now, if it did. */
+  noted(name: string, local: string): ElementAt | undefined {
+    return this.notes.get(partKey(name))?.get(local);
   }
 
   /**
@@ -230,6 +248,7 @@ export class OpcPackage {
     slot.removed = false;
     slot.checked = checked;
     this.inflated.delete(key);
+    this.notes.delete(key);
   }
 
   /** Replaces or adds a part as UTF-8, with a byte order mark only if the part it replaces had one. */
@@ -249,6 +268,7 @@ export class OpcPackage {
     const key = partKey(name);
     for (const slot of this.slots) if (partKey(slot.name) === key) slot.removed = true;
     this.inflated.delete(key);
+    this.notes.delete(key);
   }
 
   /** True when the part was set, added or removed since open (even if set to the same content). */

@@ -288,7 +288,13 @@ describe("outline and joinOutline", () => {
     const data = bytes(text);
     const shape = outline(data, "sheetData", "sheet1.xml");
     expect(shape.doc.text).not.toContain("<row");
-    expect(Buffer.from(joinOutline(shape, shape.doc.text)).equals(Buffer.from(data))).toBe(true);
+    const joined = joinOutline(shape, shape.doc.text);
+    expect(Buffer.from(joined.bytes).equals(Buffer.from(data))).toBe(true);
+    // Where the cells are, as a reading of these bytes would note it, gives the same outline.
+    expect(joined.hidden).toEqual(locateTopLevel(data, "sheetData", "sheet1.xml"));
+    if (joined.hidden) {
+      expect(outline(data, "sheetData", "sheet1.xml", joined.hidden)).toEqual(shape);
+    }
   });
 
   it("leaves the cells out of the parsed text and puts them back around an edit", () => {
@@ -301,9 +307,11 @@ describe("outline and joinOutline", () => {
     const edited = applyEdits(shape.doc.text, [
       { start: root.closeStart, end: root.closeStart, text: "<cf/>" },
     ]);
-    expect(decode(joinOutline(shape, edited))).toBe(
+    const joined = joinOutline(shape, edited);
+    expect(decode(joined.bytes)).toBe(
       `<worksheet><sheetData><row r="1"><!-- </sheetData> --></row></sheetData><cf/></worksheet>`,
     );
+    expect(joined.hidden).toEqual(locateTopLevel(joined.bytes, "sheetData", "sheet1.xml"));
   });
 });
 

@@ -277,6 +277,13 @@ export function attributesText(
     .join("");
 }
 
+/** Where an element is in a part's bytes: its `<`, past its start tag's `>`, past its end tag's `>`. */
+export interface ElementAt {
+  readonly start: number;
+  readonly openEnd: number;
+  readonly end: number;
+}
+
 /**
  * Where a top-level child of the root with local name `local` sits in a large part's bytes, found by a scan
  * that knows comments, CDATA, processing instructions and quoted attribute values, without building strings.
@@ -284,11 +291,7 @@ export function attributesText(
  * never changes; the parts around them are then parsed by saxes (see outline below). Undefined when absent.
  * @throws XmlPartError on a DOCTYPE or markup that never ends
  */
-export function locateTopLevel(
-  bytes: Uint8Array,
-  local: string,
-  part: string,
-): { start: number; openEnd: number; end: number } | undefined {
+export function locateTopLevel(bytes: Uint8Array, local: string, part: string): ElementAt | undefined {
   const name = new TextEncoder().encode(local);
   const n = bytes.length;
   let depth = 0;
@@ -392,20 +395,31 @@ export interface Outline {
   readonly bom: boolean;
   /** The bytes from the hidden element's start to its end, as they were. */
   readonly hidden: Uint8Array;
+  /** How many of the hidden bytes are its start tag. */
+  readonly hiddenStartTag: number;
   readonly placeholderStart: number;
   readonly placeholderLength: number;
 }
 
 /**
+ * The part's outline around its top-level `local` element, found where `known` (from a reading of these same
+ * bytes) does not say already.
  * @throws XmlPartError
  */
-export function outline(bytes: Uint8Array, local: string, part: string): Outline {
+export function outline(bytes: Uint8Array, local: string, part: string, known?: ElementAt): Outline {
   const decoder = new TextDecoder("utf-8");
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const at = locateTopLevel(bytes, local, part);
+  const at = known ?? locateTopLevel(bytes, local, part);
   if (!at) {
     const doc = parseXml(decoder.decode(bytes), part);
-    return { doc, bom, hidden: new Uint8Array(0), placeholderStart: doc.text.length, placeholderLength: 0 };
+    return {
+      doc,
+      bom,
+      hidden: new Uint8Array(0),
+      hiddenStartTag: 0,
+      placeholderStart: doc.text.length,
+      placeholderLength: 0,
+    };
   }
   const before = decoder.decode(bytes.subarray(0, at.start));
   const startTag = decoder.decode(bytes.subarray(at.start, at.openEnd));
@@ -416,13 +430,17 @@ export function outline(bytes: Uint8Array, local: string, part: string): Outline
     doc,
     bom,
     hidden: bytes.subarray(at.start, at.end),
+    hiddenStartTag: at.openEnd - at.start,
     placeholderStart: before.length,
     placeholderLength: placeholder.length,
   };
 }
 
-/** The part's bytes again from an outline's (edited) text, with the hidden element's bytes in their place. */
-export function joinOutline(shape: Outline, text: string): Uint8Array {
+/**
+ * The part's bytes again from an outline's (edited) text, with the hidden element's bytes in their place; and
+ * where it is in them (undefined when nothing was hidden).
+ */
+export function joinOutline(shape: Outline, text: string): { bytes: Uint8Array; hidden?: ElementAt } {
   const encoder = new TextEncoder();
   const head = encoder.encode((shape.bom ? "\uFEFF" : "") + text.slice(0, shape.placeholderStart));
   const tail = encoder.encode(text.slice(shape.placeholderStart + shape.placeholderLength));
@@ -430,5 +448,10 @@ export function joinOutline(shape: Outline, text: string): Uint8Array {
   out.set(head);
   out.set(shape.hidden, head.length);
   out.set(tail, head.length + shape.hidden.length);
-  return out;
+  if (shape.hidden.length === 0) return { bytes: out };
+  const start = head.length;
+  return {
+    bytes: out,
+    hidden: { start, openEnd: start + shape.hiddenStartTag, end: start + shape.hidden.length },
+  };
 }

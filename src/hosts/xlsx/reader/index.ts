@@ -15,7 +15,7 @@ import {
   type ClassNamespaces,
 } from "../opc";
 import type { OpcPackage } from "../package";
-import { attributeOf, childNamed, childrenNamed, parseXml } from "../xml";
+import { attributeOf, childNamed, childrenNamed, parseXml, type ElementAt } from "../xml";
 import { BUILT_IN_FORMATS } from "./formats";
 import { ascii, digitsOf, isSpace, startsWith, textOf, XmlScanner, type Attributes } from "./scan";
 
@@ -30,6 +30,11 @@ export interface ReadPlan {
   readonly choose?: (heads: WorkbookModel) => ReadonlySet<string>;
   /** How many rows of the other sheets. */
   readonly headRows?: number;
+  /**
+   * Keeps the sheets' inflated bytes after reading them: the caller writes a copy of the package, whose
+   * task sheet it edits around the cells (they are let go of otherwise: tens of megabytes on a large sheet).
+   */
+  readonly keep?: boolean;
 }
 
 /** What a workbook shares between its sheets: the date system, the styles' formats, the shared strings. */
@@ -96,8 +101,10 @@ export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadP
     sheets = found.map((sheet) => read(sheet, plan.full === undefined || plan.full(sheet.name)));
   }
   // The sheets' XML is read: what the package kept of it inflated is tens of megabytes on a large sheet.
-  for (const sheet of found) pkg.release(sheet.part);
-  if (stringsPart !== undefined) pkg.release(stringsPart);
+  if (!plan.keep) {
+    for (const sheet of found) pkg.release(sheet.part);
+    if (stringsPart !== undefined) pkg.release(stringsPart);
+  }
   return { fileName, sheets };
 }
 
@@ -181,6 +188,8 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   let hasValue = false;
   let rowsRead = 0;
   let scanner: XmlScanner | undefined = undefined;
+  let sheetData: ElementAt | undefined;
+  let sheetDataNoted = false;
   /** The cell just read, in its row at its column. */
   const store = (cell: CellValue): void => {
     if (cell !== null && row >= 0 && column >= 0) {
@@ -308,6 +317,9 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           phonetic++;
           return;
         case "sheetData":
+          if (scanner?.depth === 1 && sheetData === undefined) {
+            sheetData = { start: scanner.tagStart, openEnd: scanner.tagEnd, end: -1 };
+          }
           if (!selfClosing) scanner?.setShortcut(main, cellShortcut);
           return;
         case "mergeCell": {
@@ -326,8 +338,14 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
             : cellValue(type, style, hasValue ? value : undefined, inline, context),
         );
       } else if (local === "rPh") phonetic--;
-      else if (local === "sheetData") scanner?.setShortcut(main, undefined);
-      else if (local === "row") {
+      else if (local === "sheetData") {
+        scanner?.setShortcut(main, undefined);
+        // Where the cells are in the part, for a writer that leaves them as they are (see OpcPackage.note).
+        if (scanner?.depth === 1 && sheetData !== undefined && !sheetDataNoted) {
+          pkg.note(part, "sheetData", { ...sheetData, end: scanner.tagEnd });
+          sheetDataNoted = true;
+        }
+      } else if (local === "row") {
         // An array grown cell by cell keeps half as much room again; a copy holds just its cells (a tenth
         // of a large read's memory).
         const values = rows[row];

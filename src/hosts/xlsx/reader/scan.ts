@@ -137,6 +137,18 @@ export class XmlScanner {
   private ended = false;
   private atStart = true;
 
+  /** Where the scanned bytes (`s` in scan) begin in the part: the bytes pushed before them. */
+  private base = 0;
+  private pushed = 0;
+  /** Where the tag just reported begins (its `<`) and ends (past its `>`), as offsets in the whole part. */
+  tagStart = 0;
+  tagEnd = 0;
+
+  /** How many elements are open around the one just reported (0 for the root). */
+  get depth(): number {
+    return this.openNames.length;
+  }
+
   /** Namespace names as the caller holds them, so that comparing with them is comparing references. */
   private readonly known = new Map<string, string>();
 
@@ -190,6 +202,8 @@ export class XmlScanner {
       s.set(this.buffer);
       s.set(chunk, this.buffer.length);
     }
+    this.base = this.pushed - this.buffer.length;
+    this.pushed += chunk.length;
     if (s.length === 0) return;
     if (this.atStart) {
       if (s.length < 3 && s[0] === 0xef) {
@@ -197,7 +211,10 @@ export class XmlScanner {
         return;
       }
       this.atStart = false;
-      if (s[0] === 0xef && s[1] === 0xbb && s[2] === 0xbf) s = s.subarray(3);
+      if (s[0] === 0xef && s[1] === 0xbb && s[2] === 0xbf) {
+        s = s.subarray(3);
+        this.base += 3;
+      }
     }
     const at = this.scan(s, false);
     // Kept as a copy: the caller may reuse its chunk.
@@ -208,6 +225,7 @@ export class XmlScanner {
   end(): void {
     if (this.ended) return;
     const s = this.buffer;
+    this.base = this.pushed - s.length;
     const at = this.scan(s, true);
     for (let p = at; p < s.length; p++) if (!isSpace(s[p]!)) this.fail("the part ends inside markup");
     const open = this.openNames.length;
@@ -376,6 +394,8 @@ export class XmlScanner {
     }
     const name = this.names.find(s, from, nameEnd, hash) ?? this.resolve(s, from, nameEnd, hash);
     if (this.strict) this.checkAttributePrefixes();
+    this.tagStart = this.base + from - 1;
+    this.tagEnd = this.base + end + 1;
     this.handler.open(name.uri, name.local, attrs, selfClosing);
     if (selfClosing) {
       if (saved) this.setScope(saved.scope, saved.names);
@@ -517,6 +537,8 @@ export class XmlScanner {
     names.pop();
     const saved = this.saved.pop();
     if (saved) this.setScope(saved.scope, saved.names);
+    this.tagStart = this.base + from - 2;
+    this.tagEnd = this.base + p + 1;
     this.handler.close(top.uri, top.local);
     const parent = names[names.length - 1];
     this.textWanted = parent ? parent.wantsText : false;

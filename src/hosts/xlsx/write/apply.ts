@@ -300,7 +300,7 @@ function addHighlights(
   plan: HighlightPlan,
   dxfIndex: Readonly<Record<string, number>>,
 ): void {
-  const shape = outline(pkg.bytes(part), "sheetData", part);
+  const shape = outline(pkg.bytes(part), "sheetData", part, pkg.noted(part, "sheetData"));
   const { root, text } = shape.doc;
   const priorities = conditionalFormats(root, ns).flatMap((block) =>
     childrenNamed(block, ns.main, "cfRule").map((rule) => Number(attributeOf(rule, "priority") ?? 0)),
@@ -333,7 +333,7 @@ function addHighlights(
  */
 function removeHighlights(pkg: OpcPackage, part: string, ns: ClassNamespaces): void {
   const bytes = pkg.bytes(part);
-  const shape = outline(bytes, "sheetData", part);
+  const shape = outline(bytes, "sheetData", part, pkg.noted(part, "sheetData"));
   const { text, root } = shape.doc;
   const isOurs = (rule: XmlElement) =>
     childrenNamed(rule, ns.main, "formula").some((formula) =>
@@ -357,7 +357,9 @@ function removeHighlights(pkg: OpcPackage, part: string, ns: ClassNamespaces): v
  */
 function setOutline(pkg: OpcPackage, part: string, shape: Outline, text: string): void {
   parseXml(text, part, 0);
-  pkg.setBytes(part, joinOutline(shape, text), true);
+  const joined = joinOutline(shape, text);
+  pkg.setBytes(part, joined.bytes, true);
+  if (joined.hidden) pkg.note(part, "sheetData", joined.hidden);
 }
 
 function conditionalFormats(root: XmlElement, ns: ClassNamespaces): XmlElement[] {
