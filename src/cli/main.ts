@@ -134,7 +134,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       const pkg = OpcPackage.open(bytes, file, NODE_CODEC);
       clearDuban(pkg);
       progress.clear();
-      await writeOutput(values.out!, pkg.toBytes(), locale);
+      await writeOutput(values.out!, await pkg.toBytesAsync(), locale);
       io.stdout.write(`${CLI_WORDS[locale].cleared({ file: values.out! })}\n`);
       return EXIT_OK;
     }
@@ -191,7 +191,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
     if (values.out !== undefined) {
       writeCheck(pkg, result, { settings, locale });
-      await writeOutput(values.out, pkg.toBytes(), locale);
+      await writeOutput(values.out, await pkg.toBytesAsync(), locale);
     }
     const report = buildReport(result, locale);
     if (values.json === "-") {

@@ -26,6 +26,11 @@ export interface PackageCodec {
   readonly inflateRaw?: (compressed: Uint8Array, size: number) => Uint8Array;
   /** Raw deflate (no zlib header) of a changed or new part; default fflate level 6. */
   readonly deflateRaw?: (bytes: Uint8Array) => Uint8Array;
+  /**
+   * The same deflate, on another thread (Node's zlib pool): a large part starts deflating when it is set, and
+   * toBytesAsync waits for it. The same bytes as deflateRaw's.
+   */
+  readonly deflateRawLater?: (bytes: Uint8Array) => Promise<Uint8Array>;
   /** The zip's CRC-32 (unsigned); default a table-driven implementation below. */
   readonly crc32?: (bytes: Uint8Array) => number;
   /** The probe that checks declared sizes on open (see checkInflatedSizes). */
@@ -41,6 +46,10 @@ interface Slot {
   removed: boolean;
   /** Set by a writer that has parsed back everything it changed in this content itself (see setBytes). */
   checked?: boolean;
+  /** The content being deflated on another thread since it was set (see deflateRawLater). */
+  deflating?: Promise<Uint8Array>;
+  /** What that deflate gave, once toBytesAsync has waited for it. */
+  deflated?: Uint8Array;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -76,6 +85,7 @@ export class OpcPackage {
   /** A native inflate was given (Node's zlib): stream() inflates a part whole with it, then hands out slices. */
   private readonly wholeInflate: boolean;
   private readonly deflateRaw: (bytes: Uint8Array) => Uint8Array;
+  private readonly deflateRawLater: ((bytes: Uint8Array) => Promise<Uint8Array>) | undefined;
   private readonly crc32: (bytes: Uint8Array) => number;
 
   private constructor(
@@ -87,6 +97,7 @@ export class OpcPackage {
     this.inflateRaw = codec.inflateRaw ?? inflateWithFflate;
     this.wholeInflate = codec.inflateRaw !== undefined;
     this.deflateRaw = codec.deflateRaw ?? deflateWithFflate;
+    this.deflateRawLater = codec.deflateRawLater;
     this.crc32 = codec.crc32 ?? crc32;
     this.slots = stored.map((entry) => ({
       name: entry.name,
@@ -235,8 +246,10 @@ export class OpcPackage {
     let i = this.index.get(key);
     if (i === undefined) {
       checkNewName(name);
-      i = this.slots.push({ name, stored: undefined, data: bytes, removed: false, checked }) - 1;
+      const slot: Slot = { name, stored: undefined, data: bytes, removed: false, checked };
+      i = this.slots.push(slot) - 1;
       this.index.set(key, i);
+      this.deflateAhead(slot);
       return;
     }
     // Earlier entries of the same name would otherwise shadow or contradict the new content.
@@ -249,6 +262,17 @@ export class OpcPackage {
     slot.checked = checked;
     this.inflated.delete(key);
     this.notes.delete(key);
+    this.deflateAhead(slot);
+  }
+
+  /** Starts deflating a large part's new content on another thread, where the codec can. */
+  private deflateAhead(slot: Slot): void {
+    slot.deflated = undefined;
+    slot.deflating = undefined;
+    if (!this.deflateRawLater || slot.data === undefined || slot.data.length < DEFLATE_AHEAD_BYTES) return;
+    slot.deflating = this.deflateRawLater(slot.data);
+    // Awaited by toBytesAsync alone; a part set again, or a package never written, leaves it unawaited.
+    slot.deflating.catch(() => undefined);
   }
 
   /** Replaces or adds a part as UTF-8, with a byte order mark only if the part it replaces had one. */
@@ -338,6 +362,22 @@ export class OpcPackage {
    */
   toBytes(): Uint8Array {
     this.verify();
+    return this.assemble();
+  }
+
+  /**
+   * toBytes, with the large parts deflated on other threads since they were set (see deflateRawLater): the
+   * writer went on with the next sheets meanwhile, and verify() runs while the last of them finish.
+   */
+  async toBytesAsync(): Promise<Uint8Array> {
+    this.verify();
+    for (const slot of this.slots) {
+      if (!slot.removed && slot.deflating) slot.deflated = await slot.deflating;
+    }
+    return this.assemble();
+  }
+
+  private assemble(): Uint8Array {
     const live = this.slots.filter((slot) => !slot.removed);
     if (live.length >= U16_MAX) {
       throw new Error(
@@ -472,7 +512,7 @@ export class OpcPackage {
       };
     }
     const data = slot.data!;
-    const deflated = this.deflateRaw(data);
+    const deflated = slot.deflated ?? this.deflateRaw(data);
     // Incompressible content (or nothing at all) is stored: deflate would only make it longer.
     const method = deflated.length < data.length ? 8 : 0;
     const name = stored?.centralName ?? new TextEncoder().encode(slot.name);
@@ -532,6 +572,9 @@ interface Planned {
 const EMPTY = new Uint8Array(0);
 /** Compressed bytes pushed to the inflater at a time (each yields at most ~64 MB, deflate's ratio being 1032:1). */
 const STREAM_SLICE = 64 * 1024;
+
+/** Parts at least this large are deflated ahead where the codec can (smaller ones cost more to hand over). */
+const DEFLATE_AHEAD_BYTES = 1024 * 1024;
 
 /** Parts larger than this are verified by the byte scanner's strict mode instead of saxes. */
 const SCAN_VERIFY_BYTES = 1024 * 1024;

@@ -178,6 +178,10 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
   const xfIndex = patch.xfIndex as Record<StyleName, number>;
   const date1904 = workbook.date1904;
 
+  // The task sheet first: where the package deflates ahead, its tens of megabytes deflate on another thread
+  // while the sheets below are written.
+  if (input.plan.keys.length > 0) addHighlights(pkg, workbook.ns, task.part, input.plan, patch.dxfIndex);
+
   const taken = new Set(sheets.map((s) => s.name));
   const generated: Array<{ name: string; kind: SheetSpec["kind"] }> = [];
   for (const spec of input.sheets) {
@@ -197,7 +201,6 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
 
   if (input.plan.keys.length > 0) {
     workbook.addSheet(MARKS_SHEET, marksXml(input.plan, workbook.ns), "veryHidden");
-    addHighlights(pkg, workbook.ns, task.part, input.plan, patch.dxfIndex);
   }
   const record: DubanRecord = {
     version: 1,
