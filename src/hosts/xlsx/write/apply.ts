@@ -35,6 +35,7 @@ import {
   qualified,
   type Outline,
   type XmlElement,
+  Utf8Pieces,
 } from "../xml";
 import { decode } from "../reader/scan";
 import { cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
@@ -246,11 +247,12 @@ function freeStylesName(pkg: OpcPackage, workbook: WorkbookParts): string {
 }
 
 /** The keys of each colour down its own column, as inline strings (a key may look like a number or a formula). */
-function marksXml(plan: HighlightPlan, ns: ClassNamespaces): string {
-  const out = [
+function marksXml(plan: HighlightPlan, ns: ClassNamespaces): Uint8Array {
+  const out = new Utf8Pieces();
+  out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
     `<worksheet xmlns="${ns.main}"><sheetData>`,
-  ];
+  );
   const rows = Math.max(...plan.keys.map((k) => k.keys.length));
   for (let r = 0; r < rows; r++) {
     out.push(`<row r="${r + 1}">`);
@@ -262,7 +264,7 @@ function marksXml(plan: HighlightPlan, ns: ClassNamespaces): string {
     out.push("</row>");
   }
   out.push("</sheetData></worksheet>");
-  return out.join("");
+  return out.bytes();
 }
 
 /** Elements that come after conditionalFormatting in a worksheet (ECMA-376 CT_Worksheet). */

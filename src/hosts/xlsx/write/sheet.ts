@@ -5,7 +5,7 @@ import type { SheetSpec, SpecCell, StyleName } from "../../../core/output/spec";
 import { columnLetter, type CellRange } from "../../../core/workbook";
 import { quotedSheet } from "../../../core/output/names";
 import { TRANSITIONAL, type ClassNamespaces } from "../opc";
-import { escapeAttr, inlineStringXml } from "../xml";
+import { escapeAttr, inlineStringXml, Utf8Pieces } from "../xml";
 
 export { quotedSheet };
 
@@ -22,17 +22,19 @@ export interface SheetXmlOptions {
   readonly ns?: ClassNamespaces;
 }
 
-export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): string {
+/** The sheet's part, as UTF-8. */
+export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array {
   const lastColumn = Math.max(spec.columns.length, ...spec.rows.map((r) => r.cells.length)) - 1;
   const lastRow = spec.rows.length - 1;
-  const out: string[] = [
+  const out = new Utf8Pieces();
+  out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
     `<worksheet xmlns="${(options.ns ?? TRANSITIONAL).main}" xmlns:r="${(options.ns ?? TRANSITIONAL).relationships}">`,
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
     `<dimension ref="A1:${cellRef(Math.max(0, lastRow), Math.max(0, lastColumn))}"/>`,
     sheetView(spec.freezeRows),
     `<sheetFormatPr defaultRowHeight="15"/>`,
-  ];
+  );
   if (spec.columns.length > 0) {
     out.push("<cols>");
     spec.columns.forEach((width, c) => {
@@ -87,7 +89,7 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): string {
     out.push("</rowBreaks>");
   }
   out.push("</worksheet>");
-  return out.join("");
+  return out.bytes();
 }
 
 function sheetView(freezeRows: number): string {

@@ -110,9 +110,10 @@ export class WorkbookParts {
 
   /**
    * Adds a worksheet part at the end of the workbook and returns its index. Everything is appended, so
-   * no existing sheet, relationship or defined name changes its position or id.
+   * no existing sheet, relationship or defined name changes its position or id. `sheetXml` is text, or
+   * UTF-8 bytes without a byte order mark.
    */
-  addSheet(name: string, sheetXml: string, state: SheetEntry["state"] = "visible"): number {
+  addSheet(name: string, sheetXml: string | Uint8Array, state: SheetEntry["state"] = "visible"): number {
     const doc = this.doc();
     const sheets = this.sheets();
     const folder = this.part.slice(0, this.part.lastIndexOf("/") + 1);
@@ -131,7 +132,8 @@ export class WorkbookParts {
     const rId = `rIdDuban${id}`;
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
 
-    this.pkg.setText(part, sheetXml);
+    if (typeof sheetXml === "string") this.pkg.setText(part, sheetXml);
+    else this.pkg.setBytes(part, sheetXml);
     this.appendRelationship(rels.doc, rId, relationshipType(this.ns, "worksheet"), part.slice(folder.length));
     this.appendOverride(`/${part}`, WORKSHEET_CONTENT_TYPE);
 
