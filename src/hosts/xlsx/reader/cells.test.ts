@@ -108,7 +108,9 @@ function sheetXml(rows: readonly (readonly Cell[])[], prefix: string): string {
   );
 }
 
-function workbookBytes(sheet: string): Uint8Array {
+const SHARED_STRINGS = `${HEAD}<sst xmlns="${MAIN}"><si><t>零</t></si><si><t>one</t></si><si><t></t></si><si><r><t>th</t></r><r><t>ree</t></r></si></sst>`;
+
+function workbookBytes(sheet: string, sharedStrings = SHARED_STRINGS): Uint8Array {
   return zipSync({
     "[Content_Types].xml": strToU8(
       `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -133,15 +135,13 @@ function workbookBytes(sheet: string): Uint8Array {
       `${HEAD}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d"/></numFmts>` +
         `<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
     ),
-    "xl/sharedStrings.xml": strToU8(
-      `${HEAD}<sst xmlns="${MAIN}"><si><t>零</t></si><si><t>one</t></si><si><t></t></si><si><r><t>th</t></r><r><t>ree</t></r></si></sst>`,
-    ),
+    "xl/sharedStrings.xml": strToU8(sharedStrings),
     "xl/worksheets/sheet1.xml": strToU8(sheet),
   });
 }
 
-async function grid(sheet: string) {
-  const model = await readWorkbookBytes(workbookBytes(sheet), "cells.xlsx");
+async function grid(sheet: string, sharedStrings?: string) {
+  const model = await readWorkbookBytes(workbookBytes(sheet, sharedStrings), "cells.xlsx");
   return model.sheets[0]!.rows;
 }
 
@@ -181,5 +181,56 @@ describe("the cell shortcut reads what the general reading reads", () => {
       { numRuns: RUNS },
     );
     // A guard against a hang, not a measure: the runs take a few seconds, more on a busy machine.
+  }, 60_000);
+});
+
+describe("the shared strings' shortcut reads what the general reading reads", () => {
+  const piece = fc.constantFrom(
+    "任务",
+    "a",
+    " ",
+    "&amp;",
+    "&#x4E2D;",
+    "\r\n",
+    "\n",
+    "_x000D_",
+    "😀",
+    "",
+    "\u0001",
+    "\u0000",
+    "x",
+  );
+  const text = fc.array(piece, { maxLength: 4 }).map((pieces) => pieces.join(""));
+  const item = fc.oneof(
+    text.map((t) => `<si><t>${t}</t></si>`),
+    text.map((t) => `<si><t xml:space="preserve">${t}</t></si>`),
+    fc.tuple(text, text).map(([a, b]) => `<si><r><t>${a}</t></r><r><t>${b}</t></r></si>`),
+    fc.tuple(text, text).map(([a, b]) => `<si><t>${a}</t><rPh sb="0" eb="1"><t>${b}</t></rPh></si>`),
+    text.map((t) => `<si><t><![CDATA[${t}]]></t></si>`),
+    fc.constantFrom("<si><t/></si>", "<si/>", "<si></si>"),
+  );
+  const table = fc.array(item, { minLength: 1, maxLength: 12 });
+  const prefixed = (xml: string) => xml.replace(/<(\/?)(?=[a-zA-Z])/g, "<$1x:");
+  const sst = (items: readonly string[], prefix: boolean) =>
+    prefix
+      ? `${HEAD}<x:sst xmlns:x="${MAIN}">${items.map(prefixed).join("")}</x:sst>`
+      : `${HEAD}<sst xmlns="${MAIN}">${items.join("")}</sst>`;
+  /** A sheet whose row 1 holds every string of the table in turn. */
+  const sheetOf = (count: number) =>
+    `${HEAD}<worksheet xmlns="${MAIN}"><sheetData><row r="1">${Array.from(
+      { length: count },
+      (_, i) => `<c t="s"><v>${i}</v></c>`,
+    ).join("")}</row></sheetData></worksheet>`;
+
+  test("random tables, plain and prefixed, read the same", async () => {
+    await fc.assert(
+      fc.asyncProperty(table, async (items) => {
+        const plain = await grid(sheetOf(items.length), sst(items, false));
+        const general = await grid(sheetOf(items.length), sst(items, true));
+        expect(plain).toEqual(general);
+      }),
+      { numRuns: RUNS },
+    );
+    // A guard against a hang, not a measure.
   }, 60_000);
 });
