@@ -17,7 +17,16 @@ import {
 import type { OpcPackage } from "../package";
 import { attributeOf, childNamed, childrenNamed, parseXml, type ElementAt } from "../xml";
 import { BUILT_IN_FORMATS } from "./formats";
-import { ascii, digitsOf, isSpace, startsWith, textOf, XmlScanner, type Attributes } from "./scan";
+import {
+  ascii,
+  digitsOf,
+  isSpace,
+  letterNameEnd,
+  startsWith,
+  textOf,
+  XmlScanner,
+  type Attributes,
+} from "./scan";
 
 /** Which sheets to read in full; the rest are read only as far as `headRows` rows (to find the table). */
 export interface ReadPlan {
@@ -301,11 +310,9 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       const c = s[p]!;
       if (c === GT || c === SLASH) break;
       const nameStart = p;
-      while (p < n && isAsciiLetter(s[p]!)) p++;
+      p = letterNameEnd(s, p, n);
+      if (p < 0) return -1;
       const nameLength = p - nameStart;
-      // A prefixed name, a name with digits, white space before = or a declaration: the scanner's.
-      if (p >= n || s[p] !== 61 /* = */ || (s[nameStart] === 120 /* x */ && startsWith(s, nameStart, XMLNS)))
-        return -1;
       const quote = s[++p];
       if (quote !== 34 && quote !== 39) return -1;
       const from = ++p;
@@ -466,7 +473,6 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
 const LT = 60;
 const GT = 62;
 const SLASH = 47;
-const XMLNS = ascii("xmlns");
 
 /** `</v></c>` at `q`, which is a `<` seven bytes or more before the end. */
 function isValueEnd(s: Uint8Array, q: number): boolean {
@@ -479,10 +485,6 @@ function isValueEnd(s: Uint8Array, q: number): boolean {
     s[q + 6] === 99 /* c */ &&
     s[q + 7] === GT
   );
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c | 0x20) >= 97 && (c | 0x20) <= 122;
 }
 
 /** A cell's value by its type: shared, inline or formula string, boolean, error, ISO date or number. */

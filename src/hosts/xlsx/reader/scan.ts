@@ -792,9 +792,8 @@ function plainCell(s: Uint8Array, lt: number, n: number): number {
     const c = s[p]!;
     if (c === GT || c === SLASH) break;
     const nameStart = p;
-    while (p < n && isAsciiLetter(s[p]!)) p++;
-    if (p === nameStart || s[p] !== 61 /* = */ || (s[nameStart] === 120 && startsWith(s, nameStart, XMLNS)))
-      return -1;
+    p = letterNameEnd(s, p, n);
+    if (p < 0) return -1;
     // A name met twice is the whole check's to name.
     if (names === PLAIN_CELL_NAMES) return -1;
     for (let k = 0; k < names; k++) {
@@ -844,6 +843,19 @@ function isPlain(s: Uint8Array, p: number): boolean {
 
 function isAsciiLetter(c: number): boolean {
   return (c | 0x20) >= 97 && (c | 0x20) <= 122;
+}
+
+/**
+ * Where an attribute name of letters alone that starts at `p` ends, at its `=`; -1 for any other name (a
+ * prefix, a digit, white space before the `=`, a namespace declaration), which a shortcut leaves to the
+ * general reading.
+ */
+export function letterNameEnd(s: Uint8Array, p: number, n: number): number {
+  const start = p;
+  while (p < n && isAsciiLetter(s[p]!)) p++;
+  if (p === start || s[p] !== 61 /* = */ || (s[start] === 120 /* x */ && startsWith(s, start, XMLNS)))
+    return -1;
+  return p;
 }
 
 /** The attributes a plain cell may have, and where their names are (start, end), for plainCell alone. */
