@@ -6,7 +6,7 @@ import { parseCycle, type ParsedCycle } from "../values/cycle";
 import { parseDate, type ParsedDate } from "../values/date";
 import { parseNumber, type ParsedNumber } from "../values/number";
 import { parseStatus, type ParsedStatus } from "../values/status";
-import { cellText, isFilled, normalizeText, splitUnits } from "../values/text";
+import { cellText, foldPlainText, isFilled, normalizeText, splitUnits } from "../values/text";
 import { isDateCell, type CellValue, type SheetGrid } from "../workbook";
 import type { Field } from "./fields";
 import type { TableLocation } from "./locate";
@@ -88,9 +88,12 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
     }
 
     const units = parse.units(parse.text(valueAt(cells, r, unitCol, fill)));
-    // Task texts are mostly unique: a cache would only cost.
-    const task = cellText(taskValue).replace(WHITE_SPACE, " ").trim();
-    const folded = task.normalize("NFKC");
+    // Task texts are mostly unique: a cache would only cost. Most hold no white space and nothing NFKC
+    // changes but full-width forms: those are folded by hand.
+    const written = cellText(taskValue);
+    const plain = foldPlainText(written);
+    const task = plain === undefined ? written.replace(WHITE_SPACE, " ").trim() : written;
+    const folded = plain ?? task.normalize("NFKC");
     const statusValue = valueAt(cells, r, statusCol, fill);
     rows.push({
       index: rows.length,

@@ -2,7 +2,16 @@ import { parseCycle } from "./cycle";
 import { parseNumber } from "./number";
 import { parseStatus } from "./status";
 import isFullwidthCodePoint from "is-fullwidth-code-point";
-import { closest, columnsBetween, compactKey, displayWidth, normalizeText, splitUnits } from "./text";
+import {
+  closest,
+  columnsBetween,
+  compactKey,
+  displayWidth,
+  foldPlainText,
+  normalizeText,
+  splitUnits,
+} from "./text";
+import fc from "fast-check";
 import type { CellValue } from "../workbook";
 
 describe("parseStatus", () => {
@@ -179,5 +188,55 @@ describe("displayWidth", () => {
   it("counts a slice, ★ at the width asked for", () => {
     expect(columnsBetween("ab★综\n★★", 0, 4, 2)).toBe(6);
     expect(columnsBetween("ab★综\n★★", 5, 7, 1)).toBe(2);
+  });
+});
+
+describe("foldPlainText", () => {
+  it("is NFKC on every code unit of the BMP it takes, and takes no white space", () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const text = String.fromCharCode(c);
+      const folded = foldPlainText(text);
+      if (folded === undefined) continue;
+      expect([c, folded]).toEqual([c, text.normalize("NFKC")]);
+      expect(/\s/.test(text)).toBe(false);
+    }
+  });
+
+  it.each([
+    ["编制年度计划（第12项）", "编制年度计划(第12项)"],
+    ["ＡＢ１２：安全、生产。", "AB12:安全、生产。"],
+    ["plain", "plain"],
+    ["", ""],
+  ])("%j folds to %j", (text, folded) => expect(foldPlainText(text)).toBe(folded));
+
+  it.each([["两 个"], ["全角　空格"], ["e\u0301"], ["Ⅻ"], ["😀"], ["ｶﾀｶﾅ"]])("%j is left to NFKC", (text) =>
+    expect(foldPlainText(text)).toBeUndefined(),
+  );
+
+  it("on random texts of what it takes and what it does not: NFKC or undefined", () => {
+    const piece = fc.constantFrom(
+      "任务",
+      "a",
+      "Ａ",
+      "（",
+      "）",
+      "、",
+      "1",
+      " ",
+      "\u3000",
+      "e\u0301",
+      "ｶ",
+      "《",
+      "】",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join("");
+        const folded = foldPlainText(text);
+        if (folded !== undefined) expect(folded).toBe(text.normalize("NFKC"));
+        else expect(/[\s\u0301ｶ]/.test(text)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
