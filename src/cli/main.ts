@@ -32,6 +32,7 @@ import { readPackage } from "../hosts/xlsx/read";
 import { clearDuban, noticeWorkbooks, writeCheck } from "../hosts/xlsx/write";
 import { isSameFile, writeFileWhole } from "../hosts/xlsx/write-file";
 import { jsonPieces, utf8Batches } from "./json";
+import { collectGarbage } from "./memory";
 import { CLI_WORDS } from "./messages";
 import { Progress } from "./progress";
 import { renderText } from "./render";
@@ -156,6 +157,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // A checked copy edits the task sheet around its cells: its bytes are kept from the reading for that.
     const plan = { headRows: HEADER_SEARCH_ROWS + 1, choose, keep: values.out !== undefined };
     const workbook = { ...readPackage(pkg, file, plan), fileName: path.basename(file) };
+    // The sheets' XML, let go of by the reader, returned before the check and the report allocate.
+    collectGarbage();
     // The workbook's own settings (saved from the task pane) come first; a settings file and flags win.
     const stored = storedSettings(workbook, file, locale);
     if (stored !== undefined) {
