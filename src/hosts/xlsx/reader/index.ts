@@ -18,10 +18,15 @@ import type { OpcPackage } from "../package";
 import { attributeOf, childNamed, childrenNamed, parseXml, type ElementAt } from "../xml";
 import { BUILT_IN_FORMATS } from "./formats";
 import {
+  AMP,
   ascii,
+  CR,
   digitsOf,
+  GT,
   isSpace,
   letterNameEnd,
+  LT,
+  SLASH,
   startsWith,
   textOf,
   XmlScanner,
@@ -229,8 +234,6 @@ class PlainTexts {
 const T_OPEN = ascii("<t>");
 const T_OPEN_PRESERVE = ascii(`<t xml:space="preserve">`);
 const ITEM_END = ascii("</t></si>");
-const CR = 13;
-const AMP = 38;
 
 /** Feeds a part to a scanner chunk by chunk as it is inflated, until the scanner stops. */
 function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner): void {
@@ -265,7 +268,6 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   let rowsRead = 0;
   let scanner: XmlScanner | undefined = undefined;
   let sheetData: ElementAt | undefined;
-  let sheetDataNoted = false;
   /** The cell just read, in its row at its column. */
   const store = (cell: CellValue): void => {
     if (cell !== null && row >= 0 && column >= 0) {
@@ -369,9 +371,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           for (let k = 0; k < attributes.count; k++) {
             const o = k * 4;
             if (offsets[o + 1]! - offsets[o]! !== 1) continue;
-            const name = bytes[offsets[o]!]!;
-            const known = cellAttribute(name, bytes, offsets[o + 2]!, offsets[o + 3]!, at);
-            if (name === 114 /* r */) at = known;
+            at = cellAttribute(bytes[offsets[o]!]!, bytes, offsets[o + 2]!, offsets[o + 3]!, at);
           }
           column = at >= 0 ? at : column + 1;
           value = "";
@@ -415,9 +415,9 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       else if (local === "sheetData") {
         scanner?.setShortcut(main, undefined);
         // Where the cells are in the part, for a writer that leaves them as they are (see OpcPackage.note).
-        if (scanner?.depth === 1 && sheetData !== undefined && !sheetDataNoted) {
-          pkg.note(part, "sheetData", { ...sheetData, end: scanner.tagEnd });
-          sheetDataNoted = true;
+        if (scanner?.depth === 1 && sheetData !== undefined && sheetData.end < 0) {
+          sheetData = { ...sheetData, end: scanner.tagEnd };
+          pkg.note(part, "sheetData", sheetData);
         }
       } else if (local === "row") {
         // An array grown cell by cell keeps half as much room again; a copy holds just its cells (a tenth
@@ -469,10 +469,6 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   }
   return { rows, merges };
 }
-
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
 
 /** `</v></c>` at `q`, which is a `<` seven bytes or more before the end. */
 function isValueEnd(s: Uint8Array, q: number): boolean {

@@ -29,11 +29,11 @@ export interface ScanHandler {
 export type Shortcut = (s: Uint8Array, lt: number, n: number) => number;
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const AMP = 38;
-const CR = 13;
+export const LT = 60;
+export const GT = 62;
+export const SLASH = 47;
+export const AMP = 38;
+export const CR = 13;
 
 /**
  * The attributes of the current start tag, as offsets into the bytes being scanned: a name or value becomes a
@@ -182,14 +182,19 @@ export class XmlScanner {
   setShortcut(uri: string | null, shortcut: Shortcut | undefined): void {
     this.shortcut = shortcut;
     this.shortcutUri = uri;
-    this.shortcutLive = shortcut !== undefined && (uri === null || this.scope.get("") === uri);
+    this.weighShortcut();
   }
 
   private setScope(scope: Map<string, string>, names: NameTable): void {
     this.scope = scope;
     this.names = names;
+    this.weighShortcut();
+  }
+
+  /** Whether the shortcut applies in the current scope: decided when either changes, not at every tag. */
+  private weighShortcut(): void {
     this.shortcutLive =
-      this.shortcut !== undefined && (this.shortcutUri === null || scope.get("") === this.shortcutUri);
+      this.shortcut !== undefined && (this.shortcutUri === null || this.scope.get("") === this.shortcutUri);
   }
 
   push(chunk: Uint8Array): void {
