@@ -1,7 +1,7 @@
 // The report in pieces is JSON.stringify's text exactly, whatever the report holds.
 
 import fc from "fast-check";
-import { jsonPieces, utf8Batches } from "./json";
+import { jsonPieces } from "./json";
 
 const whole = (value: Record<string, unknown>) => `${JSON.stringify(value, null, 2)}\n`;
 const joined = (value: Record<string, unknown>) => [...jsonPieces(value, "issues")].join("");
@@ -63,12 +63,4 @@ describe("jsonPieces", () => {
       { numRuns: 500 },
     );
   });
-});
-
-test("utf8Batches: the same bytes as encoding the whole, in pieces of about the size asked", () => {
-  const pieces = Array.from({ length: 1000 }, (_, i) => `${i}:任务😀\n`);
-  const batches = [...utf8Batches(pieces, 500)];
-  expect(batches.length).toBeGreaterThan(5);
-  const bytes = Buffer.concat(batches);
-  expect(bytes.equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
 });

@@ -3,9 +3,8 @@
 // and its bytes, at the moment the process is largest).
 
 /**
- * Elements of the array written by one JSON.stringify call: a piece of some 30 KB. The pieces and batches stay
- * below V8's large-object size so that they die young, in a scavenge; larger ones went to the large-object
- * space, which only a full collection frees (20 MB more at the largest moment of a 100,000-row check).
+ * Elements of the array written by one JSON.stringify call: a piece of some 30 KB, below V8's large-object
+ * size so that it dies young, as utf8Batches' batches do (see UTF8_BATCH).
  */
 const ELEMENTS_PER_PIECE = 64;
 const WRAPPER_HEAD = `{\n  "a": [\n`;
@@ -51,21 +50,4 @@ function writable(key: string, item: unknown): boolean {
     item !== null && typeof item === "object" ? (item as { toJSON?: unknown }).toJSON : undefined;
   const written = typeof toJSON === "function" ? (toJSON as (key: string) => unknown).call(item, key) : item;
   return written !== undefined && typeof written !== "function" && typeof written !== "symbol";
-}
-
-/** The pieces gathered into UTF-8 buffers of about `size` characters each (see ELEMENTS_PER_PIECE for why small). */
-export function* utf8Batches(pieces: Iterable<string>, size = 1 << 15): Generator<Uint8Array> {
-  const encoder = new TextEncoder();
-  let batch: string[] = [];
-  let length = 0;
-  for (const piece of pieces) {
-    batch.push(piece);
-    length += piece.length;
-    if (length >= size) {
-      yield encoder.encode(batch.join(""));
-      batch = [];
-      length = 0;
-    }
-  }
-  if (batch.length > 0) yield encoder.encode(batch.join(""));
 }

@@ -10,7 +10,6 @@ import {
   outline,
   parseXml,
   setAttributeInTag,
-  Utf8Pieces,
   XmlPartError,
   type XmlElement,
 } from "./xml";
@@ -313,19 +312,6 @@ describe("outline and joinOutline", () => {
       `<worksheet><sheetData><row r="1"><!-- </sheetData> --></row></sheetData><cf/></worksheet>`,
     );
     expect(joined.hidden).toEqual(locateTopLevel(joined.bytes, "sheetData", "sheet1.xml"));
-  });
-});
-
-describe("Utf8Pieces", () => {
-  it.each<[string, string[]]>([
-    ["nothing", []],
-    ["one piece", ["<c>任务</c>"]],
-    ["many batches, CJK and emoji across their edges", Array.from({ length: 9000 }, (_, i) => `任${i}😀&`)],
-    ["one piece longer than a batch", ["中".repeat(40_000), "a"]],
-  ])("%s: the bytes of the joined text", (_, pieces) => {
-    const out = new Utf8Pieces();
-    for (let i = 0; i < pieces.length; i += 2) out.push(...pieces.slice(i, i + 2));
-    expect(Buffer.from(out.bytes()).equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
   });
 });
 

@@ -248,53 +248,6 @@ export function escapeText(text: string): string {
 const MAY_NEED_ESCAPING = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 /**
- * A large part's text written as UTF-8 a batch at a time. A generated sheet is hundreds of thousands of small
- * strings: kept in one array for a join, they all lived long enough for the garbage collector to copy them,
- * and the join made one string of tens of megabytes to encode. Here each batch of about 16K characters is
- * encoded as it fills and its strings die young; only bytes are kept.
- */
-export class Utf8Pieces {
-  private pending: string[] = [];
-  private pendingLength = 0;
-  private readonly chunks: Uint8Array[] = [];
-  private size = 0;
-
-  push(...texts: string[]): void {
-    for (const text of texts) {
-      this.pending.push(text);
-      this.pendingLength += text.length;
-    }
-    if (this.pendingLength >= UTF8_BATCH) this.flush();
-  }
-
-  /** Everything pushed, as one array. */
-  bytes(): Uint8Array {
-    this.flush();
-    if (this.chunks.length === 1) return this.chunks[0]!;
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const chunk = (utf8Encoder ??= new TextEncoder()).encode(this.pending.join(""));
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    this.pending = [];
-    this.pendingLength = 0;
-  }
-}
-
-const UTF8_BATCH = 1 << 14;
-/** Made when first needed: a module that only imports this one must load where TextEncoder is not defined. */
-let utf8Encoder: TextEncoder | undefined;
-
-/**
  * An inline string's `<is>` element. xml:space="preserve" only where white space would otherwise be open to
  * collapsing (at either end, line breaks, tabs, runs of spaces), as Excel writes it: on the tens of thousands of
  * texts a large check writes it was a fifth of the bytes.

@@ -35,8 +35,8 @@ import {
   qualified,
   type Outline,
   type XmlElement,
-  Utf8Pieces,
 } from "../xml";
+import { Utf8Pieces } from "../utf8";
 import { decode } from "../reader/scan";
 import { cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
 import { addStyles, removeStyles, type ContainerEdit } from "./styles";

@@ -5,7 +5,8 @@ import type { SheetSpec, SpecCell, StyleName } from "../../../core/output/spec";
 import { columnLetter, type CellRange } from "../../../core/workbook";
 import { quotedSheet } from "../../../core/output/names";
 import { TRANSITIONAL, type ClassNamespaces } from "../opc";
-import { escapeAttr, inlineStringXml, Utf8Pieces } from "../xml";
+import { escapeAttr, inlineStringXml } from "../xml";
+import { Utf8Pieces } from "../utf8";
 
 export { quotedSheet };
 

@@ -1,0 +1,22 @@
+import { utf8Batches, Utf8Pieces } from "./utf8";
+
+describe("Utf8Pieces", () => {
+  it.each<[string, string[]]>([
+    ["nothing", []],
+    ["one piece", ["<c>任务</c>"]],
+    ["many batches, CJK and emoji across their edges", Array.from({ length: 9000 }, (_, i) => `任${i}😀&`)],
+    ["one piece longer than a batch", ["中".repeat(40_000), "a"]],
+  ])("%s: the bytes of the joined text", (_, pieces) => {
+    const out = new Utf8Pieces();
+    for (let i = 0; i < pieces.length; i += 2) out.push(...pieces.slice(i, i + 2));
+    expect(Buffer.from(out.bytes()).equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
+  });
+});
+
+test("utf8Batches: the same bytes as encoding the whole, in pieces of about the size asked", () => {
+  const pieces = Array.from({ length: 1000 }, (_, i) => `${i}:任务😀\n`);
+  const batches = [...utf8Batches(pieces, 500)];
+  expect(batches.length).toBeGreaterThan(5);
+  const bytes = Buffer.concat(batches);
+  expect(bytes.equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
+});
