@@ -305,7 +305,7 @@ function addHighlights(
   plan: HighlightPlan,
   dxfIndex: Readonly<Record<string, number>>,
 ): void {
-  const shape = outline(pkg.bytes(part), "sheetData", part, pkg.noted(part, "sheetData"));
+  const shape = sheetOutline(pkg, part);
   const { root, text } = shape.doc;
   const priorities = conditionalFormats(root, ns).flatMap((block) =>
     childrenNamed(block, ns.main, "cfRule").map((rule) => Number(attributeOf(rule, "priority") ?? 0)),
@@ -337,8 +337,7 @@ function addHighlights(
  * rules leave it.
  */
 function removeHighlights(pkg: OpcPackage, part: string, ns: ClassNamespaces): void {
-  const bytes = pkg.bytes(part);
-  const shape = outline(bytes, "sheetData", part, pkg.noted(part, "sheetData"));
+  const shape = sheetOutline(pkg, part);
   const { text, root } = shape.doc;
   const isOurs = (rule: XmlElement) =>
     childrenNamed(rule, ns.main, "formula").some((formula) =>
@@ -354,6 +353,11 @@ function removeHighlights(pkg: OpcPackage, part: string, ns: ClassNamespaces): v
   }
   if (edits.length === 0) return;
   setOutline(pkg, part, shape, applyEdits(text, edits));
+}
+
+/** The sheet's outline around its cells, found where the reader noted them (or by a scan where it did not). */
+function sheetOutline(pkg: OpcPackage, part: string): Outline {
+  return outline(pkg.bytes(part), "sheetData", part, pkg.noted(part, "sheetData"));
 }
 
 /**
