@@ -4,15 +4,12 @@
 
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { strToU8, zipSync } from "fflate";
+import { strToU8 } from "fflate";
 import { readPackage } from "../src/hosts/xlsx/read";
 import { OpcPackage } from "../src/hosts/xlsx/package";
 import { locateTopLevel } from "../src/hosts/xlsx/xml";
 import { CORPUS, corpusFiles } from "./helpers/corpus-files";
-
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+import { MAIN, oneSheetWorkbook } from "./helpers/one-sheet-workbook";
 
 /** Each worksheet part's noted sheetData beside the one the scan finds; and how many were noted. */
 function compare(pkg: OpcPackage): { noted: number } {
@@ -25,26 +22,6 @@ function compare(pkg: OpcPackage): { noted: number } {
     expect([name, at]).toEqual([name, locateTopLevel(pkg.bytes(name), "sheetData", name)]);
   }
   return { noted };
-}
-
-function workbook(sheet: Uint8Array): Uint8Array {
-  return zipSync({
-    "[Content_Types].xml": strToU8(
-      `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-        `<Default Extension="xml" ContentType="application/xml"/></Types>`,
-    ),
-    "_rels/.rels": strToU8(
-      `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    "xl/workbook.xml": strToU8(
-      `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="任务" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ),
-    "xl/_rels/workbook.xml.rels": strToU8(
-      `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-    ),
-    "xl/worksheets/sheet1.xml": sheet,
-  });
 }
 
 const rows = (count: number) =>
@@ -75,7 +52,7 @@ describe("the reader notes sheetData where the writer's scan finds it", () => {
     ],
   ])("%s", (_, xml, inPieces) => {
     const bytes = strToU8(xml);
-    const pkg = OpcPackage.open(workbook(bytes), "t.xlsx");
+    const pkg = OpcPackage.open(oneSheetWorkbook(bytes), "t.xlsx");
     // Let go of what the size check kept: the reader then gets the part in the pieces fflate inflates.
     if (inPieces) pkg.release("xl/worksheets/sheet1.xml");
     readPackage(pkg, "t.xlsx");

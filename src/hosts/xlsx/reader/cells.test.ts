@@ -5,12 +5,10 @@
 // odd attributes, so that in the plain spelling it both takes cells and gives some back.
 
 import fc from "fast-check";
-import { strToU8, zipSync } from "fflate";
+import { MAIN, oneSheetWorkbook } from "../../../../test/helpers/one-sheet-workbook";
 import { readWorkbookBytes } from "../read";
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 const RUNS = Number(process.env.DUBAN_PROPERTY_RUNS ?? 200);
 
@@ -110,34 +108,12 @@ function sheetXml(rows: readonly (readonly Cell[])[], prefix: string): string {
 
 const SHARED_STRINGS = `${HEAD}<sst xmlns="${MAIN}"><si><t>零</t></si><si><t>one</t></si><si><t></t></si><si><r><t>th</t></r><r><t>ree</t></r></si></sst>`;
 
+const STYLES =
+  `${HEAD}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d"/></numFmts>` +
+  `<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+
 function workbookBytes(sheet: string, sharedStrings = SHARED_STRINGS): Uint8Array {
-  return zipSync({
-    "[Content_Types].xml": strToU8(
-      `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-        `<Default Extension="xml" ContentType="application/xml"/>` +
-        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-        `</Types>`,
-    ),
-    "_rels/.rels": strToU8(
-      `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    "xl/workbook.xml": strToU8(
-      `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="任务" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ),
-    "xl/_rels/workbook.xml.rels": strToU8(
-      `${HEAD}<Relationships xmlns="${PKG_REL}">` +
-        `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
-        `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>` +
-        `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    ),
-    "xl/styles.xml": strToU8(
-      `${HEAD}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d"/></numFmts>` +
-        `<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
-    ),
-    "xl/sharedStrings.xml": strToU8(sharedStrings),
-    "xl/worksheets/sheet1.xml": strToU8(sheet),
-  });
+  return oneSheetWorkbook(sheet, { styles: STYLES, sharedStrings });
 }
 
 async function grid(sheet: string, sharedStrings?: string) {
