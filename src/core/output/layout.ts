@@ -1,0 +1,238 @@
+// The layout every generated sheet is built with: rows added top to bottom, merges within a row, and the
+// column widths and row heights fitted to the content when the sheet is finished.
+
+import type { CheckResult } from "../check";
+import type { Catalogue } from "../i18n/catalogue";
+import type { Locale, Settings } from "../settings";
+import { columnsBetween } from "../values/text";
+import type { CellRange } from "../workbook";
+import type { CellStyle, DataBar, GeneratedKind, SheetSpec, SpecCell, SpecRow, StyleName } from "./spec";
+
+/** What every sheet builder reads: the check, the settings and the words and styles of its locale. */
+export interface SheetContext {
+  readonly result: CheckResult;
+  readonly settings: Settings;
+  readonly locale: Locale;
+  readonly catalogue: Catalogue;
+  readonly styles: Readonly<Record<StyleName, CellStyle>>;
+  readonly asOf: string;
+}
+
+export function cell(value: SpecCell["value"], style: StyleName): SpecCell {
+  return { value, style };
+}
+
+const MIN_WIDTH = 6;
+/** Long text wraps within this many characters instead of pushing the table off the screen. */
+export const MAX_WIDTH = 50;
+const DEFAULT_SIZE = 11;
+const LINE_PADDING = 3;
+/** A row of one line in the default font keeps the host's default height. */
+const SINGLE_LINE = lineHeight(DEFAULT_SIZE) + LINE_PADDING;
+const MAX_HEIGHT = 409;
+
+interface FinishOptions {
+  readonly freezeRows: number;
+  readonly autoFilter?: CellRange;
+  readonly repeatRows: { readonly first: number; readonly last: number };
+  readonly pageBreaksBefore?: readonly number[];
+  readonly dataBars?: readonly DataBar[];
+}
+
+/** Rows added top to bottom; widths and heights are fitted to the content when the sheet is finished. */
+export class Layout {
+  private readonly rows: Array<Array<SpecCell | null>> = [];
+  private readonly merges: CellRange[] = [];
+  /** Every merge here lies within one row. */
+  private readonly mergesByRow = new Map<number, CellRange[]>();
+
+  constructor(
+    private readonly cx: SheetContext,
+    private readonly width: number,
+    private readonly maxWidths: readonly number[] = [],
+  ) {}
+
+  get lastRow(): number {
+    return this.rows.length - 1;
+  }
+
+  /** The array becomes the row itself (merge fills it in), so each call passes one of its own. */
+  add(cells: Array<SpecCell | null>): number {
+    this.rows.push(cells);
+    return this.rows.length - 1;
+  }
+
+  blank(): number {
+    return this.add([]);
+  }
+
+  header(labels: readonly string[]): number {
+    return this.add(labels.map((label) => cell(label, "header")));
+  }
+
+  /** Row 1: what the sheet is, the source sheet and the as-of day. */
+  title(kind: GeneratedKind): number {
+    const { catalogue, result, asOf } = this.cx;
+    const text = catalogue.output.title({
+      name: catalogue.output.sheetNames[kind],
+      sheet: result.sheet,
+      asOf,
+    });
+    const row = this.add([cell(text, "title")]);
+    this.merge(row);
+    return row;
+  }
+
+  subtitle(text: string): number {
+    const row = this.add([cell(text, "subtitle")]);
+    this.merge(row);
+    return row;
+  }
+
+  /** Merges a row from `left` to the last column; the covered cells take the first cell's style. */
+  merge(row: number, left = 0): void {
+    const cells = this.rows[row]!;
+    const first = cells[left];
+    for (let c = left + 1; c < this.width; c++) cells[c] = first ? { value: null, style: first.style } : null;
+    const range = { top: row, left, bottom: row, right: this.width - 1 };
+    this.merges.push(range);
+    const list = this.mergesByRow.get(row);
+    if (list) list.push(range);
+    else this.mergesByRow.set(row, [range]);
+  }
+
+  finish(kind: GeneratedKind, options: FinishOptions): SheetSpec {
+    const measured = this.measure();
+    const columns = this.fitWidths(measured);
+    const rows: SpecRow[] = this.rows.map((cells, r) => {
+      const height = this.fitHeight(r, cells, measured, columns);
+      return height === undefined ? { cells } : { height, cells };
+    });
+    const { catalogue } = this.cx;
+    return {
+      kind,
+      name: catalogue.output.sheetNames[kind],
+      columns,
+      rows,
+      merges: this.merges,
+      freezeRows: options.freezeRows,
+      ...(options.autoFilter ? { autoFilter: options.autoFilter } : {}),
+      dataBars: options.dataBars ?? [],
+      print: {
+        landscape: true,
+        repeatRows: options.repeatRows,
+        ...(options.pageBreaksBefore ? { pageBreaksBefore: options.pageBreaksBefore } : {}),
+      },
+    };
+  }
+
+  /** Each cell's text width, measured once for both the column widths and the row heights; 0 when empty. */
+  private measure(): Measured {
+    const { styles } = this.cx;
+    const stride = this.rows.reduce((most, cells) => Math.max(most, cells.length), 0);
+    // One array for the whole sheet: a large one has a hundred thousand rows.
+    const widths = new Float64Array(this.rows.length * stride);
+    this.rows.forEach((cells, r) => {
+      for (let c = 0; c < cells.length; c++) {
+        const spec = cells[c];
+        if (spec && spec.value !== null)
+          widths[r * stride + c] = textWidth(shownText(spec), styles[spec.style]);
+      }
+    });
+    return { widths, stride };
+  }
+
+  private fitWidths({ widths: measured, stride }: Measured): number[] {
+    const widths = new Array<number>(this.width).fill(0);
+    this.rows.forEach((cells, r) => {
+      const merges = this.mergesByRow.get(r);
+      const last = Math.min(cells.length, this.width);
+      for (let c = 0; c < last; c++) {
+        if (!cells[c] || (merges && mergeAt(merges, c))) continue;
+        widths[c] = Math.max(widths[c]!, measured[r * stride + c]!);
+      }
+    });
+    return widths.map((w, c) =>
+      Math.min(this.maxWidths[c] ?? MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w) + 2)),
+    );
+  }
+
+  /** A height for rows whose text wraps onto more lines, or whose font is larger; undefined for the rest. */
+  private fitHeight(
+    r: number,
+    cells: ReadonlyArray<SpecCell | null>,
+    { widths, stride }: Measured,
+    columns: readonly number[],
+  ): number | undefined {
+    const merges = this.mergesByRow.get(r);
+    let height = 0;
+    for (let c = 0; c < cells.length; c++) {
+      const spec = cells[c];
+      if (!spec || spec.value === null) continue;
+      const style = this.cx.styles[spec.style];
+      const merge = merges && mergeAt(merges, c);
+      if (merge && merge.left !== c) continue;
+      let lines = 1;
+      if (style.wrap) {
+        let available = columns[c] ?? MIN_WIDTH;
+        if (merge) for (let k = c + 1; k <= merge.right; k++) available += columns[k] ?? 0;
+        const perLine = Math.max(1, available - 1);
+        const text = shownText(spec);
+        // A text of one line, nearly every one, wraps by the width already measured for the column widths.
+        lines = text.includes("\n")
+          ? text
+              .split("\n")
+              .reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, style) / perLine)), 0)
+          : Math.max(1, Math.ceil(widths[r * stride + c]! / perLine));
+      }
+      height = Math.max(height, lines * lineHeight(style.size ?? DEFAULT_SIZE) + LINE_PADDING);
+    }
+    if (height <= SINGLE_LINE) return undefined;
+    return Math.min(MAX_HEIGHT, height);
+  }
+}
+
+/** Cell widths in Excel's character units, row r's cell c at r * stride + c. */
+interface Measured {
+  readonly widths: Float64Array;
+  readonly stride: number;
+}
+
+function mergeAt(merges: readonly CellRange[], column: number): CellRange | undefined {
+  return merges.find((m) => m.left <= column && column <= m.right);
+}
+
+function lineHeight(size: number): number {
+  return Math.ceil(size * 1.4);
+}
+
+/** The text a cell shows, as far as its width goes. */
+function shownText(spec: SpecCell): string {
+  const { value } = spec;
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "object") return "0000-00-00";
+  if (spec.style === "percent" || spec.style === "totalPercent") return `${(value * 100).toFixed(1)}%`;
+  if (spec.style === "number" || spec.style === "totalNumber")
+    return Math.round(value)
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return String(value);
+}
+
+/** Width in Excel's character units: CJK and full-width characters take two, larger and bold fonts more. */
+function textWidth(text: string, style: CellStyle): number {
+  let longest = 0;
+  for (let start = 0; ;) {
+    const end = text.indexOf("\n", start);
+    longest = Math.max(longest, columnsBetween(text, start, end < 0 ? text.length : end, 2));
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return longest * ((style.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) * (style.bold ? 1.1 : 1);
+}
+
+/** Columns a string takes: two for each CJK or full-width character, and for ★, which CJK fonts draw wide. */
+export function displayWidth(text: string): number {
+  return columnsBetween(text, 0, text.length, 2);
+}

@@ -1,0 +1,107 @@
+// 汇总 (Summary): per unit and per category, completion rates with data bars, and the 通报 bulletin.
+
+import type { BulletinFacts } from "../../i18n/catalogue";
+import { SUMMARY_COLUMNS, SUMMARY_COUNTS, SUMMARY_RATES, type SummaryLine } from "../../summary";
+import { cell, Layout, type SheetContext } from "../layout";
+import type { DataBar, SheetSpec, SpecCell, StyleName } from "../spec";
+
+const DATA_BAR_COLOR = "638EC6";
+
+/** The unit or category, then every summary column. */
+const SUMMARY_WIDTH = 1 + SUMMARY_COLUMNS.length;
+const COMPLETION_COLUMN = 1 + SUMMARY_COLUMNS.indexOf("completionRate");
+
+export function summarySheet(cx: SheetContext): SheetSpec {
+  const { result, catalogue: cat } = cx;
+  const { summary } = result;
+  const w = cat.words;
+  const sheet = new Layout(cx, SUMMARY_WIDTH);
+  sheet.title("summary");
+  sheet.subtitle(
+    cat.output.summarySubtitle({
+      file: result.fileName,
+      tasks: summary.total.tasks,
+      units: summary.units.length,
+      completionRate: formatRate(summary.total.completionRate),
+    }),
+  );
+  const headings = (first: string) => [first, ...SUMMARY_COLUMNS.map((key) => w[key])];
+  const dataBars: DataBar[] = [];
+  const table = (first: string, lines: readonly SummaryLine[]) => {
+    const header = sheet.header(headings(first));
+    for (const line of lines) sheet.add(summaryCells(line.name, line, false));
+    const last = sheet.lastRow;
+    if (lines.length > 0)
+      dataBars.push({
+        range: { top: header + 1, left: COMPLETION_COLUMN, bottom: last, right: COMPLETION_COLUMN },
+        color: DATA_BAR_COLOR,
+      });
+    sheet.add(summaryCells(w.total, summary.total, true));
+    return { header, last };
+  };
+
+  const units = table(w.unit, summary.units);
+  if (summary.categories.length > 0) {
+    sheet.blank();
+    sheet.merge(sheet.add([cell(w.summaryByCategory, "sectionTitle")]));
+    table(w.category, summary.categories);
+  }
+  sheet.blank();
+  sheet.merge(sheet.add([cell(cat.output.bulletinTitle, "sectionTitle")]));
+  sheet.merge(sheet.add([cell(cat.output.bulletin(bulletinFacts(cx)), "paragraph")]));
+  return sheet.finish("summary", {
+    freezeRows: units.header + 1,
+    autoFilter: { top: units.header, left: 0, bottom: units.last, right: SUMMARY_WIDTH - 1 },
+    repeatRows: { first: units.header, last: units.header },
+    dataBars,
+  });
+}
+
+function summaryCells(name: string, line: SummaryLine, total: boolean): SpecCell[] {
+  const text: StyleName = total ? "totalText" : "text";
+  const number: StyleName = total ? "totalNumber" : "number";
+  const percent: StyleName = total ? "totalPercent" : "percent";
+  return [
+    cell(name, text),
+    ...SUMMARY_COUNTS.map((key) => cell(line[key], number)),
+    ...SUMMARY_RATES.map((key) => cell(line[key], percent)),
+  ];
+}
+
+function bulletinFacts(cx: SheetContext): BulletinFacts {
+  const { summary, ranking } = cx.result;
+  const { total } = summary;
+  const leaders = summary.units
+    .filter((u) => u.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue)
+    .slice(0, 3)
+    .map((u) => ({ unit: u.name, overdue: u.overdue }));
+  const first = ranking[0];
+  const last = ranking[ranking.length - 1];
+  const at = (rank: number) => ranking.filter((r) => r.rank === rank).map((r) => r.unit);
+  return {
+    asOf: cx.asOf,
+    sheet: cx.result.sheet,
+    tasks: total.tasks,
+    done: total.done,
+    onTime: total.onTime,
+    late: total.late,
+    open: total.open,
+    overdue: total.overdue,
+    dueSoon: total.dueSoon,
+    dueSoonDays: cx.settings.dueSoonDays,
+    dataProblems: total.dataProblems,
+    missingInstances: total.missingInstances,
+    completionRate: formatRate(total.completionRate),
+    overdueLeaders: leaders,
+    ...(first ? { top: { units: at(first.rank), score: first.score } } : {}),
+    ...(first && last && last.rank !== first.rank
+      ? { bottom: { units: at(last.rank), score: last.score } }
+      : {}),
+  };
+}
+
+/** 0.6667 -> "66.7%", 0.5 -> "50%" */
+function formatRate(rate: number): string {
+  return `${Math.round(rate * 1000) / 10}%`;
+}
