@@ -24,7 +24,7 @@ import { listSheets } from "../src/hosts/excel/read";
 import { styleRectangles } from "../src/hosts/excel/write";
 import { readWorkbookBytes } from "../src/hosts/xlsx";
 import { parseRange } from "./helpers/exceljs-model";
-import { HostError, type HostProgress, type PaneHost } from "../src/taskpane/host";
+import { HostError, type HostProgress, type PaneHost } from "../src/hosts/contract";
 
 // The real Office.js globals fit our API subset: if @types/office-js and api.ts drift apart, this fails to
 // compile (tsc -p tsconfig.json type-checks the tests).

@@ -9,7 +9,7 @@ import { FakeClock } from "../../test/fakes/clock";
 import { FakeExcel, fakeOffice, type FakeRuntime } from "../../test/fakes/excel";
 import { createExcelHost } from "../hosts/excel/host";
 import { CATALOGUES } from "../core/i18n";
-import { HostError, type HostProgress, type PaneHost } from "../taskpane/host";
+import { HostError, type HostProgress, type PaneHost } from "../hosts/contract";
 import { PANE_CATALOGUES } from "../taskpane/i18n";
 import { Deadline, MOMENTS_MS, Pace, RUNTIME_LIMIT_MS } from "./deadline";
 import { COMMAND_WORDS, localeFor, type CommandName } from "./i18n";

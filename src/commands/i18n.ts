@@ -1,6 +1,6 @@
 // The ribbon commands' words in 中文 and English: what each button did, what went wrong and what to do.
 
-import type { HostError, HostProgress } from "../taskpane/host";
+import type { HostError, HostProgress } from "../hosts/contract";
 import type { Locale } from "../core";
 
 export type CommandName = "checkTable" | "generateSheets" | "clearMarks";

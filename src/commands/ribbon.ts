@@ -3,7 +3,7 @@
 // Office comes in through RibbonDeps, so the whole life is tested with a fake host, dialog and clock.
 
 import type { Day, Locale } from "../core";
-import type { HostProgress, PaneHost } from "../taskpane/host";
+import type { HostProgress, PaneHost } from "../hosts/contract";
 import { Deadline, type Clock } from "./deadline";
 import type { ReportDialog } from "./dialog";
 import { COMMAND_WORDS, type CommandName } from "./i18n";

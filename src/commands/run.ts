@@ -11,7 +11,7 @@ import {
   type Day,
   type Locale,
 } from "../core";
-import { HostError, type HostProgress, type PaneHost } from "../taskpane/host";
+import { HostError, type HostProgress, type PaneHost } from "../hosts/contract";
 import { Pace, type Deadline } from "./deadline";
 import { COMMAND_WORDS, type CheckFacts, type CommandName } from "./i18n";
 

@@ -1,5 +1,6 @@
-// What the task pane needs from the workbook it works on: one contract, kept by the Excel add-in's host
-// (Office.js) and by the workbench's host (an .xlsx file in the browser).
+// What the faces (task pane, ribbon commands, workbench) need from the workbook they work on: one contract,
+// kept by the Excel add-in's host (Office.js) and by the workbench's host (an .xlsx file in the browser). It
+// lives with the hosts so that a host never imports a face: faces depend on hosts, hosts on the core.
 
 import type { CheckResult, Day, Locale, Settings, SettingsInput } from "../core";
 

@@ -1,7 +1,7 @@
 // Props of the task pane's root: what the Office entry point (or the workbench) hands it.
 
 import type { Day, Locale } from "../core";
-import type { PaneHost } from "./host";
+import type { PaneHost } from "../hosts/contract";
 
 export interface AppProps {
   readonly host: PaneHost;

@@ -1,5 +1,5 @@
 import { LOCALES } from "../core";
-import { HostError } from "./host";
+import { HostError } from "../hosts/contract";
 import { PANE_CATALOGUES } from "./i18n";
 import { problemOf, wordProblem } from "./problems";
 

@@ -1,7 +1,7 @@
 // The task pane's own words in 中文 and English; rule, field and severity names and messages are the core's.
 
 import type { Locale } from "../core";
-import type { HostError } from "./host";
+import type { HostError } from "../hosts/contract";
 
 /** A sentence for the person: what happened, and what to do about it. */
 export interface Sentence {

@@ -7,7 +7,7 @@ import {
   type SettingsProblem,
   type TableProblem,
 } from "../core";
-import { HostError } from "./host";
+import { HostError } from "../hosts/contract";
 import { PANE_CATALOGUES } from "./i18n";
 
 export type PaneProblem =

@@ -3,7 +3,7 @@
 import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { formatDay, parseIsoDay, type Day, type Locale } from "../core";
 import type { FindingItem } from "./findings";
-import { HostError, type HostOperation, type PaneHost } from "./host";
+import { HostError, type HostOperation, type PaneHost } from "../hosts/contract";
 import { applyMapping, type MappingChoice } from "./mapping";
 import { CANCELLED, problemOf, type PaneProblem } from "./problems";
 import { resolveSettings, withoutBadSettings } from "./settings";

@@ -2,7 +2,7 @@
 
 import type { CheckResult, Day, Settings, SettingsInput } from "../core";
 import type { FindingItem } from "./findings";
-import type { HostProgress } from "./host";
+import type { HostProgress } from "../hosts/contract";
 import type { MappingChoice } from "./mapping";
 import type { PaneProblem } from "./problems";
 

@@ -4,7 +4,7 @@
 import { parseIsoDay } from "../core/day";
 import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
 import { TableError } from "../core/table/locate";
-import { HostError, type HostProgress } from "../taskpane/host";
+import { HostError, type HostProgress } from "../hosts/contract";
 import { buildSampleWorkbook, SAMPLE_SHEET } from "../../scripts/sample-workbook";
 import { createWorkbenchHost, outputName, WorkbookOpenError, type WorkbenchEvent } from "./host";
 import type { WorkerLike, WorkerReply, WorkerRequest } from "./protocol";

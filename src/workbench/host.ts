@@ -12,7 +12,7 @@ import type { Finding } from "../core/findings";
 import type { Day } from "../core/day";
 import type { Locale, SettingsInput } from "../core/settings";
 import { TableError } from "../core/table/locate";
-import { HostError, type HostOperation, type HostProgress, type PaneHost } from "../taskpane/host";
+import { HostError, type HostOperation, type HostProgress, type PaneHost } from "../hosts/contract";
 import type {
   CellView,
   PreviewSet,

@@ -11,7 +11,7 @@ import type { GeneratedKind, CellStyle, DataBar, SpecRow, StyleName } from "../c
 import type { Locale, Settings, SettingsInput } from "../core/settings";
 import type { TableProblem } from "../core/table/locate";
 import type { CellRange } from "../core/workbook";
-import type { HostError, HostProgress } from "../taskpane/host";
+import type { HostError, HostProgress } from "../hosts/contract";
 
 /** Rows of a generated sheet the page shows; the downloaded workbook has them all. */
 export const PREVIEW_ROWS = 200;

@@ -23,7 +23,7 @@ import { OpcPackage } from "../hosts/xlsx/package";
 import { readWorkbookBytes } from "../hosts/xlsx/read";
 import { clearDuban, columnSheetXml, readPackageRecord, writeCheck } from "../hosts/xlsx/write";
 import { WorkbookParts } from "../hosts/xlsx/write/workbook";
-import { HostError, type HostProgress } from "../taskpane/host";
+import { HostError, type HostProgress } from "../hosts/contract";
 import {
   FINDINGS_PER_PIECE,
   PREVIEW_ROWS,

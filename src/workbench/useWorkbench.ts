@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Locale } from "../core";
-import { HostError } from "../taskpane/host";
+import { HostError } from "../hosts/contract";
 import { createWorkbenchHost, WorkbookOpenError, type WorkbenchEvent, type WorkbookOutput } from "./host";
 import { WORKBENCH_WORDS } from "./i18n";
 import type { CellView } from "./protocol";

@@ -13,7 +13,7 @@ import {
   type WorkbookModel,
 } from "../../src/core";
 import { cellText } from "../../src/core/values/text";
-import { HostError, type HostOperation, type PaneHost } from "../../src/taskpane/host";
+import { HostError, type HostOperation, type PaneHost } from "../../src/hosts/contract";
 
 export const AS_OF: Day = parseIsoDay("2026-11-18")!;
 export const TASK_SHEET = "重点工作任务表";

@@ -1,7 +1,7 @@
 // Failures are shown to the person with what to do: host errors by kind, the engine's table errors, Cancel.
 
 import { screen, within } from "@testing-library/react";
-import { HostError } from "../../src/taskpane/host";
+import { HostError } from "../../src/hosts/contract";
 import { FakeHost, notesWorkbook, taskWorkbook } from "./fakeHost";
 import { renderPane } from "./render";
 

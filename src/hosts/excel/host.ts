@@ -5,7 +5,7 @@ import { readWorkbookSettings, SETTINGS_SHEET, settingsCells } from "../../core/
 import type { SettingsInput } from "../../core/settings";
 import { cellText } from "../../core/values/text";
 import type { CellValue } from "../../core/workbook";
-import { HostError, type PaneHost } from "../../taskpane/host";
+import { HostError, type PaneHost } from "../contract";
 import type { ExcelRunner, OfficeRuntime, RequestContext } from "./api";
 import { CellReader, DATE_PROBE, hostErrorFrom, requireExcelApi, usesDate1904 } from "./office-quirks";
 import { placeRows, readWorkbook } from "./read";

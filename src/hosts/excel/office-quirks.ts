@@ -4,7 +4,7 @@ import { dayFromExcelSerial, excelSerialFromDay, type Day } from "../../core/day
 import { TEMPORARY_PREFIX } from "../../core/output/record";
 import { HEADER_SEARCH_ROWS } from "../../core/table/locate";
 import { columnIndex, type CellRange, type CellValue, type DateCell } from "../../core/workbook";
-import { HostError } from "../../taskpane/host";
+import { HostError } from "../contract";
 // Shared with the xlsx host rather than copied; both belong in the core (see the report on this host).
 import { numberFormatKind } from "../../core/values/number-format";
 import { quotedSheet } from "../../core/output/names";

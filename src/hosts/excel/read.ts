@@ -8,7 +8,7 @@ import { findHelperSheet } from "../../core/sheets";
 import { locateTable } from "../../core/table/locate";
 import { compactKey } from "../../core/values/text";
 import type { CellRange, CellValue, SheetGrid, WorkbookModel } from "../../core/workbook";
-import { HostError, type HostProgress } from "../../taskpane/host";
+import { HostError, type HostProgress } from "../contract";
 import type { CellScalar, Range, RangeAreas, RequestContext, Worksheet } from "./api";
 import {
   areasOf,

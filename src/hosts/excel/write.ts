@@ -31,7 +31,7 @@ import type { CellStyle, SheetSpec, SpecCell, StyleName } from "../../core/outpu
 import { styleSheet } from "../../core/output/styles";
 import type { Locale, Settings } from "../../core/settings";
 import type { CellRange, CellValue } from "../../core/workbook";
-import { HostError, type HostProgress } from "../../taskpane/host";
+import { HostError, type HostProgress } from "../contract";
 // Shared with the xlsx host rather than copied (it belongs in the core: see the report on this host).
 import { freeName } from "../../core/output/names";
 import type {

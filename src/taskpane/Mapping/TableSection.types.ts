@@ -2,7 +2,7 @@
 
 import type { Field, Locale } from "../../core";
 import type { Catalogue } from "../../core/i18n";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../hosts/contract";
 import type { PaneCatalogue } from "../i18n";
 import type { ColumnOption, MappingChoice, TableMapping } from "../mapping";
 

@@ -3,7 +3,7 @@
 import type { Day, Locale } from "../../core";
 import type { Catalogue } from "../../core/i18n";
 import type { FindingItem } from "../findings";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../hosts/contract";
 import type { PaneCatalogue } from "../i18n";
 import type { MappingChoice, TableMapping } from "../mapping";
 import type { CheckActions, CheckState } from "../useCheck.types";
