@@ -19,6 +19,7 @@ import {
 } from "../src/hosts/xlsx";
 import { numberFormatKind } from "../src/core/values/number-format";
 import { parseRange, workbookModelFromExcelJs } from "./helpers/exceljs-model";
+import { countingCodec } from "./helpers/counting-codec";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 
 const TMP = join(__dirname, ".tmp", `xlsx-host-${process.pid}`);
@@ -646,12 +647,14 @@ describe("bad input is refused with a reason, before inflating anything", () => 
 
   test.each(cases)("$name: $problem", async ({ file, bytes, problem, values }) => {
     const data = bytes();
-    const error = await problemOf(readWorkbookBytes(data, file));
+    const { codec, work } = countingCodec();
+    const error = await problemOf(readWorkbookBytes(data, file, { measureInflated: codec.measureInflated }));
     expect(error.problem).toBe(problem);
     expect(error.fileName).toBe(file);
     if (values) expect(error.values).toMatchObject(values);
     expectDescribed(error, file);
-    // inspectPackage alone already says so: none of these needed any inflating.
+    // What bounds the time of a refusal: nothing was inflated, and inspectPackage alone already says so.
+    expect(work).toMatchObject({ inflatedParts: 0, inflatedBytes: 0 });
     expect(() => inspectPackage(data, file)).toThrow(expect.objectContaining({ problem }));
   });
 
@@ -661,8 +664,12 @@ describe("bad input is refused with a reason, before inflating anything", () => 
     const entry = centralEntries(bytes).find((candidate) => candidate.name === "xl/worksheets/sheet2.xml");
     if (!entry) throw new Error("no sheet2");
     bytes.fill(0xff, dataOffset(bytes, entry), dataOffset(bytes, entry) + 40);
-    const error = await problemOf(readWorkbookBytes(bytes, "odd.xlsx"));
+    const { codec, work } = countingCodec();
+    const error = await problemOf(
+      readWorkbookBytes(bytes, "odd.xlsx", { measureInflated: codec.measureInflated }),
+    );
     expect(error.problem).toBe("too-large");
+    expect(work.inflatedParts).toBe(0);
   });
 
   test("a part that inflates to more than it declares is damaged, found before ExcelJS sees it", async () => {
@@ -675,6 +682,14 @@ describe("bad input is refused with a reason, before inflating anything", () => 
     const error = await problemOf(readWorkbookBytes(bytes, "liar.xlsx"));
     expect(error.problem).toBe("damaged");
     expect(error.values).toMatchObject({ reason: "size-mismatch", entry: "xl/worksheets/sheet1.xml" });
+    // Node's probe stops one byte past what the part declares: the 8 MB it holds are never inflated.
+    const { codec, work } = countingCodec();
+    const counted = await problemOf(
+      readWorkbookBytes(bytes, "liar.xlsx", { measureInflated: codec.measureInflated }),
+    );
+    expect(counted.values).toMatchObject({ reason: "size-mismatch", entry: "xl/worksheets/sheet1.xml" });
+    expect(work.inflatedParts).toBeGreaterThan(0);
+    expect(work.inflatedBytes).toBeLessThanOrEqual(10_001 + strToU8(workbookXml).length);
     // From a path, Node's zlib does the measuring: it must catch the same lie.
     mkdirSync(TMP, { recursive: true });
     const path = join(TMP, "liar.xlsx");
