@@ -2,14 +2,15 @@
 
 import { mkdirSync } from "node:fs";
 import * as path from "node:path";
-import { localToday, main } from "../src/cli/main";
+import { main } from "../src/cli/main";
+import { localDayOf } from "../src/core";
 import { buildSampleWorkbook } from "./sample-workbook";
 
 async function demo(): Promise<number> {
   const dir = path.resolve(__dirname, "../../examples");
   mkdirSync(dir, { recursive: true });
   const workbookPath = path.join(dir, "sample-tasks.xlsx");
-  await buildSampleWorkbook(localToday()).xlsx.writeFile(workbookPath);
+  await buildSampleWorkbook(localDayOf(new Date())).xlsx.writeFile(workbookPath);
   const relative = path.relative(process.cwd(), workbookPath);
   process.stdout.write(
     `$ duban check ${relative} --json ${path.relative(process.cwd(), path.join(dir, "sample-report.json"))}\n\n`,
@@ -17,7 +18,7 @@ async function demo(): Promise<number> {
   const code = await main(["check", workbookPath, "--json", path.join(dir, "sample-report.json")], {
     stdout: process.stdout,
     stderr: process.stderr,
-    today: localToday,
+    today: () => localDayOf(new Date()),
   });
   process.stdout.write(`\nexit code ${code} (1: the sample has errors on purpose)\n`);
   // The sample is built to contain errors, so exit code 1 is the demo working.

@@ -6,7 +6,6 @@ import { parseArgs } from "node:util";
 import {
   buildReport,
   checkWorkbook,
-  dayFromYmd,
   formatTableProblem,
   HEADER_SEARCH_ROWS,
   LOCALES,
@@ -65,11 +64,6 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
-
-export function localToday(): Day {
-  const now = new Date();
-  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
-}
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   // The settings' default language until --lang or a settings file says otherwise.

@@ -3,7 +3,7 @@
 // Office gives it (on a fake clock), and the messages to and from the dialog.
 
 import { fillTaskTable } from "../../bench/excel-bench";
-import { parseIsoDay, TableError } from "../core";
+import { localDayOf, parseIsoDay, TableError } from "../core";
 import { MARKS_SHEET } from "../core/output/record";
 import { FakeClock } from "../../test/fakes/clock";
 import { FakeExcel, fakeOffice, type FakeRuntime } from "../../test/fakes/excel";
@@ -12,7 +12,7 @@ import { CATALOGUES } from "../core/i18n";
 import { HostError, type HostProgress, type PaneHost } from "../hosts/contract";
 import { PANE_CATALOGUES } from "../taskpane/i18n";
 import { Deadline, MOMENTS_MS, Pace, RUNTIME_LIMIT_MS } from "./deadline";
-import { COMMAND_WORDS, localeFor, type CommandName } from "./i18n";
+import { COMMAND_WORDS, type CommandName } from "./i18n";
 import {
   MAX_REPORT_URL,
   parseToDialog,
@@ -23,7 +23,7 @@ import {
   type ReportStore,
   type ToDialog,
 } from "./messages";
-import { localToday, luminance } from "./office-env";
+import { localeFor, luminance } from "../hosts/excel/office-env";
 import type { ReportDialog } from "./dialog";
 import { runRibbonCommand } from "./ribbon";
 import { COMMAND_NAMES, describeError, runCommand, type Outcome, type RunOptions } from "./run";
@@ -699,7 +699,7 @@ describe("what the pages learn from the setting", () => {
   });
 
   test("today is the local calendar day", () => {
-    expect(localToday(new Date(2026, 10, 18, 23, 59))).toBe(TODAY);
-    expect(localToday(new Date(2026, 10, 18, 0, 0))).toBe(TODAY);
+    expect(localDayOf(new Date(2026, 10, 18, 23, 59))).toBe(TODAY);
+    expect(localDayOf(new Date(2026, 10, 18, 0, 0))).toBe(TODAY);
   });
 });

@@ -2,11 +2,11 @@
 // wired to Office; what each does from the click to event.completed() is in ribbon.ts.
 /// <reference types="office-js" />
 
-import { createExcelHost } from "../hosts/excel";
+import { localDayOf } from "../core";
+import { createExcelHost, displayLocale } from "../hosts/excel";
 import { systemClock } from "./deadline";
 import { canUpdateDialog, openReportDialog } from "./dialog";
 import { reportStore } from "./messages";
-import { displayLocale, localToday } from "./office-env";
 import { runRibbonCommand, type RibbonDeps } from "./ribbon";
 import { COMMAND_NAMES } from "./run";
 
@@ -15,7 +15,7 @@ function depsFor(event: Office.AddinCommands.Event): RibbonDeps {
     host: createExcelHost(),
     clock: systemClock,
     locale: displayLocale(),
-    today: localToday(),
+    today: localDayOf(new Date()),
     base: window.location.href,
     canUpdateDialog: canUpdateDialog(),
     openDialog: openReportDialog,

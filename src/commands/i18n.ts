@@ -174,13 +174,3 @@ const enUS: CommandWords = {
 };
 
 export const COMMAND_WORDS: Readonly<Record<Locale, CommandWords>> = { "zh-CN": zhCN, "en-US": enUS };
-
-/**
- * The locale for Office's display language: any Chinese (zh-CN, zh-TW, zh-HK …) reads 中文, another language
- * English, and none known 中文 (Duban's own default).
- * @example localeFor("zh-TW") // "zh-CN"
- */
-export function localeFor(displayLanguage: string | undefined): Locale {
-  if (!displayLanguage) return "zh-CN";
-  return /^zh\b/i.test(displayLanguage) ? "zh-CN" : "en-US";
-}

@@ -15,6 +15,15 @@ export function dayFromYmd(year: number, month: number, dayOfMonth: number): Day
   return Math.round(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
 }
 
+/**
+ * The calendar day an instant falls on where it is read: the one place an instant becomes a day. The engine
+ * never reads a clock; each face passes `new Date()` for "today in the person's own time zone".
+ * @example localDayOf(new Date(2026, 10, 18, 23, 59)) // the day of 2026-11-18
+ */
+export function localDayOf(instant: Date): Day {
+  return dayFromYmd(instant.getFullYear(), instant.getMonth() + 1, instant.getDate())!;
+}
+
 /** Year, month (1-12) and day of month of a day. */
 export function ymdOf(day: Day): { year: number; month: number; day: number } {
   const d = new Date(day * MS_PER_DAY);

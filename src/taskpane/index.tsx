@@ -4,9 +4,8 @@
 
 import { Component, StrictMode, type ErrorInfo, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import type { Locale } from "../core";
-import { displayLocale, localToday, officeThemeKind } from "../commands/office-env";
-import { createExcelHost } from "../hosts/excel";
+import { localDayOf, type Locale } from "../core";
+import { createExcelHost, displayLocale, officeThemeKind } from "../hosts/excel";
 import { App } from "./App";
 
 interface BootWords {
@@ -106,7 +105,12 @@ function startPane(): void {
   root.render(
     <StrictMode>
       <PaneBoundary locale={locale}>
-        <App host={createExcelHost()} locale={locale} theme={officeThemeKind()} today={localToday()} />
+        <App
+          host={createExcelHost()}
+          locale={locale}
+          theme={officeThemeKind()}
+          today={localDayOf(new Date())}
+        />
       </PaneBoundary>
     </StrictMode>,
   );

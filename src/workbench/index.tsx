@@ -3,14 +3,10 @@
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { dayFromYmd, type Day } from "../core/day";
+import { localDayOf } from "../core/day";
 import { workerLike } from "./host";
 import { initialLocale } from "./i18n";
 import { Workbench } from "./Workbench";
-
-function localToday(now: Date = new Date()): Day {
-  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
-}
 
 /**
  * webpack bundles worker.ts as a chunk of its own (with ExcelJS) from this exact form. The import.meta
@@ -31,7 +27,7 @@ createRoot(document.getElementById("root")!).render(
     <Workbench
       spawn={spawnWorker}
       initialLocale={initialLocale(window.location.search, navigator.language)}
-      today={localToday()}
+      today={localDayOf(new Date())}
     />
   </StrictMode>,
 );

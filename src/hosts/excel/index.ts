@@ -3,3 +3,4 @@
 export { createExcelHost } from "./host";
 export type { ExcelRunner, OfficeRuntime } from "./api";
 export { EXCEL_API } from "./office-quirks";
+export { displayLocale, officeThemeKind } from "./office-env";

@@ -1,9 +1,8 @@
-// What the add-in's pages learn from Office about the person's setting: language, theme and today. Every
-// Office quirk of that is here, with the reason beside it.
+// What the add-in's pages (the task pane and the ribbon commands) learn from Office about the person's
+// setting: language and theme. Every Office quirk of that is here, with the reason beside it.
 /// <reference types="office-js" />
 
-import { dayFromYmd, type Day, type Locale } from "../core";
-import { localeFor } from "./i18n";
+import type { Locale } from "../../core";
 
 /** 中文 or English, after Office's display language (not the workbook's content language). */
 export function displayLocale(): Locale {
@@ -42,7 +41,12 @@ export function luminance(color: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-/** Today in the person's own time zone: the day a clerk means by "today". */
-export function localToday(now: Date = new Date()): Day {
-  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+/**
+ * The locale for Office's display language: any Chinese (zh-CN, zh-TW, zh-HK …) reads 中文, another language
+ * English, and none known 中文 (Duban's own default).
+ * @example localeFor("zh-TW") // "zh-CN"
+ */
+export function localeFor(displayLanguage: string | undefined): Locale {
+  if (!displayLanguage) return "zh-CN";
+  return /^zh\b/i.test(displayLanguage) ? "zh-CN" : "en-US";
 }
