@@ -2,17 +2,17 @@
 // how it words the outcome and every failure in both languages, how its whole life fits in the five minutes
 // Office gives it (on a fake clock), and the messages to and from the dialog.
 
-import { fillTaskTable } from "../../bench/excel-bench";
-import { localDayOf, parseIsoDay, TableError } from "../core";
-import { MARKS_SHEET } from "../core/output/record";
-import { FakeClock } from "../../test/fakes/clock";
-import { FakeExcel, fakeOffice, type FakeRuntime } from "../../test/fakes/excel";
-import { createExcelHost } from "../hosts/excel/host";
-import { CATALOGUES } from "../core/i18n";
-import { HostError, type HostProgress, type PaneHost } from "../hosts/contract";
-import { PANE_CATALOGUES } from "../taskpane/i18n";
-import { Deadline, MOMENTS_MS, Pace, RUNTIME_LIMIT_MS } from "./deadline";
-import { COMMAND_WORDS, type CommandName } from "./i18n";
+import { fillTaskTable } from "../bench/excel-bench";
+import { localDayOf, parseIsoDay, TableError } from "../src/core";
+import { MARKS_SHEET } from "../src/core/output/record";
+import { FakeClock } from "./fakes/clock";
+import { FakeExcel, fakeOffice, type FakeRuntime } from "./fakes/excel";
+import { createExcelHost } from "../src/hosts/excel/host";
+import { CATALOGUES } from "../src/core/i18n";
+import { HostError, type HostProgress, type PaneHost } from "../src/hosts/contract";
+import { PANE_CATALOGUES } from "../src/taskpane/i18n";
+import { Deadline, MOMENTS_MS, Pace, RUNTIME_LIMIT_MS } from "../src/commands/deadline";
+import { COMMAND_WORDS, type CommandName } from "../src/commands/i18n";
 import {
   MAX_REPORT_URL,
   parseToDialog,
@@ -22,11 +22,11 @@ import {
   reportUrl,
   type ReportStore,
   type ToDialog,
-} from "./messages";
-import { localeFor, luminance } from "../hosts/excel/office-env";
-import type { ReportDialog } from "./dialog";
-import { runRibbonCommand } from "./ribbon";
-import { COMMAND_NAMES, describeError, runCommand, type Outcome, type RunOptions } from "./run";
+} from "../src/commands/messages";
+import { localeFor, luminance } from "../src/hosts/excel/office-env";
+import type { ReportDialog } from "../src/commands/dialog";
+import { runRibbonCommand } from "../src/commands/ribbon";
+import { COMMAND_NAMES, describeError, runCommand, type Outcome, type RunOptions } from "../src/commands/run";
 
 const TODAY = parseIsoDay("2026-11-18")!;
 const options = (overrides: Partial<RunOptions> = {}): RunOptions => ({
