@@ -22,6 +22,24 @@ testRule(invalidDate, {
       rows: [{ ...row, deadline: null, start: "", doneDate: null }],
     },
     { name: "ongoing tasks", rows: [{ ...row, deadline: "长期坚持" }] },
+    {
+      name: "a specification's rules and starts, and a ledger's periods, that can be read",
+      spec: [
+        ["召开支部委员会", "综采一队", "月", "每月25日前", "2026-02-01"],
+        ["带式输送机保护试验", "综采一队", "周", "每周五"],
+        ["开展职工思想动态分析", "综采一队", "季度"],
+      ],
+      ledger: [
+        ["召开支部委员会", "综采一队", "2026年3月"],
+        ["带式输送机保护试验", "综采一队", "2026-10-14"],
+        ["开展职工思想动态分析", "综采一队", "2026年三季度"],
+      ],
+    },
+    {
+      name: "a ledger row of an unknown task is unknown-task's, whatever its period",
+      spec: [["召开支部委员会", "综采一队", "月", "每月25日前"]],
+      ledger: [["食堂卫生检查", "综采一队", "下个月"]],
+    },
   ],
   invalid: [
     {
@@ -49,6 +67,77 @@ testRule(invalidDate, {
       expected: [
         { row: 2, messageId: "invalidDate", field: "deadline" },
         { row: 2, messageId: "invalidDate", field: "doneDate" },
+      ],
+    },
+    {
+      name: "specification rules that cannot be read or do not fit the cycle, and a start that is no date",
+      settings: { workdays: "mon-fri" },
+      spec: [
+        ["召开支部委员会", "综采一队", "月", "尽快", null],
+        ["开展隐患排查", "综采一队", "季度", "每月25日前", null],
+        ["组织应急演练", "综采一队", "每两月", "每月25日前", null],
+        ["编制计划", null, "年", "年底前", null],
+        ["召开安全办公会", "综采一队", null, null, null],
+        ["专项检查", "综采一队", "一次性", "2026-06-30", null],
+        ["报送月报", "综采一队", "月", "每月5日前", "2026年13月1日"],
+      ],
+      ledger: [["召开支部委员会", "综采一队", "2026年1月", "已完成"]],
+      expected: [
+        {
+          sheet: "spec",
+          row: 2,
+          messageId: "invalidDeadlineRule",
+          field: "deadline",
+          allValues: { value: "尽快" },
+        },
+        {
+          sheet: "spec",
+          row: 3,
+          messageId: "deadlineRuleCycle",
+          field: "deadline",
+          allValues: { value: "每月25日前", cycle: "quarter" },
+        },
+        {
+          sheet: "spec",
+          row: 8,
+          messageId: "invalidDate",
+          field: "start",
+          allValues: { field: "start", value: "2026年13月1日" },
+        },
+      ],
+    },
+    {
+      name: "ledger periods that cannot be read, or are longer than the task's cycle",
+      settings: { workdays: "mon-fri" },
+      spec: [
+        ["召开支部委员会", "综采一队", "月", "每月25日前"],
+        ["带式输送机保护试验", "综采一队", "周", "每周五"],
+      ],
+      ledger: [
+        ["召开支部委员会", "综采一队", null, "已完成"],
+        ["召开支部委员会", "综采一队", "下个月", "已完成"],
+        ["带式输送机保护试验", "综采一队", "2026年10月", "已完成"],
+        ["带式输送机保护试验", "综采一队", "2026-10-14", "已完成"],
+      ],
+      expected: [
+        {
+          sheet: "ledger",
+          row: 3,
+          messageId: "invalidPeriod",
+          field: "period",
+          unit: "综采一队",
+          taskIndex: 1,
+          allValues: { value: "下个月" },
+        },
+        {
+          sheet: "ledger",
+          row: 4,
+          messageId: "periodCycle",
+          field: "period",
+          unit: "综采一队",
+          taskIndex: 2,
+          allValues: { value: "2026年10月", cycle: "week", task: "带式输送机保护试验" },
+        },
       ],
     },
   ],

@@ -1,4 +1,4 @@
-import { testRecurringRule } from "../../../test/helpers/recurring-rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 import { missingInstance } from "./missing-instance";
 
 const monthly = ["召开支部委员会", "综采一队", "月", "每月25日前"] as const;
@@ -13,7 +13,7 @@ const roster = [
 /** A ledger row of another task, so that the ledger exists. */
 const other = ["其他工作", "综采一队", "2026年1月"] as const;
 
-testRecurringRule(missingInstance, {
+testRule(missingInstance, {
   valid: [
     {
       name: "every due month has its row, in any form",
@@ -104,6 +104,7 @@ testRecurringRule(missingInstance, {
     {
       name: "without a ledger nothing is matched (a notice says so)",
       spec: [monthly],
+      rows: [{ task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30" }],
     },
     {
       name: "without a roster a group word invents no omission (a notice says so)",
@@ -126,6 +127,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2026-02",
           values: {
@@ -151,6 +153,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2026-11",
           values: { deadline: "2026-11-25", daysPastDue: 1 },
@@ -168,6 +171,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2026-Q4",
           values: { deadline: "2026-10-10", daysPastDue: 1 },
@@ -185,6 +189,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2026-02-3",
           values: { deadline: "2026-02-28", daysPastDue: 1 },
@@ -202,6 +207,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2024-02-3",
           values: { deadline: "2024-02-29", daysPastDue: 1 },
@@ -219,6 +225,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2026-01-3",
           values: { deadline: "2026-01-31", daysPastDue: 1 },
@@ -236,6 +243,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2026-W53",
           values: { deadline: "2027-01-01", daysPastDue: 1 },
@@ -250,8 +258,22 @@ testRecurringRule(missingInstance, {
       spec: [["召开支部委员会", "各支部", "月", "每月25日前"]],
       ledger: [["召开支部委员会", "第二党支部", "2026年2月"]],
       expected: [
-        { sheet: "spec", row: 2, messageId: "missingInstance", unit: "第一党支部", period: "2026-02" },
-        { sheet: "spec", row: 2, messageId: "missingInstance", unit: "机关党支部", period: "2026-02" },
+        {
+          sheet: "spec",
+          row: 2,
+          messageId: "missingInstance",
+          field: "task",
+          unit: "第一党支部",
+          period: "2026-02",
+        },
+        {
+          sheet: "spec",
+          row: 2,
+          messageId: "missingInstance",
+          field: "task",
+          unit: "机关党支部",
+          period: "2026-02",
+        },
       ],
     },
     {
@@ -260,7 +282,16 @@ testRecurringRule(missingInstance, {
       trackingStart: "2026-02-01",
       spec: [["召开支部委员会", "综采一队、机电科", "月", "每月25日前"]],
       ledger: [["召开支部委员会", "综采一队", "2026年2月"]],
-      expected: [{ sheet: "spec", row: 2, messageId: "missingInstance", unit: "机电科", period: "2026-02" }],
+      expected: [
+        {
+          sheet: "spec",
+          row: 2,
+          messageId: "missingInstance",
+          field: "task",
+          unit: "机电科",
+          period: "2026-02",
+        },
+      ],
     },
     {
       name: "a daily task owes working days only",
@@ -272,6 +303,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2026-11-13",
           values: { daysPastDue: 4 },
@@ -280,6 +312,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2026-11-16",
           values: { daysPastDue: 1 },
@@ -297,6 +330,7 @@ testRecurringRule(missingInstance, {
           sheet: "spec",
           row: 2,
           messageId: "missingInstance",
+          field: "task",
           unit: "综采一队",
           period: "2026-Q3",
           values: { deadline: "2026-09-30", rule: "", daysPastDue: 1 },

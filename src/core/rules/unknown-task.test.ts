@@ -1,4 +1,4 @@
-import { testRecurringRule } from "../../../test/helpers/recurring-rule-tester";
+import { testRule } from "../../../test/helpers/rule-tester";
 import { unknownTask } from "./unknown-task";
 
 const spec = [
@@ -6,7 +6,7 @@ const spec = [
   ["开展隐患排查", "综采一队", "旬", "每旬末"],
 ] as const;
 
-testRecurringRule(unknownTask, {
+testRule(unknownTask, {
   valid: [
     {
       name: "every ledger task is in the specification",
@@ -45,6 +45,7 @@ testRecurringRule(unknownTask, {
           sheet: "ledger",
           row: 3,
           messageId: "unknownTask",
+          field: "task",
           unit: "综采一队",
           values: { task: "召开支部委员会议", suggestion: "召开支部委员会" },
         },
@@ -59,6 +60,7 @@ testRecurringRule(unknownTask, {
           sheet: "ledger",
           row: 2,
           messageId: "unknownTaskNoSuggestion",
+          field: "task",
           unit: "综采一队",
           values: { task: "食堂卫生检查" },
         },
@@ -76,6 +78,7 @@ testRecurringRule(unknownTask, {
           sheet: "ledger",
           row: 2,
           messageId: "unknownTask",
+          field: "task",
           unit: "综采一队",
           values: { suggestion: "开展隐患排查" },
         },
@@ -83,6 +86,7 @@ testRecurringRule(unknownTask, {
           sheet: "ledger",
           row: 3,
           messageId: "unknownTask",
+          field: "task",
           unit: "综采一队",
           values: { suggestion: "开展隐患排查" },
         },
