@@ -12,7 +12,8 @@ import { styleSheet } from "../src/core/output/styles";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
 import { OpcPackage } from "../src/hosts/xlsx/package";
-import { applyDuban, clearDuban, type WriteBack } from "../src/hosts/xlsx/write/apply";
+import { applyDuban, clearDuban } from "../src/hosts/xlsx/write/apply";
+import type { WritePlan } from "../src/core/output/plan";
 
 // Written out here rather than imported from opc.ts, so that a wrong constant there cannot hide.
 const CLASSES = {
@@ -639,7 +640,7 @@ function spec(s: SpecShape, taskName: string): SheetSpec {
   };
 }
 
-function writeBack(shape: Shape, taskName: string): WriteBack {
+function writeBack(shape: Shape, taskName: string): WritePlan {
   const bottom = Math.max(1, shape.sheet.rows - 1);
   const byCell = new Map<number, HighlightMark>();
   for (const m of shape.marks) {
@@ -647,8 +648,9 @@ function writeBack(shape: Shape, taskName: string): WriteBack {
     byCell.set(mark.row * 16384 + mark.column, mark);
   }
   const marks = [...byCell.values()].sort((a, b) => a.row - b.row || a.column - b.column);
+  const sheets = shape.specs.map((s) => spec(s, taskName));
   return {
-    plan: {
+    highlights: {
       sheet: taskName,
       range: { top: 1, left: 0, bottom, right: 2 },
       marks,
@@ -661,11 +663,15 @@ function writeBack(shape: Shape, taskName: string): WriteBack {
           .map((m) => `=<任务 ${m.row}> & "${kind}"|${m.column + 1}|'x'`),
       })),
     },
-    sheets: shape.specs.map((s) => spec(s, taskName)),
+    sheets,
+    colors: DEFAULT_SETTINGS.colors,
     styles: styleSheet(DEFAULT_SETTINGS),
-    settings: DEFAULT_SETTINGS,
-    ranking: { asOf: "2026-03-01", entries: [] },
-    baseline: undefined,
+    record: {
+      version: 1,
+      generated: sheets.map((sheet) => ({ name: sheet.name, kind: sheet.kind })),
+      highlightSheet: taskName,
+      ranking: { asOf: "2026-03-01", entries: [] },
+    },
   };
 }
 
@@ -895,7 +901,7 @@ function checkRoundTrip(shape: Shape, leftovers: Leftovers = "none"): void {
   const out = unzipParts(output);
 
   // (d) Only the parts Duban writes to change; nothing is removed, and a changed part keeps its BOM or none.
-  const highlighted = back.plan.marks.length > 0;
+  const highlighted = back.highlights.marks.length > 0;
   const mayChange = new Set([
     "[Content_Types].xml",
     built.workbookPart,

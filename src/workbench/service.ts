@@ -7,22 +7,31 @@
 // and clearing takes out what Duban had added. Writing the results never changes it: each download is the
 // workbook as opened (with those changes) plus the check, as `duban check --out` writes it.
 
-import { checkWorkbook, type CheckResult } from "../core/check";
-import { formatDay } from "../core/day";
-import { generatedSheets } from "../core/output/generate";
-import { rankingBaseline, readWorkbookSettings, SETTINGS_SHEET, settingsCells } from "../core/output/record";
-import type { SheetSpec } from "../core/output/spec";
-import { styleSheet } from "../core/output/styles";
-import type { SettingsInput } from "../core/settings";
-import { TableError } from "../core/table/locate";
+import {
+  checkWorkbook,
+  columnIndex,
+  readWorkbookSettings,
+  SETTINGS_SHEET,
+  settingsCells,
+  TableError,
+  type CellRange,
+  type CheckResult,
+  type SettingsInput,
+  type SheetGrid,
+  type SheetSpec,
+  type WorkbookModel,
+} from "../core";
 import { cellText } from "../core/values/text";
-import { columnIndex, type CellRange, type SheetGrid, type WorkbookModel } from "../core/workbook";
-import { describeInputProblem } from "../hosts/xlsx/describe";
-import { WorkbookInputError } from "../hosts/xlsx/errors";
-import { OpcPackage } from "../hosts/xlsx/package";
-import { readWorkbookBytes } from "../hosts/xlsx/read";
-import { clearDuban, columnSheetXml, readPackageRecord, writeCheck } from "../hosts/xlsx/write";
-import { WorkbookParts } from "../hosts/xlsx/write/workbook";
+import {
+  clearDuban,
+  describeInputProblem,
+  OpcPackage,
+  readWorkbookBytes,
+  sheetNames,
+  WorkbookInputError,
+  writeCheck,
+  writeSettings,
+} from "../hosts/xlsx/universal";
 import { HostError, type HostProgress } from "../hosts/contract";
 import {
   FINDINGS_PER_PIECE,
@@ -131,20 +140,12 @@ export function createWorkbenchService(post: Post, now: () => number = () => Dat
           : checkWorkbook(book.model, { asOf, settings: checkSettings });
       progress({ phase: "writing", done: 0, total: 0 });
       const pkg = OpcPackage.open(book.bytes, book.name);
-      // writeCheck compares the ranking with the one recorded before; the previews must say the same.
-      const previousRanking = rankingBaseline(readPackageRecord(pkg), formatDay(result.asOf));
-      writeCheck(pkg, result, { settings, locale });
-      const bytes = pkg.toBytes();
-      const names = (readPackageRecord(pkg)?.generated ?? []).map((sheet) => sheet.name);
-      const specs = generatedSheets(result, {
-        settings,
-        locale,
-        ...(previousRanking ? { previousRanking } : {}),
-      });
+      // The previews show the plan that was written, under the names the sheets got.
+      const { plan, sheets } = writeCheck(pkg, result, { settings, locale });
       return {
-        bytes: ownBuffer(bytes),
-        sheets: names,
-        previews: { styles: styleSheet(settings), sheets: specs.map((spec, i) => preview(spec, names[i])) },
+        bytes: ownBuffer(pkg.toBytes()),
+        sheets: [...sheets],
+        previews: { styles: plan.styles, sheets: plan.sheets.map((spec, i) => preview(spec, sheets[i])) },
       };
     },
 
@@ -154,7 +155,7 @@ export function createWorkbenchService(post: Post, now: () => number = () => Dat
       clearDuban(pkg);
       book.bytes = pkg.toBytes();
       // Clearing only takes sheets out (and formats and styles, which the model does not hold).
-      const left = new Set(new WorkbookParts(pkg).sheets().map((sheet) => sheet.name));
+      const left = new Set(sheetNames(pkg));
       book.model = { ...book.model, sheets: book.model.sheets.filter((sheet) => left.has(sheet.name)) };
       return { bytes: book.bytes.slice().buffer };
     },
@@ -271,17 +272,10 @@ function settingsGrid(settings: SettingsInput): SheetGrid {
   };
 }
 
-/**
- * The workbook with the settings in its very hidden settings sheet (column A, as the add-in writes it):
- * the sheet's part is replaced where there is one, else a sheet is added. Every other part stays as it was.
- */
+/** The workbook's bytes with the settings saved in it, as the add-in saves them (see writeSettings). */
 export function withSettings(bytes: Uint8Array, name: string, settings: SettingsInput): Uint8Array {
   const pkg = OpcPackage.open(bytes, name);
-  const parts = new WorkbookParts(pkg);
-  const xml = columnSheetXml(settingsCells(settings), parts.ns);
-  const existing = parts.sheets().find((sheet) => sheet.name === SETTINGS_SHEET);
-  if (existing && existing.part && pkg.has(existing.part)) pkg.setText(existing.part, xml);
-  else parts.addSheet(SETTINGS_SHEET, xml, "veryHidden");
+  writeSettings(pkg, settings);
   return pkg.toBytes();
 }
 

@@ -9,26 +9,18 @@
 // half-done write may leave (its journal) before the old results go, and the swap is retried from a fresh read.
 
 import type { CheckResult } from "../../core/check";
-import { formatDay } from "../../core/day";
-import { generatedSheets, rankingRecord } from "../../core/output/generate";
-import {
-  highlightFormula,
-  highlightPlan,
-  isHighlightFormula,
-  type HighlightPlan,
-} from "../../core/output/highlights";
+import { highlightFormula, isHighlightFormula, type HighlightPlan } from "../../core/output/highlights";
+import { planWrite, writtenRecord, type WritePlan } from "../../core/output/plan";
 import {
   LOCK_SHEET,
   MARKS_SHEET,
   isResultSheet,
   readRecord,
   RECORD_SHEET,
-  rankingBaseline,
   recordCells,
   type DubanRecord,
 } from "../../core/output/record";
 import type { CellStyle, SheetSpec, SpecCell, StyleName } from "../../core/output/spec";
-import { styleSheet } from "../../core/output/styles";
 import type { Locale, Settings } from "../../core/settings";
 import type { CellRange, CellValue } from "../../core/workbook";
 import { HostError, type HostProgress } from "../contract";
@@ -383,16 +375,10 @@ async function writeLocked(
   if (!task) throw new HostError("input", result.sheet);
   refuseProtected(state, [result.sheet]);
 
-  const baseline = rankingBaseline(state.record, formatDay(result.asOf));
-  const specs = generatedSheets(result, {
-    settings,
-    locale,
-    ...(baseline ? { previousRanking: baseline } : {}),
-  });
-  const plan = highlightPlan(result, { date1904: state.date1904 });
-  const styles = styleSheet(settings);
-  const hasMarks = plan.keys.length > 0;
-  const markRows = hasMarks ? Math.max(...plan.keys.map((k) => k.keys.length)) : 0;
+  const plan = planWrite(result, { settings, locale, record: state.record, date1904: state.date1904 });
+  const { sheets: specs, highlights, styles } = plan;
+  const hasMarks = highlights.keys.length > 0;
+  const markRows = hasMarks ? Math.max(...highlights.keys.map((k) => k.keys.length)) : 0;
   const total = specs.reduce((n, spec) => n + spec.rows.length, 0) + markRows;
   const batch = new Batch(context, signal, lock, (done) =>
     options.onProgress({ phase: "writing", done, total }),
@@ -447,7 +433,7 @@ async function writeLocked(
         name: MARKS_SHEET,
         visibility: "VeryHidden",
       });
-      await writeMarks(batch, sheet, plan);
+      await writeMarks(batch, sheet, highlights);
     }
     await batch.flush();
   } catch (error) {
@@ -470,21 +456,13 @@ async function writeLocked(
     );
   }
 
-  const record: DubanRecord = {
-    version: 1,
-    generated: specs.map((spec, i) => ({ name: finals[i]!, kind: spec.kind })),
-    highlightSheet: plan.sheet,
-    ranking: rankingRecord(result),
-    ...(baseline ? { baseline } : {}),
-  };
   const swapped = await swap(context, {
     journal,
-    record,
+    record: writtenRecord(plan, finals),
     made,
     replaced,
     plan,
     task: result.sheet,
-    settings,
   });
   if (!swapped.done) {
     throw new HostError(
@@ -507,9 +485,8 @@ interface Swap {
   readonly record: DubanRecord;
   readonly made: readonly Made[];
   readonly replaced: readonly SheetEntry[];
-  readonly plan: HighlightPlan;
+  readonly plan: WritePlan;
   readonly task: string;
-  readonly settings: Settings;
 }
 
 /** Attempts at the swap; a focus loss is brief, a second try from a fresh read nearly always goes through. */
@@ -548,7 +525,7 @@ async function swap(
         sheet.visibility = m.visibility;
       });
       const task = worksheets.getItem(swap.task);
-      addHighlights(task, swap.plan, swap.settings);
+      addHighlights(task, swap.plan.highlights, swap.plan.colors);
       queueRecord(context, worksheets.getItem(RECORD_SHEET), swap.record);
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
@@ -1007,11 +984,11 @@ async function writeMarks(batch: Batch, sheet: Worksheet, plan: HighlightPlan): 
  * One conditional format per colour over the table (Office.js gives each rule its own format), each asking
  * whether the cell's key is on that colour's list, placed after the person's own formats.
  */
-function addHighlights(task: Worksheet, plan: HighlightPlan, settings: Settings): void {
+function addHighlights(task: Worksheet, plan: HighlightPlan, colors: WritePlan["colors"]): void {
   const { top, left, bottom, right } = plan.range;
   const range = task.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1);
   for (const { kind } of plan.keys) {
-    const colour = settings.colors[kind];
+    const colour = colors[kind];
     const format = range.conditionalFormats.add("Custom");
     format.custom.rule.formula = `=${highlightFormula(plan, kind)}`;
     format.custom.format.fill.color = hexColor(colour.fill);

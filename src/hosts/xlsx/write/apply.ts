@@ -8,7 +8,6 @@ import {
   isResultSheet,
   recordCells,
   type DubanRecord,
-  type PreviousRanking,
 } from "../../../core/output/record";
 import {
   HIGHLIGHT_KINDS,
@@ -17,8 +16,8 @@ import {
   type HighlightPlan,
 } from "../../../core/output/highlights";
 import { freeName } from "../../../core/output/names";
-import type { CellStyle, SheetSpec, StyleName } from "../../../core/output/spec";
-import type { Settings } from "../../../core/settings";
+import { writtenRecord, type WritePlan } from "../../../core/output/plan";
+import type { StyleName } from "../../../core/output/spec";
 import { relatedPart, type ClassNamespaces } from "../opc";
 import { partKey, type OpcPackage } from "../package";
 import { quotedSheet } from "../../../core/output/names";
@@ -50,15 +49,6 @@ interface XlsxBookkeeping {
   readonly definedNamesBefore?: DefinedNamesBefore;
   /** Duban made the styles part itself: the workbook had none. */
   readonly stylesCreated?: boolean;
-}
-
-export interface WriteBack {
-  readonly plan: HighlightPlan;
-  readonly sheets: readonly SheetSpec[];
-  readonly styles: Readonly<Record<StyleName, CellStyle>>;
-  readonly settings: Settings;
-  readonly ranking: PreviousRanking;
-  readonly baseline: PreviousRanking | undefined;
 }
 
 /** Everything Duban wrote before, and the record it kept (for the change in rank). */
@@ -156,12 +146,16 @@ export function clearDuban(pkg: OpcPackage): void {
   }
 }
 
-/** Writes highlights, generated sheets and the record into a package that clearDuban has cleared. */
-export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
+/**
+ * Writes a plan's highlights, generated sheets and record into a package that clearDuban has cleared.
+ * @returns the generated sheets' names as written, in the plan's order.
+ */
+export function applyDuban(pkg: OpcPackage, plan: WritePlan): string[] {
   const workbook = new WorkbookParts(pkg);
   const sheets = workbook.sheets();
-  const task = sheets.find((s) => s.name === input.plan.sheet);
-  if (!task || !task.part) throw new Error(`The task sheet ${input.plan.sheet} is not in the workbook`);
+  const highlights = plan.highlights;
+  const task = sheets.find((s) => s.name === highlights.sheet);
+  if (!task || !task.part) throw new Error(`The task sheet ${highlights.sheet} is not in the workbook`);
   const existingStyles = relatedPart(pkg, workbook.part, "styles");
   const stylesPart =
     existingStyles ??
@@ -172,24 +166,24 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
       STYLES_CONTENT_TYPE,
     );
 
-  const highlights: Record<string, { fill: string; text: string }> = {};
-  for (const kind of HIGHLIGHT_KINDS) highlights[kind] = input.settings.colors[kind];
-  const patch = addStyles(pkg.text(stylesPart), input.styles, highlights, stylesPart);
+  const colors: Record<string, { fill: string; text: string }> = {};
+  for (const kind of HIGHLIGHT_KINDS) colors[kind] = plan.colors[kind];
+  const patch = addStyles(pkg.text(stylesPart), plan.styles, colors, stylesPart);
   pkg.setText(stylesPart, patch.xml);
   const xfIndex = patch.xfIndex as Record<StyleName, number>;
   const date1904 = workbook.date1904;
 
   // The task sheet first: where the package deflates ahead, its tens of megabytes deflate on another thread
   // while the sheets below are written.
-  if (input.plan.keys.length > 0) addHighlights(pkg, workbook.ns, task.part, input.plan, patch.dxfIndex);
+  if (highlights.keys.length > 0) addHighlights(pkg, workbook.ns, task.part, highlights, patch.dxfIndex);
 
   const taken = new Set(sheets.map((s) => s.name));
-  const generated: Array<{ name: string; kind: SheetSpec["kind"] }> = [];
-  for (const spec of input.sheets) {
+  const names: string[] = [];
+  for (const spec of plan.sheets) {
     const name = freeName(spec.name, taken);
     taken.add(name);
     const index = workbook.addSheet(name, sheetXml(spec, { xfIndex, date1904, ns: workbook.ns }));
-    generated.push({ name, kind: spec.kind });
+    names.push(name);
     if (spec.print.repeatRows) {
       const { first, last } = spec.print.repeatRows;
       workbook.addDefinedName("_xlnm.Print_Titles", index, `${quotedSheet(name)}!$${first + 1}:$${last + 1}`);
@@ -200,23 +194,17 @@ export function applyDuban(pkg: OpcPackage, input: WriteBack): void {
     }
   }
 
-  if (input.plan.keys.length > 0) {
-    workbook.addSheet(MARKS_SHEET, marksXml(input.plan, workbook.ns), "veryHidden");
+  if (highlights.keys.length > 0) {
+    workbook.addSheet(MARKS_SHEET, marksXml(highlights, workbook.ns), "veryHidden");
   }
-  const record: DubanRecord = {
-    version: 1,
-    generated,
-    highlightSheet: input.plan.sheet,
-    ranking: input.ranking,
-    ...(input.baseline ? { baseline: input.baseline } : {}),
-    host: {
-      stylesPart,
-      styleEdits: patch.edits,
-      ...(workbook.definedNamesBefore ? { definedNamesBefore: workbook.definedNamesBefore } : {}),
-      ...(existingStyles === undefined ? { stylesCreated: true } : {}),
-    } satisfies XlsxBookkeeping,
-  };
+  const record = writtenRecord(plan, names, {
+    stylesPart,
+    styleEdits: patch.edits,
+    ...(workbook.definedNamesBefore ? { definedNamesBefore: workbook.definedNamesBefore } : {}),
+    ...(existingStyles === undefined ? { stylesCreated: true } : {}),
+  } satisfies XlsxBookkeeping);
   workbook.addSheet(RECORD_SHEET, columnSheetXml(recordCells(record), workbook.ns), "veryHidden");
+  return names;
 }
 
 const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";

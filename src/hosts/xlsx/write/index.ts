@@ -1,13 +1,12 @@
 // Writing checks back into .xlsx packages: the checked copy, clearing it again, and one notice file per unit.
 
 import type { CheckResult } from "../../../core/check";
-import { generatedSheets, rankingRecord, unitNoticeSheet } from "../../../core/output/generate";
-import { formatDay } from "../../../core/day";
-import { highlightPlan } from "../../../core/output/highlights";
-import { rankingBaseline } from "../../../core/output/record";
+import { unitNoticeSheet } from "../../../core/output/generate";
+import { planWrite, type WritePlan } from "../../../core/output/plan";
 import type { SheetSpec } from "../../../core/output/spec";
 import { styleSheet } from "../../../core/output/styles";
-import type { Locale, Settings } from "../../../core/settings";
+import { SETTINGS_SHEET, settingsCells } from "../../../core/output/record";
+import type { Locale, Settings, SettingsInput } from "../../../core/settings";
 import { zipSync, strToU8 } from "fflate";
 import { OpcPackage, type PackageCodec } from "../package";
 import { applyDuban, clearDuban, freeName, readPackageRecord } from "./apply";
@@ -24,22 +23,41 @@ export interface CheckedOptions {
   readonly locale: Locale;
 }
 
+/** What a check wrote into a package: its plan, and the generated sheets' names as the workbook has them. */
+export interface WrittenCheck {
+  readonly plan: WritePlan;
+  readonly sheets: readonly string[];
+}
+
 /**
  * Writes a check into the package: whatever Duban wrote before is taken out first, so checking twice
  * leaves the same workbook as checking once; the ranking recorded last time gives the change in rank.
  */
-export function writeCheck(pkg: OpcPackage, result: CheckResult, options: CheckedOptions): void {
-  const previousRanking = rankingBaseline(readPackageRecord(pkg), formatDay(result.asOf));
-  clearDuban(pkg);
-  const sheets = generatedSheets(result, { ...options, ...(previousRanking ? { previousRanking } : {}) });
-  applyDuban(pkg, {
-    plan: highlightPlan(result, { date1904: new WorkbookParts(pkg).date1904 }),
-    sheets,
-    styles: styleSheet(options.settings),
-    settings: options.settings,
-    ranking: rankingRecord(result),
-    baseline: previousRanking,
+export function writeCheck(pkg: OpcPackage, result: CheckResult, options: CheckedOptions): WrittenCheck {
+  const plan = planWrite(result, {
+    ...options,
+    record: readPackageRecord(pkg),
+    date1904: new WorkbookParts(pkg).date1904,
   });
+  clearDuban(pkg);
+  return { plan, sheets: applyDuban(pkg, plan) };
+}
+
+/**
+ * Puts the settings into the workbook's very hidden settings sheet (column A, as the add-in writes it): the
+ * sheet's part is replaced where there is one, else a sheet is added. Every other part stays as it was.
+ */
+export function writeSettings(pkg: OpcPackage, settings: SettingsInput): void {
+  const parts = new WorkbookParts(pkg);
+  const xml = columnSheetXml(settingsCells(settings), parts.ns);
+  const existing = parts.sheets().find((sheet) => sheet.name === SETTINGS_SHEET);
+  if (existing && existing.part && pkg.has(existing.part)) pkg.setText(existing.part, xml);
+  else parts.addSheet(SETTINGS_SHEET, xml, "veryHidden");
+}
+
+/** The workbook's sheets by name, in tab order, hidden ones too. */
+export function sheetNames(pkg: OpcPackage): string[] {
+  return new WorkbookParts(pkg).sheets().map((sheet) => sheet.name);
 }
 
 /** A small workbook per unit with open, overdue or due-soon work: its 督办单 alone, ready to attach. */

@@ -1,0 +1,76 @@
+// What writing a check puts into a workbook, decided once for every host: the generated sheets, the
+// highlights, the styles and Duban's record. A host turns the plan into its own calls (xlsx parts, Office.js
+// batches); the workbench previews it.
+
+import type { CheckResult } from "../check";
+import { formatDay } from "../day";
+import type { Locale, Settings } from "../settings";
+import { generatedSheets, rankingRecord } from "./generate";
+import { highlightPlan, type HighlightPlan } from "./highlights";
+import { rankingBaseline, type DubanRecord } from "./record";
+import type { CellStyle, SheetSpec, StyleName } from "./spec";
+import { styleSheet } from "./styles";
+
+export interface PlanOptions {
+  readonly settings: Settings;
+  readonly locale: Locale;
+  /** The record the workbook carries before this write: its ranking gives the change in rank. */
+  readonly record: DubanRecord | undefined;
+  /** The workbook's date system: highlight keys hold its serials for dates. */
+  readonly date1904: boolean;
+}
+
+export interface WritePlan {
+  /** The generated sheets in tab order, each under the name it asks for. */
+  readonly sheets: readonly SheetSpec[];
+  readonly highlights: HighlightPlan;
+  /** Each highlight kind's fill and text colour. */
+  readonly colors: Settings["colors"];
+  readonly styles: Readonly<Record<StyleName, CellStyle>>;
+  /**
+   * The record to write last. Its `generated` names are those the sheets ask for; a host that has to call a
+   * sheet otherwise (a sheet of the person's has the name) records what it wrote, with `writtenRecord`.
+   */
+  readonly record: DubanRecord;
+}
+
+/**
+ * Everything a host writes for this check. The ranking is compared with the one the workbook recorded
+ * before (re-checking the same day, with the same earlier one), so checking twice writes what checking once
+ * did.
+ */
+export function planWrite(result: CheckResult, options: PlanOptions): WritePlan {
+  const { settings, locale } = options;
+  const baseline = rankingBaseline(options.record, formatDay(result.asOf));
+  const sheets = generatedSheets(result, {
+    settings,
+    locale,
+    ...(baseline ? { previousRanking: baseline } : {}),
+  });
+  const highlights = highlightPlan(result, { date1904: options.date1904 });
+  return {
+    sheets,
+    highlights,
+    colors: settings.colors,
+    styles: styleSheet(settings),
+    record: {
+      version: 1,
+      generated: sheets.map((spec) => ({ name: spec.name, kind: spec.kind })),
+      highlightSheet: highlights.sheet,
+      ranking: rankingRecord(result),
+      ...(baseline ? { baseline } : {}),
+    },
+  };
+}
+
+/**
+ * The plan's record as a host wrote it: the generated sheets under the names they got (in the plan's
+ * order), and what the host needs to undo its own changes, if anything.
+ */
+export function writtenRecord(plan: WritePlan, names: readonly string[], host?: unknown): DubanRecord {
+  return {
+    ...plan.record,
+    generated: plan.sheets.map((spec, i) => ({ name: names[i] ?? spec.name, kind: spec.kind })),
+    ...(host !== undefined ? { host } : {}),
+  };
+}
