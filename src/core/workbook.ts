@@ -1,6 +1,6 @@
 // What a host hands the engine: the sheets of a workbook as grids of plain values.
 
-import type { Day } from "./day";
+import { dayFromExcelSerial, type Day } from "./day";
 
 /** A real date cell: the host has already applied the workbook's date system. */
 export interface DateCell {
@@ -37,6 +37,29 @@ export function isDateCell(value: CellValue | undefined): value is DateCell {
   return typeof value === "object" && value !== null;
 }
 
+/**
+ * The date cells of one workbook, for a host reading its cells: a DateCell is immutable, so one object per
+ * day serves every cell with that day, and a table of 100,000 rows holds a few hundred days, not 100,000.
+ */
+export class DateCells {
+  private readonly cells = new Map<Day, DateCell>();
+
+  /** `date1904`: the workbook's date system (Excel for Mac's older files count from 1904). */
+  constructor(private readonly date1904: boolean) {}
+
+  of(day: Day): DateCell {
+    let cell = this.cells.get(day);
+    if (!cell) this.cells.set(day, (cell = { day }));
+    return cell;
+  }
+
+  /** The cell for an Excel serial date; undefined for a serial that is no day Excel shows. */
+  ofSerial(serial: number): DateCell | undefined {
+    const day = dayFromExcelSerial(serial, this.date1904);
+    return day === undefined ? undefined : this.of(day);
+  }
+}
+
 /** `0 -> A`, `27 -> AB` */
 export function columnLetter(index: number): string {
   let n = index + 1;
@@ -56,4 +79,35 @@ export function columnIndex(letters: string): number | undefined {
   let n = 0;
   for (const ch of text) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
+}
+
+/**
+ * `AB12` as zero-based row and column; undefined for anything else (a `$`, a row 0, four letters), as a
+ * cell's own reference is written.
+ * @example cellPosition("b3") // { row: 2, column: 1 }
+ */
+export function cellPosition(ref: string): { row: number; column: number } | undefined {
+  const match = /^([A-Za-z]{1,3})(\d+)$/.exec(ref);
+  if (!match) return undefined;
+  const row = Number(match[2]);
+  return row < 1 ? undefined : { row: row - 1, column: columnIndex(match[1]!)! };
+}
+
+/**
+ * An A1 range (`B2:D3`, `$A$1`, corners in either order, blanks around it) as the rectangle it spans;
+ * undefined for anything else. Whole columns and rows (`A:C`, `3:5`) are not ranges here.
+ * @example parseRange("$D$3:b2") // { top: 1, left: 1, bottom: 2, right: 3 }
+ */
+export function parseRange(ref: string): CellRange | undefined {
+  const corners = ref.replace(/\$/g, "").trim().split(":");
+  if (corners.length > 2) return undefined;
+  const a = cellPosition(corners[0]!);
+  const b = corners.length === 1 ? a : cellPosition(corners[1]!);
+  if (!a || !b) return undefined;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
 }

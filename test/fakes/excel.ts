@@ -5,7 +5,7 @@
 import { dayFromYmd, excelSerialFromDay } from "../../src/core/day";
 import { concatText } from "../../src/core/output/highlights";
 import { isKeyedRule, keyedRuleHolds } from "../helpers/highlight-rule";
-import { columnIndex, columnLetter, type CellRange } from "../../src/core/workbook";
+import { columnIndex, columnLetter, parseRange, type CellRange } from "../../src/core/workbook";
 import type * as Api from "../../src/hosts/excel/api";
 import { PAYLOAD_LIMIT, utf8Length } from "../../src/hosts/excel/office-quirks";
 
@@ -1186,20 +1186,10 @@ function checked(box: CellRange): CellRange {
 
 /** `A1`, `A1:B2`, `$A$1`, `A:C`, `3:5`. */
 export function parseAddress(address: string): CellRange {
+  const range = parseRange(address);
+  if (range) return checked(range);
   const text = address.replace(/\$/g, "").trim().toUpperCase();
-  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(text);
-  if (m) {
-    const left = columnIndex(m[1]!)!;
-    const top = Number(m[2]) - 1;
-    const right = m[3] ? columnIndex(m[3])! : left;
-    const bottom = m[4] ? Number(m[4]) - 1 : top;
-    return checked({
-      top: Math.min(top, bottom),
-      left: Math.min(left, right),
-      bottom: Math.max(top, bottom),
-      right: Math.max(left, right),
-    });
-  }
+  let m: RegExpExecArray | null;
   if ((m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(text)))
     return checked({ top: 0, left: columnIndex(m[1]!)!, bottom: MAX_ROWS - 1, right: columnIndex(m[2]!)! });
   if ((m = /^(\d+):(\d+)$/.exec(text)))

@@ -1,9 +1,9 @@
 // Every Office.js quirk the Excel host works around, in one place, each with the reason.
 
-import { dayFromExcelSerial, excelSerialFromDay, type Day } from "../../core/day";
+import { excelSerialFromDay, type Day } from "../../core/day";
 import { TEMPORARY_PREFIX } from "../../core/output/record";
 import { HEADER_SEARCH_ROWS } from "../../core/table/locate";
-import { columnIndex, type CellRange, type CellValue, type DateCell } from "../../core/workbook";
+import { DateCells, parseRange, type CellRange, type CellValue } from "../../core/workbook";
 import { HostError } from "../contract";
 // Shared with the xlsx host rather than copied; both belong in the core (see the report on this host).
 import { numberFormatKind } from "../../core/values/number-format";
@@ -152,19 +152,17 @@ export const HELPER_COLUMNS = 20;
 /** Turns Office's values and number formats into the engine's cells: "" is empty, a date-formatted number a day. */
 export class CellReader {
   private readonly kinds = new Map<string, boolean>();
-  private readonly days = new Map<Day, DateCell>();
+  private readonly days: DateCells;
 
-  constructor(private readonly date1904: boolean) {}
+  constructor(date1904: boolean) {
+    this.days = new DateCells(date1904);
+  }
 
   cell(value: CellScalar | null | undefined, numberFormat: string | undefined): CellValue {
     if (value === "" || value === null || value === undefined) return null;
     if (typeof value !== "number") return value;
     if (numberFormat === undefined || !this.isDateFormat(numberFormat)) return value;
-    const day = dayFromExcelSerial(value, this.date1904);
-    if (day === undefined) return value;
-    let cell = this.days.get(day);
-    if (!cell) this.days.set(day, (cell = { day }));
-    return cell;
+    return this.days.ofSerial(value) ?? value;
   }
 
   private isDateFormat(format: string): boolean {
@@ -182,22 +180,7 @@ export function areasOf(address: string, sheet: string): CellRange[] {
   const prefixes = [`${quotedSheet(sheet)}!`, `${sheet}!`];
   let text = address;
   for (const prefix of prefixes) text = text.split(prefix).join("");
-  const ranges: CellRange[] = [];
-  for (const part of text.split(",")) {
-    const match = /^\s*\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?\s*$/i.exec(part);
-    if (!match) continue;
-    const left = columnIndex(match[1]!)!;
-    const top = Number(match[2]) - 1;
-    const right = match[3] ? columnIndex(match[3])! : left;
-    const bottom = match[4] ? Number(match[4]) - 1 : top;
-    ranges.push({
-      top: Math.min(top, bottom),
-      left: Math.min(left, right),
-      bottom: Math.max(top, bottom),
-      right: Math.max(left, right),
-    });
-  }
-  return ranges;
+  return text.split(",").flatMap((part) => parseRange(part) ?? []);
 }
 
 /**

@@ -1,9 +1,17 @@
 // Reads a workbook package into the engine's WorkbookModel: the sheets as grids of plain values, found
 // through the package's relationships, in either conformance class, whatever prefixes its parts use.
 
-import { dayFromExcelSerial, parseIsoDay, type Day } from "../../../core/day";
+import { parseIsoDay } from "../../../core/day";
 import { numberFormatKind, type FormatKind } from "../../../core/values/number-format";
-import type { CellRange, CellValue, DateCell, SheetGrid, WorkbookModel } from "../../../core/workbook";
+import {
+  cellPosition,
+  DateCells,
+  parseRange,
+  type CellRange,
+  type CellValue,
+  type SheetGrid,
+  type WorkbookModel,
+} from "../../../core/workbook";
 import {
   classOf,
   readRelationships,
@@ -54,11 +62,10 @@ export interface ReadPlan {
 /** What a workbook shares between its sheets: the date system, the styles' formats, the shared strings. */
 interface Context {
   readonly ns: ClassNamespaces;
-  readonly date1904: boolean;
   readonly xfFormats: readonly (string | undefined)[];
   readonly kinds: (FormatKind | undefined)[];
   readonly strings: readonly string[];
-  readonly dateCells: Map<Day, DateCell>;
+  readonly dateCells: DateCells;
 }
 
 /**
@@ -72,17 +79,17 @@ export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadP
   const root = workbook.root;
   const pr = childNamed(root, ns.main, "workbookPr");
   const date1904Value = pr ? attributeOf(pr, "date1904") : undefined;
+  const date1904 = date1904Value === "1" || date1904Value === "true";
   const rels = new Map(readRelationships(pkg, workbookPart).list.map((rel) => [rel.id, rel]));
   const stylesPart = relatedPart(pkg, workbookPart, "styles");
   const stringsPart = relatedPart(pkg, workbookPart, "sharedStrings");
   const xfFormats = stylesPart === undefined ? [] : cellFormats(pkg, stylesPart, ns);
   const context: Context = {
     ns,
-    date1904: date1904Value === "1" || date1904Value === "true",
     xfFormats,
     kinds: new Array<FormatKind | undefined>(xfFormats.length),
     strings: stringsPart === undefined ? [] : sharedStrings(pkg, stringsPart, ns),
-    dateCells: new Map(),
+    dateCells: new DateCells(date1904),
   };
   const found: Array<{ name: string; part: string; hidden: boolean }> = [];
   const list = childNamed(root, ns.main, "sheets");
@@ -284,7 +291,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   const cellAttribute = (name: number, bytes: Uint8Array, from: number, to: number, at: number): number => {
     if (name === 114 /* r */) {
       const found = columnOf(bytes, from, to);
-      return found === -2 ? (cellAddress(textOf(bytes, from, to, false, part, false))?.column ?? -1) : found;
+      return found === -2 ? (cellPosition(textOf(bytes, from, to, false, part, false))?.column ?? -1) : found;
     }
     if (name === 116 /* t */) type = cellType(bytes, from, to) ?? textOf(bytes, from, to, false, part, false);
     else if (name === 115 /* s */) {
@@ -397,7 +404,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           if (!selfClosing) scanner?.setShortcut(main, cellShortcut);
           return;
         case "mergeCell": {
-          const range = rangeOf(attributes.get("ref") ?? "");
+          const range = parseRange(attributes.get("ref") ?? "");
           if (range) merges.push(range);
           return;
         }
@@ -510,15 +517,14 @@ function cellValue(
       return value === undefined || value === "" ? null : value;
     case "d": {
       const day = value === undefined ? undefined : parseIsoDay(value.slice(0, 10));
-      return day === undefined ? (value ?? null) : dateCell(day, context);
+      return day === undefined ? (value ?? null) : context.dateCells.of(day);
     }
     default: {
       if (value === undefined || value.trim() === "") return null;
       const number = Number(value);
       if (!Number.isFinite(number)) return null;
       if (formatKindOf(style, context) !== "date") return number;
-      const day = dayFromExcelSerial(number, context.date1904);
-      return day === undefined ? number : dateCell(day, context);
+      return context.dateCells.ofSerial(number) ?? number;
     }
   }
 }
@@ -531,8 +537,7 @@ function numericCell(type: string, style: number, digits: number, context: Conte
   }
   if (type !== "n") return cellValue(type, style, String(digits), undefined, context);
   if (formatKindOf(style, context) !== "date") return digits;
-  const day = dayFromExcelSerial(digits, context.date1904);
-  return day === undefined ? digits : dateCell(day, context);
+  return context.dateCells.ofSerial(digits) ?? digits;
 }
 
 function formatKindOf(style: number, context: Context): FormatKind {
@@ -542,16 +547,6 @@ function formatKindOf(style: number, context: Context): FormatKind {
     context.kinds[style] = kind;
   }
   return kind;
-}
-
-/** DateCells are immutable, so one object per day serves every cell with that day. */
-function dateCell(day: Day, context: Context): DateCell {
-  let cell = context.dateCells.get(day);
-  if (!cell) {
-    cell = { day };
-    context.dateCells.set(day, cell);
-  }
-  return cell;
 }
 
 /** Excel's escape for characters XML cannot hold in a string (ST_Xstring): `_x000D_` is a carriage return. */
@@ -595,32 +590,4 @@ function cellType(s: Uint8Array, from: number, to: number): string | undefined {
       return "d";
   }
   return undefined;
-}
-
-/** `AB12` as zero-based row and column. */
-function cellAddress(ref: string): { row: number; column: number } | undefined {
-  let column = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    column = column * 26 + (c - 96);
-  }
-  if (i === 0 || i > 3) return undefined;
-  const row = Number(ref.slice(i));
-  if (!Number.isInteger(row) || row < 1) return undefined;
-  return { row: row - 1, column: column - 1 };
-}
-
-function rangeOf(ref: string): CellRange | undefined {
-  const [first, second] = ref.replace(/\$/g, "").split(":");
-  const a = cellAddress(first ?? "");
-  const b = second === undefined ? a : cellAddress(second);
-  if (!a || !b) return undefined;
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.column, b.column),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.column, b.column),
-  };
 }
