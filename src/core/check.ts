@@ -2,13 +2,13 @@
 
 import { buildCalendar, dueSoonLimit } from "./calendar";
 import { formatDay, parseIsoDay, ymdOf, type Day } from "./day";
-import { SEVERITY_ORDER, type Finding, type Notice } from "./findings";
+import { SEVERITY_ORDER, type Finding, type Notice, type RuleFinding } from "./findings";
 import { rankUnits, type RankingEntry } from "./ranking";
 import { TASK_RULES, type RuleContext } from "./rules";
 import type { RuleHooks, RuleReport } from "./rules/rule";
 import { DEFAULT_SETTINGS, type Settings, type Severity } from "./settings";
 import { dubanSheetNames } from "./output/record";
-import { checkRecurring, findRecurringSheets, type CellReport } from "./recurring";
+import { checkRecurring, findRecurringSheets } from "./recurring";
 import { findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
 import { summarise, type Summary } from "./summary";
 import { FIELDS, type Field } from "./table/fields";
@@ -141,7 +141,7 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
           },
     );
   };
-  const reportAt = ({ taskIndex, ...at }: CellReport) => {
+  const reportAt = ({ taskIndex, ...at }: RuleFinding) => {
     // A row index means something only on the sheet whose rows the summary counts.
     findings.push({
       rule: ruleId,

@@ -1,5 +1,6 @@
 // Findings are data: rule, severity, where, and values; the words come from the catalogue at the edge.
 
+import type { MessageId } from "./i18n/messages";
 import type { RuleId, Severity } from "./settings";
 
 export type MessageValue = string | number;
@@ -12,7 +13,7 @@ export interface Finding {
   readonly row: number;
   /** Column letter; absent for a finding on a whole row. */
   readonly column?: string;
-  readonly messageId: string;
+  readonly messageId: MessageId;
   /** Everything the message needs; `cell` and `value` are always there when a cell is named. */
   readonly values: Readonly<Record<string, MessageValue>>;
   readonly unit?: string;
@@ -22,6 +23,17 @@ export interface Finding {
   /** Index of the task row it concerns, for summaries; absent for findings on other sheets. */
   readonly taskIndex?: number;
 }
+
+/**
+ * A finding as a rule hands it to the engine, placed on its sheet's cell: the engine adds the rule's id and
+ * the severity the settings give it. `M` is the rule's own message ids.
+ */
+export type RuleFinding<M extends MessageId = MessageId> = Omit<
+  Finding,
+  "rule" | "severity" | "messageId"
+> & {
+  readonly messageId: M;
+};
 
 /** Something about the whole check that a person should know, e.g. a calendar that had to guess. */
 export interface Notice {

@@ -4,7 +4,7 @@
 
 import { checkWorkbook, type CheckResult } from "../../src/core/check";
 import { parseIsoDay, type Day } from "../../src/core/day";
-import { formatFinding } from "../../src/core/i18n";
+import { formatFinding, type MessageId } from "../../src/core/i18n";
 import type { Rule } from "../../src/core/rules/rule";
 import { RULE_IDS, settingsSchema, type SettingsInput } from "../../src/core/settings";
 import { FIELDS, FIELD_SYNONYMS, REQUIRED_FIELDS, type Field } from "../../src/core/table/fields";
@@ -50,7 +50,7 @@ export interface RuleCase {
   readonly settings?: SettingsInput;
 }
 
-export interface ExpectedFinding<M extends string = string> {
+export interface ExpectedFinding<M extends MessageId = MessageId> {
   /** The sheet the finding is on: the task table when absent. */
   readonly sheet?: "spec" | "ledger";
   readonly row: number;
@@ -68,7 +68,7 @@ export interface ExpectedFinding<M extends string = string> {
   readonly allValues?: Readonly<Record<string, string | number>>;
 }
 
-export interface InvalidCase<M extends string = string> extends RuleCase {
+export interface InvalidCase<M extends MessageId = MessageId> extends RuleCase {
   readonly expected: ReadonlyArray<ExpectedFinding<M>>;
 }
 
@@ -149,8 +149,8 @@ function columnOf(fields: readonly Field[], e: ExpectedFinding): string | undefi
   return columnLetter(index);
 }
 
-function refuseBadCases<M extends string>(
-  rule: Rule,
+function refuseBadCases<M extends MessageId>(
+  rule: Rule<M>,
   cases: { valid: readonly RuleCase[]; invalid: ReadonlyArray<InvalidCase<M>> },
 ): void {
   const id = rule.meta.id;
@@ -164,7 +164,7 @@ function refuseBadCases<M extends string>(
   for (const c of cases.invalid) {
     if (c.expected.length === 0) throw new Error(`${id}: invalid case "${c.name}" expects no finding`);
     for (const e of c.expected) {
-      if (!(rule.meta.messageIds as readonly string[]).includes(e.messageId))
+      if (!rule.meta.messageIds.includes(e.messageId))
         throw new Error(`${id}: case "${c.name}" expects unknown message ${e.messageId}`);
       if (e.sheet === undefined ? !c.rows : !c[e.sheet])
         throw new Error(`${id}: case "${c.name}" expects a finding on a sheet it does not have`);
@@ -172,9 +172,12 @@ function refuseBadCases<M extends string>(
   }
 }
 
-/** Runs valid cases (no finding) and invalid cases (exactly the expected findings, in order) through jest. */
-export function testRule<M extends string>(
-  rule: Rule & { readonly meta: { readonly messageIds: readonly M[] } },
+/**
+ * Runs valid cases (no finding) and invalid cases (exactly the expected findings, in order) through jest. An
+ * expected message id that is not the rule's own does not compile.
+ */
+export function testRule<M extends MessageId>(
+  rule: Rule<M>,
   cases: { valid: readonly RuleCase[]; invalid: ReadonlyArray<InvalidCase<NoInfer<M>>> },
 ): void {
   refuseBadCases(rule, cases);

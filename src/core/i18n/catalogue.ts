@@ -6,36 +6,12 @@ import type { GeneratedKind } from "../output/spec";
 import type { RuleId, Severity } from "../settings";
 import type { Field } from "../table/fields";
 import type { TableProblem } from "../table/locate";
+import { MESSAGE_IDS, type MessageId } from "./messages";
 
 type Values = Readonly<Record<string, MessageValue | undefined>>;
 type Wording = (values: Values) => string;
 
-export const MESSAGE_IDS = [
-  "missingValue",
-  "invalidDate",
-  "unknownStatus",
-  "invalidCycle",
-  "invalidNumber",
-  "scoreOverPoints",
-  "duplicateTask",
-  "unknownUnit",
-  "unknownUnitNoSuggestion",
-  "doneWithoutDate",
-  "dateInFuture",
-  "overdue",
-  "dueSoon",
-  "dueToday",
-  "doneLate",
-  "missingInstance",
-  "unknownTask",
-  "unknownTaskNoSuggestion",
-  "invalidDeadlineRule",
-  "deadlineRuleCycle",
-  "invalidPeriod",
-  "periodCycle",
-  "missingPeriod",
-] as const;
-export type MessageId = (typeof MESSAGE_IDS)[number];
+export { MESSAGE_IDS, type MessageId };
 
 export const NOTICE_IDS = [
   "calendarAssumed",

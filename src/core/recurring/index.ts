@@ -3,12 +3,11 @@
 import type { WorkCalendar } from "../calendar";
 import { ymdOf, type Day } from "../day";
 import type { Notice } from "../findings";
-import type { RuleContext, RuleHooks, RuleMeta } from "../rules/rule";
 import type { RosterUnit } from "../sheets";
 import type { TaskRow } from "../table/rows";
 import type { WorkbookModel } from "../workbook";
 import { expand, match, type Omission, type UnknownTask } from "./omissions";
-import type { CellReport, RecurringProblem } from "./report";
+import type { RecurringProblem } from "./problems";
 import {
   findRecurringSheets,
   readLedger,
@@ -38,7 +37,7 @@ export interface RecurringCheck {
   /** Due instances without a ledger row: by specification row, unit, period. */
   readonly missing: readonly Omission[];
   readonly unknownTasks: readonly UnknownTask[];
-  /** Data problems in both sheets, each for the rule it names. */
+  /** What is wrong with rows of the specification, then of the ledger, for the rules to report. */
   readonly problems: readonly RecurringProblem[];
   readonly notices: readonly Notice[];
   /**
@@ -118,32 +117,7 @@ function groupNotices(spec: Specification): Notice[] {
   return notices;
 }
 
-/**
- * What the recurring rules see: the rule context, the recurring check when the workbook has a
- * specification, and a way to report on any sheet's cell. Once RuleContext carries `recurring` and
- * `reportAt` itself, this is RuleContext.
- */
-export interface RecurringRuleContext extends RuleContext {
-  readonly recurring?: RecurringCheck;
-  reportAt(report: CellReport): void;
-}
-
-/** A rule that reads the recurring check; assignable to Rule, so it sits in the registry like any other. */
-export interface RecurringRule {
-  readonly meta: RuleMeta;
-  create(context: RecurringRuleContext): RuleHooks;
-}
-
-/**
- * Reports the recurring check's problems that belong to `rule`; invalid-date, invalid-cycle and missing-value
- * call this from their `end` hooks.
- */
-export function reportRecurringProblems(context: RecurringRuleContext, rule: RecurringProblem["rule"]): void {
-  for (const { rule: owner, ...report } of context.recurring?.problems ?? [])
-    if (owner === rule) context.reportAt(report);
-}
-
-export { RECURRING_MESSAGE_IDS, type CellReport, type RecurringProblem } from "./report";
+export { ledgerPeriodCell, specCell, type RecurringProblem } from "./problems";
 export { defaultTrackingStart, duePeriods, expand, match } from "./omissions";
 export type { DueInstance, MatchResult, Omission, UnknownTask } from "./omissions";
 export { parseDeadlineRule, resolveRule, type DeadlineRule, type ParsedRule } from "./deadline-rule";

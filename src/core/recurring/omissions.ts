@@ -6,7 +6,7 @@ import type { RosterUnit } from "../sheets";
 import type { TaskRow } from "../table/rows";
 import { cellText, closest, editDistance } from "../values/text";
 import { periodIn, periodsBetween, type Period } from "./periods";
-import type { RecurringProblem } from "./report";
+import type { RecurringProblem } from "./problems";
 import type { Ledger, LedgerEntry, Specification, SpecTask } from "./specification";
 import { isGroupWord, unitExpander } from "./units";
 
@@ -168,8 +168,8 @@ export function match(
     if (tasks && period.kind !== "period") {
       problems.push(
         period.kind === "empty"
-          ? periodProblem(ledger, row, "missing-value", "missingPeriod", { field: "period" })
-          : periodProblem(ledger, row, "invalid-date", "invalidPeriod", { value: period.text }),
+          ? { kind: "ledger-period", row }
+          : { kind: "ledger-period-text", row, value: period.text },
       );
     } else if (tasks && period.kind === "period") {
       const units = keysOf.get(names)!;
@@ -195,13 +195,12 @@ export function match(
       }
       if (!fitted) {
         const value = cellText(ledger.location.sheet.rows[row.row - 1]?.[ledger.location.periodColumn]);
-        problems.push(
-          periodProblem(ledger, row, "invalid-date", "periodCycle", {
-            value: value.trim() || period.period.id,
-            cycle: tasks[0]!.cycle,
-            task: row.task,
-          }),
-        );
+        problems.push({
+          kind: "ledger-period-cycle",
+          row,
+          value: value.trim() || period.period.id,
+          cycle: tasks[0]!.cycle,
+        });
       }
     }
     periods.push(recordedPeriod);
@@ -226,26 +225,6 @@ export function match(
 /** Units compare as the roster's do: spaces trimmed already, case ignored. */
 function unitKey(unit: string): string {
   return unit.toLowerCase();
-}
-
-function periodProblem(
-  ledger: Ledger,
-  row: TaskRow,
-  rule: RecurringProblem["rule"],
-  messageId: string,
-  values: RecurringProblem["values"],
-): RecurringProblem {
-  return {
-    rule,
-    sheet: ledger.sheet,
-    row: row.row,
-    column: ledger.periodColumn,
-    messageId,
-    values,
-    ...(row.unit ? { unit: row.unit } : {}),
-    task: row.task,
-    taskIndex: row.index,
-  };
 }
 
 /**

@@ -1,53 +1,73 @@
-// What the recurring check hands the rules: findings already placed on a sheet's cell, as data.
+// What is wrong with a row of the specification or the ledger, as data: the rule that owns each kind
+// (invalid-date, missing-value, invalid-cycle) decides its finding.
 
-import type { MessageValue } from "../findings";
-import type { RuleId } from "../settings";
-
-/**
- * A finding on any sheet's cell (the specification, the ledger), not only on a row of the checked table.
- * The engine adds the rule id and severity, as it does for RuleReport.
- */
-export interface CellReport {
-  readonly sheet: string;
-  /** The sheet's own row number (1-based). */
-  readonly row: number;
-  /** Column letter; absent for a finding on a whole row. */
-  readonly column?: string;
-  readonly messageId: string;
-  readonly values: Readonly<Record<string, MessageValue>>;
-  readonly unit?: string;
-  readonly task?: string;
-  /** Canonical period id, for findings about one period of a recurring task. */
-  readonly period?: string;
-  /**
-   * Index of the ledger row among the ledger's task rows; the engine keeps it only when the ledger is the
-   * table it checks (so that the summary counts the finding for that row).
-   */
-  readonly taskIndex?: number;
-}
-
-/** Data problems in the specification or the ledger, each reported by the rule named (with its severity). */
-export interface RecurringProblem extends CellReport {
-  readonly rule: Extract<RuleId, "invalid-date" | "invalid-cycle" | "missing-value">;
-}
+import type { Finding } from "../findings";
+import type { Field } from "../table/fields";
+import type { TaskRow } from "../table/rows";
+import type { RecurringCycle } from "./periods";
+import type { Ledger, Specification } from "./specification";
 
 /**
- * Message ids the recurring check uses besides the rules' own; each belongs to the rule named in its
- * problem, and needs wording in every locale.
- * - invalidDeadlineRule (invalid-date): the specification's rule cannot be read. values: value.
- * - deadlineRuleCycle (invalid-date): the rule names another cycle than the cycle column, or cannot be
- *   used with it (每周五 for a monthly task). values: value, cycle.
- * - invalidPeriod (invalid-date): a ledger period cannot be read. values: value.
- * - periodCycle (invalid-date): a ledger period is longer than the task's cycle (2026年10月 for a weekly
- *   task), so it cannot say which period was done. values: value, cycle, task.
- * - missingPeriod (missing-value): a ledger row has no period. values: field ("period").
- * Also existing messages: missingValue (values: field), invalidDate (values: field, value), invalidCycle
- * (values: value).
+ * A specification row that cannot be expanded (all but `start`, which still counts), or a ledger row of a
+ * known task whose period cannot be used. `value` is the cell as written, spaces trimmed.
+ * - spec-task, spec-units: the task or units cell is empty.
+ * - spec-start: the start (开始时间) cannot be read as a date.
+ * - spec-cycle: the cycle cannot be read.
+ * - spec-no-cycle: neither the cycle cell nor the rule names a cycle.
+ * - spec-rule: the deadline rule cannot be read.
+ * - spec-rule-cycle: the rule names another cycle than the cycle cell, or cannot be used with it (每周五
+ *   for a monthly task); `cycle` is the cycle cell's ("" without one).
+ * - ledger-period: the period cell is empty.
+ * - ledger-period-text: the period cannot be read.
+ * - ledger-period-cycle: the period is longer than the task's cycle (2026年10月 for a weekly task), so it
+ *   cannot say which period was done; `cycle` is the task's.
  */
-export const RECURRING_MESSAGE_IDS = [
-  "invalidDeadlineRule",
-  "deadlineRuleCycle",
-  "invalidPeriod",
-  "periodCycle",
-  "missingPeriod",
-] as const;
+export type RecurringProblem =
+  | { readonly kind: "spec-task" | "spec-units" | "spec-no-cycle" | "ledger-period"; readonly row: TaskRow }
+  | {
+      readonly kind: "spec-start" | "spec-cycle" | "spec-rule" | "ledger-period-text";
+      readonly row: TaskRow;
+      readonly value: string;
+    }
+  | {
+      readonly kind: "spec-rule-cycle";
+      readonly row: TaskRow;
+      readonly value: string;
+      readonly cycle: string;
+    }
+  | {
+      readonly kind: "ledger-period-cycle";
+      readonly row: TaskRow;
+      readonly value: string;
+      readonly cycle: RecurringCycle;
+    };
+
+/** Where a finding on a specification row's cell of `field` is: its task, no unit (a row may name several). */
+export function specCell(
+  spec: Specification,
+  row: TaskRow,
+  field: Field,
+): Pick<Finding, "sheet" | "row" | "column" | "task"> {
+  const column = spec.columns[field];
+  return {
+    sheet: spec.sheet,
+    row: row.row,
+    ...(row.task ? { task: row.task } : {}),
+    ...(column ? { column } : {}),
+  };
+}
+
+/** Where a finding on a ledger row's period cell is, with the row's unit, task and index among the ledger's rows. */
+export function ledgerPeriodCell(
+  ledger: Ledger,
+  row: TaskRow,
+): Pick<Finding, "sheet" | "row" | "column" | "unit" | "task" | "taskIndex"> {
+  return {
+    sheet: ledger.sheet,
+    row: row.row,
+    column: ledger.periodColumn,
+    ...(row.unit ? { unit: row.unit } : {}),
+    task: row.task,
+    taskIndex: row.index,
+  };
+}

@@ -11,7 +11,7 @@ import { cellText, compactKey, isFilled } from "../values/text";
 import { columnLetter, isDateCell, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
 import { parseDeadlineRule, resolveRule, type ParsedRule } from "./deadline-rule";
 import { parsePeriod, type ParsedPeriod, type Period, type RecurringCycle } from "./periods";
-import type { RecurringProblem } from "./report";
+import type { RecurringProblem } from "./problems";
 import { unitExpander } from "./units";
 
 /** Sheet names of a specification; a name ending with one of them counts too (2026年工作规范). */
@@ -299,6 +299,7 @@ export interface Specification {
   readonly columns: Readonly<Partial<Record<Field, string>>>;
   /** Rows that could be expanded; rows with a problem, and one-off (一次性) rows, are not among them. */
   readonly tasks: readonly SpecTask[];
+  /** By row; a row's unreadable start before its other problem. */
   readonly problems: readonly RecurringProblem[];
   /** Group words that named no unit, by row: without a roster, or with no unit of that kind on it. */
   readonly unresolvedGroups: ReadonlyArray<{
@@ -326,38 +327,25 @@ export function readSpecification(location: TableLocation, options: ReadOptions)
   const ruleColumn = columns.get("deadline");
   const ruleAt = ruleColumn === undefined ? undefined : columnReader(sheet, ruleColumn);
   const expand = unitExpander(options.roster);
-  const letter = (field: Field) => {
-    const col = columns.get(field);
-    return col === undefined ? {} : { column: columnLetter(col) };
-  };
   const tasks: SpecTask[] = [];
   const problems: RecurringProblem[] = [];
   const unresolvedGroups: Array<Specification["unresolvedGroups"][number]> = [];
 
   for (const row of rows) {
-    const at = { sheet: sheet.name, row: row.row, ...(row.task ? { task: row.task } : {}) };
-    const problem = (
-      rule: RecurringProblem["rule"],
-      field: Field,
-      messageId: string,
-      values: RecurringProblem["values"],
-    ) => problems.push({ ...at, ...letter(field), rule, messageId, values });
-
     if (row.task === "") {
-      problem("missing-value", "task", "missingValue", { field: "task" });
+      problems.push({ kind: "spec-task", row });
       continue;
     }
-    if (row.start.kind === "invalid")
-      problem("invalid-date", "start", "invalidDate", { field: "start", value: row.start.text });
+    if (row.start.kind === "invalid") problems.push({ kind: "spec-start", row, value: row.start.text });
     const expansion = expand(row.units);
     for (const { word, reason } of expansion.unresolved)
       unresolvedGroups.push({ row: row.row, word, reason });
     if (row.units.length === 0) {
-      problem("missing-value", "unit", "missingValue", { field: "unit" });
+      problems.push({ kind: "spec-units", row });
       continue;
     }
     if (row.cycle.kind === "invalid") {
-      problem("invalid-cycle", "cycle", "invalidCycle", { value: row.cycle.text });
+      problems.push({ kind: "spec-cycle", row, value: row.cycle.text });
       continue;
     }
     if (row.cycle.kind === "cycle" && row.cycle.cycle === "once") continue;
@@ -367,11 +355,10 @@ export function readSpecification(location: TableLocation, options: ReadOptions)
     const resolved = resolveRule(parsed, cycle, options.calendar);
     if ("problem" in resolved) {
       const value = cellText(ruleValue).trim();
-      if (resolved.problem === "unreadable")
-        problem("invalid-date", "deadline", "invalidDeadlineRule", { value });
+      if (resolved.problem === "unreadable") problems.push({ kind: "spec-rule", row, value });
       else if (resolved.problem === "cycle-mismatch")
-        problem("invalid-date", "deadline", "deadlineRuleCycle", { value, cycle: cycle ?? "" });
-      else problem("missing-value", "cycle", "missingValue", { field: "cycle" });
+        problems.push({ kind: "spec-rule-cycle", row, value, cycle: cycle ?? "" });
+      else problems.push({ kind: "spec-no-cycle", row });
       continue;
     }
     if (expansion.units.length === 0) continue;

@@ -1,9 +1,9 @@
 // date-in-future: a completion date after the as-of day (done in the future cannot be).
 
 import { formatDay } from "../day";
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const dateInFuture: Rule = {
+export const dateInFuture = defineRule({
   meta: { id: "date-in-future", defaultSeverity: "error", kind: "data", messageIds: ["dateInFuture"] },
   create(context) {
     return {
@@ -19,4 +19,4 @@ export const dateInFuture: Rule = {
       },
     };
   },
-};
+});

@@ -1,9 +1,9 @@
 // done-late: done, but the completion date is after the deadline.
 
 import { formatDay } from "../day";
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const doneLate: Rule = {
+export const doneLate = defineRule({
   meta: { id: "done-late", defaultSeverity: "info", kind: "progress", messageIds: ["doneLate"] },
   create(context) {
     return {
@@ -21,4 +21,4 @@ export const doneLate: Rule = {
       },
     };
   },
-};
+});

@@ -1,8 +1,8 @@
 // done-without-date: marked done, but the completion date is empty (only where the table has that column).
 
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const doneWithoutDate: Rule = {
+export const doneWithoutDate = defineRule({
   meta: {
     id: "done-without-date",
     defaultSeverity: "warning",
@@ -20,4 +20,4 @@ export const doneWithoutDate: Rule = {
       },
     };
   },
-};
+});

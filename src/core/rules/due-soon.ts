@@ -2,9 +2,9 @@
 
 import { workdaysBetween } from "../calendar";
 import { formatDay } from "../day";
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const dueSoon: Rule = {
+export const dueSoon = defineRule({
   meta: { id: "due-soon", defaultSeverity: "warning", kind: "progress", messageIds: ["dueSoon", "dueToday"] },
   create(context) {
     return {
@@ -33,4 +33,4 @@ export const dueSoon: Rule = {
       },
     };
   },
-};
+});

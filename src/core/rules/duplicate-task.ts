@@ -1,9 +1,9 @@
 // duplicate-task: the same task text and unit again; the later row is flagged.
 
 import type { TaskRow } from "../table/rows";
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const duplicateTask: Rule = {
+export const duplicateTask = defineRule({
   meta: { id: "duplicate-task", defaultSeverity: "warning", kind: "data", messageIds: ["duplicateTask"] },
   create(context) {
     // By task, then by the whole unit cell (rows that read the same share its array), so that 综采一队、机电科
@@ -43,4 +43,4 @@ export const duplicateTask: Rule = {
       },
     };
   },
-};
+});

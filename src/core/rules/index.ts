@@ -36,4 +36,4 @@ export const TASK_RULES: readonly Rule[] = [
   unknownTask,
 ];
 
-export type { Rule, RuleContext, RuleMeta } from "./rule";
+export { defineRule, type Rule, type RuleContext, type RuleMeta } from "./rule";

@@ -1,9 +1,10 @@
-// invalid-cycle: cycle text that is not a known cycle (年/季/月/旬/周/日 …).
+// invalid-cycle: cycle text that is not a known cycle (年/季/月/旬/周/日 …), in the task table or the
+// specification.
 
-import { reportRecurringProblems } from "../recurring";
-import type { Rule } from "./rule";
+import { specCell } from "../recurring";
+import { defineRule } from "./rule";
 
-export const invalidCycle: Rule = {
+export const invalidCycle = defineRule({
   meta: { id: "invalid-cycle", defaultSeverity: "warning", kind: "data", messageIds: ["invalidCycle"] },
   create(context) {
     return {
@@ -17,7 +18,18 @@ export const invalidCycle: Rule = {
           });
         }
       },
-      end: () => reportRecurringProblems(context, "invalid-cycle"),
+      end() {
+        const recurring = context.recurring;
+        if (!recurring) return;
+        for (const problem of recurring.problems) {
+          if (problem.kind !== "spec-cycle") continue;
+          context.reportAt({
+            ...specCell(recurring.specification, problem.row, "cycle"),
+            messageId: "invalidCycle",
+            values: { value: problem.value },
+          });
+        }
+      },
     };
   },
-};
+});

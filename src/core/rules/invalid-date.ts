@@ -1,12 +1,20 @@
-// invalid-date: a deadline, start or completion date that cannot be read as a real date.
+// invalid-date: a deadline, start or completion date that cannot be read as a real date; in a specification
+// a start, or a deadline rule that cannot be read or used, and in a ledger a period that cannot be.
 
+import { ledgerPeriodCell, specCell } from "../recurring";
 import type { Field } from "../table/fields";
-import { reportRecurringProblems } from "../recurring";
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
 const DATE_FIELDS = ["deadline", "start", "doneDate"] as const satisfies readonly Field[];
 
-export const invalidDate: Rule = {
+/**
+ * values: field and value (invalidDate). In the specification, on the rule cell: value (invalidDeadlineRule:
+ * the rule cannot be read); value and cycle (deadlineRuleCycle: the rule names another cycle than the cycle
+ * cell, or cannot be used with it, as 每周五 for a monthly task). In the ledger, on the period cell: value
+ * (invalidPeriod: the period cannot be read); value, cycle and task (periodCycle: the period is longer than
+ * the task's cycle, 2026年10月 for a weekly task, so it cannot say which one was done).
+ */
+export const invalidDate = defineRule({
   meta: {
     id: "invalid-date",
     defaultSeverity: "error",
@@ -30,7 +38,46 @@ export const invalidDate: Rule = {
           }
         }
       },
-      end: () => reportRecurringProblems(context, "invalid-date"),
+      end() {
+        const recurring = context.recurring;
+        if (!recurring) return;
+        const { specification: spec, ledger } = recurring;
+        for (const problem of recurring.problems) {
+          const { row } = problem;
+          if (problem.kind === "spec-start") {
+            context.reportAt({
+              ...specCell(spec, row, "start"),
+              messageId: "invalidDate",
+              values: { field: "start", value: problem.value },
+            });
+          } else if (problem.kind === "spec-rule") {
+            context.reportAt({
+              ...specCell(spec, row, "deadline"),
+              messageId: "invalidDeadlineRule",
+              values: { value: problem.value },
+            });
+          } else if (problem.kind === "spec-rule-cycle") {
+            context.reportAt({
+              ...specCell(spec, row, "deadline"),
+              messageId: "deadlineRuleCycle",
+              values: { value: problem.value, cycle: problem.cycle },
+            });
+          } else if (problem.kind === "ledger-period-text") {
+            // Ledger problems come only with a ledger.
+            context.reportAt({
+              ...ledgerPeriodCell(ledger!, row),
+              messageId: "invalidPeriod",
+              values: { value: problem.value },
+            });
+          } else if (problem.kind === "ledger-period-cycle") {
+            context.reportAt({
+              ...ledgerPeriodCell(ledger!, row),
+              messageId: "periodCycle",
+              values: { value: problem.value, cycle: problem.cycle, task: row.task },
+            });
+          }
+        }
+      },
     };
   },
-};
+});

@@ -1,8 +1,8 @@
 // invalid-number: points or score that is not a number.
 
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const invalidNumber: Rule = {
+export const invalidNumber = defineRule({
   meta: { id: "invalid-number", defaultSeverity: "error", kind: "data", messageIds: ["invalidNumber"] },
   create(context) {
     return {
@@ -18,4 +18,4 @@ export const invalidNumber: Rule = {
       },
     };
   },
-};
+});

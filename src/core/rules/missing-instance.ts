@@ -1,14 +1,14 @@
 // missing-instance: a recurring task of the specification has no ledger row for a unit and period (漏项).
 
 import { formatDay } from "../day";
-import type { RecurringRule } from "../recurring";
+import { defineRule } from "./rule";
 
 /**
  * Reports, when the recurring check is done, every due (task, unit, period) the ledger lacks, on the
  * specification row's task cell. values: task, unit, period (canonical id; worded by formatPeriod), cycle,
  * rule (as written, "" without one), deadline (YYYY-MM-DD), daysPastDue.
  */
-export const missingInstance: RecurringRule = {
+export const missingInstance = defineRule({
   meta: {
     id: "missing-instance",
     defaultSeverity: "error",
@@ -45,4 +45,4 @@ export const missingInstance: RecurringRule = {
       },
     };
   },
-};
+});

@@ -1,9 +1,9 @@
 // overdue: not done and the deadline has passed (the deadline day itself is not overdue).
 
 import { formatDay } from "../day";
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const overdue: Rule = {
+export const overdue = defineRule({
   meta: { id: "overdue", defaultSeverity: "error", kind: "progress", messageIds: ["overdue"] },
   create(context) {
     return {
@@ -24,4 +24,4 @@ export const overdue: Rule = {
       },
     };
   },
-};
+});

@@ -2,13 +2,15 @@
 
 import type { WorkCalendar } from "../calendar";
 import type { Day } from "../day";
-import type { MessageValue } from "../findings";
-import type { CellReport, RecurringCheck } from "../recurring";
+import type { MessageValue, RuleFinding } from "../findings";
+import type { MessageId } from "../i18n/messages";
+import type { RecurringCheck } from "../recurring";
 import type { RuleId, Settings, Severity } from "../settings";
 import type { Field } from "../table/fields";
 import type { TaskRow } from "../table/rows";
 
-export interface RuleMeta {
+/** `M`: the message ids the rule reports, and the only ones it may. */
+export interface RuleMeta<M extends MessageId = MessageId> {
   readonly id: RuleId;
   readonly defaultSeverity: Severity;
   /**
@@ -16,18 +18,19 @@ export interface RuleMeta {
    * typed, counted in the summary's data problems.
    */
   readonly kind: "progress" | "data";
-  readonly messageIds: readonly string[];
+  readonly messageIds: readonly M[];
 }
 
-export interface RuleReport {
+/** A finding on a row of the checked table; the engine places it on the row's cell of `field`. */
+export interface RuleReport<M extends MessageId = MessageId> {
   readonly row: TaskRow;
   /** The field whose cell the finding is about; its column is named in the finding. */
   readonly field?: Field;
-  readonly messageId: string;
+  readonly messageId: M;
   readonly values?: Readonly<Record<string, MessageValue>>;
 }
 
-export interface RuleContext {
+export interface RuleContext<M extends MessageId = MessageId> {
   readonly asOf: Day;
   readonly calendar: WorkCalendar;
   readonly settings: Settings;
@@ -41,9 +44,12 @@ export interface RuleContext {
   readonly recurring?: RecurringCheck;
   /** The period a row records (canonical id), when the checked table is a ledger. */
   readonly rowPeriod?: (row: TaskRow) => string | undefined;
-  report(finding: RuleReport): void;
-  /** A finding on another sheet's cell (the specification, the ledger). */
-  reportAt(finding: CellReport): void;
+  report(finding: RuleReport<M>): void;
+  /**
+   * A finding on another sheet's cell (the specification, the ledger). Its taskIndex counts only when that
+   * sheet is the checked table.
+   */
+  reportAt(finding: RuleFinding<M>): void;
 }
 
 export interface RuleHooks {
@@ -51,7 +57,15 @@ export interface RuleHooks {
   end?(): void;
 }
 
-export interface Rule {
-  readonly meta: RuleMeta;
-  create(context: RuleContext): RuleHooks;
+export interface Rule<M extends MessageId = MessageId> {
+  readonly meta: RuleMeta<M>;
+  create(context: RuleContext<M>): RuleHooks;
+}
+
+/**
+ * A rule, its message ids taken from its metadata: reporting an id that is not in the catalogue, or not the
+ * rule's own, does not compile.
+ */
+export function defineRule<const M extends MessageId>(rule: Rule<M>): Rule<M> {
+  return rule;
 }

@@ -1,8 +1,8 @@
 // score-over-points: a score greater than the points the task is worth.
 
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const scoreOverPoints: Rule = {
+export const scoreOverPoints = defineRule({
   meta: { id: "score-over-points", defaultSeverity: "error", kind: "data", messageIds: ["scoreOverPoints"] },
   create(context) {
     return {
@@ -22,4 +22,4 @@ export const scoreOverPoints: Rule = {
       },
     };
   },
-};
+});

@@ -1,8 +1,8 @@
 // unknown-status: status text that is neither a known done word nor a known open word.
 
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const unknownStatus: Rule = {
+export const unknownStatus = defineRule({
   meta: { id: "unknown-status", defaultSeverity: "warning", kind: "data", messageIds: ["unknownStatus"] },
   create(context) {
     return {
@@ -18,4 +18,4 @@ export const unknownStatus: Rule = {
       },
     };
   },
-};
+});

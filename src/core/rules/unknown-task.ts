@@ -1,13 +1,13 @@
 // unknown-task: a ledger row names a task that is not in the specification; the closest one is suggested.
 
-import type { RecurringRule } from "../recurring";
+import { defineRule } from "./rule";
 
 /**
  * Reports, on the ledger row's task cell, each row whose task matches no specification task after folding
  * full-width forms and dropping spaces. values: task, and suggestion (the closest specification task) when
  * one is close enough.
  */
-export const unknownTask: RecurringRule = {
+export const unknownTask = defineRule({
   meta: {
     id: "unknown-task",
     defaultSeverity: "warning",
@@ -37,4 +37,4 @@ export const unknownTask: RecurringRule = {
       },
     };
   },
-};
+});

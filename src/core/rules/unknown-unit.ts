@@ -1,9 +1,9 @@
 // unknown-unit: a unit that is not on the roster (单位名单), with the closest roster name suggested.
 
 import { closest } from "../values/text";
-import type { Rule } from "./rule";
+import { defineRule } from "./rule";
 
-export const unknownUnit: Rule = {
+export const unknownUnit = defineRule({
   meta: {
     id: "unknown-unit",
     defaultSeverity: "warning",
@@ -34,4 +34,4 @@ export const unknownUnit: Rule = {
       },
     };
   },
-};
+});
