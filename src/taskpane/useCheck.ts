@@ -1,13 +1,15 @@
-// The pane's work with its host, one operation at a time, each cancellable through an AbortController.
+// The pane's work with its host: checking at an as-of date, writing, clearing and saving a correction, each
+// an operation of useOperation's.
 
-import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { formatDay, parseIsoDay, type Day, type Locale } from "../core";
+import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { formatDay, parseIsoDay, type Day, type Locale, type SettingsInput } from "../core";
 import type { FindingItem } from "./findings";
 import { HostError, type HostOperation, type PaneHost } from "../hosts/contract";
 import { applyMapping, type MappingChoice } from "./mapping";
-import { CANCELLED, problemOf, type PaneProblem } from "./problems";
+import { problemOf } from "./problems";
 import { resolveSettings, withoutBadSettings } from "./settings";
-import type { CheckActions, CheckState, Checked, Operation, OperationKind, Outcome } from "./useCheck.types";
+import type { CheckActions, CheckState, Checked } from "./useCheck.types";
+import { useOperation } from "./useOperation";
 
 /**
  * State and actions for checking the workbook through a host: the as-of date, the running operation with
@@ -15,14 +17,11 @@ import type { CheckActions, CheckState, Checked, Operation, OperationKind, Outco
  */
 export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState & CheckActions {
   const [asOfText, setAsOfText] = useState(() => formatDay(today));
-  const [operation, setOperation] = useState<Operation>();
   const [checked, setChecked] = useState<Checked>();
   const [stored, setStored] = useState<CheckState["stored"]>();
-  const [problem, setProblem] = useState<PaneProblem>();
-  const [outcome, setOutcome] = useState<Outcome>();
+  const { operation, problem, outcome, run, cancel, setProblem, setOutcome } = useOperation();
   const asOf = parseIsoDay(asOfText);
 
-  const running = useRef<AbortController | undefined>(undefined);
   const checks = useRef(0);
   // Actions read the latest of these without being re-created, so memoized rows keep their callbacks.
   const latest = useRef({ host, locale, asOf, checked });
@@ -30,74 +29,50 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
     latest.current = { host, locale, asOf, checked };
   });
 
-  useEffect(() => () => running.current?.abort(), []);
-
-  const run = useCallback(async (kind: OperationKind, body: (operation: HostOperation) => Promise<void>) => {
-    if (running.current) return;
-    const controller = new AbortController();
-    running.current = controller;
-    setOperation({ kind, cancellable: kind !== "clear", cancelling: false });
-    setProblem(undefined);
-    setOutcome(undefined);
-    try {
-      await body({
-        signal: controller.signal,
-        onProgress: (progress) => {
-          if (!controller.signal.aborted) setOperation((op) => op && { ...op, progress });
-        },
-      });
-    } catch (error) {
-      setProblem(controller.signal.aborted ? CANCELLED : problemOf(error));
-    } finally {
-      running.current = undefined;
-      setOperation(undefined);
-    }
-  }, []);
-
   /** Loads and validates the settings, then checks; a result that arrives after Cancel is not shown. */
-  const checkWith = useCallback(async (operation: HostOperation, asOf: Day) => {
-    const { host, locale } = latest.current;
-    setChecked(undefined);
-    const loaded = await host.loadSettings();
-    setStored(loaded);
-    const parsed = resolveSettings(loaded, locale);
-    if ("problems" in parsed) {
-      setProblem({ kind: "settings", problems: parsed.problems });
-      return;
-    }
-    const result = await host.check({ ...operation, asOf, settings: parsed.settings });
-    if (operation.signal.aborted) throw new HostError("cancelled");
-    const id = ++checks.current;
-    // A result of tens of thousands of findings is a large render: as a transition React draws it in slices,
-    // and the pane stays responsive (the workbench measured 300 ms in one piece at 100,000 rows).
-    startTransition(() => setChecked({ id, result, settings: parsed.settings }));
-  }, []);
+  const checkWith = useCallback(
+    async (operation: HostOperation, asOf: Day) => {
+      const { host, locale } = latest.current;
+      setChecked(undefined);
+      const loaded = await host.loadSettings();
+      setStored(loaded);
+      const parsed = resolveSettings(loaded, locale);
+      if ("problems" in parsed) {
+        setProblem({ kind: "settings", problems: parsed.problems });
+        return;
+      }
+      const result = await host.check({ ...operation, asOf, settings: parsed.settings });
+      if (operation.signal.aborted) throw new HostError("cancelled");
+      const id = ++checks.current;
+      // A result of tens of thousands of findings is a large render: as a transition React draws it in slices,
+      // and the pane stays responsive (the workbench measured 300 ms in one piece at 100,000 rows).
+      startTransition(() => setChecked({ id, result, settings: parsed.settings }));
+    },
+    [setProblem],
+  );
 
   const check = useCallback(() => {
     const { asOf } = latest.current;
     if (asOf !== undefined) void run("check", (operation) => checkWith(operation, asOf));
   }, [run, checkWith]);
 
-  const saveMapping = useCallback(
-    (choice: MappingChoice) => {
+  /** Stores the workbook's settings as `change` makes them, then checks again. */
+  const saveThenCheck = useCallback(
+    (change: (stored: SettingsInput | undefined) => SettingsInput) => {
       const { host, asOf } = latest.current;
       if (asOf === undefined) return;
       void run("save", async (operation) => {
-        await host.saveSettings(applyMapping(await host.loadSettings(), choice));
+        await host.saveSettings(change(await host.loadSettings()));
         await checkWith(operation, asOf);
       });
     },
     [run, checkWith],
   );
-
-  const removeBadSettings = useCallback(() => {
-    const { host, asOf } = latest.current;
-    if (asOf === undefined) return;
-    void run("save", async (operation) => {
-      await host.saveSettings(withoutBadSettings(await host.loadSettings()));
-      await checkWith(operation, asOf);
-    });
-  }, [run, checkWith]);
+  const saveMapping = useCallback(
+    (choice: MappingChoice) => saveThenCheck((stored) => applyMapping(stored, choice)),
+    [saveThenCheck],
+  );
+  const removeBadSettings = useCallback(() => saveThenCheck(withoutBadSettings), [saveThenCheck]);
 
   const write = useCallback(() => {
     const { host, locale, checked } = latest.current;
@@ -111,7 +86,7 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
       // Written even if Cancel came too late to stop it: say so rather than hide it.
       setOutcome({ kind: "written", sheets });
     });
-  }, [run]);
+  }, [run, setOutcome]);
 
   const clear = useCallback(() => {
     const { host } = latest.current;
@@ -119,15 +94,9 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
       await host.clear();
       setOutcome({ kind: "cleared" });
     });
-  }, [run]);
+  }, [run, setOutcome]);
 
-  const cancel = useCallback(() => {
-    if (!running.current) return;
-    running.current.abort();
-    setOperation((op) => op && { ...op, cancelling: true });
-  }, []);
-
-  const reportError = useCallback((error: unknown) => setProblem(problemOf(error)), []);
+  const reportError = useCallback((error: unknown) => setProblem(problemOf(error)), [setProblem]);
 
   const openFinding = useCallback(
     (item: FindingItem) => {
@@ -136,8 +105,8 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
     [reportError],
   );
 
-  const dismissProblem = useCallback(() => setProblem(undefined), []);
-  const dismissOutcome = useCallback(() => setOutcome(undefined), []);
+  const dismissProblem = useCallback(() => setProblem(undefined), [setProblem]);
+  const dismissOutcome = useCallback(() => setOutcome(undefined), [setOutcome]);
 
   const actions = useMemo(
     () => ({
