@@ -9,7 +9,7 @@ import { FakeClock } from "./fakes/clock";
 import { FakeExcel, fakeOffice, type FakeRuntime } from "./fakes/excel";
 import { createExcelHost } from "../src/hosts/excel/host";
 import { CATALOGUES } from "../src/core/i18n";
-import { HostError, type HostProgress, type PaneHost } from "../src/hosts/contract";
+import { HOST_ERROR_KINDS, HostError, type HostPhase, type PaneHost } from "../src/hosts/contract";
 import { PANE_CATALOGUES } from "../src/taskpane/i18n";
 import { Deadline, MOMENTS_MS, Pace, RUNTIME_LIMIT_MS } from "../src/commands/deadline";
 import { COMMAND_WORDS, type CommandName } from "../src/commands/i18n";
@@ -259,7 +259,7 @@ describe("the five minutes Office gives a ribbon command", () => {
     expect(outcome).toEqual({ tone: "error", lines: ["已取消，工作簿没有改动。"] });
   });
 
-  const pace = (progress: Array<[at: number, phase: HostProgress["phase"], done: number, total: number]>) => {
+  const pace = (progress: Array<[at: number, phase: HostPhase, done: number, total: number]>) => {
     const clock = new FakeClock();
     const pace = new Pace(new Deadline(clock), true);
     return progress.map(([at, phase, done, total]) => {
@@ -527,18 +527,7 @@ describe("wording", () => {
 
   test("every failure kind has a sentence in both languages, and nothing escapes as a throw", async () => {
     for (const locale of ["zh-CN", "en-US"] as const) {
-      const kinds = [
-        "unsupported",
-        "input",
-        "busy",
-        "locked",
-        "protected",
-        "interrupted",
-        "cancelled",
-        "tooLarge",
-        "unexpected",
-      ] as const;
-      for (const kind of kinds) {
+      for (const kind of HOST_ERROR_KINDS) {
         for (const name of COMMAND_NAMES) {
           const outcome = await runCommand(
             name,

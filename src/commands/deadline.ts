@@ -2,7 +2,7 @@
 // it is doing, so a command plans its life from the click: work stops in time for the host to undo what it began,
 // and the report closes and the event completes before Office ends the runtime.
 
-import type { HostProgress } from "../hosts/contract";
+import type { HostPhase, HostProgress } from "../hosts/contract";
 
 /** The time a command lives by; Office's own in the add-in, a fake one in tests. */
 export interface Clock {
@@ -87,7 +87,7 @@ export class Deadline {
  */
 export class Pace {
   private readonly started: number;
-  private readonly phaseStarts = new Map<HostProgress["phase"], number>();
+  private readonly phaseStarts = new Map<HostPhase, number>();
 
   constructor(
     private readonly deadline: Deadline,

@@ -1,6 +1,6 @@
 // The ribbon commands' words in 中文 and English: what each button did, what went wrong and what to do.
 
-import type { HostError, HostProgress } from "../hosts/contract";
+import type { HostErrorKind, HostPhase, HostProgress } from "../hosts/contract";
 import type { Locale } from "../core";
 
 export type CommandName = "checkTable" | "generateSheets" | "clearMarks";
@@ -32,7 +32,7 @@ export interface CommandWords {
   readonly cleared: string;
   readonly settingsInvalid: (v: { path: string; message: string }) => string;
   /** A sentence for each HostError kind: a new kind without one is a compile error here. */
-  readonly hostErrors: Readonly<Record<HostError["kind"], (detail: string) => string>>;
+  readonly hostErrors: Readonly<Record<HostErrorKind, (detail: string) => string>>;
   /** In a browser without Excel, where the report page was opened by hand. */
   readonly outsideExcel: string;
   /**
@@ -46,7 +46,7 @@ export interface CommandWords {
 
 const percent = (p: HostProgress) => (p.total > 0 ? Math.min(100, Math.floor((p.done / p.total) * 100)) : 0);
 
-const zhPhase: Record<HostProgress["phase"], string> = {
+const zhPhase: Record<HostPhase, string> = {
   reading: "正在读取任务表",
   checking: "正在检查",
   writing: "正在写入工作簿",
@@ -110,7 +110,7 @@ const zhCN: CommandWords = {
 /** `1 task`, `3 tasks` */
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-const enPhase: Record<HostProgress["phase"], string> = {
+const enPhase: Record<HostPhase, string> = {
   reading: "Reading the task table",
   checking: "Checking",
   writing: "Writing to the workbook",

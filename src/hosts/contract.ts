@@ -4,8 +4,12 @@
 
 import type { CheckResult, Day, Locale, Settings, SettingsInput } from "../core";
 
+/** The phases a host reports, in the order an operation passes through them. */
+export const HOST_PHASES = ["reading", "checking", "writing"] as const;
+export type HostPhase = (typeof HOST_PHASES)[number];
+
 export interface HostProgress {
-  readonly phase: "reading" | "checking" | "writing";
+  readonly phase: HostPhase;
   readonly done: number;
   readonly total: number;
 }
@@ -40,21 +44,29 @@ export interface PaneHost {
 }
 
 /**
- * A failure the pane words for the person (its catalogue has a sentence per kind, saying what to do);
+ * The kinds of failure a host reports. Each face that words them (the pane, the ribbon commands) keys its
+ * sentences by this list, so a new kind without a sentence is a compile error there, and tests walk it.
+ */
+export const HOST_ERROR_KINDS = [
+  "unsupported",
+  "input",
+  "busy",
+  "locked",
+  "protected",
+  "interrupted",
+  "cancelled",
+  "tooLarge",
+  "unexpected",
+] as const;
+export type HostErrorKind = (typeof HOST_ERROR_KINDS)[number];
+
+/**
+ * A failure the faces word for the person (their catalogues have a sentence per kind, saying what to do);
  * `detail` is what the host knows (a requirement set, a sheet name, Office's own error text).
  */
 export class HostError extends Error {
   constructor(
-    readonly kind:
-      | "unsupported"
-      | "input"
-      | "busy"
-      | "locked"
-      | "protected"
-      | "interrupted"
-      | "cancelled"
-      | "tooLarge"
-      | "unexpected",
+    readonly kind: HostErrorKind,
     readonly detail: string = "",
   ) {
     super(`${kind}${detail ? `: ${detail}` : ""}`);

@@ -1,5 +1,5 @@
 import { LOCALES } from "../core";
-import { HostError } from "../hosts/contract";
+import { HOST_ERROR_KINDS, HostError } from "../hosts/contract";
 import { PANE_CATALOGUES } from "./i18n";
 import { problemOf, wordProblem } from "./problems";
 
@@ -26,16 +26,7 @@ test("both catalogues have the same keys, none empty", () => {
   for (const [key, text] of [...zh!, ...en!]) expect([key, text.trim().length > 0]).toEqual([key, true]);
 });
 
-const KINDS: Array<HostError["kind"]> = [
-  "unsupported",
-  "input",
-  "busy",
-  "cancelled",
-  "tooLarge",
-  "unexpected",
-];
-
-test.each(KINDS)("a host error %s has a sentence in 中文 and English", (kind) => {
+test.each(HOST_ERROR_KINDS)("a host error %s has a sentence in 中文 and English", (kind) => {
   const problem = problemOf(new HostError(kind, "detail"));
   const zh = wordProblem(problem, "zh-CN");
   const en = wordProblem(problem, "en-US");

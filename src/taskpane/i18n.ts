@@ -1,7 +1,7 @@
 // The task pane's own words in 中文 and English; rule, field and severity names and messages are the core's.
 
 import type { Locale } from "../core";
-import type { HostError } from "../hosts/contract";
+import type { HostErrorKind, HostPhase } from "../hosts/contract";
 
 /** A sentence for the person: what happened, and what to do about it. */
 export interface Sentence {
@@ -16,7 +16,8 @@ export interface PaneCatalogue {
   readonly checkAgain: string;
   readonly cancel: string;
   readonly cancelling: string;
-  readonly phases: Readonly<Record<"reading" | "checking" | "writing" | "saving" | "clearing", string>>;
+  /** The host's phases and the pane's own two. */
+  readonly phases: Readonly<Record<HostPhase | "saving" | "clearing", string>>;
   readonly progressCount: (done: number, total: number) => string;
   readonly tableHeading: string;
   readonly detected: (sheet: string, headerRow: number) => string;
@@ -52,7 +53,7 @@ export interface PaneCatalogue {
   readonly cleared: string;
   readonly dismiss: string;
   readonly detail: string;
-  readonly hostErrors: Readonly<Record<HostError["kind"], Sentence>>;
+  readonly hostErrors: Readonly<Record<HostErrorKind, Sentence>>;
   readonly tableProblemTitle: string;
   readonly tableProblemHint: string;
   readonly settingsTitle: string;
