@@ -6,7 +6,7 @@ import { createRoot } from "react-dom/client";
 import { localDayOf } from "../core/day";
 import { workerLike } from "./host";
 import { initialLocale } from "./i18n";
-import { Workbench } from "./Workbench";
+import { Workbench } from "./Workbench/Workbench";
 
 /**
  * webpack bundles worker.ts as a chunk of its own (with ExcelJS) from this exact form. The import.meta

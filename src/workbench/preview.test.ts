@@ -14,7 +14,7 @@ import { styleSheet } from "../core/output/styles";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { cellCss, columnPixels, formatValue, previewModel } from "./preview";
 import { preview } from "./service";
-import { SheetPreviewTable } from "./SheetPreviewTable";
+import { SheetPreviewTable } from "./SheetPreview/SheetPreviewTable";
 
 const styles = styleSheet(DEFAULT_SETTINGS);
 

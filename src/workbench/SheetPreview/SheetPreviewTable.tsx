@@ -3,9 +3,9 @@
 
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { memo, useMemo } from "react";
-import type { CellStyle, StyleName } from "../core/output/spec";
-import { previewModel, type PreviewCellModel } from "./preview";
-import type { SheetPreview } from "./protocol";
+import type { CellStyle, StyleName } from "../../core/output/spec";
+import { previewModel, type PreviewCellModel } from "../preview";
+import type { SheetPreview } from "../protocol";
 
 const useStyles = makeStyles({
   scroller: {

@@ -4,7 +4,7 @@
 
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useId, type ChangeEvent } from "react";
-import type { WorkbenchWords } from "./i18n";
+import type { WorkbenchWords } from "../i18n";
 
 const useStyles = makeStyles({
   zone: {

@@ -3,9 +3,9 @@
 
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useLayoutEffect, useRef } from "react";
-import { columnLetter } from "../core/workbook";
-import type { WorkbenchWords } from "./i18n";
-import type { CellView, ViewRow } from "./protocol";
+import { columnLetter } from "../../core/workbook";
+import type { WorkbenchWords } from "../i18n";
+import type { CellView, ViewRow } from "../protocol";
 
 const useStyles = makeStyles({
   scroller: {

@@ -10,9 +10,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
-import type { WorkbookOutput } from "./host";
-import type { WorkbenchWords } from "./i18n";
-import { SheetPreviewTable } from "./SheetPreviewTable";
+import type { WorkbookOutput } from "../host";
+import type { WorkbenchWords } from "../i18n";
+import { SheetPreviewTable } from "../SheetPreview/SheetPreviewTable";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -1,9 +1,9 @@
 // Props and state of the workbench page.
 
-import type { Day, Locale } from "../core";
-import type { WorkbenchHost, WorkbookOutput } from "./host";
-import type { WorkbenchWords } from "./i18n";
-import type { CellView, WorkerLike } from "./protocol";
+import type { Day, Locale } from "../../core";
+import type { WorkbenchHost, WorkbookOutput } from "../host";
+import type { WorkbenchWords } from "../i18n";
+import type { CellView, WorkerLike } from "../protocol";
 
 export interface WorkbenchProps {
   /** Makes the Web Worker (index.tsx: the bundled worker.ts; tests: a fake). */

@@ -2,11 +2,11 @@
 // the cell to show, files dragged over the page, and the language.
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Locale } from "../core";
-import { HostError } from "../hosts/contract";
-import { createWorkbenchHost, WorkbookOpenError, type WorkbenchEvent, type WorkbookOutput } from "./host";
-import { WORKBENCH_WORDS } from "./i18n";
-import type { CellView } from "./protocol";
+import type { Locale } from "../../core";
+import { HostError } from "../../hosts/contract";
+import { createWorkbenchHost, WorkbookOpenError, type WorkbenchEvent, type WorkbookOutput } from "../host";
+import { WORKBENCH_WORDS } from "../i18n";
+import type { CellView } from "../protocol";
 import type {
   OpenProblem,
   Session,

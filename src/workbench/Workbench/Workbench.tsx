@@ -15,12 +15,12 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { memo, useSyncExternalStore } from "react";
-import type { Locale } from "../core";
-import { Pane } from "../taskpane/Pane/Pane";
-import { CellViewPanel } from "./CellViewPanel";
-import { DropZone, FileButton } from "./FilePicker";
-import { formatSize } from "./i18n";
-import { OutputPanel } from "./OutputPanel";
+import type { Locale } from "../../core";
+import { Pane } from "../../taskpane/Pane/Pane";
+import { CellViewPanel } from "../CellView/CellViewPanel";
+import { DropZone, FileButton } from "../FilePicker/FilePicker";
+import { formatSize } from "../i18n";
+import { OutputPanel } from "../Output/OutputPanel";
 import { useWorkbench } from "./useWorkbench";
 import { useWorkbenchStyles } from "./useWorkbenchStyles.styles";
 import type { WorkbenchProps } from "./Workbench.types";
