@@ -1,18 +1,18 @@
 // The engine's entry: a workbook model and an as-of day in, findings, summary and ranking out.
 
-import { buildCalendar, dueSoonLimit } from "./calendar";
+import { buildCalendar, dueSoonLimit, type WorkCalendar } from "./calendar";
 import { formatDay, parseIsoDay, ymdOf, type Day } from "./day";
-import { SEVERITY_ORDER, type Finding, type Notice, type RuleFinding } from "./findings";
+import { SEVERITY_ORDER, type Finding, type Notice } from "./findings";
 import { rankUnits, type RankingEntry } from "./ranking";
 import { TASK_RULES, type RuleContext } from "./rules";
-import type { RuleHooks, RuleReport } from "./rules/rule";
-import { DEFAULT_SETTINGS, type Settings, type Severity } from "./settings";
+import type { RuleHooks } from "./rules/rule";
+import { DEFAULT_SETTINGS, type RuleId, type Settings, type Severity } from "./settings";
 import { dubanSheetNames } from "./output/record";
-import { checkRecurring, findRecurringSheets } from "./recurring";
+import { checkRecurring, findRecurringSheets, type RecurringCheck } from "./recurring";
 import { findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
 import { summarise, type Summary } from "./summary";
 import { FIELDS, type Field } from "./table/fields";
-import { locateTable, TableError } from "./table/locate";
+import { locateTable, TableError, type TableLocation } from "./table/locate";
 import { readTaskRows, type TaskRow } from "./table/rows";
 import { compactKey } from "./values/text";
 import { columnIndex, columnLetter, type WorkbookModel } from "./workbook";
@@ -56,18 +56,48 @@ export interface CheckResult {
 const PROGRESS_EVERY = 5000;
 
 /**
- * Checks the task table of a workbook.
+ * Checks the task table of a workbook: reads the table and what it is checked against, runs the rules over
+ * it, and assembles the result.
  * @throws TableError when no task table can be found or it lacks a required column.
  */
 export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): CheckResult {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const { asOf } = options;
+  const prepared = prepare(workbook, settings, options.asOf);
+  const findings = runRules(prepared, settings, options.onProgress);
+  return assemble(workbook.fileName, prepared, findings, settings);
+}
+
+/** The table the rules check. */
+interface CheckedTable {
+  readonly location: TableLocation;
+  readonly rows: readonly TaskRow[];
+  /** Column letter per field findings can name. */
+  readonly letters: ReadonlyMap<Field, string>;
+  /** The period a row records (canonical id), when the table is a ledger. */
+  readonly rowPeriod?: (row: TaskRow) => string | undefined;
+}
+
+/** Everything the rules check and check against, read from the workbook once. */
+interface Prepared {
+  readonly asOf: Day;
+  readonly calendar: WorkCalendar;
+  /** The first day that is not due soon any more. */
+  readonly dueSoonLimit: Day;
+  readonly rosterSheet?: string;
+  readonly holidaySheet?: string;
+  /** Names on the roster sheet. */
+  readonly roster?: readonly string[];
+  readonly recurring?: RecurringCheck;
+  readonly table: CheckedTable;
+  readonly notices: readonly Notice[];
+}
+
+function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepared {
   const rosterSheet = findHelperSheet(workbook, settings.roster, "roster");
   const holidaySheet = findHelperSheet(workbook, settings.holidays, "holidays");
   const skip = dubanSheetNames(workbook);
   for (const sheet of [rosterSheet, holidaySheet]) if (sheet) skip.add(sheet.name);
   const rosterUnits = rosterSheet ? readRoster(rosterSheet) : undefined;
-  const roster = rosterUnits?.map((unit) => unit.name);
   const overrides = holidaySheet
     ? readHolidayOverrides(holidaySheet, ymdOf(asOf).year)
     : new Map<Day, boolean>();
@@ -85,13 +115,8 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
     ...(settings.ledger ? { ledger: settings.ledger } : {}),
   });
   if (recurring) skip.add(recurring.specification.sheet);
-  // With a specification, the ledger is the table checked (unless the settings choose another sheet): its
-  // rows carry the deadlines the rules give their periods, and are checked like any task row.
-  const ledger = recurring?.ledger;
-  const ledgerIsTable =
-    ledger !== undefined && (!settings.sheet || compactKey(settings.sheet) === compactKey(ledger.sheet));
-  const location = ledgerIsTable ? ledger.location : locateTable(workbook, settings, skip);
-  const rows = ledgerIsTable ? recurring!.ledgerRows : readTaskRows(location, asOf);
+  const table = chooseTable(workbook, settings, asOf, skip, recurring);
+
   const soon = dueSoonLimit(calendar, asOf, settings.dueSoonDays);
   const notices: Notice[] = [...(recurring?.notices ?? [])];
   if (soon.assumedFrom !== undefined && calendar.lastKnownYear !== undefined) {
@@ -100,103 +125,154 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
       values: { lastYear: calendar.lastKnownYear, from: formatDay(soon.assumedFrom) },
     });
   }
-
-  const letters = new Map<Field, string>(
-    [...location.columns].map(([field, col]) => [field, columnLetter(col)]),
-  );
-  // A ledger's deadlines come from its period cells: findings about a deadline point there.
-  if (ledgerIsTable && !letters.has("deadline"))
-    letters.set("deadline", columnLetter(ledger.location.periodColumn));
-  const sheetName = location.sheet.name;
-  const findings: Finding[] = [];
-  let severity: Severity = "error";
-  let ruleId: Finding["rule"] = "missing-value";
-  const report = ({ row, field, messageId, values }: RuleReport) => {
-    const column = field === undefined ? undefined : letters.get(field);
-    // Two literals rather than a spread of an optional column: a large table reports tens of thousands.
-    findings.push(
-      column === undefined
-        ? {
-            rule: ruleId,
-            severity,
-            sheet: sheetName,
-            row: row.row,
-            messageId,
-            values: values ?? {},
-            unit: row.unit,
-            task: row.task,
-            taskIndex: row.index,
-          }
-        : {
-            rule: ruleId,
-            severity,
-            sheet: sheetName,
-            row: row.row,
-            column,
-            messageId,
-            values: values ?? {},
-            unit: row.unit,
-            task: row.task,
-            taskIndex: row.index,
-          },
-    );
-  };
-  const reportAt = ({ taskIndex, ...at }: RuleFinding) => {
-    // A row index means something only on the sheet whose rows the summary counts.
-    findings.push({
-      rule: ruleId,
-      severity,
-      ...at,
-      ...(at.sheet === sheetName && taskIndex !== undefined ? { taskIndex } : {}),
-    });
-  };
-  const context: RuleContext = {
+  return {
     asOf,
     calendar,
-    settings,
-    hasColumn: (field) => location.columns.has(field),
-    ...(roster ? { roster } : {}),
     dueSoonLimit: soon.limit,
+    ...(rosterSheet ? { rosterSheet: rosterSheet.name } : {}),
+    ...(holidaySheet ? { holidaySheet: holidaySheet.name } : {}),
+    ...(rosterUnits ? { roster: rosterUnits.map((unit) => unit.name) } : {}),
     ...(recurring ? { recurring } : {}),
-    ...(ledgerIsTable ? { rowPeriod: (row: TaskRow) => recurring!.ledgerPeriods[row.index] } : {}),
-    report,
-    reportAt,
+    table,
+    notices,
   };
+}
 
-  const active: Array<{ hooks: RuleHooks; id: Finding["rule"]; severity: Severity }> = [];
+/**
+ * With a specification, the ledger is the table checked (unless the settings choose another sheet): its rows
+ * carry the deadlines the rules give their periods, and are checked like any task row.
+ */
+function chooseTable(
+  workbook: WorkbookModel,
+  settings: Settings,
+  asOf: Day,
+  skip: ReadonlySet<string>,
+  recurring: RecurringCheck | undefined,
+): CheckedTable {
+  const ledger = recurring?.ledger;
+  if (ledger && (!settings.sheet || compactKey(settings.sheet) === compactKey(ledger.sheet))) {
+    const letters = columnLetters(ledger.location);
+    // A ledger's deadlines come from its period cells: findings about a deadline point there.
+    if (!letters.has("deadline")) letters.set("deadline", columnLetter(ledger.location.periodColumn));
+    return {
+      location: ledger.location,
+      rows: recurring.ledgerRows,
+      letters,
+      rowPeriod: (row) => recurring.ledgerPeriods[row.index],
+    };
+  }
+  const location = locateTable(workbook, settings, skip);
+  return { location, rows: readTaskRows(location, asOf), letters: columnLetters(location) };
+}
+
+function columnLetters(location: TableLocation): Map<Field, string> {
+  return new Map([...location.columns].map(([field, col]) => [field, columnLetter(col)]));
+}
+
+/** Runs the rules the settings leave on over the table: every row hook row by row, then every end hook. */
+function runRules(prepared: Prepared, settings: Settings, onProgress: CheckOptions["onProgress"]): Finding[] {
+  const { table } = prepared;
+  const shared: Omit<RuleContext, "report" | "reportAt"> = {
+    asOf: prepared.asOf,
+    calendar: prepared.calendar,
+    settings,
+    hasColumn: (field) => table.location.columns.has(field),
+    ...(prepared.roster ? { roster: prepared.roster } : {}),
+    dueSoonLimit: prepared.dueSoonLimit,
+    ...(prepared.recurring ? { recurring: prepared.recurring } : {}),
+    ...(table.rowPeriod ? { rowPeriod: table.rowPeriod } : {}),
+  };
+  const findings: Finding[] = [];
+  const active: RuleHooks[] = [];
   for (const rule of TASK_RULES) {
-    const chosen = settings.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (chosen === "off") continue;
-    active.push({ hooks: rule.create(context), id: rule.meta.id, severity: chosen });
+    const severity = settings.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (severity === "off") continue;
+    active.push(rule.create({ ...shared, ...reporters(rule.meta.id, severity, table, findings) }));
   }
-  const rowHooks = active.filter((a) => a.hooks.row);
-  for (const row of rows) {
-    for (const rule of rowHooks) {
-      ruleId = rule.id;
-      severity = rule.severity;
-      rule.hooks.row!(row);
-    }
-    if (options.onProgress && (row.index + 1) % PROGRESS_EVERY === 0)
-      options.onProgress(row.index + 1, rows.length);
-  }
-  for (const rule of active) {
-    ruleId = rule.id;
-    severity = rule.severity;
-    rule.hooks.end?.();
-  }
-  options.onProgress?.(rows.length, rows.length);
 
-  const summary = summarise(rows, findings, roster);
+  const rowHooks = active.filter((hooks): hooks is Required<Pick<RuleHooks, "row">> => !!hooks.row);
+  const { rows } = table;
+  for (const row of rows) {
+    for (const hooks of rowHooks) hooks.row(row);
+    if (onProgress && (row.index + 1) % PROGRESS_EVERY === 0) onProgress(row.index + 1, rows.length);
+  }
+  for (const hooks of active) hooks.end?.();
+  onProgress?.(rows.length, rows.length);
+  return findings;
+}
+
+/** One rule's report functions: they add its findings, with its id and severity, to `findings`. */
+function reporters(
+  rule: RuleId,
+  severity: Severity,
+  table: CheckedTable,
+  findings: Finding[],
+): Pick<RuleContext, "report" | "reportAt"> {
+  const sheet = table.location.sheet.name;
+  const { letters } = table;
+  return {
+    report({ row, field, messageId, values }) {
+      const column = field === undefined ? undefined : letters.get(field);
+      // Two literals rather than a spread of an optional column: a large table reports tens of thousands.
+      findings.push(
+        column === undefined
+          ? {
+              rule,
+              severity,
+              sheet,
+              row: row.row,
+              messageId,
+              values: values ?? {},
+              unit: row.unit,
+              task: row.task,
+              taskIndex: row.index,
+            }
+          : {
+              rule,
+              severity,
+              sheet,
+              row: row.row,
+              column,
+              messageId,
+              values: values ?? {},
+              unit: row.unit,
+              task: row.task,
+              taskIndex: row.index,
+            },
+      );
+    },
+    reportAt({ taskIndex, ...at }) {
+      // A row index means something only on the sheet whose rows the summary counts.
+      findings.push({
+        rule,
+        severity,
+        ...at,
+        ...(at.sheet === sheet && taskIndex !== undefined ? { taskIndex } : {}),
+      });
+    },
+  };
+}
+
+function assemble(
+  fileName: string,
+  prepared: Prepared,
+  findings: readonly Finding[],
+  settings: Settings,
+): CheckResult {
+  const { table, recurring } = prepared;
+  const { location, rows, letters } = table;
+  const sheet = location.sheet.name;
+  const summary = summarise(rows, findings, prepared.roster);
   return {
     highlightKeys: highlightKeysOf(
       location.sheet,
       rows.map((r) => r.row),
       new Map([...letters].map(([field, letter]) => [field, columnIndex(letter)!])),
-      findings.filter((f) => f.sheet === sheetName && f.column !== undefined).map((f) => f.row),
+      findings.filter((f) => f.sheet === sheet && f.column !== undefined).map((f) => f.row),
     ),
-    asOf,
-    fileName: workbook.fileName,
-    sheet: sheetName,
+    asOf: prepared.asOf,
+    fileName,
+    sheet,
     headerRow: location.headerRow + 1,
     firstDataRow: location.firstDataRow + 1,
     columns: Object.fromEntries(FIELDS.filter((f) => letters.has(f)).map((f) => [f, letters.get(f)!])),
@@ -204,14 +280,14 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
     findings,
     summary,
     ranking: rankUnits(summary.units, settings.ranking),
-    notices,
-    ...(rosterSheet ? { rosterSheet: rosterSheet.name } : {}),
-    ...(holidaySheet ? { holidaySheet: holidaySheet.name } : {}),
+    notices: prepared.notices,
+    ...(prepared.rosterSheet ? { rosterSheet: prepared.rosterSheet } : {}),
+    ...(prepared.holidaySheet ? { holidaySheet: prepared.holidaySheet } : {}),
     ...(recurring
       ? {
           recurring: {
             specSheet: recurring.specification.sheet,
-            ...(ledger ? { ledgerSheet: ledger.sheet } : {}),
+            ...(recurring.ledger ? { ledgerSheet: recurring.ledger.sheet } : {}),
             due: recurring.due,
           },
         }
