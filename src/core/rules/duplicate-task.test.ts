@@ -2,6 +2,8 @@ import { duplicateTask } from "./duplicate-task";
 import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "开展井下机电设备专项检查", unit: "机电科", deadline: "2026-11-30" };
+const monthly = ["召开支部委员会", "综采一队", "月", "每月25日前"] as const;
+const weekly = ["带式输送机保护试验", "综采一队", "周", "每周五"] as const;
 
 testRule(duplicateTask, {
   valid: [
@@ -15,8 +17,44 @@ testRule(duplicateTask, {
         { ...row, task: "" },
       ],
     },
+    {
+      name: "in a ledger, the same task and unit for each period",
+      spec: [monthly],
+      ledger: [
+        ["召开支部委员会", "综采一队", "2026年1月"],
+        ["召开支部委员会", "综采一队", "2026年2月"],
+      ],
+    },
   ],
   invalid: [
+    {
+      name: "in a ledger, the same period again, written another way",
+      spec: [monthly, weekly],
+      ledger: [
+        ["召开支部委员会", "综采一队", "2026年1月"],
+        ["召开支部委员会", "综采一队", "2026-01"],
+        ["带式输送机保护试验", "综采一队", "2026-10-14"],
+        ["带式输送机保护试验", "综采一队", "2026-10-16"],
+      ],
+      expected: [
+        {
+          sheet: "ledger",
+          row: 3,
+          messageId: "duplicateTask",
+          field: "task",
+          unit: "综采一队",
+          values: { firstRow: 2 },
+        },
+        {
+          sheet: "ledger",
+          row: 5,
+          messageId: "duplicateTask",
+          field: "task",
+          unit: "综采一队",
+          values: { firstRow: 4 },
+        },
+      ],
+    },
     {
       name: "the later row is flagged",
       rows: [row, { ...row, task: "其他工作" }, row],

@@ -19,6 +19,24 @@ testRule(overdue, {
   ],
   invalid: [
     {
+      name: "a ledger row not done by the deadline its task's rule gives its period, on the period cell",
+      spec: [["召开支部委员会", "综采一队", "月", "每月25日前"]],
+      ledger: [
+        ["召开支部委员会", "综采一队", "2026年10月", "进行中"],
+        ["召开支部委员会", "综采一队", "2026年11月", "进行中"],
+      ],
+      expected: [
+        {
+          sheet: "ledger",
+          row: 2,
+          messageId: "overdue",
+          field: "period",
+          unit: "综采一队",
+          values: { deadline: "2026-10-25", days: 24 },
+        },
+      ],
+    },
+    {
       name: "one day past",
       rows: [{ ...row, deadline: "2026-11-17" }],
       expected: [
