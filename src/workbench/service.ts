@@ -1,6 +1,6 @@
 // What the workbench's worker does with each request, apart from the worker itself (worker.ts) so that tests
 // run it in Node. It holds the opened workbook: its bytes, as they would be downloaded, and the engine's
-// model of them, read once by ExcelJS; and the last check's whole result, for writing.
+// model of them, read once by the xlsx host; and the last check's whole result, for writing.
 //
 // The worker's copy of the workbook changes as the workbook in Excel would: saving settings writes them into
 // its very hidden settings sheet (so the downloaded workbook carries them, as the add-in's workbook does),
@@ -78,6 +78,36 @@ type Handlers = {
  * `now` is for the progress throttle (tests pass a fake clock).
  */
 export function createWorkbenchService(post: Post, now: () => number = () => Date.now()) {
+  const handlers = requestHandlers();
+
+  /** Runs one request to its answer. */
+  async function handle(request: WorkerRequest): Promise<void> {
+    const { id } = request;
+    try {
+      const handler = handlers[request.type] as (
+        request: WorkerRequest,
+        context: Context,
+      ) => Promise<ReplyValues[RequestType]> | ReplyValues[RequestType];
+      const value = await handler(request, { progress: throttledProgress(post, id, now) });
+      const transfer = transferables(value);
+      post({ type: "done", id, request: request.type, value } as WorkerReply, transfer);
+    } catch (error) {
+      post({ type: "failed", id, error: wireError(error) });
+    }
+  }
+
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    /** Takes a request; it runs after those before it have been answered. */
+    receive(request: WorkerRequest): Promise<void> {
+      queue = queue.then(() => handle(request));
+      return queue;
+    },
+  };
+}
+
+/** What each request does, over the one workbook the worker holds (opening another lets go of it). */
+function requestHandlers(): Handlers {
   let opened: Opened | undefined;
 
   const workbook = (): Opened => {
@@ -85,7 +115,7 @@ export function createWorkbenchService(post: Post, now: () => number = () => Dat
     return opened;
   };
 
-  const handlers: Handlers = {
+  return {
     async open({ bytes, name }, { progress }) {
       opened = undefined;
       progress({ phase: "reading", done: 0, total: 0 });
@@ -165,40 +195,19 @@ export function createWorkbenchService(post: Post, now: () => number = () => Dat
       return cellView(sheetOf(book.model, sheet), cell, book.last?.result);
     },
   };
+}
 
-  /** Runs one request to its answer; progress is throttled. */
-  async function handle(request: WorkerRequest): Promise<void> {
-    const { id } = request;
-    let lastSent = -Infinity;
-    let lastPhase: HostProgress["phase"] | undefined;
-    const progress = (report: HostProgress) => {
-      const t = now();
-      const final = report.total > 0 && report.done >= report.total;
-      if (report.phase === lastPhase && !final && t - lastSent < PROGRESS_INTERVAL_MS) return;
-      lastSent = t;
-      lastPhase = report.phase;
-      post({ type: "progress", id, progress: report });
-    };
-    try {
-      const handler = handlers[request.type] as (
-        request: WorkerRequest,
-        context: Context,
-      ) => Promise<ReplyValues[RequestType]> | ReplyValues[RequestType];
-      const value = await handler(request, { progress });
-      const transfer = transferables(value);
-      post({ type: "done", id, request: request.type, value } as WorkerReply, transfer);
-    } catch (error) {
-      post({ type: "failed", id, error: wireError(error) });
-    }
-  }
-
-  let queue: Promise<void> = Promise.resolve();
-  return {
-    /** Takes a request; it runs after those before it have been answered. */
-    receive(request: WorkerRequest): Promise<void> {
-      queue = queue.then(() => handle(request));
-      return queue;
-    },
+/** A request's progress, posted at most every PROGRESS_INTERVAL_MS within a phase, and always its last. */
+function throttledProgress(post: Post, id: number, now: () => number): (report: HostProgress) => void {
+  let lastSent = -Infinity;
+  let lastPhase: HostProgress["phase"] | undefined;
+  return (report) => {
+    const t = now();
+    const final = report.total > 0 && report.done >= report.total;
+    if (report.phase === lastPhase && !final && t - lastSent < PROGRESS_INTERVAL_MS) return;
+    lastSent = t;
+    lastPhase = report.phase;
+    post({ type: "progress", id, progress: report });
   };
 }
 

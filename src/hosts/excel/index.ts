@@ -1,4 +1,5 @@
-// The Excel add-in's host: Office.js behind the task pane's PaneHost contract.
+// The Excel add-in's host, the one entry the task pane and the ribbon commands import: Office.js behind
+// PaneHost (hosts/contract.ts).
 
 export { createExcelHost } from "./host";
 export type { ExcelRunner, OfficeRuntime } from "./api";
