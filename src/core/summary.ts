@@ -35,6 +35,7 @@ export const SUMMARY_COUNTS = [
   "dueSoon",
   "dataProblems",
 ] as const;
+export type SummaryCount = (typeof SUMMARY_COUNTS)[number];
 /** The rates, shown after the counts. */
 export const SUMMARY_RATES = ["completionRate", "onTimeRate"] as const;
 /** Every column of a summary table after the unit or category; each is also the catalogue's word for it. */

@@ -4,6 +4,7 @@ import type { MessageValue } from "../findings";
 import type { HighlightKind } from "../output/highlights";
 import type { GeneratedKind } from "../output/spec";
 import type { RuleId, Severity } from "../settings";
+import type { SummaryCount, SummaryLine } from "../summary";
 import type { Field } from "../table/fields";
 import type { TableProblem } from "../table/locate";
 import { MESSAGE_IDS, type MessageId } from "./messages";
@@ -33,21 +34,12 @@ export interface Catalogue {
   readonly output: OutputWording;
 }
 
-/** What the bulletin (通报) is built from: the check's own numbers, units by name. */
-export interface BulletinFacts {
+/** What the bulletin (通报) is built from: the check's own numbers (the total line's counts), units by name. */
+export interface BulletinFacts extends Pick<SummaryLine, SummaryCount | "missingInstances"> {
   /** YYYY-MM-DD */
   readonly asOf: string;
   readonly sheet: string;
-  readonly tasks: number;
-  readonly done: number;
-  readonly onTime: number;
-  readonly late: number;
-  readonly open: number;
-  readonly overdue: number;
-  readonly dueSoon: number;
   readonly dueSoonDays: number;
-  readonly dataProblems: number;
-  readonly missingInstances: number;
   /** Already worded, e.g. "66.7%". */
   readonly completionRate: string;
   /** The units with the most overdue tasks, most first (at most three). */
