@@ -1,71 +1,14 @@
 // The cell a finding points at, shown as Excel would select it: a few rows of its sheet around it, with
 // row numbers and column letters, the task table's header above, and the cell outlined.
 
-import { makeStyles, tokens } from "@fluentui/react-components";
 import { useLayoutEffect, useRef } from "react";
 import { columnLetter } from "../../core/workbook";
-import type { WorkbenchWords } from "../i18n";
-import type { CellView, ViewRow } from "../protocol";
-
-const useStyles = makeStyles({
-  scroller: {
-    overflow: "auto",
-    maxHeight: "360px",
-    backgroundColor: "#FFFFFF",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    colorScheme: "light",
-  },
-  table: {
-    borderCollapse: "collapse",
-    fontSize: "13px",
-    lineHeight: "1.35",
-    color: "#1F2937",
-    backgroundColor: "#FFFFFF",
-  },
-  cell: {
-    border: "1px solid #D9DDE2",
-    padding: "2px 6px",
-    maxWidth: "22em",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-  },
-  edge: {
-    backgroundColor: "#F3F4F6",
-    color: "#4B5563",
-    fontWeight: 400,
-    textAlign: "center",
-    minWidth: "2.5em",
-    border: "1px solid #D9DDE2",
-    padding: "2px 6px",
-    position: "sticky",
-    left: 0,
-  },
-  headerRow: { backgroundColor: "#EEF2F7", fontWeight: 600 },
-  row: { backgroundColor: "#FFF8E1" },
-  target: {
-    outline: "2px solid #107C41",
-    outlineOffset: "-2px",
-    backgroundColor: "#E6F4EA",
-    fontWeight: 600,
-  },
-  edgeTarget: { backgroundColor: "#D1E7DD", color: "#0B5A2E", fontWeight: 600 },
-  caption: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: "anywhere",
-  },
-});
-
-export interface CellViewPanelProps {
-  readonly view: CellView;
-  readonly words: WorkbenchWords;
-}
+import type { ViewRow } from "../protocol";
+import { useCellViewPanelStyles } from "./useCellViewPanelStyles.styles";
+import type { CellViewPanelProps } from "./CellViewPanel.types";
 
 export function CellViewPanel({ view, words }: CellViewPanelProps) {
-  const styles = useStyles();
+  const styles = useCellViewPanelStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const target = useRef<HTMLTableCellElement>(null);
 

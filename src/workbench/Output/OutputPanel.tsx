@@ -1,41 +1,11 @@
 // The workbook to download, and a tab per generated sheet with its first rows.
 
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Tab, TabList } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
-import type { WorkbookOutput } from "../host";
-import type { WorkbenchWords } from "../i18n";
 import { SheetPreviewTable } from "../SheetPreview/SheetPreviewTable";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  bar: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  meta: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  tabs: { overflowX: "auto", minWidth: 0 },
-  note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-});
-
-/** A Blob's object URL for as long as the Blob is shown; revoked when it goes. */
-export function useObjectUrl(blob: Blob | undefined): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!blob) {
-      setUrl(undefined);
-      return;
-    }
-    const created = URL.createObjectURL(blob);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
-  }, [blob]);
-  return url;
-}
+import { useObjectUrl } from "./useObjectUrl";
+import { useOutputPanelStyles } from "./useOutputPanelStyles.styles";
+import type { OutputPanelProps } from "./OutputPanel.types";
 
 const DownloadGlyph = () => (
   <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -50,15 +20,8 @@ const DownloadGlyph = () => (
   </svg>
 );
 
-export interface OutputPanelProps {
-  readonly output: WorkbookOutput;
-  readonly words: WorkbenchWords;
-  readonly outdated: boolean;
-  readonly onLink: (sheet: string, cell: string) => void;
-}
-
 export function OutputPanel({ output, words, outdated, onLink }: OutputPanelProps) {
-  const styles = useStyles();
+  const styles = useOutputPanelStyles();
   const url = useObjectUrl(output.blob);
   const [selected, setSelected] = useState(0);
   const ids = useId();

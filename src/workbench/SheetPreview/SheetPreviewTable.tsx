@@ -1,57 +1,10 @@
 // A generated sheet's first rows as an HTML table, drawn as the sheet looks: on white, in its own colours,
 // whatever the page's theme. Links to task cells show the cell in the page instead of following a URL.
 
-import { makeStyles, tokens } from "@fluentui/react-components";
 import { memo, useMemo } from "react";
-import type { CellStyle, StyleName } from "../../core/output/spec";
 import { previewModel, type PreviewCellModel } from "../preview";
-import type { SheetPreview } from "../protocol";
-
-const useStyles = makeStyles({
-  scroller: {
-    overflow: "auto",
-    maxHeight: "70vh",
-    backgroundColor: "#FFFFFF",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    colorScheme: "light",
-  },
-  table: {
-    borderCollapse: "collapse",
-    tableLayout: "fixed",
-    fontSize: "13px",
-    lineHeight: "1.35",
-    color: "#1F2937",
-    backgroundColor: "#FFFFFF",
-  },
-  cell: { padding: "2px 6px", boxSizing: "border-box" },
-  sticky: { position: "sticky", top: 0, zIndex: 1, backgroundColor: "#FFFFFF" },
-  link: {
-    appearance: "none",
-    background: "none",
-    border: "none",
-    padding: 0,
-    margin: 0,
-    font: "inherit",
-    textAlign: "inherit",
-    cursor: "pointer",
-    color: "#0563C1",
-    textDecoration: "underline",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
-  },
-});
-
-export interface SheetPreviewTableProps {
-  readonly preview: SheetPreview;
-  readonly styles: Readonly<Record<StyleName, CellStyle>>;
-  readonly label: string;
-  /**
-   * The sheet's language (the one it was written in), not the page's: switching the page's language then
-   * neither redraws nor reflows a table of a few thousand cells.
-   */
-  readonly lang: string;
-  readonly onLink: (sheet: string, cell: string) => void;
-}
+import { useSheetPreviewTableStyles } from "./useSheetPreviewTableStyles.styles";
+import type { SheetPreviewTableProps } from "./SheetPreviewTable.types";
 
 export const SheetPreviewTable = memo(function SheetPreviewTable({
   preview,
@@ -60,7 +13,7 @@ export const SheetPreviewTable = memo(function SheetPreviewTable({
   lang,
   onLink,
 }: SheetPreviewTableProps) {
-  const styles = useStyles();
+  const styles = useSheetPreviewTableStyles();
   const model = useMemo(() => previewModel(preview, sheetStyles), [preview, sheetStyles]);
   const width = model.widths.reduce((sum, w) => sum + w, 0);
 
