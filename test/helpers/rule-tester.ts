@@ -172,6 +172,36 @@ function refuseBadCases<M extends MessageId>(
   }
 }
 
+const sheetOf = (e: ExpectedFinding) =>
+  e.sheet === "spec" ? SPEC_SHEET : e.sheet === "ledger" ? LEDGER_SHEET : TASK_SHEET;
+
+interface Compared {
+  readonly sheet: string;
+  readonly row: number;
+  readonly messageId: string;
+  readonly column?: string | undefined;
+  readonly period?: string | undefined;
+  readonly unit?: string | undefined;
+  readonly taskIndex?: number | undefined;
+}
+
+/**
+ * What a finding is compared on: always its place, message and period; its unit when the expectation gives
+ * one or is on the specification or the ledger; its task index when the expectation gives one.
+ */
+function compared(f: Compared, e: ExpectedFinding | undefined): Compared {
+  const unit = e !== undefined && (e.sheet !== undefined || e.unit !== undefined);
+  return {
+    sheet: f.sheet,
+    row: f.row,
+    messageId: f.messageId,
+    column: f.column,
+    period: f.period,
+    ...(unit ? { unit: f.unit } : {}),
+    ...(e?.taskIndex !== undefined ? { taskIndex: f.taskIndex } : {}),
+  };
+}
+
 /**
  * Runs valid cases (no finding) and invalid cases (exactly the expected findings, in order) through jest. An
  * expected message id that is not the rule's own does not compile.
@@ -189,36 +219,10 @@ export function testRule<M extends MessageId>(
 
     test.each(cases.invalid.map((c) => [c.name, c] as const))("invalid: %s", (_name, c) => {
       const { result, fields } = runCase(rule, c);
-      const sheetOf = (e: ExpectedFinding) =>
-        e.sheet === "spec" ? SPEC_SHEET : e.sheet === "ledger" ? LEDGER_SHEET : TASK_SHEET;
-      const compared = (e: ExpectedFinding | undefined) => ({
-        unit: e !== undefined && (e.sheet !== undefined || e.unit !== undefined),
-        taskIndex: e?.taskIndex !== undefined,
-      });
-      const actual = result.findings.map((f, i) => {
-        const shown = compared(c.expected[i]);
-        return {
-          sheet: f.sheet,
-          row: f.row,
-          messageId: f.messageId,
-          column: f.column,
-          period: f.period,
-          ...(shown.unit ? { unit: f.unit } : {}),
-          ...(shown.taskIndex ? { taskIndex: f.taskIndex } : {}),
-        };
-      });
-      const expected = c.expected.map((e) => {
-        const shown = compared(e);
-        return {
-          sheet: sheetOf(e),
-          row: e.row,
-          messageId: e.messageId,
-          column: columnOf(fields, e),
-          period: e.period,
-          ...(shown.unit ? { unit: e.unit } : {}),
-          ...(shown.taskIndex ? { taskIndex: e.taskIndex } : {}),
-        };
-      });
+      const actual = result.findings.map((f, i) => compared(f, c.expected[i]));
+      const expected = c.expected.map((e) =>
+        compared({ ...e, sheet: sheetOf(e), column: columnOf(fields, e) }, e),
+      );
       expect(actual).toEqual(expected);
       result.findings.forEach((finding, i) => {
         const e = c.expected[i]!;
