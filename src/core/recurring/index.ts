@@ -117,7 +117,7 @@ function groupNotices(spec: Specification): Notice[] {
   return notices;
 }
 
-export { ledgerPeriodCell, specCell, type RecurringProblem } from "./problems";
+export type { RecurringProblem } from "./problems";
 export { defaultTrackingStart, duePeriods, expand, match } from "./omissions";
 export type { DueInstance, MatchResult, Omission, UnknownTask } from "./omissions";
 export { parseDeadlineRule, resolveRule, type DeadlineRule, type ParsedRule } from "./deadline-rule";
@@ -136,10 +136,12 @@ export { formatPeriod } from "./period-label";
 export {
   findRecurringSheets,
   LEDGER_SHEET_NAMES,
+  ledgerPeriodCell,
   PERIOD_HEADERS,
   readLedger,
   readSpecification,
   SPEC_SHEET_NAMES,
+  specCell,
   type Ledger,
   type LedgerEntry,
   type Specification,

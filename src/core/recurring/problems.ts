@@ -1,11 +1,8 @@
 // What is wrong with a row of the specification or the ledger, as data: the rule that owns each kind
 // (invalid-date, missing-value, invalid-cycle) decides its finding.
 
-import type { Finding } from "../findings";
-import type { Field } from "../table/fields";
 import type { TaskRow } from "../table/rows";
 import type { RecurringCycle } from "./periods";
-import type { Ledger, Specification } from "./specification";
 
 /**
  * A specification row that cannot be expanded (all but `start`, which still counts), or a ledger row of a
@@ -41,33 +38,3 @@ export type RecurringProblem =
       readonly value: string;
       readonly cycle: RecurringCycle;
     };
-
-/** Where a finding on a specification row's cell of `field` is: its task, no unit (a row may name several). */
-export function specCell(
-  spec: Specification,
-  row: TaskRow,
-  field: Field,
-): Pick<Finding, "sheet" | "row" | "column" | "task"> {
-  const column = spec.columns[field];
-  return {
-    sheet: spec.sheet,
-    row: row.row,
-    ...(row.task ? { task: row.task } : {}),
-    ...(column ? { column } : {}),
-  };
-}
-
-/** Where a finding on a ledger row's period cell is, with the row's unit, task and index among the ledger's rows. */
-export function ledgerPeriodCell(
-  ledger: Ledger,
-  row: TaskRow,
-): Pick<Finding, "sheet" | "row" | "column" | "unit" | "task" | "taskIndex"> {
-  return {
-    sheet: ledger.sheet,
-    row: row.row,
-    column: ledger.periodColumn,
-    ...(row.unit ? { unit: row.unit } : {}),
-    task: row.task,
-    taskIndex: row.index,
-  };
-}

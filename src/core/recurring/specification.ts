@@ -2,6 +2,7 @@
 
 import type { WorkCalendar } from "../calendar";
 import { ymdOf, type Day } from "../day";
+import type { Finding } from "../findings";
 import type { RosterUnit } from "../sheets";
 import { FIELDS, type Field } from "../table/fields";
 import { findHeader, TableError, type TableLocation } from "../table/locate";
@@ -427,5 +428,35 @@ export function readLedger(location: LedgerLocation, asOf: Day): Ledger {
     columns: letters(location.columns),
     periodColumn: columnLetter(location.periodColumn),
     entries,
+  };
+}
+
+/** Where a finding on a specification row's cell of `field` is: its task, no unit (a row may name several). */
+export function specCell(
+  spec: Specification,
+  row: TaskRow,
+  field: Field,
+): Pick<Finding, "sheet" | "row" | "column" | "task"> {
+  const column = spec.columns[field];
+  return {
+    sheet: spec.sheet,
+    row: row.row,
+    ...(row.task ? { task: row.task } : {}),
+    ...(column ? { column } : {}),
+  };
+}
+
+/** Where a finding on a ledger row's period cell is, with the row's unit, task and index among the ledger's rows. */
+export function ledgerPeriodCell(
+  ledger: Ledger,
+  row: TaskRow,
+): Pick<Finding, "sheet" | "row" | "column" | "unit" | "task" | "taskIndex"> {
+  return {
+    sheet: ledger.sheet,
+    row: row.row,
+    column: ledger.periodColumn,
+    ...(row.unit ? { unit: row.unit } : {}),
+    task: row.task,
+    taskIndex: row.index,
   };
 }
