@@ -16,6 +16,7 @@ import { type Day, excelSerialFromDay, parseIsoDay } from "../src/core/day";
 import { highlightPlan } from "../src/core/output/highlights";
 import { LOCK_SHEET, MARKS_SHEET, RECORD_SHEET, SETTINGS_SHEET } from "../src/core/output/record";
 import { DEFAULT_SETTINGS, parseSettings, type SettingsInput } from "../src/core/settings";
+import { parseRange } from "../src/core/workbook";
 import type { ExcelRunner, OfficeRuntime } from "../src/hosts/excel/api";
 import { FakeExcel, fakeOffice, type FakeCellFormat, type FakeSheet } from "./fakes/excel";
 import { createExcelHost } from "../src/hosts/excel/host";
@@ -23,7 +24,6 @@ import { PAYLOAD_LIMIT, readAsOther } from "../src/hosts/excel/office-quirks";
 import { listSheets } from "../src/hosts/excel/read";
 import { styleRectangles } from "../src/hosts/excel/write";
 import { readWorkbookBytes } from "../src/hosts/xlsx";
-import { parseRange } from "./helpers/exceljs-model";
 import { HostError, type HostProgress, type PaneHost } from "../src/hosts/contract";
 
 // The real Office.js globals fit our API subset: if @types/office-js and api.ts drift apart, this fails to
@@ -128,13 +128,7 @@ function fakeFromExcelJs(workbook: ExcelJS.Workbook, fileName: string): FakeExce
       if (column.width) sheet.columnWidths.set(c, column.width);
     });
     for (const merge of ws.model.merges) {
-      const box = parseRange(merge)!;
-      sheet.merges.push({
-        top: box.top - 1,
-        left: box.left - 1,
-        bottom: box.bottom - 1,
-        right: box.right - 1,
-      });
+      sheet.merges.push(parseRange(merge)!);
     }
   }
   return fake;

@@ -6,7 +6,13 @@ import { join } from "node:path";
 import { stream, Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { dayFromYmd } from "../src/core/day";
-import type { CellValue, DateCell, SheetGrid, WorkbookModel } from "../src/core/workbook";
+import {
+  parseRange,
+  type CellValue,
+  type DateCell,
+  type SheetGrid,
+  type WorkbookModel,
+} from "../src/core/workbook";
 import {
   DEFAULT_LIMITS,
   describeInputProblem,
@@ -18,7 +24,7 @@ import {
   type ReadLimits,
 } from "../src/hosts/xlsx";
 import { numberFormatKind } from "../src/core/values/number-format";
-import { parseRange, workbookModelFromExcelJs } from "./helpers/exceljs-model";
+import { workbookModelFromExcelJs } from "./helpers/exceljs-model";
 import { countingCodec } from "./helpers/counting-codec";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 
@@ -52,7 +58,7 @@ function sheet(model: WorkbookModel, name: string): SheetGrid {
 function at(grid: SheetGrid, address: string): CellValue {
   const range = parseRange(address);
   if (!range) throw new Error(`bad address ${address}`);
-  return grid.rows[range.top - 1]?.[range.left - 1] ?? null;
+  return grid.rows[range.top]?.[range.left] ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------

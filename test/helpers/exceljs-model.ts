@@ -3,7 +3,14 @@
 
 import { ValueType, type Cell, type CellValue as ExcelValue, type Workbook, type Worksheet } from "exceljs";
 import { dayFromExcelSerial, type Day } from "../../src/core/day";
-import type { CellRange, CellValue, DateCell, SheetGrid, WorkbookModel } from "../../src/core/workbook";
+import {
+  parseRange,
+  type CellRange,
+  type CellValue,
+  type DateCell,
+  type SheetGrid,
+  type WorkbookModel,
+} from "../../src/core/workbook";
 import { numberFormatKind, type FormatKind } from "../../src/core/values/number-format";
 
 /**
@@ -184,38 +191,12 @@ interface MergeInternals {
 
 function mergesOf(worksheet: Worksheet): CellRange[] {
   const internal = (worksheet as unknown as MergeInternals)._merges;
-  const ranges = internal
-    ? Object.values(internal)
-    : // If a later ExcelJS drops `_merges`, the public (slow) model still has them.
-      worksheet.model.merges.map(parseRange).filter((range) => range !== undefined);
-  return ranges.map((range) => ({
+  // If a later ExcelJS drops `_merges`, the public (slow) model still has them.
+  if (!internal) return worksheet.model.merges.flatMap((merge) => parseRange(merge) ?? []);
+  return Object.values(internal).map((range) => ({
     top: range.top - 1,
     left: range.left - 1,
     bottom: range.bottom - 1,
     right: range.right - 1,
   }));
-}
-
-/** `B2:D3` as one-based bounds. */
-export function parseRange(
-  text: string,
-): { top: number; left: number; bottom: number; right: number } | undefined {
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(text.trim());
-  if (!match) return undefined;
-  const left = columnNumber(match[1] ?? "");
-  const top = Number(match[2]);
-  const right = match[3] ? columnNumber(match[3]) : left;
-  const bottom = match[4] ? Number(match[4]) : top;
-  return {
-    top: Math.min(top, bottom),
-    left: Math.min(left, right),
-    bottom: Math.max(top, bottom),
-    right: Math.max(left, right),
-  };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
