@@ -53,3 +53,11 @@ export interface WorkbenchActions {
   /** Shows a cell, as a finding or a link in a preview asks. */
   readonly showCell: (sheet: string, cell: string) => void;
 }
+
+/** What useOpenWorkbook keeps: the workbook open in the page and what its host told the page. */
+export type OpenWorkbookState = Pick<
+  WorkbenchState,
+  "session" | "opening" | "openProblem" | "output" | "lastCheckId" | "cell"
+>;
+
+export type OpenWorkbookActions = Omit<WorkbenchActions, "setLocale">;
