@@ -16,6 +16,7 @@ const LEGEND_STYLE: Readonly<Record<HighlightKind, StyleName>> = {
   data: "legendData",
 };
 
+/** The issues sheet: the legend in the frozen rows, then one row per finding. */
 export function issuesSheet(cx: SheetContext): SheetSpec {
   const { result, catalogue: cat } = cx;
   const w = cat.words;

@@ -4,6 +4,7 @@ import { cell, Layout, type SheetContext } from "../layout";
 import type { PreviousRanking } from "../record";
 import type { SheetSpec, SpecCell } from "../spec";
 
+/** The ranking sheet; with a `previous` ranking, a last column says how each unit's rank changed. */
 export function rankingSheet(cx: SheetContext, previous: PreviousRanking | undefined): SheetSpec {
   const { result, catalogue: cat, settings } = cx;
   const w = cat.words;

@@ -11,6 +11,7 @@ const DATA_BAR_COLOR = "638EC6";
 const SUMMARY_WIDTH = 1 + SUMMARY_COLUMNS.length;
 const COMPLETION_COLUMN = 1 + SUMMARY_COLUMNS.indexOf("completionRate");
 
+/** The summary sheet: the units' table, the categories' where the table has categories, the bulletin. */
 export function summarySheet(cx: SheetContext): SheetSpec {
   const { result, catalogue: cat } = cx;
   const { summary } = result;
