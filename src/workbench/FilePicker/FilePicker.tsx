@@ -1,6 +1,6 @@
 // Choosing a workbook: a real file input with its label drawn as a button (Tab reaches the input, Enter or
 // Space opens the browser's picker, and the label shows the focus), inside a drop zone that lights up while
-// files are dragged over the page (the page itself takes the drop, see useWorkbench).
+// files are dragged over the page (the page itself takes the drop, see Workbench/useFileDrop.ts).
 
 import { mergeClasses } from "@fluentui/react-components";
 import { useId, type ChangeEvent } from "react";
