@@ -9,7 +9,18 @@ const addinRules = officeAddins.configs.recommended.find((c) => c.files && c.fil
 const reactRecommended = officeAddins.configs.react[0];
 
 export default [
-  { ignores: ["node_modules/", "dist/", "coverage/", "examples/", "bench/out/", "test/.tmp/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "coverage/",
+      "examples/",
+      "bench/out/",
+      "test/.tmp/",
+      ".stryker-tmp/",
+      "reports/",
+    ],
+  },
   ...officeAddins.configs.recommended,
   {
     files: ["**/*.{ts,tsx,mts,cts}"],
