@@ -129,16 +129,6 @@ function targetOf(file: string, specifier: string): string {
 
 const isTestFile = (file: string) => /\.test\.tsx?$/.test(file);
 
-/**
- * Imports that break the rule and are known, each to go: the workbench's worker tests build the sample
- * workbook with scripts/'s generator; they move under test/ once the workbench's own folders settle. The
- * list may only shrink: an entry whose import is gone fails the test below.
- */
-const PENDING: ReadonlySet<string> = new Set([
-  "src/workbench/host.test.ts → scripts/sample-workbook",
-  "src/workbench/service.test.ts → scripts/sample-workbook",
-]);
-
 describe("the rule itself", () => {
   test.each([
     ["src/hosts/excel/host.ts", "src/taskpane/host", "a host never imports a face"],
@@ -190,13 +180,8 @@ describe("the import graph of src", () => {
   test("points from faces to hosts to the core, never back, and never out of src", () => {
     const broken = edges.flatMap(({ file, specifier, to }) => {
       const reason = breaks(file, to, isTestFile(file));
-      return reason && !PENDING.has(`${file} → ${to}`) ? [`${file} imports "${specifier}": ${reason}`] : [];
+      return reason ? [`${file} imports "${specifier}": ${reason}`] : [];
     });
     expect(broken).toEqual([]);
-  });
-
-  test("keeps no pending exception that is already gone", () => {
-    const present = new Set(edges.map(({ file, to }) => `${file} → ${to}`));
-    expect([...PENDING].filter((edge) => !present.has(edge))).toEqual([]);
   });
 });

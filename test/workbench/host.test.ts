@@ -1,14 +1,19 @@
 // The workbench host over fake workers: one that runs the real service in this process (every message
 // structured-cloned, as between threads), and one that never answers, to cancel.
 
-import { parseIsoDay } from "../core/day";
-import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
-import { TableError } from "../core/table/locate";
-import { HostError, type HostProgress } from "../hosts/contract";
+import { parseIsoDay } from "../../src/core/day";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
+import { TableError } from "../../src/core/table/locate";
+import { HostError, type HostProgress } from "../../src/hosts/contract";
 import { buildSampleWorkbook, SAMPLE_SHEET } from "../../scripts/sample-workbook";
-import { createWorkbenchHost, outputName, WorkbookOpenError, type WorkbenchEvent } from "./host";
-import type { WorkerLike, WorkerReply, WorkerRequest } from "./protocol";
-import { createWorkbenchService } from "./service";
+import {
+  createWorkbenchHost,
+  outputName,
+  WorkbookOpenError,
+  type WorkbenchEvent,
+} from "../../src/workbench/host";
+import type { WorkerLike, WorkerReply, WorkerRequest } from "../../src/workbench/protocol";
+import { createWorkbenchService } from "../../src/workbench/service";
 
 const AS_OF = parseIsoDay("2026-11-18")!;
 const settings: Settings = { ...DEFAULT_SETTINGS, language: "zh-CN" };

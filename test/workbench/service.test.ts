@@ -9,10 +9,10 @@ import {
   readWorkbookSettings,
   SETTINGS_SHEET,
   type Settings,
-} from "../core";
-import { OpcPackage, readWorkbookBytes, sheetNames, writeCheck } from "../hosts/xlsx/universal";
+} from "../../src/core";
+import { OpcPackage, readWorkbookBytes, sheetNames, writeCheck } from "../../src/hosts/xlsx/universal";
 // Only to see a sheet's visibility, which the host's entry does not tell.
-import { WorkbookParts } from "../hosts/xlsx/write/workbook";
+import { WorkbookParts } from "../../src/hosts/xlsx/write/workbook";
 import { buildSampleWorkbook, SAMPLE_SHEET } from "../../scripts/sample-workbook";
 import {
   PREVIEW_ROWS,
@@ -20,8 +20,8 @@ import {
   type RequestType,
   type WorkerReply,
   type WorkerRequest,
-} from "./protocol";
-import { cellView, createWorkbenchService, preview } from "./service";
+} from "../../src/workbench/protocol";
+import { cellView, createWorkbenchService, preview } from "../../src/workbench/service";
 
 const AS_OF = parseIsoDay("2026-11-18")!;
 const zh: Settings = { ...DEFAULT_SETTINGS, language: "zh-CN" };
