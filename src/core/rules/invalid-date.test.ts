@@ -62,6 +62,13 @@ testRule(invalidDate, {
       ],
     },
     {
+      name: "a completion date alone",
+      rows: [{ ...row, doneDate: "昨天" }],
+      expected: [
+        { row: 2, messageId: "invalidDate", field: "doneDate", values: { field: "doneDate", value: "昨天" } },
+      ],
+    },
+    {
       name: "a completion date and a deadline in one row",
       rows: [{ ...row, deadline: "2026-13-01", doneDate: "上周" }],
       expected: [
