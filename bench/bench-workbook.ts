@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { type Day, dayFromYmd, excelSerialFromDay, parseIsoDay, ymdOf } from "../src/core/day";
+import { type Day, excelSerialFromDay, localDayOf, parseIsoDay, ymdOf } from "../src/core/day";
 import {
   type DateForm,
   dayText,
@@ -318,13 +318,8 @@ export function writeOpenpyxlWorkbook(filePath: string, rows: number, asOf: Day)
   }
 }
 
-function todayLocal(): Day {
-  const now = new Date();
-  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? 0;
-}
-
 async function main(argv: readonly string[]): Promise<number> {
-  let asOf = todayLocal();
+  let asOf = localDayOf(new Date());
   const sizes: number[] = [];
   for (let i = 0; i < argv.length; i += 2) {
     const value = argv[i + 1] ?? "";

@@ -14,7 +14,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { type Day, dayFromYmd, excelSerialFromDay, formatDay, parseIsoDay, ymdOf } from "../src/core/day";
+import {
+  type Day,
+  dayFromYmd,
+  excelSerialFromDay,
+  formatDay,
+  localDayOf,
+  parseIsoDay,
+  ymdOf,
+} from "../src/core/day";
 import { RULE_IDS, type RuleId } from "../src/core/settings";
 import { displayWidth } from "../src/core/values/text";
 
@@ -1330,11 +1338,6 @@ export function buildSampleWorkbook(asOf: Day): ExcelJS.Workbook {
 // Command line: node dist/scripts/sample-workbook.js [--as-of YYYY-MM-DD] [--out FILE]
 // ---------------------------------------------------------------------------------------------
 
-function todayLocal(): Day {
-  const now = new Date();
-  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) ?? 0;
-}
-
 /** The repository root: the nearest folder above this file with a package.json (works from dist/ too). */
 export function repoRoot(): string {
   let dir = __dirname;
@@ -1347,7 +1350,7 @@ export function repoRoot(): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let asOf = todayLocal();
+  let asOf = localDayOf(new Date());
   let out = path.join(repoRoot(), "examples", "sample-tasks.xlsx");
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { parseIsoDay } from "../../src/core";
+import { localDayOf } from "../../src/core";
 import { readWorkbookFile } from "../../src/hosts/xlsx";
 import { buildSampleWorkbook, sampleExpectations } from "../../scripts/sample-workbook";
 import { writeBenchWorkbook } from "../../bench/bench-workbook";
@@ -12,8 +12,8 @@ import { describeInBrowser, launchChromium, screenshotFolder, serveWeb } from ".
 const DOCS = screenshotFolder();
 const TMP = path.resolve(__dirname, "../.tmp/e2e");
 const AXE = require.resolve("axe-core/axe.min.js");
-const today = new Date();
-const localToday = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+/** The page's own "today": the browser runs in this machine's time zone. */
+const TODAY = localDayOf(new Date());
 
 describeInBrowser("the workbench in Chromium", () => {
   let browser: Browser;
@@ -25,8 +25,8 @@ describeInBrowser("the workbench in Chromium", () => {
     rmSync(TMP, { recursive: true, force: true });
     mkdirSync(TMP, { recursive: true });
     // Dates relative to the page's own "today", as a clerk's table would be.
-    await buildSampleWorkbook(parseIsoDay(localToday)!).xlsx.writeFile(sample);
-    await writeBenchWorkbook(large, 20_000, parseIsoDay(localToday)!);
+    await buildSampleWorkbook(TODAY).xlsx.writeFile(sample);
+    await writeBenchWorkbook(large, 20_000, TODAY);
     [browser, web] = await Promise.all([launchChromium(), serveWeb()]);
   }, 120_000);
   afterAll(async () => {
@@ -65,7 +65,7 @@ describeInBrowser("the workbench in Chromium", () => {
     const check = page.getByRole("button", { name: /^检查$/ });
     await check.waitFor({ timeout: 30_000 });
     await check.click();
-    const expected = sampleExpectations(parseIsoDay(localToday)!);
+    const expected = sampleExpectations(TODAY);
     // The summary in numbers, and findings rows with cells and messages.
     await page.getByText("检查结果").waitFor({ timeout: 30_000 });
     await page.getByText(String(expected.taskCount), { exact: true }).first().waitFor();
