@@ -1,6 +1,6 @@
 // Findings are data: rule, severity, where, and values; the words come from the catalogue at the edge.
 
-import type { MessageId } from "./i18n/messages";
+import type { MessageId, NoticeId } from "./i18n/messages";
 import type { RuleId, Severity } from "./settings";
 
 export type MessageValue = string | number;
@@ -37,7 +37,7 @@ export type RuleFinding<M extends MessageId = MessageId> = Omit<
 
 /** Something about the whole check that a person should know, e.g. a calendar that had to guess. */
 export interface Notice {
-  readonly id: string;
+  readonly id: NoticeId;
   readonly values: Readonly<Record<string, MessageValue>>;
 }
 

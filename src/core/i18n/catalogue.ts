@@ -7,20 +7,12 @@ import type { RuleId, Severity } from "../settings";
 import type { SummaryCount, SummaryLine } from "../summary";
 import type { Field } from "../table/fields";
 import type { TableProblem } from "../table/locate";
-import { MESSAGE_IDS, type MessageId } from "./messages";
+import { MESSAGE_IDS, NOTICE_IDS, type MessageId, type NoticeId } from "./messages";
 
 type Values = Readonly<Record<string, MessageValue | undefined>>;
 type Wording = (values: Values) => string;
 
-export { MESSAGE_IDS, type MessageId };
-
-export const NOTICE_IDS = [
-  "calendarAssumed",
-  "recurringNoLedger",
-  "recurringGroupNoRoster",
-  "recurringGroupNoMatch",
-] as const;
-export type NoticeId = (typeof NOTICE_IDS)[number];
+export { MESSAGE_IDS, NOTICE_IDS, type MessageId, type NoticeId };
 
 export interface Catalogue {
   readonly fields: Readonly<Record<Field, string>>;

@@ -43,7 +43,7 @@ export function formatFinding(finding: Finding, locale: Locale): string {
 }
 
 export function formatNotice(notice: Notice, locale: Locale): string {
-  return CATALOGUES[locale].notices[notice.id as NoticeId](notice.values);
+  return CATALOGUES[locale].notices[notice.id](notice.values);
 }
 
 export function formatTableProblem(problem: TableProblem, locale: Locale): string {

@@ -1,4 +1,5 @@
-// The ids of every finding's message: a rule reports one of these, and every catalogue words them all.
+// The ids of every finding's message and every notice: a rule reports one of these messages, the engine gives
+// these notices, and every catalogue words them all.
 
 /** In the order of the rules that use them; each locale's catalogue must word every one. */
 export const MESSAGE_IDS = [
@@ -27,3 +28,12 @@ export const MESSAGE_IDS = [
   "missingPeriod",
 ] as const;
 export type MessageId = (typeof MESSAGE_IDS)[number];
+
+/** Notices about the whole check (the calendar, the recurring tasks' sheets). */
+export const NOTICE_IDS = [
+  "calendarAssumed",
+  "recurringNoLedger",
+  "recurringGroupNoRoster",
+  "recurringGroupNoMatch",
+] as const;
+export type NoticeId = (typeof NOTICE_IDS)[number];
