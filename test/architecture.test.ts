@@ -121,6 +121,36 @@ function specifiersOf(file: string): string[] {
   return found;
 }
 
+/**
+ * Where a file reads the clock: `Date.now()`, `new Date()` without an argument, `performance.now()`. The
+ * core is handed its as-of day; a clock read in it would make a check depend on when it runs.
+ */
+function clockReadsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    const now =
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === "now" &&
+      ts.isIdentifier(node.expression.expression) &&
+      ["Date", "performance"].includes(node.expression.expression.text);
+    const bareDate =
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "Date" &&
+      (node.arguments?.length ?? 0) === 0;
+    if (now || bareDate) {
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+      found.push(`${file}:${line + 1}: ${node.getText(source)}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 /** A relative specifier as a path from the repository (without its extension); a package as its name. */
 function targetOf(file: string, specifier: string): string {
   if (!specifier.startsWith(".")) return specifier;
@@ -175,6 +205,12 @@ describe("the import graph of src", () => {
     const layers = new Set(edges.map((edge) => placeOf(edge.file).layer));
     expect([...layers].sort()).toEqual(["core", "face", "hosts"]);
     expect(edges.length).toBeGreaterThan(300);
+  });
+
+  test("the core reads no clock", () => {
+    const core = files.filter((file) => file.startsWith("src/core/") && !isTestFile(file));
+    expect(core.length).toBeGreaterThan(20);
+    expect(core.flatMap(clockReadsOf)).toEqual([]);
   });
 
   test("points from faces to hosts to the core, never back, and never out of src", () => {
