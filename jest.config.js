@@ -16,6 +16,9 @@ const tsx = [
 const transform = { "^.+\\.ts$": ts, "^.+\\.tsx$": tsx };
 
 module.exports = {
+  // Read from the top level: jest does not apply a testTimeout given inside a project (the pane's tests ran
+  // at the 5 s default and timed out on a busy machine).
+  testTimeout: 60000,
   projects: [
     {
       displayName: "node",
@@ -23,7 +26,6 @@ module.exports = {
       roots: ["<rootDir>/src", "<rootDir>/test"],
       testMatch: ["**/*.test.ts"],
       transform,
-      testTimeout: 60000,
     },
     {
       displayName: "pane",
@@ -31,7 +33,6 @@ module.exports = {
       roots: ["<rootDir>/src/taskpane", "<rootDir>/test/taskpane"],
       testMatch: ["**/*.test.tsx"],
       transform,
-      testTimeout: 60000,
     },
   ],
 };
