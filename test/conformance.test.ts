@@ -13,7 +13,7 @@ describe.each(TASK_RULES.map((rule) => [rule.meta.id, rule] as const))("rule %s"
   test("lives in its own file with a test table beside it", () => {
     expect(existsSync(path.join(root, "src/core/rules", `${id}.ts`))).toBe(true);
     const test = readFileSync(path.join(root, "src/core/rules", `${id}.test.ts`), "utf8");
-    expect(test).toMatch(/test(?:Recurring)?Rule\(/);
+    expect(test).toMatch(/testRule\(/);
     expect(test).toMatch(/invalid:/);
   });
 
