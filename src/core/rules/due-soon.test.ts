@@ -10,6 +10,13 @@ testRule(dueSoon, {
     { name: "already overdue", rows: [{ ...row, deadline: "2026-11-17" }] },
     { name: "done", rows: [{ ...row, deadline: "2026-11-19", status: "已完成" }] },
     {
+      name: "no deadline, or an ongoing task",
+      rows: [
+        { ...row, deadline: null },
+        { ...row, deadline: "长期坚持" },
+      ],
+    },
+    {
       name: "with N = 1, Friday is too far",
       rows: [{ ...row, deadline: "2026-11-20" }],
       settings: { dueSoonDays: 1 },

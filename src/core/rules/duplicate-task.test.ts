@@ -5,6 +5,8 @@ const row = { task: "开展井下机电设备专项检查", unit: "机电科", d
 const monthly = ["召开支部委员会", "综采一队", "月", "每月25日前"] as const;
 const weekly = ["带式输送机保护试验", "综采一队", "周", "每周五"] as const;
 
+// Equivalent mutant (npm run mutate): `period === undefined` made false keys a task table's rows by task and
+// "undefined", one key a task as before.
 testRule(duplicateTask, {
   valid: [
     { name: "same task, other unit", rows: [row, { ...row, unit: "运输队" }] },

@@ -3,6 +3,8 @@ import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30" };
 
+// Equivalent mutant (npm run mutate): the row hook's shortcut made false only reads the three date fields of
+// every row, which reports the same.
 testRule(invalidDate, {
   valid: [
     {

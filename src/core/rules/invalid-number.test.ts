@@ -3,6 +3,8 @@ import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "完成月度考核", unit: "调度室", deadline: "2026-11-30" };
 
+// Equivalent mutant (npm run mutate): the row hook's shortcut made `if (false) return` only reads both fields
+// of every row, which reports the same.
 testRule(invalidNumber, {
   valid: [
     {
@@ -20,6 +22,13 @@ testRule(invalidNumber, {
       rows: [{ ...row, points: 5, score: "优" }],
       expected: [
         { row: 2, messageId: "invalidNumber", field: "score", values: { field: "score", value: "优" } },
+      ],
+    },
+    {
+      name: "points alone",
+      rows: [{ ...row, points: "五分", score: 4 }],
+      expected: [
+        { row: 2, messageId: "invalidNumber", field: "points", values: { field: "points", value: "五分" } },
       ],
     },
     {

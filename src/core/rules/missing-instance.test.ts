@@ -107,6 +107,10 @@ testRule(missingInstance, {
       rows: [{ task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30" }],
     },
     {
+      name: "a task table alone has no specification to miss",
+      rows: [{ task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30" }],
+    },
+    {
       name: "without a roster a group word invents no omission (a notice says so)",
       asOf: "2026-02-26",
       spec: [["召开支部委员会", "各支部", "月", "每月25日前"]],

@@ -3,6 +3,8 @@ import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "开展安全检查", unit: "综采一队", status: "进行中" };
 
+// Equivalent mutant (npm run mutate): `row.deadline.kind !== "day"` made false lets a row without a deadline
+// day on, where `undefined < asOf` is false: no finding either way.
 testRule(overdue, {
   valid: [
     { name: "the deadline day itself is not overdue", rows: [{ ...row, deadline: "2026-11-18" }] },

@@ -27,6 +27,11 @@ testRule(unknownTask, {
       ledger: [[null, "综采一队", "2026年1月"]],
     },
     {
+      name: "a specification without a ledger has no ledger rows to check",
+      spec,
+      rows: [{ task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30" }],
+    },
+    {
       name: "a task table called 工作规范, with dates for deadlines, is no specification",
       spec: [["召开支部委员会", "综采一队", "月", "2026-11-30"]],
       ledger: [["召开支部委员会议", "综采一队", "2026年1月"]],
