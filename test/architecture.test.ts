@@ -1,6 +1,6 @@
 // The one rule of dependency direction, checked over the import graph of src as TypeScript parses it:
 // faces (taskpane, commands, workbench, cli) → hosts (excel, xlsx, and their contract) → core, never back;
-// and nothing in src ships what lives in test/, scripts/ or bench/.
+// a face reaches a host only through its entry; and nothing in src ships what lives in test/, scripts/ or bench/.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
@@ -42,6 +42,19 @@ function placeOf(target: string): Place {
 /** The one face that may use another: the workbench is the task pane over a file in the browser. */
 const FACE_USES: ReadonlySet<string> = new Set(["workbench → taskpane"]);
 
+/**
+ * The doors into the hosts that a face may use. The xlsx host has two: its Node entry (files, Node's zlib)
+ * and universal.ts, the same host without Node, for the workbench in the browser.
+ */
+const HOST_ENTRIES: ReadonlySet<string> = new Set([
+  "src/hosts/contract",
+  "src/hosts/excel",
+  "src/hosts/excel/index",
+  "src/hosts/xlsx",
+  "src/hosts/xlsx/index",
+  "src/hosts/xlsx/universal",
+]);
+
 /** What the engine may not import: Node itself, a user interface, a workbook library. */
 const NOT_IN_CORE = /^(node:|react|react-dom|@fluentui\/|exceljs|office-)/;
 const NODE_BUILTINS: ReadonlySet<string> = new Set(builtinModules);
@@ -75,6 +88,8 @@ function breaks(from: string, to: string, isTest: boolean): string | undefined {
       return `one host does not import another (${source.host} → ${target.host})`;
     return undefined;
   }
+  if (source.layer === "face" && target.layer === "hosts" && !isTest && !HOST_ENTRIES.has(to))
+    return `a face imports a host through its entry only (${to})`;
   if (source.layer !== "face" || target.layer !== "face" || target.face === source.face) return undefined;
   return FACE_USES.has(`${source.face} → ${target.face}`)
     ? undefined
@@ -178,6 +193,9 @@ describe("the rule itself", () => {
     ["src/workbench/service.test.ts", "scripts/sample-workbook", "src does not import from scripts/"],
     ["src/commands/commands.test.ts", "bench/excel-bench", "src does not import from bench/"],
     ["src/stray.ts", "src/core", "is in no known folder of src"],
+    ["src/cli/main.ts", "src/hosts/xlsx/write", "a face imports a host through its entry only"],
+    ["src/workbench/service.ts", "src/hosts/xlsx/xml", "a face imports a host through its entry only"],
+    ["src/taskpane/useCheck.ts", "src/hosts/excel/write", "a face imports a host through its entry only"],
   ])("%s importing %s is refused", (from, to, reason) => {
     expect(breaks(from, to, isTestFile(from))).toContain(reason);
   });
@@ -186,7 +204,9 @@ describe("the rule itself", () => {
     ["src/hosts/excel/host.ts", "src/hosts/contract"],
     ["src/hosts/xlsx/index.ts", "src/core/output/plan"],
     ["src/taskpane/index.tsx", "src/hosts/excel"],
-    ["src/workbench/Workbench.tsx", "src/taskpane/Pane/Pane"],
+    ["src/workbench/service.ts", "src/hosts/xlsx/universal"],
+    ["src/cli/commands.ts", "src/hosts/xlsx"],
+    ["src/workbench/Workbench/Workbench.tsx", "src/taskpane/Pane/Pane"],
     ["src/cli/main.ts", "package.json"],
     ["src/core/settings.ts", "zod/mini"],
     ["src/core/rules/overdue.test.ts", "test/helpers/rule-tester"],
