@@ -72,6 +72,8 @@ describe("parseStatus", () => {
   });
 });
 
+// Equivalent mutants (npm run mutate) in parseCycle: `typeof value === "string"` made false (or compared with "")
+// turns a text into String(text), the same text.
 describe("parseCycle", () => {
   const cases: Array<[string, string]> = [
     ["一次性", "once"],
@@ -110,6 +112,13 @@ describe("parseCycle", () => {
     expect(parseCycle(text)).toEqual({ kind: "invalid", text });
   });
   test("empty", () => expect(parseCycle(" ").kind).toBe("empty"));
+  test.each([[null], [undefined], [""]])("%j is empty", (value) => {
+    expect(parseCycle(value)).toEqual({ kind: "empty" });
+  });
+  test("a number is read as its text, and an unknown word is kept without its surrounding spaces", () => {
+    expect(parseCycle(12)).toEqual({ kind: "invalid", text: "12" });
+    expect(parseCycle(" 双周\u3000")).toEqual({ kind: "invalid", text: "双周" });
+  });
 });
 
 describe("parseNumber", () => {
