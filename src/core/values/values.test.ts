@@ -31,6 +31,9 @@ describe("parseStatus", () => {
     "Yes",
     " 已完成 ",
     "已完成（已验收）",
+    "已完成[见附件]",
+    "已完成【已验收】",
+    "已完成！！",
     1,
     100,
     true,
@@ -69,7 +72,12 @@ describe("parseStatus", () => {
   );
   test("unknown keeps the clerk's text for the message", () => {
     expect(parseStatus(" 基本完成 ")).toEqual({ kind: "unknown", text: "基本完成" });
+    expect(parseStatus(" 120% ")).toEqual({ kind: "unknown", text: "120%" });
   });
+  test("a date in the status column is unknown, with no text of its own", () => {
+    expect(parseStatus({ day: 20470 })).toEqual({ kind: "unknown", text: "" });
+  });
+  test("undefined is empty", () => expect(parseStatus(undefined).kind).toBe("empty"));
 });
 
 // Equivalent mutants (npm run mutate) in parseCycle: `typeof value === "string"` made false (or compared with "")
@@ -139,6 +147,13 @@ describe("parseNumber", () => {
   test.each(cases)("%j reads as %s", (value, expected) => {
     const parsed = parseNumber(value);
     expect(parsed.kind === "number" ? String(parsed.value) : parsed.kind).toBe(expected);
+  });
+  test("what a clerk sees in the finding: the text without its surrounding spaces", () => {
+    expect(parseNumber(" 优 ")).toEqual({ kind: "invalid", text: "优" });
+    expect(parseNumber(Number.NaN)).toEqual({ kind: "invalid", text: "NaN" });
+    expect(parseNumber(undefined)).toEqual({ kind: "empty" });
+    // Only a trailing 分 is the unit.
+    expect(parseNumber("分5")).toEqual({ kind: "invalid", text: "分5" });
   });
 });
 
