@@ -48,8 +48,21 @@ describe("parseDate", () => {
     ["small number", 12, "invalid:12"],
     ["boolean", true, "invalid:TRUE"],
     ["compact impossible", "20260230", "invalid:20260230"],
+    ["compact number impossible", 20260230, "invalid:20260230"],
+    ["compact number, first day read", 19000101, "1900-01-01"],
+    ["compact number, last day read", 29991231, "2999-12-31"],
+    ["first plausible serial", 20000, "1954-10-03"],
+    ["last plausible serial", 80000, "2119-01-11"],
+    ["January only", "2026年1月", "2026-01-31"],
+    ["month 0 only", "2026年0月", "invalid:2026年0月"],
+    ["month 13 only", "2026年13月", "invalid:2026年13月"],
+    ["month 13 end in the as-of year", "13月底", "invalid:13月底"],
+    ["ongoing in capitals", "ONGOING", "ongoing"],
+    ["words, kept without their spaces", " 尽快 ", "invalid:尽快"],
+    ["boolean false", false, "invalid:FALSE"],
   ];
   test.each(cases)("%s: %j", (_name, value, expected) => {
     expect(show(parseDate(value, 2026))).toBe(expected);
   });
+  test("no cell is empty", () => expect(parseDate(undefined, 2026)).toEqual({ kind: "empty" }));
 });
