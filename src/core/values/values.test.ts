@@ -3,11 +3,14 @@ import { parseNumber } from "./number";
 import { parseStatus } from "./status";
 import isFullwidthCodePoint from "is-fullwidth-code-point";
 import {
+  cellText,
   closest,
   columnsBetween,
   compactKey,
   displayWidth,
   foldPlainText,
+  isBlank,
+  isFilled,
   normalizeText,
   splitUnits,
 } from "./text";
@@ -174,6 +177,23 @@ describe("text helpers", () => {
   ])("compactKey(%j) = %j", (text, expected) => expect(compactKey(text)).toBe(expected));
 
   test.each([
+    [null, "", true],
+    [undefined, "", true],
+    ["", "", true],
+    [" \u3000\n", " \u3000\n", true],
+    ["综采一队", "综采一队", false],
+    [0, "0", false],
+    [2.5, "2.5", false],
+    [true, "TRUE", false],
+    [false, "FALSE", false],
+    [{ day: 20762 }, "2026-11-05", false],
+  ])("cellText(%j) = %j, blank: %s", (value: CellValue | undefined, text, blank) => {
+    expect(cellText(value)).toBe(text);
+    expect(isBlank(value)).toBe(blank);
+    expect(isFilled(value)).toBe(!blank);
+  });
+
+  test.each([
     ["综采一队、机电科", ["综采一队", "机电科"]],
     ["A, B；C\nD", ["A", "B", "C", "D"]],
     ["　综采一队　", ["综采一队"]],
@@ -215,6 +235,9 @@ describe("displayWidth", () => {
   });
 });
 
+// Equivalent mutants (npm run mutate) in foldPlainText: `fullWidth` starting true, or `if (!fullWidth)` made false,
+// only copy a text with nothing to fold through the folding loop; that loop's `c > 0xff5e` made false changes
+// nothing, as no code unit it is given lies above the full-width forms.
 describe("foldPlainText", () => {
   it("is NFKC on every code unit of the BMP it takes, and takes no white space", () => {
     for (let c = 0; c <= 0xffff; c++) {
@@ -231,10 +254,14 @@ describe("foldPlainText", () => {
     ["ＡＢ１２：安全、生产。", "AB12:安全、生产。"],
     ["plain", "plain"],
     ["", ""],
+    // The first and last code units of each range it takes.
+    ["!~\u4e00\u9fff", "!~\u4e00\u9fff"],
+    ["\uff01\uff5e", "!~"],
   ])("%j folds to %j", (text, folded) => expect(foldPlainText(text)).toBe(folded));
 
-  it.each([["两 个"], ["全角　空格"], ["e\u0301"], ["Ⅻ"], ["😀"], ["ｶﾀｶﾅ"]])("%j is left to NFKC", (text) =>
-    expect(foldPlainText(text)).toBeUndefined(),
+  it.each([["两 个"], ["全角　空格"], ["e\u0301"], ["Ⅻ"], ["😀"], ["ｶﾀｶﾅ"], ["\u007f"]])(
+    "%j is left to NFKC",
+    (text) => expect(foldPlainText(text)).toBeUndefined(),
   );
 
   it("on random texts of what it takes and what it does not: NFKC or undefined", () => {
