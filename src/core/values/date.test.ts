@@ -60,6 +60,10 @@ describe("parseDate", () => {
     ["ongoing in capitals", "ONGOING", "ongoing"],
     ["words, kept without their spaces", " 尽快 ", "invalid:尽快"],
     ["boolean false", false, "invalid:FALSE"],
+    ["compact number before 1900", 18991231, "invalid:18991231"],
+    ["compact number after 2999", 30000101, "invalid:30000101"],
+    ["compact number with a fraction", 20261105.5, "invalid:20261105.5"],
+    ["month and day as a number", 1231, "invalid:1231"],
   ];
   test.each(cases)("%s: %j", (_name, value, expected) => {
     expect(show(parseDate(value, 2026))).toBe(expected);

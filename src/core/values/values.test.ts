@@ -8,6 +8,7 @@ import {
   columnsBetween,
   compactKey,
   displayWidth,
+  editDistance,
   foldPlainText,
   isBlank,
   isFilled,
@@ -205,6 +206,16 @@ describe("text helpers", () => {
     ["机电", ["综采一队", "机电科"], "机电科"],
     ["x", [], undefined],
   ])("closest(%j)", (text, candidates, expected) => expect(closest(text, candidates)).toBe(expected));
+
+  test.each([
+    ["综采一队", "综采一队", 0],
+    ["综采1队", "综采一队", 1],
+    ["kitten", "sitting", 3],
+    ["ab", "ba", 2],
+    ["", "机电科", 3],
+    ["机电科", "", 3],
+    ["𠮷野家", "吉野家", 1],
+  ])("editDistance(%j, %j) = %d", (a, b, distance) => expect(editDistance(a, b)).toBe(distance));
 });
 
 describe("displayWidth", () => {
@@ -222,16 +233,23 @@ describe("displayWidth", () => {
     }
   });
 
-  it.each(["𠀀𠮷𩸽", "a😀b", "\ud840", "\ud840x", "\udc00\ud840", "综采一队（机电）：“完成”。、★ＡＢ"])(
-    "agrees on %j, pairs and lone surrogates included",
-    (text) => {
-      expect(displayWidth(text)).toBe(byCodePoint(text));
-    },
-  );
+  it.each([
+    "𠀀𠮷𩸽",
+    "a😀b",
+    "\ud840",
+    "\ud840x",
+    "\udc00\ud840",
+    "\ud800\udc00\udbff\udfff",
+    "综采一队（机电）：“完成”。、★ＡＢ",
+  ])("agrees on %j, pairs and lone surrogates included", (text) => {
+    expect(displayWidth(text)).toBe(byCodePoint(text));
+  });
 
   it("counts a slice, ★ at the width asked for", () => {
     expect(columnsBetween("ab★综\n★★", 0, 4, 2)).toBe(6);
     expect(columnsBetween("ab★综\n★★", 5, 7, 1)).toBe(2);
+    // A pair cut by the slice's end counts its first half alone.
+    expect(columnsBetween("𠀀", 0, 1, 1)).toBe(1);
   });
 });
 
