@@ -111,8 +111,6 @@ export const enUS: Catalogue = {
       `${v.cell}: the same task and unit as row ${v.firstRow}. Delete the repeated row or say how the two differ.`,
     unknownUnit: (v) =>
       `${v.cell}: "${v.unit}" is not on the roster; did you mean "${v.suggestion}"? Correct the name or add it to the roster.`,
-    unknownUnitNoSuggestion: (v) =>
-      `${v.cell}: "${v.unit}" is not on the roster. Correct the name or add it to the roster.`,
     doneWithoutDate: (v) =>
       `${v.cell}: the task is done but has no completion date. Fill in the date it was completed.`,
     dateInFuture: (v) =>

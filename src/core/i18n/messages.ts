@@ -11,7 +11,6 @@ export const MESSAGE_IDS = [
   "scoreOverPoints",
   "duplicateTask",
   "unknownUnit",
-  "unknownUnitNoSuggestion",
   "doneWithoutDate",
   "dateInFuture",
   "overdue",

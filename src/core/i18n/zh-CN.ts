@@ -110,8 +110,6 @@ export const zhCN: Catalogue = {
       `${v.cell}：与第 ${v.firstRow} 行的任务和责任单位相同。请删除重复行，或写明两者的区别。`,
     unknownUnit: (v) =>
       `${v.cell}：“${v.unit}”不在单位名单中，是否应为“${v.suggestion}”？请改正单位名称，或把它加入单位名单。`,
-    unknownUnitNoSuggestion: (v) =>
-      `${v.cell}：“${v.unit}”不在单位名单中。请改正单位名称，或把它加入单位名单。`,
     doneWithoutDate: (v) => `${v.cell}：任务已完成，但未填写完成日期。请补填完成日期。`,
     dateInFuture: (v) => `${v.cell}：完成日期 ${v.date} 晚于检查日 ${v.asOf}。请核对完成日期。`,
     overdue: (v) =>

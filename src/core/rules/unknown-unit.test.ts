@@ -5,11 +5,8 @@ const roster = ["综采一队", "综采二队", "机电科", "运输队"];
 const row = { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30" };
 
 // Equivalent mutants (npm run mutate), which no table can tell apart:
-// - `if (onRoster === undefined)` and `if (!suggestions.has(unit))` made always true only look a unit up again
-//   instead of remembering its answer: the same findings, more slowly.
-// - The unknownUnitNoSuggestion branch (`suggestion === undefined` made false, and the mutants of its report,
-//   never covered) cannot be reached: closest() answers a roster name whenever the roster has one, and an empty
-//   roster turns the rule off.
+// - `if (onRoster === undefined)` and `if (suggestion === undefined)` made always true only look a unit up
+//   again instead of remembering its answer: the same findings, more slowly.
 testRule(unknownUnit, {
   valid: [
     { name: "units on the roster", rows: [row, { ...row, unit: "运输队" }], roster },
