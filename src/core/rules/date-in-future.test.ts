@@ -3,7 +3,7 @@ import { testRule } from "../../../test/helpers/rule-tester";
 
 const row = { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-30", status: "已完成" };
 
-// Equivalent mutant (npm run mutate): `row.doneDate.kind === "day"` made true compares an undefined day for a
+// Equivalent mutant (npm run mutate): `if (row.doneDate.kind !== "day") return` made false compares an undefined day for a
 // completion date that is empty or cannot be read, and `undefined > asOf` is false: no finding either way.
 testRule(dateInFuture, {
   valid: [

@@ -4,7 +4,7 @@ import { testRule } from "../../../test/helpers/rule-tester";
 const row = { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-10", status: "已完成" };
 
 // Equivalent mutants (npm run mutate): `row.deadline.kind !== "day"` or `row.doneDate.kind !== "day"` made
-// false lets a row with one of them missing on, where the days late are NaN and `NaN > 0` is false: no finding
+// false, or joined by && instead of ||, lets a row with one of them missing on, where the days late are NaN and `NaN > 0` is false: no finding
 // either way.
 testRule(doneLate, {
   valid: [

@@ -3,8 +3,8 @@ import { scoreOverPoints } from "./score-over-points";
 
 const row = { task: "完成月度考核", unit: "调度室", deadline: "2026-11-30" };
 
-// Equivalent mutants (npm run mutate): `row.score.kind === "number"`, `row.points.kind === "number"` or both
-// made true, or joined by || instead of &&, let a row on whose score or points is empty or not a number; its
+// Equivalent mutants (npm run mutate): `row.score.kind !== "number"`, `row.points.kind !== "number"` or both
+// made false, or joined by && instead of ||, let a row on whose score or points is empty or not a number; its
 // value is then undefined and a comparison with undefined is false: no finding either way.
 testRule(scoreOverPoints, {
   valid: [
