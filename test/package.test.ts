@@ -24,7 +24,7 @@ import { readWorkbookBytes, WorkbookInputError } from "../src/hosts/xlsx";
 type ExcelBuffer = Parameters<Workbook["xlsx"]["load"]>[0];
 import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
 import { crc32, OpcPackage } from "../src/hosts/xlsx/package";
-import { isSameFile, writeFileWhole } from "../src/hosts/xlsx/write-file";
+import { isSameFile, writeAll, writeFileWhole } from "../src/hosts/xlsx/write-file";
 import { listZipEntries } from "../src/hosts/xlsx/zip";
 import { countingCodec } from "./helpers/counting-codec";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
@@ -638,6 +638,41 @@ describe("writeFileWhole", () => {
     expect(statSync(target).mode & 0o777).toBe(0o640);
     expect(readdirSync(folder)).toEqual(["out.xlsx"]);
   });
+
+  test.each<[string, readonly number[]]>([
+    ["no pieces", []],
+    ["empty pieces among others", [0, 5, 0, 0, 7, 0]],
+    ["more pieces than one group takes", Array.from({ length: 1500 }, (_, i) => i % 7)],
+    ["pieces across the megabyte groups", [700_000, 700_000, 1, 1_048_576, 3]],
+  ])("pieces written in groups come out whole and in order: %s", async (_, sizes) => {
+    const pieces = sizes.map((size, i) => new Uint8Array(size).fill(i % 251));
+    const target = join(dir(), "report.json");
+    await writeFileWhole(target, pieces);
+    expect(Buffer.compare(readFileSync(target), Buffer.concat(pieces))).toBe(0);
+  });
+
+  test.each([1, 2, 3, 5, 64])(
+    "writeAll writes again what a writev of at most %d bytes left",
+    async (most) => {
+      const written: number[] = [];
+      const handle = {
+        writev: (buffers: readonly NodeJS.ArrayBufferView[]) => {
+          let left = most;
+          for (const buffer of buffers) {
+            const bytes = buffer as Uint8Array;
+            const take = Math.min(left, bytes.length);
+            written.push(...bytes.subarray(0, take));
+            left -= take;
+            if (take < bytes.length) break;
+          }
+          return Promise.resolve({ bytesWritten: most - left, buffers: [...buffers] });
+        },
+      };
+      const pieces = [[1, 2, 3], [], [4], [5, 6, 7, 8, 9], [], [10]].map((bytes) => Uint8Array.from(bytes));
+      await writeAll(handle as unknown as Parameters<typeof writeAll>[0], pieces);
+      expect(written).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    },
+  );
 
   test("a failure leaves no temporary file and no partial target", async () => {
     const folder = dir();
