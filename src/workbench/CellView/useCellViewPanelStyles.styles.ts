@@ -1,23 +1,11 @@
 // Styles of the cell view: a few rows of the sheet on white, as the sheet looks, the cell outlined.
 
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { sheetScroller, sheetTable } from "../shared.styles";
 
 export const useCellViewPanelStyles = makeStyles({
-  scroller: {
-    overflow: "auto",
-    maxHeight: "360px",
-    backgroundColor: "#FFFFFF",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    colorScheme: "light",
-  },
-  table: {
-    borderCollapse: "collapse",
-    fontSize: "13px",
-    lineHeight: "1.35",
-    color: "#1F2937",
-    backgroundColor: "#FFFFFF",
-  },
+  scroller: { ...sheetScroller, maxHeight: "360px" },
+  table: sheetTable,
   cell: {
     border: "1px solid #D9DDE2",
     padding: "2px 6px",

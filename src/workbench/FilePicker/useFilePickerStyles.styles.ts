@@ -1,6 +1,7 @@
 // Styles of the file button and the drop zone.
 
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { visuallyHidden } from "../shared.styles";
 
 export const useFilePickerStyles = makeStyles({
   zone: {
@@ -29,15 +30,7 @@ export const useFilePickerStyles = makeStyles({
   inline: { display: "inline-flex", alignItems: "center" },
   /** Out of sight but focusable, and still the control Playwright and assistive technology find. */
   input: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
+    ...visuallyHidden,
     ":focus-visible + label": {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: "2px",

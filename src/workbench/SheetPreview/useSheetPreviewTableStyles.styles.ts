@@ -1,24 +1,11 @@
 // Styles of a generated sheet's preview: on white in its own colours, whatever the page's theme.
 
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { sheetScroller, sheetTable } from "../shared.styles";
 
 export const useSheetPreviewTableStyles = makeStyles({
-  scroller: {
-    overflow: "auto",
-    maxHeight: "70vh",
-    backgroundColor: "#FFFFFF",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    colorScheme: "light",
-  },
-  table: {
-    borderCollapse: "collapse",
-    tableLayout: "fixed",
-    fontSize: "13px",
-    lineHeight: "1.35",
-    color: "#1F2937",
-    backgroundColor: "#FFFFFF",
-  },
+  scroller: { ...sheetScroller, maxHeight: "70vh" },
+  table: { ...sheetTable, tableLayout: "fixed" },
   cell: { padding: "2px 6px", boxSizing: "border-box" },
   sticky: { position: "sticky", top: 0, zIndex: 1, backgroundColor: "#FFFFFF" },
   link: {

@@ -2,6 +2,7 @@
 // column below 900 px), Fluent's tokens throughout.
 
 import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { visuallyHidden } from "../shared.styles";
 
 export const useWorkbenchStyles = makeStyles({
   root: {
@@ -67,17 +68,7 @@ export const useWorkbenchStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
   },
   fileName: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  visuallyHidden,
   sectionTitle: {
     margin: 0,
     fontSize: tokens.fontSizeBase400,

@@ -1,0 +1,36 @@
+// Style pieces more than one workbench component uses, spread into each component's makeStyles.
+
+import { tokens, type GriffelStyle } from "@fluentui/react-components";
+
+/** Out of sight, yet read by assistive technology (and, for a control, focusable and found by Playwright). */
+export const visuallyHidden: GriffelStyle = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  margin: "-1px",
+  padding: 0,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+  border: 0,
+};
+
+/**
+ * A sheet's cells as a spreadsheet shows them, on white in their own colours whatever the page's theme: the
+ * scroller around the table, and the table.
+ */
+export const sheetScroller: GriffelStyle = {
+  overflow: "auto",
+  backgroundColor: "#FFFFFF",
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  borderRadius: tokens.borderRadiusMedium,
+  colorScheme: "light",
+};
+
+export const sheetTable: GriffelStyle = {
+  borderCollapse: "collapse",
+  fontSize: "13px",
+  lineHeight: "1.35",
+  color: "#1F2937",
+  backgroundColor: "#FFFFFF",
+};
