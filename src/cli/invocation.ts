@@ -128,46 +128,53 @@ export async function settle(line: CommandLine, today: () => Day): Promise<Invoc
   return { ...line, asOfDay, fromFile, settings, locale };
 }
 
+/** The workbook's own settings layered under the file's and the flags', or why they cannot be used. */
+type Stored = { readonly settings: Settings; readonly locale: Locale } | { readonly problem: string };
+
 /**
  * The settings the workbook carries (saved from the task pane) with the settings file's and the flags' over
  * them; undefined when it carries none.
+ */
+function storedSettings(run: Invocation, workbook: WorkbookModel): Stored | undefined {
+  const where = `${path.basename(run.file)} (${SETTINGS_SHEET})`;
+  let stored: unknown;
+  try {
+    stored = readWorkbookSettings(workbook);
+  } catch (error) {
+    return { problem: CLI_WORDS[run.locale].configUnreadable({ file: where, reason: String(error) }) };
+  }
+  if (stored === undefined) return undefined;
+  const layered = parseSettings(mergeSettings(stored as SettingsInput, run.fromFile, run.flags));
+  if ("problems" in layered) {
+    const first = layered.problems[0]!;
+    return {
+      problem: CLI_WORDS[run.locale].configInvalid({ file: where, path: first.path, message: first.message }),
+    };
+  }
+  return { settings: layered.settings, locale: run.lang ?? layered.settings.language };
+}
+
+/**
+ * The workbook's settings (see storedSettings), undefined when it carries none.
  * @throws Unusable when its settings sheet cannot be read or its settings are not valid.
  */
 export function withStoredSettings(
   run: Invocation,
   workbook: WorkbookModel,
 ): { settings: Settings; locale: Locale } | undefined {
-  const where = `${path.basename(run.file)} (${SETTINGS_SHEET})`;
-  let stored: unknown;
-  try {
-    stored = readWorkbookSettings(workbook);
-  } catch (error) {
-    throw new Unusable(CLI_WORDS[run.locale].configUnreadable({ file: where, reason: String(error) }));
-  }
-  if (stored === undefined) return undefined;
-  const layered = parseSettings(mergeSettings(stored as SettingsInput, run.fromFile, run.flags));
-  if ("problems" in layered) {
-    const first = layered.problems[0]!;
-    throw new Unusable(
-      CLI_WORDS[run.locale].configInvalid({ file: where, path: first.path, message: first.message }),
-    );
-  }
-  return { settings: layered.settings, locale: run.lang ?? layered.settings.language };
+  const stored = storedSettings(run, workbook);
+  if (stored !== undefined && "problem" in stored) throw new Unusable(stored.problem);
+  return stored;
 }
 
 /**
- * The settings a workbook's first rows carry, layered as withStoredSettings does; undefined where they cannot
- * be read or are not valid (the check then says what is wrong).
+ * The settings a workbook's first rows carry, as withStoredSettings reads them; undefined where they cannot
+ * be read or are not valid (the check, on the whole workbook, then says what is wrong).
  */
 export function headSettings(run: Invocation, heads: WorkbookModel): Settings | undefined {
-  let stored: unknown;
-  try {
-    stored = readWorkbookSettings(heads);
-  } catch {
-    return undefined;
-  }
-  const layered = parseSettings(mergeSettings(stored as SettingsInput | undefined, run.fromFile, run.flags));
-  return "problems" in layered ? undefined : layered.settings;
+  const stored = storedSettings(run, heads);
+  if (stored === undefined) return run.settings;
+  return "problem" in stored ? undefined : stored.settings;
 }
 
 function parseFlags(argv: readonly string[], locale: Locale) {
