@@ -1,0 +1,113 @@
+// 反馈汇总 (merging the units' answers back): what a notice records, what a return holds, what a merge decides.
+// Plain data throughout: it crosses from the hosts to the core and back, and to the pane's worker.
+
+import type { Field } from "../table/fields";
+import type { CellValue } from "../workbook";
+
+/** The fields a unit may update in its notice; everything else in a notice is protected. */
+export const ANSWER_FIELDS = ["status", "doneDate", "evidence", "note"] as const satisfies readonly Field[];
+export type AnswerField = (typeof ANSWER_FIELDS)[number];
+
+/** The fields whose change in a return is reported, never applied (they say which task it is and whose). */
+export const PROTECTED_FIELDS = ["task", "unit", "deadline"] as const satisfies readonly Field[];
+export type ProtectedField = (typeof PROTECTED_FIELDS)[number];
+
+/** The very hidden sheet of a notice workbook that holds its NoticeRecord (column A: a marker, then JSON). */
+export const NOTICE_RECORD_SHEET = "_duban_notice";
+
+/** One task row as the notice showed it: where it came from and what the master held then. */
+export interface NoticeRow {
+  /** The master's own row number (1-based) when the notice was made. */
+  readonly masterRow: number;
+  /** The notice sheet's row number (1-based) holding this task. */
+  readonly noticeRow: number;
+  /** fingerprint(task, unit, deadline) of the master row: finds the row again after the master was sorted. */
+  readonly fingerprint: string;
+  /** The master's cells of the answer fields when the notice was made, to tell a master changed since. */
+  readonly sent: Readonly<Partial<Record<AnswerField, CellValue>>>;
+}
+
+/** Written into each notice workbook (very hidden): which master, sheet and round it answers. */
+export interface NoticeRecord {
+  readonly version: 1;
+  readonly kind: "notice";
+  /** The master workbook's file name. */
+  readonly master: string;
+  /** The master's task sheet. */
+  readonly sheet: string;
+  /** The round: the as-of day of the check the notice came from, YYYY-MM-DD. */
+  readonly round: string;
+  readonly unit: string;
+  /** The notice sheet's name in the notice workbook. */
+  readonly noticeSheet: string;
+  /** Zero-based column of each field shown on the notice sheet (answer fields and protected fields). */
+  readonly columns: Readonly<Partial<Record<AnswerField | ProtectedField, number>>>;
+  readonly rows: readonly NoticeRow[];
+}
+
+/** Why a whole returned file was not used. */
+export type SkippedReason = "notWorkbook" | "damaged" | "encrypted" | "notAnswer" | "otherMaster";
+
+/** Why one answered cell or row was reported and not applied. */
+export type RejectReason =
+  | "masterChanged" // the master cell changed since the notice was made: the master's value is kept
+  | "disagree" // two returns answer one cell differently
+  | "protectedField" // task, unit or deadline edited in the return
+  | "otherUnit" // the return answers a row of another unit
+  | "olderRound" // the return is from an older round than the last merge
+  | "noMatch"; // the returned row matches no master row
+
+/** One master cell the merge changes. */
+export interface CellChange {
+  /** The returned file it came from (its name as given). */
+  readonly file: string;
+  readonly unit: string;
+  /** The master's row number, 1-based. */
+  readonly row: number;
+  /** Zero-based column in the master's task sheet. */
+  readonly column: number;
+  readonly field: AnswerField;
+  readonly task: string;
+  readonly old: CellValue;
+  readonly new: CellValue;
+}
+
+/** An answer reported and not applied. */
+export interface RejectedAnswer {
+  readonly file: string;
+  readonly unit: string;
+  readonly reason: RejectReason;
+  /** The master row, where the answer could be matched to one. */
+  readonly row?: number;
+  readonly field?: AnswerField | ProtectedField;
+  readonly task?: string;
+  /** The master's value and the returned one (for disagree: the other return's value and file in `other`). */
+  readonly master?: CellValue;
+  readonly returned?: CellValue;
+  readonly other?: { readonly file: string; readonly value: CellValue };
+}
+
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: SkippedReason;
+  /** The host's words for what was wrong (already in the person's language), when it has them. */
+  readonly detail?: string;
+}
+
+/** Per unit: did it answer, and what came of it. */
+export interface UnitFeedback {
+  readonly unit: string;
+  readonly files: readonly string[];
+  readonly rowsUpdated: number;
+  readonly rowsRejected: number;
+}
+
+export interface MergeOutcome {
+  /** The round merged: the newest round among the returns applied, YYYY-MM-DD. */
+  readonly round?: string;
+  readonly changes: readonly CellChange[];
+  readonly rejected: readonly RejectedAnswer[];
+  readonly skipped: readonly SkippedFile[];
+  /** Every unit of the summary (the roster's where there is one), units that did not answer first. */
+  readonly units: readonly UnitFeedback[];
+}
