@@ -179,6 +179,73 @@ describe("the API subset", () => {
     expect([0, 1, 2, 3].map((c) => sheet.value(1, c))).toEqual(["=SUM(A1)", "001", "50%", "-x"]);
     expect(sheet.formulaAt("A2")).toBeUndefined();
   });
+
+  // learn.microsoft.com, "Blank and null values in Excel add-ins": null in a 2-D array leaves that cell's
+  // value, number format or formula as it is; "" clears the value (and resets a number format to General).
+  test("null in a 2-D array leaves its cell alone; an empty string clears it", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.workbook.addSheet("Sheet1");
+    sheet.put(0, 0, "keep", "@");
+    sheet.put(0, 1, 46000, "yyyy-mm-dd");
+    sheet.put(0, 2, "clear me");
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:D1");
+      range.numberFormat = [[null, null, null, "0.00"]];
+      range.values = [[null, null, "", 5]];
+      await context.sync();
+    });
+    expect([0, 1, 2, 3].map((c) => sheet.value(0, c))).toEqual(["keep", 46000, "", 5]);
+    expect([0, 1, 2, 3].map((c) => sheet.numberFormat(0, c))).toEqual(["@", "yyyy-mm-dd", "General", "0.00"]);
+  });
+
+  // Typed into a General cell, 0012 is the number 12 and 2026-11-05 a date; '0012 is the text 0012, the
+  // apostrophe being the prefix character and not part of the value; in a Text (@) cell everything is text.
+  test.each([
+    ["General", "0012", 12, "General"],
+    ["General", "'0012", "0012", "General"],
+    ["General", "'已完成", "已完成", "General"],
+    ["@", "0012", "0012", "@"],
+    ["0000", "0012", 12, "0000"],
+    ["General", "2026-11-05", excelSerialFromDay(parseIsoDay("2026-11-05")!), "yyyy-mm-dd"],
+    ["yyyy/m/d", "2026-11-05", excelSerialFromDay(parseIsoDay("2026-11-05")!), "yyyy/m/d"],
+    ["General", "'2026-11-05", "2026-11-05", "General"],
+  ])("values = %s cell, typed %s: the value %s, the format %s", async (format, typed, value, after) => {
+    const fake = new FakeExcel();
+    const sheet = fake.workbook.addSheet("Sheet1");
+    sheet.put(0, 0, "", format);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[typed]];
+      await context.sync();
+    });
+    expect(sheet.value(0, 0)).toBe(value);
+    expect(sheet.numberFormat(0, 0)).toBe(after);
+  });
+
+  test("formulas read back as typed (a constant as its value) and write back, null leaving a cell alone", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.workbook.addSheet("Sheet1");
+    sheet.put(0, 0, "已完成");
+    sheet.put(0, 2, 7);
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("B1");
+      range.values = [["=A1"]];
+      await context.sync();
+    });
+    const read = await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1");
+      range.load("formulas");
+      await context.sync();
+      return range.formulas;
+    });
+    expect(read).toEqual([["已完成", "=A1", 7]]);
+    sheet.put(0, 1, "");
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1").formulas = [[null, "=A1", null]];
+      await context.sync();
+    });
+    expect(sheet.formulaAt("B1")).toBe("=A1");
+    expect([sheet.value(0, 0), sheet.value(0, 2)]).toEqual(["已完成", 7]);
+  });
 });
 
 describe("reading", () => {

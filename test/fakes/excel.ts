@@ -1263,32 +1263,46 @@ class FakeRange extends Proxy implements Api.Range {
   get values(): Api.CellScalar[][] {
     return this.read("values");
   }
-  set values(values: Api.CellScalar[][]) {
-    this.queue("set", { values }, () => {
-      const box = this.need();
-      const grid = fit(values, box, "values");
-      const sheet = this.sheet();
-      grid.forEach((cells, r) =>
-        cells.forEach((value, c) =>
-          enterValue(sheet, box.top + r, box.left + c, value, this.context.excel.workbook.date1904),
-        ),
-      );
-    });
+  set values(values: Api.CellWrite<Api.CellScalar>) {
+    this.queue("set", { values }, () => this.enter(values, "values"));
+  }
+
+  get formulas(): Api.CellScalar[][] {
+    return this.read("formulas");
+  }
+  /** Typed as into the formula bar: as `values`, a string with = (or + - @) first being a formula. */
+  set formulas(formulas: Api.CellWrite<Api.CellScalar>) {
+    this.queue("set", { formulas }, () => this.enter(formulas, "formulas"));
+  }
+
+  /** Enters each value as typed; null leaves its cell as it is. */
+  private enter(values: Api.CellWrite<Api.CellScalar>, what: string): void {
+    const box = this.need();
+    const grid = fit(values, box, what);
+    const sheet = this.sheet();
+    grid.forEach((cells, r) =>
+      cells.forEach((value, c) => {
+        if (value === null) return;
+        enterValue(sheet, box.top + r, box.left + c, value, this.context.excel.workbook.date1904);
+      }),
+    );
   }
 
   get numberFormat(): string[][] {
     return this.read("numberFormat");
   }
-  set numberFormat(formats: string[][]) {
+  set numberFormat(formats: Api.CellWrite<string>) {
     this.queue("set", { numberFormat: formats }, () => {
       const box = this.need();
       const grid = fit(formats, box, "numberFormat");
       const sheet = this.sheet();
       grid.forEach((cells, r) =>
         cells.forEach((format, c) => {
+          if (format === null) return;
           if (typeof format !== "string")
             throw new FakeOfficeError("InvalidArgument", "a number format is text");
-          sheet.setNumberFormat(box.top + r, box.left + c, format);
+          // A blank number format is General again.
+          sheet.setNumberFormat(box.top + r, box.left + c, format === "" ? "General" : format);
         }),
       );
     });
@@ -1325,12 +1339,12 @@ class FakeRange extends Proxy implements Api.Range {
   load(names: string | string[]): Api.Range {
     this.queueLoad(
       names,
-      ["values", "numberFormat", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"],
+      ["values", "numberFormat", "formulas", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"],
       () => this.box() === null,
       (p) => {
         const box = this.need();
         const sheet = this.sheet();
-        if ((p === "values" || p === "numberFormat") && cellsOf(box) > 5_000_000)
+        if ((p === "values" || p === "numberFormat" || p === "formulas") && cellsOf(box) > 5_000_000)
           throw new FakeOfficeError(
             "RangeExceedsLimit",
             `${cellsOf(box)} cells are more than a read may hold`,
@@ -1340,6 +1354,8 @@ class FakeRange extends Proxy implements Api.Range {
             return grid(box, (r, c) => sheet.value(r, c));
           case "numberFormat":
             return grid(box, (r, c) => sheet.numberFormat(r, c));
+          case "formulas":
+            return grid(box, (r, c) => sheet.formulas.get(key(r, c)) ?? sheet.value(r, c));
           case "address":
             return `${quoted(sheet.name)}!${a1(box)}`;
           case "rowIndex":
@@ -1534,7 +1550,7 @@ function enterValue(
   date1904: boolean,
 ): void {
   if (value === null || value === undefined)
-    throw new FakeOfficeError("InvalidArgument", "values may not hold null");
+    throw new FakeOfficeError("InvalidArgument", "a value to enter is never null (null leaves a cell alone)");
   const k = key(row, column);
   if (typeof value !== "string") return sheet.put(row, column, value);
   if (value === "") return sheet.put(row, column, "");

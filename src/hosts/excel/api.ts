@@ -112,9 +112,20 @@ export interface PageLayoutZoomOptions {
 /** A value as `Range.values` carries it: errors come as their text (#N/A), an empty cell as "". */
 export type CellScalar = string | number | boolean;
 
+/**
+ * What a 2-D array written to a range may hold besides values: null leaves that cell as it is ("Blank and
+ * null values in Excel add-ins"), so a block can change a few scattered cells in one operation.
+ */
+export type CellWrite<T> = Array<Array<T | null>>;
+
 export interface Range extends ClientObject {
-  values: CellScalar[][];
-  numberFormat: string[][];
+  get values(): CellScalar[][];
+  set values(values: CellWrite<CellScalar>);
+  get numberFormat(): string[][];
+  set numberFormat(formats: CellWrite<string>);
+  /** A formula as typed (=A1) where a cell has one, its value where it has none. */
+  get formulas(): CellScalar[][];
+  set formulas(formulas: CellWrite<CellScalar>);
   readonly address: string;
   readonly rowIndex: number;
   readonly columnIndex: number;
