@@ -55,7 +55,8 @@ export type RejectReason =
   | "protectedField" // task, unit or deadline edited in the return
   | "otherUnit" // the return answers a row of another unit
   | "olderRound" // the return is from an older round than the last merge
-  | "noMatch"; // the returned row matches no master row
+  | "noMatch" // the returned row matches no master row
+  | "mergedCell"; // the master cell is merged across rows: one value there would answer several tasks
 
 /** One master cell the merge changes. */
 export interface CellChange {
@@ -79,6 +80,8 @@ export interface RejectedAnswer {
   readonly reason: RejectReason;
   /** The master row, where the answer could be matched to one. */
   readonly row?: number;
+  /** The row (1-based) of the returned sheet it came from: what names a row that matches nothing. */
+  readonly returnedRow?: number;
   readonly field?: AnswerField | ProtectedField;
   readonly task?: string;
   /** The master's value and the returned one (for disagree: the other return's value and file in `other`). */
@@ -110,4 +113,9 @@ export interface MergeOutcome {
   readonly skipped: readonly SkippedFile[];
   /** Every unit of the summary (the roster's where there is one), units that did not answer first. */
   readonly units: readonly UnitFeedback[];
+  /**
+   * Files read that answer for no unit: a plain copy equal to the master in every answer, whose rows belong
+   * to several units (a copy of one unit's rows is that unit's, even unchanged).
+   */
+  readonly unattributed?: readonly string[];
 }

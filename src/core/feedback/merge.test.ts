@@ -1,0 +1,608 @@
+import {
+  AS_OF,
+  checked,
+  COLUMN,
+  copyWorkbook,
+  day,
+  HEADER,
+  masterWorkbook,
+  noticeWorkbook,
+  returned,
+  TASKS,
+} from "../../../test/helpers/feedback";
+import type { CellValue } from "../workbook";
+import { mergeAnswers, type MasterTable, type MergeOptions, type ReturnedFile } from "./merge";
+import type { AnswerField, CellChange, MergeOutcome, RejectedAnswer } from "./types";
+
+const master = checked(masterWorkbook());
+const taskOf = (row: number) => String(TASKS[row - 2]![1]);
+
+function change(
+  file: string,
+  unit: string,
+  row: number,
+  field: AnswerField,
+  old: CellValue,
+  value: CellValue,
+  task = taskOf(row),
+): CellChange {
+  return { file, unit, row, column: COLUMN[field], field, task, old, new: value };
+}
+
+/** The master as it is after `edit`, for a notice made before. */
+function edited(edit: (tasks: CellValue[][]) => CellValue[][]): MasterTable {
+  return checked(masterWorkbook(edit(TASKS.map((cells) => [...cells]))));
+}
+
+interface Case {
+  readonly master?: MasterTable;
+  readonly returns: () => readonly ReturnedFile[];
+  readonly options?: MergeOptions;
+  readonly changes: readonly CellChange[];
+  readonly rejected: readonly RejectedAnswer[];
+  readonly round?: string;
+}
+
+const cases: ReadonlyArray<[string, Case]> = [
+  [
+    "a notice's answers go into its unit's rows, a date as a date cell",
+    {
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", {
+            edits: { 2: { status: "已完成", doneDate: day("2026-11-09") }, 3: { evidence: "报告.pdf" } },
+          }),
+        ),
+      ],
+      changes: [
+        change("甲.xlsx", "甲", 2, "status", "进行中", "已完成"),
+        change("甲.xlsx", "甲", 2, "doneDate", null, day("2026-11-09")),
+        change("甲.xlsx", "甲", 3, "evidence", null, "报告.pdf"),
+      ],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "a cell left as the notice showed it (spaces aside) is no answer; an emptied cell erases nothing",
+    {
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", { edits: { 2: { status: " 进行中 " }, 3: { note: null } } }),
+        ),
+      ],
+      changes: [],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "masterChanged: the master's cell changed since the notice; the master's value is kept, both shown",
+    {
+      master: edited((tasks) => {
+        tasks[0]![COLUMN.status] = "推进中";
+        tasks[1]![COLUMN.note] = "已排查";
+        return tasks;
+      }),
+      // Row 3's note is left as the notice showed it: no answer, though the master changed it since.
+      returns: () => [
+        returned("甲.xlsx", noticeWorkbook(master, "甲", { edits: { 2: { status: "已完成" } } })),
+      ],
+      changes: [],
+      rejected: [
+        {
+          file: "甲.xlsx",
+          unit: "甲",
+          reason: "masterChanged",
+          row: 2,
+          returnedRow: 3,
+          field: "status",
+          task: "安全检查",
+          master: "推进中",
+          returned: "已完成",
+        },
+      ],
+      round: AS_OF,
+    },
+  ],
+  [
+    "disagree: two returns change one cell differently; neither applied, each shown with the other",
+    {
+      returns: () => [
+        returned("甲-1.xlsx", noticeWorkbook(master, "甲", { edits: { 2: { status: "已完成" } } })),
+        returned(
+          "甲-2.xlsx",
+          noticeWorkbook(master, "甲", { edits: { 2: { status: "未完成" }, 3: { evidence: "照片" } } }),
+        ),
+      ],
+      changes: [change("甲-2.xlsx", "甲", 3, "evidence", null, "照片")],
+      rejected: [
+        {
+          file: "甲-1.xlsx",
+          unit: "甲",
+          reason: "disagree",
+          row: 2,
+          returnedRow: 3,
+          field: "status",
+          task: "安全检查",
+          master: "进行中",
+          returned: "已完成",
+          other: { file: "甲-2.xlsx", value: "未完成" },
+        },
+        {
+          file: "甲-2.xlsx",
+          unit: "甲",
+          reason: "disagree",
+          row: 2,
+          returnedRow: 3,
+          field: "status",
+          task: "安全检查",
+          master: "进行中",
+          returned: "未完成",
+          other: { file: "甲-1.xlsx", value: "已完成" },
+        },
+      ],
+      round: AS_OF,
+    },
+  ],
+  [
+    "the same value from two returns is applied once, from the first",
+    {
+      returns: () => [
+        returned("甲-1.xlsx", noticeWorkbook(master, "甲", { edits: { 2: { status: "已完成" } } })),
+        returned("甲-2.xlsx", noticeWorkbook(master, "甲", { edits: { 2: { status: "已完成 " } } })),
+      ],
+      changes: [change("甲-1.xlsx", "甲", 2, "status", "进行中", "已完成")],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "protectedField: an edited deadline rejects that row's answers; the other rows' go in",
+    {
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", {
+            edits: { 2: { deadline: day("2026-11-30"), status: "已完成" }, 3: { status: "已完成" } },
+          }),
+        ),
+      ],
+      changes: [change("甲.xlsx", "甲", 3, "status", null, "已完成")],
+      rejected: [
+        {
+          file: "甲.xlsx",
+          unit: "甲",
+          reason: "protectedField",
+          row: 2,
+          returnedRow: 3,
+          field: "deadline",
+          task: "安全检查",
+          master: day("2026-11-10"),
+          returned: day("2026-11-30"),
+        },
+      ],
+      round: AS_OF,
+    },
+  ],
+  [
+    "a deadline rewritten as the same day in other words is no edit",
+    {
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", { edits: { 2: { deadline: "2026年11月10日", status: "已完成" } } }),
+        ),
+      ],
+      changes: [change("甲.xlsx", "甲", 2, "status", "进行中", "已完成")],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "otherUnit: a full copy answers for the unit most of its changed rows belong to",
+    {
+      returns: () => [
+        returned(
+          "copy.xlsx",
+          copyWorkbook(TASKS, { 2: { status: "已完成" }, 3: { status: "进行中" }, 4: { status: "已完成" } }),
+        ),
+      ],
+      changes: [
+        change("copy.xlsx", "甲", 2, "status", "进行中", "已完成"),
+        change("copy.xlsx", "甲", 3, "status", null, "进行中"),
+      ],
+      rejected: [
+        {
+          file: "copy.xlsx",
+          unit: "甲",
+          reason: "otherUnit",
+          row: 4,
+          returnedRow: 4,
+          field: "status",
+          task: "应急演练",
+          master: "进行中",
+          returned: "已完成",
+        },
+      ],
+    },
+  ],
+  [
+    "otherUnit: a tie goes to the unit first in the summary's order (the roster's: 丙 before 甲)",
+    {
+      returns: () => [
+        returned("copy.xlsx", copyWorkbook(TASKS, { 2: { status: "已完成" }, 6: { status: "进行中" } })),
+      ],
+      changes: [change("copy.xlsx", "丙", 6, "status", null, "进行中")],
+      rejected: [
+        {
+          file: "copy.xlsx",
+          unit: "丙",
+          reason: "otherUnit",
+          row: 2,
+          returnedRow: 2,
+          field: "status",
+          task: "安全检查",
+          master: "进行中",
+          returned: "已完成",
+        },
+      ],
+    },
+  ],
+  [
+    "olderRound: a notice older than the master's last merge is rejected whole",
+    {
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", { round: "2026-11-11", edits: { 2: { status: "已完成" } } }),
+        ),
+      ],
+      options: { lastRound: "2026-11-15" },
+      changes: [],
+      rejected: [
+        {
+          file: "甲.xlsx",
+          unit: "甲",
+          reason: "olderRound",
+          row: 2,
+          returnedRow: 3,
+          field: "status",
+          task: "安全检查",
+          master: "进行中",
+          returned: "已完成",
+        },
+      ],
+    },
+  ],
+  [
+    "olderRound: a notice older than the newest one merged with it; the round is the newest",
+    {
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", { round: "2026-11-11", edits: { 3: { note: "已排查" } } }),
+        ),
+        returned("乙.xlsx", noticeWorkbook(master, "乙", { edits: { 4: { status: "已完成" } } })),
+      ],
+      changes: [change("乙.xlsx", "乙", 4, "status", "进行中", "已完成")],
+      rejected: [
+        {
+          file: "甲.xlsx",
+          unit: "甲",
+          reason: "olderRound",
+          row: 3,
+          returnedRow: 4,
+          field: "note",
+          task: "隐患排查",
+          master: "待排查",
+          returned: "已排查",
+        },
+      ],
+      round: AS_OF,
+    },
+  ],
+  [
+    "noMatch: a notice row whose task left the master; the others are found where they are now",
+    {
+      master: edited((tasks) => tasks.slice(1)),
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", { edits: { 2: { status: "已完成" }, 3: { status: "进行中" } } }),
+        ),
+      ],
+      changes: [change("甲.xlsx", "甲", 2, "status", null, "进行中", "隐患排查")],
+      rejected: [
+        {
+          file: "甲.xlsx",
+          unit: "甲",
+          reason: "noMatch",
+          returnedRow: 3,
+          field: "status",
+          task: "安全检查",
+          returned: "已完成",
+        },
+      ],
+      round: AS_OF,
+    },
+  ],
+  [
+    "a sorted master: each notice row is found by its fingerprint",
+    {
+      master: edited((tasks) => [...tasks].reverse()),
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", { edits: { 2: { status: "已完成" }, 3: { note: "已排查" } } }),
+        ),
+      ],
+      changes: [
+        change("甲.xlsx", "甲", 5, "note", "待排查", "已排查", "隐患排查"),
+        change("甲.xlsx", "甲", 6, "status", "进行中", "已完成", "安全检查"),
+      ],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "a notice whose rows the unit moved (rows inserted above) is read where its rows are",
+    {
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", { insertAbove: 2, edits: { 3: { evidence: "台账" } } }),
+        ),
+      ],
+      changes: [change("甲.xlsx", "甲", 3, "evidence", null, "台账")],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "noMatch: a copy's row that is in no master row; an unanswered one is nothing",
+    {
+      returns: () => [
+        returned(
+          "copy.xlsx",
+          copyWorkbook([
+            ...TASKS,
+            [6, "新任务", "甲", day("2026-12-01"), "已完成", null, null, null],
+            [7, "空任务", "甲", day("2026-12-01"), null, null, null, null],
+          ]),
+        ),
+      ],
+      changes: [],
+      rejected: [
+        {
+          file: "copy.xlsx",
+          unit: "甲",
+          reason: "noMatch",
+          returnedRow: 7,
+          field: "status",
+          task: "新任务",
+          returned: "已完成",
+        },
+      ],
+    },
+  ],
+  [
+    "a copy matched by id: an edited task is a protected field",
+    {
+      returns: () => [
+        returned("copy.xlsx", copyWorkbook(TASKS, { 2: { task: "安全大检查", status: "已完成" } })),
+      ],
+      changes: [],
+      rejected: [
+        {
+          file: "copy.xlsx",
+          unit: "甲",
+          reason: "protectedField",
+          row: 2,
+          returnedRow: 2,
+          field: "task",
+          task: "安全检查",
+          master: "安全检查",
+          returned: "安全大检查",
+        },
+      ],
+    },
+  ],
+  [
+    "a copy matched by id, sorted otherwise than the master",
+    {
+      returns: () => [
+        returned(
+          "copy.xlsx",
+          copyWorkbook([...TASKS].reverse(), { 6: { note: "已排查" }, 2: { status: "已完成" } }),
+        ),
+      ],
+      // Copy row 6 is id 1 (安全检查); copy row 2 is id 5 (培训考核).
+      changes: [change("copy.xlsx", "丙", 6, "status", null, "已完成")],
+      rejected: [
+        {
+          file: "copy.xlsx",
+          unit: "丙",
+          reason: "otherUnit",
+          row: 2,
+          returnedRow: 6,
+          field: "note",
+          task: "安全检查",
+          master: null,
+          returned: "已排查",
+        },
+      ],
+    },
+  ],
+  [
+    "a copy whose ids were renumbered: the task and unit find the row",
+    {
+      returns: () => [
+        returned(
+          "copy.xlsx",
+          copyWorkbook(
+            [TASKS[1]!.map((v, i) => (i === 0 ? 1 : v)), TASKS[0]!.map((v, i) => (i === 0 ? 2 : v))],
+            {
+              2: { status: "已完成" },
+            },
+          ),
+        ),
+      ],
+      changes: [change("copy.xlsx", "甲", 3, "status", null, "已完成")],
+      rejected: [],
+    },
+  ],
+  [
+    "a copy without ids (a notice made by hand) by task and unit, spaces and full-width forms aside",
+    {
+      returns: () => [
+        returned(
+          "乙.xlsx",
+          copyWorkbook(
+            [
+              ["应急 演练", "乙", "2026-11-30", "已完成"],
+              ["设备检修", "丙", day("2026-12-10"), "进行中"],
+            ],
+            {},
+            { header: ["工作任务", "责任单位", "完成时限", "完成情况"] },
+          ),
+        ),
+      ],
+      changes: [change("乙.xlsx", "乙", 4, "status", "进行中", "已完成")],
+      rejected: [],
+    },
+  ],
+  [
+    "a copy's empty cells erase nothing, and a completion date the same day in other words is no change",
+    {
+      master: edited((tasks) => {
+        tasks[0]![COLUMN.status] = "已完成";
+        tasks[0]![COLUMN.doneDate] = day("2026-11-09");
+        return tasks;
+      }),
+      returns: () => [
+        returned(
+          "copy.xlsx",
+          copyWorkbook(
+            TASKS.map((cells, i) =>
+              i === 0
+                ? [1, "安全检查", "甲", day("2026-11-10"), "已完成", "11月9日", null, null]
+                : cells.map((v, k) => (k >= COLUMN.status ? null : v)),
+            ),
+          ),
+        ),
+      ],
+      changes: [],
+      rejected: [],
+    },
+  ],
+  [
+    "mergedCell: a master cell merged across rows is not written",
+    {
+      master: checked(
+        masterWorkbook(TASKS, { merges: [{ top: 4, left: COLUMN.status, bottom: 5, right: COLUMN.status }] }),
+      ),
+      returns: () => [returned("copy.xlsx", copyWorkbook(TASKS, { 6: { status: "已完成" } }))],
+      changes: [],
+      rejected: [
+        {
+          file: "copy.xlsx",
+          unit: "丙",
+          reason: "mergedCell",
+          row: 6,
+          returnedRow: 6,
+          field: "status",
+          task: "培训考核",
+          master: "进行中",
+          returned: "已完成",
+        },
+      ],
+    },
+  ],
+];
+
+describe("mergeAnswers", () => {
+  test.each(cases)("%s", (_name, c) => {
+    const outcome = mergeAnswers(c.master ?? master, c.returns(), c.options);
+    expect({ changes: outcome.changes, rejected: outcome.rejected, round: outcome.round }).toEqual({
+      changes: c.changes,
+      rejected: c.rejected,
+      round: c.round,
+    });
+  });
+
+  test("units: every unit of the summary in the roster's order, those that did not answer first", () => {
+    const outcome = mergeAnswers(master, [
+      returned(
+        "乙.xlsx",
+        noticeWorkbook(master, "乙", { edits: { 4: { status: "已完成", deadline: "2026-12-31" } } }),
+      ),
+      returned(
+        "甲.xlsx",
+        noticeWorkbook(master, "甲", {
+          edits: { 2: { status: "已完成", deadline: day("2026-11-30") }, 3: { status: "进行中" } },
+        }),
+      ),
+    ]);
+    expect(outcome.units).toEqual([
+      { unit: "丙", files: [], rowsUpdated: 0, rowsRejected: 0 },
+      { unit: "乙", files: ["乙.xlsx"], rowsUpdated: 0, rowsRejected: 1 },
+      { unit: "甲", files: ["甲.xlsx"], rowsUpdated: 1, rowsRejected: 1 },
+    ]);
+  });
+
+  test("a unit that returned a notice unchanged answered; files a host skipped and another master's notice are skipped", () => {
+    const otherMaster = noticeWorkbook(master, "乙", {
+      sheet: "另一张表",
+      edits: { 4: { status: "已完成" } },
+    });
+    const outcome = mergeAnswers(master, [
+      { file: "坏.xlsx", reason: "damaged", detail: "zip" },
+      returned("丙.xlsx", noticeWorkbook(master, "丙")),
+      returned("乙.xlsx", otherMaster),
+    ]);
+    expect(outcome).toEqual<MergeOutcome>({
+      round: AS_OF,
+      changes: [],
+      rejected: [],
+      skipped: [
+        { file: "坏.xlsx", reason: "damaged", detail: "zip" },
+        { file: "乙.xlsx", reason: "otherMaster" },
+      ],
+      units: [
+        { unit: "乙", files: [], rowsUpdated: 0, rowsRejected: 0 },
+        { unit: "甲", files: [], rowsUpdated: 0, rowsRejected: 0 },
+        { unit: "丙", files: ["丙.xlsx"], rowsUpdated: 0, rowsRejected: 0 },
+      ],
+    });
+  });
+
+  test.each<[string, CellValue[][], string | undefined]>([
+    ["an unchanged full copy answers for no unit", TASKS, undefined],
+    ["an unchanged copy of one unit's rows is that unit's", TASKS.slice(3), "丙"],
+  ])("%s", (_name, rows, unit) => {
+    const outcome = mergeAnswers(master, [returned("copy.xlsx", copyWorkbook(rows))]);
+    expect(outcome.unattributed).toEqual(unit === undefined ? ["copy.xlsx"] : undefined);
+    expect(outcome.units.filter((u) => u.files.length > 0).map((u) => u.unit)).toEqual(unit ? [unit] : []);
+  });
+
+  test("answers only the columns the master has", () => {
+    const narrow = checked({
+      fileName: "m.xlsx",
+      sheets: [
+        {
+          name: "任务表",
+          rows: [HEADER.slice(0, 5), ...TASKS.map((cells) => cells.slice(0, 5))],
+          merges: [],
+        },
+      ],
+    });
+    const outcome = mergeAnswers(narrow, [
+      returned("copy.xlsx", copyWorkbook(TASKS, { 2: { status: "已完成", evidence: "照片" } })),
+    ]);
+    expect(outcome.changes).toEqual([change("copy.xlsx", "甲", 2, "status", "进行中", "已完成")]);
+    expect(outcome.rejected).toEqual([]);
+  });
+});

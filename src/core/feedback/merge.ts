@@ -1,0 +1,543 @@
+// 反馈汇总: which returned answers go into the master task table, and which are reported instead, with why.
+//
+// The rules, where SPEC leaves a choice:
+// - A returned cell left empty where the master has a value is no answer, not an erasure: units clear cells by
+//   accident far more often than they mean to take back what was reported.
+// - A value the same as the master's, compared as shown (white space and full-width forms folded; a completion
+//   date by its day however written), is no change. In a notice, a cell the unit left as the notice showed it
+//   is no answer either, even where the master has changed since.
+// - A row with an edited protected field (task, unit, deadline) has none of its answers applied: the row the
+//   unit answered may not be the row the master holds, and the clerk sees the edit and the values.
+// - A plain copy answers for the unit most of its changed rows belong to (ties go to the unit first in the
+//   summary's order); its changes to other units' rows are otherUnit. A copy's protected cells are compared
+//   only in the rows it answers: in the rest, a difference is as likely the master's own later edit.
+// - The round merged is the newest among the notices given (and the master's last merge): a notice of an
+//   older round than that is rejected whole, each of its answers reported as olderRound.
+// - Answers are reported cell by cell (the clerk can copy a value by hand); a unit's rows updated and rows
+//   rejected count rows, and one row can be among both.
+
+import type { CheckResult } from "../check";
+import { ymdOf } from "../day";
+import type { Field } from "../table/fields";
+import type { TaskRow } from "../table/rows";
+import { parseDate, type ParsedDate } from "../values/date";
+import { cellText, compactKey, isBlank, isFilled, normalizeText } from "../values/text";
+import { columnIndex, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
+import { leadUnit, taskKeyOf, type ReturnedAnswers, type ReturnedRow } from "./answers";
+import { fingerprint } from "./record";
+import {
+  ANSWER_FIELDS,
+  PROTECTED_FIELDS,
+  type AnswerField,
+  type CellChange,
+  type MergeOutcome,
+  type NoticeRow,
+  type ProtectedField,
+  type RejectedAnswer,
+  type SkippedFile,
+  type UnitFeedback,
+} from "./types";
+
+/** The master as checked: its workbook and the check of it that found its task table. */
+export interface MasterTable {
+  readonly workbook: WorkbookModel;
+  readonly result: CheckResult;
+}
+
+/** A returned file as read (readAnswers), or as a host skipped it (not a workbook, damaged, encrypted). */
+export type ReturnedFile = { readonly file: string; readonly answers: ReturnedAnswers } | SkippedFile;
+
+export interface MergeOptions {
+  /** The round of the last merge the master records (lastMergeRound), YYYY-MM-DD. */
+  readonly lastRound?: string;
+}
+
+/**
+ * Decides what the returns change in the master's task table and what they do not, and why. Pure: the master
+ * is not touched (applyChanges makes the merged model).
+ * @example mergeAnswers({ workbook, result }, [{ file: "甲.xlsx", answers }], { lastRound: "2026-11-11" })
+ */
+export function mergeAnswers(
+  master: MasterTable,
+  returns: readonly ReturnedFile[],
+  options: MergeOptions = {},
+): MergeOutcome {
+  const table = new MasterIndex(master);
+  const unitOrder = master.result.summary.units.map((u) => u.name);
+  const skipped: SkippedFile[] = [];
+  const used: Array<{ readonly file: string; readonly answers: ReturnedAnswers }> = [];
+  for (const entry of returns) {
+    if (!("answers" in entry)) skipped.push(entry);
+    else if (entry.answers.kind === "notice" && !sameName(entry.answers.record.sheet, master.result.sheet))
+      skipped.push({ file: entry.file, reason: "otherMaster" });
+    else used.push(entry);
+  }
+
+  let newest = options.lastRound;
+  for (const { answers } of used)
+    if (answers.kind === "notice" && (newest === undefined || answers.record.round > newest))
+      newest = answers.record.round;
+
+  const files: FileOutcome[] = used.map(({ file, answers }) =>
+    answers.kind === "notice"
+      ? noticeFile(table, file, answers, newest !== undefined && answers.record.round < newest)
+      : copyFile(table, file, answers, unitOrder),
+  );
+  const { changes, disagreements } = settle(
+    files.flatMap((f) => f.candidates),
+    (field, value) => table.answerKey(field, value),
+  );
+  const rejected = [...files.flatMap((f) => f.rejected), ...disagreements];
+
+  const roundsUsed = files.flatMap((f) => (f.round === undefined ? [] : [f.round]));
+  const round = roundsUsed.length === 0 ? undefined : roundsUsed.reduce((a, b) => (b > a ? b : a));
+  const unattributed = files.filter((f) => f.unit === undefined).map((f) => f.file);
+  return {
+    ...(round === undefined ? {} : { round }),
+    changes: changes.map((c) => c.change),
+    rejected: rejected.map((r) => r.answer),
+    skipped,
+    units: unitLines(unitOrder, files, changes, rejected),
+    ...(unattributed.length > 0 ? { unattributed } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One returned file
+
+/** A change one file asks for, before the returns are weighed against each other. */
+interface Candidate {
+  readonly change: CellChange;
+  readonly returnedRow: number;
+}
+
+/** A rejected answer, with the row it counts against (a master row, or a row of a return that matched none). */
+interface Rejection {
+  readonly answer: RejectedAnswer;
+  readonly rowKey: string;
+}
+
+interface FileOutcome {
+  readonly file: string;
+  /** The unit it answers for; undefined for a plain copy that answers nothing for anyone. */
+  readonly unit: string | undefined;
+  /** A notice's round, where its answers were weighed (not an older round's). */
+  readonly round?: string;
+  readonly candidates: readonly Candidate[];
+  readonly rejected: readonly Rejection[];
+}
+
+function noticeFile(
+  table: MasterIndex,
+  file: string,
+  answers: Extract<ReturnedAnswers, { kind: "notice" }>,
+  older: boolean,
+): FileOutcome {
+  const unit = normalizeText(answers.record.unit);
+  const report = new Reporter(file, unit);
+  const candidates: Candidate[] = [];
+  for (const returned of answers.rows) {
+    const notice = returned.notice!;
+    const row = table.byRecord(notice);
+    // What the unit wrote: a cell it filled in and did not leave as the notice showed it.
+    const answered = ANSWER_FIELDS.filter((field) => {
+      const value = returned.answers[field];
+      if (value === undefined || isBlank(value)) return false;
+      return !(field in notice.sent && table.sameAnswer(field, value, notice.sent[field]));
+    });
+    const edited = row ? table.editedProtected(returned, row) : [];
+    if (answered.length === 0 && edited.length === 0) continue;
+    if (older) {
+      for (const field of [...answered, ...edited]) report.field("olderRound", returned, row, field, table);
+    } else if (!row) {
+      for (const field of answered) report.field("noMatch", returned, row, field, table);
+    } else if (row.unit !== unit) {
+      for (const field of [...answered, ...edited]) report.field("otherUnit", returned, row, field, table);
+    } else if (edited.length > 0) {
+      for (const field of edited) report.field("protectedField", returned, row, field, table);
+    } else {
+      for (const field of answered) {
+        const sent = field in notice.sent ? { value: notice.sent[field] ?? null } : undefined;
+        const candidate = table.answer(file, unit, returned, row, field, sent, report);
+        if (candidate) candidates.push(candidate);
+      }
+    }
+  }
+  return {
+    file,
+    unit,
+    ...(older ? {} : { round: answers.record.round }),
+    candidates,
+    rejected: report.rejected,
+  };
+}
+
+function copyFile(
+  table: MasterIndex,
+  file: string,
+  answers: Extract<ReturnedAnswers, { kind: "copy" }>,
+  unitOrder: readonly string[],
+): FileOutcome {
+  const changed: Array<{ returned: ReturnedRow; row?: TaskRow; answered: AnswerField[]; owner: string }> = [];
+  for (const returned of answers.rows) {
+    const row = table.byCopy(returned);
+    const answered = ANSWER_FIELDS.filter((field) => {
+      const value = returned.answers[field];
+      if (value === undefined || isBlank(value)) return false;
+      if (!row) return true;
+      const column = table.columns.get(field);
+      return column !== undefined && !table.sameAnswer(field, value, table.cell(row.row, column));
+    });
+    if (answered.length > 0)
+      changed.push({ returned, ...(row ? { row } : {}), answered, owner: row ? row.unit : returned.unit });
+  }
+  const unit =
+    changed.length > 0
+      ? majority(
+          changed.map((c) => c.owner),
+          unitOrder,
+        )
+      : soleUnit(answers.rows);
+  const report = new Reporter(file, unit ?? "");
+  const candidates: Candidate[] = [];
+  for (const { returned, row, answered } of changed) {
+    if (!row) {
+      for (const field of answered) report.field("noMatch", returned, row, field, table);
+      continue;
+    }
+    if (row.unit !== unit) {
+      for (const field of answered) report.field("otherUnit", returned, row, field, table);
+      continue;
+    }
+    const edited = table.editedProtected(returned, row);
+    if (edited.length > 0) {
+      for (const field of edited) report.field("protectedField", returned, row, field, table);
+      continue;
+    }
+    for (const field of answered) {
+      const candidate = table.answer(file, unit, returned, row, field, undefined, report);
+      if (candidate) candidates.push(candidate);
+    }
+  }
+  return { file, unit, candidates, rejected: report.rejected };
+}
+
+/** The unit most rows name; a tie goes to the unit first in `order`, then to the one named first. */
+function majority(units: readonly string[], order: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const unit of units) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  const rank = (unit: string) => {
+    const at = order.indexOf(unit);
+    return at < 0 ? order.length : at;
+  };
+  let best = units[0]!;
+  for (const [unit, count] of counts) {
+    const lead = counts.get(best)!;
+    if (count > lead || (count === lead && rank(unit) < rank(best))) best = unit;
+  }
+  return best;
+}
+
+/** The one unit every row of a copy belongs to, if there is one: a copy of one unit's rows is its answer. */
+function soleUnit(rows: readonly ReturnedRow[]): string | undefined {
+  const units = new Set(rows.map((r) => r.unit).filter((u) => u !== ""));
+  return units.size === 1 ? [...units][0] : undefined;
+}
+
+/** Collects one file's rejected answers. */
+class Reporter {
+  readonly rejected: Rejection[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly unit: string,
+  ) {}
+
+  field(
+    reason: RejectedAnswer["reason"],
+    returned: ReturnedRow,
+    row: TaskRow | undefined,
+    field: AnswerField | ProtectedField,
+    table: MasterIndex,
+  ): void {
+    const column = table.columns.get(field);
+    const value = isAnswerField(field) ? returned.answers[field] : returned.protected[field];
+    this.add(
+      {
+        file: this.file,
+        unit: this.unit,
+        reason,
+        ...(row ? { row: row.row } : {}),
+        returnedRow: returned.row,
+        field,
+        task: row?.task ?? returned.task,
+        ...(row && column !== undefined ? { master: table.cell(row.row, column) } : {}),
+        returned: value ?? null,
+      },
+      row,
+    );
+  }
+
+  add(answer: RejectedAnswer, row: TaskRow | undefined): void {
+    this.rejected.push({ answer, rowKey: row ? `m${row.row}` : `${this.file}\u0000${answer.returnedRow}` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Weighing the returns against each other
+
+/**
+ * One change per master cell: where every return that changes it agrees (compared as shown), the first
+ * file's; where they disagree, none, and each is reported with another file's value.
+ */
+function settle(
+  candidates: readonly Candidate[],
+  keyOf: (field: AnswerField, value: CellValue) => string,
+): { changes: Candidate[]; disagreements: Rejection[] } {
+  const byCell = new Map<number, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = candidate.change.row * 16384 + candidate.change.column;
+    const list = byCell.get(key);
+    if (list) list.push(candidate);
+    else byCell.set(key, [candidate]);
+  }
+  const changes: Candidate[] = [];
+  const disagreements: Rejection[] = [];
+  const cells = [...byCell.values()].sort(
+    (a, b) => a[0]!.change.row - b[0]!.change.row || a[0]!.change.column - b[0]!.change.column,
+  );
+  for (const list of cells) {
+    const shown = list.map((c) => keyOf(c.change.field, c.change.new));
+    if (shown.every((key) => key === shown[0])) {
+      changes.push(list[0]!);
+      continue;
+    }
+    list.forEach((candidate, i) => {
+      const other = list.find((_, k) => shown[k] !== shown[i])!;
+      const { change } = candidate;
+      disagreements.push({
+        answer: {
+          file: change.file,
+          unit: change.unit,
+          reason: "disagree",
+          row: change.row,
+          returnedRow: candidate.returnedRow,
+          field: change.field,
+          task: change.task,
+          master: change.old,
+          returned: change.new,
+          other: { file: other.change.file, value: other.change.new },
+        },
+        rowKey: `m${change.row}`,
+      });
+    });
+  }
+  return { changes, disagreements };
+}
+
+/** Per unit: its files and the rows updated and rejected; units that answered nothing first. */
+function unitLines(
+  order: readonly string[],
+  files: readonly FileOutcome[],
+  changes: readonly Candidate[],
+  rejected: readonly Rejection[],
+): UnitFeedback[] {
+  const lines = new Map<string, { files: string[]; updated: Set<number>; rejected: Set<string> }>();
+  const line = (unit: string) => {
+    let entry = lines.get(unit);
+    if (!entry) lines.set(unit, (entry = { files: [], updated: new Set(), rejected: new Set() }));
+    return entry;
+  };
+  for (const unit of order) line(unit);
+  for (const file of files) if (file.unit !== undefined) line(file.unit).files.push(file.file);
+  for (const { change } of changes) line(change.unit).updated.add(change.row);
+  for (const { answer, rowKey } of rejected) if (answer.unit !== "") line(answer.unit).rejected.add(rowKey);
+  const all = [...lines].map(([unit, entry]): UnitFeedback => ({
+    unit,
+    files: entry.files,
+    rowsUpdated: entry.updated.size,
+    rowsRejected: entry.rejected.size,
+  }));
+  return [...all.filter((u) => u.files.length === 0), ...all.filter((u) => u.files.length > 0)];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The master's task table, indexed for matching
+
+class MasterIndex {
+  readonly columns: ReadonlyMap<Field, number>;
+  private readonly grid: SheetGrid | undefined;
+  private readonly year: number;
+  private readonly byRow: Map<number, TaskRow>;
+  private fingerprints: Map<number, string> | undefined;
+  private byFingerprint: Map<string, TaskRow[]> | undefined;
+  private byId: Map<string, TaskRow[]> | undefined;
+  private byTaskUnit: Map<string, TaskRow[]> | undefined;
+  /** Cell key ((row - 1) * 16384 + column) → the merge over it, where it spans rows or covers the cell. */
+  private readonly merged = new Map<number, CellRange>();
+
+  constructor(private readonly master: MasterTable) {
+    const { result, workbook } = master;
+    this.columns = new Map(
+      Object.entries(result.columns).map(([field, letter]) => [field as Field, columnIndex(letter!)!]),
+    );
+    this.grid = workbook.sheets.find((s) => s.name === result.sheet);
+    this.year = ymdOf(result.asOf).year;
+    this.byRow = new Map(result.rows.map((row) => [row.row, row]));
+    const used = new Set(this.columns.values());
+    for (const merge of this.grid?.merges ?? []) {
+      for (let c = merge.left; c <= merge.right; c++) {
+        if (!used.has(c)) continue;
+        for (let r = merge.top; r <= merge.bottom; r++) {
+          const anchor = r === merge.top && c === merge.left;
+          if (!anchor || merge.bottom > merge.top) this.merged.set(r * 16384 + c, merge);
+        }
+      }
+    }
+  }
+
+  /** The cell as the master shows it: its own value, or that of the merge over it. */
+  cell(row: number, column: number): CellValue {
+    const own = this.grid?.rows[row - 1]?.[column];
+    if (isFilled(own)) return own!;
+    const merge = this.merged.get((row - 1) * 16384 + column);
+    return merge ? (this.grid?.rows[merge.top]?.[merge.left] ?? null) : (own ?? null);
+  }
+
+  /** A notice row's master row: where it was, if it is still that task; else the one row that is. */
+  byRecord(notice: NoticeRow): TaskRow | undefined {
+    const at = this.byRow.get(notice.masterRow);
+    if (at && this.fingerprintOf(at) === notice.fingerprint) return at;
+    this.byFingerprint ??= group(this.master.result.rows, (row) => this.fingerprintOf(row));
+    const found = this.byFingerprint.get(notice.fingerprint);
+    return found?.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * A copy's row: by its id where that names one master row, unless the id's row is another task and the
+   * task and unit name one other row (the master was renumbered); else by task and unit (and the deadline,
+   * where the task and unit name several rows).
+   */
+  byCopy(returned: ReturnedRow): TaskRow | undefined {
+    const byTask = () => {
+      this.byTaskUnit ??= group(this.master.result.rows, (row) => `${row.taskKey}\u0000${row.unit}`);
+      const rows = this.byTaskUnit.get(`${returned.taskKey}\u0000${returned.unit}`) ?? [];
+      if (rows.length <= 1) return rows[0];
+      const deadline = returned.protected.deadline;
+      if (deadline === undefined) return undefined;
+      const due = parseDate(deadline, this.year);
+      const same = rows.filter((row) => sameDate(row.deadline, due));
+      return same.length === 1 ? same[0] : undefined;
+    };
+    if (returned.id !== undefined && this.columns.has("id")) {
+      const column = this.columns.get("id")!;
+      this.byId ??= group(this.master.result.rows, (row) =>
+        normalizeText(cellText(this.cell(row.row, column))),
+      );
+      const rows = this.byId.get(returned.id);
+      if (rows?.length === 1) {
+        const row = rows[0]!;
+        if (row.taskKey === returned.taskKey && row.unit === returned.unit) return row;
+        return byTask() ?? row;
+      }
+    }
+    return byTask();
+  }
+
+  /** The protected fields whose returned cell reads otherwise than the master row's. */
+  editedProtected(returned: ReturnedRow, row: TaskRow): ProtectedField[] {
+    return PROTECTED_FIELDS.filter((field) => {
+      const value = returned.protected[field];
+      if (value === undefined) return false;
+      switch (field) {
+        case "task":
+          return taskKeyOf(cellText(value)) !== row.taskKey;
+        case "unit":
+          return leadUnit(value) !== row.unit;
+        case "deadline":
+          return !sameDate(parseDate(value, this.year), row.deadline);
+      }
+    });
+  }
+
+  /**
+   * An answer for a master cell, or undefined when it is none or is reported. `sent` is what the notice showed
+   * (absent for a plain copy): where the master has changed since, the master's value is kept.
+   */
+  answer(
+    file: string,
+    unit: string,
+    returned: ReturnedRow,
+    row: TaskRow,
+    field: AnswerField,
+    sent: { readonly value: CellValue } | undefined,
+    report: Reporter,
+  ): Candidate | undefined {
+    const column = this.columns.get(field);
+    if (column === undefined) return undefined;
+    const value = returned.answers[field]!;
+    const old = this.cell(row.row, column);
+    if (this.sameAnswer(field, value, old)) return undefined;
+    if (sent && !this.sameAnswer(field, sent.value, old)) {
+      report.field("masterChanged", returned, row, field, this);
+      return undefined;
+    }
+    if (this.merged.has((row.row - 1) * 16384 + column)) {
+      report.field("mergedCell", returned, row, field, this);
+      return undefined;
+    }
+    return {
+      change: { file, unit, row: row.row, column, field, task: row.task, old, new: value },
+      returnedRow: returned.row,
+    };
+  }
+
+  sameAnswer(field: AnswerField, a: CellValue | undefined, b: CellValue | undefined): boolean {
+    return this.answerKey(field, a) === this.answerKey(field, b);
+  }
+
+  /**
+   * An answer as compared: its text with white space and full-width forms folded; a completion date by its
+   * day (a date cell, 2026/11/5 and 2026年11月5日 alike; 11月5日 in the master's as-of year).
+   */
+  answerKey(field: AnswerField, value: CellValue | undefined): string {
+    if (field === "doneDate") {
+      const date = parseDate(value, this.year);
+      if (date.kind === "day") return `\u0000day${date.day}`;
+    }
+    return normalizeText(cellText(value));
+  }
+
+  private fingerprintOf(row: TaskRow): string {
+    this.fingerprints ??= new Map();
+    let key = this.fingerprints.get(row.row);
+    if (key === undefined)
+      this.fingerprints.set(row.row, (key = fingerprint(row.task, row.unit, row.deadline)));
+    return key;
+  }
+}
+
+function sameDate(a: ParsedDate, b: ParsedDate): boolean {
+  if (a.kind === "day" && b.kind === "day") return a.day === b.day;
+  if (a.kind === "invalid" && b.kind === "invalid") return normalizeText(a.text) === normalizeText(b.text);
+  return a.kind === b.kind;
+}
+
+function isAnswerField(field: AnswerField | ProtectedField): field is AnswerField {
+  return (ANSWER_FIELDS as readonly string[]).includes(field);
+}
+
+function sameName(a: string, b: string): boolean {
+  return a === b || compactKey(a) === compactKey(b);
+}
+
+function group<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
