@@ -15,6 +15,10 @@ import { mergeAnswers, type MasterTable, type MergeOptions, type ReturnedFile } 
 import type { AnswerField, CellChange, MergeOutcome, RejectedAnswer } from "./types";
 
 const master = checked(masterWorkbook());
+/** Rows 5 and 6 share one status cell (进行中). */
+const mergedMaster = checked(
+  masterWorkbook(TASKS, { merges: [{ top: 4, left: COLUMN.status, bottom: 5, right: COLUMN.status }] }),
+);
 const taskOf = (row: number) => String(TASKS[row - 2]![1]);
 
 function change(
@@ -501,9 +505,7 @@ const cases: ReadonlyArray<[string, Case]> = [
   [
     "mergedCell: a master cell merged across rows is not written",
     {
-      master: checked(
-        masterWorkbook(TASKS, { merges: [{ top: 4, left: COLUMN.status, bottom: 5, right: COLUMN.status }] }),
-      ),
+      master: mergedMaster,
       returns: () => [returned("copy.xlsx", copyWorkbook(TASKS, { 6: { status: "已完成" } }))],
       changes: [],
       rejected: [
@@ -519,6 +521,30 @@ const cases: ReadonlyArray<[string, Case]> = [
           returned: "已完成",
         },
       ],
+    },
+  ],
+  [
+    "mergedCell: a notice's answer to a cell the master merged across rows (the notice showed it empty)",
+    {
+      master: mergedMaster,
+      returns: () => [
+        returned("丙.xlsx", noticeWorkbook(mergedMaster, "丙", { edits: { 6: { status: "已完成" } } })),
+      ],
+      changes: [],
+      rejected: [
+        {
+          file: "丙.xlsx",
+          unit: "丙",
+          reason: "mergedCell",
+          row: 6,
+          returnedRow: 4,
+          field: "status",
+          task: "培训考核",
+          master: "进行中",
+          returned: "已完成",
+        },
+      ],
+      round: AS_OF,
     },
   ],
 ];

@@ -478,12 +478,13 @@ class MasterIndex {
     const value = returned.answers[field]!;
     const old = this.cell(row.row, column);
     if (this.sameAnswer(field, value, old)) return undefined;
-    if (sent && !this.sameAnswer(field, sent.value, old)) {
-      report.field("masterChanged", returned, row, field, this);
-      return undefined;
-    }
+    // Before masterChanged: a notice records a covered cell's own (empty) value, the master shows the merge's.
     if (this.merged.has((row.row - 1) * 16384 + column)) {
       report.field("mergedCell", returned, row, field, this);
+      return undefined;
+    }
+    if (sent && !this.sameAnswer(field, sent.value, old)) {
+      report.field("masterChanged", returned, row, field, this);
       return undefined;
     }
     return {
