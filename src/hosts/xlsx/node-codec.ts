@@ -47,14 +47,27 @@ function deflateOptions(bytes: Uint8Array): zlib.ZlibOptions {
   return { level: bytes.length > LARGE_PART ? 2 : 6 };
 }
 
+/**
+ * The output buffer of a deflate on zlib's threads, large enough for the whole result of a part that compresses
+ * 4:1 or better (sheet XML does 5-20:1). zlib's thread hands back each full buffer to the main thread, which
+ * starts the next: with the default 16 KB, a 41 MB sheet made some 400 such trips, and none while the main
+ * thread was busy writing the other sheets, so the deflate "ahead" waited for the writing to end. Memory is
+ * touched only as far as the output fills it.
+ */
+function laterChunkSize(bytes: Uint8Array): number {
+  return Math.max(zlib.constants.Z_DEFAULT_CHUNK, bytes.length >> 2);
+}
+
 /** Everything OpcPackage and the reader need, from node:zlib. */
 export const NODE_CODEC: Readonly<Required<PackageCodec>> = {
   inflateRaw: (compressed, size) => zlib.inflateRawSync(compressed, inflateOptions(size)),
   deflateRaw: (bytes) => zlib.deflateRawSync(bytes, deflateOptions(bytes)),
   deflateRawLater: (bytes) =>
     new Promise((resolve, reject) =>
-      zlib.deflateRaw(bytes, deflateOptions(bytes), (error, result) =>
-        error ? reject(error) : resolve(result),
+      zlib.deflateRaw(
+        bytes,
+        { ...deflateOptions(bytes), chunkSize: laterChunkSize(bytes) },
+        (error, result) => (error ? reject(error) : resolve(result)),
       ),
     ),
   crc32: nativeCrc32 ?? crc32InJs,
