@@ -877,11 +877,16 @@ const NOTHING: ScanHandler = { open: () => undefined, close: () => undefined, te
  * Refuses a part a writer must never write: not UTF-8, not namespace-well-formed XML (every element and
  * attribute prefix bound, no attribute twice), characters XML does not allow, text or attribute values with a
  * bare & or <, or a DOCTYPE. This is the check every large part Duban writes passes before it leaves: saxes
- * parses small parts at about 15 MB/s, and the sheets a large check writes are tens of megabytes.
+ * parses small parts at about 15 MB/s, and the sheets a large check writes are tens of megabytes. `isUtf8`
+ * checks the encoding: a native check where the platform has one (see PackageCodec), else this file's own.
  * @throws XmlPartError
  */
-export function checkWellFormed(bytes: Uint8Array, part: string): void {
-  if (!isWellFormedUtf8(bytes)) throw new XmlPartError(part, "malformed", "the part is not UTF-8");
+export function checkWellFormed(
+  bytes: Uint8Array,
+  part: string,
+  isUtf8: (bytes: Uint8Array) => boolean = isWellFormedUtf8,
+): void {
+  if (!isUtf8(bytes)) throw new XmlPartError(part, "malformed", "the part is not UTF-8");
   const scanner = new XmlScanner(part, NOTHING, () => false, [], true);
   scanner.setShortcut(null, plainCell);
   scanner.push(bytes);
