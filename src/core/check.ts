@@ -24,6 +24,11 @@ export interface CheckOptions {
   readonly settings?: Settings;
   /** Called now and then while rows are checked, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Rows (1-based) whose highlight key cells the result keeps besides the rows with a finding on a cell: the
+   * rows a merge wrote (mergedRows), which its highlights colour.
+   */
+  readonly keyRows?: readonly number[];
 }
 
 export interface CheckResult {
@@ -64,7 +69,7 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const prepared = prepare(workbook, settings, options.asOf);
   const findings = runRules(prepared, settings, options.onProgress);
-  return assemble(workbook.fileName, prepared, findings, settings);
+  return assemble(workbook.fileName, prepared, findings, settings, options.keyRows ?? []);
 }
 
 /** The table the rules check. */
@@ -258,6 +263,7 @@ function assemble(
   prepared: Prepared,
   findings: readonly Finding[],
   settings: Settings,
+  keyRows: readonly number[],
 ): CheckResult {
   const { table, recurring } = prepared;
   const { location, rows, letters } = table;
@@ -268,7 +274,7 @@ function assemble(
       location.sheet,
       rows.map((r) => r.row),
       new Map([...letters].map(([field, letter]) => [field, columnIndex(letter)!])),
-      findings.filter((f) => f.sheet === sheet && f.column !== undefined).map((f) => f.row),
+      [...findings.filter((f) => f.sheet === sheet && f.column !== undefined).map((f) => f.row), ...keyRows],
     ),
     asOf: prepared.asOf,
     fileName,

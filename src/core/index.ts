@@ -3,10 +3,27 @@
 export { checkWorkbook, bySeverity, sheetsToRead, type CheckOptions, type CheckResult } from "./check";
 export { buildCalendar, type WorkCalendar } from "./calendar";
 export * from "./day";
+export { readAnswers, type ReturnedAnswers, type ReturnedRow } from "./feedback/answers";
+export { applyChanges } from "./feedback/apply";
+export {
+  mergeAnswers,
+  mergedRows,
+  type MasterTable,
+  type MergeOptions,
+  type ReturnedFile,
+} from "./feedback/merge";
+export { fingerprint, noticeRecordCells, readNoticeRecord } from "./feedback/record";
+export * from "./feedback/types";
 export type { Finding, Notice } from "./findings";
 export { CATALOGUES, formatFinding, formatNotice, formatTableProblem, word } from "./i18n";
 export { planWrite, writtenRecord, type PlanOptions, type WritePlan } from "./output/plan";
-export { readWorkbookSettings, SETTINGS_SHEET, settingsCells, type DubanRecord } from "./output/record";
+export {
+  lastMergeRound,
+  readWorkbookSettings,
+  SETTINGS_SHEET,
+  settingsCells,
+  type DubanRecord,
+} from "./output/record";
 export type { SheetSpec } from "./output/spec";
 export { rankUnits, starsFor, unitScore, type RankingEntry } from "./ranking";
 export { buildReport, type Report } from "./report";

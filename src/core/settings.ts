@@ -78,6 +78,8 @@ export const settingsSchema = z.strictObject({
       dueSoon: colour("FFEB9C", "9C5700"),
       doneLate: colour("DDEBF7", "1F4E78"),
       data: colour("FCE4D6", "833C0B"),
+      /** The cells the last merge of the units' answers (反馈汇总) wrote. */
+      merged: colour("BDD7EE", "002060"),
     }),
     {},
   ),

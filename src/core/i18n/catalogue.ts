@@ -1,5 +1,6 @@
 // The shape every locale's catalogue fills in, and the functions that word findings at the edge.
 
+import type { RejectReason, SkippedReason } from "../feedback/types";
 import type { MessageValue } from "../findings";
 import type { HighlightKind } from "../output/highlights";
 import type { GeneratedKind } from "../output/spec";
@@ -41,6 +42,45 @@ export interface BulletinFacts extends Pick<SummaryLine, SummaryCount | "missing
   readonly bottom?: { readonly units: readonly string[]; readonly score: number };
 }
 
+/** The 反馈情况 sheet's words: who answered, what the merge changed and what it did not, with why. */
+export interface FeedbackWording {
+  /** Under the title: the master, the round merged (`round` already worded) and what came of it. */
+  readonly subtitle: (v: {
+    file: string;
+    round: string;
+    answered: number;
+    units: number;
+    changes: number;
+    rejected: number;
+    skipped: number;
+  }) => string;
+  /** When no notice of a round was merged (only plain copies). */
+  readonly noRound: string;
+  /** The units table's columns: unit, answered or not, files, rows updated, rows not applied. */
+  readonly unitsHeader: readonly [string, string, string, string, string];
+  readonly answered: string;
+  readonly notAnswered: string;
+  readonly changesTitle: (count: number) => string;
+  /** The changes' columns: cell, task, field, old value, new value, file. */
+  readonly changesHeader: readonly [string, string, string, string, string, string];
+  readonly noChanges: string;
+  readonly rejectedTitle: (count: number) => string;
+  /** The answers not applied: cell or row, task, field, why, the master's value, the returned value, file. */
+  readonly rejectedHeader: readonly [string, string, string, string, string, string, string];
+  readonly noRejected: string;
+  readonly reasons: Readonly<Record<RejectReason, string>>;
+  /** After the disagree reason: the other return's file and value. */
+  readonly disagreeWith: (v: { file: string; value: string }) => string;
+  /** A returned row that matched no master row, by its row in the returned file. */
+  readonly returnedRow: (row: number) => string;
+  readonly skippedTitle: (count: number) => string;
+  /** The files not used: file, why, and what the host said was wrong where it did. */
+  readonly skippedHeader: readonly [string, string, string];
+  readonly skippedReasons: Readonly<Record<SkippedReason, string>>;
+  /** A file read that answers for no unit (a copy of the master with nothing changed). */
+  readonly unattributed: string;
+}
+
 export interface OutputWording {
   readonly sheetNames: Readonly<Record<GeneratedKind, string>>;
   /** Row 1 of every generated sheet: what it is, the source sheet and the as-of day. */
@@ -69,6 +109,7 @@ export interface OutputWording {
   readonly omissionsSubtitle: (v: { file: string; spec: string; omissions: number; units: number }) => string;
   /** The omissions sheet's columns: task, unit, period, deadline, days past due, the specification row. */
   readonly omissionsHeader: readonly [string, string, string, string, string, string];
+  readonly feedback: FeedbackWording;
   /** The score rule as a formula: 得分 = 100 − 2×逾期 − … */
   readonly scoreFormula: (v: {
     base: number;

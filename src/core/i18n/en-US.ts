@@ -206,6 +206,7 @@ export const enUS: Catalogue = {
       ranking: "Ranking",
       notices: "Notices",
       omissions: "Omissions",
+      feedback: "Feedback",
     },
     title: (v) => `${v.name} · ${v.sheet} · as of ${v.asOf}`,
     issuesSubtitle: (v) =>
@@ -220,6 +221,42 @@ export const enUS: Catalogue = {
     omissionsSubtitle: (v) =>
       `File ${v.file} · against "${v.spec}" · ${v.omissions} omission(s) across ${v.units} unit(s)`,
     omissionsHeader: ["Task", "Unit", "Period", "Deadline", "Days past due", "Specification row"],
+    feedback: {
+      subtitle: (v) =>
+        `Master ${v.file} · round ${v.round} · ${v.answered} of ${count(v.units, "unit")} answered · ${count(v.changes, "change")} applied · ${v.rejected} not applied · ${count(v.skipped, "file")} not used`,
+      noRound: "none (plain copies only)",
+      unitsHeader: ["Unit", "Answered", "Files", "Rows updated", "Rows not applied"],
+      answered: "Answered",
+      notAnswered: "No answer",
+      changesTitle: (n) => `Changes applied (${n})`,
+      changesHeader: ["Cell", "Task", "Field", "Old value", "New value", "File"],
+      noChanges: "No change was applied.",
+      rejectedTitle: (n) => `Answers not applied (${n})`,
+      rejectedHeader: ["Cell", "Task", "Field", "Why", "Master value", "Returned value", "File"],
+      noRejected: "Every answer was applied.",
+      reasons: {
+        masterChanged:
+          "The master changed since the notice was sent; its value is kept: check which is right",
+        disagree: "Two answers disagree; neither was applied: check with the unit",
+        protectedField: "The task, unit or deadline was edited; none of this row's answers was applied",
+        otherUnit: "A row of another unit was changed",
+        olderRound: "From an older round of notices",
+        noMatch: "No task in the master matches this row",
+        mergedCell: "The master cell is merged across rows; enter it by hand",
+      },
+      disagreeWith: (v) => ` (the other: ${v.file}, "${v.value}")`,
+      returnedRow: (row) => `Returned row ${row}`,
+      skippedTitle: (n) => `Files not used (${n})`,
+      skippedHeader: ["File", "Why", "Details"],
+      skippedReasons: {
+        notWorkbook: "Not an Excel workbook",
+        damaged: "Damaged: it cannot be opened",
+        encrypted: "Protected by a password: it cannot be read",
+        notAnswer: "Neither a notice nor a task table",
+        otherMaster: "A notice from another master table",
+      },
+      unattributed: "The same as the master: nothing answered",
+    },
     scoreFormula: (v) =>
       `Score = ${v.base}${v.terms.map((t) => ` − ${t.weight} × ${t.name.toLowerCase()}`).join("")}, at least 0`,
     legend: {
@@ -237,6 +274,7 @@ export const enUS: Catalogue = {
         meaning: () =>
           "Orange: a missing value, an unreadable date or number, a duplicate, a unit not on the roster and the like; check and correct it",
       },
+      merged: { label: "Merged", meaning: () => "Light blue: a cell this merge of the units' answers wrote" },
     },
     rowRef: (row) => `Row ${row}`,
     bulletinTitle: "Bulletin",

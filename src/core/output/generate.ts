@@ -3,10 +3,12 @@
 
 import type { CheckResult } from "../check";
 import { formatDay } from "../day";
+import type { MergeOutcome } from "../feedback/types";
 import { CATALOGUES } from "../i18n";
 import type { Locale, Settings } from "../settings";
 import type { SheetContext } from "./layout";
 import type { PreviousRanking } from "./record";
+import { feedbackSheet } from "./sheets/feedback";
 import { issuesSheet } from "./sheets/issues";
 import { noticesSheet } from "./sheets/notices";
 import { omissionsSheet } from "./sheets/omissions";
@@ -22,6 +24,8 @@ export interface GenerateOptions {
   readonly settings: Settings;
   readonly locale: Locale;
   readonly previousRanking?: PreviousRanking;
+  /** The merge of the units' answers this check follows: its 反馈情况 sheet comes last. */
+  readonly merge?: MergeOutcome;
 }
 
 /** What to store in the workbook now, so that the next run can show the change in rank. */
@@ -33,7 +37,8 @@ export function rankingRecord(result: CheckResult): PreviousRanking {
 }
 
 /**
- * The generated sheets, in tab order: issues (问题清单), summary (汇总), ranking (排名), notices (督办单).
+ * The generated sheets, in tab order: issues (问题清单), summary (汇总), ranking (排名), notices (督办单), then
+ * omissions (漏项清单) where there are any, and feedback (反馈情况) after a merge.
  * Plain values and styles only; every value a person typed stays a string, so `=SUM(A1)` is never a formula.
  */
 export function generatedSheets(result: CheckResult, options: GenerateOptions): SheetSpec[] {
@@ -46,6 +51,7 @@ export function generatedSheets(result: CheckResult, options: GenerateOptions): 
   ];
   // 漏项清单 only where a specification was checked against a ledger and something is missing.
   if (result.findings.some((f) => f.rule === "missing-instance")) sheets.push(omissionsSheet(context));
+  if (options.merge) sheets.push(feedbackSheet(context, options.merge));
   return sheets;
 }
 

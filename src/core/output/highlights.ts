@@ -21,11 +21,17 @@ import { columnIndex, columnLetter, type CellRange, type CellValue, type SheetGr
 import { quotedSheet } from "./names";
 import { MARKS_SHEET } from "./record";
 
-/** 红黄蓝预警 plus orange for data problems; a cell with several findings shows the most urgent. */
-export type HighlightKind = "overdue" | "data" | "dueSoon" | "doneLate";
+/**
+ * 红黄蓝预警 plus orange for data problems, and light blue for the cells a merge of the units' answers wrote;
+ * a cell with several shows the most urgent.
+ */
+export type HighlightKind = "overdue" | "data" | "dueSoon" | "doneLate" | "merged";
 
-/** In order of urgency: the first kind a cell has is the colour it gets. */
-export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ["overdue", "data", "dueSoon", "doneLate"];
+/**
+ * In order of urgency: the first kind a cell has is the colour it gets. A merged cell that the check finds
+ * something in shows what was found: the clerk sees the answer's problem, and the Feedback sheet lists it.
+ */
+export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ["overdue", "data", "dueSoon", "doneLate", "merged"];
 
 export function highlightKind(rule: RuleId): HighlightKind {
   if (rule === "overdue") return "overdue";
@@ -97,11 +103,22 @@ export function highlightKeysOf(
 /** Between the parts of a key; a clerk's text with it can only make two keys equal, never lose one. */
 const SEPARATOR = "|";
 
+export interface HighlightOptions {
+  /** The workbook's date system: a date cell joins a key as its serial number. */
+  readonly date1904: boolean;
+  /**
+   * The cells a merge wrote (1-based row, zero-based column), on the task sheet; the check must have kept
+   * their rows' key cells (CheckOptions.keyRows).
+   */
+  readonly merged?: ReadonlyArray<{ readonly row: number; readonly column: number }>;
+}
+
 /**
- * The marks for a check's findings on its task sheet, one per cell, the most urgent kind winning, and the
- * keys its rules look up. `date1904` is the workbook's date system: a date cell joins as its serial number.
+ * The marks for a check's findings on its task sheet, and for the cells a merge wrote, one per cell, the most
+ * urgent kind winning, and the keys its rules look up.
+ * @throws Error when a merged cell's row has no key cells in the result (checked without keyRows).
  */
-export function highlightPlan(result: CheckResult, options: { readonly date1904: boolean }): HighlightPlan {
+export function highlightPlan(result: CheckResult, options: HighlightOptions): HighlightPlan {
   const byCell = new Map<number, HighlightMark>();
   const urgency = (kind: HighlightKind) => HIGHLIGHT_KINDS.indexOf(kind);
   let lastColumn = 0;
@@ -118,6 +135,14 @@ export function highlightPlan(result: CheckResult, options: { readonly date1904:
     const key = row * 16384 + column;
     const before = byCell.get(key);
     if (!before || urgency(kind) < urgency(before.kind)) byCell.set(key, { row, column, kind });
+  }
+  for (const cell of options.merged ?? []) {
+    if (!result.highlightKeys.rows[cell.row])
+      throw new Error(
+        `Row ${cell.row} was merged but the check kept no key cells for it (CheckOptions.keyRows)`,
+      );
+    const key = (cell.row - 1) * 16384 + cell.column;
+    if (!byCell.has(key)) byCell.set(key, { row: cell.row - 1, column: cell.column, kind: "merged" });
   }
   const marks = [...byCell.values()].sort((a, b) => a.row - b.row || a.column - b.column);
   const firstRow = result.firstDataRow - 1;

@@ -1,11 +1,21 @@
+import {
+  AS_OF,
+  checked,
+  day,
+  masterWorkbook,
+  noticeWorkbook,
+  returned,
+} from "../../../test/helpers/feedback";
 import { checkWorkbook } from "../check";
 import { parseIsoDay } from "../day";
+import { applyChanges } from "../feedback/apply";
+import { mergeAnswers, mergedRows } from "../feedback/merge";
 import { DEFAULT_SETTINGS } from "../settings";
 import type { WorkbookModel } from "../workbook";
 import { generatedSheets } from "./generate";
 import { highlightPlan } from "./highlights";
 import { planWrite, writtenRecord } from "./plan";
-import type { DubanRecord, PreviousRanking } from "./record";
+import { lastMergeRound, type DubanRecord, type PreviousRanking } from "./record";
 import { styleSheet } from "./styles";
 
 const SHEET = "任务表";
@@ -106,5 +116,89 @@ describe("writtenRecord", () => {
       ...(host === undefined ? [] : ["host"]),
     ]);
     expect(written.host).toEqual(host);
+  });
+});
+
+describe("planWrite after a merge of the units' answers", () => {
+  const master = checked(masterWorkbook());
+  const merge = mergeAnswers(master, [
+    returned(
+      "甲.xlsx",
+      noticeWorkbook(master, "甲", { edits: { 2: { status: "已完成", doneDate: day("2026-11-09") } } }),
+    ),
+  ]);
+  const merged = checkWorkbook(applyChanges(master.workbook, master.result.sheet, merge.changes), {
+    asOf: master.result.asOf,
+    keyRows: mergedRows(merge),
+  });
+  const withMerge = { ...options, merge };
+
+  test("the Feedback sheet comes after the others", () => {
+    const plan = planWrite(merged, { ...withMerge, record: undefined });
+    expect(plan.sheets.map((s) => s.kind)).toEqual(["issues", "summary", "ranking", "notices", "feedback"]);
+    expect(planWrite(merged, { ...options, record: undefined }).sheets.map((s) => s.kind)).not.toContain(
+      "feedback",
+    );
+  });
+
+  test("the cells it wrote are highlighted light blue, keyed on their rows as they are now", () => {
+    const plan = planWrite(merged, { ...withMerge, record: undefined });
+    expect(plan.highlights.marks.filter((m) => m.kind === "merged")).toEqual([
+      { row: 1, column: 4, kind: "merged" },
+      { row: 1, column: 5, kind: "merged" },
+    ]);
+    // 安全检查|甲|2026-11-10|已完成|2026-11-09, the days as serials, then the column (E, F).
+    expect(plan.highlights.keys.find((k) => k.kind === "merged")?.keys).toEqual([
+      "安全检查|甲|46336|已完成|46335|5",
+      "安全检查|甲|46336|已完成|46335|6",
+    ]);
+    expect(plan.colors.merged).toEqual({ fill: "BDD7EE", text: "002060" });
+  });
+
+  test("a finding on a merged cell keeps its colour", () => {
+    // Before the merge, row 2 is overdue (its deadline cell, D2, is red).
+    const before = checkWorkbook(master.workbook, { asOf: master.result.asOf, keyRows: [2, 3] });
+    const plan = highlightPlan(before, {
+      date1904: false,
+      merged: [
+        { row: 2, column: 3 },
+        { row: 3, column: 4 },
+      ],
+    });
+    const at = (row: number, column: number) => plan.marks.find((m) => m.row === row && m.column === column);
+    expect([at(1, 3), at(2, 4)]).toEqual([
+      { row: 1, column: 3, kind: "overdue" },
+      { row: 2, column: 4, kind: "merged" },
+    ]);
+  });
+
+  test("a merged row the check kept no key cells for is refused", () => {
+    const unkeyed = checkWorkbook(master.workbook, { asOf: master.result.asOf });
+    expect(() => highlightPlan(unkeyed, { date1904: false, merged: [{ row: 6, column: 4 }] })).toThrow(
+      "keyRows",
+    );
+  });
+
+  test.each<[string, string | undefined, string | undefined, string | undefined]>([
+    ["the merge's round is recorded", undefined, AS_OF, AS_OF],
+    ["a later check that merges nothing keeps it", "2026-11-11", undefined, "2026-11-11"],
+    ["a merge of a newer round replaces it", "2026-11-11", AS_OF, AS_OF],
+    ["a merge of plain copies only keeps the one before", "2026-11-11", "copies", "2026-11-11"],
+    ["never merged: no merge in the record", undefined, undefined, undefined],
+  ])("%s", (_name, before, mergeRound, after) => {
+    const previous: DubanRecord = {
+      version: 1,
+      generated: [],
+      ...(before ? { merge: { round: before } } : {}),
+    };
+    const thisMerge =
+      mergeRound === undefined
+        ? {}
+        : {
+            merge: mergeRound === "copies" ? { ...merge, round: undefined } : { ...merge, round: mergeRound },
+          };
+    const plan = planWrite(merged, { ...options, ...thisMerge, record: previous });
+    expect(plan.record.merge).toEqual(after === undefined ? undefined : { round: after });
+    expect(lastMergeRound(plan.record)).toBe(after);
   });
 });

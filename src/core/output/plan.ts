@@ -4,10 +4,11 @@
 
 import type { CheckResult } from "../check";
 import { formatDay } from "../day";
+import type { MergeOutcome } from "../feedback/types";
 import type { Locale, Settings } from "../settings";
 import { generatedSheets, rankingRecord } from "./generate";
 import { highlightPlan, type HighlightPlan } from "./highlights";
-import { rankingBaseline, type DubanRecord } from "./record";
+import { lastMergeRound, rankingBaseline, type DubanRecord } from "./record";
 import type { CellStyle, SheetSpec, StyleName } from "./spec";
 import { styleSheet } from "./styles";
 
@@ -18,6 +19,11 @@ export interface PlanOptions {
   readonly record: DubanRecord | undefined;
   /** The workbook's date system: highlight keys hold its serials for dates. */
   readonly date1904: boolean;
+  /**
+   * The merge of the units' answers this check follows (the result is of the merged table, checked with
+   * keyRows: mergedRows(merge)): its Feedback sheet comes last, its cells are highlighted, its round recorded.
+   */
+  readonly merge?: MergeOutcome;
 }
 
 export interface WritePlan {
@@ -46,8 +52,13 @@ export function planWrite(result: CheckResult, options: PlanOptions): WritePlan 
     settings,
     locale,
     ...(baseline ? { previousRanking: baseline } : {}),
+    ...(options.merge ? { merge: options.merge } : {}),
   });
-  const highlights = highlightPlan(result, { date1904: options.date1904 });
+  const highlights = highlightPlan(result, {
+    date1904: options.date1904,
+    ...(options.merge ? { merged: options.merge.changes } : {}),
+  });
+  const round = newer(lastMergeRound(options.record), options.merge?.round);
   return {
     sheets,
     highlights,
@@ -59,8 +70,15 @@ export function planWrite(result: CheckResult, options: PlanOptions): WritePlan 
       highlightSheet: highlights.sheet,
       ranking: rankingRecord(result),
       ...(baseline ? { baseline } : {}),
+      ...(round === undefined ? {} : { merge: { round } }),
     },
   };
+}
+
+/** The later of two YYYY-MM-DD days, either absent. */
+function newer(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  return b !== undefined && b > a ? b : a;
 }
 
 /**

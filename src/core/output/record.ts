@@ -46,6 +46,11 @@ export interface DubanRecord {
    * again, so that checking twice leaves the same workbook as checking once.
    */
   readonly baseline?: PreviousRanking;
+  /**
+   * The last merge of the units' answers (反馈汇总): its round, the as-of day of the notices it merged. A notice
+   * of an older round is not merged again. Kept through later checks that merge nothing.
+   */
+  readonly merge?: { readonly round: string };
   /** What a host needs to undo its own changes exactly (the xlsx host: the styles it appended). */
   readonly host?: unknown;
   /**
@@ -130,4 +135,9 @@ export function isResultSheet(name: string, record: DubanRecord | undefined): bo
 export function rankingBaseline(record: DubanRecord | undefined, asOf: string): PreviousRanking | undefined {
   if (!record?.ranking) return undefined;
   return record.ranking.asOf === asOf ? record.baseline : record.ranking;
+}
+
+/** The round of the last merge a workbook's record keeps (YYYY-MM-DD), for mergeAnswers' lastRound. */
+export function lastMergeRound(record: DubanRecord | undefined): string | undefined {
+  return record?.merge?.round;
 }

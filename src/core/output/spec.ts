@@ -4,7 +4,7 @@ import type { Day } from "../day";
 import type { CellRange } from "../workbook";
 
 /** What each generated sheet is, so that a later run knows which sheets are Duban's to replace. */
-export type GeneratedKind = "issues" | "summary" | "ranking" | "notices" | "omissions";
+export type GeneratedKind = "issues" | "summary" | "ranking" | "notices" | "omissions" | "feedback";
 
 /** The few looks a generated sheet uses; each host maps them onto its own style objects (see STYLES). */
 export type StyleName =
@@ -30,6 +30,7 @@ export type StyleName =
   | "legendDueSoon"
   | "legendDoneLate"
   | "legendData"
+  | "legendMerged"
   | "stars"
   | "rankUp"
   | "rankDown";

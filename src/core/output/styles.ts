@@ -62,6 +62,7 @@ export function styleSheet(settings: Settings): Readonly<Record<StyleName, CellS
     legendDueSoon: chip(colors.dueSoon),
     legendDoneLate: chip(colors.doneLate),
     legendData: chip(colors.data),
+    legendMerged: chip(colors.merged),
     stars: { ...cell, color: GOLD },
     // Left-aligned like the "—" and "新" beside them in the change column.
     rankUp: { ...cell, color: GREEN, bold: true },

@@ -7,13 +7,14 @@ import type { HighlightKind } from "../highlights";
 import { cell, Layout, MAX_WIDTH, type SheetContext } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
 
-/** 红黄蓝预警 as people say it, then orange. */
+/** 红黄蓝预警 as people say it, then orange; the merged colour's legend is on the Feedback sheet. */
 const LEGEND_ORDER: readonly HighlightKind[] = ["overdue", "dueSoon", "doneLate", "data"];
 const LEGEND_STYLE: Readonly<Record<HighlightKind, StyleName>> = {
   overdue: "legendOverdue",
   dueSoon: "legendDueSoon",
   doneLate: "legendDoneLate",
   data: "legendData",
+  merged: "legendMerged",
 };
 
 /** The issues sheet: the legend in the frozen rows, then one row per finding. */
