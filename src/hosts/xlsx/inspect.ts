@@ -201,14 +201,21 @@ function checkCrc(entry: ZipEntry, actual: number, fileName: string): void {
 /**
  * Refuses a package any of whose XML parts declares a DOCTYPE: Excel does not open such a file, and the
  * packaging conventions forbid DTDs, so no entity is ever expanded and no external entity read. A DOCTYPE can
- * only stand before the root element, so only the start of each part is inflated and parsed.
+ * only stand before the root element, so only the start of each part is inflated and parsed. `inflated` gives
+ * a part the size check kept inflated, whose start is read from there instead of being inflated again.
  * @throws WorkbookInputError
  */
-export function refuseDoctypes(bytes: Uint8Array, fileName: string, info: PackageInfo): void {
+export function refuseDoctypes(
+  bytes: Uint8Array,
+  fileName: string,
+  info: PackageInfo,
+  inflated: (entry: ZipEntry) => Uint8Array | undefined = () => undefined,
+): void {
   for (const entry of info.entries) {
     if (!/\.(xml|rels|vml)$/i.test(entry.name) || entry.uncompressedSize === 0) continue;
-    const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    if (prologDeclaresDoctype(data, entry.method === 8)) {
+    const kept = entry.method === 8 ? inflated(entry) : undefined;
+    const data = kept ?? bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    if (prologDeclaresDoctype(data, kept === undefined && entry.method === 8)) {
       throw new WorkbookInputError("damaged", fileName, { reason: "doctype", entry: entry.name });
     }
   }
@@ -244,12 +251,16 @@ function prologDeclaresDoctype(data: Uint8Array, deflated: boolean): boolean {
       if (error !== STOP) throw error;
     }
   };
+  const SLICE = 4096;
   if (!deflated) {
-    feed(data.subarray(0, PROLOG_LIMIT), true);
+    // A slice at a time, as inflating gives them: the root's start tag, a few hundred bytes in, decides.
+    const end = Math.min(data.length, PROLOG_LIMIT);
+    for (let p = 0; p < end && verdict === undefined; p += SLICE) {
+      feed(data.subarray(p, Math.min(p + SLICE, end)), p + SLICE >= end);
+    }
     return verdict === true;
   }
   const inflater = new Inflate((chunk, final) => feed(chunk, final));
-  const SLICE = 4096;
   try {
     for (let p = 0; p < data.length && verdict === undefined && seen < PROLOG_LIMIT; p += SLICE) {
       const end = Math.min(p + SLICE, data.length);

@@ -133,7 +133,7 @@ export class OpcPackage {
       kept.set(entry, data);
       keptBytes += data.length;
     });
-    refuseDoctypes(bytes, fileName, info);
+    refuseDoctypes(bytes, fileName, info, (entry) => kept.get(entry));
     const pkg = new OpcPackage(bytes, info.entries, info.comment, options);
     for (const [key, i] of pkg.index) {
       const data = kept.get(pkg.slots[i]!.stored!);
