@@ -652,7 +652,7 @@ const openByUnit = () => {
 };
 
 describe("notices", () => {
-  test("one file per unit with open work, each opening with ExcelJS and holding only that unit's tasks", async () => {
+  test("one file per unit with open work, each opening with ExcelJS, holding only that unit's tasks, made to be answered", async () => {
     rmSync(noticesDir, { recursive: true, force: true });
     const { code, stderr, stdout } = await run([
       "notices",
@@ -673,7 +673,19 @@ describe("notices", () => {
       const bytes = readFileSync(path.join(noticesDir, `督办单-${unit}.xlsx`));
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-      expect(wb.worksheets).toHaveLength(1);
+      // The notice, and its record very hidden beside it.
+      expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+        ["督办单", "visible"],
+        ["_duban_notice", "veryHidden"],
+      ]);
+      // ExcelJS, another reader, sees the protection and the two checks on what the unit types.
+      const notice = wb.worksheets[0]! as unknown as {
+        sheetProtection?: { sheet?: boolean };
+        dataValidations: { model: Record<string, { type: string }> };
+      };
+      expect(notice.sheetProtection).toMatchObject({ sheet: true });
+      const checks = Object.values(notice.dataValidations.model);
+      expect(new Set(checks.map((c) => c.type))).toEqual(new Set(["list", "date"]));
       const values = new Set<string>();
       wb.worksheets[0]!.eachRow((row) =>
         row.eachCell((cell) => {

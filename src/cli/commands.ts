@@ -82,11 +82,20 @@ export function readForCheck(run: Invocation, bytes: Uint8Array): ReadWorkbook {
   return { pkg, workbook };
 }
 
-/** `duban notices`: one small workbook per unit with open work, in --out-dir. */
-export async function noticesCommand(run: Invocation, checked: Checked, out: Output): Promise<void> {
+/**
+ * `duban notices`: one small workbook per unit with open work, in --out-dir, each made to be answered and
+ * merged back: the master's answer cells prefilled from `read`, the workbook the check read.
+ */
+export async function noticesCommand(
+  run: Invocation,
+  read: ReadWorkbook,
+  checked: Checked,
+  out: Output,
+): Promise<void> {
   const { result, settings, locale } = checked;
   const dir = run.outDir!;
-  const written = await writeNotices(dir, noticeWorkbooks(result, { settings, locale }, NODE_CODEC), locale);
+  const files = noticeWorkbooks(result, { settings, locale, workbook: read.workbook }, NODE_CODEC);
+  const written = await writeNotices(dir, files, locale);
   out.stdout.write(`${CLI_WORDS[locale].noticesWritten({ count: written.length, dir })}\n`);
   for (const name of written) out.stdout.write(`  ${name}\n`);
 }

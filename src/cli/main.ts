@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     locale = stored?.locale ?? run.locale;
     const checked = runCheck(read.workbook, run, stored?.settings ?? run.settings, locale, progress);
     if (run.command === "notices") {
-      await noticesCommand(run, checked, out);
+      await noticesCommand(run, read, checked, out);
       return EXIT_OK;
     }
     await checkCommand(run, read, checked, out);

@@ -83,6 +83,13 @@ export const settingsSchema = z.strictObject({
     }),
     {},
   ),
+  notices: z.prefault(
+    z.strictObject({
+      /** Working days after the as-of day by which a unit returns its answered notice (0: the same day). */
+      returnWithinDays: z._default(count(0).check(z.maximum(60)), 3),
+    }),
+    {},
+  ),
   ranking: z.prefault(
     z.strictObject({
       method: z._default(z.enum(["dense", "competition"]), "dense"),

@@ -3,7 +3,7 @@
 import type { RejectReason, SkippedReason } from "../feedback/types";
 import type { MessageValue } from "../findings";
 import type { HighlightKind } from "../output/highlights";
-import type { GeneratedKind } from "../output/spec";
+import type { GeneratedKind, ValidationMessage } from "../output/spec";
 import type { RuleId, Severity } from "../settings";
 import type { SummaryCount, SummaryLine } from "../summary";
 import type { Field } from "../table/fields";
@@ -132,6 +132,17 @@ export interface OutputWording {
   readonly ongoing: string;
   readonly statusBlank: string;
   readonly noOpenTasks: string;
+  /** A unit's notice made to be answered: by when to send it back (`weekday` 1 Monday … 7 Sunday). */
+  readonly noticeReturnBy: (v: { day: string; weekday: number }) => string;
+  /** The line in the input colour that names the fields a unit fills in. */
+  readonly noticeInputs: (v: { fields: readonly string[] }) => string;
+  /** The status drop-down's words: each one the status reader takes as done or open. */
+  readonly statusChoices: readonly string[];
+  readonly statusPrompt: ValidationMessage;
+  /** Shown when a status is not one of the choices (a warning: a progress such as 60% is taken too). */
+  readonly statusWarning: ValidationMessage;
+  readonly doneDatePrompt: (v: { example: string }) => ValidationMessage;
+  readonly doneDateError: (v: { min: string; max: string; example: string }) => ValidationMessage;
 }
 
 export type WordId =

@@ -3,6 +3,8 @@
 import { formatPeriod } from "../recurring/period-label";
 import type { BulletinFacts, Catalogue } from "./catalogue";
 
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 /** `1 task`, `3 tasks` */
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -292,5 +294,22 @@ export const enUS: Catalogue = {
     ongoing: "Ongoing",
     statusBlank: "(blank)",
     noOpenTasks: "No open tasks to chase.",
+    noticeReturnBy: (v) => `Please fill this in and send it back by ${WEEKDAYS[v.weekday - 1]} ${v.day}.`,
+    noticeInputs: (v) =>
+      `Yellow cells can be filled in: ${v.fields.join(", ")}. Please leave the rest as it is.`,
+    statusChoices: ["Not started", "In progress", "Done"],
+    statusPrompt: { title: "Status", text: "Choose from the list, or type a progress such as 60%." },
+    statusWarning: {
+      title: "Status",
+      text: "The list offers Not started, In progress and Done. Keep what you typed?",
+    },
+    doneDatePrompt: (v) => ({
+      title: "Completed on",
+      text: `For a finished task, the day it was done, e.g. ${v.example}.`,
+    }),
+    doneDateError: (v) => ({
+      title: "Completed on",
+      text: `Please enter a date from ${v.min} to ${v.max}, e.g. ${v.example}.`,
+    }),
   },
 };

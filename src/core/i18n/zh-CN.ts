@@ -278,5 +278,19 @@ export const zhCN: Catalogue = {
     ongoing: "长期",
     statusBlank: "未填写",
     noOpenTasks: "没有需要督办的任务。",
+    noticeReturnBy: (v) =>
+      `请于 ${v.day}（星期${"一二三四五六日"[v.weekday - 1]}）前填写本表并发回督办部门。`,
+    noticeInputs: (v) => `黄色单元格可填写：${v.fields.join("、")}；其余内容请勿改动。`,
+    statusChoices: ["未开始", "进行中", "已完成", "已办结"],
+    statusPrompt: { title: "完成情况", text: "请从下拉列表中选择，也可填写进度，如 60%。" },
+    statusWarning: {
+      title: "完成情况",
+      text: "建议从下拉列表中选择：未开始、进行中、已完成、已办结。仍要使用所填内容吗？",
+    },
+    doneDatePrompt: (v) => ({ title: "完成日期", text: `已完成的任务请填写完成日期，如 ${v.example}。` }),
+    doneDateError: (v) => ({
+      title: "完成日期",
+      text: `请填写 ${v.min} 至 ${v.max} 之间的日期，如 ${v.example}。`,
+    }),
   },
 };

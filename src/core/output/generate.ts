@@ -55,18 +55,8 @@ export function generatedSheets(result: CheckResult, options: GenerateOptions): 
   return sheets;
 }
 
-/** One unit's 督办单 alone, for a file of its own to send; undefined when the unit has nothing open. */
-export function unitNoticeSheet(
-  result: CheckResult,
-  options: GenerateOptions,
-  unit: string,
-): SheetSpec | undefined {
-  const context = contextFor(result, options);
-  const hasOpen = result.rows.some((row) => row.unit === unit && row.status.kind !== "done");
-  return hasOpen ? noticesSheet(context, unit) : undefined;
-}
-
-function contextFor(result: CheckResult, options: GenerateOptions): SheetContext {
+/** What every sheet builder reads, for a check in a locale. */
+export function contextFor(result: CheckResult, options: GenerateOptions): SheetContext {
   return {
     result,
     settings: options.settings,

@@ -33,7 +33,11 @@ export type StyleName =
   | "legendMerged"
   | "stars"
   | "rankUp"
-  | "rankDown";
+  | "rankDown"
+  | "input"
+  | "inputDate"
+  | "inputHeader"
+  | "inputNote";
 
 export interface CellStyle {
   readonly bold?: boolean;
@@ -49,6 +53,11 @@ export interface CellStyle {
   /** An Excel number format code; absent means General. */
   readonly numberFormat?: string;
   readonly underline?: boolean;
+  /**
+   * false: a cell the person may fill in where the sheet is protected (every other cell is locked, as a
+   * spreadsheet's cells are by default).
+   */
+  readonly locked?: false;
 }
 
 export type SpecValue = string | number | { readonly day: Day } | null;
@@ -73,6 +82,36 @@ export interface DataBar {
   readonly color: string;
 }
 
+/** Words a host shows for a validated cell: as it is selected (prompt) or when what was typed is refused. */
+export interface ValidationMessage {
+  /** At most 32 characters (Excel's limit). */
+  readonly title: string;
+  /** At most 255 characters (Excel's limit). */
+  readonly text: string;
+}
+
+/** A check on what is typed into a range, already worded in the person's language. */
+export type Validation = {
+  /** Zero-based cells. */
+  readonly range: CellRange;
+  readonly prompt?: ValidationMessage;
+  readonly error?: ValidationMessage;
+} & (
+  | {
+      /** A drop-down of these words (together at most 255 characters, none with a comma or a quote). */
+      readonly kind: "list";
+      readonly values: readonly string[];
+      /** true: only these words; false: another is taken after a warning (a progress such as 60%). */
+      readonly strict: boolean;
+    }
+  | {
+      /** A date from `min` to `max`, both included; anything else is refused. */
+      readonly kind: "date";
+      readonly min: Day;
+      readonly max: Day;
+    }
+);
+
 export interface SheetSpec {
   readonly kind: GeneratedKind;
   /** The name wanted; the host takes the next free one ("汇总 (2)") when a sheet of the person's has it. */
@@ -93,4 +132,12 @@ export interface SheetSpec {
     /** Zero-based rows that start a new printed page (one notice per unit). */
     readonly pageBreaksBefore?: readonly number[];
   };
+  /**
+   * Protected without a password: only cells whose style says `locked: false` can be changed. A guide
+   * against slips, not security; rows and columns can still be resized.
+   */
+  readonly protect?: boolean;
+  readonly validations?: readonly Validation[];
+  /** Very hidden: not listed by Unhide, for a record the workbook carries (a notice's own record). */
+  readonly state?: "veryHidden";
 }

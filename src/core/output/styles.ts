@@ -13,6 +13,9 @@ const LINK = "0563C1";
 const GOLD = "BF8F00";
 const GREEN = "2E7D32";
 const RED = "C00000";
+/** The cells a unit fills in on its notice: the light yellow of Excel's own Note style. */
+const INPUT_FILL = "FFF2CC";
+const INPUT_HEADER_FILL = "FFE699";
 
 /**
  * Every style a generated sheet uses. Font sizes are in points; the font family is left to the host (the
@@ -67,5 +70,24 @@ export function styleSheet(settings: Settings): Readonly<Record<StyleName, CellS
     // Left-aligned like the "—" and "新" beside them in the change column.
     rankUp: { ...cell, color: GREEN, bold: true },
     rankDown: { ...cell, color: RED, bold: true },
+    // What a unit may change on its notice: the one fill that is theirs, and unlocked under the protection.
+    input: { ...cell, vertical: "top", wrap: true, fill: INPUT_FILL, locked: false },
+    inputDate: {
+      ...cell,
+      horizontal: "center",
+      numberFormat: "yyyy-mm-dd",
+      fill: INPUT_FILL,
+      locked: false,
+    },
+    // The line that says which cells are the unit's: in their colour, but not one of them.
+    inputNote: { border: true, fill: INPUT_FILL, vertical: "center", wrap: true, size: 10, color: INK },
+    inputHeader: {
+      ...cell,
+      bold: true,
+      color: INK,
+      fill: INPUT_HEADER_FILL,
+      horizontal: "center",
+      wrap: true,
+    },
   };
 }

@@ -33,6 +33,7 @@ export {
   writeCheck,
   writeSettings,
   type CheckedOptions,
+  type NoticeFile,
   type WrittenCheck,
 } from "./write";
 export { XmlPartError } from "./xml";

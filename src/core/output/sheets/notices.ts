@@ -1,35 +1,30 @@
-// 督办单 (Notices): one printed page per unit with open work, most urgent first, with what to remind it of.
+// 督办单 (Notices): one printed page per unit with open work, most urgent first, with what to remind it of; and
+// one unit's notice made to be answered, its answer cells open to the unit and the rest protected.
 
+import type { Day } from "../../day";
+import { formatDay, isoWeekday, ymdOf, dayFromYmd } from "../../day";
+import type { AnswerField, ProtectedField } from "../../feedback/types";
 import type { Finding } from "../../findings";
 import type { Catalogue } from "../../i18n/catalogue";
 import type { TaskRow } from "../../table/rows";
+import { cellText } from "../../values/text";
+import { isDateCell, type CellRange, type CellValue } from "../../workbook";
 import { cell, Layout, type SheetContext } from "../layout";
-import type { SheetSpec, SpecCell } from "../spec";
+import type { SheetSpec, SpecCell, StyleName, Validation } from "../spec";
 
 type Urgency = "overdue" | "dueSoon" | "open";
 const URGENCY_ORDER: Readonly<Record<Urgency, number>> = { overdue: 0, dueSoon: 1, open: 2 };
 
-/** Every unit's notice, or only `onlyUnit`'s. */
-export function noticesSheet(cx: SheetContext, onlyUnit?: string): SheetSpec {
+/** Every unit's notice, one page each: the checked copy's 督办单. */
+export function noticesSheet(cx: SheetContext): SheetSpec {
   const { result, catalogue: cat } = cx;
   const out = cat.output;
   const sheet = new Layout(cx, 5);
-  const progress = new Map<number, Finding>();
-  for (const finding of result.findings) {
-    if (finding.taskIndex === undefined) continue;
-    if (finding.rule === "overdue" || (finding.rule === "due-soon" && !progress.has(finding.taskIndex)))
-      progress.set(finding.taskIndex, finding);
-  }
-  const urgency = (row: TaskRow): Urgency => {
-    const rule = progress.get(row.index)?.rule;
-    return rule === "overdue" ? "overdue" : rule === "due-soon" ? "dueSoon" : "open";
-  };
+  const progress = progressFindings(cx);
   // The summary's order (the roster's, else first appearance), so notices follow the ranking sheet's units.
-  const units = onlyUnit === undefined ? result.summary.units.map((u) => u.name) : [onlyUnit];
-  const byUnit = new Map<string, TaskRow[]>(units.map((unit) => [unit, []]));
+  const byUnit = new Map<string, TaskRow[]>(result.summary.units.map((u) => [u.name, []]));
   for (const row of result.rows) {
     if (row.unit === "" || row.status.kind === "done") continue;
-    if (onlyUnit !== undefined && row.unit !== onlyUnit) continue;
     let list = byUnit.get(row.unit);
     if (!list) byUnit.set(row.unit, (list = []));
     list.push(row);
@@ -50,25 +45,9 @@ export function noticesSheet(cx: SheetContext, onlyUnit?: string): SheetSpec {
     const heading = sheet.add([cell(out.noticeHeading(unit), "sectionTitle")]);
     sheet.merge(heading);
     if (i > 0) pageBreaksBefore.push(heading);
-    const urgencies = rows.map(urgency);
-    sheet.merge(
-      sheet.add([
-        cell(
-          out.noticeLine({
-            asOf: cx.asOf,
-            open: rows.length,
-            overdue: urgencies.filter((u) => u === "overdue").length,
-            dueSoon: urgencies.filter((u) => u === "dueSoon").length,
-          }),
-          "subtitle",
-        ),
-      ]),
-    );
+    sheet.merge(sheet.add([cell(noticeLine(cx, rows, progress), "subtitle")]));
     sheet.header([out.taskRow, cat.words.task, cat.fields.deadline, cat.fields.status, out.reminder]);
-    const ordered = rows
-      .map((row, k) => ({ row, urgency: urgencies[k]! }))
-      .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.row.row - b.row.row);
-    for (const { row } of ordered) {
+    for (const row of mostUrgentFirst(rows, progress)) {
       sheet.add([
         cell(row.row, "number"),
         cell(row.task, "textWrap"),
@@ -84,6 +63,179 @@ export function noticesSheet(cx: SheetContext, onlyUnit?: string): SheetSpec {
     // The title carries the source sheet and the as-of day onto every page sent out.
     repeatRows: { first: 0, last: 0 },
     ...(pageBreaksBefore.length > 0 ? { pageBreaksBefore } : {}),
+  });
+}
+
+/** What a unit's answerable notice shows besides the check: the master's answer cells, and the return day. */
+export interface AnswerableInput {
+  readonly unit: string;
+  /** The answer fields the master has columns for, in the order to show them. */
+  readonly fields: readonly AnswerField[];
+  /** The master's cell of an answer field in a task's row, as it is now: the notice starts from it. */
+  readonly current: (row: TaskRow, field: AnswerField) => CellValue;
+  /** The day by which the unit sends the notice back. */
+  readonly returnBy: Day;
+}
+
+export interface AnswerableSheet {
+  readonly spec: SheetSpec;
+  /** The tasks in the order shown, each with its row on the notice sheet (1-based). */
+  readonly rows: ReadonlyArray<{ readonly task: TaskRow; readonly noticeRow: number }>;
+  /** Zero-based column of each field shown. */
+  readonly columns: Readonly<Partial<Record<AnswerField | ProtectedField, number>>>;
+}
+
+/** Columns a unit types into get room to type, however empty the master left them. */
+const INPUT_WIDTH: Readonly<Record<AnswerField, number>> = {
+  status: 12,
+  doneDate: 13,
+  evidence: 24,
+  note: 30,
+};
+
+/**
+ * One unit's 督办单 made to be filled in and sent back: its open, overdue and due-soon tasks, most urgent first,
+ * with the answer fields prefilled from the master, in the input style (unlocked) under a protected sheet, a
+ * drop-down of status words and a date check on the completion date. Undefined when the unit has nothing open.
+ */
+export function answerableNoticeSheet(cx: SheetContext, input: AnswerableInput): AnswerableSheet | undefined {
+  const { result, catalogue: cat } = cx;
+  const out = cat.output;
+  const open = result.rows.filter((row) => row.unit === input.unit && row.status.kind !== "done");
+  if (open.length === 0) return undefined;
+  const progress = progressFindings(cx);
+  const fields = input.fields;
+  const columns: Partial<Record<AnswerField | ProtectedField, number>> = { task: 1, unit: 2, deadline: 3 };
+  fields.forEach((field, i) => (columns[field] = 4 + i));
+  const width = 5 + fields.length;
+  const sheet = new Layout(cx, width);
+
+  sheet.title("notices");
+  sheet.merge(sheet.add([cell(out.noticeHeading(input.unit), "sectionTitle")]));
+  sheet.merge(sheet.add([cell(noticeLine(cx, open, progress), "subtitle")]));
+  const returnBy = out.noticeReturnBy({
+    day: formatDay(input.returnBy),
+    weekday: isoWeekday(input.returnBy),
+  });
+  sheet.merge(sheet.add([cell(returnBy, "paragraph")]));
+  sheet.merge(sheet.add([cell(out.noticeInputs({ fields: fields.map((f) => cat.fields[f]) }), "inputNote")]));
+  // The master's own field names, which Duban's reader recognises: the notice reads as a task table too.
+  const header = sheet.add([
+    cell(out.taskRow, "header"),
+    cell(cat.fields.task, "header"),
+    cell(cat.fields.unit, "header"),
+    cell(cat.fields.deadline, "header"),
+    ...fields.map((field) => cell(cat.fields[field], "inputHeader")),
+    cell(out.reminder, "header"),
+  ]);
+  const rows: Array<{ task: TaskRow; noticeRow: number }> = [];
+  for (const row of mostUrgentFirst(open, progress)) {
+    const at = sheet.add([
+      cell(row.row, "number"),
+      cell(row.task, "textWrap"),
+      cell(row.unit, "text"),
+      deadlineCell(row, cat),
+      ...fields.map((field) => answerCell(field, input.current(row, field))),
+      reminderCell(progress.get(row.index), cat),
+    ]);
+    rows.push({ task: row, noticeRow: at + 1 });
+  }
+  const finished = sheet.finish("notices", {
+    freezeRows: header + 1,
+    repeatRows: { first: header, last: header },
+  });
+  const spec: SheetSpec = {
+    ...finished,
+    columns: finished.columns.map((w, c) => {
+      const field = fields[c - 4];
+      return field === undefined ? w : Math.max(w, INPUT_WIDTH[field]);
+    }),
+    protect: true,
+    validations: validations(cx, columns, { top: header + 1, bottom: sheet.lastRow }),
+  };
+  return { spec, rows, columns };
+}
+
+/** The status drop-down and the completion date check, over the task rows. */
+function validations(
+  cx: SheetContext,
+  columns: Readonly<Partial<Record<AnswerField | ProtectedField, number>>>,
+  rows: { top: number; bottom: number },
+): Validation[] {
+  const out = cx.catalogue.output;
+  const range = (column: number): CellRange => ({ ...rows, left: column, right: column });
+  const list: Validation[] = [];
+  if (columns.status !== undefined) {
+    list.push({
+      range: range(columns.status),
+      kind: "list",
+      values: out.statusChoices,
+      strict: false,
+      prompt: out.statusPrompt,
+      error: out.statusWarning,
+    });
+  }
+  if (columns.doneDate !== undefined) {
+    // A completion date reported now lies near the as-of day: a year typed wrong (2062, 2206) is caught.
+    const { year } = ymdOf(cx.result.asOf);
+    const min = dayFromYmd(year - 1, 1, 1)!;
+    const max = dayFromYmd(year + 1, 12, 31)!;
+    const words = { min: formatDay(min), max: formatDay(max), example: cx.asOf };
+    list.push({
+      range: range(columns.doneDate),
+      kind: "date",
+      min,
+      max,
+      prompt: out.doneDatePrompt(words),
+      error: out.doneDateError(words),
+    });
+  }
+  return list;
+}
+
+/** The master's answer cell as the unit finds it: a date as a date, a number as a number, the rest as text. */
+function answerCell(field: AnswerField, value: CellValue): SpecCell {
+  const style: StyleName = field === "doneDate" ? "inputDate" : "input";
+  if (isDateCell(value)) return cell(field === "doneDate" ? { day: value.day } : formatDay(value.day), style);
+  if (typeof value === "number" && field !== "doneDate") return cell(value, style);
+  return cell(value === null ? null : cellText(value), style);
+}
+
+/** Each task row's progress finding: overdue, else due soon. */
+function progressFindings(cx: SheetContext): Map<number, Finding> {
+  const progress = new Map<number, Finding>();
+  for (const finding of cx.result.findings) {
+    if (finding.taskIndex === undefined) continue;
+    if (finding.rule === "overdue" || (finding.rule === "due-soon" && !progress.has(finding.taskIndex)))
+      progress.set(finding.taskIndex, finding);
+  }
+  return progress;
+}
+
+function urgencyOf(row: TaskRow, progress: ReadonlyMap<number, Finding>): Urgency {
+  const rule = progress.get(row.index)?.rule;
+  return rule === "overdue" ? "overdue" : rule === "due-soon" ? "dueSoon" : "open";
+}
+
+/** Overdue, then due soon, then the rest; in the master's order within each. */
+function mostUrgentFirst(rows: readonly TaskRow[], progress: ReadonlyMap<number, Finding>): TaskRow[] {
+  return rows
+    .map((row) => ({ row, urgency: urgencyOf(row, progress) }))
+    .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.row.row - b.row.row)
+    .map(({ row }) => row);
+}
+
+function noticeLine(
+  cx: SheetContext,
+  rows: readonly TaskRow[],
+  progress: ReadonlyMap<number, Finding>,
+): string {
+  const urgencies = rows.map((row) => urgencyOf(row, progress));
+  return cx.catalogue.output.noticeLine({
+    asOf: cx.asOf,
+    open: rows.length,
+    overdue: urgencies.filter((u) => u === "overdue").length,
+    dueSoon: urgencies.filter((u) => u === "dueSoon").length,
   });
 }
 

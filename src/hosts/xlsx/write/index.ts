@@ -1,7 +1,8 @@
 // Writing checks back into .xlsx packages: the checked copy, clearing it again, and one notice file per unit.
 
 import type { CheckResult } from "../../../core/check";
-import { unitNoticeSheet } from "../../../core/output/generate";
+import { answerableNotice, type NoticeOptions } from "../../../core/feedback/notice";
+import type { NoticeRecord } from "../../../core/feedback/types";
 import { planWrite, type WritePlan } from "../../../core/output/plan";
 import type { SheetSpec } from "../../../core/output/spec";
 import { styleSheet } from "../../../core/output/styles";
@@ -60,16 +61,29 @@ export function sheetNames(pkg: OpcPackage): string[] {
   return new WorkbookParts(pkg).sheets().map((sheet) => sheet.name);
 }
 
-/** A small workbook per unit with open, overdue or due-soon work: its 督办单 alone, ready to attach. */
+/** One unit's notice file: its bytes, and the record it carries (very hidden) for the merge. */
+export interface NoticeFile {
+  readonly unit: string;
+  readonly bytes: Uint8Array;
+  readonly record: NoticeRecord;
+}
+
+/**
+ * A small workbook per unit with open, overdue or due-soon work, ready to attach and to be answered: its
+ * 督办单 (answer cells open, the rest protected) and the very hidden record the merge reads back.
+ */
 export function noticeWorkbooks(
   result: CheckResult,
-  options: CheckedOptions,
+  options: NoticeOptions,
   codec: PackageCodec = {},
-): Array<{ unit: string; bytes: Uint8Array }> {
-  const files: Array<{ unit: string; bytes: Uint8Array }> = [];
+): NoticeFile[] {
+  const files: NoticeFile[] = [];
   for (const line of result.summary.units) {
-    const sheet = unitNoticeSheet(result, options, line.name);
-    if (sheet) files.push({ unit: line.name, bytes: newWorkbook([sheet], options.settings, codec) });
+    const notice = answerableNotice(result, options, line.name);
+    if (notice) {
+      const bytes = newWorkbook(notice.sheets, options.settings, codec);
+      files.push({ unit: line.name, bytes, record: notice.record });
+    }
   }
   return files;
 }
@@ -91,6 +105,7 @@ export function newWorkbook(
     const index = workbook.addSheet(
       name,
       sheetXml(spec, { xfIndex: patch.xfIndex as never, date1904: false, ns: workbook.ns }),
+      spec.state,
     );
     if (spec.print.repeatRows) {
       const { first, last } = spec.print.repeatRows;

@@ -1,11 +1,11 @@
 // Writes a generated sheet (a SheetSpec from the core) as SpreadsheetML, every text as text, never a formula.
 
 import { excelSerialFromDay } from "../../../core/day";
-import type { SheetSpec, SpecCell, StyleName } from "../../../core/output/spec";
+import type { SheetSpec, SpecCell, StyleName, Validation } from "../../../core/output/spec";
 import { columnLetter, type CellRange } from "../../../core/workbook";
 import { quotedSheet } from "../../../core/output/names";
 import { TRANSITIONAL, type ClassNamespaces } from "../opc";
-import { escapeAttr, inlineStringXml } from "../xml";
+import { attributesText, escapeAttr, escapeText, inlineStringXml } from "../xml";
 import { Utf8Pieces } from "../utf8";
 
 export { quotedSheet };
@@ -62,6 +62,9 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
     out.push("</row>");
   });
   out.push("</sheetData>");
+  // Without a password: a guide against slips. Resizing rows and columns stays allowed (0 = not protected).
+  if (spec.protect)
+    out.push(`<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`);
   if (spec.autoFilter) out.push(`<autoFilter ref="${rangeRef(spec.autoFilter)}"/>`);
   if (spec.merges.length > 0) {
     out.push(`<mergeCells count="${spec.merges.length}">`);
@@ -75,6 +78,7 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
         `</dataBar></cfRule></conditionalFormatting>`,
     );
   });
+  if (spec.validations && spec.validations.length > 0) out.push(validationsXml(spec.validations, options));
   if (links.length > 0) out.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
   out.push(
     `<printOptions horizontalCentered="1"/>`,
@@ -91,6 +95,56 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
   }
   out.push("</worksheet>");
   return out.bytes();
+}
+
+/** Excel refuses to open a file with a longer list formula, title or message (and says it is damaged). */
+const LIST_LIMIT = 255;
+const TITLE_LIMIT = 32;
+const MESSAGE_LIMIT = 255;
+
+/**
+ * The sheet's data validations: a list's words as one quoted formula (Excel's own form for a typed list), a
+ * date range as serials in the workbook's date system.
+ * @throws Error when a list, title or message is longer than Excel takes, or a word holds a comma or a quote
+ */
+export function validationsXml(validations: readonly Validation[], options: SheetXmlOptions): string {
+  const items = validations.map((v) => {
+    let type: string;
+    let formulas: string;
+    let extra: Array<readonly [string, string | undefined]> = [];
+    if (v.kind === "list") {
+      if (v.values.some((word) => /[,"]/.test(word)))
+        throw new Error(`A list validation's word holds a comma or a quote: ${v.values.join(" | ")}`);
+      const list = `"${v.values.join(",")}"`;
+      if (list.length - 2 > LIST_LIMIT) throw new Error(`A list validation is over ${LIST_LIMIT} characters`);
+      type = "list";
+      formulas = `<formula1>${escapeText(list)}</formula1>`;
+      extra = [["errorStyle", v.strict ? undefined : "warning"]];
+    } else {
+      type = "date";
+      const serial = (day: number) => excelSerialFromDay(day, options.date1904);
+      formulas = `<formula1>${serial(v.min)}</formula1><formula2>${serial(v.max)}</formula2>`;
+      extra = [["operator", "between"]];
+    }
+    for (const message of [v.prompt, v.error]) {
+      if (!message) continue;
+      if (message.title.length > TITLE_LIMIT || message.text.length > MESSAGE_LIMIT)
+        throw new Error(`A validation message is longer than Excel takes: ${message.title}`);
+    }
+    return `<dataValidation${attributesText([
+      ["type", type],
+      ...extra,
+      ["allowBlank", "1"],
+      ["showInputMessage", v.prompt ? "1" : undefined],
+      ["showErrorMessage", "1"],
+      ["errorTitle", v.error?.title],
+      ["error", v.error?.text],
+      ["promptTitle", v.prompt?.title],
+      ["prompt", v.prompt?.text],
+      ["sqref", rangeRef(v.range)],
+    ])}>${formulas}</dataValidation>`;
+  });
+  return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
 }
 
 function sheetView(freezeRows: number): string {

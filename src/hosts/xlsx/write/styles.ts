@@ -1,6 +1,9 @@
-// Adds Duban's cell styles and highlight formats to xl/styles.xml, and takes exactly them away again.
+// Adds Duban's cell styles and highlight formats to xl/styles.xml, and takes exactly them away again; and gives
+// a cell of the person's a date format while keeping the rest of its look.
 
 import type { CellStyle } from "../../../core/output/spec";
+import { numberFormatKind } from "../../../core/values/number-format";
+import { BUILT_IN_FORMATS as READ_FORMATS } from "../reader/formats";
 import {
   applyEdits,
   attributeOf,
@@ -143,14 +146,17 @@ export function addStyles(
       }
     }
     const align = alignmentXml(colon(pXfs), style);
+    // CT_Xf: alignment, then protection. Only an unlocked cell says so; locked is every cell's default.
+    const protection = style.locked === false ? `<${q(pXfs, "protection")} locked="0"/>` : "";
     const attrs =
       `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       ` applyNumberFormat="${numFmtId ? 1 : 0}" applyFont="1" applyFill="${fillId ? 1 : 0}" applyBorder="${borderId ? 1 : 0}"` +
       // quotePrefix keeps a text such as "=SUM(A1)" text when someone edits the cell later.
-      ` applyAlignment="${align ? 1 : 0}" quotePrefix="1"`;
+      ` applyAlignment="${align ? 1 : 0}"${protection ? ` applyProtection="1"` : ""} quotePrefix="1"`;
     xfIndex[key] = xfBase + xfs.length;
+    const inner = align + protection;
     xfs.push(
-      align ? `<${q(pXfs, "xf")} ${attrs}>${align}</${q(pXfs, "xf")}>` : `<${q(pXfs, "xf")} ${attrs}/>`,
+      inner ? `<${q(pXfs, "xf")} ${attrs}>${inner}</${q(pXfs, "xf")}>` : `<${q(pXfs, "xf")} ${attrs}/>`,
     );
   }
 
@@ -326,3 +332,112 @@ const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
   "0%": 9,
   "0.00%": 10,
 };
+
+/**
+ * A workbook's own cell formats, for writing a date into a cell of the person's: where the cell's format shows
+ * no date, a format like it but for its number format (found, else appended) gives it one, so its font, fill,
+ * border, alignment and protection stay as they were. Existing indices never move.
+ */
+export class CellFormats {
+  private doc: XmlDocument;
+  private edited = false;
+
+  constructor(
+    xml: string,
+    private readonly part: string,
+  ) {
+    this.doc = parseXml(xml, part);
+  }
+
+  /** The styles part's text, with what was added. */
+  get xml(): string {
+    return this.doc.text;
+  }
+
+  /** Whether a format or a number format was added. */
+  get changed(): boolean {
+    return this.edited;
+  }
+
+  private get ns(): string {
+    return this.doc.root.uri;
+  }
+
+  private xfs(): XmlElement[] {
+    const container = childNamed(this.doc.root, this.ns, "cellXfs");
+    return container ? childrenNamed(container, this.ns, "xf") : [];
+  }
+
+  /** The number format id of cell format `xf` (0, General, for one that is not there). */
+  numFmtId(xf: number): number {
+    const element = this.xfs()[xf];
+    const id = element ? Number(attributeOf(element, "numFmtId") ?? 0) : 0;
+    return Number.isInteger(id) ? id : 0;
+  }
+
+  /** Whether cell format `xf` shows a number as a date. */
+  isDate(xf: number): boolean {
+    return numberFormatKind(this.code(this.numFmtId(xf))) === "date";
+  }
+
+  private code(id: number): string | undefined {
+    const formats = childNamed(this.doc.root, this.ns, "numFmts");
+    const own = (formats ? childrenNamed(formats, this.ns, "numFmt") : []).find(
+      (format) => Number(attributeOf(format, "numFmtId")) === id,
+    );
+    return own ? attributeOf(own, "formatCode") : READ_FORMATS.get(id);
+  }
+
+  /** The id of a number format with `code`: Excel's built-in one or the workbook's own, else one added. */
+  numberFormat(code: string): number {
+    const builtIn = BUILT_IN_FORMATS[code];
+    if (builtIn !== undefined) return builtIn;
+    const container = childNamed(this.doc.root, this.ns, "numFmts");
+    const formats = container ? childrenNamed(container, this.ns, "numFmt") : [];
+    const own = formats.find((format) => attributeOf(format, "formatCode") === code);
+    if (own) return Number(attributeOf(own, "numFmtId"));
+    const used = formats.map((format) => Number(attributeOf(format, "numFmtId") ?? 0));
+    const id = Math.max(163, ...used.filter(Number.isFinite)) + 1;
+    const p = container?.prefix ?? this.doc.root.prefix;
+    this.append(
+      "numFmts",
+      `<${q(p, "numFmt")} numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`,
+      formats.length + 1,
+    );
+    return id;
+  }
+
+  /** A cell format like `xf` showing number format `numFmtId`: one that is already there, else a copy added. */
+  withNumberFormat(xf: number, numFmtId: number): number {
+    const xfs = this.xfs();
+    const base = xfs[xf] ?? xfs[0];
+    if (!base) throw new Error(`${this.part} has no cell formats`);
+    if (this.numFmtId(xf) === numFmtId) return xf;
+    const key = this.lookOf(base);
+    const same = xfs.findIndex(
+      (element) => this.lookOf(element) === key && Number(attributeOf(element, "numFmtId") ?? 0) === numFmtId,
+    );
+    if (same >= 0) return same;
+    const text = this.doc.text;
+    let tag = setAttributeInTag(text.slice(base.start, base.openEnd), "numFmtId", String(numFmtId));
+    tag = setAttributeInTag(tag, "applyNumberFormat", "1");
+    this.append("cellXfs", tag + text.slice(base.openEnd, base.end), xfs.length + 1);
+    return xfs.length;
+  }
+
+  /** What a cell format looks like but for its number format: its other attributes and its children. */
+  private lookOf(xf: XmlElement): string {
+    const attributes = xf.attributes
+      .filter((a) => a.uri !== "" || (a.local !== "numFmtId" && a.local !== "applyNumberFormat"))
+      .map((a) => `${a.uri}|${a.local}=${a.value}`)
+      .sort();
+    const children = xf.children.map((child) => this.doc.text.slice(child.start, child.end));
+    return JSON.stringify([attributes, children]);
+  }
+
+  private append(name: string, fragment: string, total: number): void {
+    const { edit } = appendToContainer(this.doc, name, fragment, total);
+    this.doc = parseXml(applyEdits(this.doc.text, [edit]), this.part);
+    this.edited = true;
+  }
+}
