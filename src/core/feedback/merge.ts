@@ -66,6 +66,8 @@ export function mergeAnswers(
   const unitOrder = master.result.summary.units.map((u) => u.name);
   const skipped: SkippedFile[] = [];
   const used: Array<{ readonly file: string; readonly answers: ReturnedAnswers }> = [];
+  // A notice of another master is told by its task sheet, not by the master's file name: clerks rename the
+  // master (任务表-11月.xlsx) between sending the notices and merging the answers.
   for (const entry of returns) {
     if (!("answers" in entry)) skipped.push(entry);
     else if (entry.answers.kind === "notice" && !sameName(entry.answers.record.sheet, master.result.sheet))
