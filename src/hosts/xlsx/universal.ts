@@ -25,13 +25,17 @@ export { OpcPackage, type PackageCodec } from "./package";
 export { damagedPart, readPackage, readWorkbookBytes, type ReadPlan } from "./read";
 export { utf8Batches } from "./utf8";
 export {
+  CellEditError,
   clearDuban,
   newWorkbook,
   noticeWorkbooks,
   readPackageRecord,
+  setCellValues,
   sheetNames,
   writeCheck,
   writeSettings,
+  type CellEdit,
+  type CellEditProblem,
   type CheckedOptions,
   type NoticeFile,
   type WrittenCheck,

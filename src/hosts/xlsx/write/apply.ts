@@ -207,13 +207,13 @@ export function applyDuban(pkg: OpcPackage, plan: WritePlan): string[] {
   return names;
 }
 
-const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
 /**
  * The styles Excel assumes where a workbook has no styles part (some writers leave it out): one font, the two
  * fills every workbook has, one border and one cell format, so that every existing cell keeps format 0.
  */
-function emptyStyles(ns: ClassNamespaces): string {
+export function emptyStyles(ns: ClassNamespaces): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns.main}">` +
     `<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
@@ -225,7 +225,7 @@ function emptyStyles(ns: ClassNamespaces): string {
   );
 }
 
-function freeStylesName(pkg: OpcPackage, workbook: WorkbookParts): string {
+export function freeStylesName(pkg: OpcPackage, workbook: WorkbookParts): string {
   const folder = workbook.part.slice(0, workbook.part.lastIndexOf("/") + 1);
   let n = 0;
   const name = () => (n === 0 ? "styles.xml" : `styles${n}.xml`);

@@ -16,6 +16,7 @@ import { addStyles } from "./styles";
 import { WorkbookParts } from "./workbook";
 
 export { clearDuban, freeName, readPackageRecord } from "./apply";
+export { CellEditError, setCellValues, type CellEdit, type CellEditProblem } from "./cells";
 export { columnSheetXml };
 export { WorkbookParts } from "./workbook";
 

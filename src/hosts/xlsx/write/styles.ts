@@ -309,6 +309,11 @@ function fillXml(p: string, hex: string): string {
   return `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(hex)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
 }
 
+const colon = (prefix: string) => (prefix ? `${prefix}:` : "");
+
+const BORDER_NONE = (p: string) =>
+  `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`;
+
 const BORDER = (p: string) => {
   const side = (name: string) => `<${p}${name} style="thin"><${p}color rgb="FFBFBFBF"/></${p}${name}>`;
   return `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`;
@@ -347,6 +352,15 @@ export class CellFormats {
     private readonly part: string,
   ) {
     this.doc = parseXml(xml, part);
+    const root = this.doc.root;
+    if (root.selfClosing) {
+      // `<styleSheet/>`: opened, so that formats can go inside.
+      const tag = xml.slice(root.start, root.end).replace(/\s*\/>$/, ">");
+      this.doc = parseXml(
+        applyEdits(xml, [{ start: root.start, end: root.end, text: `${tag}</${root.name}>` }]),
+        part,
+      );
+    }
   }
 
   /** The styles part's text, with what was added. */
@@ -409,10 +423,10 @@ export class CellFormats {
 
   /** A cell format like `xf` showing number format `numFmtId`: one that is already there, else a copy added. */
   withNumberFormat(xf: number, numFmtId: number): number {
+    if (this.numFmtId(xf) === numFmtId && this.xfs()[xf]) return xf;
+    if (this.xfs().length === 0) this.addDefaults();
     const xfs = this.xfs();
-    const base = xfs[xf] ?? xfs[0];
-    if (!base) throw new Error(`${this.part} has no cell formats`);
-    if (this.numFmtId(xf) === numFmtId) return xf;
+    const base = xfs[xf] ?? xfs[0]!;
     const key = this.lookOf(base);
     const same = xfs.findIndex(
       (element) => this.lookOf(element) === key && Number(attributeOf(element, "numFmtId") ?? 0) === numFmtId,
@@ -423,6 +437,35 @@ export class CellFormats {
     tag = setAttributeInTag(tag, "applyNumberFormat", "1");
     this.append("cellXfs", tag + text.slice(base.openEnd, base.end), xfs.length + 1);
     return xfs.length;
+  }
+
+  /**
+   * The font, fills, border and cell format Excel assumes where a styles part has none (a writer left it
+   * empty), so that format 0 stays what it was and a copy of it has something to name.
+   */
+  private addDefaults(): void {
+    const p = (name: string) =>
+      colon(childNamed(this.doc.root, this.ns, name)?.prefix ?? this.doc.root.prefix);
+    const defaults: Array<[string, string, string]> = [
+      [
+        "fonts",
+        "font",
+        `<${p("fonts")}font><${p("fonts")}sz val="11"/><${p("fonts")}name val="Calibri"/></${p("fonts")}font>`,
+      ],
+      [
+        "fills",
+        "fill",
+        `<${p("fills")}fill><${p("fills")}patternFill patternType="none"/></${p("fills")}fill>` +
+          `<${p("fills")}fill><${p("fills")}patternFill patternType="gray125"/></${p("fills")}fill>`,
+      ],
+      ["borders", "border", BORDER_NONE(p("borders"))],
+      ["cellXfs", "xf", `<${p("cellXfs")}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`],
+    ];
+    for (const [name, item, fragment] of defaults) {
+      const container = childNamed(this.doc.root, this.ns, name);
+      if (container && childrenNamed(container, this.ns, item).length > 0) continue;
+      this.append(name, fragment, name === "fills" ? 2 : 1);
+    }
   }
 
   /** What a cell format looks like but for its number format: its other attributes and its children. */
