@@ -9,7 +9,9 @@ import { parseIsoDay, type Day } from "../src/core";
 import type { Report } from "../src/core/report";
 import { SETTINGS_SHEET, settingsCells } from "../src/core/output/record";
 import { buildSampleWorkbook, sampleExpectations, SAMPLE_RULES } from "../scripts/sample-workbook";
+import { readWorkbookBytes } from "../src/hosts/xlsx";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
+import { MAIN, oneSheetWorkbook } from "./helpers/one-sheet-workbook";
 
 const dir = path.resolve(__dirname, ".tmp/cli");
 const sample = path.join(dir, "sample.xlsx");
@@ -265,6 +267,17 @@ describe("input that cannot be used: exit 2, one line on stderr naming the file 
       /wrong\.json.*ranking\.method/,
     ],
     ["--json over the input", () => ["check", sample, "--json", sample], /sample\.xlsx/],
+    [
+      "merge without returned files",
+      () => ["merge", sample, "--out", "merged.xlsx"],
+      /反馈文件.*duban merge/,
+    ],
+    ["merge without --out", () => ["merge", sample, sample], /merge.*--out/],
+    [
+      "merge writing over a returned file",
+      () => ["merge", sample, write("r.xlsx", "x"), "--out", path.join(dir, "r.xlsx")],
+      /r\.xlsx.*不能与输入/,
+    ],
   ];
   test.each(cases)("%s", async (_name, args, pattern) => {
     const { code, stdout, stderr } = await run(args());
@@ -307,4 +320,42 @@ describe("the built command", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
   }, 120_000);
+});
+
+describe("duban merge and a master cell it cannot write", () => {
+  // D2 is the master of a formula D3 shares: a value there would take D3's formula away. Gnumeric and
+  // LibreOffice write filled-down formulas this way.
+  const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+  const row = (r: number, task: string, status: string) =>
+    `<row r="${r}">${text(`A${r}`, task)}${text(`B${r}`, "甲")}${text(`C${r}`, "2026-12-31")}${status}</row>`;
+  const header = `<row r="1">${text("A1", "工作任务")}${text("B1", "责任单位")}${text("C1", "完成时限")}${text("D1", "完成情况")}</row>`;
+  const sheet = (d2: string, d3: string) =>
+    `<worksheet xmlns="${MAIN}"><sheetData>${header}${row(2, "安全检查", d2)}${row(3, "隐患排查", d3)}</sheetData></worksheet>`;
+
+  test("the answer for it is reported as formulaCell, the others are written", async () => {
+    const master = path.join(dir, "formula-master.xlsx");
+    const answer = path.join(dir, "formula-answer.xlsx");
+    const merged = path.join(dir, "formula-merged.xlsx");
+    writeFileSync(
+      master,
+      oneSheetWorkbook(
+        sheet(
+          `<c r="D2" t="str"><f t="shared" ref="D2:D3" si="0">"进行中"</f><v>进行中</v></c>`,
+          `<c r="D3" t="str"><f t="shared" si="0"/><v>进行中</v></c>`,
+        ),
+      ),
+    );
+    writeFileSync(answer, oneSheetWorkbook(sheet(text("D2", "已完成"), text("D3", "已完成"))));
+    const { code, stdout } = await run(["merge", master, answer, "--out", merged]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/改动 1 处，未采用 1 处/);
+    const workbook = await readWorkbookBytes(readFileSync(merged), "formula-merged.xlsx");
+    const cells = (name: string) => workbook.sheets.find((s) => s.name === name)!.rows;
+    expect(cells("任务").map((r) => r?.[3])).toEqual(["完成情况", "进行中", "已完成"]);
+    const feedback = Array.from(cells("反馈情况"), (r) => Array.from(r ?? [], (c) => c ?? "").join("|"));
+    expect(feedback.find((line) => line.startsWith("D2|"))).toMatch(
+      /安全检查\|完成情况\|主表中该单元格是其他单元格共用的公式/,
+    );
+    expect(feedback.find((line) => line.startsWith("D3|"))).toMatch(/隐患排查\|完成情况\|进行中\|已完成/);
+  });
 });

@@ -9,6 +9,7 @@ import {
   sheetsToRead,
   type CheckResult,
   type Locale,
+  type MergeOutcome,
   type Settings,
   type WorkbookModel,
 } from "../core";
@@ -106,10 +107,11 @@ export async function checkCommand(
   read: ReadWorkbook,
   checked: Checked,
   out: Output,
+  merge?: MergeOutcome,
 ): Promise<void> {
   const { result, settings, locale } = checked;
   if (run.out !== undefined) {
-    writeCheck(read.pkg, result, { settings, locale });
+    writeCheck(read.pkg, result, { settings, locale, ...(merge ? { merge } : {}) });
     await writeOutput(run.out, await read.pkg.toBytesAsync(), locale);
   }
   const report = buildReport(result, locale);
@@ -121,7 +123,8 @@ export async function checkCommand(
     await writeOutput(run.json, utf8Batches(jsonPieces(report, "issues")), locale, "jsonUnwritable");
   }
   out.stdout.write(renderText(result, locale, out.columns));
-  if (run.out !== undefined) out.stdout.write(`\n${CLI_WORDS[locale].written({ file: run.out })}\n`);
+  if (run.out !== undefined && !merge)
+    out.stdout.write(`\n${CLI_WORDS[locale].written({ file: run.out })}\n`);
 }
 
 /** The check, its progress shown while it runs. */
@@ -131,10 +134,12 @@ export function runCheck(
   settings: Settings,
   locale: Locale,
   progress: Progress,
+  keyRows?: readonly number[],
 ): Checked {
   const result = checkWorkbook(workbook, {
     asOf: run.asOfDay,
     settings,
+    ...(keyRows ? { keyRows } : {}),
     onProgress: (done, total) => progress.checking(done, total),
   });
   progress.clear();

@@ -1,6 +1,6 @@
 // The command line's commands and flags, as node:util's parseArgs takes them.
 
-export const COMMANDS: readonly string[] = ["check", "clear", "notices"];
+export const COMMANDS: readonly string[] = ["check", "clear", "notices", "merge"];
 
 export const OPTIONS = {
   sheet: { type: "string" },

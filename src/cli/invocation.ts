@@ -32,8 +32,10 @@ export interface Answer {
 
 /** The command line, checked: a known command, its workbook, and the flags that command needs. */
 export interface CommandLine {
-  readonly command: "check" | "clear" | "notices";
+  readonly command: "check" | "clear" | "notices" | "merge";
   readonly file: string;
+  /** merge: the returned workbooks (answered notices, or copies of the task table), in the order given. */
+  readonly returns: readonly string[];
   /** --lang: wins over every settings' language. */
   readonly lang?: Locale;
   readonly asOf?: string;
@@ -72,8 +74,9 @@ export function parseCommandLine(argv: readonly string[]): Answer | CommandLine 
   }
   if (!COMMANDS.includes(command)) throw new Unusable(words.unknownCommand({ command }));
   if (file === undefined) throw new Unusable(words.missingFile);
-  if (extra.length > 0) throw new Unusable(words.badFlag({ detail: extra.join(" ") }));
-  if (command === "clear" && values.out === undefined) {
+  if (extra.length > 0 && command !== "merge") throw new Unusable(words.badFlag({ detail: extra.join(" ") }));
+  if (command === "merge" && extra.length === 0) throw new Unusable(words.missingReturns);
+  if ((command === "clear" || command === "merge") && values.out === undefined) {
     throw new Unusable(words.needsFlag({ command, flag: "--out" }));
   }
   if (command === "notices" && values["out-dir"] === undefined) {
@@ -82,6 +85,7 @@ export function parseCommandLine(argv: readonly string[]): Answer | CommandLine 
   return {
     command: command as CommandLine["command"],
     file,
+    returns: command === "merge" ? extra : [],
     ...(lang !== undefined ? { lang } : {}),
     ...(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
@@ -121,8 +125,10 @@ export async function settle(line: CommandLine, today: () => Day): Promise<Invoc
   const { settings } = parsed;
   const locale = line.lang ?? settings.language;
   for (const output of [line.out, line.json]) {
-    if (output !== undefined && output !== "-" && (await isSameFile(line.file, output))) {
-      throw new Unusable(CLI_WORDS[locale].sameAsInput({ file: output }));
+    if (output === undefined || output === "-") continue;
+    for (const input of [line.file, ...line.returns]) {
+      if (await isSameFile(input, output))
+        throw new Unusable(CLI_WORDS[locale].sameAsInput({ file: output }));
     }
   }
   return { ...line, asOfDay, fromFile, settings, locale };

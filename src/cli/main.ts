@@ -1,9 +1,11 @@
-// `duban check`: reads a workbook through the xlsx host, checks it with the engine, reports. Returns the exit code.
+// `duban check`, `clear`, `notices` and `merge`: reads a workbook through the xlsx host, checks it with the engine,
+// reports. Returns the exit code.
 
-import type { Day, Locale } from "../core";
+import { mergedRows, type Day, type Locale } from "../core";
 import { readFileBytes } from "../hosts/xlsx";
 import { checkCommand, clearCommand, noticesCommand, readForCheck, runCheck } from "./commands";
 import { describeFailure } from "./failure";
+import { mergedLine, mergeIntoMaster, readReturns } from "./merge";
 import { firstLocale, parseCommandLine, settle, withStoredSettings } from "./invocation";
 import { Progress } from "./progress";
 
@@ -45,6 +47,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const stored = withStoredSettings(run, read.workbook);
     locale = stored?.locale ?? run.locale;
     const checked = runCheck(read.workbook, run, stored?.settings ?? run.settings, locale, progress);
+    if (run.command === "merge") {
+      const returns = await readReturns(run.returns, checked.settings, locale);
+      const { outcome, workbook } = mergeIntoMaster(read, checked, returns);
+      const merged = runCheck(workbook, run, checked.settings, locale, progress, mergedRows(outcome));
+      await checkCommand(run, read, merged, out, outcome);
+      mergedLine(run.out!, outcome, locale, out);
+      return merged.result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+    }
     if (run.command === "notices") {
       await noticesCommand(run, read, checked, out);
       return EXIT_OK;

@@ -20,13 +20,23 @@ interface CliWords {
   cleared: (v: { file: string }) => string;
   noticesWritten: (v: { count: number; dir: string }) => string;
   noticeFile: string;
+  missingReturns: string;
+  merged: (v: {
+    file: string;
+    changes: number;
+    rejected: number;
+    skipped: number;
+    answered: number;
+    units: number;
+  }) => string;
 }
 
 const USAGE = `duban check <workbook.xlsx> [--sheet NAME] [--spec NAME] [--ledger NAME]
             [--as-of YYYY-MM-DD] [--out OUT.xlsx] [--json FILE|-]
             [--lang zh-CN|en-US] [--config settings.json]
   duban clear <workbook.xlsx> --out OUT.xlsx
-  duban notices <workbook.xlsx> --out-dir DIR [--sheet NAME] [--as-of YYYY-MM-DD] [--lang …] [--config …]`;
+  duban notices <workbook.xlsx> --out-dir DIR [--sheet NAME] [--as-of YYYY-MM-DD] [--lang …] [--config …]
+  duban merge <master.xlsx> <return.xlsx>… --out OUT.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--lang …] [--config …]`;
 
 export const CLI_WORDS: Record<Locale, CliWords> = {
   "zh-CN": {
@@ -35,7 +45,7 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
     badAsOf: (v) => `--as-of “${v.value}” 不是有效日期。请写成 YYYY-MM-DD，例如 2026-11-18。`,
     badLang: (v) => `--lang “${v.value}” 不受支持。请用 zh-CN 或 en-US。`,
     unknownCommand: (v) =>
-      `没有“${v.command}”这个命令。可用的命令：check、clear、notices。用 duban --help 查看用法。`,
+      `没有“${v.command}”这个命令。可用的命令：check、clear、notices、merge。用 duban --help 查看用法。`,
     missingFile: "请指定要检查的工作簿，例如：duban check 任务清单.xlsx",
     configUnreadable: (v) => `${v.file}：无法读取设置文件（${v.reason}）。请检查路径，并确认它是 JSON 文件。`,
     configInvalid: (v) => `${v.file}：设置“${v.path}”有误：${v.message}。请按 README 中的设置说明改正。`,
@@ -51,6 +61,10 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
     cleared: (v) => `已写入 ${v.file}：去掉了 Duban 的标记和生成的工作表。`,
     noticesWritten: (v) => `已在 ${v.dir} 写入 ${v.count} 份督办单：`,
     noticeFile: "督办单",
+    missingReturns:
+      "请在主表之后列出收回的反馈文件，例如：duban merge 任务清单.xlsx 反馈/*.xlsx --out 合并后.xlsx",
+    merged: (v) =>
+      `已写入 ${v.file}：${v.units} 个单位中 ${v.answered} 个已反馈；改动 ${v.changes} 处，未采用 ${v.rejected} 处，跳过文件 ${v.skipped} 个。详见“反馈情况”表。`,
   },
   "en-US": {
     usage: `Usage:\n  ${USAGE}\n\nExit codes: 0 no finding of error severity; 1 at least one; 2 the input could not be used.`,
@@ -58,7 +72,7 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
     badAsOf: (v) => `--as-of "${v.value}" is not a date. Write it as YYYY-MM-DD, e.g. 2026-11-18.`,
     badLang: (v) => `--lang "${v.value}" is not supported. Use zh-CN or en-US.`,
     unknownCommand: (v) =>
-      `there is no command "${v.command}". Available: check, clear, notices. See duban --help.`,
+      `there is no command "${v.command}". Available: check, clear, notices, merge. See duban --help.`,
     missingFile: "name the workbook to check, e.g. duban check tasks.xlsx",
     configUnreadable: (v) =>
       `${v.file}: cannot read the settings file (${v.reason}). Check the path and that it is JSON.`,
@@ -79,5 +93,9 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
     cleared: (v) => `Wrote ${v.file}: Duban's highlights and generated sheets taken out.`,
     noticesWritten: (v) => `Wrote ${v.count} notice(s) to ${v.dir}:`,
     noticeFile: "Notice",
+    missingReturns:
+      "name the returned files after the master, e.g. duban merge tasks.xlsx returns/*.xlsx --out merged.xlsx",
+    merged: (v) =>
+      `Wrote ${v.file}: ${v.answered} of ${v.units} units answered; ${v.changes} cell(s) changed, ${v.rejected} answer(s) not applied, ${v.skipped} file(s) skipped. See the Feedback sheet.`,
   },
 };

@@ -547,6 +547,33 @@ const cases: ReadonlyArray<[string, Case]> = [
       round: AS_OF,
     },
   ],
+  [
+    "formulaCell: a cell the host cannot write is reported, the row's other answers applied",
+    {
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", { edits: { 2: { status: "已完成", doneDate: day("2026-11-09") } } }),
+        ),
+      ],
+      options: { unwritable: [{ row: 2, column: COLUMN.status }] },
+      changes: [change("甲.xlsx", "甲", 2, "doneDate", null, day("2026-11-09"))],
+      rejected: [
+        {
+          file: "甲.xlsx",
+          unit: "甲",
+          reason: "formulaCell",
+          row: 2,
+          returnedRow: 3,
+          field: "status",
+          task: TASKS[0]![COLUMN.task] as string,
+          master: "进行中",
+          returned: "已完成",
+        },
+      ],
+      round: AS_OF,
+    },
+  ],
 ];
 
 describe("mergeAnswers", () => {

@@ -50,6 +50,11 @@ export type ReturnedFile = { readonly file: string; readonly answers: ReturnedAn
 export interface MergeOptions {
   /** The round of the last merge the master records (lastMergeRound), YYYY-MM-DD. */
   readonly lastRound?: string;
+  /**
+   * Master cells a host cannot write a value into without breaking other cells (the xlsx host: the master
+   * cell of a shared formula, a cell of an array formula over several): an answer there is reported.
+   */
+  readonly unwritable?: ReadonlyArray<{ readonly row: number; readonly column: number }>;
 }
 
 /**
@@ -62,7 +67,7 @@ export function mergeAnswers(
   returns: readonly ReturnedFile[],
   options: MergeOptions = {},
 ): MergeOutcome {
-  const table = new MasterIndex(master);
+  const table = new MasterIndex(master, options.unwritable ?? []);
   const unitOrder = master.result.summary.units.map((u) => u.name);
   const skipped: SkippedFile[] = [];
   const used: Array<{ readonly file: string; readonly answers: ReturnedAnswers }> = [];
@@ -378,8 +383,15 @@ class MasterIndex {
   /** Cell key ((row - 1) * 16384 + column) → the merge over it, where it spans rows or covers the cell. */
   private readonly merged = new Map<number, CellRange>();
 
-  constructor(private readonly master: MasterTable) {
+  /** Cell key (row * 16384 + column) of the cells a host cannot write (MergeOptions.unwritable). */
+  private readonly unwritable: ReadonlySet<number>;
+
+  constructor(
+    private readonly master: MasterTable,
+    unwritable: ReadonlyArray<{ readonly row: number; readonly column: number }>,
+  ) {
     const { result, workbook } = master;
+    this.unwritable = new Set(unwritable.map((cell) => cell.row * 16384 + cell.column));
     this.columns = new Map(
       Object.entries(result.columns).map(([field, letter]) => [field as Field, columnIndex(letter!)!]),
     );
@@ -483,6 +495,10 @@ class MasterIndex {
     // Before masterChanged: a notice records a covered cell's own (empty) value, the master shows the merge's.
     if (this.merged.has((row.row - 1) * 16384 + column)) {
       report.field("mergedCell", returned, row, field, this);
+      return undefined;
+    }
+    if (this.unwritable.has(row.row * 16384 + column)) {
+      report.field("formulaCell", returned, row, field, this);
       return undefined;
     }
     if (sent && !this.sameAnswer(field, sent.value, old)) {

@@ -56,7 +56,8 @@ export type RejectReason =
   | "otherUnit" // the return answers a row of another unit
   | "olderRound" // the return is from an older round than the last merge
   | "noMatch" // the returned row matches no master row
-  | "mergedCell"; // the master cell is merged across rows: one value there would answer several tasks
+  | "mergedCell" // the master cell is merged across rows: one value there would answer several tasks
+  | "formulaCell"; // the master cell holds a formula other cells share: writing a value would break them
 
 /** One master cell the merge changes. */
 export interface CellChange {

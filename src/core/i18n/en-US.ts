@@ -245,6 +245,7 @@ export const enUS: Catalogue = {
         olderRound: "From an older round of notices",
         noMatch: "No task in the master matches this row",
         mergedCell: "The master cell is merged across rows; enter it by hand",
+        formulaCell: "The master cell holds a formula other cells share; enter it by hand",
       },
       disagreeWith: (v) => ` (the other: ${v.file}, "${v.value}")`,
       returnedRow: (row) => `Returned row ${row}`,

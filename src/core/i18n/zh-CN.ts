@@ -236,6 +236,7 @@ export const zhCN: Catalogue = {
         olderRound: "来自较早一轮的督办单",
         noMatch: "主表中找不到这项任务",
         mergedCell: "主表中该单元格跨行合并，请手工填写",
+        formulaCell: "主表中该单元格是其他单元格共用的公式，请手工填写",
       },
       disagreeWith: (v) => `（另一份：${v.file}，值为“${v.value}”）`,
       returnedRow: (row) => `反馈表第 ${row} 行`,

@@ -2,7 +2,7 @@
 
 import type { CheckResult } from "../../../core/check";
 import { answerableNotice, type NoticeOptions } from "../../../core/feedback/notice";
-import type { NoticeRecord } from "../../../core/feedback/types";
+import type { MergeOutcome, NoticeRecord } from "../../../core/feedback/types";
 import { planWrite, type WritePlan } from "../../../core/output/plan";
 import type { SheetSpec } from "../../../core/output/spec";
 import { styleSheet } from "../../../core/output/styles";
@@ -23,6 +23,8 @@ export { WorkbookParts } from "./workbook";
 export interface CheckedOptions {
   readonly settings: Settings;
   readonly locale: Locale;
+  /** A merge of the units' answers that this check follows: the Feedback sheet and the merged cells' marks. */
+  readonly merge?: MergeOutcome;
 }
 
 /** What a check wrote into a package: its plan, and the generated sheets' names as the workbook has them. */

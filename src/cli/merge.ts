@@ -1,0 +1,129 @@
+// `duban merge`: the units' returned answers (反馈) into a copy of the master, re-checked, with the Feedback sheet.
+
+import * as path from "node:path";
+import {
+  applyChanges,
+  cellPosition,
+  lastMergeRound,
+  mergeAnswers,
+  readAnswers,
+  type Locale,
+  type MergeOutcome,
+  type ReturnedFile,
+  type Settings,
+  type SkippedReason,
+  type WorkbookModel,
+} from "../core";
+import {
+  CellEditError,
+  damagedPart,
+  describeInputProblem,
+  isWorkbookInputError,
+  WorkbookInputError,
+  NODE_CODEC,
+  OpcPackage,
+  readFileBytes,
+  readPackage,
+  readPackageRecord,
+  setCellValues,
+  XmlPartError,
+  type InputProblem,
+} from "../hosts/xlsx";
+import type { Checked, Output, ReadWorkbook } from "./commands";
+import { CLI_WORDS } from "./messages";
+
+/** What a file that cannot be read as a workbook is, for the Feedback sheet. */
+const SKIPPED_FOR: Readonly<Record<InputProblem, SkippedReason>> = {
+  "not-found": "notWorkbook",
+  unreadable: "notWorkbook",
+  empty: "notWorkbook",
+  "not-a-workbook": "notWorkbook",
+  "legacy-xls": "notWorkbook",
+  opendocument: "notWorkbook",
+  damaged: "damaged",
+  "too-large": "damaged",
+  encrypted: "encrypted",
+};
+
+/**
+ * Each returned file read whole (a notice is a few dozen rows; a copy of the master is read as the master
+ * was), or the reason it cannot be used: one bad file is reported on the Feedback sheet, never the end of
+ * the merge.
+ */
+export async function readReturns(
+  files: readonly string[],
+  settings: Settings,
+  locale: Locale,
+): Promise<ReturnedFile[]> {
+  const returns: ReturnedFile[] = [];
+  for (const file of files) {
+    const name = path.basename(file);
+    try {
+      const bytes = await readFileBytes(file);
+      const pkg = OpcPackage.open(bytes, file, NODE_CODEC);
+      const answers = readAnswers({ ...readPackage(pkg, file), fileName: name }, settings);
+      returns.push("skipped" in answers ? { file: name, reason: answers.skipped } : { file: name, answers });
+    } catch (error) {
+      // Named by the file's name, not the path it was found at: the Feedback sheet goes to other offices.
+      const problem = isWorkbookInputError(error)
+        ? new WorkbookInputError(error.problem, name, error.values)
+        : error instanceof XmlPartError
+          ? damagedPart(error, name)
+          : undefined;
+      if (problem === undefined) throw error;
+      returns.push({
+        file: name,
+        reason: SKIPPED_FOR[problem.problem],
+        detail: describeInputProblem(problem, locale),
+      });
+    }
+  }
+  return returns;
+}
+
+/**
+ * The merge itself, into the package the master was read into: the changed cells written into the task
+ * sheet (each keeping its own style), then the model changed the same way for the check that follows.
+ */
+export function mergeIntoMaster(
+  read: ReadWorkbook,
+  checked: Checked,
+  returns: readonly ReturnedFile[],
+): { outcome: MergeOutcome; workbook: WorkbookModel } {
+  const { result } = checked;
+  const lastRound = lastMergeRound(readPackageRecord(read.pkg));
+  // The host finds a cell it must not write (a shared formula's master) only when it gets there, and then
+  // changes nothing: the merge is weighed again with that cell reported, until every change can be written.
+  const unwritable: Array<{ row: number; column: number }> = [];
+  for (;;) {
+    const outcome = mergeAnswers({ workbook: read.workbook, result }, returns, { lastRound, unwritable });
+    try {
+      setCellValues(
+        read.pkg,
+        result.sheet,
+        outcome.changes.map((change) => ({ row: change.row, column: change.column, value: change.new })),
+      );
+    } catch (error) {
+      const at = error instanceof CellEditError ? cellPosition(error.cell) : undefined;
+      if (at === undefined || unwritable.some((cell) => cell.row === at.row + 1 && cell.column === at.column))
+        throw error;
+      unwritable.push({ row: at.row + 1, column: at.column });
+      continue;
+    }
+    return { outcome, workbook: applyChanges(read.workbook, result.sheet, outcome.changes) };
+  }
+}
+
+/** The line that ends a merge: how many units answered, and what came of their answers. */
+export function mergedLine(file: string, outcome: MergeOutcome, locale: Locale, out: Output): void {
+  out.stdout.write(
+    `\n${CLI_WORDS[locale].merged({
+      file,
+      changes: outcome.changes.length,
+      rejected: outcome.rejected.length,
+      skipped: outcome.skipped.length,
+      answered: outcome.units.filter((unit) => unit.files.length > 0).length,
+      units: outcome.units.length,
+    })}\n`,
+  );
+}
