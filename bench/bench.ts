@@ -6,11 +6,12 @@
 
 import type { WorkbenchFigures } from "./workbench-bench";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseIsoDay } from "../src/core";
 import { writeBenchWorkbook, writeOpenpyxlWorkbook } from "./bench-workbook";
+import { MERGE_RETURNS, MERGE_TASKS, mergeInputs } from "./merge-bench";
 
 const AS_OF = "2026-11-18";
 const SIZES = (process.env.BENCH_ROWS ?? "10000,100000").split(",").map(Number);
@@ -281,11 +282,41 @@ async function bench(): Promise<void> {
       `\nlongest the page's main thread ran in any of the runs (PerformanceObserver "longtask"). Headless Chromium` +
       `\nfrom Debian, on the same machine as the rest.\n`,
   );
+  print(`### Merging the units' answers (${medianOf})\n`);
+  print(await mergeFigures());
+  print(
+    `\nTimed from outside, node's start-up included: \`node bin/duban merge MASTER RETURN×${MERGE_RETURNS} --out MERGED\`` +
+      `\n(each return a unit's notice with every second task answered 已完成, a completion date and a note).\n`,
+  );
   print(`### Office.js fake and omissions\n`);
   process.stdout.write(await (await import("./excel-bench")).excelBench());
   process.stdout.write((await import("./recurring-bench")).recurringBench());
   print(
     `\nnode ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB; ${loads}.`,
+  );
+}
+
+/** 40 answered notices merged into a 5,000-task master, whole process, against the 2 s target. */
+async function mergeFigures(): Promise<string> {
+  progress(`merge: ${MERGE_RETURNS} returns into ${rowsText(MERGE_TASKS)} tasks`);
+  const { master, returns } = await mergeInputs(outDir, AS_OF);
+  const merged = path.join(os.tmpdir(), `duban-bench-merged-${process.pid}.xlsx`);
+  const args = [cliBin, "merge", master, ...returns, "--out", merged, "--as-of", AS_OF];
+  wholeProcess(args);
+  const figures = rounds("merge", { merge: () => wholeProcess(args) }).merge!;
+  rmSync(merged, { force: true });
+  const wall = figures.wallMs!;
+  return table(
+    ["figure", "wall", "peak RSS", "target", "met"],
+    [
+      [
+        `\`duban merge\`: ${MERGE_RETURNS} returns into ${rowsText(MERGE_TASKS)} tasks`,
+        seconds(wall),
+        megabytes(figures.peakMb!),
+        "< 2 s",
+        wall < 2000 ? "yes" : "no",
+      ],
+    ],
   );
 }
 
