@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { main } from "../src/cli/main";
-import { parseIsoDay } from "../src/core";
+import { parseIsoDay, readNoticeRecord, type CellValue, type NoticeRow } from "../src/core";
+import { readPackage, setCellValues } from "../src/hosts/xlsx";
 import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
 import { OpcPackage } from "../src/hosts/xlsx/package";
 import { WorkbookParts } from "../src/hosts/xlsx/write/workbook";
@@ -83,7 +84,53 @@ async function screenshots(): Promise<void> {
     }
     picture(onlySheet(bytes, summary!), `summary${suffix}`);
   }
+  await feedbackPictures(input);
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * The loop of 反馈: a unit's notice as it arrives, and the Feedback sheet after three units answered, one of
+ * them editing a deadline (reported, not applied).
+ */
+async function feedbackPictures(master: string): Promise<void> {
+  const asOf = parseIsoDay(AS_OF)!;
+  const io = { stdout: { write: () => true }, stderr: { write: () => true }, today: () => asOf };
+  const notices = path.join(work, "notices");
+  await main(["notices", master, "--out-dir", notices, "--as-of", AS_OF], io);
+  const noticeOf = (unit: string) => path.join(notices, `督办单-${unit}.xlsx`);
+  picture(readFileSync(noticeOf("机电科")), "notice-to-answer");
+  const answered = [
+    answer(noticeOf("机电科"), (row, i) =>
+      i < 2 ? { status: "已完成", doneDate: { day: asOf }, note: "已验收" } : {},
+    ),
+    answer(noticeOf("通风科"), (row, i) => (i === 0 ? { status: "已完成", doneDate: { day: asOf } } : {})),
+    answer(noticeOf("综采一队"), (row, i) => (i === 0 ? { status: "进行中", deadline: "2026-12-31" } : {})),
+  ];
+  const merged = path.join(work, "merged.xlsx");
+  await main(["merge", master, ...answered, "--out", merged, "--as-of", AS_OF], io);
+  picture(onlySheet(readFileSync(merged), "反馈情况"), "feedback");
+}
+
+/** A unit's notice with its answer cells filled in as `fill` says, row by row, saved beside it. */
+function answer(
+  file: string,
+  fill: (
+    row: NoticeRow,
+    index: number,
+  ) => Partial<Record<"status" | "doneDate" | "note" | "deadline", CellValue>>,
+): string {
+  const pkg = OpcPackage.open(readFileSync(file), file, NODE_CODEC);
+  const record = readNoticeRecord(readPackage(pkg, file))!;
+  const edits = record.rows.flatMap((row, i) =>
+    Object.entries(fill(row, i)).flatMap(([field, value]) => {
+      const column = record.columns[field as keyof typeof record.columns];
+      return column === undefined ? [] : [{ row: row.noticeRow, column, value: value! }];
+    }),
+  );
+  setCellValues(pkg, record.noticeSheet, edits);
+  const out = file.replace(/\.xlsx$/, "-answered.xlsx");
+  writeFileSync(out, pkg.toBytes());
+  return out;
 }
 
 void screenshots();
