@@ -4,30 +4,22 @@
 
 import { formatDay } from "../day";
 import type { ParsedDate } from "../values/date";
-import { cellText, normalizeText } from "../values/text";
+import { markedJsonCells, markedJsonText } from "../output/record";
+import { normalizeText } from "../values/text";
 import type { WorkbookModel } from "../workbook";
 import { NOTICE_RECORD_SHEET, type NoticeRecord } from "./types";
 
 const MARKER = "Duban notice v1";
-/** Below Excel's 32,767 characters a cell may hold. */
-const PIECE = 30_000;
 
 /** The record's cells, top to bottom in column A of NOTICE_RECORD_SHEET. */
 export function noticeRecordCells(record: NoticeRecord): string[] {
-  const json = JSON.stringify(record);
-  const pieces = [MARKER];
-  for (let i = 0; i < json.length; i += PIECE) pieces.push(json.slice(i, i + PIECE));
-  return pieces;
+  return markedJsonCells(MARKER, record);
 }
 
 /** The notice record a returned workbook carries, or undefined when it has none or it cannot be read. */
 export function readNoticeRecord(workbook: WorkbookModel): NoticeRecord | undefined {
-  const sheet = workbook.sheets.find((s) => s.name === NOTICE_RECORD_SHEET);
-  if (!sheet || cellText(sheet.rows[0]?.[0]) !== MARKER) return undefined;
-  const json = sheet.rows
-    .slice(1)
-    .map((row) => cellText(row?.[0]))
-    .join("");
+  const json = markedJsonText(workbook, NOTICE_RECORD_SHEET, MARKER);
+  if (json === undefined) return undefined;
   try {
     const record = JSON.parse(json) as NoticeRecord;
     return record?.version === 1 && record.kind === "notice" && Array.isArray(record.rows)

@@ -61,22 +61,40 @@ export interface DubanRecord {
   readonly journal?: { readonly run: string; readonly sheets: readonly string[] };
 }
 
-/** The record's cells, top to bottom in column A. */
-export function recordCells(record: DubanRecord): string[] {
-  const json = JSON.stringify(record);
-  const pieces = [MARKER];
+/**
+ * A marker, then `value` as JSON in pieces a cell can hold: column A of one of Duban's very hidden sheets,
+ * top to bottom. A sheet of cells is what every program that saves a workbook again keeps.
+ */
+export function markedJsonCells(marker: string, value: unknown): string[] {
+  const json = JSON.stringify(value);
+  const pieces = [marker];
   for (let i = 0; i < json.length; i += PIECE) pieces.push(json.slice(i, i + PIECE));
   return pieces;
 }
 
-/** The record a workbook carries, or undefined when it has none or it cannot be read (then nothing is Duban's). */
-export function readRecord(workbook: WorkbookModel): DubanRecord | undefined {
-  const sheet = workbook.sheets.find((s) => s.name === RECORD_SHEET);
-  if (!sheet || cellText(sheet.rows[0]?.[0]) !== MARKER) return undefined;
-  const json = sheet.rows
+/** The JSON text that markedJsonCells put into `sheetName`, or undefined when the sheet or its marker is not there. */
+export function markedJsonText(
+  workbook: WorkbookModel,
+  sheetName: string,
+  marker: string,
+): string | undefined {
+  const sheet = workbook.sheets.find((s) => s.name === sheetName);
+  if (!sheet || cellText(sheet.rows[0]?.[0]) !== marker) return undefined;
+  return sheet.rows
     .slice(1)
     .map((row) => cellText(row?.[0]))
     .join("");
+}
+
+/** The record's cells, top to bottom in column A. */
+export function recordCells(record: DubanRecord): string[] {
+  return markedJsonCells(MARKER, record);
+}
+
+/** The record a workbook carries, or undefined when it has none or it cannot be read (then nothing is Duban's). */
+export function readRecord(workbook: WorkbookModel): DubanRecord | undefined {
+  const json = markedJsonText(workbook, RECORD_SHEET, MARKER);
+  if (json === undefined) return undefined;
   try {
     const record = JSON.parse(json) as DubanRecord;
     return record?.version === 1 && Array.isArray(record.generated) ? record : undefined;
@@ -87,10 +105,7 @@ export function readRecord(workbook: WorkbookModel): DubanRecord | undefined {
 
 /** The settings' cells, top to bottom in column A. */
 export function settingsCells(settings: unknown): string[] {
-  const json = JSON.stringify(settings);
-  const pieces = [SETTINGS_MARKER];
-  for (let i = 0; i < json.length; i += PIECE) pieces.push(json.slice(i, i + PIECE));
-  return pieces;
+  return markedJsonCells(SETTINGS_MARKER, settings);
 }
 
 /**
@@ -98,14 +113,8 @@ export function settingsCells(settings: unknown): string[] {
  * @throws SyntaxError when the sheet is there but its JSON is damaged.
  */
 export function readWorkbookSettings(workbook: WorkbookModel): unknown {
-  const sheet = workbook.sheets.find((s) => s.name === SETTINGS_SHEET);
-  if (!sheet || cellText(sheet.rows[0]?.[0]) !== SETTINGS_MARKER) return undefined;
-  return JSON.parse(
-    sheet.rows
-      .slice(1)
-      .map((row) => cellText(row?.[0]))
-      .join(""),
-  );
+  const json = markedJsonText(workbook, SETTINGS_SHEET, SETTINGS_MARKER);
+  return json === undefined ? undefined : JSON.parse(json);
 }
 
 /** Sheets that are Duban's own and never a task table. */
