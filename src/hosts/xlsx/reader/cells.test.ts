@@ -64,11 +64,19 @@ const value = fc.constantFrom(
   "第一行",
   "two\r\nlines",
   "1234567890123456",
+  // As openpyxl writes any text that is not ASCII.
+  "&#20027;&#35201;100%",
+  "&#128512;&#x41;",
+  "a&lt;b&gt;&quot;&apos;",
+  "&#13;&#10;x",
 );
 const body = fc.oneof(
   value.map((v) => `<v>${v}</v>`),
   value.map((v) => `<f>A1+1</f><v>${v}</v>`),
   value.map((v) => `<is><t>${v}</t></is>`),
+  value.map((v) => `<is><t xml:space="preserve">${v}</t></is>`),
+  value.map((v) => `<is><t>${v}</t><rPh sb="0" eb="1"><t>ヨミ</t></rPh></is>`),
+  value.map((v) => `<is><r><t>${v}</t></r><r><t>2</t></r></is>`),
   value.map((v) => `<v>${v}</v> `),
   value.map((v) => `<v><![CDATA[${v}]]></v>`),
   fc.constant(""),

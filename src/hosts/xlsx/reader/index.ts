@@ -241,6 +241,9 @@ class PlainTexts {
 const T_OPEN = ascii("<t>");
 const T_OPEN_PRESERVE = ascii(`<t xml:space="preserve">`);
 const ITEM_END = ascii("</t></si>");
+const INLINE_END = ascii("</t></is></c>");
+const INLINE_STR = ascii("inlineStr");
+const STR = ascii("str");
 
 /** Feeds a part to a scanner chunk by chunk as it is inflated, until the scanner stops. */
 function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner): void {
@@ -302,8 +305,9 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   };
   /**
    * A cell as most writers write most cells, read whole: `<c` with attributes named by letters alone, then
-   * `/>`, `></c>` or `><v>` a value `</v></c>`. Anything else (a formula, an inline string, CDATA, a comment,
-   * a prefix, a namespace declared, white space between the tags) is left to the scanner. What it reads, it
+   * `/>`, `></c>`, `><v>` a value `</v></c>`, or `><is><t>` a text `</t></is></c>` (an inline string, as
+   * openpyxl writes every text; `<t xml:space="preserve">` too). Anything else (a formula, rich text, phonetic
+   * runs, CDATA, a comment, a prefix, a namespace declared, white space between the tags) is left to the scanner. What it reads, it
    * reads as the handler would: the same attributes, the same value functions (references decoded, line ends
    * normalised by textOf), the same store.
    */
@@ -353,6 +357,16 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
         digits >= 0
           ? numericCell(type, style, digits, context)
           : cellValue(type, style, textOf(s, from, q, false, part), undefined, context);
+    } else if (s[p + 2] === 105 /* i */ && s[p + 3] === 115 /* s */ && s[p + 4] === GT) {
+      let from = p + 5;
+      if (startsWith(s, from, T_OPEN)) from += T_OPEN.length;
+      else if (startsWith(s, from, T_OPEN_PRESERVE)) from += T_OPEN_PRESERVE.length;
+      else return -1;
+      let q = from;
+      while (q < n && s[q] !== LT) q++;
+      if (!startsWith(s, q, INLINE_END)) return -1;
+      past = q + INLINE_END.length;
+      cell = cellValue(type, style, undefined, textOf(s, from, q, false, part), context);
     } else return -1;
     column = at >= 0 ? at : column + 1;
     store(cell);
@@ -574,8 +588,13 @@ function columnOf(s: Uint8Array, from: number, to: number): number {
   return row < 1 ? -1 : column - 1;
 }
 
-/** A cell's one-letter `t` attribute (s, n, b, e, d) without decoding it; undefined for the others. */
+/**
+ * A cell's `t` attribute without decoding it: the one-letter types (s, n, b, e, d), and inlineStr and str as
+ * written plainly (openpyxl writes every text as an inline string); undefined for the others.
+ */
 function cellType(s: Uint8Array, from: number, to: number): string | undefined {
+  if (to - from === INLINE_STR.length && startsWith(s, from, INLINE_STR)) return "inlineStr";
+  if (to - from === STR.length && startsWith(s, from, STR)) return "str";
   if (to - from !== 1) return undefined;
   switch (s[from]) {
     case 115:

@@ -225,22 +225,68 @@ describe("XmlScanner", () => {
   });
 });
 
+const REFERENCE_CASES: ReadonlyArray<[string, string | null]> = [
+  ["plain", "plain"],
+  ["&lt;&gt;&amp;&quot;&apos;", `<>&"'`],
+  ["&#29028;&#30719;2026&#24180;", "煤矿2026年"],
+  ["&#x1F600;&#x41;", "😀A"],
+  ["&#128512;&#65535;&#xfffd;", "😀\uffff\ufffd"],
+  ["a&#13;b", "a\rb"],
+  ["&#00000065;", "A"],
+  // decode's limit: a ; at most eleven characters after the &.
+  ["&#0000000065;", null],
+  ["&#x10FFFF;", "\u{10ffff}"],
+  // XML writes a hexadecimal reference with a small x only.
+  ["&#X41;", null],
+  ["&#;", null],
+  ["&#x;", null],
+  ["&#x110000;", null],
+  ["&#1114112;", null],
+  ["&nbsp;", null],
+  ["a & b", null],
+  ["&#29028", null],
+];
+
 describe("decode", () => {
-  it.each<[string, string | null]>([
-    ["plain", "plain"],
-    ["&lt;&gt;&amp;&quot;&apos;", `<>&"'`],
-    ["&#29028;&#30719;2026&#24180;", "煤矿2026年"],
-    ["&#x1F600;&#x41;", "😀A"],
-    ["a&#13;b", "a\rb"],
-    // XML writes a hexadecimal reference with a small x only.
-    ["&#X41;", null],
-    ["&#;", null],
-    ["&#x110000;", null],
-  ])("%s", (text, expected) => {
+  it.each(REFERENCE_CASES)("%s", (text, expected) => {
     if (expected === null) expect(() => decode(text, "t.xml")).toThrow(XmlPartError);
     else expect(decode(text, "t.xml")).toBe(expected);
   });
 });
+
+describe("textOf reads references from the bytes as decode does from the text", () => {
+  // ASCII with references is read from the bytes; with a character beyond ASCII or a CR, through decode.
+  const cases = REFERENCE_CASES.flatMap(([text, expected]): Array<[string, string | null]> => [
+    [text, expected],
+    [`督${text}`, expected === null ? null : `督${expected}`],
+    [`${text}\r\n`, expected === null ? null : `${expected}\n`],
+  ]);
+  it.each(cases)("%j", (text, expected) => {
+    const bytes = encode(`<${text}>`);
+    const read = () => textOf(bytes, 1, bytes.length - 1, false, "t.xml");
+    if (expected === null) {
+      expect(read).toThrow(XmlPartError);
+      expect(read).toThrow(errorOf(() => decode(text.replace(/\r\n/g, "\n"), "t.xml")));
+    } else expect(read()).toBe(expected);
+    // In CDATA and in an attribute value, as before.
+    expect(textOf(bytes, 1, bytes.length - 1, true, "t.xml")).toBe(text.replace(/\r\n/g, "\n"));
+  });
+
+  it("a text longer than its room is read through decode", () => {
+    const text = "&#29028;".repeat(2000);
+    const bytes = encode(text);
+    expect(textOf(bytes, 0, bytes.length, false, "t.xml")).toBe("煤".repeat(2000));
+  });
+});
+
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("no error");
+}
 
 describe("checkWellFormed, the check a large part Duban writes passes before it leaves", () => {
   const bytesOf = (...pieces: Array<string | number[]>) =>

@@ -641,14 +641,91 @@ export function textOf(
 ): string {
   let references = false;
   let carriage = false;
+  let bits = 0;
   for (let p = from; p < to; p++) {
     const c = s[p]!;
-    if (c === AMP) references = true;
-    else if (c === CR) carriage = true;
+    if (c === AMP) {
+      // ASCII so far: most such texts are ASCII throughout, references and all (openpyxl writes every other
+      // character as one), and are read from the bytes in one pass from here.
+      if (!references && !cdata && bits < 0x80 && !carriage && to - from <= REFERENCE_UNITS.length) {
+        const text = asciiWithReferences(s, from, to);
+        if (text !== undefined) return text;
+      }
+      references = true;
+    } else {
+      bits |= c;
+      if (c === CR) carriage = true;
+    }
   }
   let text = utf8(s, from, to);
   if (carriage && lineEndsToo) text = lineEnds(text);
   return references && !cdata ? decode(text, part) : text;
+}
+
+/** Room for the UTF-16 code units of one text read by asciiWithReferences (never more than its bytes). */
+const REFERENCE_UNITS = new Uint16Array(4096);
+
+/**
+ * ASCII text with references in it, decoded straight from its bytes: what openpyxl writes for any text that
+ * is not ASCII (every CJK character as `&#NNNNN;`), hundreds of thousands of cells in a large sheet. Undefined
+ * for a byte beyond ASCII, a CR (line ends are decode's caller's), or any reference it does not read as
+ * decode() would (then decode() reads it, or says what is wrong).
+ */
+function asciiWithReferences(s: Uint8Array, from: number, to: number): string | undefined {
+  const units = REFERENCE_UNITS;
+  let k = 0;
+  for (let p = from; p < to; p++) {
+    const c = s[p]!;
+    if (c !== AMP) {
+      if (c >= 0x80 || c === CR) return undefined;
+      units[k++] = c;
+      continue;
+    }
+    let semi = p + 1;
+    while (semi < to && semi - p < 11 && s[semi] !== 59 /* ; */) semi++;
+    if (semi >= to || s[semi] !== 59) return undefined;
+    let code: number;
+    if (s[p + 1] === 35 /* # */) {
+      code = referencedCode(s, p + 2, semi);
+      if (code < 0) return undefined;
+    } else {
+      code = namedCode(s, p + 1, semi);
+      if (code < 0) return undefined;
+    }
+    if (code > 0xffff) {
+      code -= 0x10000;
+      units[k++] = 0xd800 + (code >> 10);
+      units[k++] = 0xdc00 + (code & 0x3ff);
+    } else units[k++] = code;
+    p = semi;
+  }
+  return String.fromCharCode.apply(null, units.subarray(0, k) as unknown as number[]);
+}
+
+/** characterReference over bytes: the code point of `#…;` between `from` (after `&#`) and `semi`, or -1. */
+function referencedCode(s: Uint8Array, from: number, semi: number): number {
+  const hex = s[from] === 120; /* x */
+  let p = hex ? from + 1 : from;
+  if (p >= semi) return -1;
+  let code = 0;
+  for (; p < semi; p++) {
+    const c = s[p]!;
+    let digit: number;
+    if (c >= 48 && c <= 57) digit = c - 48;
+    else if (hex && (c | 0x20) >= 97 && (c | 0x20) <= 102) digit = (c | 0x20) - 87;
+    else return -1;
+    code = code * (hex ? 16 : 10) + digit;
+    if (code > 0x10ffff) return -1;
+  }
+  return code;
+}
+
+/** The character of one of XML's five entities named in `[from, semi)`, or -1. */
+function namedCode(s: Uint8Array, from: number, semi: number): number {
+  for (const [name, code] of NAMED_BYTES) {
+    if (name.length === semi - from && startsWith(s, from, name)) return code;
+  }
+  return -1;
 }
 
 /**
@@ -660,6 +737,9 @@ function lineEnds(text: string): string {
 }
 
 const NAMED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const NAMED_BYTES: ReadonlyArray<readonly [Uint8Array, number]> = Object.entries(NAMED).map(
+  ([name, text]) => [ascii(name), text.charCodeAt(0)],
+);
 
 /**
  * Text with its entity and character references replaced, in one pass (a sheet written with every CJK
