@@ -143,6 +143,13 @@ describe("the cell shortcut reads what the general reading reads", () => {
     ],
     ["a reference the shortcut gives back", `<row r="1"><c r="a$1" t="s"><v>0</v></c></row>`, [["零"]]],
     [
+      "inline strings met again, two of them with the same hash (Aa and BB)",
+      `<row r="1">${["Aa", "BB", "Aa", "BB", "&#29028;", "煤"]
+        .map((text) => `<c t="inlineStr"><is><t>${text}</t></is></c>`)
+        .join("")}</row>`,
+      [["Aa", "BB", "Aa", "BB", "煤", "煤"]],
+    ],
+    [
       "cells of another namespace are not cells, and the main one's are again after them",
       `<row r="1"><o:w xmlns:o="urn:other" xmlns="urn:other"><c r="B1"><v>5</v></c></o:w><c r="A1"><v>4</v></c></row>` +
         `<row r="2"><c r="A2"><v>6</v></c></row>`,

@@ -278,6 +278,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   let rowsRead = 0;
   let scanner: XmlScanner | undefined = undefined;
   let sheetData: ElementAt | undefined;
+  const inlineTexts = new InlineTexts();
   /** The cell just read, in its row at its column. */
   const store = (cell: CellValue): void => {
     if (cell !== null && row >= 0 && column >= 0) {
@@ -363,10 +364,13 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       else if (startsWith(s, from, T_OPEN_PRESERVE)) from += T_OPEN_PRESERVE.length;
       else return -1;
       let q = from;
-      while (q < n && s[q] !== LT) q++;
+      let hash = 0;
+      for (let c = s[q]; q < n && c !== LT; c = s[++q]) hash = (Math.imul(hash, 31) + c!) | 0;
       if (!startsWith(s, q, INLINE_END)) return -1;
       past = q + INLINE_END.length;
-      cell = cellValue(type, style, undefined, textOf(s, from, q, false, part), context);
+      let text = inlineTexts.find(s, from, q, hash);
+      if (text === undefined) inlineTexts.add(s, from, q, hash, (text = textOf(s, from, q, false, part)));
+      cell = cellValue(type, style, undefined, text, context);
     } else return -1;
     column = at >= 0 ? at : column + 1;
     store(cell);
@@ -490,6 +494,34 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   }
   return { rows, merges };
 }
+
+/**
+ * The inline strings a sheet has read, by their bytes: a column of units, statuses or standards written as
+ * inline strings (openpyxl's way) repeats a few dozen texts down 100,000 rows. Each is decoded once, and the
+ * rows share one string, which the garbage collector copies once and the engine hashes once. Short texts only,
+ * and only so many: a column of distinct task texts would fill it for nothing.
+ */
+class InlineTexts {
+  private readonly byHash = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+
+  find(s: Uint8Array, from: number, to: number, hash: number): string | undefined {
+    const known = this.byHash.get(hash);
+    if (known === undefined || known.bytes.length !== to - from) return undefined;
+    const bytes = known.bytes;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] !== s[from + i]) return undefined;
+    return known.text;
+  }
+
+  add(s: Uint8Array, from: number, to: number, hash: number, text: string): void {
+    if (to - from > INLINE_TEXT_BYTES || this.byHash.size >= INLINE_TEXTS || this.byHash.has(hash)) return;
+    this.byHash.set(hash, { bytes: s.slice(from, to), text });
+  }
+}
+
+/** The longest inline string kept (a standard of some fifty characters, each written as &#NNNNN;)… */
+const INLINE_TEXT_BYTES = 512;
+/** …and how many: some 2 MB at most. */
+const INLINE_TEXTS = 4096;
 
 /** `</v></c>` at `q`, which is a `<` seven bytes or more before the end. */
 function isValueEnd(s: Uint8Array, q: number): boolean {
