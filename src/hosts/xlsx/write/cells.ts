@@ -157,8 +157,6 @@ interface RowAt extends ElementAt {
 interface ParsedRow {
   readonly text: string;
   readonly row: XmlElement;
-  /** Where the row's own text begins in `text`. */
-  readonly offset: number;
   readonly cells: ReadonlyArray<{ readonly element: XmlElement; readonly column: number }>;
 }
 
@@ -176,6 +174,10 @@ class SheetEditor {
   private readonly decoder = new TextDecoder("utf-8");
   private readonly encoder = new TextEncoder();
   private readonly dateFormats = new Map<number, number | undefined>();
+  /** Column → its `<col style>`, looked up once. */
+  private readonly columnStyles = new Map<number, number | undefined>();
+  /** `style:column` → the style a date written there takes. */
+  private readonly dateStyles = new Map<string, number>();
   private formulasRemoved = false;
 
   constructor(
@@ -226,7 +228,11 @@ class SheetEditor {
       if (wanted.has(row.number) && !found.has(row.number)) found.set(row.number, i);
     });
     const parsed = new Map<number, ParsedRow>();
-    for (const [number, i] of found) parsed.set(number, this.parse(this.rowText(this.rows[i]!)));
+    // One document for every edited row, in the worksheet's namespace context: a parser per row would cost a
+    // merge of a few thousand answers more than the rest of it.
+    const numbers = [...found.keys()];
+    const many = this.parseMany(numbers.map((number) => this.rowText(this.rows[found.get(number)!]!)));
+    numbers.forEach((number, k) => parsed.set(number, many[k]!));
     const pieces: Array<{ start: number; end: number; text: string; order: number }> = [];
     let order = 0;
     // Without a sheetData, the rows are written with it into the outline.
@@ -244,6 +250,8 @@ class SheetEditor {
         pieces.push({ start: at, end: at, text, order: order++ });
       }
     }
+    // Every new row parsed back, together, where it will stand: nothing unparsed leaves here.
+    this.parseMany(pieces.map((piece) => piece.text));
     return {
       ...this.outlineWithDimension(wanted),
       ...this.hiddenWith(pieces),
@@ -338,19 +346,26 @@ class SheetEditor {
 
   /** A row's text parsed where it stands: inside the worksheet's and sheetData's start tags. */
   private parse(rowText: string): ParsedRow {
-    const text = this.before + rowText + this.after;
-    const doc = parseXml(text, this.part);
-    const row = doc.root.children[0]?.children[0];
-    if (!row || row.uri !== this.main || row.local !== "row")
+    return this.parseMany([rowText])[0]!;
+  }
+
+  /** Rows' texts parsed as they stand side by side in sheetData, in one document that they share. */
+  private parseMany(rowTexts: readonly string[]): ParsedRow[] {
+    if (rowTexts.length === 0) return [];
+    const text = this.before + rowTexts.join("") + this.after;
+    const rows = parseXml(text, this.part).root.children[0]?.children ?? [];
+    if (rows.length !== rowTexts.length || rows.some((row) => row.uri !== this.main || row.local !== "row"))
       throw new Error(`${this.part}: sheetData holds something other than rows`);
-    let previous = -1;
-    const cells = childrenNamed(row, this.main, "c").map((element) => {
-      const ref = attributeOf(element, "r");
-      const column = (ref === undefined ? undefined : cellPosition(ref)?.column) ?? previous + 1;
-      previous = column;
-      return { element, column };
+    return rows.map((row) => {
+      let previous = -1;
+      const cells = childrenNamed(row, this.main, "c").map((element) => {
+        const ref = attributeOf(element, "r");
+        const column = (ref === undefined ? undefined : cellPosition(ref)?.column) ?? previous + 1;
+        previous = column;
+        return { element, column };
+      });
+      return { text, row, cells };
     });
-    return { text, row, offset: this.before.length, cells };
   }
 
   /** The row with its cells written, parsed back. */
@@ -391,12 +406,12 @@ class SheetEditor {
     if (row.selfClosing) {
       // <row r="5"/>: opened, its start tag replaced at once with the new cells after it.
       const inserted = edits.map((edit) => edit.text).join("");
-      return this.checked(`${openTag(startTag)}${inserted}</${row.name}>`);
+      return `${openTag(startTag)}${inserted}</${row.name}>`;
     }
     edits.push({ start: row.start, end: row.openEnd, text: startTag });
-    const edited = applyEdits(text, edits);
-    const delta = edited.length - text.length;
-    return this.checked(edited.slice(row.start, row.end + delta));
+    // The row's own text edited, not the document it shares with the other edited rows.
+    const own = edits.map((edit) => ({ ...edit, start: edit.start - row.start, end: edit.end - row.start }));
+    return applyEdits(text.slice(row.start, row.end), own);
   }
 
   /** A row the sheet did not have, with its cells in column order. */
@@ -420,13 +435,7 @@ class SheetEditor {
         ),
       )
       .join("");
-    return this.checked(`<${qualified(prefix, "row")} r="${number}">${inner}</${qualified(prefix, "row")}>`);
-  }
-
-  /** The row's new text, parsed where it will stand: nothing unparsed leaves here. */
-  private checked(rowText: string): string {
-    this.parse(rowText);
-    return rowText;
+    return `<${qualified(prefix, "row")} r="${number}">${inner}</${qualified(prefix, "row")}>`;
   }
 
   private newCell(
@@ -498,10 +507,19 @@ class SheetEditor {
     all: ReadonlyMap<number, ParsedRow>,
     near: number,
   ): number {
-    const formats = this.styles.get();
-    if (formats.isDate(style)) return style;
-    const numFmtId = this.columnDateFormat(column, all, near) ?? formats.numberFormat(DATE_FORMAT);
-    return formats.withNumberFormat(style, numFmtId);
+    // A merge writes a completion date into many cells of one column that share a style: worked out once.
+    const key = `${style}:${column}`;
+    let dated = this.dateStyles.get(key);
+    if (dated === undefined) {
+      const formats = this.styles.get();
+      if (formats.isDate(style)) dated = style;
+      else {
+        const numFmtId = this.columnDateFormat(column, all, near) ?? formats.numberFormat(DATE_FORMAT);
+        dated = formats.withNumberFormat(style, numFmtId);
+      }
+      this.dateStyles.set(key, dated);
+    }
+    return dated;
   }
 
   /**
@@ -535,6 +553,11 @@ class SheetEditor {
 
   /** The style a new cell takes from its column (`<col style>`), as Excel gives a typed cell. */
   private columnStyle(column: number): number | undefined {
+    if (!this.columnStyles.has(column)) this.columnStyles.set(column, this.readColumnStyle(column));
+    return this.columnStyles.get(column);
+  }
+
+  private readColumnStyle(column: number): number | undefined {
     const cols = childNamed(this.root, this.main, "cols");
     for (const col of cols ? childrenNamed(cols, this.main, "col") : []) {
       const min = Number(attributeOf(col, "min"));
