@@ -2,7 +2,8 @@
 // kept by the Excel add-in's host (Office.js) and by the workbench's host (an .xlsx file in the browser). It
 // lives with the hosts so that a host never imports a face: faces depend on hosts, hosts on the core.
 
-import type { CheckResult, Day, Locale, Settings, SettingsInput } from "../core";
+import type { CheckResult, Day, Locale, Settings, SettingsInput, WorkbookModel } from "../core";
+import type { MergeOutcome, SkippedFile } from "../core/feedback/types";
 
 /** The phases a host reports, in the order an operation passes through them. */
 export const HOST_PHASES = ["reading", "checking", "writing"] as const;
@@ -19,6 +20,54 @@ export interface HostOperation {
   readonly signal: AbortSignal;
   readonly onProgress: (progress: HostProgress) => void;
 }
+
+/** A returned workbook (a unit's answered notice, or a copy of the task table) as the person picked it. */
+export interface ReturnedWorkbook {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Reads a returned file, or says why it cannot be used (already worded in `locale`). The Excel host cannot
+ * read a file itself (one host does not import another): the face that makes it hands it the xlsx host's.
+ */
+export type ReturnReader = (file: ReturnedWorkbook, locale: Locale) => Promise<WorkbookModel | SkippedFile>;
+
+/** What merging and undoing need: the check they re-run and the language of the sheets they write. */
+export type MergeOperation = HostOperation & {
+  readonly asOf: Day;
+  readonly settings: Settings;
+  readonly locale: Locale;
+};
+
+export interface MergeDone {
+  readonly outcome: MergeOutcome;
+  /** The check of the workbook as merged (what the pane shows next). */
+  readonly result: CheckResult;
+  /** The generated sheets written, in tab order. */
+  readonly sheets: readonly string[];
+  /** The Feedback sheet's name as written (反馈情况, or 反馈情况 (2) beside a sheet of the person's). */
+  readonly feedbackSheet: string | undefined;
+}
+
+/** The merge a workbook holds that undoMerge can take back. */
+export interface MergeToUndo {
+  /** Cells the merge changed. */
+  readonly cells: number;
+  /** The round merged, YYYY-MM-DD, when the returns said. */
+  readonly round?: string;
+}
+
+export type UndoDone =
+  /** Every changed cell holds its value from before the merge again; the results are re-written. */
+  | {
+      readonly kind: "undone";
+      readonly cells: number;
+      readonly result: CheckResult;
+      readonly sheets: readonly string[];
+    }
+  /** Refused, nothing changed: these cells (`H12`) were edited since the merge, and undoing would lose that. */
+  | { readonly kind: "edited"; readonly sheet: string; readonly cells: readonly string[] };
 
 export interface PaneHost {
   readonly kind: "excel" | "workbench";
@@ -41,6 +90,19 @@ export interface PaneHost {
   clear(): Promise<void>;
   /** Shows a cell: selects it on its sheet. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Merges the units' returned workbooks into the task table (反馈汇总): the answers the merge accepts are
+   * written into their cells (values only), the table is checked again and the results are written with the
+   * Feedback sheet. The values the cells held before are kept for undoMerge.
+   */
+  mergeFeedback(returns: readonly ReturnedWorkbook[], options: MergeOperation): Promise<MergeDone>;
+  /** The merge undoMerge would take back; undefined when there is none. */
+  mergeToUndo(): Promise<MergeToUndo | undefined>;
+  /**
+   * Puts back every cell the last merge changed, exactly as it was, then checks again and re-writes the
+   * results; refused (nothing changed) when a changed cell was edited since the merge.
+   */
+  undoMerge(options: MergeOperation): Promise<UndoDone>;
 }
 
 /**

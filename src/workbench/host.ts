@@ -7,9 +7,9 @@ import type { CheckResult } from "../core/check";
 import type { Finding } from "../core/findings";
 import type { Day } from "../core/day";
 import type { Locale } from "../core/settings";
-import type { HostOperation, PaneHost } from "../hosts/contract";
-import type { CellView, PreviewSet, SlimCheckResult, WorkerLike } from "./protocol";
-import { createWorkerChannel, type WorkerMemory } from "./worker-channel";
+import type { HostOperation, MergeOperation, PaneHost } from "../hosts/contract";
+import type { CellView, FileKind, PreviewSet, ReplyValues, SlimCheckResult, WorkerLike } from "./protocol";
+import { createWorkerChannel, type MergeStep, type WorkerMemory } from "./worker-channel";
 
 export { WorkbookOpenError } from "./open-error";
 export { workerLike } from "./worker-channel";
@@ -53,6 +53,8 @@ export interface WorkbenchHost extends PaneHost {
     name: string,
     options?: Partial<HostOperation>,
   ): Promise<{ readonly sheets: readonly string[] }>;
+  /** What each file is (a returned notice, another workbook, unreadable), in order; no workbook need be open. */
+  classify(files: readonly Blob[]): Promise<readonly FileKind[]>;
   subscribe(listener: (event: WorkbenchEvent) => void): () => void;
   /** Ends the worker; whatever was running is rejected as cancelled. */
   dispose(): void;
@@ -84,7 +86,7 @@ async function paneResult({ findingsJson, ...rest }: SlimCheckResult): Promise<C
 
 /** The host over workers made by `spawn` (one at a time; a new one after each cancel). */
 export function createWorkbenchHost(spawn: () => WorkerLike): WorkbenchHost {
-  const memory: WorkerMemory = { file: undefined, cleared: false, savedSettings: undefined };
+  const memory: WorkerMemory = { file: undefined, cleared: false, savedSettings: undefined, merges: [] };
   const channel = createWorkerChannel(spawn, memory);
   const { send } = channel;
   /** Numbers the checks across workers, so a workbook written from an earlier check is known as such. */
@@ -96,12 +98,65 @@ export function createWorkbenchHost(spawn: () => WorkerLike): WorkbenchHost {
     for (const listener of [...listeners]) listener(event);
   };
 
+  /** A check's result as the pane takes it, numbered, and announced to the page. */
+  const received = async (slim: SlimCheckResult, checkId: number): Promise<CheckResult> => {
+    const result = await paneResult(slim);
+    checkIds.set(result, checkId);
+    emit({ type: "checked", checkId });
+    return result;
+  };
+
+  /** Writes the check `checkId` into a copy to download, and offers it to the page. */
+  const write = async (
+    result: CheckResult,
+    checkId: number | undefined,
+    { settings, locale, signal, onProgress }: Omit<MergeOperation, "asOf">,
+  ): Promise<ReplyValues["writeResults"]> => {
+    const written = await send(
+      "writeResults",
+      { checkId, asOf: result.asOf, checkSettings: settings, settings, locale },
+      { signal, onProgress },
+    );
+    const name = memory.file?.name ?? result.fileName;
+    emit({
+      type: "output",
+      output: {
+        kind: "checked",
+        blob: workbookBlob(written.bytes, name),
+        fileName: outputName(name, "checked"),
+        sheets: written.sheets,
+        previews: written.previews,
+        asOf: result.asOf,
+        locale,
+        checkId,
+      },
+    });
+    return written;
+  };
+
+  /**
+   * A merge or undo, then its check written: remembered for a new worker only once both went through. A
+   * failure or Cancel on the way starts the worker afresh from what is remembered, which is the workbook as
+   * it was before: nothing half-done is left, as in Excel.
+   */
+  const mergeStep = async <T>(step: MergeStep, work: (changed: () => void) => Promise<T>): Promise<T> => {
+    let changed = false;
+    try {
+      const value = await work(() => (changed = true));
+      memory.merges.push(step);
+      return value;
+    } catch (error) {
+      if (changed) channel.cancel();
+      throw error;
+    }
+  };
+
   return {
     kind: "workbench",
 
     async open(blob, name, options) {
       // A new file: the old worker and everything it held go.
-      Object.assign(memory, { file: undefined, cleared: false, savedSettings: undefined });
+      Object.assign(memory, { file: undefined, cleared: false, savedSettings: undefined, merges: [] });
       channel.cancel();
       const bytes = await blob.arrayBuffer();
       const value = await send("open", { bytes, name }, options, [bytes]);
@@ -126,34 +181,68 @@ export function createWorkbenchHost(spawn: () => WorkerLike): WorkbenchHost {
         { asOf, settings, checkId: ++checks },
         { signal, onProgress },
       );
-      const result = await paneResult(slim);
-      checkIds.set(result, checkId);
-      emit({ type: "checked", checkId });
-      return result;
+      return received(slim, checkId);
     },
 
-    async writeResults(result, { settings, locale, signal, onProgress }) {
-      const checkId = checkIds.get(result);
-      const written = await send(
-        "writeResults",
-        { checkId, asOf: result.asOf, checkSettings: settings, settings, locale },
-        { signal, onProgress },
-      );
-      const name = memory.file?.name ?? result.fileName;
-      emit({
-        type: "output",
-        output: {
-          kind: "checked",
-          blob: workbookBlob(written.bytes, name),
-          fileName: outputName(name, "checked"),
-          sheets: written.sheets,
-          previews: written.previews,
-          asOf: result.asOf,
-          locale,
-          checkId,
-        },
-      });
+    async writeResults(result, options) {
+      const written = await write(result, checkIds.get(result), options);
       return { sheets: [...written.sheets] };
+    },
+
+    async mergeFeedback(returns, options) {
+      const { asOf, settings, locale, signal, onProgress } = options;
+      const checkId = ++checks;
+      const step: MergeStep = {
+        kind: "merge",
+        returns: returns.map(({ name, bytes }) => ({ name, blob: new Blob([bytes.slice()]) })),
+        asOf,
+        settings,
+        locale,
+        checkId,
+      };
+      return mergeStep(step, async (changed) => {
+        const files = returns.map(({ name, bytes }) => ({ name, bytes: bytes.slice().buffer }));
+        const merged = await send(
+          "merge",
+          { returns: files, asOf, settings, locale, checkId },
+          { signal, onProgress },
+          files.map((file) => file.bytes),
+        );
+        changed();
+        const result = await received(merged.result, checkId);
+        const written = await write(result, checkId, options);
+        const feedback = written.previews.sheets.find((sheet) => sheet.kind === "feedback");
+        return { outcome: merged.outcome, result, sheets: written.sheets, feedbackSheet: feedback?.name };
+      });
+    },
+
+    mergeToUndo: () => send("mergeToUndo", {}),
+
+    async undoMerge(options) {
+      const { asOf, settings, signal, onProgress } = options;
+      const checkId = ++checks;
+      return mergeStep({ kind: "undo", asOf, settings, checkId }, async (changed) => {
+        const undone = await send("undoMerge", { asOf, settings, checkId }, { signal, onProgress });
+        changed();
+        const result = await received(undone.result, checkId);
+        const written = await write(result, checkId, options);
+        return { kind: "undone", cells: undone.cells, result, sheets: written.sheets };
+      });
+    },
+
+    async classify(files) {
+      const bodies = await Promise.all(
+        files.map(async (file, i) => ({
+          name: file instanceof File ? file.name : `file-${i + 1}.xlsx`,
+          bytes: await file.arrayBuffer(),
+        })),
+      );
+      return send(
+        "classify",
+        { files: bodies },
+        {},
+        bodies.map((body) => body.bytes),
+      );
     },
 
     async clear() {

@@ -7,11 +7,12 @@
 
 import type { CheckResult } from "../core/check";
 import type { Day } from "../core/day";
+import type { MergeOutcome } from "../core/feedback/types";
 import type { GeneratedKind, CellStyle, DataBar, SpecRow, StyleName } from "../core/output/spec";
 import type { Locale, Settings, SettingsInput } from "../core/settings";
 import type { TableProblem } from "../core/table/locate";
 import type { CellRange } from "../core/workbook";
-import type { HostError, HostProgress } from "../hosts/contract";
+import type { HostError, HostProgress, MergeToUndo } from "../hosts/contract";
 
 /** Rows of a generated sheet the page shows; the downloaded workbook has them all. */
 export const PREVIEW_ROWS = 200;
@@ -76,6 +77,15 @@ export interface ViewRow {
   readonly texts: readonly string[];
 }
 
+/** A file sent to the worker as bytes, which the worker takes over. */
+export interface FileBytes {
+  readonly name: string;
+  readonly bytes: ArrayBuffer;
+}
+
+/** What a dropped file is: a unit's returned notice, another workbook, or no workbook Duban can read. */
+export type FileKind = "notice" | "workbook" | "unreadable";
+
 /** What each request sends besides its id and type. */
 export interface RequestBodies {
   /** Reads the bytes (the worker takes them over) as a workbook; they stay the worker's workbook. */
@@ -101,6 +111,22 @@ export interface RequestBodies {
   /** Takes Duban's highlights and generated sheets out of the worker's workbook. */
   clear: Record<string, never>;
   cellView: { readonly sheet: string; readonly cell: string };
+  /** Tells the returned notices among dropped files from the master; needs no workbook open. */
+  classify: { readonly files: readonly FileBytes[] };
+  /**
+   * Merges the returned workbooks into the worker's workbook (its task sheet's cells change, as in Excel) and
+   * checks the merged table as `checkId`; writeResults for that check then adds the Feedback sheet.
+   */
+  merge: {
+    readonly returns: readonly FileBytes[];
+    readonly asOf: Day;
+    readonly settings: Settings;
+    readonly locale: Locale;
+    readonly checkId: number;
+  };
+  mergeToUndo: Record<string, never>;
+  /** Puts the workbook back as it was before the last merge, and checks it as `checkId`. */
+  undoMerge: { readonly asOf: Day; readonly settings: Settings; readonly checkId: number };
 }
 
 /** What each request answers with. */
@@ -120,6 +146,11 @@ export interface ReplyValues {
   /** `bytes` is transferred: the workbook as it is now, without what Duban had added. */
   clear: { readonly bytes: ArrayBuffer };
   cellView: CellView;
+  /** One kind per file, in order. */
+  classify: readonly FileKind[];
+  merge: { readonly checkId: number; readonly result: SlimCheckResult; readonly outcome: MergeOutcome };
+  mergeToUndo: MergeToUndo | undefined;
+  undoMerge: { readonly checkId: number; readonly result: SlimCheckResult; readonly cells: number };
 }
 
 export type RequestType = keyof RequestBodies & keyof ReplyValues;

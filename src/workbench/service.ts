@@ -4,18 +4,31 @@
 //
 // The worker's copy of the workbook changes as the workbook in Excel would: saving settings writes them into
 // its very hidden settings sheet (so the downloaded workbook carries them, as the add-in's workbook does),
-// and clearing takes out what Duban had added. Writing the results never changes it: each download is the
-// workbook as opened (with those changes) plus the check, as `duban check --out` writes it.
+// clearing takes out what Duban had added, and merging the units' answers writes them into the task sheet's
+// cells (undoing the merge puts the workbook back as it was before). Writing the results never changes it:
+// each download is the workbook as it is now plus the check, as `duban check --out` (or `duban merge`, with
+// the Feedback sheet) writes it.
 
 import {
+  applyChanges,
+  cellPosition,
   checkWorkbook,
   columnIndex,
+  lastMergeRound,
+  mergeAnswers,
+  mergedRows,
+  NOTICE_RECORD_SHEET,
+  readAnswers,
   readWorkbookSettings,
   SETTINGS_SHEET,
   settingsCells,
   TableError,
   type CellRange,
   type CheckResult,
+  type Locale,
+  type MergeOutcome,
+  type ReturnedFile,
+  type Settings,
   type SettingsInput,
   type SheetGrid,
   type SheetSpec,
@@ -23,20 +36,26 @@ import {
 } from "../core";
 import { cellText } from "../core/values/text";
 import {
+  CellEditError,
   clearDuban,
   describeInputProblem,
   OpcPackage,
+  readPackageRecord,
   readWorkbookBytes,
+  setCellValues,
   sheetNames,
   WorkbookInputError,
   writeCheck,
   writeSettings,
 } from "../hosts/xlsx/universal";
-import { HostError, type HostProgress } from "../hosts/contract";
+import { HostError, type HostProgress, type MergeToUndo } from "../hosts/contract";
+import { readReturnedWorkbook } from "../taskpane/returns";
 import {
   FINDINGS_PER_PIECE,
   PREVIEW_ROWS,
   type CellView,
+  type FileBytes,
+  type FileKind,
   type ReplyValues,
   type RequestOf,
   type RequestType,
@@ -58,11 +77,20 @@ const VIEW_RADIUS = 6;
 const VIEW_LEFT = 8;
 const VIEW_COLUMNS = 24;
 
-interface Opened {
-  readonly name: string;
+/** A workbook's bytes, as downloaded, and the engine's model of them. */
+interface Copy {
   bytes: Uint8Array;
   model: WorkbookModel;
-  last?: { readonly id: number; readonly result: CheckResult };
+}
+
+interface Opened extends Copy {
+  readonly name: string;
+  /** The last check, and the merge it follows when it is a merge's (its written copy gets the Feedback sheet). */
+  last?: { readonly id: number; readonly result: CheckResult; readonly merge?: MergeOutcome };
+  /** The workbook before the last merge that changed it: what undoMerge puts back. */
+  beforeMerge?: Copy & { readonly undo: MergeToUndo };
+  /** The newest round merged here: the workbook's own record learns it only in a written copy. */
+  mergedRound?: string;
 }
 
 interface Context {
@@ -136,8 +164,11 @@ function requestHandlers(): Handlers {
 
     saveSettings({ settings }) {
       const book = workbook();
-      book.bytes = withSettings(book.bytes, book.name, settings);
-      book.model = replaceSheet(book.model, settingsGrid(settings));
+      // Into the copy an undo would put back too: the settings outlive undoing a merge, as in Excel.
+      for (const copy of copiesOf(book)) {
+        copy.bytes = withSettings(copy.bytes, book.name, settings);
+        copy.model = replaceSheet(copy.model, settingsGrid(settings));
+      }
       return null;
     },
 
@@ -164,14 +195,13 @@ function requestHandlers(): Handlers {
 
     writeResults({ checkId, asOf, checkSettings, settings, locale }, { progress }) {
       const book = workbook();
-      const result =
-        book.last !== undefined && book.last.id === checkId
-          ? book.last.result
-          : checkWorkbook(book.model, { asOf, settings: checkSettings });
+      const last = book.last !== undefined && book.last.id === checkId ? book.last : undefined;
+      const result = last?.result ?? checkWorkbook(book.model, { asOf, settings: checkSettings });
       progress({ phase: "writing", done: 0, total: 0 });
       const pkg = OpcPackage.open(book.bytes, book.name);
       // The previews show the plan that was written, under the names the sheets got.
-      const { plan, sheets } = writeCheck(pkg, result, { settings, locale });
+      const merge = last?.merge;
+      const { plan, sheets } = writeCheck(pkg, result, { settings, locale, ...(merge ? { merge } : {}) });
       return {
         bytes: ownBuffer(pkg.toBytes()),
         sheets: [...sheets],
@@ -181,12 +211,14 @@ function requestHandlers(): Handlers {
 
     clear() {
       const book = workbook();
-      const pkg = OpcPackage.open(book.bytes, book.name);
-      clearDuban(pkg);
-      book.bytes = pkg.toBytes();
-      // Clearing only takes sheets out (and formats and styles, which the model does not hold).
-      const left = new Set(sheetNames(pkg));
-      book.model = { ...book.model, sheets: book.model.sheets.filter((sheet) => left.has(sheet.name)) };
+      for (const copy of copiesOf(book)) {
+        const pkg = OpcPackage.open(copy.bytes, book.name);
+        clearDuban(pkg);
+        copy.bytes = pkg.toBytes();
+        // Clearing only takes sheets out (and formats and styles, which the model does not hold).
+        const left = new Set(sheetNames(pkg));
+        copy.model = { ...copy.model, sheets: copy.model.sheets.filter((sheet) => left.has(sheet.name)) };
+      }
       return { bytes: book.bytes.slice().buffer };
     },
 
@@ -194,7 +226,121 @@ function requestHandlers(): Handlers {
       const book = workbook();
       return cellView(sheetOf(book.model, sheet), cell, book.last?.result);
     },
+
+    classify: ({ files }) => files.map(fileKind),
+
+    async merge({ returns, asOf, settings, locale, checkId }, { progress }) {
+      const book = workbook();
+      progress({ phase: "checking", done: 0, total: 0 });
+      const result = checkWorkbook(book.model, { asOf, settings });
+      const answered: ReturnedFile[] = [];
+      for (let i = 0; i < returns.length; i++) {
+        progress({ phase: "reading", done: i, total: returns.length });
+        answered.push(await answersOf(returns[i]!, settings, locale));
+      }
+      progress({ phase: "reading", done: returns.length, total: returns.length });
+      const pkg = OpcPackage.open(book.bytes, book.name);
+      const lastRound = newer(lastMergeRound(readPackageRecord(pkg)), book.mergedRound);
+      const outcome = mergeInto(pkg, book.model, result, answered, lastRound);
+      if (outcome.changes.length > 0) {
+        const undo = { cells: outcome.changes.length, ...(outcome.round ? { round: outcome.round } : {}) };
+        book.beforeMerge = { bytes: book.bytes, model: book.model, undo };
+        book.bytes = pkg.toBytes();
+        book.model = applyChanges(book.model, result.sheet, outcome.changes);
+      }
+      book.mergedRound = newer(book.mergedRound, outcome.round);
+      const merged = checkWorkbook(book.model, {
+        asOf,
+        settings,
+        keyRows: mergedRows(outcome),
+        onProgress: (done, total) => progress({ phase: "checking", done, total }),
+      });
+      book.last = { id: checkId, result: merged, merge: outcome };
+      return { checkId, result: slim(merged), outcome };
+    },
+
+    mergeToUndo: () => workbook().beforeMerge?.undo,
+
+    undoMerge({ asOf, settings, checkId }, { progress }) {
+      const book = workbook();
+      const before = book.beforeMerge;
+      if (!before) throw new HostError("input", "no merge to undo");
+      book.bytes = before.bytes;
+      book.model = before.model;
+      book.beforeMerge = undefined;
+      progress({ phase: "checking", done: 0, total: 0 });
+      const result = checkWorkbook(book.model, {
+        asOf,
+        settings,
+        onProgress: (done, total) => progress({ phase: "checking", done, total }),
+      });
+      book.last = { id: checkId, result };
+      return { checkId, result: slim(result), cells: before.undo.cells };
+    },
   };
+}
+
+/** The workbook and the copy an undo would put back: what changes both (settings, clearing) changes each. */
+function copiesOf(book: Opened): Copy[] {
+  return book.beforeMerge ? [book, book.beforeMerge] : [book];
+}
+
+/** A returned notice carries its very hidden record sheet; a file that is no workbook is unreadable. */
+function fileKind(file: FileBytes): FileKind {
+  try {
+    const names = sheetNames(OpcPackage.open(new Uint8Array(file.bytes), file.name));
+    return names.includes(NOTICE_RECORD_SHEET) ? "notice" : "workbook";
+  } catch {
+    return "unreadable";
+  }
+}
+
+/** A returned file's answers, or why it was not used (read as the Excel host reads them). */
+async function answersOf(file: FileBytes, settings: Settings, locale: Locale): Promise<ReturnedFile> {
+  const read = await readReturnedWorkbook({ name: file.name, bytes: new Uint8Array(file.bytes) }, locale);
+  if ("reason" in read) return read;
+  const answers = readAnswers(read, settings);
+  return "skipped" in answers ? { file: file.name, reason: answers.skipped } : { file: file.name, answers };
+}
+
+/**
+ * The merge written into the package's task sheet. A cell the xlsx host must not write (a shared formula's
+ * master) is found only when it gets there, and then nothing has changed: the merge is weighed again with
+ * that cell reported, as `duban merge` does, until every change can be written.
+ */
+function mergeInto(
+  pkg: OpcPackage,
+  model: WorkbookModel,
+  result: CheckResult,
+  returns: readonly ReturnedFile[],
+  lastRound: string | undefined,
+): MergeOutcome {
+  const unwritable: Array<{ row: number; column: number }> = [];
+  for (;;) {
+    const outcome = mergeAnswers({ workbook: model, result }, returns, {
+      ...(lastRound ? { lastRound } : {}),
+      unwritable,
+    });
+    try {
+      setCellValues(
+        pkg,
+        result.sheet,
+        outcome.changes.map((change) => ({ row: change.row, column: change.column, value: change.new })),
+      );
+      return outcome;
+    } catch (error) {
+      const at = error instanceof CellEditError ? cellPosition(error.cell) : undefined;
+      if (at === undefined || unwritable.some((cell) => cell.row === at.row + 1 && cell.column === at.column))
+        throw error;
+      unwritable.push({ row: at.row + 1, column: at.column });
+    }
+  }
+}
+
+/** The later of two YYYY-MM-DD days, either absent. */
+function newer(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  return b !== undefined && b > a ? b : a;
 }
 
 /** A request's progress, posted at most every PROGRESS_INTERVAL_MS within a phase, and always its last. */

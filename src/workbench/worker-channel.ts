@@ -3,13 +3,15 @@
 //
 // Cancelling ends the worker: its work is synchronous (the engine, the writer), so it could not hear a
 // message before it finished. What was running is rejected with HostError("cancelled") at once, and a new
-// worker opens the same file again, with the settings saved and the clearing done since (WorkerMemory), so
-// the next request finds the workbook as the person left it.
+// worker opens the same file again, with the settings saved, the clearing done and the merges made and
+// undone since (WorkerMemory), so the next request finds the workbook as the person left it.
 
-import type { SettingsInput } from "../core/settings";
+import type { Day } from "../core/day";
+import type { Locale, Settings, SettingsInput } from "../core/settings";
 import { TableError } from "../core/table/locate";
 import { HostError, type HostOperation, type HostProgress } from "../hosts/contract";
 import type {
+  FileBytes,
   ReplyValues,
   RequestBodies,
   RequestType,
@@ -20,12 +22,29 @@ import type {
 } from "./protocol";
 import { WorkbookOpenError } from "./open-error";
 
+/** A merge or its undo, as the worker was asked for it, to be asked again of a new worker. */
+export type MergeStep =
+  | {
+      readonly kind: "merge";
+      readonly returns: ReadonlyArray<{ readonly blob: Blob; readonly name: string }>;
+      readonly asOf: Day;
+      readonly settings: Settings;
+      readonly locale: Locale;
+      readonly checkId: number;
+    }
+  | { readonly kind: "undo"; readonly asOf: Day; readonly settings: Settings; readonly checkId: number };
+
 /** What the worker's workbook went through, kept by the host, for a new worker to be brought to the same point. */
 export interface WorkerMemory {
   /** The file open in the worker; none before the first open has succeeded. */
   file: { readonly blob: Blob; readonly name: string } | undefined;
   cleared: boolean;
   savedSettings: SettingsInput | undefined;
+  /**
+   * The merges and undos, in order. Clearing and saving settings touch other parts of the workbook than a
+   * merge's cells, so they are replayed before these, whatever their order was.
+   */
+  merges: MergeStep[];
 }
 
 export interface WorkerChannel {
@@ -148,10 +167,32 @@ export function createWorkerChannel(spawn: () => WorkerLike, memory: Readonly<Wo
         `${opened.name}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    const steps = await Promise.all(
+      memory.merges.map(async (step) => ({ step, returns: await filesOf(step) })),
+    );
     if (worker !== target) return;
     post(target, "open", { bytes, name: opened.name }, [bytes]);
     if (memory.cleared) post(target, "clear", {});
     if (memory.savedSettings !== undefined) post(target, "saveSettings", { settings: memory.savedSettings });
+    for (const { step, returns } of steps) {
+      if (step.kind === "undo")
+        post(target, "undoMerge", { asOf: step.asOf, settings: step.settings, checkId: step.checkId });
+      else
+        post(
+          target,
+          "merge",
+          { returns, asOf: step.asOf, settings: step.settings, locale: step.locale, checkId: step.checkId },
+          returns.map((file) => file.bytes),
+        );
+    }
+  }
+
+  /** A merge's returned files as bytes again (none for an undo). */
+  async function filesOf(step: MergeStep): Promise<FileBytes[]> {
+    if (step.kind === "undo") return [];
+    return Promise.all(
+      step.returns.map(async ({ blob, name }) => ({ name, bytes: await blob.arrayBuffer() })),
+    );
   }
 
   function stop(): void {

@@ -1,9 +1,13 @@
 // A PaneHost for the pane's tests: a small workbook in memory, checked by the real engine, every call recorded.
 
 import {
+  applyChanges,
   CATALOGUES,
   checkWorkbook,
+  mergeAnswers,
+  mergedRows,
   parseIsoDay,
+  readAnswers,
   type CellValue,
   type CheckResult,
   type Day,
@@ -13,7 +17,17 @@ import {
   type WorkbookModel,
 } from "../../src/core";
 import { cellText } from "../../src/core/values/text";
-import { HostError, type HostOperation, type PaneHost } from "../../src/hosts/contract";
+import {
+  HostError,
+  type HostOperation,
+  type MergeDone,
+  type MergeOperation,
+  type MergeToUndo,
+  type PaneHost,
+  type ReturnedWorkbook,
+  type UndoDone,
+} from "../../src/hosts/contract";
+import { readReturnedWorkbook } from "../../src/taskpane/returns";
 
 export const AS_OF: Day = parseIsoDay("2026-11-18")!;
 export const TASK_SHEET = "重点工作任务表";
@@ -65,13 +79,20 @@ export class FakeHost implements PaneHost {
   readonly writes: Array<{ result: CheckResult; locale: Locale }> = [];
   readonly selected: Array<[sheet: string, cell: string]> = [];
   clears = 0;
+  /** The files of each merge, by name. */
+  readonly merges: string[][] = [];
+  undos = 0;
   /** A check that waits until it is cancelled. */
   slow = false;
   /** Thrown by the next check. */
   failCheck: unknown;
+  /** Cells (H12) the person edited since the last merge: undoing it is refused, naming them. */
+  editedSinceMerge: string[] = [];
+  /** The workbook before the last merge that changed something, for undoing it. */
+  private beforeMerge: { readonly workbook: WorkbookModel; readonly undo: MergeToUndo } | undefined;
 
   constructor(
-    readonly workbook: WorkbookModel,
+    public workbook: WorkbookModel,
     stored?: SettingsInput,
   ) {
     this.stored = clone(stored);
@@ -134,5 +155,52 @@ export class FakeHost implements PaneHost {
 
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.selected.push([sheet, cell]);
+  }
+
+  /** The engine's merge over the workbook in memory, the returns read as the Excel host reads them. */
+  async mergeFeedback(returns: readonly ReturnedWorkbook[], options: MergeOperation): Promise<MergeDone> {
+    const { asOf, settings, locale, onProgress } = options;
+    this.merges.push(returns.map((file) => file.name));
+    onProgress({ phase: "reading", done: 0, total: returns.length });
+    const result = checkWorkbook(this.workbook, { asOf, settings });
+    const answered = [];
+    for (const file of returns) {
+      const read = await readReturnedWorkbook(file, locale);
+      if ("reason" in read) {
+        answered.push(read);
+        continue;
+      }
+      const answers = readAnswers(read, settings);
+      answered.push(
+        "skipped" in answers ? { file: file.name, reason: answers.skipped } : { file: file.name, answers },
+      );
+    }
+    const outcome = mergeAnswers({ workbook: this.workbook, result }, answered);
+    if (outcome.changes.length > 0) {
+      const undo = { cells: outcome.changes.length, ...(outcome.round ? { round: outcome.round } : {}) };
+      this.beforeMerge = { workbook: this.workbook, undo };
+      this.workbook = applyChanges(this.workbook, result.sheet, outcome.changes);
+    }
+    const after = checkWorkbook(this.workbook, { asOf, settings, keyRows: mergedRows(outcome) });
+    const feedback = CATALOGUES[locale].output.sheetNames.feedback;
+    const { sheets } = await this.writeResults(after, options);
+    return { outcome, result: after, sheets: [...sheets, feedback], feedbackSheet: feedback };
+  }
+
+  async mergeToUndo(): Promise<MergeToUndo | undefined> {
+    return this.beforeMerge?.undo;
+  }
+
+  async undoMerge(options: MergeOperation): Promise<UndoDone> {
+    this.undos++;
+    const before = this.beforeMerge;
+    if (!before) throw new HostError("input", "no merge to undo");
+    if (this.editedSinceMerge.length > 0)
+      return { kind: "edited", sheet: TASK_SHEET, cells: [...this.editedSinceMerge] };
+    this.workbook = before.workbook;
+    this.beforeMerge = undefined;
+    const result = checkWorkbook(this.workbook, { asOf: options.asOf, settings: options.settings });
+    const { sheets } = await this.writeResults(result, options);
+    return { kind: "undone", cells: before.undo.cells, result, sheets };
   }
 }

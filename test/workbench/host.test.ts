@@ -5,7 +5,9 @@ import { parseIsoDay } from "../../src/core/day";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import { TableError } from "../../src/core/table/locate";
 import { HostError, type HostProgress } from "../../src/hosts/contract";
-import { buildSampleWorkbook, SAMPLE_SHEET } from "../../scripts/sample-workbook";
+import { buildSampleWorkbook, SAMPLE_COLUMNS, SAMPLE_SHEET } from "../../scripts/sample-workbook";
+import { columnIndex } from "../../src/core/workbook";
+import { answeredNotices, type AnsweredNotice } from "../helpers/answered-notices";
 import {
   createWorkbenchHost,
   outputName,
@@ -181,6 +183,88 @@ describe("the workbench host", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     broken.onerror?.({ message: "script error" });
     await expect(waiting).rejects.toMatchObject({ kind: "unexpected", detail: "script error" });
+  });
+});
+
+describe("merging in the workbench", () => {
+  const mergeOperation = () => ({ ...operation(), asOf: AS_OF, settings, locale: "zh-CN" as const });
+  const status = columnIndex(SAMPLE_COLUMNS.status)!;
+  let notices: AnsweredNotice[];
+  beforeAll(async () => {
+    notices = await answeredNotices(new Uint8Array(await sample.arrayBuffer()), AS_OF, settings, 2);
+  });
+
+  it("merges, offers the copy with the Feedback sheet, and a new worker is given the merge again", async () => {
+    const workers: FakeWorker[] = [];
+    const host = createWorkbenchHost(() => {
+      // The first worker never finishes a check, so that cancelling one starts the next.
+      workers.push(inProcess(workers.length === 0 ? new Set(["check"]) : new Set()));
+      return workers[workers.length - 1]!;
+    });
+    const events: WorkbenchEvent[] = [];
+    host.subscribe((event) => events.push(event));
+    await host.open(sample, "tasks.xlsx");
+
+    const done = await host.mergeFeedback(notices, mergeOperation());
+
+    expect(done.feedbackSheet).toBe("反馈情况");
+    expect(done.outcome.changes.length).toBeGreaterThan(0);
+    const output = events.filter((event) => event.type === "output").at(-1);
+    expect(output).toMatchObject({ output: { kind: "checked", sheets: done.sheets } });
+    const previews =
+      output?.type === "output" && output.output.kind === "checked" ? output.output.previews : undefined;
+    expect(previews?.sheets.map((sheet) => sheet.kind)).toContain("feedback");
+    const row = notices[0]!.rows[0]!;
+    expect((await host.rowTexts(SAMPLE_SHEET, row))[status]).toBe("已完成");
+
+    const op = operation();
+    const running = host.check({ ...op, asOf: AS_OF, settings });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    op.controller.abort();
+    await expect(running).rejects.toMatchObject({ kind: "cancelled" });
+    expect((await host.rowTexts(SAMPLE_SHEET, row))[status]).toBe("已完成");
+    expect(workers[1]!.received.map((r) => r.type).slice(0, 2)).toEqual(["open", "merge"]);
+    expect(await host.mergeToUndo()).toEqual({ cells: done.outcome.changes.length, round: "2026-11-18" });
+
+    const undone = await host.undoMerge(mergeOperation());
+    expect(undone).toMatchObject({ kind: "undone", cells: done.outcome.changes.length });
+    expect((await host.rowTexts(SAMPLE_SHEET, row))[status]).not.toBe("已完成");
+    expect(await host.mergeToUndo()).toBeUndefined();
+    host.dispose();
+  });
+
+  it("Cancel while the merged copy is written leaves the workbook as it was before the merge", async () => {
+    const workers: FakeWorker[] = [];
+    const host = createWorkbenchHost(() => {
+      workers.push(inProcess(workers.length === 0 ? new Set(["writeResults"]) : new Set()));
+      return workers[workers.length - 1]!;
+    });
+    await host.open(sample, "tasks.xlsx");
+    const row = notices[0]!.rows[0]!;
+    const before = await host.rowTexts(SAMPLE_SHEET, row);
+    const op = mergeOperation();
+
+    const merging = host.mergeFeedback(notices, op);
+    while (!workers[0]!.received.some((r) => r.type === "writeResults"))
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    op.controller.abort();
+
+    await expect(merging).rejects.toMatchObject({ kind: "cancelled" });
+    expect(await host.rowTexts(SAMPLE_SHEET, row)).toEqual(before);
+    expect(await host.mergeToUndo()).toBeUndefined();
+    expect(workers.at(-1)!.received.map((r) => r.type)).not.toContain("merge");
+    host.dispose();
+  });
+
+  it("classifies dropped files without a workbook open", async () => {
+    const host = createWorkbenchHost(() => inProcess());
+    const notice = new File([notices[0]!.bytes.slice()], notices[0]!.name);
+    expect(await host.classify([sample, notice, new Blob(["x"])])).toEqual([
+      "workbook",
+      "notice",
+      "unreadable",
+    ]);
+    host.dispose();
   });
 });
 

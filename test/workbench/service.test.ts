@@ -3,6 +3,7 @@
 
 import {
   checkWorkbook,
+  columnIndex,
   DEFAULT_SETTINGS,
   parseIsoDay,
   parseSettings,
@@ -13,7 +14,8 @@ import {
 import { OpcPackage, readWorkbookBytes, sheetNames, writeCheck } from "../../src/hosts/xlsx/universal";
 // Only to see a sheet's visibility, which the host's entry does not tell.
 import { WorkbookParts } from "../../src/hosts/xlsx/write/workbook";
-import { buildSampleWorkbook, SAMPLE_SHEET } from "../../scripts/sample-workbook";
+import { buildSampleWorkbook, SAMPLE_COLUMNS, SAMPLE_SHEET } from "../../scripts/sample-workbook";
+import { answeredNotices } from "../helpers/answered-notices";
 import {
   PREVIEW_ROWS,
   type ReplyValues,
@@ -231,5 +233,122 @@ describe("previews and cell views", () => {
       { row: 2, texts: ["c", "d"] },
     ]);
     expect(() => cellView(sheet, "2B", undefined)).toThrow("input");
+  });
+});
+
+describe("merging the units' answers", () => {
+  const fileBytes = (file: { name: string; bytes: Uint8Array }) => ({
+    name: file.name,
+    bytes: file.bytes.slice().buffer,
+  });
+
+  it("tells the returned notices from the master and from a file that is no workbook", async () => {
+    const { ask } = start();
+    const [notice] = await answeredNotices(sample, AS_OF, zh, 1);
+    const kinds = await ask("classify", {
+      files: [
+        { name: "tasks.xlsx", bytes: sample.slice().buffer },
+        fileBytes(notice!),
+        { name: "说明.xlsx", bytes: new TextEncoder().encode("本周安排").buffer },
+      ],
+    });
+    expect(kinds).toEqual(["workbook", "notice", "unreadable"]);
+  });
+
+  it("writes the answers into its workbook, the Feedback sheet into the copy, and undoes it exactly", async () => {
+    const { ask } = start();
+    await open(ask);
+    const status = columnIndex(SAMPLE_COLUMNS.status)!;
+    const notices = await answeredNotices(sample, AS_OF, zh, 2);
+    const answeredRows = notices.flatMap((notice) => notice.rows);
+    const before = await Promise.all(
+      answeredRows.map((row) => ask("rowTexts", { sheet: SAMPLE_SHEET, row })),
+    );
+    const { checkId: firstCheck } = await ask("check", { asOf: AS_OF, settings: zh, checkId: 1 });
+    const plain = await ask("writeResults", {
+      checkId: firstCheck,
+      asOf: AS_OF,
+      checkSettings: zh,
+      settings: zh,
+      locale: "zh-CN",
+    });
+    expect(await ask("mergeToUndo", {})).toBeUndefined();
+
+    const merged = await ask("merge", {
+      returns: [
+        ...notices.map(fileBytes),
+        { name: "说明.xlsx", bytes: new TextEncoder().encode("x").buffer },
+      ],
+      asOf: AS_OF,
+      settings: zh,
+      locale: "zh-CN",
+      checkId: 2,
+    });
+
+    expect(merged.outcome.skipped).toEqual([
+      { file: "说明.xlsx", reason: "notWorkbook", detail: expect.stringMatching(/^说明\.xlsx：/) },
+    ]);
+    expect(merged.outcome.units.filter((u) => u.files.length > 0).map((u) => u.unit)).toEqual(
+      notices.map((n) => n.unit),
+    );
+    expect(new Set(merged.outcome.changes.map((c) => c.row))).toEqual(new Set(answeredRows));
+    for (const row of answeredRows)
+      expect((await ask("rowTexts", { sheet: SAMPLE_SHEET, row }))[status]).toBe("已完成");
+    const full = merged.result.summary.total;
+    expect(full.done).toBeGreaterThan(0);
+    expect(await ask("mergeToUndo", {})).toEqual({
+      cells: merged.outcome.changes.length,
+      round: "2026-11-18",
+    });
+
+    const written = await ask("writeResults", {
+      checkId: 2,
+      asOf: AS_OF,
+      checkSettings: zh,
+      settings: zh,
+      locale: "zh-CN",
+    });
+    expect(written.sheets[written.sheets.length - 1]).toBe("反馈情况");
+    const feedback = written.previews.sheets.find((sheet) => sheet.kind === "feedback")!;
+    expect(feedback.name).toBe("反馈情况");
+    const texts = feedback.rows.flatMap((row) => row.cells.map((cell) => String(cell?.value ?? "")));
+    expect(texts).toContain("说明.xlsx");
+    const copy = await readWorkbookBytes(new Uint8Array(written.bytes), "out.xlsx");
+    const task = copy.sheets.find((sheet) => sheet.name === SAMPLE_SHEET)!;
+    for (const row of answeredRows) expect(task.rows[row - 1]?.[status]).toBe("已完成");
+
+    const undone = await ask("undoMerge", { asOf: AS_OF, settings: zh, checkId: 3 });
+    expect(undone.cells).toBe(merged.outcome.changes.length);
+    expect(undone.result.summary).toEqual(
+      checkWorkbook(await readWorkbookBytes(sample, "tasks.xlsx"), { asOf: AS_OF, settings: zh }).summary,
+    );
+    expect(
+      await Promise.all(answeredRows.map((row) => ask("rowTexts", { sheet: SAMPLE_SHEET, row }))),
+    ).toEqual(before);
+    expect(await ask("mergeToUndo", {})).toBeUndefined();
+    const again = await ask("writeResults", {
+      checkId: 3,
+      asOf: AS_OF,
+      checkSettings: zh,
+      settings: zh,
+      locale: "zh-CN",
+    });
+    expect(new Uint8Array(again.bytes)).toEqual(new Uint8Array(plain.bytes));
+  });
+
+  it("keeps settings saved after a merge when the merge is undone", async () => {
+    const { ask } = start();
+    await open(ask);
+    const notices = await answeredNotices(sample, AS_OF, zh, 1);
+    await ask("merge", {
+      returns: notices.map(fileBytes),
+      asOf: AS_OF,
+      settings: zh,
+      locale: "zh-CN",
+      checkId: 1,
+    });
+    await ask("saveSettings", { settings: { dueSoonDays: 5 } });
+    await ask("undoMerge", { asOf: AS_OF, settings: zh, checkId: 2 });
+    expect(await ask("loadSettings", {})).toEqual({ dueSoonDays: 5 });
   });
 });

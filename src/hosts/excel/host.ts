@@ -5,9 +5,10 @@ import { readWorkbookSettings, SETTINGS_SHEET, settingsCells } from "../../core/
 import type { SettingsInput } from "../../core/settings";
 import { cellText } from "../../core/values/text";
 import type { CellValue } from "../../core/workbook";
-import { HostError, type PaneHost } from "../contract";
+import { HostError, type PaneHost, type ReturnReader } from "../contract";
 import type { ExcelRunner, OfficeRuntime, RequestContext } from "./api";
 import { CellReader, DATE_PROBE, hostErrorFrom, requireExcelApi, usesDate1904 } from "./office-quirks";
+import { mergeFeedback, mergeToUndo, undoMerge } from "./merge";
 import { placeRows, readWorkbook } from "./read";
 import { clearResults, writeColumn, writeResults, type Clock } from "./write";
 
@@ -19,12 +20,14 @@ function officeGlobal<T>(name: "Excel" | "Office"): T | undefined {
 /**
  * The host for the add-in. `excel` and `office` default to Office.js's globals; tests pass the fake, and a
  * clock of their own for the lock's lease. Every method first checks the ExcelApi requirement set
- * (HostError "unsupported" on an older Excel).
+ * (HostError "unsupported" on an older Excel). `readReturn` reads the returned workbooks a merge takes (the
+ * xlsx host's reader, handed over by the face: this host reads no files); without it merging is unsupported.
  */
 export function createExcelHost(
   excel: ExcelRunner | undefined = officeGlobal<ExcelRunner>("Excel"),
   office: OfficeRuntime | undefined = officeGlobal<OfficeRuntime>("Office"),
   now: Clock = Date.now,
+  readReturn?: ReturnReader,
 ): PaneHost {
   const run = async <T>(batch: (context: RequestContext) => Promise<T>): Promise<T> => {
     requireExcelApi(office);
@@ -97,6 +100,13 @@ export function createExcelHost(
     writeResults: (result, options) => run((context) => writeResults(context, result, options, now)),
 
     clear: () => run((context) => clearResults(context, now)),
+
+    mergeFeedback: (returns, options) =>
+      run((context) => mergeFeedback(context, returns, options, readReturn, now)),
+
+    mergeToUndo: () => run(mergeToUndo),
+
+    undoMerge: (options) => run((context) => undoMerge(context, options, now)),
 
     selectCell: (sheetName, cell) =>
       run(async (context) => {

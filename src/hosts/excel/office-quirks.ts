@@ -226,6 +226,37 @@ export function readAsOther(text: string): boolean {
 }
 export const GENERAL_FORMAT = "General";
 
+/** A date merged into a cell not formatted as a date gets this format: ISO, read alike in every locale. */
+export const DATE_FORMAT = "yyyy-mm-dd";
+
+/** A value as entered into a person's cell: what `Range.values` carries, a number format, what reads back. */
+export interface CellEntry {
+  readonly entered: CellScalar;
+  /** Set before the value, where the cell's own format would hide what it is (a date in a General cell). */
+  readonly format?: string;
+  /** The value Office reads from the cell afterwards. */
+  readonly reads: CellScalar;
+}
+
+/**
+ * How a value goes into a cell of the person's table (a merged answer, or the old value put back) keeping
+ * the cell's format: text that Excel would take as something else ("0012", "2026-11-05", "=x") goes in
+ * after the prefix apostrophe, as a person types it, unless the cell is Text (@), where everything is text;
+ * a date goes in as its serial, with DATE_FORMAT only where the cell's format is no date; empty clears it.
+ */
+export function cellEntry(value: CellValue, format: string, date1904: boolean): CellEntry {
+  if (value === null || value === "") return { entered: "", reads: "" };
+  if (typeof value === "object") {
+    const serial = serialFromDay(value.day, date1904);
+    return numberFormatKind(format) === "date"
+      ? { entered: serial, reads: serial }
+      : { entered: serial, format: DATE_FORMAT, reads: serial };
+  }
+  if (typeof value !== "string" || format === TEXT_FORMAT || !readAsOther(value))
+    return { entered: value, reads: value };
+  return { entered: `'${value}`, reads: value };
+}
+
 /** Serial numbers for days, in the workbook's date system (the 1904 system counts 1462 days fewer). */
 export function serialFromDay(day: Day, date1904: boolean): number {
   return excelSerialFromDay(day, date1904);

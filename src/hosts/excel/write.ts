@@ -9,6 +9,7 @@
 // half-done write may leave (its journal) before the old results go, and the swap is retried from a fresh read.
 
 import type { CheckResult } from "../../core/check";
+import type { MergeOutcome } from "../../core/feedback/types";
 import { highlightFormula, isHighlightFormula, type HighlightPlan } from "../../core/output/highlights";
 import { planWrite, writtenRecord, type WritePlan } from "../../core/output/plan";
 import {
@@ -20,7 +21,7 @@ import {
   recordCells,
   type DubanRecord,
 } from "../../core/output/record";
-import type { CellStyle, SheetSpec, SpecCell, StyleName } from "../../core/output/spec";
+import type { CellStyle, GeneratedKind, SheetSpec, SpecCell, StyleName } from "../../core/output/spec";
 import type { Locale, Settings } from "../../core/settings";
 import type { CellRange, CellValue } from "../../core/workbook";
 import { HostError, type HostProgress } from "../contract";
@@ -55,6 +56,7 @@ import {
   TEXT_FORMAT_SHOWS,
   utf8Length,
 } from "./office-quirks";
+import { mergeUndoOf, withMergeUndo } from "./undo-record";
 import { listSheets, placeRows, type SheetEntry } from "./read";
 
 export interface WriteOptions {
@@ -78,7 +80,7 @@ export const LOCK_LEASE_MS = 2 * 60 * 1000;
 export type Clock = () => number;
 
 /** A held lock: its sheet's id, and a way to push its lease on with the next sync. */
-interface Lock {
+export interface Lock {
   readonly id: string;
   renew(): void;
 }
@@ -96,7 +98,7 @@ interface LockClaim {
  * cannot both win (the second's delete fails and nothing after it runs).
  * @throws HostError("locked") while another run holds it.
  */
-async function withLock<T>(
+export async function withLock<T>(
   context: RequestContext,
   run: string,
   now: Clock,
@@ -170,7 +172,7 @@ function parseClaim(value: CellScalar | undefined): LockClaim | undefined {
 }
 
 /** A run's name: in the lock, the journal and its temporary sheets' names. */
-function newRunId(): string {
+export function newRunId(): string {
   return Math.floor(Math.random() * 36 ** 6)
     .toString(36)
     .padStart(6, "0");
@@ -186,7 +188,7 @@ interface Highlight {
   readonly format: ConditionalFormat;
 }
 
-interface DubanState {
+export interface DubanState {
   readonly sheets: SheetEntry[];
   readonly date1904: boolean;
   readonly record: DubanRecord | undefined;
@@ -200,7 +202,7 @@ interface DubanState {
 }
 
 /** The sheets, the record, protection, and Duban's rules; a few syncs. */
-async function readState(context: RequestContext): Promise<DubanState> {
+export async function readState(context: RequestContext): Promise<DubanState> {
   const listing = await listSheets(context);
   const workbook = context.workbook;
   workbook.load("protection/protected");
@@ -307,13 +309,17 @@ function dubanSheets(state: DubanState, keep: ReadonlySet<string>): SheetEntry[]
 }
 
 /** @throws HostError("protected") before any change, naming what is protected. */
-function refuseProtected(state: DubanState, sheets: readonly string[]): void {
+export function refuseProtected(state: DubanState, sheets: readonly string[]): void {
   if (state.structureProtected) throw new HostError("protected", "workbook structure");
   const locked = sheets.find((name) => state.protectedSheets.has(name));
   if (locked !== undefined) throw new HostError("protected", locked);
 }
 
-/** Takes out Duban's highlights, generated sheets, marks and record; the settings sheet stays. */
+/**
+ * Takes out Duban's highlights, generated sheets, marks and record; the settings sheet stays. A merge that
+ * can still be undone keeps its record (with nothing else in it): undoing is about the person's own cells,
+ * which clearing never touches.
+ */
 export async function clearResults(context: RequestContext, now: Clock = Date.now): Promise<void> {
   await withLock(context, newRunId(), now, async () => {
     const state = await readState(context);
@@ -321,13 +327,24 @@ export async function clearResults(context: RequestContext, now: Clock = Date.no
     queueHighlightRemoval(state.highlights);
     const keep = new Set(state.record?.highlightSheet ? [state.record.highlightSheet] : []);
     for (const sheet of dubanSheets(state, keep)) deleteSheet(sheet.sheet, sheet.visibility);
-    if (state.recordSheet) deleteSheet(state.recordSheet.sheet, state.recordSheet.visibility);
+    const undo = mergeUndoOf(state.record);
+    if (state.recordSheet && undo)
+      queueRecord(context, state.recordSheet.sheet, {
+        version: 1,
+        generated: [],
+        host: withMergeUndo(state.record?.host, undo),
+      });
+    else if (state.recordSheet) deleteSheet(state.recordSheet.sheet, state.recordSheet.visibility);
     await context.sync();
   });
 }
 
 /** The record sheet's column A as these cells: written over in place, or added very hidden. */
-function queueRecord(context: RequestContext, recordSheet: Worksheet | undefined, record: DubanRecord): void {
+export function queueRecord(
+  context: RequestContext,
+  recordSheet: Worksheet | undefined,
+  record: DubanRecord,
+): void {
   const sheet = recordSheet ?? context.workbook.worksheets.add(RECORD_SHEET);
   if (recordSheet) sheet.getRange("A:A").clear("Contents");
   writeColumn(sheet, recordCells(record), "VeryHidden");
@@ -359,23 +376,47 @@ export async function writeResults(
 ): Promise<{ sheets: string[] }> {
   if (options.signal.aborted) throw new HostError("cancelled");
   const run = newRunId();
-  return withLock(context, run, now, (lock) => writeLocked(context, result, options, run, lock));
+  const { sheets } = await withLock(context, run, now, (lock) =>
+    writeLocked(context, result, options, run, lock),
+  );
+  return { sheets };
 }
 
-async function writeLocked(
+/** What a merge adds to writing its check: the Feedback sheet, and the host's bookkeeping to record. */
+export interface WriteExtra {
+  readonly merge?: MergeOutcome;
+  /** The record's `host` as it is to be written; without it, the workbook's own is kept. */
+  readonly host?: unknown;
+}
+
+/** The generated sheets' names as written, in tab order, and the kind of each. */
+export interface Written {
+  readonly sheets: string[];
+  readonly kinds: GeneratedKind[];
+}
+
+/** Writes a check holding the lock already (see writeResults); a merge writes its cells first under the same. */
+export async function writeLocked(
   context: RequestContext,
   result: CheckResult,
   options: WriteOptions,
   run: string,
   lock: Lock,
-): Promise<{ sheets: string[] }> {
+  extra: WriteExtra = {},
+): Promise<Written> {
   const { settings, locale, signal } = options;
   const state = await readState(context);
   const task = state.sheets.find((s) => s.name === result.sheet);
   if (!task) throw new HostError("input", result.sheet);
   refuseProtected(state, [result.sheet]);
 
-  const plan = planWrite(result, { settings, locale, record: state.record, date1904: state.date1904 });
+  const plan = planWrite(result, {
+    settings,
+    locale,
+    record: state.record,
+    date1904: state.date1904,
+    ...(extra.merge ? { merge: extra.merge } : {}),
+  });
   const { sheets: specs, highlights, styles } = plan;
   const hasMarks = highlights.keys.length > 0;
   const markRows = hasMarks ? Math.max(...highlights.keys.map((k) => k.keys.length)) : 0;
@@ -456,9 +497,11 @@ async function writeLocked(
     );
   }
 
+  // The host's bookkeeping (a merge to undo, the xlsx host's styles) outlives a Generate.
+  const host = "host" in extra ? extra.host : state.record?.host;
   const swapped = await swap(context, {
     journal,
-    record: writtenRecord(plan, finals),
+    record: writtenRecord(plan, finals, host),
     made,
     replaced,
     plan,
@@ -477,7 +520,7 @@ async function writeLocked(
       "interrupted",
       `${unfinished}. The sheets are written and in place; their frozen header rows, filters or chart are missing.`,
     );
-  return { sheets: finals };
+  return { sheets: finals, kinds: specs.map((spec) => spec.kind) };
 }
 
 interface Swap {
@@ -598,7 +641,7 @@ export function writeColumn(sheet: Worksheet, cells: readonly string[], visibili
 const OPERATION_BYTES = 160;
 
 /** Operations queue until they near the payload budget or the block size; then one sync, and a cancel check. */
-class Batch {
+export class Batch {
   private bytes = 0;
   private rows = 0;
   private done = 0;
