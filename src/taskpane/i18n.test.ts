@@ -8,6 +8,12 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   written: [["问题清单", "汇总"]],
   detected: ["任务表", 3],
   withCount: ["逾期", 3],
+  mergeToUndo: [8, "2026-11-18"],
+  mergedCounts: [{ answered: 3, notAnswered: 1, changes: 8, rejected: 2, skipped: 1 }],
+  notAnsweredUnits: [["机电科", "通风区"]],
+  skippedFile: ["说明.xlsx", "不是 Excel 工作簿"],
+  seeFeedbackSheet: ["反馈情况"],
+  editedCells: ["任务表", ["E4", "G6"]],
 };
 
 /** Every key path of a catalogue, with what a function returns for sample arguments. */

@@ -16,8 +16,8 @@ export interface PaneCatalogue {
   readonly checkAgain: string;
   readonly cancel: string;
   readonly cancelling: string;
-  /** The host's phases and the pane's own two. */
-  readonly phases: Readonly<Record<HostPhase | "saving" | "clearing", string>>;
+  /** The host's phases and the pane's own, shown before the host's first report. */
+  readonly phases: Readonly<Record<HostPhase | "saving" | "clearing" | "merging" | "undoing", string>>;
   readonly progressCount: (done: number, total: number) => string;
   readonly tableHeading: string;
   readonly detected: (sheet: string, headerRow: number) => string;
@@ -59,6 +59,28 @@ export interface PaneCatalogue {
   readonly settingsTitle: string;
   readonly settingsHint: string;
   readonly removeBadSettings: string;
+  readonly merge: string;
+  /** The file picker's label, for a screen reader. */
+  readonly mergeFiles: string;
+  readonly undoMerge: string;
+  /** What 撤销合并 would undo, beside the button. */
+  readonly mergeToUndo: (cells: number, round: string | undefined) => string;
+  readonly mergedTitle: string;
+  readonly mergedCounts: (v: {
+    readonly answered: number;
+    readonly notAnswered: number;
+    readonly changes: number;
+    readonly rejected: number;
+    readonly skipped: number;
+  }) => string;
+  readonly notAnsweredUnits: (units: readonly string[]) => string;
+  readonly skippedFiles: string;
+  readonly skippedFile: (file: string, reason: string) => string;
+  readonly seeFeedbackSheet: (sheet: string) => string;
+  readonly undone: (cells: number) => string;
+  readonly undoRefusedTitle: string;
+  readonly undoRefused: string;
+  readonly editedCells: (sheet: string, cells: readonly string[]) => string;
 }
 
 const zhCN: PaneCatalogue = {
@@ -73,6 +95,8 @@ const zhCN: PaneCatalogue = {
     writing: "正在写入标记和汇总表…",
     saving: "正在保存设置…",
     clearing: "正在清除标记…",
+    merging: "正在读取发回的文件…",
+    undoing: "正在撤销合并…",
   },
   progressCount: (done, total) => `${done} / ${total}`,
   tableHeading: "表格识别",
@@ -151,6 +175,23 @@ const zhCN: PaneCatalogue = {
   settingsTitle: "工作簿中保存的设置有误",
   settingsHint: "请移除有误的设置项后重新检查，或在“表格识别”中重新选择并保存。",
   removeBadSettings: "移除有误的设置",
+  merge: "合并反馈",
+  mergeFiles: "选择各单位发回的工作簿（可多选）",
+  undoMerge: "撤销合并",
+  mergeToUndo: (cells, round) =>
+    `上次合并${round ? `（${round} 一轮）` : ""}改动了 ${cells} 个单元格，可以撤销。`,
+  mergedTitle: "反馈已合并",
+  mergedCounts: (v) =>
+    `${v.answered} 个单位已反馈、${v.notAnswered} 个未反馈；采纳修改 ${v.changes} 处，未采纳 ${v.rejected} 处，未使用的文件 ${v.skipped} 个。`,
+  notAnsweredUnits: (units) => `未反馈：${units.join("、")}`,
+  skippedFiles: "未使用的文件",
+  skippedFile: (file, reason) => `${file}：${reason}`,
+  seeFeedbackSheet: (sheet) => `每处修改和未采纳的原因见“${sheet}”工作表；改动的单元格已用浅蓝色标出。`,
+  undone: (cells) => `已撤销合并：${cells} 个单元格恢复为合并前的内容，检查结果已更新。`,
+  undoRefusedTitle: "没有撤销合并",
+  undoRefused:
+    "合并之后，下面这些单元格又被改动过，撤销会丢掉这些改动，所以工作簿没有改动。请核对这些单元格：改回合并后的值再撤销，或直接手工更正。",
+  editedCells: (sheet, cells) => `“${sheet}”：${cells.join("、")}`,
 };
 
 const enUS: PaneCatalogue = {
@@ -165,6 +206,8 @@ const enUS: PaneCatalogue = {
     writing: "Writing highlights and summary sheets…",
     saving: "Saving the settings…",
     clearing: "Clearing highlights…",
+    merging: "Reading the returned files…",
+    undoing: "Undoing the merge…",
   },
   progressCount: (done, total) => `${done} / ${total}`,
   tableHeading: "Table",
@@ -245,6 +288,25 @@ const enUS: PaneCatalogue = {
   settingsHint:
     "Remove the wrong settings and check again, or choose the table again under “Table” and save.",
   removeBadSettings: "Remove wrong settings",
+  merge: "Merge feedback",
+  mergeFiles: "Choose the workbooks the units sent back (several at once)",
+  undoMerge: "Undo merge",
+  mergeToUndo: (cells, round) =>
+    `The last merge${round ? ` (round ${round})` : ""} changed ${cells} cell(s); it can be undone.`,
+  mergedTitle: "Feedback merged",
+  mergedCounts: (v) =>
+    `${v.answered} unit(s) answered, ${v.notAnswered} did not; ${v.changes} change(s) applied, ${v.rejected} not applied, ${v.skipped} file(s) not used.`,
+  notAnsweredUnits: (units) => `No answer from: ${units.join(", ")}`,
+  skippedFiles: "Files not used",
+  skippedFile: (file, reason) => `${file}: ${reason}`,
+  seeFeedbackSheet: (sheet) =>
+    `Every change, and why an answer was not applied, is on the sheet “${sheet}”; the changed cells are marked light blue.`,
+  undone: (cells) =>
+    `Merge undone: ${cells} cell(s) hold what they held before it, and the check is updated.`,
+  undoRefusedTitle: "The merge was not undone",
+  undoRefused:
+    "These cells were changed again after the merge; undoing would lose those changes, so nothing was changed. Check them: set them back to the merged values and undo again, or correct them by hand.",
+  editedCells: (sheet, cells) => `“${sheet}”: ${cells.join(", ")}`,
 };
 
 export const PANE_CATALOGUES: Readonly<Record<Locale, PaneCatalogue>> = { "zh-CN": zhCN, "en-US": enUS };

@@ -7,6 +7,7 @@ import { createRoot } from "react-dom/client";
 import { localDayOf, type Locale } from "../core";
 import { createExcelHost, displayLocale, officeThemeKind } from "../hosts/excel";
 import { App } from "./App";
+import { readReturnedWorkbook } from "./returns";
 
 interface BootWords {
   readonly title: string;
@@ -106,7 +107,7 @@ function startPane(): void {
     <StrictMode>
       <PaneBoundary locale={locale}>
         <App
-          host={createExcelHost()}
+          host={createExcelHost(undefined, undefined, undefined, readReturnedWorkbook)}
           locale={locale}
           theme={officeThemeKind()}
           today={localDayOf(new Date())}

@@ -13,7 +13,9 @@ import { PANE_CATALOGUES } from "./i18n";
 export type PaneProblem =
   | { readonly kind: "host"; readonly hostKind: HostError["kind"]; readonly detail: string }
   | { readonly kind: "table"; readonly problem: TableProblem }
-  | { readonly kind: "settings"; readonly problems: readonly SettingsProblem[] };
+  | { readonly kind: "settings"; readonly problems: readonly SettingsProblem[] }
+  /** Undoing a merge was refused: these cells of the sheet were edited since the merge. */
+  | { readonly kind: "mergeEdited"; readonly sheet: string; readonly cells: readonly string[] };
 
 export type ProblemIntent = "error" | "warning" | "info";
 
@@ -61,6 +63,13 @@ export function wordProblem(problem: PaneProblem, locale: Locale): WordedProblem
         title: words.settingsTitle,
         text: words.settingsHint,
         details: problem.problems.map((p) => `${p.path}: ${p.message}`),
+      };
+    case "mergeEdited":
+      return {
+        intent: "warning",
+        title: words.undoRefusedTitle,
+        text: words.undoRefused,
+        details: [words.editedCells(problem.sheet, problem.cells)],
       };
   }
 }

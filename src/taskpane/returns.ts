@@ -10,6 +10,19 @@ import {
   type InputProblem,
 } from "../hosts/xlsx/universal";
 
+/** What a file that cannot be read as a workbook is, for the Feedback sheet (as `duban merge` says it). */
+const SKIPPED_FOR: Readonly<Record<InputProblem, SkippedReason>> = {
+  "not-found": "notWorkbook",
+  unreadable: "notWorkbook",
+  empty: "notWorkbook",
+  "not-a-workbook": "notWorkbook",
+  "legacy-xls": "notWorkbook",
+  opendocument: "notWorkbook",
+  damaged: "damaged",
+  "too-large": "damaged",
+  encrypted: "encrypted",
+};
+
 /**
  * A returned file as a workbook, or skipped with why, worded for the person: a file that cannot be read
  * is reported among the merge's skipped files rather than stopping the others.
@@ -24,7 +37,7 @@ export const readReturnedWorkbook: ReturnReader = async (
     if (isWorkbookInputError(error))
       return {
         file: file.name,
-        reason: skippedReason(error.problem),
+        reason: SKIPPED_FOR[error.problem],
         detail: describeInputProblem(error, locale),
       };
     // Whatever else a file does to the reader, it is that file's problem, not the other returns'.
@@ -36,14 +49,3 @@ export const readReturnedWorkbook: ReturnReader = async (
     };
   }
 };
-
-function skippedReason(problem: InputProblem): SkippedReason {
-  switch (problem) {
-    case "encrypted":
-      return "encrypted";
-    case "damaged":
-      return "damaged";
-    default:
-      return "notWorkbook";
-  }
-}

@@ -1,10 +1,18 @@
-// The pane's work with its host: checking at an as-of date, writing, clearing and saving a correction, each
-// an operation of useOperation's.
+// The pane's work with its host: checking at an as-of date, writing, clearing, saving a correction, merging
+// the units' returned workbooks and undoing that, each an operation of useOperation's.
 
-import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { formatDay, parseIsoDay, type Day, type Locale, type SettingsInput } from "../core";
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  formatDay,
+  parseIsoDay,
+  type CheckResult,
+  type Day,
+  type Locale,
+  type Settings,
+  type SettingsInput,
+} from "../core";
 import type { FindingItem } from "./findings";
-import { HostError, type HostOperation, type PaneHost } from "../hosts/contract";
+import { HostError, type HostOperation, type MergeToUndo, type PaneHost } from "../hosts/contract";
 import { applyMapping, type MappingChoice } from "./mapping";
 import { problemOf } from "./problems";
 import { resolveSettings, withoutBadSettings } from "./settings";
@@ -19,6 +27,7 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
   const [asOfText, setAsOfText] = useState(() => formatDay(today));
   const [checked, setChecked] = useState<Checked>();
   const [stored, setStored] = useState<CheckState["stored"]>();
+  const [mergeToUndo, setMergeToUndo] = useState<MergeToUndo>();
   const { operation, problem, outcome, run, cancel, setProblem, setOutcome } = useOperation();
   const asOf = parseIsoDay(asOfText);
 
@@ -29,26 +38,45 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
     latest.current = { host, locale, asOf, checked };
   });
 
+  /** The workbook's settings, validated; undefined (with the problem shown) when they are wrong. */
+  const loadSettings = useCallback(async (): Promise<Settings | undefined> => {
+    const { host, locale } = latest.current;
+    const loaded = await host.loadSettings();
+    setStored(loaded);
+    const parsed = resolveSettings(loaded, locale);
+    if (!("problems" in parsed)) return parsed.settings;
+    setProblem({ kind: "settings", problems: parsed.problems });
+    return undefined;
+  }, [setProblem]);
+
+  const showResult = useCallback((result: CheckResult, settings: Settings) => {
+    const id = ++checks.current;
+    // A result of tens of thousands of findings is a large render: as a transition React draws it in slices,
+    // and the pane stays responsive (the workbench measured 300 ms in one piece at 100,000 rows).
+    startTransition(() => setChecked({ id, result, settings }));
+  }, []);
+
+  /** Asks the host whether the workbook holds a merge to undo; a host that cannot tell offers no undo. */
+  const refreshUndo = useCallback(async () => {
+    setMergeToUndo(await latest.current.host.mergeToUndo().catch(() => undefined));
+  }, []);
+
+  useEffect(() => {
+    void refreshUndo();
+  }, [host, refreshUndo]);
+
   /** Loads and validates the settings, then checks; a result that arrives after Cancel is not shown. */
   const checkWith = useCallback(
     async (operation: HostOperation, asOf: Day) => {
-      const { host, locale } = latest.current;
+      const { host } = latest.current;
       setChecked(undefined);
-      const loaded = await host.loadSettings();
-      setStored(loaded);
-      const parsed = resolveSettings(loaded, locale);
-      if ("problems" in parsed) {
-        setProblem({ kind: "settings", problems: parsed.problems });
-        return;
-      }
-      const result = await host.check({ ...operation, asOf, settings: parsed.settings });
+      const settings = await loadSettings();
+      if (!settings) return;
+      const result = await host.check({ ...operation, asOf, settings });
       if (operation.signal.aborted) throw new HostError("cancelled");
-      const id = ++checks.current;
-      // A result of tens of thousands of findings is a large render: as a transition React draws it in slices,
-      // and the pane stays responsive (the workbench measured 300 ms in one piece at 100,000 rows).
-      startTransition(() => setChecked({ id, result, settings: parsed.settings }));
+      showResult(result, settings);
     },
-    [setProblem],
+    [loadSettings, showResult],
   );
 
   const check = useCallback(() => {
@@ -96,6 +124,50 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
     });
   }, [run, setOutcome]);
 
+  const merge = useCallback(
+    (files: readonly File[]) => {
+      const { asOf } = latest.current;
+      if (asOf === undefined || files.length === 0) return;
+      void run("merge", async (operation) => {
+        const { host, locale } = latest.current;
+        const settings = await loadSettings();
+        if (!settings) return;
+        const returns = await Promise.all(
+          files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+        );
+        try {
+          const done = await host.mergeFeedback(returns, { ...operation, asOf, settings, locale });
+          showResult(done.result, settings);
+          setOutcome({ kind: "merged", outcome: done.outcome, feedbackSheet: done.feedbackSheet });
+        } finally {
+          await refreshUndo();
+        }
+      });
+    },
+    [run, loadSettings, showResult, setOutcome, refreshUndo],
+  );
+
+  const undoMerge = useCallback(() => {
+    const { asOf } = latest.current;
+    if (asOf === undefined) return;
+    void run("undo", async (operation) => {
+      const { host, locale } = latest.current;
+      const settings = await loadSettings();
+      if (!settings) return;
+      try {
+        const done = await host.undoMerge({ ...operation, asOf, settings, locale });
+        if (done.kind === "edited") {
+          setProblem({ kind: "mergeEdited", sheet: done.sheet, cells: done.cells });
+          return;
+        }
+        showResult(done.result, settings);
+        setOutcome({ kind: "undone", cells: done.cells });
+      } finally {
+        await refreshUndo();
+      }
+    });
+  }, [run, loadSettings, showResult, setOutcome, setProblem, refreshUndo]);
+
   const reportError = useCallback((error: unknown) => setProblem(problemOf(error)), [setProblem]);
 
   const openFinding = useCallback(
@@ -115,6 +187,8 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
       cancel,
       write,
       clear,
+      merge,
+      undoMerge,
       saveMapping,
       removeBadSettings,
       openFinding,
@@ -127,6 +201,8 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
       cancel,
       write,
       clear,
+      merge,
+      undoMerge,
       saveMapping,
       removeBadSettings,
       openFinding,
@@ -135,5 +211,5 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
       dismissOutcome,
     ],
   );
-  return { asOfText, asOf, operation, checked, stored, problem, outcome, ...actions };
+  return { asOfText, asOf, operation, checked, stored, problem, outcome, mergeToUndo, ...actions };
 }

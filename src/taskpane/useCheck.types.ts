@@ -1,25 +1,29 @@
 // State and actions of the pane's work with its host: checking, writing, clearing, saving a correction.
 
-import type { CheckResult, Day, Settings, SettingsInput } from "../core";
+import type { CheckResult, Day, MergeOutcome, Settings, SettingsInput } from "../core";
 import type { FindingItem } from "./findings";
-import type { HostProgress } from "../hosts/contract";
+import type { HostProgress, MergeToUndo } from "../hosts/contract";
 import type { MappingChoice } from "./mapping";
 import type { PaneProblem } from "./problems";
 
-export type OperationKind = "check" | "save" | "write" | "clear";
+export type OperationKind = "check" | "save" | "write" | "clear" | "merge" | "undo";
 
 export interface Operation {
   readonly kind: OperationKind;
   /** The host's last report; undefined until the first one. */
   readonly progress?: HostProgress;
-  /** Clearing has no signal in the host contract, so it cannot be cancelled. */
+  /** Clearing has no signal in the host contract, and undoing runs to its end once begun: neither cancels. */
   readonly cancellable: boolean;
   readonly cancelling: boolean;
 }
 
 /** What a finished operation did, for a success message. */
 export type Outcome =
-  { readonly kind: "written"; readonly sheets: readonly string[] } | { readonly kind: "cleared" };
+  | { readonly kind: "written"; readonly sheets: readonly string[] }
+  | { readonly kind: "cleared" }
+  /** The returns merged: what the merge decided, and the Feedback sheet that lists it. */
+  | { readonly kind: "merged"; readonly outcome: MergeOutcome; readonly feedbackSheet: string | undefined }
+  | { readonly kind: "undone"; readonly cells: number };
 
 /** A check's result with the settings it ran with (writing uses the same). */
 export interface Checked {
@@ -40,6 +44,8 @@ export interface CheckState {
   readonly stored: SettingsInput | undefined;
   readonly problem: PaneProblem | undefined;
   readonly outcome: Outcome | undefined;
+  /** The merge the workbook can undo (撤销合并), as the host last said. */
+  readonly mergeToUndo: MergeToUndo | undefined;
 }
 
 export interface CheckActions {
@@ -48,6 +54,10 @@ export interface CheckActions {
   readonly cancel: () => void;
   readonly write: () => void;
   readonly clear: () => void;
+  /** Merges the units' returned workbooks into the table, checks again and writes the Feedback sheet. */
+  readonly merge: (files: readonly File[]) => void;
+  /** Puts back the cells the last merge changed, then checks again. */
+  readonly undoMerge: () => void;
   /** Stores the corrected sheet, header row and columns in the workbook, then checks again. */
   readonly saveMapping: (choice: MappingChoice) => void;
   /** Stores the workbook's settings without the wrong keys, then checks again. */

@@ -32,7 +32,7 @@ export function useOperation(): OperationState {
     if (running.current) return;
     const controller = new AbortController();
     running.current = controller;
-    setOperation({ kind, cancellable: kind !== "clear", cancelling: false });
+    setOperation({ kind, cancellable: kind !== "clear" && kind !== "undo", cancelling: false });
     setProblem(undefined);
     setOutcome(undefined);
     try {

@@ -64,6 +64,10 @@ export function OutcomeBar({ outcome, locale, onDismiss }: OutcomeBarProps) {
             <MessageBarTitle>{words.writtenTitle}</MessageBarTitle>
             <span className={styles.text}>{words.written(outcome.sheets)}</span>
           </>
+        ) : outcome.kind === "undone" ? (
+          words.undone(outcome.cells)
+        ) : outcome.kind === "merged" ? (
+          words.mergedTitle
         ) : (
           words.cleared
         )}

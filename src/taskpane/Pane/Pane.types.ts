@@ -13,6 +13,16 @@ export interface PaneProps {
   readonly locale: Locale;
   /** The as-of date's default; the pane never reads a clock. */
   readonly today: Day;
+  /**
+   * Returned workbooks to merge, handed over from outside the pane (the workbench's page, where they were
+   * dropped): merged once per id, as 合并反馈 merges the files picked.
+   */
+  readonly mergeRequest?: MergeRequest;
+}
+
+export interface MergeRequest {
+  readonly id: number;
+  readonly files: readonly File[];
 }
 
 export interface PaneState extends CheckState, CheckActions {

@@ -3,6 +3,7 @@
 import { Button, Field, Input } from "@fluentui/react-components";
 import { FindingsList } from "../Findings/FindingsList";
 import { TableSection } from "../Mapping/TableSection";
+import { MergeActions, MergeOutcomeBar } from "../Merge/Merge";
 import { NoticeBars, OutcomeBar, ProblemBar } from "../Messages/Messages";
 import { OperationProgress } from "../Progress/OperationProgress";
 import { SummaryTiles } from "../Summary/SummaryTiles";
@@ -37,8 +38,17 @@ export function renderPane(state: PaneState, styles: ReturnType<typeof usePaneSt
           onRemoveBadSettings={state.removeBadSettings}
         />
       )}
-      {state.outcome && (
-        <OutcomeBar outcome={state.outcome} locale={locale} onDismiss={state.dismissOutcome} />
+      {state.outcome?.kind === "merged" ? (
+        <MergeOutcomeBar
+          outcome={state.outcome.outcome}
+          feedbackSheet={state.outcome.feedbackSheet}
+          locale={locale}
+          onDismiss={state.dismissOutcome}
+        />
+      ) : (
+        state.outcome && (
+          <OutcomeBar outcome={state.outcome} locale={locale} onDismiss={state.dismissOutcome} />
+        )
       )}
       {checked && <NoticeBars notices={checked.result.notices} locale={locale} />}
       {state.showTable && (
@@ -69,6 +79,13 @@ export function renderPane(state: PaneState, styles: ReturnType<typeof usePaneSt
         <Button onClick={state.clear} disabled={busy}>
           {words.clear}
         </Button>
+        <MergeActions
+          locale={locale}
+          disabled={busy || state.asOf === undefined}
+          mergeToUndo={state.mergeToUndo}
+          onMerge={state.merge}
+          onUndo={state.undoMerge}
+        />
       </div>
       {checked && (
         <FindingsList key={checked.id} items={state.items} locale={locale} onOpen={state.openFinding} />

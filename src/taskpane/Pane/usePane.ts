@@ -1,6 +1,6 @@
 // The pane's state: the host work (useCheck), the table section's form, the findings worded once per check.
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CATALOGUES } from "../../core";
 import { findingItems } from "../findings";
 import { PANE_CATALOGUES } from "../i18n";
@@ -8,9 +8,20 @@ import { mappingBase, type MappingChoice } from "../mapping";
 import { useCheck } from "../useCheck";
 import type { PaneProps, PaneState } from "./Pane.types";
 
-export function usePane({ host, locale, today }: PaneProps): PaneState {
+export function usePane({ host, locale, today, mergeRequest }: PaneProps): PaneState {
   const check = useCheck(host, locale, today);
-  const { checked, stored, problem, saveMapping } = check;
+  const { checked, stored, problem, saveMapping, merge } = check;
+
+  // On the next task, not in the effect: StrictMode's trial unmount would abort an operation begun here.
+  const merged = useRef<number>(undefined);
+  useEffect(() => {
+    if (!mergeRequest || merged.current === mergeRequest.id) return;
+    const start = setTimeout(() => {
+      merged.current = mergeRequest.id;
+      merge(mergeRequest.files);
+    }, 0);
+    return () => clearTimeout(start);
+  }, [mergeRequest, merge]);
   const tableProblem = problem?.kind === "table" ? problem.problem : undefined;
 
   // A table problem opens the form: adjusted while rendering, as React advises for state that follows a prop.

@@ -13,7 +13,14 @@ const useStyles = makeStyles({
 function phaseLabel(operation: Operation, words: PaneCatalogue): string {
   if (operation.cancelling) return words.cancelling;
   if (operation.progress) return words.phases[operation.progress.phase];
-  const first = { check: "reading", save: "saving", write: "writing", clear: "clearing" } as const;
+  const first = {
+    check: "reading",
+    save: "saving",
+    write: "writing",
+    clear: "clearing",
+    merge: "merging",
+    undo: "undoing",
+  } as const;
   return words.phases[first[operation.kind]];
 }
 
