@@ -134,6 +134,12 @@ describe("XmlScanner", () => {
     ["text outside the root", `<r/>x`, /text outside the root/],
     ["a second root", `<r/><s/>`, /a second root/],
     ["an unknown entity", `<r><t>&nbsp;</t></r>`, /unknown entity &nbsp;/],
+    ["an entity named like an Object's function", `<r><t>&toString;</t></r>`, /unknown entity &toString;/],
+    [
+      "an entity named like an Object's other function",
+      `<r><t>&valueOf;</t></r>`,
+      /unknown entity &valueOf;/,
+    ],
     ["a bad character reference", `<r><t>&#xZZ;</t></r>`, /bad character reference/],
     ["a bare ampersand", `<r><t>AT&T</t></r>`, /bare &/],
     ["an unquoted attribute", `<r a=1/>`, /not quoted/],

@@ -736,7 +736,14 @@ function lineEnds(text: string): string {
   return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
 }
 
-const NAMED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+// No prototype: "&toString;" or "&constructor;" must be unknown entities, not an Object's own functions.
+const NAMED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  lt: "<",
+  gt: ">",
+  amp: "&",
+  quot: '"',
+  apos: "'",
+});
 const NAMED_BYTES: ReadonlyArray<readonly [Uint8Array, number]> = Object.entries(NAMED).map(
   ([name, text]) => [ascii(name), text.charCodeAt(0)],
 );
