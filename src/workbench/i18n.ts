@@ -13,11 +13,13 @@ export interface WorkbenchWords {
   readonly dropRelease: string;
   readonly openAnother: string;
   readonly fileRegion: string;
-  readonly opening: (name: string) => string;
+  /** The file being read, or the files to find the master among. */
+  readonly opening: (names: readonly string[]) => string;
   readonly cancel: string;
   readonly cannotOpen: string;
   readonly dismiss: string;
   readonly openFailed: string;
+  readonly noMaster: (files: readonly string[]) => string;
   readonly fileSize: (bytes: number) => string;
   readonly sheetsIn: (count: number) => string;
   readonly outputHeading: string;
@@ -44,15 +46,19 @@ const zhCN: WorkbenchWords = {
   language: "语言",
   chooseFile: "选择 .xlsx 文件",
   dropHere: "把 Excel 工作簿 (.xlsx) 拖到这里",
-  dropHint: "或点击下面的按钮选择文件。文件只在本机处理，不会上传。",
+  dropHint:
+    "或点击下面的按钮选择文件。可连同各单位发回的督办单一起拖入（或一起选择），发回的内容会合并到任务表中。文件只在本机处理，不会上传。",
   dropRelease: "松开鼠标即可打开",
   openAnother: "打开其他文件",
   fileRegion: "工作簿文件",
-  opening: (name) => `正在读取“${name}”…`,
+  opening: (names) =>
+    names.length === 1 ? `正在读取“${names[0]}”…` : `正在读取 ${names.length} 个文件，找出其中的任务表…`,
   cancel: "取消",
   cannotOpen: "无法打开这个文件",
   dismiss: "关闭",
   openFailed: "打开文件时出错",
+  noMaster: (files) =>
+    `拖入的 ${files.length} 个文件都是各单位发回的督办单，没有可以合并进去的任务表。请把任务表和这些文件一起拖入，或先打开任务表。`,
   fileSize: (bytes) => formatSize(bytes),
   sheetsIn: (count) => `${count} 个工作表`,
   outputHeading: "检查后的工作簿",
@@ -79,15 +85,21 @@ const enUS: WorkbenchWords = {
   language: "Language",
   chooseFile: "Choose an .xlsx file",
   dropHere: "Drop an Excel workbook (.xlsx) here",
-  dropHint: "or choose a file with the button below. The file is read on this computer and never uploaded.",
+  dropHint:
+    "or choose a file with the button below. Drop (or choose) the notices the units sent back with it, and their answers are merged into the task table. Files are read on this computer and never uploaded.",
   dropRelease: "Release to open",
   openAnother: "Open another file",
   fileRegion: "Workbook file",
-  opening: (name) => `Reading “${name}”…`,
+  opening: (names) =>
+    names.length === 1
+      ? `Reading “${names[0]}”…`
+      : `Reading ${names.length} files to find the task table among them…`,
   cancel: "Cancel",
   cannotOpen: "This file cannot be opened",
   dismiss: "Dismiss",
   openFailed: "Opening the file failed",
+  noMaster: (files) =>
+    `The ${files.length} files are all notices the units sent back: there is no task table to merge them into. Drop the task table with them, or open it first.`,
   fileSize: (bytes) => formatSize(bytes),
   sheetsIn: (count) => `${count} ${count === 1 ? "sheet" : "sheets"}`,
   outputHeading: "Checked workbook",

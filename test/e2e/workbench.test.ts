@@ -1,12 +1,14 @@
-// The workbench as a person uses it in Chromium: open a workbook, check, read, generate, download.
+// The workbench as a person uses it in Chromium: open a workbook, check, read, generate, download; open a
+// master with the units' returned notices, or drop more of them on it, and see their answers merged.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { localDayOf } from "../../src/core";
+import { DEFAULT_SETTINGS, localDayOf } from "../../src/core";
 import { readWorkbookFile } from "../../src/hosts/xlsx";
 import { buildSampleWorkbook, sampleExpectations } from "../../scripts/sample-workbook";
 import { writeBenchWorkbook } from "../../bench/bench-workbook";
+import { answeredNotices, type AnsweredNotice } from "../helpers/answered-notices";
 import { describeInBrowser, launchChromium, screenshotFolder, serveWeb } from "./browser";
 
 const DOCS = screenshotFolder();
@@ -20,12 +22,20 @@ describeInBrowser("the workbench in Chromium", () => {
   let web: Awaited<ReturnType<typeof serveWeb>>;
   const sample = path.join(TMP, "sample-tasks.xlsx");
   const large = path.join(TMP, "tasks-20000.xlsx");
+  /** Three units' notices for the sample, answered (every second task 已完成), as files the clerk got back. */
+  let notices: Array<AnsweredNotice & { readonly file: string }>;
 
   beforeAll(async () => {
     rmSync(TMP, { recursive: true, force: true });
-    mkdirSync(TMP, { recursive: true });
+    mkdirSync(path.join(TMP, "returns"), { recursive: true });
     // Dates relative to the page's own "today", as a clerk's table would be.
     await buildSampleWorkbook(TODAY).xlsx.writeFile(sample);
+    const settings = { ...DEFAULT_SETTINGS, language: "zh-CN" as const };
+    notices = (await answeredNotices(readFileSync(sample), TODAY, settings, 3)).map((notice) => {
+      const file = path.join(TMP, "returns", notice.name);
+      writeFileSync(file, notice.bytes);
+      return { ...notice, file };
+    });
     await writeBenchWorkbook(large, 20_000, TODAY);
     [browser, web] = await Promise.all([launchChromium(), serveWeb()]);
   }, 120_000);
@@ -200,6 +210,45 @@ describeInBrowser("the workbench in Chromium", () => {
     await context.close();
   }, 120_000);
 
+  test("a master chosen with two returned notices: the answers are merged, the Feedback sheet previewed and downloaded; a third dropped later is merged too", async () => {
+    const { context, page } = await open();
+    // The notices first: the master is the first file that is no returned notice, wherever it is.
+    await page.locator('input[type="file"]').setInputFiles([notices[0]!.file, sample, notices[1]!.file]);
+    const merged = page.getByText("反馈已合并");
+    await merged.waitFor({ timeout: 60_000 });
+    await page.getByText(/^2 个单位已反馈、\d+ 个未反馈；采纳修改 \d+ 处/).waitFor();
+    const preview = page.getByRole("tab", { name: "反馈情况" });
+    await preview.waitFor({ timeout: 60_000 });
+    await preview.click();
+    await page.getByRole("tabpanel").getByText(notices[0]!.unit).first().waitFor();
+    await shot(page, "7-merged");
+    const link = page.getByRole("link", { name: "下载检查后的工作簿" });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const saved = path.join(TMP, `merged-${download.suggestedFilename()}`);
+    await download.saveAs(saved);
+    const checked = await readWorkbookFile(saved);
+    expect(checked.sheets.map((s) => s.name)).toContain("反馈情况");
+    const task = checked.sheets.find((s) => s.name === "重点工作任务表")!;
+    for (const row of [...notices[0]!.rows, ...notices[1]!.rows])
+      expect(task.rows[row - 1]?.[8]).toBe("已完成");
+    expect(task.rows[notices[2]!.rows[0]! - 1]?.[8]).not.toBe("已完成");
+
+    // A third unit's notice dropped on the page, as a person drags it from the mail.
+    await dropFiles(page, [notices[2]!.file]);
+    await page.getByText(/^1 个单位已反馈、\d+ 个未反馈/).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "撤销合并" }).waitFor();
+    await context.close();
+  }, 240_000);
+
+  test("several returned notices and no master: it says so", async () => {
+    const { context, page } = await open();
+    await page.locator('input[type="file"]').setInputFiles(notices.map((notice) => notice.file));
+    const alert = page.getByRole("alert");
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toContain("没有可以合并进去的任务表");
+    await context.close();
+  }, 60_000);
+
   // How long the main thread is ever blocked is a figure for `npm run bench`, not a test: it depends on the
   // machine and its load. What a test can hold is that the engine is not on the main thread: the page keeps
   // drawing frames while a 20,000-row table is read and checked.
@@ -232,6 +281,24 @@ describeInBrowser("the workbench in Chromium", () => {
     await context.close();
   }, 240_000);
 });
+
+/** Files dragged from elsewhere and dropped on the page: the drag events a browser sends, with the files. */
+async function dropFiles(page: Page, files: readonly string[]): Promise<void> {
+  const contents = files.map((file) => ({
+    name: path.basename(file),
+    base64: readFileSync(file).toString("base64"),
+  }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of items) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name));
+    }
+    return transfer;
+  }, contents);
+  for (const type of ["dragenter", "dragover", "drop"])
+    await page.dispatchEvent("body", type, { dataTransfer });
+}
 
 async function tabTo(page: Page, name: RegExp): Promise<void> {
   for (let i = 0; i < 60; i++) {

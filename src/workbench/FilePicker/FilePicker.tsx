@@ -26,14 +26,14 @@ const WorkbookGlyph = ({ className }: { className: string }) => (
 export const ACCEPT = ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The file input and its label, drawn as a Fluent button. */
-export function FileButton({ label, onFile, primary, disabled }: FileButtonProps) {
+export function FileButton({ label, onFiles, primary, disabled }: FileButtonProps) {
   const styles = useFilePickerStyles();
   const id = useId();
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
+    const files = [...(event.target.files ?? [])];
     // Cleared, so that choosing the same file again opens it again.
     event.target.value = "";
-    if (file) onFile(file);
+    if (files.length > 0) onFiles(files);
   };
   return (
     <span className={styles.inline}>
@@ -41,6 +41,7 @@ export function FileButton({ label, onFile, primary, disabled }: FileButtonProps
         id={id}
         className={styles.input}
         type="file"
+        multiple
         accept={ACCEPT}
         onChange={onChange}
         disabled={disabled}
@@ -59,7 +60,7 @@ export function FileButton({ label, onFile, primary, disabled }: FileButtonProps
   );
 }
 
-export function DropZone({ words, dragging, onFile }: DropZoneProps) {
+export function DropZone({ words, dragging, onFiles }: DropZoneProps) {
   const styles = useFilePickerStyles();
   return (
     <div
@@ -69,7 +70,7 @@ export function DropZone({ words, dragging, onFile }: DropZoneProps) {
       <WorkbookGlyph className={styles.glyph} />
       <p className={styles.lead}>{dragging ? words.dropRelease : words.dropHere}</p>
       <p className={styles.hint}>{words.dropHint}</p>
-      <FileButton label={words.chooseFile} onFile={onFile} primary />
+      <FileButton label={words.chooseFile} onFiles={onFiles} primary />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import type { WorkbenchWords } from "../i18n";
 
 export interface FileButtonProps {
   readonly label: string;
-  readonly onFile: (file: File) => void;
+  /** The files chosen: several at once (a master and the returns to merge into it), in the picker's order. */
+  readonly onFiles: (files: readonly File[]) => void;
   readonly primary?: boolean;
   readonly disabled?: boolean;
 }
@@ -12,5 +13,5 @@ export interface FileButtonProps {
 export interface DropZoneProps {
   readonly words: WorkbenchWords;
   readonly dragging: boolean;
-  readonly onFile: (file: File) => void;
+  readonly onFiles: (files: readonly File[]) => void;
 }

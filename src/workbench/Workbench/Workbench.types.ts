@@ -4,6 +4,7 @@ import type { Day, Locale } from "../../core";
 import type { WorkbenchHost, WorkbookOutput } from "../host";
 import type { WorkbenchWords } from "../i18n";
 import type { CellView, WorkerLike } from "../protocol";
+import type { MergeRequest } from "../../taskpane/Pane/Pane.types";
 
 export interface WorkbenchProps {
   /** Makes the Web Worker (index.tsx: the bundled worker.ts; tests: a fake). */
@@ -27,15 +28,19 @@ export interface Session {
 
 export type OpenProblem =
   | { readonly kind: "input"; readonly sentences: Readonly<Record<Locale, string>> }
-  | { readonly kind: "failed"; readonly detail: string };
+  | { readonly kind: "failed"; readonly detail: string }
+  /** Several files, all of them returned notices: there is no master to merge them into. */
+  | { readonly kind: "noMaster"; readonly files: readonly string[] };
 
 export interface WorkbenchState {
   readonly locale: Locale;
   readonly words: WorkbenchWords;
   readonly today: Day;
   readonly session: Session | undefined;
-  /** The file being read, until it is open or fails. */
-  readonly opening: string | undefined;
+  /** The files being read (the master, or the files to choose it from), until it is open or fails. */
+  readonly opening: readonly string[] | undefined;
+  /** Returned workbooks for the pane to merge into the workbook open (dropped or chosen with it). */
+  readonly mergeRequest: MergeRequest | undefined;
   readonly openProblem: OpenProblem | undefined;
   readonly output: WorkbookOutput | undefined;
   /** The last check's id: a checked workbook written from another one is out of date. */
@@ -48,6 +53,8 @@ export interface WorkbenchState {
 export interface WorkbenchActions {
   readonly setLocale: (locale: Locale) => void;
   readonly openFile: (file: File) => void;
+  /** One file to open, or a master and its returns, or returns to merge into the workbook open. */
+  readonly openFiles: (files: readonly File[]) => void;
   readonly cancelOpen: () => void;
   readonly dismissOpenProblem: () => void;
   /** Shows a cell, as a finding or a link in a preview asks. */
@@ -57,7 +64,7 @@ export interface WorkbenchActions {
 /** What useOpenWorkbook keeps: the workbook open in the page and what its host told the page. */
 export type OpenWorkbookState = Pick<
   WorkbenchState,
-  "session" | "opening" | "openProblem" | "output" | "lastCheckId" | "cell"
+  "session" | "opening" | "mergeRequest" | "openProblem" | "output" | "lastCheckId" | "cell"
 >;
 
 export type OpenWorkbookActions = Omit<WorkbenchActions, "setLocale">;

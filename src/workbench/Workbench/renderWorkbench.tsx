@@ -74,11 +74,13 @@ export function renderWorkbench(
           <MessageBar intent="error" layout="multiline" role="alert">
             <MessageBarBody>
               <MessageBarTitle>
-                {state.openProblem.kind === "input" ? words.cannotOpen : words.openFailed}
+                {state.openProblem.kind === "failed" ? words.openFailed : words.cannotOpen}
               </MessageBarTitle>
               {state.openProblem.kind === "input"
                 ? state.openProblem.sentences[locale]
-                : state.openProblem.detail}
+                : state.openProblem.kind === "noMaster"
+                  ? words.noMaster(state.openProblem.files)
+                  : state.openProblem.detail}
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={state.dismissOpenProblem}>{words.dismiss}</Button>
@@ -100,7 +102,7 @@ export function renderWorkbench(
 
         {!session && state.opening === undefined && (
           <main>
-            <DropZone words={words} dragging={state.dragging} onFile={state.openFile} />
+            <DropZone words={words} dragging={state.dragging} onFiles={state.openFiles} />
           </main>
         )}
 
@@ -114,12 +116,18 @@ export function renderWorkbench(
                     {formatSize(session.size)} · {words.sheetsIn(session.sheets.length)}
                   </p>
                 </div>
-                <FileButton label={words.openAnother} onFile={state.openFile} />
+                <FileButton label={words.openAnother} onFiles={state.openFiles} />
               </div>
             </section>
             <div className={styles.columns}>
               <div className={styles.card}>
-                <MemoPane key={session.id} host={session.host} locale={locale} today={state.today} />
+                <MemoPane
+                  key={session.id}
+                  host={session.host}
+                  locale={locale}
+                  today={state.today}
+                  mergeRequest={state.mergeRequest}
+                />
               </div>
               <div className={styles.side}>
                 {state.cell && (

@@ -1,15 +1,16 @@
-// Files dragged over the page: whether they are there (the page lights its drop zone), and the file dropped.
+// Files dragged over the page: whether they are there (the page lights its drop zone), and the files dropped.
 
 import { useEffect, useRef, useState } from "react";
 
 /**
- * Files dropped anywhere on the page are handed to `onFile`; the page never navigates to a dropped file.
+ * Files dropped anywhere on the page are handed to `onFiles`, all of them, in the order the browser gives;
+ * the page never navigates to a dropped file.
  * @returns whether files are being dragged over the page
  */
-export function useFileDrop(onFile: (file: File) => void): boolean {
+export function useFileDrop(onFiles: (files: readonly File[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
-  const latestOnFile = useRef(onFile);
-  latestOnFile.current = onFile;
+  const latestOnFiles = useRef(onFiles);
+  latestOnFiles.current = onFiles;
 
   useEffect(() => {
     let depth = 0;
@@ -34,8 +35,8 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) latestOnFile.current(file);
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length > 0) latestOnFiles.current(files);
     };
     window.addEventListener("dragenter", enter);
     window.addEventListener("dragleave", leave);

@@ -15,7 +15,7 @@ export function useWorkbench({
 }: WorkbenchProps): WorkbenchState & WorkbenchActions {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const workbook = useOpenWorkbook(spawn);
-  const dragging = useFileDrop(workbook.openFile);
+  const dragging = useFileDrop(workbook.openFiles);
 
   useEffect(() => {
     document.documentElement.lang = locale;
