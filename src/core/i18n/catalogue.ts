@@ -81,6 +81,36 @@ export interface FeedbackWording {
   readonly unattributed: string;
 }
 
+/** The words of the 网络推进图 / progress chart. */
+export interface ProgressWording {
+  readonly subtitle: (v: {
+    file: string;
+    open: number;
+    done: number;
+    recentDays: number;
+    scale: "week" | "month";
+    from: string;
+    to: string;
+    /** Tasks without a deadline day, not drawn. */
+    undated: number;
+  }) => string;
+  /** Task, unit, start, deadline, status. */
+  readonly header: readonly [string, string, string, string, string];
+  /** The as-of column's header. */
+  readonly today: string;
+  readonly legend: {
+    readonly planned: string;
+    readonly done: string;
+    readonly late: string;
+    readonly overdue: string;
+    readonly today: (asOf: string) => string;
+  };
+  /** A month (1-12) over its weeks, or under its year. */
+  readonly month: (month: number) => string;
+  readonly year: (year: number) => string;
+  readonly noTasks: string;
+}
+
 export interface OutputWording {
   readonly sheetNames: Readonly<Record<GeneratedKind, string>>;
   /** Row 1 of every generated sheet: what it is, the source sheet and the as-of day. */
@@ -110,6 +140,7 @@ export interface OutputWording {
   /** The omissions sheet's columns: task, unit, period, deadline, days past due, the specification row. */
   readonly omissionsHeader: readonly [string, string, string, string, string, string];
   readonly feedback: FeedbackWording;
+  readonly progress: ProgressWording;
   /** The score rule as a formula: 得分 = 100 − 2×逾期 − … */
   readonly scoreFormula: (v: {
     base: number;

@@ -4,6 +4,7 @@ import { formatPeriod } from "../recurring/period-label";
 import type { BulletinFacts, Catalogue } from "./catalogue";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** `1 task`, `3 tasks` */
 function count(n: number, one: string, many = `${one}s`): string {
@@ -208,6 +209,7 @@ export const enUS: Catalogue = {
       ranking: "Ranking",
       notices: "Notices",
       omissions: "Omissions",
+      progress: "Progress",
       feedback: "Feedback",
     },
     title: (v) => `${v.name} · ${v.sheet} · as of ${v.asOf}`,
@@ -259,6 +261,23 @@ export const enUS: Catalogue = {
         otherMaster: "A notice from another master table",
       },
       unattributed: "The same as the master: nothing answered",
+    },
+    progress: {
+      subtitle: (v) =>
+        `File ${v.file} · ${v.open} open, ${v.done} done in the last ${v.recentDays} days · by ${v.scale} (${v.from} to ${v.to})` +
+        (v.undated > 0 ? ` · ${count(v.undated, "task")} without a deadline date not shown` : ""),
+      header: ["Task", "Unit", "Start", "Deadline", "Status"],
+      today: "Today",
+      legend: {
+        planned: "Planned",
+        done: "Done",
+        late: "Done late",
+        overdue: "Overdue",
+        today: (asOf) => `Today ${asOf}`,
+      },
+      month: (month) => MONTHS[month - 1]!,
+      year: (year) => String(year),
+      noTasks: "No open or recently finished tasks.",
     },
     scoreFormula: (v) =>
       `Score = ${v.base}${v.terms.map((t) => ` − ${t.weight} × ${t.name.toLowerCase()}`).join("")}, at least 0`,

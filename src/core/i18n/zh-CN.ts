@@ -202,6 +202,7 @@ export const zhCN: Catalogue = {
       ranking: "排名",
       notices: "督办单",
       omissions: "漏项清单",
+      progress: "网络推进图",
       feedback: "反馈情况",
     },
     title: (v) => `${v.name} · ${v.sheet} · 检查日 ${v.asOf}`,
@@ -250,6 +251,23 @@ export const zhCN: Catalogue = {
         otherMaster: "是另一份主表的督办单",
       },
       unattributed: "与主表一致，没有反馈内容",
+    },
+    progress: {
+      subtitle: (v) =>
+        `文件：${v.file} · 未完成 ${v.open} 项、近 ${v.recentDays} 天完成 ${v.done} 项 · 按${v.scale === "week" ? "周" : "月"}（${v.from} 至 ${v.to}）` +
+        (v.undated > 0 ? ` · 另有 ${v.undated} 项无完成时限日期，未列出` : ""),
+      header: ["工作任务", "责任单位", "开始时间", "完成时限", "状态"],
+      today: "今天",
+      legend: {
+        planned: "计划",
+        done: "已完成",
+        late: "逾期完成",
+        overdue: "逾期",
+        today: (asOf) => `今天 ${asOf}`,
+      },
+      month: (month) => `${month}月`,
+      year: (year) => `${year}年`,
+      noTasks: "没有未完成或近期完成的任务。",
     },
     scoreFormula: (v) =>
       `得分 = ${v.base}${v.terms.map((t) => ` − ${t.weight}×${t.name}`).join("")}，最低 0 分`,

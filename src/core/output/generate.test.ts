@@ -52,15 +52,15 @@ const allCells = (sheets: SheetSpec[]): SpecCell[] =>
   sheets.flatMap((s) => s.rows.flatMap((r) => r.cells.filter((c): c is SpecCell => c !== null)));
 
 describe.each([
-  ["zh-CN" as const, zh, ["问题清单", "汇总", "排名", "督办单"], "检查日 2026-11-18"],
-  ["en-US" as const, en, ["Issues", "Summary", "Ranking", "Notices"], "as of 2026-11-18"],
+  ["zh-CN" as const, zh, ["问题清单", "汇总", "排名", "督办单", "网络推进图"], "检查日 2026-11-18"],
+  ["en-US" as const, en, ["Issues", "Summary", "Ranking", "Notices", "Progress"], "as of 2026-11-18"],
 ])("%s", (_locale, sheets, names, asOfText) => {
-  test("the four sheets, in order, named in the locale", () => {
-    expect(sheets.map((s) => s.kind)).toEqual(["issues", "summary", "ranking", "notices"]);
+  test("the five sheets, in order, named in the locale", () => {
+    expect(sheets.map((s) => s.kind)).toEqual(["issues", "summary", "ranking", "notices", "progress"]);
     expect(sheets.map((s) => s.name)).toEqual(names);
   });
 
-  test.each([0, 1, 2, 3])(
+  test.each([0, 1, 2, 3, 4])(
     "sheet %i: the title names its purpose, the source sheet and the as-of day",
     (i) => {
       const spec = sheets[i]!;
@@ -401,7 +401,9 @@ function expectCoherent(spec: SheetSpec): void {
   if (spec.autoFilter) {
     inside(spec.autoFilter);
     expect(spec.freezeRows).toBeLessThanOrEqual(spec.autoFilter.top + 1);
-    expect(spec.rows[spec.autoFilter.top]!.cells.every((c) => c?.style === "header")).toBe(true);
+    // The progress chart's as-of column is marked in its header row.
+    const headerStyles = new Set(["header", "barToday"]);
+    expect(spec.rows[spec.autoFilter.top]!.cells.every((c) => headerStyles.has(c?.style ?? ""))).toBe(true);
   }
   expect(spec.freezeRows).toBeGreaterThan(0);
   expect(spec.freezeRows).toBeLessThanOrEqual(rows);

@@ -1,5 +1,5 @@
-// What the generated sheets say: issues, summary with its bulletin, ranking and notices, as SheetSpecs for a
-// host. Each sheet is built in sheets/, on the layout in layout.ts.
+// What the generated sheets say: issues, summary with its bulletin, ranking, notices and the progress chart, as
+// SheetSpecs for a host. Each sheet is built in sheets/, on the layout in layout.ts.
 
 import type { CheckResult } from "../check";
 import { formatDay } from "../day";
@@ -12,6 +12,7 @@ import { feedbackSheet } from "./sheets/feedback";
 import { issuesSheet } from "./sheets/issues";
 import { noticesSheet } from "./sheets/notices";
 import { omissionsSheet } from "./sheets/omissions";
+import { progressSheet } from "./sheets/progress";
 import { rankingSheet } from "./sheets/ranking";
 import { summarySheet } from "./sheets/summary";
 import type { SheetSpec } from "./spec";
@@ -37,8 +38,8 @@ export function rankingRecord(result: CheckResult): PreviousRanking {
 }
 
 /**
- * The generated sheets, in tab order: issues (问题清单), summary (汇总), ranking (排名), notices (督办单), then
- * omissions (漏项清单) where there are any, and feedback (反馈情况) after a merge.
+ * The generated sheets, in tab order: issues (问题清单), summary (汇总), ranking (排名), notices (督办单), the
+ * progress chart (网络推进图), then omissions (漏项清单) where there are any, and feedback (反馈情况) after a merge.
  * Plain values and styles only; every value a person typed stays a string, so `=SUM(A1)` is never a formula.
  */
 export function generatedSheets(result: CheckResult, options: GenerateOptions): SheetSpec[] {
@@ -48,6 +49,7 @@ export function generatedSheets(result: CheckResult, options: GenerateOptions): 
     summarySheet(context),
     rankingSheet(context, options.previousRanking),
     noticesSheet(context),
+    progressSheet(context),
   ];
   // 漏项清单 only where a specification was checked against a ledger and something is missing.
   if (result.findings.some((f) => f.rule === "missing-instance")) sheets.push(omissionsSheet(context));

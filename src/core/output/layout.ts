@@ -89,12 +89,12 @@ export class Layout {
     return row;
   }
 
-  /** Merges a row from `left` to the last column; the covered cells take the first cell's style. */
-  merge(row: number, left = 0): void {
+  /** Merges a row from `left` to `right` (the last column); the covered cells take the first cell's style. */
+  merge(row: number, left = 0, right = this.width - 1): void {
     const cells = this.rows[row]!;
     const first = cells[left];
-    for (let c = left + 1; c < this.width; c++) cells[c] = first ? { value: null, style: first.style } : null;
-    const range = { top: row, left, bottom: row, right: this.width - 1 };
+    for (let c = left + 1; c <= right; c++) cells[c] = first ? { value: null, style: first.style } : null;
+    const range = { top: row, left, bottom: row, right };
     this.merges.push(range);
     const list = this.mergesByRow.get(row);
     if (list) list.push(range);

@@ -73,6 +73,7 @@ describe("planWrite", () => {
         { name: "汇总", kind: "summary" },
         { name: "排名", kind: "ranking" },
         { name: "督办单", kind: "notices" },
+        { name: "网络推进图", kind: "progress" },
       ],
       highlightSheet: SHEET,
       ranking: { asOf: "2026-11-18", entries: result.ranking.map(({ unit, rank }) => ({ unit, rank })) },
@@ -86,21 +87,21 @@ describe("writtenRecord", () => {
   test.each<[string, readonly string[], unknown, string[]]>([
     [
       "the names asked for",
-      ["问题清单", "汇总", "排名", "督办单"],
+      ["问题清单", "汇总", "排名", "督办单", "网络推进图"],
       undefined,
-      ["问题清单", "汇总", "排名", "督办单"],
+      ["问题清单", "汇总", "排名", "督办单", "网络推进图"],
     ],
     [
       "a taken name",
-      ["问题清单", "汇总 (2)", "排名", "督办单"],
+      ["问题清单", "汇总 (2)", "排名", "督办单", "网络推进图"],
       undefined,
-      ["问题清单", "汇总 (2)", "排名", "督办单"],
+      ["问题清单", "汇总 (2)", "排名", "督办单", "网络推进图"],
     ],
     [
       "with a host's bookkeeping",
-      ["问题清单", "汇总", "排名", "督办单"],
+      ["问题清单", "汇总", "排名", "督办单", "网络推进图"],
       { part: "x" },
-      ["问题清单", "汇总", "排名", "督办单"],
+      ["问题清单", "汇总", "排名", "督办单", "网络推进图"],
     ],
   ])("%s", (_name, names, host, expected) => {
     const written = writtenRecord(plan, names, host);
@@ -135,7 +136,14 @@ describe("planWrite after a merge of the units' answers", () => {
 
   test("the Feedback sheet comes after the others", () => {
     const plan = planWrite(merged, { ...withMerge, record: undefined });
-    expect(plan.sheets.map((s) => s.kind)).toEqual(["issues", "summary", "ranking", "notices", "feedback"]);
+    expect(plan.sheets.map((s) => s.kind)).toEqual([
+      "issues",
+      "summary",
+      "ranking",
+      "notices",
+      "progress",
+      "feedback",
+    ]);
     expect(planWrite(merged, { ...options, record: undefined }).sheets.map((s) => s.kind)).not.toContain(
       "feedback",
     );

@@ -4,7 +4,8 @@ import type { Day } from "../day";
 import type { CellRange } from "../workbook";
 
 /** What each generated sheet is, so that a later run knows which sheets are Duban's to replace. */
-export type GeneratedKind = "issues" | "summary" | "ranking" | "notices" | "omissions" | "feedback";
+export type GeneratedKind =
+  "issues" | "summary" | "ranking" | "notices" | "progress" | "omissions" | "feedback";
 
 /** The few looks a generated sheet uses; each host maps them onto its own style objects (see STYLES). */
 export type StyleName =
@@ -37,7 +38,14 @@ export type StyleName =
   | "input"
   | "inputDate"
   | "inputHeader"
-  | "inputNote";
+  | "inputNote"
+  | "barPlanned"
+  | "barDone"
+  | "barLate"
+  | "barOverdue"
+  | "barEmpty"
+  | "barToday"
+  | "barTodayLine";
 
 export interface CellStyle {
   readonly bold?: boolean;

@@ -16,6 +16,10 @@ const RED = "C00000";
 /** The cells a unit fills in on its notice: the light yellow of Excel's own Note style. */
 const INPUT_FILL = "FFF2CC";
 const INPUT_HEADER_FILL = "FFE699";
+/** The progress chart's bars: planned grey, done the green of Excel's Good style; today's column pale blue. */
+const PLANNED_FILL = "D9D9D9";
+const DONE = { fill: "C6EFCE", text: "006100" };
+const TODAY_LINE_FILL = "E2EAF4";
 
 /**
  * Every style a generated sheet uses. Font sizes are in points; the font family is left to the host (the
@@ -89,5 +93,13 @@ export function styleSheet(settings: Settings): Readonly<Record<StyleName, CellS
       horizontal: "center",
       wrap: true,
     },
+    // The bars are fills alone (no conditional format), so WPS, LibreOffice and a phone show them too.
+    barPlanned: chip({ fill: PLANNED_FILL, text: INK }),
+    barDone: chip(DONE),
+    barLate: chip(colors.doneLate),
+    barOverdue: chip(colors.overdue),
+    barEmpty: cell,
+    barToday: { ...cell, bold: true, horizontal: "center", fill: TITLE, color: "FFFFFF" },
+    barTodayLine: { ...cell, fill: TODAY_LINE_FILL },
   };
 }
