@@ -315,3 +315,24 @@ describe("what a write the Excel host could not finish leaves", () => {
     expect(sheet).not.toContain("SUMPRODUCT");
   });
 });
+
+describe("a workbook the Excel host merged answers into", () => {
+  test("clear (and so a new check, which clears first) takes Duban's sheets out where record.host is not this host's", async () => {
+    // The Excel host keeps what undoing a merge needs under record.host; this host's own bookkeeping (its
+    // styles part and edits) is not there, as in a workbook the command line never wrote.
+    const book = new ExcelJS.Workbook();
+    const task = book.addWorksheet("任务");
+    ROWS.forEach((row) => task.addRow(row));
+    book.addWorksheet("反馈情况").addRow(["反馈情况"]);
+    const record = book.addWorksheet("_duban", { state: "veryHidden" });
+    recordCells({
+      version: 1,
+      generated: [{ name: "反馈情况", kind: "feedback" }],
+      host: { excelMerge: { cells: [{ address: "E2", value: "进行中" }] } },
+    }).forEach((text) => record.addRow([text]));
+    const pkg = OpcPackage.open(new Uint8Array(await book.xlsx.writeBuffer()), "merged-in-excel.xlsx");
+    clearDuban(pkg);
+    const model = await readWorkbookBytes(pkg.toBytes(), "merged-in-excel.xlsx");
+    expect(model.sheets.map((s) => s.name)).toEqual(["任务"]);
+  });
+});

@@ -51,6 +51,17 @@ interface XlsxBookkeeping {
   readonly stylesCreated?: boolean;
 }
 
+/**
+ * The xlsx host's own bookkeeping in a record's `host`, or undefined: the Excel host keeps other things there
+ * (what undoing a merge needs) in a workbook this host never wrote.
+ */
+function xlsxBookkeeping(host: unknown): XlsxBookkeeping | undefined {
+  const candidate = host as Partial<XlsxBookkeeping> | null | undefined;
+  return typeof candidate?.stylesPart === "string" && Array.isArray(candidate.styleEdits)
+    ? (candidate as XlsxBookkeeping)
+    : undefined;
+}
+
 /** Everything Duban wrote before, and the record it kept (for the change in rank). */
 export function readPackageRecord(pkg: OpcPackage): DubanRecord | undefined {
   const workbook = new WorkbookParts(pkg);
@@ -135,7 +146,7 @@ export function clearDuban(pkg: OpcPackage): void {
     name === RECORD_SHEET || name === LOCK_SHEET || isResultSheet(name, record);
   // From the last, so that the indices of the sheets still to remove do not move.
   for (const sheet of [...sheets].reverse()) if (isOurs(sheet.name)) workbook.removeSheet(sheet.name);
-  const bookkeeping = record?.host as XlsxBookkeeping | undefined;
+  const bookkeeping = xlsxBookkeeping(record?.host);
   workbook.restoreDefinedNames(bookkeeping?.definedNamesBefore);
   if (bookkeeping?.stylesCreated) workbook.removeRelatedPart(bookkeeping.stylesPart);
   else if (bookkeeping && pkg.has(bookkeeping.stylesPart)) {
