@@ -3,7 +3,7 @@
 import { buildCalendar, dueSoonLimit, type WorkCalendar } from "./calendar";
 import { formatDay, parseIsoDay, ymdOf, type Day } from "./day";
 import { SEVERITY_ORDER, type Finding, type Notice } from "./findings";
-import { rankUnits, type RankingEntry } from "./ranking";
+import { rankSummary, type RankingEntry, type Scoring } from "./ranking";
 import { TASK_RULES, type RuleContext } from "./rules";
 import type { RuleHooks } from "./rules/rule";
 import { DEFAULT_SETTINGS, type RuleId, type Settings, type Severity } from "./settings";
@@ -46,6 +46,10 @@ export interface CheckResult {
   readonly findings: readonly Finding[];
   readonly summary: Summary;
   readonly ranking: readonly RankingEntry[];
+  /** Roster units with no task and no omission: listed on the ranking sheet without a rank. */
+  readonly unranked: readonly string[];
+  /** How the ranking scored the units (the method asked for may have fallen back). */
+  readonly scoring: Scoring;
   readonly notices: readonly Notice[];
   readonly rosterSheet?: string;
   readonly holidaySheet?: string;
@@ -269,6 +273,7 @@ function assemble(
   const { location, rows, letters } = table;
   const sheet = location.sheet.name;
   const summary = summarise(rows, findings, prepared.roster);
+  const ranked = rankSummary(summary, settings.ranking, prepared.roster);
   return {
     highlightKeys: highlightKeysOf(
       location.sheet,
@@ -285,7 +290,9 @@ function assemble(
     rows,
     findings,
     summary,
-    ranking: rankUnits(summary.units, settings.ranking),
+    ranking: ranked.entries,
+    unranked: ranked.unranked,
+    scoring: ranked.scoring,
     notices: prepared.notices,
     ...(prepared.rosterSheet ? { rosterSheet: prepared.rosterSheet } : {}),
     ...(prepared.holidaySheet ? { holidaySheet: prepared.holidaySheet } : {}),

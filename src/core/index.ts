@@ -25,7 +25,17 @@ export {
   type DubanRecord,
 } from "./output/record";
 export type { SheetSpec } from "./output/spec";
-export { rankUnits, starsFor, unitScore, type RankingEntry } from "./ranking";
+export {
+  deductionsOf,
+  rankSummary,
+  rankUnits,
+  scoreUnits,
+  starsFor,
+  unitScore,
+  type Ranked,
+  type RankingEntry,
+  type Scoring,
+} from "./ranking";
 export { buildReport, type Report } from "./report";
 export { TASK_RULES } from "./rules";
 export * from "./settings";

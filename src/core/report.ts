@@ -1,6 +1,7 @@
 // The JSON report of `duban check --json`: a public shape that people script against (see SPEC.md).
 
 import type { CheckResult } from "./check";
+import type { Scoring } from "./ranking";
 import type { Finding } from "./findings";
 import { formatDay } from "./day";
 import { formatFinding, formatNotice } from "./i18n";
@@ -44,11 +45,16 @@ export interface Report {
   tasks: number;
   issues: ReportIssue[];
   summary: {
-    units: Array<{ unit: string } & ReportSummaryLine>;
+    /** With a roster, onRoster says whether the unit is on it, and a unit not on it has the suggested name. */
+    units: Array<{ unit: string; onRoster?: boolean; suggestion?: string } & ReportSummaryLine>;
     categories: Array<{ category: string } & ReportSummaryLine>;
     total: ReportSummaryLine;
   };
   ranking: Array<{ rank: number; unit: string; score: number; stars: number }>;
+  /** Roster units with no task, listed without a rank (added in 0.4.0). */
+  unranked: string[];
+  /** How the ranking scored the units (added in 0.4.0). */
+  scoring: Scoring;
   notices: Array<{ id: string; message: string }>;
 }
 
@@ -99,11 +105,21 @@ export function buildReport(result: CheckResult, locale: Locale): Report {
     tasks: result.rows.length,
     issues: result.findings.map((f) => reportIssue(f, locale)),
     summary: {
-      units: result.summary.units.map((u) => ({ unit: u.name, ...summaryLine(u) })),
+      units: result.summary.units.map((u) => ({
+        unit: u.name,
+        ...(result.rosterSheet === undefined
+          ? {}
+          : u.notOnRoster
+            ? { onRoster: false, suggestion: u.notOnRoster.suggestion }
+            : { onRoster: true }),
+        ...summaryLine(u),
+      })),
       categories: result.summary.categories.map((c) => ({ category: c.name, ...summaryLine(c) })),
       total: summaryLine(result.summary.total),
     },
     ranking: result.ranking.map((r) => ({ rank: r.rank, unit: r.unit, score: r.score, stars: r.stars })),
+    unranked: [...result.unranked],
+    scoring: result.scoring,
     notices: result.notices.map((n) => ({ id: n.id, message: formatNotice(n, locale) })),
   };
 }

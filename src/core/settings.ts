@@ -31,6 +31,8 @@ export const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
 /** mainland: the PRC calendar with public holidays and make-up workdays (调休). */
 export type WorkdayMode = "mainland" | "mon-fri" | "every-day";
 export type RankingMethod = "dense" | "competition";
+export type ScoreMethod = "deductions" | "points";
+export type ScoreScale = "none" | "perTask";
 
 const severitySetting = z.enum(["error", "warning", "info", "off"]);
 const hex = z.string().check(z.regex(/^[0-9A-Fa-f]{6}$/, "a colour as six hex digits, e.g. FFC7CE"));
@@ -93,6 +95,14 @@ export const settingsSchema = z.strictObject({
   ranking: z.prefault(
     z.strictObject({
       method: z._default(z.enum(["dense", "competition"]), "dense"),
+      /** deductions: base − weighted counts; points (考核评分): base × 得分 ÷ 分值 − overdue and omissions. */
+      score: z._default(z.enum(["deductions", "points"]), "deductions"),
+      /**
+       * How deductions weigh against a unit's size: none (as counted) or perTask (deductions per task, each
+       * unit given `smoothing` tasks at the plant's average rate, so one clean task does not outrank sixteen).
+       */
+      scale: z._default(z.enum(["none", "perTask"]), "perTask"),
+      smoothing: z._default(z.number().check(z.minimum(0), z.maximum(1000)), 5),
       base: z._default(z.number(), 100),
       weights: z.prefault(
         z.strictObject({

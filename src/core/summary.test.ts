@@ -30,6 +30,9 @@ const line = (name: string, counts: Partial<SummaryLine>): SummaryLine => ({
   onTimeRate: null,
   doneLateFindings: 0,
   missingInstances: 0,
+  pointsTasks: 0,
+  pointsPossible: 0,
+  pointsEarned: 0,
   ...counts,
 });
 
@@ -137,6 +140,8 @@ describe("ranking", () => {
     [59.5, 0],
   ])("%d points earn %d stars", (score, stars) => expect(starsFor(score)).toBe(stars));
 
+  // The counts as they stand (scale none): the ranking of equal-sized units is the same per task.
+  const NONE = settingsSchema.parse({ ranking: { scale: "none" } }).ranking;
   const units = [
     line("丙", { overdue: 1 }),
     line("甲", { overdue: 1 }),
@@ -145,7 +150,7 @@ describe("ranking", () => {
     line("戊", {}),
   ];
   test("dense ranking (中国式排名): 1, 2, 2, 3 — tied units by fewer overdue, then completion, then name", () => {
-    const ranking = rankUnits(units, DEFAULT_SETTINGS.ranking);
+    const ranking = rankUnits(units, NONE);
     expect(ranking.map((r) => [r.rank, r.unit, r.score])).toEqual([
       [1, "戊", 100],
       [2, "乙", 98],
@@ -156,7 +161,7 @@ describe("ranking", () => {
   });
 
   test("competition ranking: 1, 2, 2, 2, 5", () => {
-    const settings = settingsSchema.parse({ ranking: { method: "competition" } });
+    const settings = settingsSchema.parse({ ranking: { method: "competition", scale: "none" } });
     expect(rankUnits(units, settings.ranking).map((r) => r.rank)).toEqual([1, 2, 2, 2, 5]);
   });
 

@@ -3,6 +3,7 @@
 import type { Finding } from "./findings";
 import type { RuleId } from "./settings";
 import type { TaskRow } from "./table/rows";
+import { closest } from "./values/text";
 
 export interface SummaryLine {
   /** The unit or category this line is about; "" for the total. */
@@ -22,6 +23,13 @@ export interface SummaryLine {
   /** Rows flagged done-late, and omissions (漏项) found for this unit: what the ranking's score weighs. */
   readonly doneLateFindings: number;
   readonly missingInstances: number;
+  /** Rows with a 分值 (points) above 0: what points-based scoring (考核评分) can weigh. */
+  readonly pointsTasks: number;
+  /** 分值 of the rows that can be assessed now, and the 得分 they earned (see pointsOf). */
+  readonly pointsPossible: number;
+  readonly pointsEarned: number;
+  /** Set only with a roster, for a unit that is not on it: the roster name it most likely means. */
+  readonly notOnRoster?: { readonly suggestion: string };
 }
 
 /** The counts of a summary line, in the order every summary table shows them. */
@@ -59,6 +67,9 @@ interface Counts {
   dataProblems: number;
   doneLateFindings: number;
   missingInstances: number;
+  pointsTasks: number;
+  pointsPossible: number;
+  pointsEarned: number;
 }
 
 const zero = (): Counts => ({
@@ -71,19 +82,31 @@ const zero = (): Counts => ({
   dataProblems: 0,
   doneLateFindings: 0,
   missingInstances: 0,
+  pointsTasks: 0,
+  pointsPossible: 0,
+  pointsEarned: 0,
 });
 
 /**
- * Summarises task rows and their findings. `unitOrder` (the roster) orders the units it names; others
- * follow in the order they first appear. Rows without a unit (or category) count only in the total.
+ * Summarises task rows and their findings. `roster` orders the units it names; others follow in the order
+ * they first appear, and with a roster each of them is marked notOnRoster with the roster name it most
+ * likely means. A unit matches its roster name as the unknown-unit rule matches it (ignoring case) and
+ * counts under the roster's spelling. Rows without a unit (or category) count only in the total.
  */
 export function summarise(
   rows: readonly TaskRow[],
   findings: readonly Finding[],
-  unitOrder: readonly string[] = [],
+  roster: readonly string[] = [],
 ): Summary {
   const flags = rowFlags(rows.length, findings);
-  const units = new Map<string, Counts>(unitOrder.map((unit) => [unit, zero()]));
+  const rosterName = rosterNames(roster);
+  const units = new Map<string, Counts>([...rosterName.values()].map((unit) => [unit, zero()]));
+  const named = new Map<string, string>();
+  const nameOf = (unit: string): string => {
+    let name = named.get(unit);
+    if (name === undefined) named.set(unit, (name = rosterName.get(unit.toLowerCase()) ?? unit));
+    return name;
+  };
   const categories = new Map<string, Counts>();
   const total = zero();
 
@@ -91,8 +114,9 @@ export function summarise(
     const flag = flags[row.index]!;
     add(total, row, flag);
     if (row.unit !== "") {
-      let counts = units.get(row.unit);
-      if (!counts) units.set(row.unit, (counts = zero()));
+      const unit = nameOf(row.unit);
+      let counts = units.get(unit);
+      if (!counts) units.set(unit, (counts = zero()));
       add(counts, row, flag);
     }
     if (row.category !== "") {
@@ -103,8 +127,9 @@ export function summarise(
   }
   for (const finding of findings) {
     if (finding.rule !== "missing-instance" || !finding.unit) continue;
-    let counts = units.get(finding.unit);
-    if (!counts) units.set(finding.unit, (counts = zero()));
+    const unit = nameOf(finding.unit);
+    let counts = units.get(unit);
+    if (!counts) units.set(unit, (counts = zero()));
     counts.missingInstances += 1;
     total.missingInstances += 1;
   }
@@ -112,10 +137,21 @@ export function summarise(
     // A roster unit with no task row and no omission is left out.
     units: [...units]
       .filter(([, counts]) => counts.tasks > 0 || counts.missingInstances > 0)
-      .map(([unit, counts]) => line(unit, counts)),
+      .map(([unit, counts]) => {
+        const summary = line(unit, counts);
+        if (roster.length === 0 || rosterName.has(unit.toLowerCase())) return summary;
+        return { ...summary, notOnRoster: { suggestion: closest(unit, roster)! } };
+      }),
     categories: [...categories].map(([category, counts]) => line(category, counts)),
     total: line("", total),
   };
+}
+
+/** The roster's names by their lower-case form, the first spelling of each: how units are matched to it. */
+export function rosterNames(roster: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const unit of roster) if (!names.has(unit.toLowerCase())) names.set(unit.toLowerCase(), unit);
+  return names;
 }
 
 const OVERDUE = 1;
@@ -150,6 +186,35 @@ function add(counts: Counts, row: TaskRow, flag: number): void {
   if (flag & DUE_SOON) counts.dueSoon += 1;
   if (flag & DATA_PROBLEM) counts.dataProblems += 1;
   if (flag & DONE_LATE) counts.doneLateFindings += 1;
+  const points = pointsOf(row, (flag & OVERDUE) !== 0);
+  if (points) {
+    counts.pointsTasks += 1;
+    counts.pointsPossible += points.possible;
+    counts.pointsEarned += points.earned;
+  }
+}
+
+/**
+ * What a row weighs in points-based scoring (考核评分), undefined without a 分值 above 0. A 得分 written in
+ * the table is the plant's own assessment and counts as written, between 0 and the 分值 (a higher one is
+ * reported by score-over-points). With 得分 empty: done on time (or without the dates to tell) earns the
+ * 分值, done late half of it, open and overdue nothing; an open task not yet overdue is not assessed yet
+ * and counts neither way (possible 0).
+ */
+export function pointsOf(
+  row: Pick<TaskRow, "points" | "score" | "status" | "doneDate" | "deadline">,
+  overdue: boolean,
+): { possible: number; earned: number } | undefined {
+  if (row.points.kind !== "number" || !(row.points.value > 0)) return undefined;
+  const possible = row.points.value;
+  if (row.score.kind === "number")
+    return { possible, earned: Math.min(possible, Math.max(0, row.score.value)) };
+  if (row.status.kind === "done") {
+    const late =
+      row.doneDate.kind === "day" && row.deadline.kind === "day" && row.doneDate.day > row.deadline.day;
+    return { possible, earned: late ? possible / 2 : possible };
+  }
+  return overdue ? { possible, earned: 0 } : { possible: 0, earned: 0 };
 }
 
 function line(name: string, c: Counts): SummaryLine {

@@ -5,6 +5,7 @@ import type { MessageValue } from "../findings";
 import type { HighlightKind } from "../output/highlights";
 import type { GeneratedKind, ValidationMessage } from "../output/spec";
 import type { RuleId, Severity } from "../settings";
+import type { Scoring } from "../ranking";
 import type { SummaryCount, SummaryLine } from "../summary";
 import type { Field } from "../table/fields";
 import type { TableProblem } from "../table/locate";
@@ -40,6 +41,21 @@ export interface BulletinFacts extends Pick<SummaryLine, SummaryCount | "missing
   /** The units ranked first, and those ranked last when that is another rank. */
   readonly top?: { readonly units: readonly string[]; readonly score: number };
   readonly bottom?: { readonly units: readonly string[]; readonly score: number };
+  /** How the ranking scored, as scoringName words it. */
+  readonly method: string;
+  /** Units written in the table that are not on the roster, with the roster name each most likely means. */
+  readonly offRoster: ReadonlyArray<{
+    readonly unit: string;
+    readonly suggestion: string;
+    readonly tasks: number;
+  }>;
+}
+
+/** What the ranking sheet's formula line is built from: the scoring used and the deduction terms in force. */
+export interface ScoringFacts {
+  readonly scoring: Scoring;
+  readonly base: number;
+  readonly terms: ReadonlyArray<{ weight: number; name: string }>;
 }
 
 /** The 反馈情况 sheet's words: who answered, what the merge changed and what it did not, with why. */
@@ -153,6 +169,15 @@ export interface OutputWording {
   readonly bulletin: (facts: BulletinFacts) => string;
   readonly rankChange: string;
   readonly rankNew: string;
+  /** The method and its formula, for the ranking sheet: 计分方法：… */
+  readonly scoringMethod: (v: ScoringFacts) => string;
+  /** The method in a few words, for the summary and the bulletin: 按扣分率计分 */
+  readonly scoringName: (scoring: Scoring) => string;
+  /** In the score column of a roster unit listed without a rank. */
+  readonly notRanked: string;
+  /** The summary's section of units not on the roster, and its columns: as written, suggested name, tasks, open, overdue. */
+  readonly offRosterTitle: (units: number) => string;
+  readonly offRosterHeader: readonly [string, string, string, string, string];
   readonly noticeHeading: (unit: string) => string;
   readonly noticeLine: (v: { asOf: string; open: number; overdue: number; dueSoon: number }) => string;
   readonly taskRow: string;

@@ -1,7 +1,7 @@
 // English wording of every message, label and notice.
 
 import { formatPeriod } from "../recurring/period-label";
-import type { BulletinFacts, Catalogue } from "./catalogue";
+import type { BulletinFacts, Catalogue, ScoringFacts } from "./catalogue";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -10,6 +10,8 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** `A`, `A and B`, `A, B and C`, `A, B, C and 2 more` */
 function names(units: readonly string[]): string {
@@ -49,11 +51,17 @@ function bulletin(f: BulletinFacts): string {
   if (f.top) {
     let ranking =
       f.top.units.length > 1
-        ? `${names(f.top.units)} share first place (${f.top.score} points)`
-        : `${f.top.units[0]} ranks first (${f.top.score} points)`;
+        ? `${capitalise(f.method)}, ${names(f.top.units)} share first place (${f.top.score} points)`
+        : `${capitalise(f.method)}, ${f.top.units[0]} ranks first (${f.top.score} points)`;
     if (f.bottom)
       ranking += `; ${names(f.bottom.units)} ${f.bottom.units.length > 1 ? "rank" : "ranks"} last (${f.bottom.score} points)`;
     parts.push(`${ranking}.`);
+  }
+  if (f.offRoster.length > 0) {
+    const listed = names(f.offRoster.map((u) => `"${u.unit}" (${count(u.tasks, "task")}; ${u.suggestion}?)`));
+    parts.push(
+      `${listed} ${f.offRoster.length > 1 ? "are" : "is"} not on the roster and not ranked; correct the unit names.`,
+    );
   }
   parts.push(
     f.dataProblems > 0
@@ -303,6 +311,30 @@ export const enUS: Catalogue = {
     bulletin,
     rankChange: "Change",
     rankNew: "new",
+    scoringMethod: (v) => {
+      const term = (t: ScoringFacts["terms"][number]) => `${t.weight} × ${t.name.toLowerCase()}`;
+      const minus = v.terms.map((t) => ` − ${term(t)}`).join("");
+      const { scoring } = v;
+      if (scoring.method === "points")
+        return `Method: points, score = ${v.base} × points earned ÷ points possible${minus}, at least 0`;
+      const lead = scoring.noPoints ? "No points in the table, so deductions: " : "Method: ";
+      if (scoring.perTask) {
+        const { plantRate, averageTasks, smoothing } = scoring.perTask;
+        return (
+          `${lead}deductions per task, score = ${v.base} − rate × ${averageTasks} (the average unit's tasks), ` +
+          `rate = (deductions + ${smoothing} × ${plantRate}, the rate of all units) ÷ (tasks + ${smoothing}), ` +
+          `deductions = ${v.terms.map(term).join(" + ") || "0"}, at least 0`
+        );
+      }
+      return `${lead}deductions, score = ${v.base}${minus}, at least 0`;
+    },
+    scoringName: (scoring) =>
+      scoring.method === "points"
+        ? "scored by points (earned ÷ possible)"
+        : `scored by deductions${scoring.perTask ? " per task" : ""}${scoring.noPoints ? " (the table has no points)" : ""}`,
+    notRanked: "no tasks, not ranked",
+    offRosterTitle: (units) => `Not on the roster (${count(units, "unit")}, not ranked: correct them)`,
+    offRosterHeader: ["As written", "Meant (suggested)", "Tasks", "Open", "Overdue"],
     noticeHeading: (unit) => `Notice: ${unit}`,
     noticeLine: (v) =>
       `As of ${v.asOf} · ${v.open} open, ${v.overdue} overdue, ${v.dueSoon} due soon. Please finish them and report back.`,

@@ -1,7 +1,7 @@
 // 中文 wording of every message, label and notice.
 
 import { formatPeriod } from "../recurring/period-label";
-import type { BulletinFacts, Catalogue } from "./catalogue";
+import type { BulletinFacts, Catalogue, ScoringFacts } from "./catalogue";
 
 const CYCLE_ZH: Readonly<Record<string, string>> = {
   year: "年",
@@ -49,10 +49,14 @@ function bulletin(f: BulletinFacts): string {
   if (f.top) {
     let ranking =
       f.top.units.length > 1
-        ? `本期考核${names(f.top.units)}并列第一（${f.top.score} 分）`
-        : `本期考核排名第一的是${f.top.units[0]}（${f.top.score} 分）`;
+        ? `本期考核${f.method}，${names(f.top.units)}并列第一（${f.top.score} 分）`
+        : `本期考核${f.method}，排名第一的是${f.top.units[0]}（${f.top.score} 分）`;
     if (f.bottom) ranking += `，排名靠后的是${names(f.bottom.units)}（${f.bottom.score} 分）`;
     parts.push(`${ranking}。`);
+  }
+  if (f.offRoster.length > 0) {
+    const listed = f.offRoster.map((u) => `“${u.unit}”（${u.tasks} 项，应为“${u.suggestion}”？）`).join("、");
+    parts.push(`${listed}不在单位名单中，未参与排名，请核实更正责任单位名称。`);
   }
   parts.push(
     f.dataProblems > 0
@@ -286,6 +290,31 @@ export const zhCN: Catalogue = {
     bulletin,
     rankChange: "名次变化",
     rankNew: "新",
+    scoringMethod: (v) => {
+      const terms = (list: ScoringFacts["terms"]) => list.map((t) => `${t.weight}×${t.name}`).join(" + ");
+      const { scoring } = v;
+      if (scoring.method === "points") {
+        const minus = v.terms.map((t) => ` − ${t.weight}×${t.name}`).join("");
+        return `计分方法：考核评分，得分 = ${v.base} × 得分合计 ÷ 分值合计${minus}，最低 0 分`;
+      }
+      const lead = scoring.noPoints ? "表中没有分值，改按扣分计分；" : "计分方法：";
+      if (scoring.perTask) {
+        const { plantRate, averageTasks, smoothing } = scoring.perTask;
+        return (
+          `${lead}按任务数折算扣分，得分 = ${v.base} − 扣分率 × 平均任务数 ${averageTasks}，` +
+          `扣分率 =（扣分 + ${smoothing} × 全部单位扣分率 ${plantRate}）÷（任务数 + ${smoothing}），` +
+          `扣分 = ${terms(v.terms) || "0"}，最低 0 分`
+        );
+      }
+      return `${lead}扣分制，得分 = ${v.base}${v.terms.map((t) => ` − ${t.weight}×${t.name}`).join("")}，最低 0 分`;
+    },
+    scoringName: (scoring) =>
+      scoring.method === "points"
+        ? "按考核评分（得分÷分值）计分"
+        : `${scoring.noPoints ? "因表中没有分值" : ""}按${scoring.perTask ? "任务数折算扣分" : "扣分"}计分`,
+    notRanked: "无任务，不排名",
+    offRosterTitle: (units) => `不在名单的单位（${units} 个，未参与排名，请更正）`,
+    offRosterHeader: ["表中填写", "应为（建议）", "任务数", "未完成", "逾期"],
     noticeHeading: (unit) => `督办单：${unit}`,
     noticeLine: (v) =>
       `检查日 ${v.asOf} · 未完成 ${v.open} 项，其中逾期 ${v.overdue} 项、即将到期 ${v.dueSoon} 项。请逐项办理，办结后及时反馈。`,

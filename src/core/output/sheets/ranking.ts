@@ -1,4 +1,5 @@
-// 排名 (Ranking): units by score with stars, and each one's change in rank since the ranking recorded before.
+// 排名 (Ranking): units by score with stars, each one's change in rank since the ranking recorded before, and
+// the roster units with no task, listed without a rank.
 
 import { cell, Layout, type SheetContext } from "../layout";
 import type { PreviousRanking } from "../record";
@@ -11,18 +12,20 @@ export function rankingSheet(cx: SheetContext, previous: PreviousRanking | undef
   const columns = previous ? 7 : 6;
   const sheet = new Layout(cx, columns);
   const { base, weights } = settings.ranking;
+  const points = result.scoring.method === "points";
   const terms = [
     { weight: weights.overdue, name: w.overdue },
     { weight: weights.missingInstance, name: cat.rules["missing-instance"] },
-    { weight: weights.doneLate, name: cat.rules["done-late"] },
-    { weight: weights.dataProblem, name: w.dataProblems },
+    // Points scoring deducts for overdue and omissions only: lateness and data are in the 得分.
+    { weight: points ? 0 : weights.doneLate, name: cat.rules["done-late"] },
+    { weight: points ? 0 : weights.dataProblem, name: w.dataProblems },
   ].filter((t) => t.weight !== 0);
   sheet.title("ranking");
   sheet.subtitle(
     cat.output.rankingSubtitle({
       file: result.fileName,
       units: result.ranking.length,
-      formula: cat.output.scoreFormula({ base, terms }),
+      formula: cat.output.scoringMethod({ scoring: result.scoring, base, terms }),
       ...(previous ? { previous: previous.asOf } : {}),
     }),
   );
@@ -47,6 +50,9 @@ export function rankingSheet(cx: SheetContext, previous: PreviousRanking | undef
       else cells.push(cell("—", "text"));
     }
     sheet.add(cells);
+  }
+  for (const unit of result.unranked) {
+    sheet.add([null, cell(unit, "text"), cell(cat.output.notRanked, "text")]);
   }
   return sheet.finish("ranking", {
     freezeRows: header + 1,

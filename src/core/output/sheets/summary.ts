@@ -15,6 +15,8 @@ const COMPLETION_COLUMN = 1 + SUMMARY_COLUMNS.indexOf("completionRate");
 export function summarySheet(cx: SheetContext): SheetSpec {
   const { result, catalogue: cat } = cx;
   const { summary } = result;
+  const onRoster = summary.units.filter((line) => !line.notOnRoster);
+  const offRoster = summary.units.filter((line) => line.notOnRoster);
   const w = cat.words;
   const sheet = new Layout(cx, SUMMARY_WIDTH);
   sheet.title("summary");
@@ -22,7 +24,7 @@ export function summarySheet(cx: SheetContext): SheetSpec {
     cat.output.summarySubtitle({
       file: result.fileName,
       tasks: summary.total.tasks,
-      units: summary.units.length,
+      units: onRoster.length,
       completionRate: formatRate(summary.total.completionRate),
     }),
   );
@@ -41,7 +43,20 @@ export function summarySheet(cx: SheetContext): SheetSpec {
     return { header, last };
   };
 
-  const units = table(w.unit, summary.units);
+  const units = table(w.unit, onRoster);
+  if (offRoster.length > 0) {
+    sheet.blank();
+    sheet.merge(sheet.add([cell(cat.output.offRosterTitle(offRoster.length), "sectionTitle")]));
+    sheet.header(cat.output.offRosterHeader);
+    for (const line of offRoster)
+      sheet.add([
+        cell(line.name, "text"),
+        cell(line.notOnRoster!.suggestion, "text"),
+        cell(line.tasks, "number"),
+        cell(line.open, "number"),
+        cell(line.overdue, "number"),
+      ]);
+  }
   if (summary.categories.length > 0) {
     sheet.blank();
     sheet.merge(sheet.add([cell(w.summaryByCategory, "sectionTitle")]));
@@ -99,6 +114,10 @@ function bulletinFacts(cx: SheetContext): BulletinFacts {
     ...(first && last && last.rank !== first.rank
       ? { bottom: { units: at(last.rank), score: last.score } }
       : {}),
+    method: cx.catalogue.output.scoringName(cx.result.scoring),
+    offRoster: summary.units.flatMap((u) =>
+      u.notOnRoster ? [{ unit: u.name, suggestion: u.notOnRoster.suggestion, tasks: u.tasks }] : [],
+    ),
   };
 }
 
