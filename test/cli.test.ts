@@ -8,7 +8,12 @@ import { main } from "../src/cli/main";
 import { parseIsoDay, type Day } from "../src/core";
 import type { Report } from "../src/core/report";
 import { SETTINGS_SHEET, settingsCells } from "../src/core/output/record";
-import { buildSampleWorkbook, sampleExpectations, SAMPLE_RULES } from "../scripts/sample-workbook";
+import {
+  buildSampleWorkbook,
+  sampleExpectations,
+  SAMPLE_RULES,
+  SAMPLE_UNITS,
+} from "../scripts/sample-workbook";
 import { readWorkbookBytes } from "../src/hosts/xlsx";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 import { MAIN, oneSheetWorkbook } from "./helpers/one-sheet-workbook";
@@ -114,6 +119,28 @@ describe("the sample workbook", () => {
     for (const u of report.summary.units)
       expect(u.completionRate).toBe(Math.round(u.completionRate * 1000) / 1000);
   });
+
+  test.each([
+    ["per task (the default)", {}, "deductions"],
+    ["as counted", { ranking: { scale: "none" } }, "deductions"],
+    ["by points (考核评分)", { ranking: { score: "points" } }, "points"],
+  ])(
+    "%s, the sample's ranking holds only its roster's units, each once; the typo units are counted apart with the names they mean",
+    async (name, settings, method) => {
+      const config = path.join(dir, `ranking-${name.length}.json`);
+      writeFileSync(config, JSON.stringify(settings));
+      const { report } = await jsonReport(["check", sample, "--as-of", REFERENCE, "--config", config]);
+      const ranked = report.ranking.map((r) => r.unit);
+      expect(ranked).not.toContain("掘进二对");
+      expect(ranked).not.toContain("综采1队");
+      expect([...ranked, ...report.unranked].sort()).toEqual([...SAMPLE_UNITS].sort());
+      const unit = (name: string) => report.summary.units.find((u) => u.unit === name);
+      expect(unit("掘进二对")).toMatchObject({ onRoster: false, suggestion: "掘进二队", tasks: 1 });
+      expect(unit("综采1队")).toMatchObject({ onRoster: false, suggestion: "综采一队", tasks: 1 });
+      expect(unit("综采一队")).toMatchObject({ onRoster: true });
+      expect(report.scoring.method).toBe(method);
+    },
+  );
 
   test("near the year's end the report says the calendar had to assume Monday to Friday", async () => {
     const { report } = await jsonReport(["check", sample, "--as-of", "2026-12-30"]);

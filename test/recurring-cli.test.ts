@@ -1,6 +1,6 @@
 // Omissions (漏项) end to end: a specification, a roster and a ledger with planted gaps, through duban check.
 
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { main } from "../src/cli/main";
 import { parseIsoDay } from "../src/core";
@@ -48,10 +48,15 @@ describe("duban check on a specification and a ledger", () => {
     expect(unknown.sort()).toEqual(
       fixture.expectedUnknownTasks.map((u) => [FIXTURE_LEDGER_SHEET, u.row]).sort(),
     );
-    // Omissions weigh in the ranking: 2 points each by default.
+    // Omissions weigh in the ranking: 2 points each, as counted (the default weighs them per task).
+    const config = path.join(dir, "as-counted.json");
+    writeFileSync(config, JSON.stringify({ ranking: { scale: "none" } }));
+    const counted = JSON.parse(
+      (await run(["check", file, "--json", "-", "--config", config])).stdout,
+    ) as Report;
     const perUnit = new Map<string, number>();
     for (const o of fixture.expectedOmissions) perUnit.set(o.unit, (perUnit.get(o.unit) ?? 0) + 1);
-    for (const entry of report.ranking)
+    for (const entry of counted.ranking)
       expect(entry.score).toBeLessThanOrEqual(100 - 2 * (perUnit.get(entry.unit) ?? 0));
   });
 
