@@ -13,8 +13,10 @@ import {
 } from "../scripts/sample-workbook";
 import { checkWorkbook, type CheckResult } from "../src/core/check";
 import { type Day, excelSerialFromDay, parseIsoDay } from "../src/core/day";
+import { generatedSheets } from "../src/core/output/generate";
 import { highlightPlan } from "../src/core/output/highlights";
 import { LOCK_SHEET, MARKS_SHEET, RECORD_SHEET, SETTINGS_SHEET } from "../src/core/output/record";
+import { styleSheet } from "../src/core/output/styles";
 import { DEFAULT_SETTINGS, parseSettings, type SettingsInput } from "../src/core/settings";
 import { parseRange } from "../src/core/workbook";
 import type { ExcelRunner, OfficeRuntime } from "../src/hosts/excel/api";
@@ -464,7 +466,7 @@ describe("writing and clearing", () => {
     const original = snapshots(fake);
     const host = hostFor(fake);
     const { written } = await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF);
-    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单"]);
+    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单", "网络推进图"]);
     // The record comes first: it carries the journal before any other change.
     expect(names(fake)).toEqual([...originalNames, RECORD_SHEET, ...written.sheets, MARKS_SHEET]);
     expect(fake.workbook.get(RECORD_SHEET).visibility).toBe("VeryHidden");
@@ -495,8 +497,34 @@ describe("writing and clearing", () => {
     expect(summary.charts[0]).toMatchObject({ type: "BarClustered", valueAxis: { minimum: 0, maximum: 1 } });
     expect(summary.charts[0]!.series.xValues?.left).toBe(0);
     // Formatting went by rectangles of equal style, not cell by cell.
-    const generated = ["问题清单", "汇总", "排名", "督办单"].map((n) => fake.workbook.get(n));
+    const generated = ["问题清单", "汇总", "排名", "督办单", "网络推进图"].map((n) => fake.workbook.get(n));
     expect(generated.every((s) => s.formulas.size === 0)).toBe(true);
+  });
+
+  test("the progress chart (网络推进图): the plan's cells and fills, no conditional format, one page wide", async () => {
+    const { fake } = await sampleFake(SAMPLE_REFERENCE_AS_OF);
+    const { result } = await checkAndWrite(hostFor(fake), SAMPLE_REFERENCE_AS_OF);
+    const spec = generatedSheets(result, { settings, locale: "zh-CN" }).find((s) => s.kind === "progress")!;
+    const styles = styleSheet(settings);
+    const sheet = fake.workbook.get("网络推进图");
+    const bars = new Map<string, number>();
+    spec.rows.forEach((row, r) =>
+      row.cells.forEach((cell, c) => {
+        if (!cell) return;
+        if (typeof cell.value === "string") expect(sheet.values[r]?.[c]).toBe(cell.value);
+        if (!cell.style.startsWith("bar")) return;
+        const fill = styles[cell.style].fill;
+        expect([r, c, sheet.formats.get(r * 16_384 + c)?.fill]).toEqual([r, c, fill && `#${fill}`]);
+        bars.set(cell.style, (bars.get(cell.style) ?? 0) + 1);
+      }),
+    );
+    // The sample has overdue, done, late and planned tasks: every part of a bar is drawn somewhere.
+    for (const style of ["barPlanned", "barDone", "barLate", "barOverdue", "barToday", "barTodayLine"])
+      expect(bars.get(style) ?? 0).toBeGreaterThan(1);
+    expect(sheet.conditionalFormats).toEqual([]);
+    expect(sheet.merges).toEqual(expect.arrayContaining([...spec.merges]));
+    expect(sheet.freezeRows).toBe(spec.freezeRows);
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
   });
 
   test("styles are applied by rectangles of equal style", () => {

@@ -429,7 +429,13 @@ describe("generated sheets", () => {
       const input = sheetsOf(partsOf(b.input));
       const output = sheetsOf(partsOf(b.checked));
       const generated = recordOf(partsOf(b.checked)).generated;
-      expect(generated.map((g) => g.kind).sort()).toEqual(["issues", "notices", "ranking", "summary"]);
+      expect(generated.map((g) => g.kind).sort()).toEqual([
+        "issues",
+        "notices",
+        "progress",
+        "ranking",
+        "summary",
+      ]);
       expect(output.map((s) => s.name)).toEqual([
         ...input.map((s) => s.name),
         ...generated.map((g) => g.name),

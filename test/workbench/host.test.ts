@@ -94,7 +94,7 @@ describe("the workbench host", () => {
     expect(events).toEqual([{ type: "checked", checkId: 1 }]);
 
     const written = await host.writeResults(result, { ...operation(), settings, locale: "zh-CN" });
-    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单"]);
+    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单", "网络推进图"]);
     const output = events.find((e) => e.type === "output");
     expect(output).toMatchObject({
       type: "output",
@@ -102,7 +102,7 @@ describe("the workbench host", () => {
     });
     if (output?.type !== "output" || output.output.kind !== "checked") throw new Error("no output");
     expect(output.output.blob.size).toBeGreaterThan(10_000);
-    expect(output.output.previews.sheets).toHaveLength(4);
+    expect(output.output.previews.sheets).toHaveLength(5);
 
     await host.selectCell(SAMPLE_SHEET, "H12");
     expect(events.at(-1)).toMatchObject({
@@ -157,7 +157,7 @@ describe("the workbench host", () => {
     const events: WorkbenchEvent[] = [];
     host.subscribe((event) => events.push(event));
     const written = await host.writeResults(result, { ...operation(), settings, locale: "en-US" });
-    expect(written.sheets).toEqual(["Issues", "Summary", "Ranking", "Notices"]);
+    expect(written.sheets).toEqual(["Issues", "Summary", "Ranking", "Notices", "Progress"]);
     // Check ids go on across workers: the cancelled check was 1, this one 2, the next 3.
     expect(events.at(-1)).toMatchObject({ type: "output", output: { checkId: 2 } });
     await host.check({ ...operation(), asOf: AS_OF, settings });
