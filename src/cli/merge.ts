@@ -3,9 +3,7 @@
 import * as path from "node:path";
 import {
   applyChanges,
-  cellPosition,
   lastMergeRound,
-  mergeAnswers,
   readAnswers,
   type Locale,
   type MergeOutcome,
@@ -15,7 +13,6 @@ import {
   type WorkbookModel,
 } from "../core";
 import {
-  CellEditError,
   damagedPart,
   describeInputProblem,
   isWorkbookInputError,
@@ -25,7 +22,7 @@ import {
   readFileBytes,
   readPackage,
   readPackageRecord,
-  setCellValues,
+  writeMerge,
   XmlPartError,
   type InputProblem,
 } from "../hosts/xlsx";
@@ -92,26 +89,8 @@ export function mergeIntoMaster(
 ): { outcome: MergeOutcome; workbook: WorkbookModel } {
   const { result } = checked;
   const lastRound = lastMergeRound(readPackageRecord(read.pkg));
-  // The host finds a cell it must not write (a shared formula's master) only when it gets there, and then
-  // changes nothing: the merge is weighed again with that cell reported, until every change can be written.
-  const unwritable: Array<{ row: number; column: number }> = [];
-  for (;;) {
-    const outcome = mergeAnswers({ workbook: read.workbook, result }, returns, { lastRound, unwritable });
-    try {
-      setCellValues(
-        read.pkg,
-        result.sheet,
-        outcome.changes.map((change) => ({ row: change.row, column: change.column, value: change.new })),
-      );
-    } catch (error) {
-      const at = error instanceof CellEditError ? cellPosition(error.cell) : undefined;
-      if (at === undefined || unwritable.some((cell) => cell.row === at.row + 1 && cell.column === at.column))
-        throw error;
-      unwritable.push({ row: at.row + 1, column: at.column });
-      continue;
-    }
-    return { outcome, workbook: applyChanges(read.workbook, result.sheet, outcome.changes) };
-  }
+  const outcome = writeMerge(read.pkg, { workbook: read.workbook, result }, returns, lastRound);
+  return { outcome, workbook: applyChanges(read.workbook, result.sheet, outcome.changes) };
 }
 
 /** The line that ends a merge: how many units answered, and what came of their answers. */

@@ -11,24 +11,18 @@
 
 import {
   applyChanges,
-  cellPosition,
   checkWorkbook,
   columnIndex,
   lastMergeRound,
-  mergeAnswers,
   mergedRows,
   NOTICE_RECORD_SHEET,
-  readAnswers,
   readWorkbookSettings,
   SETTINGS_SHEET,
   settingsCells,
   TableError,
   type CellRange,
   type CheckResult,
-  type Locale,
   type MergeOutcome,
-  type ReturnedFile,
-  type Settings,
   type SettingsInput,
   type SheetGrid,
   type SheetSpec,
@@ -36,20 +30,17 @@ import {
 } from "../core";
 import { cellText } from "../core/values/text";
 import {
-  CellEditError,
   clearDuban,
   describeInputProblem,
   OpcPackage,
   readPackageRecord,
   readWorkbookBytes,
-  setCellValues,
   sheetNames,
   WorkbookInputError,
   writeCheck,
   writeSettings,
 } from "../hosts/xlsx/universal";
 import { HostError, type HostProgress, type MergeToUndo } from "../hosts/contract";
-import { readReturnedWorkbook } from "../taskpane/returns";
 import {
   FINDINGS_PER_PIECE,
   PREVIEW_ROWS,
@@ -233,15 +224,16 @@ function requestHandlers(): Handlers {
       const book = workbook();
       progress({ phase: "checking", done: 0, total: 0 });
       const result = checkWorkbook(book.model, { asOf, settings });
-      const answered: ReturnedFile[] = [];
-      for (let i = 0; i < returns.length; i++) {
-        progress({ phase: "reading", done: i, total: returns.length });
-        answered.push(await answersOf(returns[i]!, settings, locale));
-      }
-      progress({ phase: "reading", done: returns.length, total: returns.length });
       const pkg = OpcPackage.open(book.bytes, book.name);
       const lastRound = newer(lastMergeRound(readPackageRecord(pkg)), book.mergedRound);
-      const outcome = mergeInto(pkg, book.model, result, answered, lastRound);
+      const { mergeReturns } = await import(/* webpackChunkName: "workbench-merge" */ "./merge");
+      const outcome = await mergeReturns(
+        pkg,
+        { workbook: book.model, result },
+        returns,
+        { settings, locale, lastRound },
+        progress,
+      );
       if (outcome.changes.length > 0) {
         const undo = { cells: outcome.changes.length, ...(outcome.round ? { round: outcome.round } : {}) };
         book.beforeMerge = { bytes: book.bytes, model: book.model, undo };
@@ -292,48 +284,6 @@ function fileKind(file: FileBytes): FileKind {
     return names.includes(NOTICE_RECORD_SHEET) ? "notice" : "workbook";
   } catch {
     return "unreadable";
-  }
-}
-
-/** A returned file's answers, or why it was not used (read as the Excel host reads them). */
-async function answersOf(file: FileBytes, settings: Settings, locale: Locale): Promise<ReturnedFile> {
-  const read = await readReturnedWorkbook({ name: file.name, bytes: new Uint8Array(file.bytes) }, locale);
-  if ("reason" in read) return read;
-  const answers = readAnswers(read, settings);
-  return "skipped" in answers ? { file: file.name, reason: answers.skipped } : { file: file.name, answers };
-}
-
-/**
- * The merge written into the package's task sheet. A cell the xlsx host must not write (a shared formula's
- * master) is found only when it gets there, and then nothing has changed: the merge is weighed again with
- * that cell reported, as `duban merge` does, until every change can be written.
- */
-function mergeInto(
-  pkg: OpcPackage,
-  model: WorkbookModel,
-  result: CheckResult,
-  returns: readonly ReturnedFile[],
-  lastRound: string | undefined,
-): MergeOutcome {
-  const unwritable: Array<{ row: number; column: number }> = [];
-  for (;;) {
-    const outcome = mergeAnswers({ workbook: model, result }, returns, {
-      ...(lastRound ? { lastRound } : {}),
-      unwritable,
-    });
-    try {
-      setCellValues(
-        pkg,
-        result.sheet,
-        outcome.changes.map((change) => ({ row: change.row, column: change.column, value: change.new })),
-      );
-      return outcome;
-    } catch (error) {
-      const at = error instanceof CellEditError ? cellPosition(error.cell) : undefined;
-      if (at === undefined || unwritable.some((cell) => cell.row === at.row + 1 && cell.column === at.column))
-        throw error;
-      unwritable.push({ row: at.row + 1, column: at.column });
-    }
   }
 }
 

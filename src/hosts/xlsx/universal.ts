@@ -33,6 +33,7 @@ export {
   setCellValues,
   sheetNames,
   writeCheck,
+  writeMerge,
   writeSettings,
   type CellEdit,
   type CellEditProblem,

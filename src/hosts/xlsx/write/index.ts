@@ -17,6 +17,7 @@ import { WorkbookParts } from "./workbook";
 
 export { clearDuban, freeName, readPackageRecord } from "./apply";
 export { CellEditError, setCellValues, type CellEdit, type CellEditProblem } from "./cells";
+export { writeMerge } from "./merge";
 export { columnSheetXml };
 export { WorkbookParts } from "./workbook";
 
