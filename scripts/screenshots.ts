@@ -81,6 +81,8 @@ async function screenshots(): Promise<void> {
       picture(onlySheet(bytes, issues!), "issues");
       picture(onlySheet(bytes, ranking!), "ranking");
       picture(onlySheet(bytes, notices!), "notices");
+      // The first page: the legend, the weeks and today's column over the first units' tasks.
+      picture(onlySheet(bytes, "网络推进图"), "progress");
     }
     picture(onlySheet(bytes, summary!), `summary${suffix}`);
   }

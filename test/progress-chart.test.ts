@@ -38,7 +38,10 @@ beforeAll(async () => {
     stderr: sink,
     today: () => SAMPLE_REFERENCE_AS_OF,
   });
-  const result = checkWorkbook(await readWorkbookFile(input), { asOf: SAMPLE_REFERENCE_AS_OF });
+  const result = checkWorkbook(await readWorkbookFile(input), {
+    asOf: SAMPLE_REFERENCE_AS_OF,
+    settings: DEFAULT_SETTINGS,
+  });
   spec = generatedSheets(result, { settings: DEFAULT_SETTINGS, locale: "zh-CN" }).find(
     (s) => s.kind === "progress",
   )!;

@@ -16,10 +16,14 @@ const RED = "C00000";
 /** The cells a unit fills in on its notice: the light yellow of Excel's own Note style. */
 const INPUT_FILL = "FFF2CC";
 const INPUT_HEADER_FILL = "FFE699";
-/** The progress chart's bars: planned grey, done the green of Excel's Good style; today's column pale blue. */
+/**
+ * The progress chart's bars: planned grey, done the green of Excel's Good style; today's column amber, apart
+ * from the blue of done late and the red of overdue.
+ */
 const PLANNED_FILL = "D9D9D9";
 const DONE = { fill: "C6EFCE", text: "006100" };
-const TODAY_LINE_FILL = "E2EAF4";
+const TODAY_FILL = "FFC000";
+const TODAY_LINE_FILL = "FFF2CC";
 
 /**
  * Every style a generated sheet uses. Font sizes are in points; the font family is left to the host (the
@@ -99,7 +103,7 @@ export function styleSheet(settings: Settings): Readonly<Record<StyleName, CellS
     barLate: chip(colors.doneLate),
     barOverdue: chip(colors.overdue),
     barEmpty: cell,
-    barToday: { ...cell, bold: true, horizontal: "center", fill: TITLE, color: "FFFFFF" },
+    barToday: { ...cell, bold: true, horizontal: "center", fill: TODAY_FILL, color: INK },
     barTodayLine: { ...cell, fill: TODAY_LINE_FILL },
   };
 }

@@ -152,7 +152,7 @@ const ROWS: CellValue[][] = [
 ];
 const result = checkWorkbook(
   { fileName: "tasks.xlsx", sheets: [{ name: "任务表", rows: [["任务表"], HEADER, ...ROWS], merges: [] }] },
-  { asOf },
+  { asOf, settings: DEFAULT_SETTINGS },
 );
 const sheetOf = (locale: Locale): SheetSpec =>
   generatedSheets(result, { settings: DEFAULT_SETTINGS, locale }).find((s) => s.kind === "progress")!;
@@ -258,7 +258,7 @@ describe("the progress sheet (网络推进图)", () => {
         fileName: "t.xlsx",
         sheets: [{ name: "任务表", rows: [HEADER, ["长期任务", "甲", null, "长期", "", null]], merges: [] }],
       },
-      { asOf },
+      { asOf, settings: DEFAULT_SETTINGS },
     );
     const sheet = generatedSheets(empty, { settings: DEFAULT_SETTINGS, locale: "zh-CN" }).find(
       (s) => s.kind === "progress",
