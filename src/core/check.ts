@@ -6,7 +6,8 @@ import { SEVERITY_ORDER, type Finding, type Notice } from "./findings";
 import { rankSummary, type RankingEntry, type Scoring } from "./ranking";
 import { TASK_RULES, type RuleContext } from "./rules";
 import type { RuleHooks } from "./rules/rule";
-import { DEFAULT_SETTINGS, type RuleId, type Settings, type Severity } from "./settings";
+import { DEFAULTS } from "./defaults";
+import type { RuleId, Settings, Severity } from "./settings";
 import { dubanSheetNames } from "./output/record";
 import { checkRecurring, findRecurringSheets, type RecurringCheck } from "./recurring";
 import { findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
@@ -70,7 +71,7 @@ const PROGRESS_EVERY = 5000;
  * @throws TableError when no task table can be found or it lacks a required column.
  */
 export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): CheckResult {
-  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const settings: Settings = options.settings ?? DEFAULTS;
   const prepared = prepare(workbook, settings, options.asOf);
   const findings = runRules(prepared, settings, options.onProgress);
   return assemble(workbook.fileName, prepared, findings, settings, options.keyRows ?? []);

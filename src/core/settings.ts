@@ -3,6 +3,7 @@
 import { z } from "zod/mini";
 import { en } from "zod/locales";
 import { parseIsoDay } from "./day";
+import { DEFAULTS } from "./defaults";
 import { FIELDS, type Field } from "./table/fields";
 
 export const RULE_IDS = [
@@ -39,8 +40,9 @@ const hex = z.string().check(z.regex(/^[0-9A-Fa-f]{6}$/, "a colour as six hex di
 const name = z.string().check(z.minLength(1));
 const count = (min: number) => z.int().check(z.minimum(min));
 const weight = (value: number) => z._default(z.number().check(z.minimum(0)), value);
-const colour = (fill: string, text: string) =>
+const colour = ({ fill, text }: { readonly fill: string; readonly text: string }) =>
   z.prefault(z.strictObject({ fill: z._default(hex, fill), text: z._default(hex, text) }), {});
+const D = DEFAULTS;
 const fieldKeys = z.enum(FIELDS);
 
 // zod's mini build: the same checks as the full one, at a fraction of the size in the pane's and the
@@ -69,47 +71,47 @@ export const settingsSchema = z.strictObject({
   ),
   /** The holiday sheet (节假日) that adds to or overrides the working-day calendar. */
   holidays: z.optional(name),
-  language: z._default(z.enum(["zh-CN", "en-US"]), "zh-CN"),
-  dueSoonDays: z._default(count(0).check(z.maximum(60)), 3),
-  workdays: z._default(z.enum(["mainland", "mon-fri", "every-day"]), "mainland"),
+  language: z._default(z.enum(["zh-CN", "en-US"]), D.language),
+  dueSoonDays: z._default(count(0).check(z.maximum(60)), D.dueSoonDays),
+  workdays: z._default(z.enum(["mainland", "mon-fri", "every-day"]), D.workdays),
   rules: z._default(z.partialRecord(z.enum(RULE_IDS), severitySetting), {}),
   /** Highlight colours (fill and text), as Excel's own red, yellow and blue styles. */
   colors: z.prefault(
     z.strictObject({
-      overdue: colour("FFC7CE", "9C0006"),
-      dueSoon: colour("FFEB9C", "9C5700"),
-      doneLate: colour("DDEBF7", "1F4E78"),
-      data: colour("FCE4D6", "833C0B"),
+      overdue: colour(D.colors.overdue),
+      dueSoon: colour(D.colors.dueSoon),
+      doneLate: colour(D.colors.doneLate),
+      data: colour(D.colors.data),
       /** The cells the last merge of the units' answers (反馈汇总) wrote. */
-      merged: colour("BDD7EE", "002060"),
+      merged: colour(D.colors.merged),
     }),
     {},
   ),
   notices: z.prefault(
     z.strictObject({
       /** Working days after the as-of day by which a unit returns its answered notice (0: the same day). */
-      returnWithinDays: z._default(count(0).check(z.maximum(60)), 3),
+      returnWithinDays: z._default(count(0).check(z.maximum(60)), D.notices.returnWithinDays),
     }),
     {},
   ),
   ranking: z.prefault(
     z.strictObject({
-      method: z._default(z.enum(["dense", "competition"]), "dense"),
+      method: z._default(z.enum(["dense", "competition"]), D.ranking.method),
       /** deductions: base − weighted counts; points (考核评分): base × 得分 ÷ 分值 − overdue and omissions. */
-      score: z._default(z.enum(["deductions", "points"]), "deductions"),
+      score: z._default(z.enum(["deductions", "points"]), D.ranking.score),
       /**
        * How deductions weigh against a unit's size: none (as counted) or perTask (deductions per task, each
        * unit given `smoothing` tasks at the plant's average rate, so one clean task does not outrank sixteen).
        */
-      scale: z._default(z.enum(["none", "perTask"]), "perTask"),
-      smoothing: z._default(z.number().check(z.minimum(0), z.maximum(1000)), 5),
-      base: z._default(z.number(), 100),
+      scale: z._default(z.enum(["none", "perTask"]), D.ranking.scale),
+      smoothing: z._default(z.number().check(z.minimum(0), z.maximum(1000)), D.ranking.smoothing),
+      base: z._default(z.number(), D.ranking.base),
       weights: z.prefault(
         z.strictObject({
-          overdue: weight(2),
-          missingInstance: weight(2),
-          doneLate: weight(1),
-          dataProblem: weight(0.5),
+          overdue: weight(D.ranking.weights.overdue),
+          missingInstance: weight(D.ranking.weights.missingInstance),
+          doneLate: weight(D.ranking.weights.doneLate),
+          dataProblem: weight(D.ranking.weights.dataProblem),
         }),
         {},
       ),
@@ -122,7 +124,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type ColumnOverrides = Partial<Record<Field, string>>;
 
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+export const DEFAULT_SETTINGS: Settings = DEFAULTS;
 
 export interface SettingsProblem {
   /** Where in the settings: `ranking.weights.overdue` */
