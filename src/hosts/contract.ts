@@ -40,6 +40,22 @@ export type MergeOperation = HostOperation & {
   readonly locale: Locale;
 };
 
+/** A unit's answerable notice workbook (督办单), to send to the unit and merge back when it returns. */
+export interface NoticeFileOut {
+  readonly unit: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Makes each unit's notice workbook from a check and the workbook it read. The Excel host writes no files
+ * (one host does not import another): the face that asks hands it the xlsx host's.
+ */
+export type NoticeMaker = (
+  result: CheckResult,
+  workbook: WorkbookModel,
+  options: { readonly settings: Settings; readonly locale: Locale },
+) => Promise<readonly NoticeFileOut[]>;
+
 export interface MergeDone {
   readonly outcome: MergeOutcome;
   /** The check of the workbook as merged (what the pane shows next). */
@@ -103,6 +119,11 @@ export interface PaneHost {
    * results; refused (nothing changed) when a changed cell was edited since the merge.
    */
   undoMerge(options: MergeOperation): Promise<UndoDone>;
+  /**
+   * Checks the workbook as it is now and makes each unit's answerable notice file with `make` (the workbook
+   * itself is not changed); one file per unit with open, overdue or due-soon work, none when there is none.
+   */
+  noticeFiles(options: MergeOperation, make: NoticeMaker): Promise<readonly NoticeFileOut[]>;
 }
 
 /**

@@ -17,7 +17,9 @@ export interface PaneCatalogue {
   readonly cancel: string;
   readonly cancelling: string;
   /** The host's phases and the pane's own, shown before the host's first report. */
-  readonly phases: Readonly<Record<HostPhase | "saving" | "clearing" | "merging" | "undoing", string>>;
+  readonly phases: Readonly<
+    Record<HostPhase | "saving" | "clearing" | "merging" | "undoing" | "noticing", string>
+  >;
   readonly progressCount: (done: number, total: number) => string;
   readonly tableHeading: string;
   readonly detected: (sheet: string, headerRow: number) => string;
@@ -63,6 +65,13 @@ export interface PaneCatalogue {
   /** The file picker's label, for a screen reader. */
   readonly mergeFiles: string;
   readonly undoMerge: string;
+  /** The button that offers each unit's answerable notice file. */
+  readonly noticeFiles: string;
+  /** Starts each file's name: 督办单-综采一队.xlsx. */
+  readonly noticeFilePrefix: string;
+  readonly noticeFilesTitle: (count: number) => string;
+  readonly noticeFilesHint: string;
+  readonly noNoticeFiles: string;
   /** What 撤销合并 would undo, beside the button. */
   readonly mergeToUndo: (cells: number, round: string | undefined) => string;
   readonly mergedTitle: string;
@@ -97,6 +106,7 @@ const zhCN: PaneCatalogue = {
     clearing: "正在清除标记…",
     merging: "正在读取发回的文件…",
     undoing: "正在撤销合并…",
+    noticing: "正在生成督办单文件…",
   },
   progressCount: (done, total) => `${done} / ${total}`,
   tableHeading: "表格识别",
@@ -178,6 +188,11 @@ const zhCN: PaneCatalogue = {
   merge: "合并反馈",
   mergeFiles: "选择各单位发回的工作簿（可多选）",
   undoMerge: "撤销合并",
+  noticeFiles: "督办单文件",
+  noticeFilePrefix: "督办单",
+  noticeFilesTitle: (count) => `${count} 个单位的督办单文件`,
+  noticeFilesHint: "点击文件名下载，发给该单位填写“完成情况”等可填列后发回；收回后用“合并反馈”合并。",
+  noNoticeFiles: "没有需要督办的单位：各单位的任务都已完成或尚未临期。",
   mergeToUndo: (cells, round) =>
     `上次合并${round ? `（${round} 一轮）` : ""}改动了 ${cells} 个单元格，可以撤销。`,
   mergedTitle: "反馈已合并",
@@ -208,6 +223,7 @@ const enUS: PaneCatalogue = {
     clearing: "Clearing highlights…",
     merging: "Reading the returned files…",
     undoing: "Undoing the merge…",
+    noticing: "Making the notice files…",
   },
   progressCount: (done, total) => `${done} / ${total}`,
   tableHeading: "Table",
@@ -291,6 +307,12 @@ const enUS: PaneCatalogue = {
   merge: "Merge feedback",
   mergeFiles: "Choose the workbooks the units sent back (several at once)",
   undoMerge: "Undo merge",
+  noticeFiles: "Notice files",
+  noticeFilePrefix: "Notice",
+  noticeFilesTitle: (count) => `Notice files for ${count} unit(s)`,
+  noticeFilesHint:
+    "Click a file name to download it; send it to the unit to fill in its answer columns and send back, then merge the returns with Merge feedback.",
+  noNoticeFiles: "No unit needs a notice: every unit's tasks are done or not yet due.",
   mergeToUndo: (cells, round) =>
     `The last merge${round ? ` (round ${round})` : ""} changed ${cells} cell(s); it can be undone.`,
   mergedTitle: "Feedback merged",

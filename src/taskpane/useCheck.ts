@@ -14,6 +14,7 @@ import {
 import type { FindingItem } from "./findings";
 import { HostError, type HostOperation, type MergeToUndo, type PaneHost } from "../hosts/contract";
 import { applyMapping, type MappingChoice } from "./mapping";
+import { makeNoticeFiles } from "./notice-files";
 import { problemOf } from "./problems";
 import { resolveSettings, withoutBadSettings } from "./settings";
 import type { CheckActions, CheckState, Checked } from "./useCheck.types";
@@ -168,6 +169,19 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
     });
   }, [run, loadSettings, showResult, setOutcome, setProblem, refreshUndo]);
 
+  const noticeFiles = useCallback(() => {
+    const { asOf } = latest.current;
+    if (asOf === undefined) return;
+    void run("notices", async (operation) => {
+      const { host, locale } = latest.current;
+      const settings = await loadSettings();
+      if (!settings) return;
+      const files = await host.noticeFiles({ ...operation, asOf, settings, locale }, makeNoticeFiles);
+      if (operation.signal.aborted) throw new HostError("cancelled");
+      setOutcome({ kind: "notices", files });
+    });
+  }, [run, loadSettings, setOutcome]);
+
   const reportError = useCallback((error: unknown) => setProblem(problemOf(error)), [setProblem]);
 
   const openFinding = useCallback(
@@ -189,6 +203,7 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
       clear,
       merge,
       undoMerge,
+      noticeFiles,
       saveMapping,
       removeBadSettings,
       openFinding,
@@ -203,6 +218,7 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
       clear,
       merge,
       undoMerge,
+      noticeFiles,
       saveMapping,
       removeBadSettings,
       openFinding,

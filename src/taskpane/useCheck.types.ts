@@ -2,11 +2,11 @@
 
 import type { CheckResult, Day, MergeOutcome, Settings, SettingsInput } from "../core";
 import type { FindingItem } from "./findings";
-import type { HostProgress, MergeToUndo } from "../hosts/contract";
+import type { HostProgress, MergeToUndo, NoticeFileOut } from "../hosts/contract";
 import type { MappingChoice } from "./mapping";
 import type { PaneProblem } from "./problems";
 
-export type OperationKind = "check" | "save" | "write" | "clear" | "merge" | "undo";
+export type OperationKind = "check" | "save" | "write" | "clear" | "merge" | "undo" | "notices";
 
 export interface Operation {
   readonly kind: OperationKind;
@@ -23,7 +23,9 @@ export type Outcome =
   | { readonly kind: "cleared" }
   /** The returns merged: what the merge decided, and the Feedback sheet that lists it. */
   | { readonly kind: "merged"; readonly outcome: MergeOutcome; readonly feedbackSheet: string | undefined }
-  | { readonly kind: "undone"; readonly cells: number };
+  | { readonly kind: "undone"; readonly cells: number }
+  /** Each unit's answerable notice file, to download (none when no unit has open work). */
+  | { readonly kind: "notices"; readonly files: readonly NoticeFileOut[] };
 
 /** A check's result with the settings it ran with (writing uses the same). */
 export interface Checked {
@@ -56,6 +58,8 @@ export interface CheckActions {
   readonly clear: () => void;
   /** Merges the units' returned workbooks into the table, checks again and writes the Feedback sheet. */
   readonly merge: (files: readonly File[]) => void;
+  /** Checks the workbook and offers each unit's answerable notice file (the outcome "notices"). */
+  readonly noticeFiles: () => void;
   /** Puts back the cells the last merge changed, then checks again. */
   readonly undoMerge: () => void;
   /** Stores the corrected sheet, header row and columns in the workbook, then checks again. */

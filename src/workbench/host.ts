@@ -230,6 +230,12 @@ export function createWorkbenchHost(spawn: () => WorkerLike): WorkbenchHost {
       });
     },
 
+    async noticeFiles({ asOf, settings, locale, signal, onProgress }) {
+      // The worker holds the workbook and the xlsx host: it makes the files itself, and `make` is not needed.
+      const { files } = await send("noticeFiles", { asOf, settings, locale }, { signal, onProgress });
+      return files.map(({ unit, bytes }) => ({ unit, bytes: new Uint8Array(bytes) }));
+    },
+
     async classify(files) {
       const bodies = await Promise.all(
         files.map(async (file, i) => ({

@@ -127,6 +127,8 @@ export interface RequestBodies {
   mergeToUndo: Record<string, never>;
   /** Puts the workbook back as it was before the last merge, and checks it as `checkId`. */
   undoMerge: { readonly asOf: Day; readonly settings: Settings; readonly checkId: number };
+  /** Checks the worker's workbook as it is now and makes each unit's answerable notice file. */
+  noticeFiles: { readonly asOf: Day; readonly settings: Settings; readonly locale: Locale };
 }
 
 /** What each request answers with. */
@@ -151,6 +153,8 @@ export interface ReplyValues {
   merge: { readonly checkId: number; readonly result: SlimCheckResult; readonly outcome: MergeOutcome };
   mergeToUndo: MergeToUndo | undefined;
   undoMerge: { readonly checkId: number; readonly result: SlimCheckResult; readonly cells: number };
+  /** Each file's `bytes` is transferred. */
+  noticeFiles: { readonly files: ReadonlyArray<{ readonly unit: string; readonly bytes: ArrayBuffer }> };
 }
 
 export type RequestType = keyof RequestBodies & keyof ReplyValues;

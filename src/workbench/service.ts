@@ -269,6 +269,22 @@ function requestHandlers(): Handlers {
       book.last = { id: checkId, result };
       return { checkId, result: slim(result), cells: before.undo.cells };
     },
+
+    async noticeFiles({ asOf, settings, locale }, { progress }) {
+      const book = workbook();
+      const result = checkWorkbook(book.model, {
+        asOf,
+        settings,
+        onProgress: (done, total) => progress({ phase: "checking", done, total }),
+      });
+      progress({ phase: "writing", done: 0, total: result.summary.units.length });
+      // A chunk of its own, as the merge's: opening and checking a workbook load none of it.
+      const { makeNoticeFiles } = await import(
+        /* webpackChunkName: "workbench-notices" */ "../taskpane/notice-files"
+      );
+      const files = await makeNoticeFiles(result, book.model, { settings, locale });
+      return { files: files.map(({ unit, bytes }) => ({ unit, bytes: ownBuffer(bytes) })) };
+    },
   };
 }
 
@@ -311,6 +327,10 @@ function throttledProgress(post: Post, id: number, now: () => number): (report: 
 function transferables(value: unknown): Transferable[] {
   if (typeof value !== "object" || value === null) return [];
   if ("bytes" in value && value.bytes instanceof ArrayBuffer) return [value.bytes];
+  if ("files" in value && Array.isArray(value.files))
+    return value.files.flatMap((file: { bytes?: unknown }) =>
+      file.bytes instanceof ArrayBuffer ? [file.bytes] : [],
+    );
   const result = "result" in value ? (value.result as Partial<SlimCheckResult> | undefined) : undefined;
   return Array.isArray(result?.findingsJson) ? [...result.findingsJson] : [];
 }

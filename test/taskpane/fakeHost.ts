@@ -23,6 +23,8 @@ import {
   type MergeDone,
   type MergeOperation,
   type MergeToUndo,
+  type NoticeFileOut,
+  type NoticeMaker,
   type PaneHost,
   type ReturnedWorkbook,
   type UndoDone,
@@ -82,6 +84,8 @@ export class FakeHost implements PaneHost {
   /** The files of each merge, by name. */
   readonly merges: string[][] = [];
   undos = 0;
+  /** The locale of each request for notice files. */
+  readonly noticeRequests: Locale[] = [];
   /** A check that waits until it is cancelled. */
   slow = false;
   /** Thrown by the next check. */
@@ -202,5 +206,14 @@ export class FakeHost implements PaneHost {
     const result = checkWorkbook(this.workbook, { asOf: options.asOf, settings: options.settings });
     const { sheets } = await this.writeResults(result, options);
     return { kind: "undone", cells: before.undo.cells, result, sheets };
+  }
+
+  /** The workbook in memory checked, and each unit's notice file made by `make`, as the Excel host does. */
+  async noticeFiles(options: MergeOperation, make: NoticeMaker): Promise<readonly NoticeFileOut[]> {
+    const { asOf, settings, locale, onProgress } = options;
+    this.noticeRequests.push(locale);
+    onProgress({ phase: "reading", done: 0, total: 1 });
+    const result = checkWorkbook(this.workbook, { asOf, settings });
+    return make(result, this.workbook, { settings, locale });
   }
 }

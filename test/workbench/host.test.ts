@@ -4,7 +4,10 @@
 import { parseIsoDay } from "../../src/core/day";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import { TableError } from "../../src/core/table/locate";
-import { HostError, type HostProgress } from "../../src/hosts/contract";
+import { checkWorkbook } from "../../src/core/check";
+import { readNoticeRecord } from "../../src/core/feedback/record";
+import { HostError, type HostProgress, type NoticeMaker } from "../../src/hosts/contract";
+import { noticeWorkbooks, readWorkbookBytes } from "../../src/hosts/xlsx/universal";
 import { buildSampleWorkbook, SAMPLE_COLUMNS, SAMPLE_SHEET } from "../../scripts/sample-workbook";
 import { columnIndex } from "../../src/core/workbook";
 import { answeredNotices, type AnsweredNotice } from "../helpers/answered-notices";
@@ -277,5 +280,30 @@ describe("output names", () => {
     [".xlsx", "workbook-checked.xlsx"],
   ])("%s → %s", (input, expected) => {
     expect(outputName(input, "checked")).toBe(expected);
+  });
+});
+
+describe("the workbench host's notice files", () => {
+  it("has the worker make each unit's notice file from the workbook it holds, with no maker of the page's", async () => {
+    const host = createWorkbenchHost(() => inProcess());
+    await host.open(sample, "tasks.xlsx");
+    const unused = jest.fn<ReturnType<NoticeMaker>, Parameters<NoticeMaker>>(async () => []);
+
+    const files = await host.noticeFiles({ ...operation(), asOf: AS_OF, settings, locale: "zh-CN" }, unused);
+
+    expect(unused).not.toHaveBeenCalled();
+    const model = await readWorkbookBytes(new Uint8Array(await sample.arrayBuffer()), "tasks.xlsx");
+    const expected = noticeWorkbooks(checkWorkbook(model, { asOf: AS_OF, settings }), {
+      settings,
+      locale: "zh-CN",
+      workbook: model,
+    });
+    expect(files.length).toBeGreaterThan(1);
+    expect(files.map((file) => file.unit)).toEqual(expected.map((file) => file.unit));
+    for (const [i, file] of files.entries()) {
+      const record = readNoticeRecord(await readWorkbookBytes(file.bytes, `${file.unit}.xlsx`));
+      expect(record).toEqual(expected[i]!.record);
+    }
+    host.dispose();
   });
 });

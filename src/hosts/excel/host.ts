@@ -108,6 +108,19 @@ export function createExcelHost(
 
     undoMerge: (options) => run((context) => undoMerge(context, options, now)),
 
+    noticeFiles: ({ asOf, settings, locale, signal, onProgress }, make) =>
+      run(async (context) => {
+        const workbook = await readWorkbook(context, { settings, signal, onProgress });
+        if (signal.aborted) throw new HostError("cancelled");
+        const result = checkWorkbook(workbook, {
+          asOf,
+          settings,
+          onProgress: (done, total) => onProgress({ phase: "checking", done, total }),
+        });
+        onProgress({ phase: "writing", done: 0, total: result.summary.units.length });
+        return make(result, workbook, { settings, locale });
+      }),
+
     selectCell: (sheetName, cell) =>
       run(async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);

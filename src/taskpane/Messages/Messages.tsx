@@ -68,6 +68,8 @@ export function OutcomeBar({ outcome, locale, onDismiss }: OutcomeBarProps) {
           words.undone(outcome.cells)
         ) : outcome.kind === "merged" ? (
           words.mergedTitle
+        ) : outcome.kind === "notices" ? (
+          words.noticeFilesTitle(outcome.files.length)
         ) : (
           words.cleared
         )}

@@ -5,6 +5,7 @@ import { FindingsList } from "../Findings/FindingsList";
 import { TableSection } from "../Mapping/TableSection";
 import { MergeActions, MergeOutcomeBar } from "../Merge/Merge";
 import { NoticeBars, OutcomeBar, ProblemBar } from "../Messages/Messages";
+import { NoticeFilesBar } from "../Notices/NoticeFiles";
 import { OperationProgress } from "../Progress/OperationProgress";
 import { SummaryTiles } from "../Summary/SummaryTiles";
 import type { PaneState } from "./Pane.types";
@@ -45,6 +46,8 @@ export function renderPane(state: PaneState, styles: ReturnType<typeof usePaneSt
           locale={locale}
           onDismiss={state.dismissOutcome}
         />
+      ) : state.outcome?.kind === "notices" ? (
+        <NoticeFilesBar files={state.outcome.files} locale={locale} onDismiss={state.dismissOutcome} />
       ) : (
         state.outcome && (
           <OutcomeBar outcome={state.outcome} locale={locale} onDismiss={state.dismissOutcome} />
@@ -86,6 +89,9 @@ export function renderPane(state: PaneState, styles: ReturnType<typeof usePaneSt
           onMerge={state.merge}
           onUndo={state.undoMerge}
         />
+        <Button onClick={state.noticeFiles} disabled={busy || state.asOf === undefined}>
+          {words.noticeFiles}
+        </Button>
       </div>
       {checked && (
         <FindingsList key={checked.id} items={state.items} locale={locale} onOpen={state.openFinding} />

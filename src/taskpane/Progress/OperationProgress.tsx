@@ -20,6 +20,7 @@ function phaseLabel(operation: Operation, words: PaneCatalogue): string {
     clear: "clearing",
     merge: "merging",
     undo: "undoing",
+    notices: "noticing",
   } as const;
   return words.phases[first[operation.kind]];
 }
