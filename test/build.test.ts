@@ -75,14 +75,16 @@ test("the bundles stay within the performance budget", () => {
     "taskpane",
     "workbench",
     "workbench-merge",
+    "workbench-notices",
     "workbench-worker",
   ]);
   expect(sizes.taskpane).toBeLessThan(1_500_000);
   // The workbench's page, and its worker: the engine and Duban's own reader, no spreadsheet library. The
-  // merge of the units' answers is a chunk the worker loads only when asked to merge.
+  // merge of the units' answers and the units' notice files are chunks the worker loads only when asked.
   expect(sizes.workbench).toBeLessThan(1_500_000);
   expect(sizes["workbench-worker"]).toBeLessThan(300_000);
   expect(sizes["workbench-merge"]).toBeLessThan(50_000);
+  expect(sizes["workbench-notices"]).toBeLessThan(50_000);
   // The ribbon's function file carries the engine, not React; the dialog carries only its words.
   expect(sizes.commands).toBeLessThan(400_000);
   expect(sizes.report).toBeLessThan(30_000);
