@@ -109,6 +109,9 @@ export interface ProgressWording {
     to: string;
     /** Tasks without a deadline day, not drawn. */
     undated: number;
+    /** Tasks past the chart's `limit`, the least urgent, not drawn. */
+    notDrawn: number;
+    limit: number;
   }) => string;
   /** Task, unit, start, deadline, status. */
   readonly header: readonly [string, string, string, string, string];

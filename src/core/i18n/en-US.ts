@@ -273,7 +273,10 @@ export const enUS: Catalogue = {
     progress: {
       subtitle: (v) =>
         `File ${v.file} · ${v.open} open, ${v.done} done in the last ${v.recentDays} days · by ${v.scale} (${v.from} to ${v.to})` +
-        (v.undated > 0 ? ` · ${count(v.undated, "task")} without a deadline date not shown` : ""),
+        (v.undated > 0 ? ` · ${count(v.undated, "task")} without a deadline date not shown` : "") +
+        (v.notDrawn > 0
+          ? ` · at most ${v.limit} drawn (overdue and nearest deadlines first): ${count(v.notDrawn, "more task")} not drawn`
+          : ""),
       header: ["Task", "Unit", "Start", "Deadline", "Status"],
       today: "Today",
       legend: {

@@ -259,7 +259,10 @@ export const zhCN: Catalogue = {
     progress: {
       subtitle: (v) =>
         `文件：${v.file} · 未完成 ${v.open} 项、近 ${v.recentDays} 天完成 ${v.done} 项 · 按${v.scale === "week" ? "周" : "月"}（${v.from} 至 ${v.to}）` +
-        (v.undated > 0 ? ` · 另有 ${v.undated} 项无完成时限日期，未列出` : ""),
+        (v.undated > 0 ? ` · 另有 ${v.undated} 项无完成时限日期，未列出` : "") +
+        (v.notDrawn > 0
+          ? ` · 最多画 ${v.limit} 项（先画逾期和临近到期的），另有 ${v.notDrawn} 项未画出`
+          : ""),
       header: ["工作任务", "责任单位", "开始时间", "完成时限", "状态"],
       today: "今天",
       legend: {

@@ -1,10 +1,18 @@
 import { checkWorkbook } from "../../check";
-import { parseIsoDay, type Day } from "../../day";
+import { formatDay, parseIsoDay, type Day } from "../../day";
 import { DEFAULT_SETTINGS, type Locale } from "../../settings";
 import type { CellValue } from "../../workbook";
 import { generatedSheets } from "../generate";
 import type { SheetSpec } from "../spec";
-import { barOf, plannedTask, timeline, type BarPart, type PlannedTask, type Timeline } from "./progress";
+import {
+  barOf,
+  MAX_TASKS,
+  plannedTask,
+  timeline,
+  type BarPart,
+  type PlannedTask,
+  type Timeline,
+} from "./progress";
 
 const d = (iso: string): Day => parseIsoDay(iso)!;
 const asOf = d("2026-11-18"); // a Wednesday
@@ -250,6 +258,47 @@ describe("the progress sheet (网络推进图)", () => {
     ]);
     expect(values[6]!.slice(0, 5)).toEqual(["甲的逾期任务", "甲", "", "day:-14", "14 days overdue"]);
     expect(values[9]!.slice(1, 2)).toEqual(["(no unit)"]);
+  });
+
+  test("a table with more tasks than a chart draws: the most urgent drawn, by unit, the rest counted", () => {
+    // MAX_TASKS + 10 tasks due after the as-of day (the latest 12 of them past the cap with the overdue
+    // ones in), 2 overdue among the last rows of unit 乙, and one finished yesterday.
+    const due = (i: number) => formatDay(asOf + 1 + i);
+    const rows: CellValue[][] = [
+      ...Array.from({ length: MAX_TASKS + 10 }, (_, i): CellValue[] => [
+        `任务${i}`,
+        i % 2 ? "甲" : "乙",
+        null,
+        due(i),
+        "进行中",
+        null,
+      ]),
+      ["乙的逾期甲", "乙", null, "2026-11-01", "", null],
+      ["乙的逾期乙", "乙", null, "2026-11-10", "", null],
+      ["甲的昨日完成", "甲", null, "2026-11-20", "已完成", "2026-11-17"],
+    ];
+    const big = checkWorkbook(
+      { fileName: "big.xlsx", sheets: [{ name: "任务表", rows: [["任务表"], HEADER, ...rows], merges: [] }] },
+      { asOf, settings: DEFAULT_SETTINGS },
+    );
+    const sheet = generatedSheets(big, { settings: DEFAULT_SETTINGS, locale: "zh-CN" }).find(
+      (s) => s.kind === "progress",
+    )!;
+    const tasks = valuesOf(sheet)
+      .slice(5)
+      .map((row) => String(row[0]));
+    expect(tasks).toHaveLength(MAX_TASKS);
+    expect(tasks).toEqual(expect.arrayContaining(["乙的逾期甲", "乙的逾期乙"]));
+    // Open tasks come before finished ones, and the latest deadlines are the ones left out.
+    expect(tasks).not.toContain("甲的昨日完成");
+    for (let i = MAX_TASKS - 2; i < MAX_TASKS + 10; i++) expect(tasks).not.toContain(`任务${i}`);
+    expect(tasks).toContain(`任务${MAX_TASKS - 3}`);
+    // Still by unit: every 乙 task (even numbers and its overdue ones) before the first 甲 one.
+    const units = tasks.map((t) => (t.startsWith("乙") || /[02468]$/.test(t) ? "乙" : "甲"));
+    expect(units.indexOf("甲")).toBe(units.lastIndexOf("乙") + 1);
+    expect(String(valuesOf(sheet)[1]![0])).toContain(
+      `最多画 ${MAX_TASKS} 项（先画逾期和临近到期的），另有 13 项未画出`,
+    );
   });
 
   test("nothing to show: one line says so under the as-of week", () => {

@@ -14,6 +14,13 @@ export const MAX_WEEKS = 26;
 /** A month chart shows the as-of month with this many months before and after it. */
 export const MONTHS_BACK = 3;
 export const MONTHS_AHEAD = 9;
+/**
+ * The most tasks a chart draws: it is read at the dispatch meeting and printed, where a few hundred bars are
+ * already pages; a plant's table of tens of thousands of rows would make a sheet of a million cells that no
+ * one reads. Past it, the most urgent are drawn (overdue, longest first; then the nearest deadlines; then the
+ * latest finished) and the subtitle says how many are not.
+ */
+export const MAX_TASKS = 300;
 
 /** What a day of a task's bar is, in the order a cell holding several days shows them (last wins). */
 export type BarPart = "planned" | "done" | "late" | "overdue";
@@ -142,10 +149,12 @@ export function progressSheet(cx: SheetContext): SheetSpec {
   const { result, catalogue: cat } = cx;
   const words = cat.output.progress;
   const asOf = result.asOf;
-  const shown = orderedByUnit(cx).flatMap((row) => {
+  const planned = result.rows.flatMap((row) => {
     const task = plannedTask(row, asOf);
     return task ? [{ row, task }] : [];
   });
+  // Chosen before they are ordered: a large table's tasks are never all sorted for the few drawn.
+  const shown = byUnit(cx, mostUrgent(planned, MAX_TASKS));
   const line = timeline(
     shown.map((s) => s.task),
     asOf,
@@ -166,6 +175,8 @@ export function progressSheet(cx: SheetContext): SheetSpec {
       from: formatDay(line.columns[0]!.first),
       to: formatDay(line.columns[line.columns.length - 1]!.last),
       undated,
+      notDrawn: planned.length - shown.length,
+      limit: MAX_TASKS,
     }),
   );
   sheet.add([
@@ -228,19 +239,33 @@ export function progressSheet(cx: SheetContext): SheetSpec {
 }
 
 /** Task rows by unit in the summary's order (units it does not list after, then rows without a unit). */
-function orderedByUnit(cx: SheetContext): TaskRow[] {
+/** Tasks by unit in the summary's order (rows without a unit last), then by deadline and row. */
+function byUnit<T extends { readonly row: TaskRow }>(cx: SheetContext, tasks: readonly T[]): T[] {
+  // Units not in the summary follow it in the order the table first names them.
   const order = new Map(cx.result.summary.units.map((line, i) => [line.name, i]));
-  const rank = (row: TaskRow) => {
-    if (row.unit === "") return Number.MAX_SAFE_INTEGER;
-    let at = order.get(row.unit);
-    if (at === undefined) order.set(row.unit, (at = order.size));
-    return at;
-  };
-  const deadline = (row: TaskRow) => (row.deadline.kind === "day" ? row.deadline.day : Infinity);
-  return cx.result.rows
-    .map((row) => ({ row, unit: rank(row) }))
-    .sort((a, b) => a.unit - b.unit || deadline(a.row) - deadline(b.row) || a.row.row - b.row.row)
-    .map(({ row }) => row);
+  for (const row of cx.result.rows)
+    if (row.unit !== "" && !order.has(row.unit)) order.set(row.unit, order.size);
+  const unit = ({ row }: T) => (row.unit === "" ? Number.MAX_SAFE_INTEGER : order.get(row.unit)!);
+  const deadline = ({ row }: T) => (row.deadline.kind === "day" ? row.deadline.day : Infinity);
+  return [...tasks].sort((a, b) => unit(a) - unit(b) || deadline(a) - deadline(b) || a.row.row - b.row.row);
+}
+
+/** At most `limit` of `tasks`, the most urgent, in the order they came. */
+function mostUrgent<T extends { readonly task: PlannedTask }>(
+  tasks: readonly T[],
+  limit: number,
+): readonly T[] {
+  if (tasks.length <= limit) return tasks;
+  // Open tasks by deadline (the longest overdue first), then finished ones, the latest finished first.
+  const urgency = ({ task }: T) => (task.done ? 1e9 - (task.doneDate ?? task.deadline) : task.deadline);
+  const kept = new Set(
+    tasks
+      .map((entry, i) => ({ i, key: urgency(entry) }))
+      .sort((a, b) => a.key - b.key || a.i - b.i)
+      .slice(0, limit)
+      .map(({ i }) => i),
+  );
+  return tasks.filter((_, i) => kept.has(i));
 }
 
 /** 按时完成 / 逾期完成 / 已完成, 逾期 N 天, or the status as the table writes it. */
