@@ -9,38 +9,19 @@ import {
   type MergeOutcome,
   type ReturnedFile,
   type Settings,
-  type SkippedReason,
   type WorkbookModel,
 } from "../core";
 import {
-  damagedPart,
-  describeInputProblem,
-  isWorkbookInputError,
-  WorkbookInputError,
   NODE_CODEC,
   OpcPackage,
   readFileBytes,
   readPackage,
   readPackageRecord,
+  returnedWorkbook,
   writeMerge,
-  XmlPartError,
-  type InputProblem,
 } from "../hosts/xlsx";
 import type { Checked, Output, ReadWorkbook } from "./commands";
 import { CLI_WORDS } from "./messages";
-
-/** What a file that cannot be read as a workbook is, for the Feedback sheet. */
-const SKIPPED_FOR: Readonly<Record<InputProblem, SkippedReason>> = {
-  "not-found": "notWorkbook",
-  unreadable: "notWorkbook",
-  empty: "notWorkbook",
-  "not-a-workbook": "notWorkbook",
-  "legacy-xls": "notWorkbook",
-  opendocument: "notWorkbook",
-  damaged: "damaged",
-  "too-large": "damaged",
-  encrypted: "encrypted",
-};
 
 /**
  * Each returned file read whole (a notice is a few dozen rows; a copy of the master is read as the master
@@ -55,25 +36,20 @@ export async function readReturns(
   const returns: ReturnedFile[] = [];
   for (const file of files) {
     const name = path.basename(file);
-    try {
-      const bytes = await readFileBytes(file);
-      const pkg = OpcPackage.open(bytes, file, NODE_CODEC);
-      const answers = readAnswers({ ...readPackage(pkg, file), fileName: name }, settings);
-      returns.push("skipped" in answers ? { file: name, reason: answers.skipped } : { file: name, answers });
-    } catch (error) {
-      // Named by the file's name, not the path it was found at: the Feedback sheet goes to other offices.
-      const problem = isWorkbookInputError(error)
-        ? new WorkbookInputError(error.problem, name, error.values)
-        : error instanceof XmlPartError
-          ? damagedPart(error, name)
-          : undefined;
-      if (problem === undefined) throw error;
-      returns.push({
-        file: name,
-        reason: SKIPPED_FOR[problem.problem],
-        detail: describeInputProblem(problem, locale),
-      });
+    const read = await returnedWorkbook(
+      async () => ({
+        ...readPackage(OpcPackage.open(await readFileBytes(file), file, NODE_CODEC), file),
+        fileName: name,
+      }),
+      name,
+      locale,
+    );
+    if ("reason" in read) {
+      returns.push(read);
+      continue;
     }
+    const answers = readAnswers(read, settings);
+    returns.push("skipped" in answers ? { file: name, reason: answers.skipped } : { file: name, answers });
   }
   return returns;
 }

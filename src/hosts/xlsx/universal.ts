@@ -23,6 +23,7 @@ export {
 } from "./inspect";
 export { OpcPackage, type PackageCodec } from "./package";
 export { damagedPart, readPackage, readWorkbookBytes, type ReadPlan } from "./read";
+export { returnedWorkbook } from "./returns";
 export { utf8Batches } from "./utf8";
 export {
   CellEditError,
