@@ -2,18 +2,7 @@
 
 import { tokens, type GriffelStyle } from "@fluentui/react-components";
 
-/** Out of sight, yet read by assistive technology (and, for a control, focusable and found by Playwright). */
-export const visuallyHidden: GriffelStyle = {
-  position: "absolute",
-  width: "1px",
-  height: "1px",
-  margin: "-1px",
-  padding: 0,
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-  border: 0,
-};
+export { visuallyHidden } from "../taskpane/shared.styles";
 
 /**
  * A sheet's cells as a spreadsheet shows them, on white in their own colours whatever the page's theme: the

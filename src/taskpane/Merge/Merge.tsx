@@ -14,21 +14,12 @@ import {
 import { useRef } from "react";
 import { CATALOGUES } from "../../core";
 import { PANE_CATALOGUES } from "../i18n";
+import { visuallyHidden } from "../shared.styles";
 import type { MergeActionsProps, MergeOutcomeBarProps } from "./Merge.types";
 
 const useStyles = makeStyles({
   // Out of sight but still a control: the button opens it, and a screen reader finds it by its label.
-  picker: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  picker: visuallyHidden,
   caption: { flexBasis: "100%", color: tokens.colorNeutralForeground2 },
   line: { display: "block", marginTop: tokens.spacingVerticalXXS },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
