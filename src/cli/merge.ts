@@ -4,7 +4,7 @@ import * as path from "node:path";
 import {
   applyChanges,
   lastMergeRound,
-  readAnswers,
+  returnedFile,
   type Locale,
   type MergeOutcome,
   type ReturnedFile,
@@ -44,12 +44,7 @@ export async function readReturns(
       name,
       locale,
     );
-    if ("reason" in read) {
-      returns.push(read);
-      continue;
-    }
-    const answers = readAnswers(read, settings);
-    returns.push("skipped" in answers ? { file: name, reason: answers.skipped } : { file: name, answers });
+    returns.push(returnedFile(name, read, settings));
   }
   return returns;
 }

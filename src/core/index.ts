@@ -8,6 +8,7 @@ export { applyChanges } from "./feedback/apply";
 export {
   mergeAnswers,
   mergedRows,
+  returnedFile,
   type MasterTable,
   type MergeOptions,
   type ReturnedFile,

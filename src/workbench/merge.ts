@@ -1,7 +1,7 @@
 // The workbench's merge of the units' answers: a chunk of the worker's own, loaded the first time a merge is
 // asked for, so that opening and checking a workbook load none of it.
 
-import { readAnswers, type Locale, type MergeOutcome, type ReturnedFile, type Settings } from "../core";
+import { returnedFile, type Locale, type MergeOutcome, type ReturnedFile, type Settings } from "../core";
 import type { CheckResult, WorkbookModel } from "../core";
 import { writeMerge, type OpcPackage } from "../hosts/xlsx/universal";
 import type { HostProgress } from "../hosts/contract";
@@ -19,16 +19,13 @@ export async function mergeReturns(
   const answered: ReturnedFile[] = [];
   for (let i = 0; i < returns.length; i++) {
     progress({ phase: "reading", done: i, total: returns.length });
-    answered.push(await answersOf(returns[i]!, options.settings, options.locale));
+    const file = returns[i]!;
+    const read = await readReturnedWorkbook(
+      { name: file.name, bytes: new Uint8Array(file.bytes) },
+      options.locale,
+    );
+    answered.push(returnedFile(file.name, read, options.settings));
   }
   progress({ phase: "reading", done: returns.length, total: returns.length });
   return writeMerge(pkg, master, answered, options.lastRound);
-}
-
-/** A returned file's answers, or why it was not used. */
-async function answersOf(file: FileBytes, settings: Settings, locale: Locale): Promise<ReturnedFile> {
-  const read = await readReturnedWorkbook({ name: file.name, bytes: new Uint8Array(file.bytes) }, locale);
-  if ("reason" in read) return read;
-  const answers = readAnswers(read, settings);
-  return "skipped" in answers ? { file: file.name, reason: answers.skipped } : { file: file.name, answers };
 }

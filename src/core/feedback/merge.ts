@@ -23,7 +23,8 @@ import type { TaskRow } from "../table/rows";
 import { parseDate, type ParsedDate } from "../values/date";
 import { cellText, compactKey, isBlank, isFilled, normalizeText } from "../values/text";
 import { columnIndex, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
-import { leadUnit, taskKeyOf, type ReturnedAnswers, type ReturnedRow } from "./answers";
+import type { Settings } from "../settings";
+import { leadUnit, readAnswers, taskKeyOf, type ReturnedAnswers, type ReturnedRow } from "./answers";
 import { fingerprint } from "./record";
 import {
   ANSWER_FIELDS,
@@ -46,6 +47,20 @@ export interface MasterTable {
 
 /** A returned file as read (readAnswers), or as a host skipped it (not a workbook, damaged, encrypted). */
 export type ReturnedFile = { readonly file: string; readonly answers: ReturnedAnswers } | SkippedFile;
+
+/**
+ * A returned file as the merge takes it, from what a host read of it: its answers, or why it is not used (the
+ * host's reason, or neither a notice nor a task table). `settings` are the master's (see readAnswers).
+ */
+export function returnedFile(
+  file: string,
+  read: WorkbookModel | SkippedFile,
+  settings: Settings,
+): ReturnedFile {
+  if ("reason" in read) return read;
+  const answers = readAnswers(read, settings);
+  return "skipped" in answers ? { file, reason: answers.skipped } : { file, answers };
+}
 
 export interface MergeOptions {
   /** The round of the last merge the master records (lastMergeRound), YYYY-MM-DD. */

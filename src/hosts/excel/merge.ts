@@ -3,12 +3,10 @@
 // lock and end by writing the check's results as Generate does, the merge's with its Feedback sheet.
 
 import { checkWorkbook, type CheckResult } from "../../core/check";
-import { readAnswers } from "../../core/feedback/answers";
 import { applyChanges } from "../../core/feedback/apply";
-import { mergeAnswers, mergedRows, type ReturnedFile } from "../../core/feedback/merge";
+import { mergeAnswers, mergedRows, returnedFile, type ReturnedFile } from "../../core/feedback/merge";
 import type { CellChange, MergeOutcome } from "../../core/feedback/types";
 import { lastMergeRound, readRecord, RECORD_SHEET, type DubanRecord } from "../../core/output/record";
-import type { Settings } from "../../core/settings";
 import { columnLetter, parseRange, type CellValue } from "../../core/workbook";
 import {
   HostError,
@@ -72,11 +70,11 @@ export async function mergeFeedback(
   const checking = (done: number, total: number) => onProgress({ phase: "checking", done, total });
   const result = checkWorkbook(master, { asOf, settings, onProgress: checking });
 
-  const answered = [];
+  const answered: ReturnedFile[] = [];
   for (let i = 0; i < returns.length; i++) {
     if (signal.aborted) throw new HostError("cancelled");
     onProgress({ phase: "reading", done: i, total: returns.length });
-    answered.push(await answersOf(returns[i]!, settings, locale, readReturn));
+    answered.push(returnedFile(returns[i]!.name, await readReturn(returns[i]!, locale), settings));
   }
   onProgress({ phase: "reading", done: returns.length, total: returns.length });
   const lastRound = lastMergeRound(readRecord(master));
@@ -96,20 +94,6 @@ export async function mergeFeedback(
   );
   const feedback = sheets[kinds.indexOf("feedback")];
   return { outcome, result: after, sheets, feedbackSheet: feedback };
-}
-
-/** A returned file's answers, or why it was not used. */
-async function answersOf(
-  file: ReturnedWorkbook,
-  settings: Settings,
-  locale: MergeOperation["locale"],
-  readReturn: ReturnReader,
-): Promise<ReturnedFile> {
-  const read = await readReturn(file, locale);
-  if ("reason" in read) return read;
-  const answers = readAnswers(read, settings);
-  if ("skipped" in answers) return { file: file.name, reason: answers.skipped };
-  return { file: file.name, answers };
 }
 
 interface MergeWrite {
