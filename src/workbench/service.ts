@@ -22,7 +22,9 @@ import {
   TableError,
   type CellRange,
   type CheckResult,
+  type Day,
   type MergeOutcome,
+  type Settings,
   type SettingsInput,
   type SheetGrid,
   type SheetSpec,
@@ -175,11 +177,7 @@ function requestHandlers(): Handlers {
     check({ asOf, settings, checkId }, { progress }) {
       const book = workbook();
       progress({ phase: "checking", done: 0, total: 0 });
-      const result = checkWorkbook(book.model, {
-        asOf,
-        settings,
-        onProgress: (done, total) => progress({ phase: "checking", done, total }),
-      });
+      const result = checkShowingProgress(book.model, asOf, settings, progress);
       book.last = { id: checkId, result };
       return { checkId, result: slim(result) };
     },
@@ -241,12 +239,7 @@ function requestHandlers(): Handlers {
         book.model = applyChanges(book.model, result.sheet, outcome.changes);
       }
       book.mergedRound = newer(book.mergedRound, outcome.round);
-      const merged = checkWorkbook(book.model, {
-        asOf,
-        settings,
-        keyRows: mergedRows(outcome),
-        onProgress: (done, total) => progress({ phase: "checking", done, total }),
-      });
+      const merged = checkShowingProgress(book.model, asOf, settings, progress, mergedRows(outcome));
       book.last = { id: checkId, result: merged, merge: outcome };
       return { checkId, result: slim(merged), outcome };
     },
@@ -261,22 +254,14 @@ function requestHandlers(): Handlers {
       book.model = before.model;
       book.beforeMerge = undefined;
       progress({ phase: "checking", done: 0, total: 0 });
-      const result = checkWorkbook(book.model, {
-        asOf,
-        settings,
-        onProgress: (done, total) => progress({ phase: "checking", done, total }),
-      });
+      const result = checkShowingProgress(book.model, asOf, settings, progress);
       book.last = { id: checkId, result };
       return { checkId, result: slim(result), cells: before.undo.cells };
     },
 
     async noticeFiles({ asOf, settings, locale }, { progress }) {
       const book = workbook();
-      const result = checkWorkbook(book.model, {
-        asOf,
-        settings,
-        onProgress: (done, total) => progress({ phase: "checking", done, total }),
-      });
+      const result = checkShowingProgress(book.model, asOf, settings, progress);
       progress({ phase: "writing", done: 0, total: result.summary.units.length });
       // A chunk of its own, as the merge's: opening and checking a workbook load none of it.
       const { makeNoticeFiles } = await import(
@@ -286,6 +271,22 @@ function requestHandlers(): Handlers {
       return { files: files.map(({ unit, bytes }) => ({ unit, bytes: ownBuffer(bytes) })) };
     },
   };
+}
+
+/** A check whose progress the page shows as it goes. */
+function checkShowingProgress(
+  model: WorkbookModel,
+  asOf: Day,
+  settings: Settings,
+  progress: (progress: HostProgress) => void,
+  keyRows?: readonly number[],
+): CheckResult {
+  return checkWorkbook(model, {
+    asOf,
+    settings,
+    ...(keyRows ? { keyRows } : {}),
+    onProgress: (done, total) => progress({ phase: "checking", done, total }),
+  });
 }
 
 /** The workbook and the copy an undo would put back: what changes both (settings, clearing) changes each. */
