@@ -90,6 +90,34 @@ export interface DataBar {
   readonly color: string;
 }
 
+/**
+ * A native chart a host draws over the sheet from the sheet's own cells (汇总: completion by unit; 考核记录:
+ * scores over the checks). The cells it reads are written by the same spec, so a host can also store their
+ * values in the chart as its cache (a phone's preview draws from the cache, not from the cells).
+ */
+export interface ChartSpec {
+  /** "bar": horizontal bars, one per category; "line": one line per series across the categories. */
+  readonly kind: "bar" | "line";
+  readonly title: string;
+  /** Zero-based cells of the category labels: one column (bar) or one row (line) of this sheet. */
+  readonly categories: CellRange;
+  readonly series: ReadonlyArray<{
+    /** The legend's words. */
+    readonly name: string;
+    /** Zero-based cells of the values, as many as the categories, in one column or one row. */
+    readonly values: CellRange;
+    /** RGB hex without #. */
+    readonly color: string;
+  }>;
+  /** The value axis: its bounds when fixed (0 to 1 for a rate) and its number format. */
+  readonly valueAxis: { readonly min?: number; readonly max?: number; readonly numberFormat: string };
+  /** Where it sits: the zero-based cells of its top-left and bottom-right corners (the bottom-right one excluded). */
+  readonly anchor: {
+    readonly from: { readonly row: number; readonly column: number };
+    readonly to: { readonly row: number; readonly column: number };
+  };
+}
+
 /** Words a host shows for a validated cell: as it is selected (prompt) or when what was typed is refused. */
 export interface ValidationMessage {
   /** At most 32 characters (Excel's limit). */
@@ -133,6 +161,8 @@ export interface SheetSpec {
   /** The header row and the data under it, with filter buttons. */
   readonly autoFilter?: CellRange;
   readonly dataBars: readonly DataBar[];
+  /** Native charts over the sheet, drawn where the host can draw them. */
+  readonly charts?: readonly ChartSpec[];
   readonly print: {
     readonly landscape: boolean;
     /** Zero-based rows repeated at the top of every printed page (the header). */
