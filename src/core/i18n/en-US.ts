@@ -310,6 +310,7 @@ export const enUS: Catalogue = {
       merged: { label: "Merged", meaning: () => "Light blue: a cell this merge of the units' answers wrote" },
     },
     rowRef: (row) => `Row ${row}`,
+    completionChartTitle: "Completion rate by unit",
     bulletinTitle: "Bulletin",
     bulletin,
     rankChange: "Change",

@@ -289,6 +289,7 @@ export const zhCN: Catalogue = {
       merged: { label: "反馈已合并", meaning: () => "浅蓝：本次合并反馈改写的单元格" },
     },
     rowRef: (row) => `第 ${row} 行`,
+    completionChartTitle: "各单位完成率",
     bulletinTitle: "通报",
     bulletin,
     rankChange: "名次变化",

@@ -6,7 +6,16 @@ import type { Catalogue } from "../i18n/catalogue";
 import type { Locale, Settings } from "../settings";
 import { columnsBetween } from "../values/text";
 import type { CellRange } from "../workbook";
-import type { CellStyle, DataBar, GeneratedKind, SheetSpec, SpecCell, SpecRow, StyleName } from "./spec";
+import type {
+  CellStyle,
+  ChartSpec,
+  DataBar,
+  GeneratedKind,
+  SheetSpec,
+  SpecCell,
+  SpecRow,
+  StyleName,
+} from "./spec";
 
 /** What every sheet builder reads: the check, the settings and the words and styles of its locale. */
 export interface SheetContext {
@@ -37,6 +46,7 @@ interface FinishOptions {
   readonly repeatRows: { readonly first: number; readonly last: number };
   readonly pageBreaksBefore?: readonly number[];
   readonly dataBars?: readonly DataBar[];
+  readonly charts?: readonly ChartSpec[];
 }
 
 /** Rows added top to bottom; widths and heights are fitted to the content when the sheet is finished. */
@@ -118,6 +128,7 @@ export class Layout {
       freezeRows: options.freezeRows,
       ...(options.autoFilter ? { autoFilter: options.autoFilter } : {}),
       dataBars: options.dataBars ?? [],
+      ...(options.charts && options.charts.length > 0 ? { charts: options.charts } : {}),
       print: {
         landscape: true,
         repeatRows: options.repeatRows,

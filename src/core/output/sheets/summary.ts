@@ -3,9 +3,12 @@
 import type { BulletinFacts } from "../../i18n/catalogue";
 import { SUMMARY_COLUMNS, SUMMARY_COUNTS, SUMMARY_RATES, type SummaryLine } from "../../summary";
 import { cell, Layout, type SheetContext } from "../layout";
-import type { DataBar, SheetSpec, SpecCell, StyleName } from "../spec";
+import type { ChartSpec, DataBar, SheetSpec, SpecCell, StyleName } from "../spec";
 
 const DATA_BAR_COLOR = "638EC6";
+/** The chart's width in the host's default columns, and its least height in rows. */
+const CHART_COLUMNS = 8;
+const CHART_MIN_ROWS = 15;
 
 /** The unit or category, then every summary column. */
 const SUMMARY_WIDTH = 1 + SUMMARY_COLUMNS.length;
@@ -70,7 +73,34 @@ export function summarySheet(cx: SheetContext): SheetSpec {
     autoFilter: { top: units.header, left: 0, bottom: units.last, right: SUMMARY_WIDTH - 1 },
     repeatRows: { first: units.header, last: units.header },
     dataBars,
+    charts: units.last > units.header ? [completionChart(cx, units.header, units.last)] : [],
   });
+}
+
+/**
+ * Completion by unit as horizontal bars, from the unit table's own cells (names and completion rates, the
+ * total left out), to the right of the table with a column between so that it covers no cell.
+ */
+function completionChart(cx: SheetContext, header: number, last: number): ChartSpec {
+  const column = (c: number) => ({ top: header + 1, left: c, bottom: last, right: c });
+  const left = SUMMARY_WIDTH + 1;
+  return {
+    kind: "bar",
+    title: cx.catalogue.output.completionChartTitle,
+    categories: column(0),
+    series: [
+      { name: cx.catalogue.words.completionRate, values: column(COMPLETION_COLUMN), color: DATA_BAR_COLOR },
+    ],
+    valueAxis: { min: 0, max: 1, numberFormat: "0%" },
+    anchor: {
+      from: { row: header, column: left },
+      // A bar and its gap take about a row and a half; the title and the axis take a few rows more.
+      to: {
+        row: header + Math.max(CHART_MIN_ROWS, Math.ceil((last - header) * 1.5) + 5),
+        column: left + CHART_COLUMNS,
+      },
+    },
+  };
 }
 
 function summaryCells(name: string, line: SummaryLine, total: boolean): SpecCell[] {

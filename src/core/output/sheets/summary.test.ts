@@ -1,0 +1,121 @@
+import { checkWorkbook } from "../../check";
+import { parseIsoDay } from "../../day";
+import { settingsSchema, type Locale } from "../../settings";
+import type { CellRange, CellValue, WorkbookModel } from "../../workbook";
+import { generatedSheets } from "../generate";
+import type { SheetSpec } from "../spec";
+
+const asOf = parseIsoDay("2026-11-18")!;
+const HEADER: CellValue[] = ["工作任务", "类别", "责任单位", "完成时限", "完成情况", "完成日期"];
+const task = (unit: string, status: string, category = ""): CellValue[] => [
+  "任务",
+  category,
+  unit,
+  "2026-11-10",
+  status,
+  status === "已完成" ? "2026-11-09" : null,
+];
+
+function summary(rows: CellValue[][], locale: Locale = "zh-CN", roster?: readonly string[]): SheetSpec {
+  const workbook: WorkbookModel = {
+    fileName: "t.xlsx",
+    sheets: [
+      { name: "任务", rows: [HEADER, ...rows], merges: [] },
+      ...(roster ? [{ name: "单位名单", rows: [["单位名称"], ...roster.map((u) => [u])], merges: [] }] : []),
+    ],
+  };
+  const settings = settingsSchema.parse({});
+  const result = checkWorkbook(workbook, { asOf, settings });
+  return generatedSheets(result, { settings, locale }).find((s) => s.kind === "summary")!;
+}
+
+const cellsOf = (spec: SheetSpec, range: CellRange) => {
+  const out: unknown[] = [];
+  for (let r = range.top; r <= range.bottom; r++)
+    for (let c = range.left; c <= range.right; c++) out.push(spec.rows[r]?.cells[c]?.value ?? null);
+  return out;
+};
+
+describe("汇总's chart of completion by unit", () => {
+  test.each([
+    {
+      name: "one unit",
+      rows: [task("甲", "已完成"), task("甲", "进行中")],
+      units: ["甲"],
+      rates: [0.5],
+    },
+    {
+      name: "three units, in the table's order",
+      rows: [task("甲", "已完成"), task("乙", "进行中"), task("丙", "已完成"), task("丙", "已完成")],
+      units: ["丙", "甲", "乙"],
+      rates: [1, 1, 0],
+    },
+    {
+      name: "categories: the chart reads the unit table, not the category table below it",
+      rows: [task("甲", "已完成", "安全"), task("乙", "进行中", "经营")],
+      units: ["甲", "乙"],
+      rates: [1, 0],
+    },
+    {
+      name: "a roster: the units not on it, listed apart, are not in the chart",
+      rows: [task("甲", "已完成"), task("乙", "进行中"), task("甲乙", "已完成")],
+      roster: ["甲", "乙"],
+      units: ["甲", "乙"],
+      rates: [1, 0],
+    },
+  ])("$name", ({ rows, units, rates, roster }) => {
+    const spec = summary(rows, "zh-CN", roster);
+    expect(spec.charts).toHaveLength(1);
+    const chart = spec.charts![0]!;
+    expect(chart.kind).toBe("bar");
+    // The chart's categories and values are the table's own cells: the names, and the completion rates under
+    // the completion heading.
+    const cats = cellsOf(spec, chart.categories);
+    expect(new Set(cats)).toEqual(new Set(units));
+    expect(chart.series).toHaveLength(1);
+    const { values } = chart.series[0]!;
+    expect([values.top, values.bottom]).toEqual([chart.categories.top, chart.categories.bottom]);
+    expect(values.left).toBe(values.right);
+    expect(spec.rows[values.top - 1]!.cells[values.left]).toEqual({ value: "完成率", style: "header" });
+    expect(spec.rows[values.top - 1]!.cells[0]).toEqual({ value: "责任单位", style: "header" });
+    const byUnit = Object.fromEntries(cats.map((u, i) => [u, cellsOf(spec, values)[i]]));
+    expect(units.map((u) => byUnit[u])).toEqual(rates);
+    // The total row below is not a unit.
+    expect(spec.rows[chart.categories.bottom + 1]!.cells[0]!.style).toBe("totalText");
+    // The data bars stay.
+    expect(spec.dataBars[0]!.range).toEqual(values);
+  });
+
+  test.each([
+    ["no task at all", [] as CellValue[][]],
+    ["tasks without a unit", [task("", "进行中")]],
+  ])("%s: no chart", (_name, rows) => {
+    const spec = summary(rows);
+    expect(spec.charts ?? []).toEqual([]);
+  });
+
+  test.each([
+    ["zh-CN" as const, "各单位完成率", "完成率"],
+    ["en-US" as const, "Completion rate by unit", "Completion"],
+  ])("%s: the title and the series in the locale's words, 0 to 100 %%", (locale, title, series) => {
+    const chart = summary([task("甲", "已完成")], locale).charts![0]!;
+    expect(chart.title).toBe(title);
+    expect(chart.series[0]!.name).toBe(series);
+    expect(chart.valueAxis).toEqual({ min: 0, max: 1, numberFormat: "0%" });
+    expect(chart.series[0]!.color).toMatch(/^[0-9A-F]{6}$/);
+  });
+
+  test.each([1, 5, 30])("%i units: the chart covers no written cell and has room for every bar", (n) => {
+    const rows = Array.from({ length: n }, (_, i) =>
+      task(`单位${i + 1}`, i % 2 ? "已完成" : "进行中", "安全"),
+    );
+    const spec = summary(rows);
+    const { from, to } = spec.charts![0]!.anchor;
+    const lastColumn = Math.max(...spec.rows.map((r) => r.cells.length)) - 1;
+    // A blank column between the table and the chart.
+    expect(from.column).toBeGreaterThanOrEqual(Math.max(lastColumn, spec.columns.length - 1) + 2);
+    expect(from.row).toBe(spec.charts![0]!.categories.top - 1);
+    expect(to.row - from.row).toBeGreaterThanOrEqual(n + 4);
+    expect(to.column).toBeGreaterThan(from.column);
+  });
+});
