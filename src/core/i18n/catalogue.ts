@@ -49,6 +49,47 @@ export interface BulletinFacts extends Pick<SummaryLine, SummaryCount | "missing
     readonly suggestion: string;
     readonly tasks: number;
   }>;
+  /**
+   * Since the check compared with (absent on a first check): the units that rose most and fell most, by rank
+   * and among equal moves by score, each list empty when no unit moved that way. Tied units share the move.
+   */
+  readonly trend?: {
+    /** YYYY-MM-DD */
+    readonly since: string;
+    readonly improved: TrendMove;
+    readonly declined: TrendMove;
+  };
+  /** The units with the most omissions (漏项), most first: the top three, and any tied with the third. */
+  readonly omissionLeaders: ReadonlyArray<{ readonly unit: string; readonly omissions: number }>;
+}
+
+/** Units that moved alike since the last check: places in rank (up positive) and the score's change. */
+export interface TrendMove {
+  readonly units: readonly string[];
+  readonly rankChange: number;
+  /** Absent when the scores do not compare (no earlier score, or another scoring method then). */
+  readonly scoreChange?: number;
+}
+
+/** The words of the 考核记录 / History sheet. */
+export interface HistoryWording {
+  /** Under the title: the checks shown, their first and last day, and the day the changes are against. */
+  readonly subtitle: (v: {
+    file: string;
+    checks: number;
+    from: string;
+    to: string;
+    method: string;
+    since?: string;
+  }) => string;
+  /** The column of one line a unit, for a phone: this check's score, its move and its rank. */
+  readonly latest: string;
+  readonly latestLine: (v: { score: number; rank: number; change?: string }) => string;
+  /** In the latest column of a unit ranked before but not this time. */
+  readonly notRankedNow: string;
+  readonly scoreChange: string;
+  /** The line chart of scores over the checks, of the `shown` best-ranked units of `units`. */
+  readonly chartTitle: (v: { shown: number; units: number }) => string;
 }
 
 /** What the ranking sheet's formula line is built from: the scoring used and the deduction terms in force. */
@@ -160,6 +201,7 @@ export interface OutputWording {
   readonly omissionsHeader: readonly [string, string, string, string, string, string];
   readonly feedback: FeedbackWording;
   readonly progress: ProgressWording;
+  readonly history: HistoryWording;
   /** The score rule as a formula: 得分 = 100 − 2×逾期 − … */
   readonly scoreFormula: (v: {
     base: number;
@@ -180,6 +222,8 @@ export interface OutputWording {
   readonly scoringName: (scoring: Scoring) => string;
   /** In the score column of a roster unit listed without a rank. */
   readonly notRanked: string;
+  /** In the summary's completion rate of a roster unit with no task (listed, not ranked). */
+  readonly noTasks: string;
   /** The summary's section of units not on the roster, and its columns: as written, suggested name, tasks, open, overdue. */
   readonly offRosterTitle: (units: number) => string;
   readonly offRosterHeader: readonly [string, string, string, string, string];

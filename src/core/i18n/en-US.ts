@@ -1,7 +1,7 @@
 // English wording of every message, label and notice.
 
 import { formatPeriod } from "../recurring/period-label";
-import type { BulletinFacts, Catalogue, ScoringFacts } from "./catalogue";
+import type { BulletinFacts, Catalogue, ScoringFacts, TrendMove } from "./catalogue";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -18,6 +18,19 @@ function names(units: readonly string[]): string {
   if (units.length > 3) return `${units.slice(0, 3).join(", ")} and ${units.length - 3} more`;
   if (units.length <= 1) return units.join("");
   return `${units.slice(0, -1).join(", ")} and ${units[units.length - 1]}`;
+}
+
+/** 2.5 -> "+2.5", -4 -> "−4" */
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : "0";
+}
+
+/** `A (up 3 places, score +2.5)` */
+function moved(move: TrendMove): string {
+  const { rankChange: r, scoreChange: s } = move;
+  const rank = r > 0 ? `up ${count(r, "place")}` : r < 0 ? `down ${count(-r, "place")}` : "same place";
+  const score = s === undefined || s === 0 ? "" : `, score ${signed(s)}`;
+  return `${names(move.units)} (${move.units.length > 1 ? "each " : ""}${rank}${score})`;
 }
 
 /** The paragraph read out at the dispatch meeting. */
@@ -44,10 +57,12 @@ function bulletin(f: BulletinFacts): string {
       `${count(f.dueSoon, "more task")} ${f.dueSoon === 1 ? "falls" : "fall"} due ${when}; remind the units to finish on time.`,
     );
   }
-  if (f.missingInstances > 0)
-    parts.push(
-      `${count(f.missingInstances, "required ledger entry", "required ledger entries")} ${isAre(f.missingInstances)} missing.`,
-    );
+  if (f.missingInstances > 0) {
+    let omissions = `${count(f.missingInstances, "required ledger entry", "required ledger entries")} ${isAre(f.missingInstances)} missing`;
+    if (f.omissionLeaders.length > 0)
+      omissions += `, most at ${f.omissionLeaders.map((l) => `${l.unit} (${l.omissions})`).join(", ")}`;
+    parts.push(`${omissions}.`);
+  }
   if (f.top) {
     let ranking =
       f.top.units.length > 1
@@ -56,6 +71,14 @@ function bulletin(f: BulletinFacts): string {
     if (f.bottom)
       ranking += `; ${names(f.bottom.units)} ${f.bottom.units.length > 1 ? "rank" : "ranks"} last (${f.bottom.score} points)`;
     parts.push(`${ranking}.`);
+  }
+  if (f.trend && (f.trend.improved.units.length > 0 || f.trend.declined.units.length > 0)) {
+    const { since, improved, declined } = f.trend;
+    const moves = [
+      ...(improved.units.length > 0 ? [`${moved(improved)} improved most`] : []),
+      ...(declined.units.length > 0 ? [`${moved(declined)} declined most`] : []),
+    ];
+    parts.push(`Since the last check (${since}), ${moves.join("; ")}.`);
   }
   if (f.offRoster.length > 0) {
     const listed = names(f.offRoster.map((u) => `"${u.unit}" (${count(u.tasks, "task")}; ${u.suggestion}?)`));
@@ -215,6 +238,7 @@ export const enUS: Catalogue = {
       issues: "Issues",
       summary: "Summary",
       ranking: "Ranking",
+      history: "History",
       notices: "Notices",
       omissions: "Omissions",
       progress: "Progress",
@@ -290,6 +314,17 @@ export const enUS: Catalogue = {
       year: (year) => String(year),
       noTasks: "No open or recently finished tasks.",
     },
+    history: {
+      subtitle: (v) =>
+        `File ${v.file} · ${count(v.checks, "check")} (${v.from === v.to ? v.from : `${v.from} to ${v.to}`}) · ${v.method}` +
+        (v.since ? ` · changes against ${v.since}` : ""),
+      latest: "Latest",
+      latestLine: (v) => `${v.score}${v.change ? ` ${v.change}` : ""} (rank ${v.rank})`,
+      notRankedNow: "not ranked this time",
+      scoreChange: "Score change",
+      chartTitle: (v) =>
+        v.shown < v.units ? `Scores over the checks (top ${v.shown} units)` : "Scores over the checks",
+    },
     scoreFormula: (v) =>
       `Score = ${v.base}${v.terms.map((t) => ` − ${t.weight} × ${t.name.toLowerCase()}`).join("")}, at least 0`,
     legend: {
@@ -337,6 +372,7 @@ export const enUS: Catalogue = {
         ? "scored by points (earned ÷ possible)"
         : `scored by deductions${scoring.perTask ? " per task" : ""}${scoring.noPoints ? " (the table has no points)" : ""}`,
     notRanked: "no tasks, not ranked",
+    noTasks: "no tasks",
     offRosterTitle: (units) => `Not on the roster (${count(units, "unit")}, not ranked: correct them)`,
     offRosterHeader: ["As written", "Meant (suggested)", "Tasks", "Open", "Overdue"],
     noticeHeading: (unit) => `Notice: ${unit}`,

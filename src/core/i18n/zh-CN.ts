@@ -1,7 +1,7 @@
 // 中文 wording of every message, label and notice.
 
 import { formatPeriod } from "../recurring/period-label";
-import type { BulletinFacts, Catalogue, ScoringFacts } from "./catalogue";
+import type { BulletinFacts, Catalogue, ScoringFacts, TrendMove } from "./catalogue";
 
 const CYCLE_ZH: Readonly<Record<string, string>> = {
   year: "年",
@@ -22,6 +22,14 @@ function names(units: readonly string[]): string {
 function chineseDate(iso: string): string {
   const [year, month, day] = iso.split("-").map(Number);
   return `${year}年${month}月${day}日`;
+}
+
+/** 综采一队（名次上升 3 位，得分提高 2.5 分）; tied units 均… */
+function moved(move: TrendMove): string {
+  const { rankChange: r, scoreChange: s } = move;
+  const rank = r > 0 ? `名次上升 ${r} 位` : r < 0 ? `名次下降 ${-r} 位` : "名次不变";
+  const score = s === undefined || s === 0 ? "" : `，得分${s > 0 ? "提高" : "下降"} ${Math.abs(s)} 分`;
+  return `${names(move.units)}（${move.units.length > 1 ? "均" : ""}${rank}${score}）`;
 }
 
 /** 一总结一通报: the paragraph read out at the dispatch meeting. */
@@ -45,7 +53,12 @@ function bulletin(f: BulletinFacts): string {
     const when = f.dueSoonDays > 0 ? `将在 ${f.dueSoonDays} 个工作日内到期` : "今天到期";
     parts.push(`另有 ${f.dueSoon} 项${when}，请相关单位抓紧办理。`);
   }
-  if (f.missingInstances > 0) parts.push(`按工作规范应报未报（漏项）${f.missingInstances} 项。`);
+  if (f.missingInstances > 0) {
+    let omissions = `按工作规范应报未报（漏项）${f.missingInstances} 项`;
+    if (f.omissionLeaders.length > 0)
+      omissions += `，漏项较多的是${f.omissionLeaders.map((l) => `${l.unit}（${l.omissions} 项）`).join("、")}`;
+    parts.push(`${omissions}。`);
+  }
   if (f.top) {
     let ranking =
       f.top.units.length > 1
@@ -53,6 +66,14 @@ function bulletin(f: BulletinFacts): string {
         : `本期考核${f.method}，排名第一的是${f.top.units[0]}（${f.top.score} 分）`;
     if (f.bottom) ranking += `，排名靠后的是${names(f.bottom.units)}（${f.bottom.score} 分）`;
     parts.push(`${ranking}。`);
+  }
+  if (f.trend && (f.trend.improved.units.length > 0 || f.trend.declined.units.length > 0)) {
+    const { since, improved, declined } = f.trend;
+    const moves = [
+      ...(improved.units.length > 0 ? [`进步最大的是${moved(improved)}`] : []),
+      ...(declined.units.length > 0 ? [`退步最大的是${moved(declined)}`] : []),
+    ];
+    parts.push(`与上次检查（${chineseDate(since)}）相比，${moves.join("，")}。`);
   }
   if (f.offRoster.length > 0) {
     const listed = f.offRoster.map((u) => `“${u.unit}”（${u.tasks} 项，应为“${u.suggestion}”？）`).join("、");
@@ -204,6 +225,7 @@ export const zhCN: Catalogue = {
       issues: "问题清单",
       summary: "汇总",
       ranking: "排名",
+      history: "考核记录",
       notices: "督办单",
       omissions: "漏项清单",
       progress: "网络推进图",
@@ -276,6 +298,16 @@ export const zhCN: Catalogue = {
       year: (year) => `${year}年`,
       noTasks: "没有未完成或近期完成的任务。",
     },
+    history: {
+      subtitle: (v) =>
+        `文件：${v.file} · 共 ${v.checks} 次检查（${v.from === v.to ? v.from : `${v.from} 至 ${v.to}`}）· ${v.method}` +
+        (v.since ? ` · 变化与 ${v.since} 的检查相比` : ""),
+      latest: "本期",
+      latestLine: (v) => `${v.score}${v.change ? ` ${v.change}` : ""}（第${v.rank}名）`,
+      notRankedNow: "本期未排名",
+      scoreChange: "得分变化",
+      chartTitle: (v) => (v.shown < v.units ? `得分走势（排名前 ${v.shown} 的单位）` : "各单位得分走势"),
+    },
     scoreFormula: (v) =>
       `得分 = ${v.base}${v.terms.map((t) => ` − ${t.weight}×${t.name}`).join("")}，最低 0 分`,
     legend: {
@@ -317,6 +349,7 @@ export const zhCN: Catalogue = {
         ? "按考核评分（得分÷分值）计分"
         : `${scoring.noPoints ? "因表中没有分值" : ""}按${scoring.perTask ? "任务数折算扣分" : "扣分"}计分`,
     notRanked: "无任务，不排名",
+    noTasks: "无任务",
     offRosterTitle: (units) => `不在名单的单位（${units} 个，未参与排名，请更正）`,
     offRosterHeader: ["表中填写", "应为（建议）", "任务数", "未完成", "逾期"],
     noticeHeading: (unit) => `督办单：${unit}`,

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS } from "../settings";
 import type { WorkbookModel } from "../workbook";
 import { generatedSheets } from "./generate";
 import { highlightPlan } from "./highlights";
+import { historyEntry } from "./history";
 import { planWrite, writtenRecord } from "./plan";
 import { lastMergeRound, type DubanRecord, type PreviousRanking } from "./record";
 import { styleSheet } from "./styles";
@@ -57,7 +58,11 @@ describe("planWrite", () => {
     const plan = planWrite(result, { ...options, record: before });
     expect(plan.record.baseline).toEqual(baseline);
     expect(plan.sheets).toEqual(
-      generatedSheets(result, { ...options, ...(baseline ? { previousRanking: baseline } : {}) }),
+      generatedSheets(result, {
+        ...options,
+        ...(baseline ? { previousRanking: baseline } : {}),
+        history: [historyEntry(result)],
+      }),
     );
   });
 
@@ -72,11 +77,13 @@ describe("planWrite", () => {
         { name: "问题清单", kind: "issues" },
         { name: "汇总", kind: "summary" },
         { name: "排名", kind: "ranking" },
+        { name: "考核记录", kind: "history" },
         { name: "督办单", kind: "notices" },
         { name: "网络推进图", kind: "progress" },
       ],
       highlightSheet: SHEET,
       ranking: { asOf: "2026-11-18", entries: result.ranking.map(({ unit, rank }) => ({ unit, rank })) },
+      history: [historyEntry(result)],
     });
   });
 });
@@ -87,21 +94,21 @@ describe("writtenRecord", () => {
   test.each<[string, readonly string[], unknown, string[]]>([
     [
       "the names asked for",
-      ["问题清单", "汇总", "排名", "督办单", "网络推进图"],
+      ["问题清单", "汇总", "排名", "考核记录", "督办单", "网络推进图"],
       undefined,
-      ["问题清单", "汇总", "排名", "督办单", "网络推进图"],
+      ["问题清单", "汇总", "排名", "考核记录", "督办单", "网络推进图"],
     ],
     [
       "a taken name",
-      ["问题清单", "汇总 (2)", "排名", "督办单", "网络推进图"],
+      ["问题清单", "汇总 (2)", "排名", "考核记录", "督办单", "网络推进图"],
       undefined,
-      ["问题清单", "汇总 (2)", "排名", "督办单", "网络推进图"],
+      ["问题清单", "汇总 (2)", "排名", "考核记录", "督办单", "网络推进图"],
     ],
     [
       "with a host's bookkeeping",
-      ["问题清单", "汇总", "排名", "督办单", "网络推进图"],
+      ["问题清单", "汇总", "排名", "考核记录", "督办单", "网络推进图"],
       { part: "x" },
-      ["问题清单", "汇总", "排名", "督办单", "网络推进图"],
+      ["问题清单", "汇总", "排名", "考核记录", "督办单", "网络推进图"],
     ],
   ])("%s", (_name, names, host, expected) => {
     const written = writtenRecord(plan, names, host);
@@ -114,6 +121,7 @@ describe("writtenRecord", () => {
       "highlightSheet",
       "ranking",
       "baseline",
+      "history",
       ...(host === undefined ? [] : ["host"]),
     ]);
     expect(written.host).toEqual(host);
@@ -140,6 +148,7 @@ describe("planWrite after a merge of the units' answers", () => {
       "issues",
       "summary",
       "ranking",
+      "history",
       "notices",
       "progress",
       "feedback",

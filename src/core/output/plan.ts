@@ -8,6 +8,7 @@ import type { MergeOutcome } from "../feedback/types";
 import type { Locale, Settings } from "../settings";
 import { generatedSheets, rankingRecord } from "./generate";
 import { highlightPlan, type HighlightPlan } from "./highlights";
+import { historyEntry, recordHistory, withHistory } from "./history";
 import { lastMergeRound, rankingBaseline, type DubanRecord } from "./record";
 import type { CellStyle, SheetSpec, StyleName } from "./spec";
 import { styleSheet } from "./styles";
@@ -42,16 +43,18 @@ export interface WritePlan {
 
 /**
  * Everything a host writes for this check. The ranking is compared with the one the workbook recorded
- * before (re-checking the same day, with the same earlier one), so checking twice writes what checking once
- * did.
+ * before (re-checking the same day, with the same earlier one), and this day's scores take the place of any
+ * the history has for the day, so checking twice writes what checking once did.
  */
 export function planWrite(result: CheckResult, options: PlanOptions): WritePlan {
   const { settings, locale } = options;
   const baseline = rankingBaseline(options.record, formatDay(result.asOf));
+  const history = withHistory(recordHistory(options.record), historyEntry(result));
   const sheets = generatedSheets(result, {
     settings,
     locale,
     ...(baseline ? { previousRanking: baseline } : {}),
+    history,
     ...(options.merge ? { merge: options.merge } : {}),
   });
   const highlights = highlightPlan(result, {
@@ -70,6 +73,7 @@ export function planWrite(result: CheckResult, options: PlanOptions): WritePlan 
       highlightSheet: highlights.sheet,
       ranking: rankingRecord(result),
       ...(baseline ? { baseline } : {}),
+      history,
       ...(round === undefined ? {} : { merge: { round } }),
     },
   };

@@ -1,6 +1,7 @@
 // Duban's own record inside a workbook: which sheets it generated, the last ranking, a host's bookkeeping.
 // It lives in a very hidden sheet, so it travels with the file and every host can read it as cell values.
 
+import type { ScoreMethod } from "../settings";
 import { cellText } from "../values/text";
 import type { WorkbookModel } from "../workbook";
 import type { GeneratedKind } from "./spec";
@@ -35,6 +36,28 @@ export interface PreviousRanking {
   readonly entries: ReadonlyArray<{ readonly unit: string; readonly rank: number }>;
 }
 
+/** A ranked unit on a check day, as the 考核记录 / History sheet and the bulletin read it. */
+export interface HistoryUnit {
+  readonly unit: string;
+  readonly score: number;
+  readonly rank: number;
+  readonly tasks: number;
+  readonly overdue: number;
+  /** Omissions (漏项): entries the unit should have made by its specification and did not. */
+  readonly omissions: number;
+  /** Its rows with data problems (missing fields, unreadable dates and the like). */
+  readonly dataProblems: number;
+}
+
+/** One check day of the history: every ranked unit's score and rank, in rank order. */
+export interface HistoryEntry {
+  /** YYYY-MM-DD */
+  readonly asOf: string;
+  /** Scores of different methods do not compare: a change of method shows no change of score. */
+  readonly method: ScoreMethod;
+  readonly units: readonly HistoryUnit[];
+}
+
 export interface DubanRecord {
   readonly version: 1;
   readonly generated: ReadonlyArray<{ readonly name: string; readonly kind: GeneratedKind }>;
@@ -46,6 +69,11 @@ export interface DubanRecord {
    * again, so that checking twice leaves the same workbook as checking once.
    */
   readonly baseline?: PreviousRanking;
+  /**
+   * The checks' scores and ranks by check day, oldest first, one entry a day (see withHistory). Absent in a
+   * record written before there was a history.
+   */
+  readonly history?: readonly HistoryEntry[];
   /**
    * The last merge of the units' answers (反馈汇总): its round, the as-of day of the notices it merged. A notice
    * of an older round is not merged again. Kept through later checks that merge nothing.

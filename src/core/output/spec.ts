@@ -5,7 +5,7 @@ import type { CellRange } from "../workbook";
 
 /** What each generated sheet is, so that a later run knows which sheets are Duban's to replace. */
 export type GeneratedKind =
-  "issues" | "summary" | "ranking" | "notices" | "progress" | "omissions" | "feedback";
+  "issues" | "summary" | "ranking" | "history" | "notices" | "progress" | "omissions" | "feedback";
 
 /** The few looks a generated sheet uses; each host maps them onto its own style objects (see STYLES). */
 export type StyleName =

@@ -1,7 +1,8 @@
 // 汇总 (Summary): per unit and per category, completion rates with data bars, and the 通报 bulletin.
 
-import type { BulletinFacts } from "../../i18n/catalogue";
+import type { BulletinFacts, TrendMove } from "../../i18n/catalogue";
 import { SUMMARY_COLUMNS, SUMMARY_COUNTS, SUMMARY_RATES, type SummaryLine } from "../../summary";
+import { mostMoved, type Trend } from "../history";
 import { cell, Layout, type SheetContext } from "../layout";
 import type { ChartSpec, DataBar, SheetSpec, SpecCell, StyleName } from "../spec";
 
@@ -14,8 +15,12 @@ const CHART_MIN_ROWS = 15;
 const SUMMARY_WIDTH = 1 + SUMMARY_COLUMNS.length;
 const COMPLETION_COLUMN = 1 + SUMMARY_COLUMNS.indexOf("completionRate");
 
-/** The summary sheet: the units' table, the categories' where the table has categories, the bulletin. */
-export function summarySheet(cx: SheetContext): SheetSpec {
+/**
+ * The summary sheet: the units' table (with a roster, every roster unit: one with no task is listed as such,
+ * after the others), the categories' where the table has categories, the bulletin, which names the units that
+ * moved most since the check of `trend`.
+ */
+export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
   const { result, catalogue: cat } = cx;
   const { summary } = result;
   const onRoster = summary.units.filter((line) => !line.notOnRoster);
@@ -33,9 +38,10 @@ export function summarySheet(cx: SheetContext): SheetSpec {
   );
   const headings = (first: string) => [first, ...SUMMARY_COLUMNS.map((key) => w[key])];
   const dataBars: DataBar[] = [];
-  const table = (first: string, lines: readonly SummaryLine[]) => {
+  const table = (first: string, lines: readonly SummaryLine[], idle: readonly string[] = []) => {
     const header = sheet.header(headings(first));
     for (const line of lines) sheet.add(summaryCells(line.name, line, false));
+    for (const unit of idle) sheet.add(idleCells(unit, cat.output.noTasks));
     const last = sheet.lastRow;
     if (lines.length > 0)
       dataBars.push({
@@ -46,7 +52,7 @@ export function summarySheet(cx: SheetContext): SheetSpec {
     return { header, last };
   };
 
-  const units = table(w.unit, onRoster);
+  const units = table(w.unit, onRoster, result.unranked);
   if (offRoster.length > 0) {
     sheet.blank();
     sheet.merge(sheet.add([cell(cat.output.offRosterTitle(offRoster.length), "sectionTitle")]));
@@ -67,7 +73,7 @@ export function summarySheet(cx: SheetContext): SheetSpec {
   }
   sheet.blank();
   sheet.merge(sheet.add([cell(cat.output.bulletinTitle, "sectionTitle")]));
-  sheet.merge(sheet.add([cell(cat.output.bulletin(bulletinFacts(cx)), "paragraph")]));
+  sheet.merge(sheet.add([cell(cat.output.bulletin(bulletinFacts(cx, trend)), "paragraph")]));
   return sheet.finish("summary", {
     freezeRows: units.header + 1,
     autoFilter: { top: units.header, left: 0, bottom: units.last, right: SUMMARY_WIDTH - 1 },
@@ -114,7 +120,42 @@ function summaryCells(name: string, line: SummaryLine, total: boolean): SpecCell
   ];
 }
 
-function bulletinFacts(cx: SheetContext): BulletinFacts {
+/** A roster unit with no task: zeros, and in place of its rates that it has no task (it is not ranked). */
+function idleCells(unit: string, noTasks: string): SpecCell[] {
+  return [
+    cell(unit, "text"),
+    ...SUMMARY_COUNTS.map(() => cell(0, "number")),
+    cell(noTasks, "text"),
+    ...SUMMARY_RATES.slice(1).map(() => cell(null, "percent")),
+  ];
+}
+
+/** The units with the most omissions, most first: three, and any tied with the third (a cut tie is unfair). */
+export function omissionLeaders(units: readonly SummaryLine[]): Array<{ unit: string; omissions: number }> {
+  const sorted = units
+    .filter((u) => u.missingInstances > 0)
+    .sort((a, b) => b.missingInstances - a.missingInstances);
+  const third = sorted[2]?.missingInstances ?? 0;
+  return sorted
+    .filter((u, i) => i < 3 || u.missingInstances >= third)
+    .map((u) => ({ unit: u.name, omissions: u.missingInstances }));
+}
+
+/** The units that rose and fell most since the check compared with, as the bulletin words them. */
+function trendFacts(trend: Trend): NonNullable<BulletinFacts["trend"]> {
+  const move = (direction: 1 | -1): TrendMove => {
+    const units = mostMoved(trend, direction);
+    const first = units[0];
+    return {
+      units: units.map((u) => u.unit),
+      rankChange: first?.rankChange ?? 0,
+      ...(first?.scoreChange === undefined ? {} : { scoreChange: first.scoreChange }),
+    };
+  };
+  return { since: trend.since, improved: move(1), declined: move(-1) };
+}
+
+function bulletinFacts(cx: SheetContext, trend: Trend | undefined): BulletinFacts {
   const { summary, ranking } = cx.result;
   const { total } = summary;
   const leaders = summary.units
@@ -148,6 +189,8 @@ function bulletinFacts(cx: SheetContext): BulletinFacts {
     offRoster: summary.units.flatMap((u) =>
       u.notOnRoster ? [{ unit: u.name, suggestion: u.notOnRoster.suggestion, tasks: u.tasks }] : [],
     ),
+    ...(trend ? { trend: trendFacts(trend) } : {}),
+    omissionLeaders: omissionLeaders(summary.units),
   };
 }
 
