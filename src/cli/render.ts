@@ -61,7 +61,11 @@ export function renderText(result: CheckResult, locale: Locale, width: number): 
   }
   out.push("");
   out.push(w.ranking);
-  const ranking = result.ranking.map((e) => [e.rank, e.unit, e.score, "★".repeat(e.stars)]);
+  const ranking = [
+    ...result.ranking.map((e) => [e.rank, e.unit, e.score, "★".repeat(e.stars)]),
+    // Roster units with no task are listed, as on the ranking sheet, without a rank.
+    ...result.unranked.map((unit) => ["", unit, c.output.notRanked, ""]),
+  ];
   out.push(formatTable([w.rank, w.unit, w.score, w.stars], ranking, { alignRight: [0, 2] }));
   return out.join("\n") + "\n";
 }
