@@ -99,14 +99,12 @@ export function historySheet(
             },
           },
         ];
-  return {
-    ...sheet.finish("history", {
-      freezeRows: header + 1,
-      autoFilter: { top: header, left: 0, bottom: last, right: width - 1 },
-      repeatRows: { first: header, last: header },
-    }),
+  return sheet.finish("history", {
+    freezeRows: header + 1,
+    autoFilter: { top: header, left: 0, bottom: last, right: width - 1 },
+    repeatRows: { first: header, last: header },
     charts,
-  };
+  });
 }
 
 /** This check's ranked units in rank order, then those ranked only at earlier checks, by name. */
