@@ -12,7 +12,7 @@ import {
   SAMPLE_SHEET,
 } from "../scripts/sample-workbook";
 import { checkWorkbook, type CheckResult } from "../src/core/check";
-import { type Day, excelSerialFromDay, parseIsoDay } from "../src/core/day";
+import { type Day, excelSerialFromDay, formatDay, parseIsoDay } from "../src/core/day";
 import { generatedSheets } from "../src/core/output/generate";
 import { highlightPlan } from "../src/core/output/highlights";
 import { LOCK_SHEET, MARKS_SHEET, RECORD_SHEET, SETTINGS_SHEET } from "../src/core/output/record";
@@ -65,6 +65,29 @@ function snapshots(fake: FakeExcel, names?: readonly string[]): Record<string, u
 }
 
 const names = (fake: FakeExcel) => fake.workbook.sheets.map((s) => s.name);
+
+/**
+ * 考核记录's first six cells of each unit ranked at `second`, worked out here from the two checks' rankings: the
+ * unit, its line, its score at each check ("" where not ranked), the change in score and in rank.
+ */
+function historyChanges(first: CheckResult, second: CheckResult): unknown[][] {
+  const before = new Map(first.ranking.map((e) => [e.unit, e]));
+  const signed = (n: number, up: string, down: string) =>
+    n > 0 ? `${up}${n}` : n < 0 ? `${down}${-n}` : "—";
+  return second.ranking.map((entry) => {
+    const was = before.get(entry.unit);
+    const rank = was ? signed(was.rank - entry.rank, "↑", "↓") : "新";
+    const score = was ? signed(Math.round((entry.score - was.score) * 100) / 100, "+", "−") : "";
+    return [
+      entry.unit,
+      `${entry.score} ${rank}（第${entry.rank}名）`,
+      was?.score ?? "",
+      entry.score,
+      score,
+      rank,
+    ];
+  });
+}
 
 /** What a check found, without what depends on how the workbook was read (file name, notices). */
 function essence(result: CheckResult) {
@@ -466,7 +489,7 @@ describe("writing and clearing", () => {
     const original = snapshots(fake);
     const host = hostFor(fake);
     const { written } = await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF);
-    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单", "网络推进图"]);
+    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "考核记录", "督办单", "网络推进图"]);
     // The record comes first: it carries the journal before any other change.
     expect(names(fake)).toEqual([...originalNames, RECORD_SHEET, ...written.sheets, MARKS_SHEET]);
     expect(fake.workbook.get(RECORD_SHEET).visibility).toBe("VeryHidden");
@@ -497,7 +520,9 @@ describe("writing and clearing", () => {
     expect(summary.charts[0]).toMatchObject({ type: "BarClustered", valueAxis: { minimum: 0, maximum: 1 } });
     expect(summary.charts[0]!.series.xValues?.left).toBe(0);
     // Formatting went by rectangles of equal style, not cell by cell.
-    const generated = ["问题清单", "汇总", "排名", "督办单", "网络推进图"].map((n) => fake.workbook.get(n));
+    const generated = ["问题清单", "汇总", "排名", "考核记录", "督办单", "网络推进图"].map((n) =>
+      fake.workbook.get(n),
+    );
     expect(generated.every((s) => s.formulas.size === 0)).toBe(true);
   });
 
@@ -560,6 +585,20 @@ describe("writing and clearing", () => {
     await host.clear();
     expect(fake.workbook.get("汇总").snapshot()).toEqual(before);
     expect(fake.workbook.sheet("汇总 (2)")).toBeUndefined();
+  });
+
+  test("two checks on different days: 考核记录 has a column for each day and each unit's change since the first", async () => {
+    const { fake } = await sampleFake(SAMPLE_REFERENCE_AS_OF);
+    const host = hostFor(fake);
+    const first = await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF);
+    const second = await checkAndWrite(host, SAMPLE_REFERENCE_AS_OF + 7);
+    expect(second.written.sheets[3]).toBe("考核记录");
+    const history = fake.workbook.get("考核记录").values;
+    const days = [first, second].map((c) => formatDay(c.result.asOf));
+    expect(history[2]).toEqual(["责任单位", "本期", ...days, "得分变化", "名次变化"]);
+    expect(historyChanges(first.result, second.result)).toEqual(
+      second.result.ranking.map((_, i) => history[3 + i]!.slice(0, 6)),
+    );
   });
 
   test("checking the same day twice leaves the same workbook as checking once", async () => {
