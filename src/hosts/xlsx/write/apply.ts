@@ -37,6 +37,7 @@ import {
 } from "../xml";
 import { Utf8Pieces } from "../utf8";
 import { decode } from "../reader/scan";
+import { addCharts, DRAWING_REL_ID } from "./charts";
 import { cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
 import { addStyles, removeStyles, type ContainerEdit } from "./styles";
 import { WorkbookParts, type DefinedNamesBefore } from "./workbook";
@@ -193,7 +194,12 @@ export function applyDuban(pkg: OpcPackage, plan: WritePlan): string[] {
   for (const spec of plan.sheets) {
     const name = freeName(spec.name, taken);
     taken.add(name);
-    const index = workbook.addSheet(name, sheetXml(spec, { xfIndex, date1904, ns: workbook.ns }));
+    const drawing = spec.charts && spec.charts.length > 0 ? DRAWING_REL_ID : undefined;
+    const index = workbook.addSheet(
+      name,
+      sheetXml(spec, { xfIndex, date1904, ns: workbook.ns, ...(drawing ? { drawing } : {}) }),
+    );
+    if (drawing) addCharts(pkg, workbook, workbook.sheets()[index]!.part, name, spec);
     names.push(name);
     if (spec.print.repeatRows) {
       const { first, last } = spec.print.repeatRows;

@@ -11,6 +11,7 @@ import type { Locale, Settings, SettingsInput } from "../../../core/settings";
 import { zipSync, strToU8 } from "fflate";
 import { OpcPackage, type PackageCodec } from "../package";
 import { applyDuban, clearDuban, freeName, readPackageRecord } from "./apply";
+import { addCharts, DRAWING_REL_ID } from "./charts";
 import { columnSheetXml, sheetXml } from "./sheet";
 import { addStyles } from "./styles";
 import { WorkbookParts } from "./workbook";
@@ -106,11 +107,18 @@ export function newWorkbook(
   for (const spec of sheets) {
     const name = freeName(spec.name, taken);
     taken.add(name);
+    const drawing = spec.charts && spec.charts.length > 0 ? DRAWING_REL_ID : undefined;
     const index = workbook.addSheet(
       name,
-      sheetXml(spec, { xfIndex: patch.xfIndex as never, date1904: false, ns: workbook.ns }),
+      sheetXml(spec, {
+        xfIndex: patch.xfIndex as never,
+        date1904: false,
+        ns: workbook.ns,
+        ...(drawing ? { drawing } : {}),
+      }),
       spec.state,
     );
+    if (drawing) addCharts(pkg, workbook, workbook.sheets()[index]!.part, name, spec);
     if (spec.print.repeatRows) {
       const { first, last } = spec.print.repeatRows;
       workbook.addDefinedName(

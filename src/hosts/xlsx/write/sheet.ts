@@ -21,6 +21,8 @@ export interface SheetXmlOptions {
   readonly date1904: boolean;
   /** The namespaces of the package's conformance class (transitional when absent). */
   readonly ns?: ClassNamespaces;
+  /** The relationship id of the sheet's drawing (its charts), when it has one. */
+  readonly drawing?: string;
 }
 
 /** The sheet's part, as UTF-8. */
@@ -93,6 +95,7 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
     for (const row of breaks) out.push(`<brk id="${row}" max="16383" man="1"/>`);
     out.push("</rowBreaks>");
   }
+  if (options.drawing !== undefined) out.push(`<drawing${attributesText([["r:id", options.drawing]])}/>`);
   out.push("</worksheet>");
   return out.bytes();
 }

@@ -7,6 +7,7 @@ import {
   CONTENT_TYPES_PART,
   PACKAGE_RELATIONSHIPS_NS,
   readRelationships,
+  relationshipKind,
   relationshipsPartOf,
   relationshipType,
   workbookPartOf,
@@ -225,7 +226,8 @@ export class WorkbookParts {
     );
   }
 
-  private appendOverride(partName: string, contentType: string): void {
+  /** Adds a content type Override for a new part (`/xl/charts/chart1.xml`). */
+  appendOverride(partName: string, contentType: string): void {
     const doc = parseXml(this.pkg.text(CONTENT_TYPES_PART), CONTENT_TYPES_PART);
     if (doc.root.uri !== CONTENT_TYPES_NS)
       throw new Error(`${CONTENT_TYPES_PART} is not a content types part`);
@@ -260,10 +262,43 @@ export class WorkbookParts {
       );
     }
     if (sheet.part) {
+      this.removeDrawings(sheet.part);
       this.removeOverride(sheet.part);
       for (const part of [sheet.part, relationshipsPartOf(sheet.part)])
         if (this.pkg.has(part)) this.pkg.remove(part);
     }
+  }
+
+  /**
+   * Takes out the drawings of a sheet being removed and the charts on them, each with its relationships and
+   * content type, and what a chart alone uses (the style and colour parts Excel adds on saving): nothing else
+   * relates to them, and a part left behind would be an orphan in the package. Images are left alone, since
+   * drawings may share them.
+   */
+  private removeDrawings(sheetPart: string): void {
+    const internal = (source: string, kinds: readonly string[] | undefined) =>
+      readRelationships(this.pkg, source).list.flatMap((rel) =>
+        rel.part !== undefined &&
+        this.pkg.has(rel.part) &&
+        (kinds === undefined
+          ? !/^image\//.test(this.pkg.contentType(rel.part) ?? "")
+          : kinds.includes(relationshipKind(rel.type) ?? ""))
+          ? [this.pkg.storedName(rel.part)!]
+          : [],
+      );
+    for (const drawing of internal(sheetPart, ["drawing"])) {
+      for (const chart of internal(drawing, ["chart"])) {
+        for (const used of internal(chart, undefined)) this.removePart(used);
+        this.removePart(chart);
+      }
+      this.removePart(drawing);
+    }
+  }
+
+  /** A part with its relationships part and its content type Override. */
+  private removePart(part: string): void {
+    this.removeOverride(part);
+    for (const name of [part, relationshipsPartOf(part)]) if (this.pkg.has(name)) this.pkg.remove(name);
   }
 
   private renumberAfterRemoval(doc: XmlDocument, index: number, count: number): TextEdit[] {
