@@ -8,7 +8,8 @@ module.exports = {
   mode: "production",
   target: "node20",
   context: __dirname,
-  entry: { duban: "./src/cli/index.ts" },
+  // The worker that parses back large written parts sits beside the command (see src/hosts/xlsx/node-verify.ts).
+  entry: { duban: "./src/cli/index.ts", "verify-worker": "./src/hosts/xlsx/verify-worker.ts" },
   output: {
     path: path.resolve(__dirname, "dist/cli"),
     filename: "[name].js",

@@ -3,6 +3,7 @@
 import { isUtf8 } from "node:buffer";
 import * as zlib from "node:zlib";
 import type { InflatedSizeProbe } from "./inspect";
+import { verifyOnWorker } from "./node-verify";
 import { type PackageCodec } from "./package";
 import { crc32 as crc32InJs } from "./zip";
 
@@ -75,4 +76,5 @@ export const NODE_CODEC: Readonly<Required<PackageCodec>> = {
   measureInflated: measureWithZlib,
   // simdutf underneath: the standard's UTF-8, as isWellFormedUtf8 reads it (node-codec.test.ts), at memory speed.
   isUtf8: (bytes) => isUtf8(bytes),
+  verifyLater: verifyOnWorker,
 };

@@ -40,6 +40,11 @@ export interface PackageCodec {
    * scanner's own (isWellFormedUtf8), which a native check (Node's buffer.isUtf8) outruns some fifteen times.
    */
   readonly isUtf8?: (bytes: Uint8Array) => boolean;
+  /**
+   * checkWellFormed on another thread (a worker, in Node): a large XML part starts being parsed back when it
+   * is set, and toBytesAsync waits for the answer; rejects with XmlPartError. toBytes() checks on its own thread.
+   */
+  readonly verifyLater?: (bytes: Uint8Array, name: string) => Promise<void>;
 }
 
 /** One entry of the package to be written: as stored in the input, replaced, or new. */
@@ -55,6 +60,8 @@ interface Slot {
   deflating?: Promise<Uint8Array>;
   /** What that deflate gave, once toBytesAsync has waited for it. */
   deflated?: Uint8Array;
+  /** The content being parsed back on another thread since it was set (see verifyLater). */
+  verifying?: Promise<void>;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -93,6 +100,7 @@ export class OpcPackage {
   private readonly deflateRawLater: ((bytes: Uint8Array) => Promise<Uint8Array>) | undefined;
   private readonly crc32: (bytes: Uint8Array) => number;
   private readonly isUtf8: ((bytes: Uint8Array) => boolean) | undefined;
+  private readonly verifyLater: ((bytes: Uint8Array, name: string) => Promise<void>) | undefined;
 
   private constructor(
     private readonly input: Uint8Array,
@@ -106,6 +114,7 @@ export class OpcPackage {
     this.deflateRawLater = codec.deflateRawLater;
     this.crc32 = codec.crc32 ?? crc32;
     this.isUtf8 = codec.isUtf8;
+    this.verifyLater = codec.verifyLater;
     this.slots = stored.map((entry) => ({
       name: entry.name,
       stored: entry,
@@ -272,10 +281,25 @@ export class OpcPackage {
     this.deflateAhead(slot);
   }
 
-  /** Starts deflating a large part's new content on another thread, where the codec can. */
+  /**
+   * Starts deflating a large part's new content on another thread, and parsing it back on another, where the
+   * codec can.
+   */
   private deflateAhead(slot: Slot): void {
     slot.deflated = undefined;
     slot.deflating = undefined;
+    slot.verifying = undefined;
+    if (
+      this.verifyLater &&
+      !slot.checked &&
+      slot.data !== undefined &&
+      slot.data.length > SCAN_VERIFY_BYTES &&
+      this.holdsXml(slot.name)
+    ) {
+      slot.verifying = this.verifyLater(slot.data, slot.name);
+      // Awaited by toBytesAsync alone, as the deflate is.
+      slot.verifying.catch(() => undefined);
+    }
     if (!this.deflateRawLater || slot.data === undefined || slot.data.length < DEFLATE_AHEAD_BYTES) return;
     slot.deflating = this.deflateRawLater(slot.data);
     // Awaited by toBytesAsync alone; a part set again, or a package never written, leaves it unawaited.
@@ -338,8 +362,14 @@ export class OpcPackage {
    * @throws WorkbookOutputError naming the part
    */
   verify(): void {
+    this.verifyHere(false);
+  }
+
+  /** verify(), leaving the parts being parsed back on another thread to it when `leavePending`. */
+  private verifyHere(leavePending: boolean): void {
     for (const slot of this.slots) {
       if (slot.removed || slot.data === undefined || slot.checked) continue;
+      if (leavePending && slot.verifying) continue;
       if (!this.holdsXml(slot.name)) continue;
       try {
         // saxes checks the whole XML grammar but reads about 15 MB/s; a large part is a sheet of cells from
@@ -373,11 +403,21 @@ export class OpcPackage {
   }
 
   /**
-   * toBytes, with the large parts deflated on other threads since they were set (see deflateRawLater): the
-   * writer went on with the next sheets meanwhile, and verify() runs while the last of them finish.
+   * toBytes, with the large parts deflated and parsed back on other threads since they were set (see
+   * deflateRawLater and verifyLater): the writer went on with the next sheets meanwhile, and verifies the
+   * rest while the last of them finish.
    */
   async toBytesAsync(): Promise<Uint8Array> {
-    this.verify();
+    this.verifyHere(true);
+    for (const slot of this.slots) {
+      if (slot.removed || !slot.verifying) continue;
+      try {
+        await slot.verifying;
+      } catch (error) {
+        if (!(error instanceof XmlPartError)) throw error;
+        throw new WorkbookOutputError(slot.name, error.detail, { cause: error });
+      }
+    }
     for (const slot of this.slots) {
       if (!slot.removed && slot.deflating) slot.deflated = await slot.deflating;
     }
