@@ -67,10 +67,19 @@ describe("runCommand on the Excel host", () => {
     expect(generated.tone).toBe("success");
     // The report is in the display language; the sheets in the workbook's (中文 by default).
     expect(generated.lines[0]).toMatch(
-      /: 40 tasks; marked \d+ findings .* and wrote the sheets 问题清单, 汇总, 排名, 督办单, 网络推进图\.$/,
+      /: 40 tasks; marked \d+ findings .* and wrote the sheets 问题清单, 汇总, 排名, 考核记录, 督办单, 网络推进图\.$/,
     );
     expect(sheetNames(fake)).toEqual(
-      expect.arrayContaining([...before, "问题清单", "汇总", "排名", "督办单", "网络推进图", MARKS_SHEET]),
+      expect.arrayContaining([
+        ...before,
+        "问题清单",
+        "汇总",
+        "排名",
+        "考核记录",
+        "督办单",
+        "网络推进图",
+        MARKS_SHEET,
+      ]),
     );
 
     const cleared = await runCommand("clearMarks", host, options({ locale: "en-US" }));
@@ -82,7 +91,9 @@ describe("runCommand on the Excel host", () => {
     const english = workbook().host;
     await english.saveSettings({ language: "en-US" });
     const generated = await runCommand("generateSheets", english, options());
-    expect(generated.lines[0]).toContain("并生成了工作表：Issues、Summary、Ranking、Notices、Progress。");
+    expect(generated.lines[0]).toContain(
+      "并生成了工作表：Issues、Summary、Ranking、History、Notices、Progress。",
+    );
 
     const wrong = workbook().host;
     await wrong.saveSettings({ dueSoonDays: 99 });
