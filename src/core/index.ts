@@ -4,10 +4,9 @@ export { checkWorkbook, bySeverity, sheetsToRead, type CheckOptions, type CheckR
 export { buildCalendar, type WorkCalendar } from "./calendar";
 export * from "./day";
 export { readAnswers, type ReturnedAnswers, type ReturnedRow } from "./feedback/answers";
-export { applyChanges } from "./feedback/apply";
+export { applyChanges, mergedRows } from "./feedback/apply";
 export {
   mergeAnswers,
-  mergedRows,
   returnedFile,
   type MasterTable,
   type MergeOptions,

@@ -2,7 +2,16 @@
 // checked again without reading the file again.
 
 import type { CellValue, SheetGrid, WorkbookModel } from "../workbook";
-import type { CellChange } from "./types";
+import type { CellChange, MergeOutcome } from "./types";
+
+/**
+ * The master rows a merge writes: CheckOptions.keyRows when the merged table is checked again. Here, beside
+ * applyChanges, rather than with the merge itself: what follows a merge needs these two only, and the
+ * workbench's worker loads the merge on demand.
+ */
+export function mergedRows(outcome: MergeOutcome): number[] {
+  return [...new Set(outcome.changes.map((c) => c.row))];
+}
 
 /**
  * A new model with each change's cell in `sheet` holding its new value. Unchanged sheets and rows are the

@@ -575,8 +575,3 @@ function group<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, 
   }
   return groups;
 }
-
-/** The master rows a merge writes: CheckOptions.keyRows when the merged table is checked again. */
-export function mergedRows(outcome: MergeOutcome): number[] {
-  return [...new Set(outcome.changes.map((c) => c.row))];
-}

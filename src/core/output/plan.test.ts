@@ -9,7 +9,8 @@ import {
 import { checkWorkbook } from "../check";
 import { parseIsoDay } from "../day";
 import { applyChanges } from "../feedback/apply";
-import { mergeAnswers, mergedRows } from "../feedback/merge";
+import { mergedRows } from "../feedback/apply";
+import { mergeAnswers } from "../feedback/merge";
 import { DEFAULT_SETTINGS } from "../settings";
 import type { WorkbookModel } from "../workbook";
 import { generatedSheets } from "./generate";

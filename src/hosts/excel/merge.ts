@@ -4,7 +4,8 @@
 
 import { checkWorkbook, type CheckResult } from "../../core/check";
 import { applyChanges } from "../../core/feedback/apply";
-import { mergeAnswers, mergedRows, returnedFile, type ReturnedFile } from "../../core/feedback/merge";
+import { mergedRows } from "../../core/feedback/apply";
+import { mergeAnswers, returnedFile, type ReturnedFile } from "../../core/feedback/merge";
 import type { CellChange, MergeOutcome } from "../../core/feedback/types";
 import { lastMergeRound, readRecord, RECORD_SHEET, type DubanRecord } from "../../core/output/record";
 import { columnLetter, parseRange, type CellValue } from "../../core/workbook";

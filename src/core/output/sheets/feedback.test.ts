@@ -9,7 +9,8 @@ import {
 } from "../../../../test/helpers/feedback";
 import { checkWorkbook } from "../../check";
 import { applyChanges } from "../../feedback/apply";
-import { mergeAnswers, mergedRows } from "../../feedback/merge";
+import { mergedRows } from "../../feedback/apply";
+import { mergeAnswers } from "../../feedback/merge";
 import type { MergeOutcome } from "../../feedback/types";
 import { DEFAULT_SETTINGS, type Locale } from "../../settings";
 import { planWrite } from "../plan";
