@@ -518,7 +518,7 @@ describe("writing and clearing", () => {
     expect(summary.conditionalFormats.filter((cf) => cf.type === "DataBar").length).toBeGreaterThan(0);
     expect(summary.charts).toHaveLength(1);
     expect(summary.charts[0]).toMatchObject({ type: "BarClustered", valueAxis: { minimum: 0, maximum: 1 } });
-    expect(summary.charts[0]!.series.xValues?.left).toBe(0);
+    expect(summary.charts[0]!.series[0]!.xValues?.left).toBe(0);
     // Formatting went by rectangles of equal style, not cell by cell.
     const generated = ["问题清单", "汇总", "排名", "考核记录", "督办单", "网络推进图"].map((n) =>
       fake.workbook.get(n),

@@ -38,6 +38,17 @@ export interface FakeConditionalFormat {
   unreadable?: boolean;
 }
 
+/** A chart's series as the fake records it: what the add-in set, and the cells Excel took at add. */
+export interface FakeChartSeries {
+  name?: string;
+  values?: CellRange;
+  xValues?: CellRange;
+  /** format.fill.setSolidColor. */
+  fill?: string;
+  /** format.line.color. */
+  lineColor?: string;
+}
+
 export interface FakeChart {
   readonly type: string;
   readonly source: CellRange;
@@ -47,8 +58,38 @@ export interface FakeChart {
   legendVisible?: boolean;
   valueAxis: Record<string, unknown>;
   categoryAxis: Record<string, unknown>;
-  series: { name?: string; values?: CellRange; xValues?: CellRange };
+  dataLabels: Record<string, unknown>;
+  readonly series: FakeChartSeries[];
   position?: { start: CellRange; end?: CellRange };
+}
+
+/** The chart types the add-in may ask for (Excel.ChartType's names); any other is refused as Excel does. */
+const CHART_TYPES = new Set([
+  "BarClustered",
+  "BarStacked",
+  "ColumnClustered",
+  "ColumnStacked",
+  "Line",
+  "LineMarkers",
+  "Pie",
+  "XYScatter",
+]);
+
+/**
+ * The series Excel makes of a chart's source: one per column (by columns) or per row (by rows); Auto takes
+ * the longer side as the series' length, as Excel does for a block without headers.
+ */
+function seriesOf(source: CellRange, seriesBy: string | undefined): FakeChartSeries[] {
+  const rows = source.bottom - source.top + 1;
+  const columns = source.right - source.left + 1;
+  const byColumns = seriesBy === "Columns" || ((seriesBy ?? "Auto") === "Auto" && rows >= columns);
+  if (byColumns)
+    return Array.from({ length: columns }, (_, c) => ({
+      values: { ...source, left: source.left + c, right: source.left + c },
+    }));
+  return Array.from({ length: rows }, (_, r) => ({
+    values: { ...source, top: source.top + r, bottom: source.top + r },
+  }));
 }
 
 const MAX_ROWS = 1_048_576;
@@ -810,25 +851,7 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
         }),
     };
     this.pageLayout = new FakePageLayout(this);
-    this.charts = {
-      add: (type, source, seriesBy) => {
-        const chart = new FakeChartProxy(context, this);
-        this.queue("addChart", { type, source: rangeJson(source), seriesBy }, () => {
-          const state: FakeChart = {
-            type,
-            source: this.boxOf(source),
-            seriesBy,
-            name: `Chart ${this.sheet().charts.length + 1}`,
-            valueAxis: {},
-            categoryAxis: {},
-            series: {},
-          };
-          this.sheet().charts.push(state);
-          chart.state = state;
-        });
-        return chart;
-      },
-    };
+    this.charts = new FakeChartCollection(context, this);
     this.horizontalPageBreaks = {
       add: (range) => {
         this.queue("pageBreak", rangeJson(range), () => {
@@ -1078,72 +1101,187 @@ class FakePageLayout implements Api.PageLayout {
   }
 }
 
-class FakeChartProxy extends Proxy implements Api.Chart {
-  state: FakeChart | undefined;
-  readonly title: Api.Chart["title"];
-  readonly legend: Api.Chart["legend"];
-  readonly axes: Api.Chart["axes"];
-  readonly series: Api.Chart["series"];
-
+class FakeChartCollection extends Proxy implements Api.ChartCollection {
   constructor(
     context: FakeContext,
     private readonly worksheet: FakeWorksheet,
   ) {
+    super(context, "charts");
+  }
+
+  add(type: string, source: Api.Range, seriesBy?: string): Api.Chart {
+    let made: FakeChart | undefined;
+    const chart = new FakeChartProxy(this.context, this.worksheet, () => {
+      if (!made) throw new FakeOfficeError("InvalidObjectPath", "chart not created");
+      return made;
+    });
+    this.queue("add", { type, source: rangeJson(source), seriesBy }, () => {
+      if (!CHART_TYPES.has(type)) throw new FakeOfficeError("InvalidArgument", `chart type ${type}`);
+      if (seriesBy !== undefined && !["Auto", "Columns", "Rows"].includes(seriesBy))
+        throw new FakeOfficeError("InvalidArgument", `seriesBy ${seriesBy}`);
+      const sheet = this.worksheet.sheet();
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+      const box = this.worksheet.boxOf(source);
+      made = {
+        type,
+        source: box,
+        seriesBy,
+        name: `Chart ${sheet.charts.length + 1}`,
+        valueAxis: {},
+        categoryAxis: {},
+        dataLabels: {},
+        series: seriesOf(box, seriesBy),
+      };
+      sheet.charts.push(made);
+    });
+    return chart;
+  }
+
+  get count(): number {
+    return this.read("count");
+  }
+
+  get items(): Api.Chart[] {
+    return this.read("items");
+  }
+
+  load(names: string | string[]): Api.ChartCollection {
+    const properties = parseNames(names);
+    for (const p of properties)
+      if (!["count", "items", "items/name"].includes(p))
+        throw new Error(`FakeExcel: loading charts' '${p}' is not modelled`);
+    this.context.enqueue({ load: this.path, select: properties }, () => {
+      const charts = this.worksheet.sheet().charts;
+      const out: Record<string, unknown> = {};
+      if (properties.includes("count")) {
+        this.loaded.set("count", charts.length);
+        out.count = charts.length;
+      }
+      if (properties.some((p) => p.startsWith("items"))) {
+        const items = charts.map((state) => {
+          const proxy = new FakeChartProxy(this.context, this.worksheet, () => state);
+          proxy.fill(state);
+          return proxy;
+        });
+        this.loaded.set("items", items);
+        out.items = charts.map((c) => ({ name: c.name }));
+      }
+      return out;
+    });
+    return this;
+  }
+
+  getItemAt(index: number): Api.Chart {
+    return new FakeChartProxy(this.context, this.worksheet, () => {
+      const state = this.worksheet.sheet().charts[index];
+      if (!state) throw new FakeOfficeError("ItemNotFound", `No chart at ${index}`);
+      return state;
+    });
+  }
+}
+
+class FakeChartProxy extends Proxy implements Api.Chart {
+  readonly title: Api.Chart["title"];
+  readonly legend: Api.Chart["legend"];
+  readonly axes: Api.Chart["axes"];
+  readonly series: Api.ChartSeriesCollection;
+  readonly dataLabels: Api.ChartDataLabels;
+
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly state: () => FakeChart,
+  ) {
     super(context, "chart");
-    const chart = () => {
-      if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "chart not created");
-      return this.state;
-    };
+    const chart = state;
     const setter = <T>(name: string, apply: (value: T) => void) => ({
       get(): T {
         throw new FakeOfficeError("PropertyNotLoaded", name);
       },
       set: (value: T) => this.queue("set", { [name]: value }, () => apply(value)),
     });
-    const axis = (which: "valueAxis" | "categoryAxis"): Api.ChartAxis => {
-      const target = {} as Api.ChartAxis;
-      for (const p of ["minimum", "maximum", "numberFormat", "reversePlotOrder"] as const) {
+    /** Settable properties that are not loadable here; each set is queued and runs `apply` at the sync. */
+    const properties = <T extends object>(
+      prefix: string,
+      names: readonly string[],
+      apply: (property: string, value: unknown) => void,
+    ): T => {
+      const out = {} as T;
+      for (const p of names)
         Object.defineProperty(
-          target,
+          out,
           p,
-          setter<unknown>(`${which}.${p}`, (v) => {
-            chart()[which][p] = v;
-          }),
+          setter<unknown>(`${prefix}.${p}`, (v) => apply(p, v)),
         );
-      }
-      return target;
+      return out;
     };
-    this.title = Object.defineProperty(
-      {} as { text: string },
-      "text",
-      setter<string>("title", (v) => (chart().title = v)),
-    );
-    this.legend = Object.defineProperty(
-      {} as { visible: boolean },
-      "visible",
-      setter<boolean>("legend", (v) => (chart().legendVisible = v)),
-    );
+    const axis = (which: "valueAxis" | "categoryAxis") =>
+      properties<Api.ChartAxis>(
+        which,
+        ["minimum", "maximum", "numberFormat", "reversePlotOrder", "position"],
+        (p, v) => (chart()[which][p] = v),
+      );
+    this.title = properties("title", ["text"], (_, v) => (chart().title = v as string));
+    this.legend = properties("legend", ["visible"], (_, v) => (chart().legendVisible = v as boolean));
     this.axes = { valueAxis: axis("valueAxis"), categoryAxis: axis("categoryAxis") };
-    const series = Object.defineProperty(
-      {
-        setValues: (range: Api.Range) =>
-          this.queue("setValues", rangeJson(range), () => (chart().series.values = worksheet.boxOf(range))),
-        setXAxisValues: (range: Api.Range) =>
-          this.queue(
-            "setXAxisValues",
-            rangeJson(range),
-            () => (chart().series.xValues = worksheet.boxOf(range)),
-          ),
-      } as Api.ChartSeries,
-      "name",
-      setter<string>("series.name", (v) => (chart().series.name = v)),
+    this.dataLabels = properties(
+      "dataLabels",
+      ["showValue", "position", "numberFormat"],
+      (p, v) => (chart().dataLabels[p] = v),
     );
+    const seriesProxy = (resolve: () => FakeChartSeries): Api.ChartSeries => {
+      const format = {
+        fill: {
+          setSolidColor: (color: string) =>
+            this.queue("setSolidColor", color, () => (resolve().fill = color)),
+        },
+        line: properties<{ color: string }>(
+          "series.format.line",
+          ["color"],
+          (_, v) => (resolve().lineColor = v as string),
+        ),
+      };
+      return Object.defineProperty(
+        {
+          format,
+          setValues: (range: Api.Range) =>
+            this.queue("setValues", rangeJson(range), () => (resolve().values = worksheet.boxOf(range))),
+          setXAxisValues: (range: Api.Range) =>
+            this.queue(
+              "setXAxisValues",
+              rangeJson(range),
+              () => (resolve().xValues = worksheet.boxOf(range)),
+            ),
+        } as unknown as Api.ChartSeries,
+        "name",
+        setter<string>("series.name", (v) => (resolve().name = v)),
+      );
+    };
     this.series = {
-      getItemAt: (index) => {
-        if (index !== 0) throw new Error("FakeExcel: only the first series is modelled");
-        return series;
+      getItemAt: (index) =>
+        seriesProxy(() => {
+          const found = chart().series[index];
+          if (!found) throw new FakeOfficeError("ItemNotFound", `No series at ${index}`);
+          return found;
+        }),
+      add: (name, index) => {
+        let made: FakeChartSeries | undefined;
+        this.queue("addSeries", { name, index }, () => {
+          const list = chart().series;
+          made = name === undefined ? {} : { name };
+          list.splice(index ?? list.length, 0, made);
+        });
+        return seriesProxy(() => {
+          if (!made) throw new FakeOfficeError("InvalidObjectPath", "series not created");
+          return made;
+        });
       },
     };
+  }
+
+  /** The properties a load of the collection's items brings. */
+  fill(state: FakeChart): void {
+    this.loaded.set("name", state.name);
   }
 
   get name(): string {
@@ -1151,18 +1289,27 @@ class FakeChartProxy extends Proxy implements Api.Chart {
   }
   set name(value: string) {
     this.queue("set", { name: value }, () => {
-      if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "chart not created");
-      this.state.name = value;
+      this.state().name = value;
     });
   }
 
   setPosition(start: Api.Range | string, end?: Api.Range | string): void {
     this.queue("setPosition", { start: rangeJson(start), end: end && rangeJson(end) }, () => {
-      if (!this.state) throw new FakeOfficeError("InvalidObjectPath", "chart not created");
-      this.state.position = {
+      this.state().position = {
         start: this.worksheet.boxOf(start),
         ...(end ? { end: this.worksheet.boxOf(end) } : {}),
       };
+    });
+  }
+
+  /** Takes the chart off its sheet (a sheet's deletion takes its charts with it, since they live on it). */
+  delete(): void {
+    this.queue("delete", true, () => {
+      const state = this.state();
+      const charts = this.worksheet.sheet().charts;
+      const at = charts.indexOf(state);
+      if (at < 0) throw new FakeOfficeError("ItemNotFound", "the chart was deleted already");
+      charts.splice(at, 1);
     });
   }
 }

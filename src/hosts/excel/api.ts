@@ -243,8 +243,14 @@ export interface ConditionalDataBarRule {
 }
 
 export interface ChartCollection {
-  /** type: "BarClustered", …; seriesBy: "Columns" | "Rows" | "Auto". */
+  /** type: "BarClustered", "Line", …; seriesBy: "Columns" | "Rows" | "Auto". */
   add(type: string, sourceData: Range, seriesBy?: string): Chart;
+  /** Loaded: load("count"). */
+  readonly count: number;
+  /** Loaded: load("items") or load("items/name"). */
+  readonly items: Chart[];
+  getItemAt(index: number): Chart;
+  load(names: string | string[]): ChartCollection;
 }
 
 export interface Chart {
@@ -255,8 +261,10 @@ export interface Chart {
     readonly valueAxis: ChartAxis;
     readonly categoryAxis: ChartAxis;
   };
-  readonly series: { getItemAt(index: number): ChartSeries };
+  readonly series: ChartSeriesCollection;
+  readonly dataLabels: ChartDataLabels;
   setPosition(startCell: Range | string, endCell?: Range | string): void;
+  delete(): void;
 }
 
 export interface ChartAxis {
@@ -264,10 +272,29 @@ export interface ChartAxis {
   maximum: unknown;
   numberFormat: string;
   reversePlotOrder: boolean;
+  /** Where the other axis crosses this one: "Automatic" | "Maximum" | "Minimum" | "Custom" (ExcelApi 1.8). */
+  position: string;
+}
+
+export interface ChartDataLabels {
+  showValue: boolean;
+  /** "OutsideEnd", "Center", … */
+  position: string;
+  numberFormat: string;
+}
+
+export interface ChartSeriesCollection {
+  getItemAt(index: number): ChartSeries;
+  /** A new series, drawn once its values are set (ExcelApi 1.7). */
+  add(name?: string, index?: number): ChartSeries;
 }
 
 export interface ChartSeries {
   name: string;
   setValues(sourceData: Range): void;
   setXAxisValues(sourceData: Range): void;
+  readonly format: {
+    readonly fill: { setSolidColor(color: string): void };
+    readonly line: { color: string };
+  };
 }

@@ -945,7 +945,7 @@ function queueLayout(sheet: Worksheet, spec: SheetSpec): void {
     sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
 }
 
-/** Frozen rows, the filter and the chart, once the sheet is visible (frozen panes fail on hidden sheets). */
+/** Frozen rows, the filter and the charts, once the sheet is visible (frozen panes fail on hidden sheets). */
 function finishView(sheet: Worksheet, spec: SheetSpec): void {
   if (spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
   const filter = spec.autoFilter;
@@ -958,37 +958,57 @@ function finishView(sheet: Worksheet, spec: SheetSpec): void {
         filter.right - filter.left + 1,
       ),
     );
-  if (spec.kind === "summary") addCompletionChart(sheet, spec);
+  drawCharts(sheet, spec);
 }
 
 /**
- * A clustered bar chart of completion by unit beside the summary's unit table: the data bar's column (the
- * completion rate) against the unit names in column A, first unit on top, 0-100 %.
+ * The spec's native charts, as the xlsx host draws them from the same cells: each made from its first
+ * series' values (by columns for a column of values, by rows for a row), the other series added, every
+ * series given the categories, its name and its colour; the title, the value axis's bounds and format, and
+ * the place between the anchor's cells. Horizontal bars list the first category on top, as the table does,
+ * with the value axis kept at the bottom; a bar carries its value, as in the xlsx host.
  */
-function addCompletionChart(sheet: Worksheet, spec: SheetSpec): void {
-  const bar = spec.dataBars[0];
-  if (!bar) return;
-  const { top, bottom, left } = bar.range;
-  const units = bottom - top + 1;
-  const heading = spec.rows[top - 1]?.cells[left]?.value;
-  const chart = sheet.charts.add("BarClustered", sheet.getRangeByIndexes(top, left, units, 1), "Columns");
-  const series = chart.series.getItemAt(0);
-  series.setXAxisValues(sheet.getRangeByIndexes(top, 0, units, 1));
-  if (typeof heading === "string") {
-    series.name = heading;
-    chart.title.text = heading;
+export function drawCharts(sheet: Worksheet, spec: SheetSpec): void {
+  const rangeOf = (box: CellRange) =>
+    sheet.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
+  for (const c of spec.charts ?? []) {
+    const first = c.series[0];
+    if (!first) continue;
+    const bar = c.kind === "bar";
+    const byColumns = first.values.left === first.values.right;
+    const chart = sheet.charts.add(
+      bar ? "BarClustered" : "Line",
+      rangeOf(first.values),
+      byColumns ? "Columns" : "Rows",
+    );
+    c.series.forEach((s, i) => {
+      const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+      if (i > 0) series.setValues(rangeOf(s.values));
+      series.setXAxisValues(rangeOf(c.categories));
+      series.name = s.name;
+      if (bar) series.format.fill.setSolidColor(hexColor(s.color));
+      else series.format.line.color = hexColor(s.color);
+    });
+    chart.title.text = c.title;
+    chart.legend.visible = c.series.length > 1;
+    const axis = chart.axes.valueAxis;
+    if (c.valueAxis.min !== undefined) axis.minimum = c.valueAxis.min;
+    if (c.valueAxis.max !== undefined) axis.maximum = c.valueAxis.max;
+    axis.numberFormat = c.valueAxis.numberFormat;
+    if (bar) {
+      chart.axes.categoryAxis.reversePlotOrder = true;
+      chart.axes.categoryAxis.position = "Maximum";
+      chart.dataLabels.showValue = true;
+      chart.dataLabels.position = "OutsideEnd";
+      chart.dataLabels.numberFormat = c.valueAxis.numberFormat;
+    }
+    // The anchor's bottom-right cell is outside the chart; setPosition's end cell is covered whole.
+    const { from, to } = c.anchor;
+    chart.setPosition(
+      sheet.getRangeByIndexes(from.row, from.column, 1, 1),
+      sheet.getRangeByIndexes(Math.max(from.row, to.row - 1), Math.max(from.column, to.column - 1), 1, 1),
+    );
   }
-  chart.legend.visible = false;
-  chart.axes.valueAxis.minimum = 0;
-  chart.axes.valueAxis.maximum = 1;
-  chart.axes.valueAxis.numberFormat = "0%";
-  chart.axes.categoryAxis.reversePlotOrder = true;
-  const column = spec.columns.length + 1;
-  const height = Math.max(12, units + 4);
-  chart.setPosition(
-    sheet.getRangeByIndexes(top - 1, column, 1, 1),
-    sheet.getRangeByIndexes(top - 1 + height, column + 7, 1, 1),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
