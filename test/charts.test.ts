@@ -11,11 +11,14 @@ import { main } from "../src/cli/main";
 import { checkWorkbook } from "../src/core/check";
 import { formatDay } from "../src/core/day";
 import { generatedSheets } from "../src/core/output/generate";
+import { planWrite } from "../src/core/output/plan";
 import type { ChartSpec, SheetSpec, SpecCell } from "../src/core/output/spec";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { readWorkbookFile } from "../src/hosts/xlsx";
 import { chartFormula, relativeTo } from "../src/hosts/xlsx/write/charts";
-import { newWorkbook } from "../src/hosts/xlsx/write";
+import { newWorkbook, readPackageRecord } from "../src/hosts/xlsx/write";
+import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
+import { OpcPackage } from "../src/hosts/xlsx/package";
 import { attributeOf, childNamed, childrenNamed, parseXml, type XmlElement } from "../src/hosts/xlsx/xml";
 import { buildSampleWorkbook, SAMPLE_REFERENCE_AS_OF } from "../scripts/sample-workbook";
 import { convertWithLibreOffice, findSoffice, testWithLibreOffice } from "./helpers/libreoffice";
@@ -426,6 +429,49 @@ describe("LibreOffice draws the charts", () => {
       for (const colour of LINE_COLOURS) {
         expect([colour, countColour(without, colour)]).toEqual([colour, 0]);
         expect([colour, countColour(withChart, colour) > 100]).toEqual([colour, true]);
+      }
+    },
+  );
+});
+
+describe("LibreOffice draws every chart of the sample's sheets", () => {
+  // Two checks a fortnight apart, so that the History sheet's lines have two points each.
+  const later = SAMPLE_REFERENCE_AS_OF + 14;
+
+  testWithRenderer(
+    "each series' colour is drawn where the same sheet without its charts has less of it",
+    async (soffice) => {
+      const result = checkWorkbook(await readWorkbookFile(sample), {
+        asOf: later,
+        settings: DEFAULT_SETTINGS,
+      });
+      const record = readPackageRecord(OpcPackage.open(readFileSync(checked), "checked.xlsx", NODE_CODEC));
+      const plan = planWrite(result, {
+        settings: DEFAULT_SETTINGS,
+        locale: "zh-CN",
+        record,
+        date1904: false,
+      });
+      const charted = plan.sheets.filter((s) => (s.charts ?? []).length > 0);
+      expect(charted.map((s) => s.kind)).toContain("summary");
+      for (const spec of charted) {
+        const withCharts = await render(soffice, newWorkbook([spec], DEFAULT_SETTINGS), `${spec.kind}-drawn`);
+        const without = await render(
+          soffice,
+          newWorkbook([{ ...spec, charts: [] }], DEFAULT_SETTINGS),
+          `${spec.kind}-bare`,
+        );
+        const colours = [...new Set(spec.charts!.flatMap((c) => c.series.map((s) => s.color.toUpperCase())))];
+        for (const colour of colours) {
+          // A close tolerance: the lines' colours are near one another.
+          const drawn = countColour(withCharts, colour, 0, 12);
+          const before = countColour(without, colour, 0, 12);
+          expect({ sheet: spec.kind, colour, drawn: drawn > before + 20 }).toEqual({
+            sheet: spec.kind,
+            colour,
+            drawn: true,
+          });
+        }
       }
     },
   );
