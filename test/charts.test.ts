@@ -15,7 +15,8 @@ import { planWrite } from "../src/core/output/plan";
 import type { ChartSpec, SheetSpec, SpecCell } from "../src/core/output/spec";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { readWorkbookFile } from "../src/hosts/xlsx";
-import { chartFormula, relativeTo } from "../src/hosts/xlsx/write/charts";
+import { STRICT, TRANSITIONAL } from "../src/hosts/xlsx/opc";
+import { chartFormula, chartXml, drawingXml, relativeTo } from "../src/hosts/xlsx/write/charts";
 import { newWorkbook, readPackageRecord } from "../src/hosts/xlsx/write";
 import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
 import { OpcPackage } from "../src/hosts/xlsx/package";
@@ -233,6 +234,19 @@ describe("the xlsx writer's chart parts", () => {
     ]);
     expect(all(all(line, "numCache")[1]!, "pt").map((p) => attributeOf(p, "idx"))).toEqual(["0", "1"]);
     expect(all(line, "legend")).toHaveLength(1);
+  });
+
+  test.each([
+    ["transitional", TRANSITIONAL, "http://schemas.openxmlformats.org/drawingml/2006"],
+    ["strict", STRICT, "http://purl.oclc.org/ooxml/drawingml"],
+  ])("%s: the drawing and the chart in the package's class", (_name, ns, drawingml) => {
+    const sheet = chartSheet("S", [BAR]);
+    const drawing = parseXml(drawingXml([BAR], ns), "drawing", Infinity, true).root;
+    expect(drawing.uri).toBe(`${drawingml}/spreadsheetDrawing`);
+    expect(drawingXml([BAR], ns)).toContain(`r:id="rId1"`);
+    expect(drawingXml([BAR], ns)).toContain(`xmlns:r="${ns.relationships}"`);
+    const chart = parseXml(chartXml(BAR, "S", sheet, ns), "chart", Infinity, true).root;
+    expect([chart.uri, chart.local]).toEqual([ns === STRICT ? `${drawingml}/chart` : C, "chartSpace"]);
   });
 
   test("a sheet without charts has no drawing", () => {
