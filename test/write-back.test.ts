@@ -430,6 +430,7 @@ describe("generated sheets", () => {
       const output = sheetsOf(partsOf(b.checked));
       const generated = recordOf(partsOf(b.checked)).generated;
       expect(generated.map((g) => g.kind).sort()).toEqual([
+        "history",
         "issues",
         "notices",
         "progress",

@@ -97,7 +97,7 @@ describe("the workbench host", () => {
     expect(events).toEqual([{ type: "checked", checkId: 1 }]);
 
     const written = await host.writeResults(result, { ...operation(), settings, locale: "zh-CN" });
-    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单", "网络推进图"]);
+    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "考核记录", "督办单", "网络推进图"]);
     const output = events.find((e) => e.type === "output");
     expect(output).toMatchObject({
       type: "output",
@@ -160,7 +160,7 @@ describe("the workbench host", () => {
     const events: WorkbenchEvent[] = [];
     host.subscribe((event) => events.push(event));
     const written = await host.writeResults(result, { ...operation(), settings, locale: "en-US" });
-    expect(written.sheets).toEqual(["Issues", "Summary", "Ranking", "Notices", "Progress"]);
+    expect(written.sheets).toEqual(["Issues", "Summary", "Ranking", "History", "Notices", "Progress"]);
     // Check ids go on across workers: the cancelled check was 1, this one 2, the next 3.
     expect(events.at(-1)).toMatchObject({ type: "output", output: { checkId: 2 } });
     await host.check({ ...operation(), asOf: AS_OF, settings });

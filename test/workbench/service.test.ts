@@ -91,7 +91,7 @@ describe("the workbench service", () => {
     writeCheck(pkg, full, { settings: zh, locale: "zh-CN" });
     expect(new Uint8Array(written.bytes)).toEqual(pkg.toBytes());
 
-    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "督办单", "网络推进图"]);
+    expect(written.sheets).toEqual(["问题清单", "汇总", "排名", "考核记录", "督办单", "网络推进图"]);
     expect(written.previews.sheets.map((s) => s.name)).toEqual(written.sheets);
     for (const sheet of written.previews.sheets) expect(sheet.rows.length).toBeLessThanOrEqual(PREVIEW_ROWS);
     expect(written.previews.styles.legendOverdue.fill).toBe("FFC7CE");
@@ -107,7 +107,7 @@ describe("the workbench service", () => {
       settings: zh,
       locale: "en-US",
     });
-    expect(again.sheets).toEqual(["Issues", "Summary", "Ranking", "Notices", "Progress"]);
+    expect(again.sheets).toEqual(["Issues", "Summary", "Ranking", "History", "Notices", "Progress"]);
   });
 
   it("keeps saved settings in its copy of the workbook, and so in what it writes", async () => {
