@@ -1,11 +1,16 @@
-// The xlsx host's reading side against workbooks written by ExcelJS and LibreOffice, and against bad input.
+// The xlsx host's reading side against workbooks written by ExcelJS and LibreOffice, and against bad input;
+// and the history (考核记录) that two checks written with --out leave.
 
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stream, Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-import { dayFromYmd } from "../src/core/day";
+import { buildSampleWorkbook, SAMPLE_REFERENCE_AS_OF } from "../scripts/sample-workbook";
+import { main } from "../src/cli/main";
+import { checkWorkbook } from "../src/core/check";
+import { dayFromYmd, formatDay } from "../src/core/day";
+import { DEFAULT_SETTINGS } from "../src/core/settings";
 import {
   parseRange,
   type CellValue,
@@ -877,5 +882,47 @@ describe("LibreOffice", () => {
     const ods = await throughLibreOffice(soffice, bytes, "opendoc", "ods");
     expect((await problemOf(readWorkbookFile(xls))).problem).toBe("legacy-xls");
     expect((await problemOf(readWorkbookFile(ods))).problem).toBe("opendocument");
+  });
+});
+
+describe("writing: the history of the checks", () => {
+  test("two checks with --out on different days: 考核记录 has a column for each day and each unit's change since the first", async () => {
+    const input = join(TMP, "history-sample.xlsx");
+    await buildSampleWorkbook(SAMPLE_REFERENCE_AS_OF).xlsx.writeFile(input);
+    const days = [SAMPLE_REFERENCE_AS_OF, SAMPLE_REFERENCE_AS_OF + 7] as const;
+    const outputs = [join(TMP, "history-1.xlsx"), join(TMP, "history-2.xlsx")];
+    const sink = { write: () => true };
+    for (const [i, asOf] of days.entries())
+      await main(["check", i === 0 ? input : outputs[0]!, "--as-of", formatDay(asOf), "--out", outputs[i]!], {
+        stdout: sink,
+        stderr: sink,
+        today: () => SAMPLE_REFERENCE_AS_OF,
+      });
+    const [first, second] = await Promise.all(
+      days.map(async (asOf) =>
+        checkWorkbook(await readWorkbookFile(input), { asOf, settings: DEFAULT_SETTINGS }),
+      ),
+    );
+    const history = sheet(await readWorkbookFile(outputs[1]!), "考核记录").rows;
+    expect(history[2]).toEqual(["责任单位", "本期", ...days.map(formatDay), "得分变化", "名次变化"]);
+    // Worked out here from the two checks' rankings: the unit, its line, its scores, the change in score and rank.
+    const before = new Map(first!.ranking.map((e) => [e.unit, e]));
+    const signed = (n: number, up: string, down: string) =>
+      n > 0 ? `${up}${n}` : n < 0 ? `${down}${-n}` : "—";
+    const expected = second!.ranking.map((entry) => {
+      const was = before.get(entry.unit);
+      const rank = was ? signed(was.rank - entry.rank, "↑", "↓") : "新";
+      const score = was ? signed(Math.round((entry.score - was.score) * 100) / 100, "+", "−") : null;
+      return [
+        entry.unit,
+        `${entry.score} ${rank}（第${entry.rank}名）`,
+        was?.score ?? null,
+        entry.score,
+        score,
+        rank,
+      ];
+    });
+    expect(history.slice(3, 3 + expected.length).map((row) => row?.slice(0, 6))).toEqual(expected);
+    expect(expected.some((row) => row[5] !== "—")).toBe(true);
   });
 });
