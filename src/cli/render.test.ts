@@ -1,0 +1,53 @@
+import { checkWorkbook } from "../core/check";
+import { parseIsoDay } from "../core/day";
+import type { Locale } from "../core/settings";
+import type { CellValue, WorkbookModel } from "../core/workbook";
+import { renderText } from "./render";
+
+const rows: CellValue[][] = [
+  ["工作任务", "责任单位", "完成时限", "完成情况"],
+  ["a", "综采一队", "2026-11-10", "已完成"],
+  ["b", "掘进二对", "2026-11-10", "进行中"],
+];
+const workbook: WorkbookModel = {
+  fileName: "t.xlsx",
+  sheets: [
+    { name: "任务", rows, merges: [] },
+    { name: "单位名单", rows: [["单位名称"], ["综采一队"], ["掘进二队"], ["机电科"]], merges: [] },
+  ],
+};
+const result = checkWorkbook(workbook, { asOf: parseIsoDay("2026-11-18")! });
+
+/** The table rows after the ranking's heading, each cut into its cells (empty ones kept). */
+function rankingLines(locale: Locale, heading: string): string[][] {
+  const lines = renderText(result, locale, 120).trimEnd().split("\n");
+  return lines
+    .slice(lines.lastIndexOf(heading) + 1)
+    .filter((line) => line.startsWith("│"))
+    .map((line) =>
+      line
+        .split("│")
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
+}
+
+describe("the terminal's ranking", () => {
+  test.each<[Locale, string, string]>([
+    ["zh-CN", "排名", "无任务，不排名"],
+    ["en-US", "Ranking", "no tasks, not ranked"],
+  ])(
+    "%s: roster units with no task are listed without a rank; a unit off the roster is not ranked",
+    (locale, heading, notRanked) => {
+      const lines = rankingLines(locale, heading);
+      expect(lines.filter((cells) => cells.includes("综采一队"))).toEqual([
+        ["1", "综采一队", "100", "★★★★★"],
+      ]);
+      expect(lines.filter((cells) => cells.includes(notRanked))).toEqual([
+        ["", "掘进二队", notRanked, ""],
+        ["", "机电科", notRanked, ""],
+      ]);
+      expect(lines.some((cells) => cells.includes("掘进二对"))).toBe(false);
+    },
+  );
+});
