@@ -12,7 +12,8 @@ import { styleSheet } from "../src/core/output/styles";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
 import { OpcPackage } from "../src/hosts/xlsx/package";
-import { applyDuban, clearDuban } from "../src/hosts/xlsx/write/apply";
+import { clearDuban } from "../src/hosts/xlsx/write/apply";
+import { applyDuban } from "../src/hosts/xlsx/write/check";
 import type { WritePlan } from "../src/core/output/plan";
 
 // Written out here rather than imported from opc.ts, so that a wrong constant there cannot hide.

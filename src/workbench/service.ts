@@ -39,7 +39,6 @@ import {
   readWorkbookBytes,
   sheetNames,
   WorkbookInputError,
-  writeCheck,
   writeSettings,
 } from "../hosts/xlsx/universal";
 import { HostError, type HostProgress, type MergeToUndo } from "../hosts/contract";
@@ -182,17 +181,22 @@ function requestHandlers(): Handlers {
       return { checkId, result: slim(result) };
     },
 
-    writeResults({ checkId, asOf, checkSettings, settings, locale }, { progress }) {
+    async writeResults({ checkId, asOf, checkSettings, settings, locale }, { progress }) {
       const book = workbook();
       const last = book.last !== undefined && book.last.id === checkId ? book.last : undefined;
       const result = last?.result ?? checkWorkbook(book.model, { asOf, settings: checkSettings });
       progress({ phase: "writing", done: 0, total: 0 });
-      const pkg = OpcPackage.open(book.bytes, book.name);
+      // A chunk of its own, as the merge's: the generated sheets' code is most of what writing needs.
+      const { writeChecked } = await import(/* webpackChunkName: "workbench-write" */ "./write");
       // The previews show the plan that was written, under the names the sheets got.
       const merge = last?.merge;
-      const { plan, sheets } = writeCheck(pkg, result, { settings, locale, ...(merge ? { merge } : {}) });
+      const { plan, sheets, bytes } = writeChecked(book.bytes, book.name, result, {
+        settings,
+        locale,
+        ...(merge ? { merge } : {}),
+      });
       return {
-        bytes: ownBuffer(pkg.toBytes()),
+        bytes: ownBuffer(bytes),
         sheets: [...sheets],
         previews: { styles: plan.styles, sheets: plan.sheets.map((spec, i) => preview(spec, sheets[i])) },
       };

@@ -1,5 +1,6 @@
-// Writes a check into a workbook package: highlights on the task sheet, the generated sheets and Duban's
-// record; and takes all of it out again. Only the parts that change are touched.
+// What Duban wrote into a workbook package, read back and taken out again: its record, its highlights, its
+// generated and hidden sheets, its styles. Writing them is check.ts's: clearing needs none of the generated
+// sheets' code (the workbench's worker loads that only when it writes).
 
 import {
   LOCK_SHEET,
@@ -9,41 +10,26 @@ import {
   recordCells,
   type DubanRecord,
 } from "../../../core/output/record";
-import {
-  HIGHLIGHT_KINDS,
-  highlightFormula,
-  isHighlightFormula,
-  type HighlightPlan,
-} from "../../../core/output/highlights";
-import { freeName } from "../../../core/output/names";
-import { writtenRecord, type WritePlan } from "../../../core/output/plan";
-import type { StyleName } from "../../../core/output/spec";
+import { isHighlightFormula } from "../../../core/output/highlights";
 import { relatedPart, type ClassNamespaces } from "../opc";
 import { partKey, type OpcPackage } from "../package";
-import { quotedSheet } from "../../../core/output/names";
 import {
   applyEdits,
   attributeOf,
-  escapeText,
-  inlineStringXml,
   childNamed,
   childrenNamed,
   joinOutline,
   outline,
   parseXml,
-  qualified,
   type Outline,
   type XmlElement,
 } from "../xml";
-import { Utf8Pieces } from "../utf8";
 import { decode } from "../reader/scan";
-import { addCharts, DRAWING_REL_ID } from "./charts";
-import { cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
-import { addStyles, removeStyles, type ContainerEdit } from "./styles";
+import { removeStyles, type ContainerEdit } from "./styles";
 import { WorkbookParts, type DefinedNamesBefore } from "./workbook";
 
 /** What the xlsx host keeps in the record to undo its own changes exactly. */
-interface XlsxBookkeeping {
+export interface XlsxBookkeeping {
   readonly stylesPart: string;
   readonly styleEdits: readonly ContainerEdit[];
   /** How the workbook's definedNames container was before Duban added to it (absent, or self-closing). */
@@ -158,72 +144,6 @@ export function clearDuban(pkg: OpcPackage): void {
   }
 }
 
-/**
- * Writes a plan's highlights, generated sheets and record into a package that clearDuban has cleared.
- * @returns the generated sheets' names as written, in the plan's order.
- */
-export function applyDuban(pkg: OpcPackage, plan: WritePlan): string[] {
-  const workbook = new WorkbookParts(pkg);
-  const sheets = workbook.sheets();
-  const highlights = plan.highlights;
-  const task = sheets.find((s) => s.name === highlights.sheet);
-  if (!task || !task.part) throw new Error(`The task sheet ${highlights.sheet} is not in the workbook`);
-  const existingStyles = relatedPart(pkg, workbook.part, "styles");
-  const stylesPart =
-    existingStyles ??
-    workbook.addRelatedPart(
-      freeStylesName(pkg, workbook),
-      emptyStyles(workbook.ns),
-      "styles",
-      STYLES_CONTENT_TYPE,
-    );
-
-  const colors: Record<string, { fill: string; text: string }> = {};
-  for (const kind of HIGHLIGHT_KINDS) colors[kind] = plan.colors[kind];
-  const patch = addStyles(pkg.text(stylesPart), plan.styles, colors, stylesPart);
-  pkg.setText(stylesPart, patch.xml);
-  const xfIndex = patch.xfIndex as Record<StyleName, number>;
-  const date1904 = workbook.date1904;
-
-  // The task sheet first: where the package deflates ahead, its tens of megabytes deflate on another thread
-  // while the sheets below are written.
-  if (highlights.keys.length > 0) addHighlights(pkg, workbook.ns, task.part, highlights, patch.dxfIndex);
-
-  const taken = new Set(sheets.map((s) => s.name));
-  const names: string[] = [];
-  for (const spec of plan.sheets) {
-    const name = freeName(spec.name, taken);
-    taken.add(name);
-    const drawing = spec.charts && spec.charts.length > 0 ? DRAWING_REL_ID : undefined;
-    const index = workbook.addSheet(
-      name,
-      sheetXml(spec, { xfIndex, date1904, ns: workbook.ns, ...(drawing ? { drawing } : {}) }),
-    );
-    if (drawing) addCharts(pkg, workbook, workbook.sheets()[index]!.part, name, spec);
-    names.push(name);
-    if (spec.print.repeatRows) {
-      const { first, last } = spec.print.repeatRows;
-      workbook.addDefinedName("_xlnm.Print_Titles", index, `${quotedSheet(name)}!$${first + 1}:$${last + 1}`);
-    }
-    if (spec.autoFilter) {
-      const ref = rangeRef(spec.autoFilter).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-      workbook.addDefinedName("_xlnm._FilterDatabase", index, `${quotedSheet(name)}!${ref}`, true);
-    }
-  }
-
-  if (highlights.keys.length > 0) {
-    workbook.addSheet(MARKS_SHEET, marksXml(highlights, workbook.ns), "veryHidden");
-  }
-  const record = writtenRecord(plan, names, {
-    stylesPart,
-    styleEdits: patch.edits,
-    ...(workbook.definedNamesBefore ? { definedNamesBefore: workbook.definedNamesBefore } : {}),
-    ...(existingStyles === undefined ? { stylesCreated: true } : {}),
-  } satisfies XlsxBookkeeping);
-  workbook.addSheet(RECORD_SHEET, columnSheetXml(recordCells(record), workbook.ns), "veryHidden");
-  return names;
-}
-
 export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
 /**
@@ -251,91 +171,6 @@ export function freeStylesName(pkg: OpcPackage, workbook: WorkbookParts): string
   return name();
 }
 
-/** The keys of each colour down its own column, as inline strings (a key may look like a number or a formula). */
-function marksXml(plan: HighlightPlan, ns: ClassNamespaces): Uint8Array {
-  const out = new Utf8Pieces();
-  out.push(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
-    `<worksheet xmlns="${ns.main}"><sheetData>`,
-  );
-  const rows = Math.max(...plan.keys.map((k) => k.keys.length));
-  for (let r = 0; r < rows; r++) {
-    out.push(`<row r="${r + 1}">`);
-    plan.keys.forEach(({ keys }, c) => {
-      const key = keys[r];
-      if (key === undefined) return;
-      out.push(`<c r="${cellRef(r, c)}" t="inlineStr">${inlineStringXml(key)}</c>`);
-    });
-    out.push("</row>");
-  }
-  out.push("</sheetData></worksheet>");
-  return out.bytes();
-}
-
-/** Elements that come after conditionalFormatting in a worksheet (ECMA-376 CT_Worksheet). */
-const AFTER_CONDITIONAL_FORMATTING: readonly string[] = [
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
-/**
- * One conditional format over the table, a rule per colour, each asking whether the cell's key is on that
- * colour's list (see core/output/highlights.ts). A few rules colour any number of cells, and the person's
- * own fills, fonts and borders stay as they are underneath. Only the sheet's tail after its cells is parsed
- * and changed.
- */
-function addHighlights(
-  pkg: OpcPackage,
-  ns: ClassNamespaces,
-  part: string,
-  plan: HighlightPlan,
-  dxfIndex: Readonly<Record<string, number>>,
-): void {
-  const shape = sheetOutline(pkg, part);
-  const { root, text } = shape.doc;
-  const priorities = conditionalFormats(root, ns).flatMap((block) =>
-    childrenNamed(block, ns.main, "cfRule").map((rule) => Number(attributeOf(rule, "priority") ?? 0)),
-  );
-  // After the person's own rules, so that where both colour a cell, theirs shows.
-  let priority = Math.max(0, ...priorities.filter(Number.isFinite));
-  const q = (local: string) => qualified(root.prefix, local);
-  const rules = plan.keys
-    .map(
-      ({ kind }) =>
-        `<${q("cfRule")} type="expression" dxfId="${dxfIndex[kind]}" priority="${++priority}">` +
-        `<${q("formula")}>${escapeText(highlightFormula(plan, kind))}</${q("formula")}></${q("cfRule")}>`,
-    )
-    .join("");
-  const block = `<${q("conditionalFormatting")} sqref="${rangeRef(plan.range)}">${rules}</${q("conditionalFormatting")}>`;
-  const later = root.children.find(
-    (child) =>
-      child.start >= shape.placeholderStart &&
-      ((child.uri === ns.main && AFTER_CONDITIONAL_FORMATTING.includes(child.local)) ||
-        isAlternateContent(child)),
-  );
-  const at = later ? later.start : root.closeStart;
-  setOutline(pkg, part, shape, applyEdits(text, [{ start: at, end: at, text: block }]));
-}
-
 /**
  * Takes out Duban's rules, leaving the rest as it was: a block of Duban's own goes whole; where a program that
  * saved the workbook put a person's rule in the same block (Excel groups rules by their range), only Duban's
@@ -361,7 +196,7 @@ function removeHighlights(pkg: OpcPackage, part: string, ns: ClassNamespaces): v
 }
 
 /** The sheet's outline around its cells, found where the reader noted them (or by a scan where it did not). */
-function sheetOutline(pkg: OpcPackage, part: string): Outline {
+export function sheetOutline(pkg: OpcPackage, part: string): Outline {
   return outline(pkg.bytes(part), "sheetData", part, pkg.noted(part, "sheetData"));
 }
 
@@ -369,23 +204,13 @@ function sheetOutline(pkg: OpcPackage, part: string): Outline {
  * Puts an edited sheet back. Its outline (everything but the cells) is parsed back here; the cells are the
  * input's bytes, unchanged, so the package need not parse them again before writing.
  */
-function setOutline(pkg: OpcPackage, part: string, shape: Outline, text: string): void {
+export function setOutline(pkg: OpcPackage, part: string, shape: Outline, text: string): void {
   parseXml(text, part, 0);
   const joined = joinOutline(shape, text);
   pkg.setBytes(part, joined.bytes, true);
   if (joined.hidden) pkg.note(part, "sheetData", joined.hidden);
 }
 
-function conditionalFormats(root: XmlElement, ns: ClassNamespaces): XmlElement[] {
+export function conditionalFormats(root: XmlElement, ns: ClassNamespaces): XmlElement[] {
   return childrenNamed(root, ns.main, "conditionalFormatting");
 }
-
-/** Markup Compatibility's wrapper, which Excel puts around later elements (controls, oleObjects). */
-function isAlternateContent(element: XmlElement): boolean {
-  return (
-    element.local === "AlternateContent" &&
-    element.uri === "http://schemas.openxmlformats.org/markup-compatibility/2006"
-  );
-}
-
-export { freeName };
