@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { main } from "../src/cli/main";
-import { parseIsoDay, readNoticeRecord, type CellValue, type NoticeRow } from "../src/core";
+import { CATALOGUES, parseIsoDay, readNoticeRecord, type CellValue, type NoticeRow } from "../src/core";
 import { readPackage, setCellValues } from "../src/hosts/xlsx";
 import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
 import { OpcPackage } from "../src/hosts/xlsx/package";
@@ -15,6 +15,8 @@ import { WorkbookParts } from "../src/hosts/xlsx/write/workbook";
 import { buildSampleWorkbook } from "./sample-workbook";
 
 const AS_OF = "2026-11-18";
+/** Two later checks of the checked copy, so that 考核记录's lines have three points. */
+const LATER = ["2026-12-02", "2026-12-16"];
 const docs = path.resolve(__dirname, "../../docs");
 const work = mkdtempSync(path.join(tmpdir(), "duban-shots-"));
 
@@ -75,19 +77,37 @@ async function screenshots(): Promise<void> {
     const names = new WorkbookParts(OpcPackage.open(bytes, "checked.xlsx", NODE_CODEC))
       .sheets()
       .map((s) => s.name);
-    const [tasks, issues, summary, ranking, notices] = [names[0]!, ...names.slice(2, 6)];
+    const sheetNames = CATALOGUES[locale].output.sheetNames;
     if (suffix === "") {
-      picture(onlySheet(bytes, tasks), "task-sheet-highlighted");
-      picture(onlySheet(bytes, issues!), "issues");
-      picture(onlySheet(bytes, ranking!), "ranking");
-      picture(onlySheet(bytes, notices!), "notices");
+      picture(onlySheet(bytes, names[0]!), "task-sheet-highlighted");
+      picture(onlySheet(bytes, sheetNames.issues), "issues");
+      picture(onlySheet(bytes, sheetNames.ranking), "ranking");
+      picture(onlySheet(bytes, sheetNames.notices), "notices");
       // The first page: the legend, the weeks and today's column over the first units' tasks.
-      picture(onlySheet(bytes, "网络推进图"), "progress");
+      picture(onlySheet(bytes, sheetNames.progress), "progress");
+      await historyPicture(out);
     }
-    picture(onlySheet(bytes, summary!), `summary${suffix}`);
+    picture(onlySheet(bytes, sheetNames.summary), `summary${suffix}`);
   }
   await feedbackPictures(input);
   rmSync(work, { recursive: true, force: true });
+}
+
+/** 考核记录 after the checked copy is checked again on each of the LATER days: its table and its line chart. */
+async function historyPicture(checked: string): Promise<void> {
+  let from = checked;
+  for (const day of LATER) {
+    const out = path.join(work, `checked-${day}.xlsx`);
+    const asOf = parseIsoDay(day)!;
+    const sink = { write: () => true };
+    await main(["check", from, "--as-of", day, "--out", out], {
+      stdout: sink,
+      stderr: sink,
+      today: () => asOf,
+    });
+    from = out;
+  }
+  picture(onlySheet(readFileSync(from), CATALOGUES["zh-CN"].output.sheetNames.history), "history");
 }
 
 /**
