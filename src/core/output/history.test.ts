@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from "../settings";
 import type { CellValue, WorkbookModel } from "../workbook";
 import {
   HISTORY_LIMIT,
+  HISTORY_UNITS,
   historyEntry,
   mostMoved,
   recordHistory,
@@ -300,4 +301,33 @@ test("historyEntry counts the unit's omissions and data problems as the summary 
     },
   ]);
   expect(line.dataProblems).toBe(1);
+});
+
+test(`a day keeps at most ${HISTORY_UNITS} units, the best ranked: free text in the unit column stays small`, () => {
+  const rows: CellValue[][] = Array.from({ length: HISTORY_UNITS + 50 }, (_, i) => [
+    `t${i}`,
+    `单位${i}`,
+    "2026-11-10",
+    i % 2 === 0 ? "已完成" : "进行中",
+  ]);
+  const result = checkWorkbook(
+    {
+      fileName: "t.xlsx",
+      sheets: [
+        { name: "任务", rows: [["工作任务", "责任单位", "完成时限", "完成情况"], ...rows], merges: [] },
+      ],
+    },
+    { asOf: parseIsoDay("2026-11-18")! },
+  );
+  const kept = historyEntry(result).units;
+  expect(kept.map((u) => u.unit)).toEqual(result.ranking.slice(0, HISTORY_UNITS).map((e) => e.unit));
+  const plan = planWrite(result, {
+    settings: DEFAULT_SETTINGS,
+    locale: "zh-CN",
+    record: undefined,
+    date1904: false,
+  });
+  const sheet = plan.sheets.find((s) => s.kind === "history")!;
+  // The title, the subtitle, the header, then a row per unit kept.
+  expect(sheet.rows).toHaveLength(3 + HISTORY_UNITS);
 });

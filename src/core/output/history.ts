@@ -11,14 +11,20 @@ import type { DubanRecord, HistoryEntry, PreviousRanking } from "./record";
  * it has to stay small and printable; older checks are what the person's own archive is for.
  */
 export const HISTORY_LIMIT = 36;
+/**
+ * And at most 200 units a day, the best ranked: a plant has tens of units, and a table whose unit column
+ * holds free text (thousands of names, no roster) would otherwise make the record megabytes, more than the
+ * add-in may read from Excel in one request.
+ */
+export const HISTORY_UNITS = 200;
 
-/** This check's day of the history: its ranked units in rank order, with the counts a manager reads. */
+/** This check's day of the history: its best HISTORY_UNITS ranked units in rank order, with their counts. */
 export function historyEntry(result: CheckResult): HistoryEntry {
   const lines = new Map(result.summary.units.map((line) => [line.name, line]));
   return {
     asOf: formatDay(result.asOf),
     method: result.scoring.method,
-    units: result.ranking.map(({ unit, score, rank }) => {
+    units: result.ranking.slice(0, HISTORY_UNITS).map(({ unit, score, rank }) => {
       const line = lines.get(unit);
       return {
         unit,

@@ -1,7 +1,7 @@
 // 考核记录 (History): each unit's score at every check day the record keeps, the change since the check
 // before, a line a phone can show, and a line chart of the scores over the checks.
 
-import type { Trend, UnitTrend } from "../history";
+import { HISTORY_UNITS, type Trend, type UnitTrend } from "../history";
 import { cell, Layout, type SheetContext } from "../layout";
 import type { HistoryEntry } from "../record";
 import type { ChartSpec, SheetSpec, SpecCell } from "../spec";
@@ -51,12 +51,14 @@ export function historySheet(
   const header = sheet.header([w.unit, hw.latest, ...days, hw.scoreChange, cat.output.rankChange]);
 
   const now = new Map((trend?.units ?? []).map((u) => [u.unit, u]));
+  // The units the history keeps for this day (the best ranked, see HISTORY_UNITS).
+  const ranking = result.ranking.slice(0, HISTORY_UNITS);
   const units = unitsOf(
     history,
-    result.ranking.map((e) => e.unit),
+    ranking.map((e) => e.unit),
   );
   const scores = history.map((e) => new Map(e.units.map((u) => [u.unit, u.score])));
-  const ranked = new Map(result.ranking.map((e) => [e.unit, e]));
+  const ranked = new Map(ranking.map((e) => [e.unit, e]));
   const rows = new Map<string, number>();
   for (const unit of units) {
     const entry = ranked.get(unit);
@@ -75,7 +77,7 @@ export function historySheet(
   }
   const last = sheet.lastRow;
 
-  const charted = result.ranking.slice(0, CHART_SERIES).map((e) => e.unit);
+  const charted = ranking.slice(0, CHART_SERIES).map((e) => e.unit);
   const charts: ChartSpec[] =
     charted.length === 0
       ? []
