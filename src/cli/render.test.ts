@@ -2,6 +2,7 @@ import { checkWorkbook } from "../core/check";
 import { parseIsoDay } from "../core/day";
 import type { Locale } from "../core/settings";
 import type { CellValue, WorkbookModel } from "../core/workbook";
+import { CATALOGUES } from "../core/i18n";
 import { renderText } from "./render";
 
 const rows: CellValue[][] = [
@@ -18,19 +19,23 @@ const workbook: WorkbookModel = {
 };
 const result = checkWorkbook(workbook, { asOf: parseIsoDay("2026-11-18")! });
 
-/** The table rows after the ranking's heading, each cut into its cells (empty ones kept). */
-function rankingLines(locale: Locale, heading: string): string[][] {
+/** The rows of the table under `heading`, each cut into its cells (empty ones kept). */
+function tableUnder(locale: Locale, heading: string): string[][] {
   const lines = renderText(result, locale, 120).trimEnd().split("\n");
-  return lines
-    .slice(lines.lastIndexOf(heading) + 1)
-    .filter((line) => line.startsWith("│"))
-    .map((line) =>
-      line
-        .split("│")
-        .slice(1, -1)
-        .map((cell) => cell.trim()),
-    );
+  const rows: string[][] = [];
+  for (const line of lines.slice(lines.lastIndexOf(heading) + 1)) {
+    if (!/^[│├┌└]/.test(line)) break;
+    if (line.startsWith("│"))
+      rows.push(
+        line
+          .split("│")
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
+  }
+  return rows;
 }
+const rankingLines = tableUnder;
 
 describe("the terminal's ranking", () => {
   test.each<[Locale, string, string]>([
@@ -50,4 +55,20 @@ describe("the terminal's ranking", () => {
       expect(lines.some((cells) => cells.includes("掘进二对"))).toBe(false);
     },
   );
+});
+
+describe("the terminal's summary by unit", () => {
+  test.each<[Locale, string, string]>([
+    ["zh-CN", "按单位汇总", "无任务"],
+    ["en-US", "Summary by unit", "no tasks"],
+  ])("%s: roster units with no task follow the others with zeros", (locale, heading, noTasks) => {
+    const rows = tableUnder(locale, heading);
+    const zeros = ["0", "0", "0", "0", "0", "0", "0", "0"];
+    expect(rows.filter((cells) => cells.includes(noTasks))).toEqual([
+      ["掘进二队", ...zeros, noTasks, ""],
+      ["机电科", ...zeros, noTasks, ""],
+    ]);
+    // The total stays last, counting the two tasks.
+    expect(rows.at(-1)!.slice(0, 2)).toEqual([CATALOGUES[locale].words.total, "2"]);
+  });
 });

@@ -53,7 +53,7 @@ export function renderText(result: CheckResult, locale: Locale, width: number): 
   out.push("");
 
   out.push(w.summaryByUnit);
-  out.push(summaryTable(result.summary.units, result.summary.total, locale, w.unit));
+  out.push(summaryTable(result.summary.units, result.summary.total, locale, w.unit, result.unranked));
   if (result.summary.categories.length > 0) {
     out.push("");
     out.push(w.summaryByCategory);
@@ -70,18 +70,26 @@ export function renderText(result: CheckResult, locale: Locale, width: number): 
   return out.join("\n") + "\n";
 }
 
+/** `idle`: roster units with no task, listed after the others with zeros and 无任务, as on 汇总. */
 function summaryTable(
   lines: readonly SummaryLine[],
   total: SummaryLine,
   locale: Locale,
   nameHead: string,
+  idle: readonly string[] = [],
 ): string {
-  const w = CATALOGUES[locale].words;
+  const c = CATALOGUES[locale];
+  const w = c.words;
   const head = [nameHead, ...SUMMARY_COLUMNS.map((key) => w[key])];
-  const rows = [...lines, { ...total, name: w.total }].map((line) => [
+  const row = (line: SummaryLine) => [
     line.name,
     ...SUMMARY_COUNTS.map((key) => line[key]),
     ...SUMMARY_RATES.map((key) => percent(line[key])),
-  ]);
+  ];
+  const rows = [
+    ...lines.map(row),
+    ...idle.map((unit) => [unit, ...SUMMARY_COUNTS.map(() => 0), c.output.noTasks, ""]),
+    row({ ...total, name: w.total }),
+  ];
   return formatTable(head, rows, { alignRight: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
 }
