@@ -187,6 +187,8 @@ export interface OutputWording {
     file: string;
     tasks: number;
     units: number;
+    /** Roster units with no task, listed after the others. */
+    idle: number;
     completionRate: string;
   }) => string;
   readonly rankingSubtitle: (v: {

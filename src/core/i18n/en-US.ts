@@ -248,7 +248,9 @@ export const enUS: Catalogue = {
     issuesSubtitle: (v) =>
       `File ${v.file} · ${count(v.tasks, "task")} · ${count(v.findings, "finding")} (${count(v.error, "error")}, ${count(v.warning, "warning")}, ${v.info} info)`,
     summarySubtitle: (v) =>
-      `File ${v.file} · ${count(v.tasks, "task")} · ${count(v.units, "unit")} · completion ${v.completionRate}`,
+      `File ${v.file} · ${count(v.tasks, "task")} · ${count(v.units, "unit")}` +
+      (v.idle > 0 ? ` (and ${v.idle} on the roster with no task)` : "") +
+      ` · completion ${v.completionRate}`,
     rankingSubtitle: (v) =>
       `File ${v.file} · ${count(v.units, "unit")} · ${v.formula}` +
       (v.previous ? ` · change against the ranking of ${v.previous}` : ""),

@@ -235,7 +235,9 @@ export const zhCN: Catalogue = {
     issuesSubtitle: (v) =>
       `文件：${v.file} · 任务 ${v.tasks} 项 · 问题 ${v.findings} 条（错误 ${v.error}、警告 ${v.warning}、提示 ${v.info}）`,
     summarySubtitle: (v) =>
-      `文件：${v.file} · 任务 ${v.tasks} 项 · 责任单位 ${v.units} 个 · 完成率 ${v.completionRate}`,
+      `文件：${v.file} · 任务 ${v.tasks} 项 · 责任单位 ${v.units} 个` +
+      (v.idle > 0 ? `（名单另有 ${v.idle} 个无任务）` : "") +
+      ` · 完成率 ${v.completionRate}`,
     rankingSubtitle: (v) =>
       `文件：${v.file} · 责任单位 ${v.units} 个 · ${v.formula}` +
       (v.previous ? ` · 名次变化与 ${v.previous} 的排名相比` : ""),

@@ -105,17 +105,69 @@ describe("汇总's chart of completion by unit", () => {
     expect(chart.series[0]!.color).toMatch(/^[0-9A-F]{6}$/);
   });
 
-  test.each([1, 5, 30])("%i units: the chart covers no written cell and has room for every bar", (n) => {
-    const rows = Array.from({ length: n }, (_, i) =>
-      task(`单位${i + 1}`, i % 2 ? "已完成" : "进行中", "安全"),
-    );
-    const spec = summary(rows);
-    const { from, to } = spec.charts![0]!.anchor;
-    const lastColumn = Math.max(...spec.rows.map((r) => r.cells.length)) - 1;
-    // A blank column between the table and the chart.
-    expect(from.column).toBeGreaterThanOrEqual(Math.max(lastColumn, spec.columns.length - 1) + 2);
-    expect(from.row).toBe(spec.charts![0]!.categories.top - 1);
-    expect(to.row - from.row).toBeGreaterThanOrEqual(n + 4);
-    expect(to.column).toBeGreaterThan(from.column);
+  test.each([1, 5, 30])(
+    "%i units: the chart is below everything, from column A as wide as the table, with room for every bar",
+    (n) => {
+      const rows = Array.from({ length: n }, (_, i) =>
+        task(`单位${i + 1}`, i % 2 ? "已完成" : "进行中", "安全"),
+      );
+      const spec = summary(rows);
+      const { from, to } = spec.charts![0]!.anchor;
+      // Below the last written row (the bulletin) with a blank row between: it covers no cell.
+      const lastRow = spec.rows.reduce((last, r, i) => (r.cells.some((c) => c?.value != null) ? i : last), 0);
+      expect(lastRow).toBe(spec.rows.length - 1);
+      expect(from).toEqual({ row: lastRow + 2, column: 0 });
+      // As wide as the table, no wider: the printed page keeps the table at its own size.
+      expect(to.column).toBe(spec.columns.length);
+      expect(to.row - from.row).toBeGreaterThanOrEqual(n + 4);
+    },
+  );
+
+  test.each([
+    { name: "one idle unit", rows: [task("甲", "已完成"), task("乙", "进行中")], roster: ["甲", "乙", "丙"] },
+    {
+      name: "two idle units, one sorting before the others",
+      rows: [task("乙", "已完成"), task("丙", "进行中")],
+      roster: ["甲", "乙", "丙", "丁"],
+    },
+  ])(
+    "a roster with units of no task ($name): listed last in the table, not in the chart",
+    ({ rows, roster }) => {
+      const spec = summary(rows, "zh-CN", roster);
+      const chart = spec.charts![0]!;
+      const withTasks = new Set(rows.map((r) => r[2]));
+      const idle = roster.filter((u) => !withTasks.has(u));
+      expect(new Set(cellsOf(spec, chart.categories))).toEqual(withTasks);
+      // The idle units follow the chart's last category, each with 无任务, before the total.
+      const after = spec.rows.slice(chart.categories.bottom + 1, chart.categories.bottom + 1 + idle.length);
+      expect(after.map((r) => r.cells[0]!.value).sort()).toEqual([...idle].sort());
+      expect(after.every((r) => r.cells.some((c) => c?.value === "无任务"))).toBe(true);
+      expect(spec.rows[chart.categories.bottom + 1 + idle.length]!.cells[0]!.style).toBe("totalText");
+      expect(chart.series[0]!.values.bottom).toBe(chart.categories.bottom);
+    },
+  );
+});
+
+describe("汇总's subtitle", () => {
+  test.each([
+    { locale: "zh-CN" as const, roster: undefined, says: "责任单位 2 个 · ", not: "名单另有" },
+    { locale: "zh-CN" as const, roster: ["甲", "乙"], says: "责任单位 2 个 · ", not: "名单另有" },
+    { locale: "zh-CN" as const, roster: ["甲", "乙", "丙"], says: "责任单位 2 个（名单另有 1 个无任务） · " },
+    {
+      locale: "zh-CN" as const,
+      roster: ["甲", "乙", "丙", "丁"],
+      says: "责任单位 2 个（名单另有 2 个无任务）",
+    },
+    { locale: "en-US" as const, roster: undefined, says: "2 units · ", not: "roster" },
+    {
+      locale: "en-US" as const,
+      roster: ["甲", "乙", "丙"],
+      says: "2 units (and 1 on the roster with no task) · ",
+    },
+  ])("$locale, roster $roster: $says", ({ locale, roster, says, not }) => {
+    const spec = summary([task("甲", "已完成"), task("乙", "进行中")], locale, roster);
+    const subtitle = String(spec.rows[1]!.cells[0]!.value);
+    expect(subtitle).toContain(says);
+    if (not) expect(subtitle).not.toContain(not);
   });
 });

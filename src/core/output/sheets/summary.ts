@@ -7,8 +7,7 @@ import { cell, Layout, type SheetContext } from "../layout";
 import type { ChartSpec, DataBar, SheetSpec, SpecCell, StyleName } from "../spec";
 
 const DATA_BAR_COLOR = "638EC6";
-/** The chart's width in the host's default columns, and its least height in rows. */
-const CHART_COLUMNS = 8;
+/** The chart's least height in rows. */
 const CHART_MIN_ROWS = 15;
 
 /** The unit or category, then every summary column. */
@@ -33,6 +32,7 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
       file: result.fileName,
       tasks: summary.total.tasks,
       units: onRoster.length,
+      idle: result.unranked.length,
       completionRate: formatRate(summary.total.completionRate),
     }),
   );
@@ -43,13 +43,14 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
     for (const line of lines) sheet.add(summaryCells(line.name, line, false));
     for (const unit of idle) sheet.add(idleCells(unit, cat.output.noTasks));
     const last = sheet.lastRow;
+    const lastWithTasks = header + lines.length;
     if (lines.length > 0)
       dataBars.push({
         range: { top: header + 1, left: COMPLETION_COLUMN, bottom: last, right: COMPLETION_COLUMN },
         color: DATA_BAR_COLOR,
       });
     sheet.add(summaryCells(w.total, summary.total, true));
-    return { header, last };
+    return { header, last, lastWithTasks };
   };
 
   const units = table(w.unit, onRoster, result.unranked);
@@ -74,22 +75,27 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
   sheet.blank();
   sheet.merge(sheet.add([cell(cat.output.bulletinTitle, "sectionTitle")]));
   sheet.merge(sheet.add([cell(cat.output.bulletin(bulletinFacts(cx, trend)), "paragraph")]));
+  const below = sheet.lastRow + 2;
   return sheet.finish("summary", {
     freezeRows: units.header + 1,
     autoFilter: { top: units.header, left: 0, bottom: units.last, right: SUMMARY_WIDTH - 1 },
     repeatRows: { first: units.header, last: units.header },
     dataBars,
-    charts: units.last > units.header ? [completionChart(cx, units.header, units.last)] : [],
+    charts:
+      units.lastWithTasks > units.header
+        ? [completionChart(cx, units.header, units.lastWithTasks, below)]
+        : [],
   });
 }
 
 /**
- * Completion by unit as horizontal bars, from the unit table's own cells (names and completion rates, the
- * total left out), to the right of the table with a column between so that it covers no cell.
+ * Completion by unit as horizontal bars, from the unit table's own cells (names and completion rates of the
+ * units with tasks, which come first: the total and the roster's units with no task left out), below
+ * everything from row `top`, as wide as the table: beside it, the printed page (one page wide) would shrink
+ * the table to fit both, and a phone would scroll sideways to it.
  */
-function completionChart(cx: SheetContext, header: number, last: number): ChartSpec {
+function completionChart(cx: SheetContext, header: number, last: number, top: number): ChartSpec {
   const column = (c: number) => ({ top: header + 1, left: c, bottom: last, right: c });
-  const left = SUMMARY_WIDTH + 1;
   return {
     kind: "bar",
     title: cx.catalogue.output.completionChartTitle,
@@ -99,11 +105,11 @@ function completionChart(cx: SheetContext, header: number, last: number): ChartS
     ],
     valueAxis: { min: 0, max: 1, numberFormat: "0%" },
     anchor: {
-      from: { row: header, column: left },
+      from: { row: top, column: 0 },
       // A bar and its gap take about a row and a half; the title and the axis take a few rows more.
       to: {
-        row: header + Math.max(CHART_MIN_ROWS, Math.ceil((last - header) * 1.5) + 5),
-        column: left + CHART_COLUMNS,
+        row: top + Math.max(CHART_MIN_ROWS, Math.ceil((last - header) * 1.5) + 5),
+        column: SUMMARY_WIDTH,
       },
     },
   };
