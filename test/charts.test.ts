@@ -233,7 +233,19 @@ describe("the xlsx writer's chart parts", () => {
       `'Bob''s 汇总 (2)'!$B$8:$D$8`,
     ]);
     expect(all(all(line, "numCache")[1]!, "pt").map((p) => attributeOf(p, "idx"))).toEqual(["0", "1"]);
-    expect(all(line, "legend")).toHaveLength(1);
+    // Several lines need a legend to be told apart, outside the plot, after it in CT_Chart's order; one
+    // series' bars need none (the title says what they are).
+    expect(all(bar, "legend")).toHaveLength(0);
+    const legend = all(line, "legend");
+    expect(legend).toHaveLength(1);
+    expect(["r", "b"]).toContain(attributeOf(all(legend[0]!, "legendPos")[0]!, "val"));
+    expect(attributeOf(all(legend[0]!, "overlay")[0]!, "val")).toBe("0");
+    const order = childNamed(line, C, "chart")!.children.map((e) => e.local);
+    expect(order.slice(order.indexOf("plotArea"), order.indexOf("plotArea") + 3)).toEqual([
+      "plotArea",
+      "legend",
+      "plotVisOnly",
+    ]);
   });
 
   test.each([
@@ -296,7 +308,7 @@ describe("the sample's checked workbook", () => {
     );
   });
 
-  test("openpyxl reads 汇总's chart: a horizontal bar chart of the unit table, 0 to 100 %", async () => {
+  test("openpyxl reads 汇总's chart (a horizontal bar chart of the unit table, 0 to 100 %, no legend) and History's legend", async () => {
     const script = `
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
@@ -317,6 +329,8 @@ for ws in wb.worksheets:
             "max": c.y_axis.scaling.max,
             "format": c.y_axis.number_format.formatCode,
             "from": [c.anchor._from.row, c.anchor._from.col],
+            "series": len(c.series),
+            "legend": c.legend.position if c.legend is not None else None,
         })
     if charts:
         out[ws.title] = charts
@@ -339,8 +353,13 @@ print(json.dumps(out, ensure_ascii=False))
         max: 1,
         format: "0%",
         from: [chart.anchor.from.row, chart.anchor.from.column],
+        series: 1,
+        legend: null,
       },
     ]);
+    // History's lines (one check: a point each) have a legend.
+    expect(read["考核记录"]).toEqual([expect.objectContaining({ type: "LineChart", legend: "b" })]);
+    expect((read["考核记录"]![0] as { series: number }).series).toBeGreaterThan(1);
   });
 });
 
@@ -386,6 +405,41 @@ async function render(soffice: string, bytes: Uint8Array, name: string): Promise
   return readPpm(readFileSync(path.join(out, `${name}.ppm`)));
 }
 
+/** Every page of the workbook as LibreOffice prints it: its pixels and its text (pdftotext). */
+async function renderPages(
+  soffice: string,
+  bytes: Uint8Array,
+  name: string,
+): Promise<Array<{ pixels: Pixels; text: string }>> {
+  const out = mkdtempSync(path.join(dir, `${name}-`));
+  const xlsx = path.join(out, `${name}.xlsx`);
+  writeFileSync(xlsx, bytes);
+  const pdf = await convertWithLibreOffice(soffice, xlsx, "pdf", out);
+  const count = Number(
+    /Pages:\s+(\d+)/.exec(await output(path.join(path.dirname(pdftoppm!), "pdfinfo"), [pdf]))![1],
+  );
+  const pages = [];
+  for (let page = 1; page <= count; page++) {
+    const at = ["-f", String(page), "-l", String(page)];
+    const file = path.join(out, `${name}-${page}`);
+    await output(pdftoppm!, ["-r", "60", ...at, "-singlefile", pdf, file]);
+    const text = await output(path.join(path.dirname(pdftoppm!), "pdftotext"), [...at, pdf, "-"]);
+    const keep = process.env.DUBAN_CHART_PNG;
+    if (keep)
+      await output(pdftoppm!, [
+        "-png",
+        "-r",
+        "80",
+        ...at,
+        "-singlefile",
+        pdf,
+        path.join(keep, `${name}-${page}`),
+      ]);
+    pages.push({ pixels: readPpm(readFileSync(`${file}.ppm`)), text });
+  }
+  return pages;
+}
+
 interface Pixels {
   readonly width: number;
   readonly height: number;
@@ -413,20 +467,22 @@ function countColour(image: Pixels, hex: string, fromX = 0, tolerance = 40): num
 
 describe("LibreOffice draws the charts", () => {
   testWithRenderer(
-    "汇总's bars: the chart's colour to the right of the table, where the sheet without it has none",
+    "汇总's bars: the chart's colour below the table and the bulletin, where the sheet without it has none",
     async (soffice) => {
-      const withChart = await render(soffice, newWorkbook([summary], DEFAULT_SETTINGS), "summary");
-      const without = await render(
+      const withChart = await renderPages(soffice, newWorkbook([summary], DEFAULT_SETTINGS), "summary");
+      const without = await renderPages(
         soffice,
         newWorkbook([{ ...summary, charts: [] }], DEFAULT_SETTINGS),
         "bare",
       );
-      const drawn = countColour(withChart, BAR_COLOUR);
-      const before = countColour(without, BAR_COLOUR);
+      const colour = (pages: ReadonlyArray<{ pixels: Pixels }>) =>
+        pages.reduce((n, p) => n + countColour(p.pixels, BAR_COLOUR), 0);
       // Without the chart, only the data bars have the colour. With it, twelve bars of some hundred pixels at
-      // the least (the sample's lowest rate is 31 %) at 60 dpi, in the right part of the page where the chart is.
-      expect(drawn - before).toBeGreaterThan(12 * 150);
-      expect(countColour(withChart, BAR_COLOUR, 0.6)).toBeGreaterThanOrEqual(drawn - before);
+      // the least (the sample's lowest rate is 31 %) at 60 dpi.
+      expect(colour(withChart) - colour(without)).toBeGreaterThan(12 * 150);
+      // Nothing beside the table: its first page is printed as wide as without the chart, not shrunk.
+      expect(withChart[0]!.pixels.width).toBe(without[0]!.pixels.width);
+      expect(tableRight(withChart[0]!.pixels)).toBe(tableRight(without[0]!.pixels));
     },
   );
 
@@ -469,8 +525,13 @@ describe("LibreOffice draws every chart of the sample's sheets", () => {
       const charted = plan.sheets.filter((s) => (s.charts ?? []).length > 0);
       expect(charted.map((s) => s.kind)).toContain("summary");
       for (const spec of charted) {
-        const withCharts = await render(soffice, newWorkbook([spec], DEFAULT_SETTINGS), `${spec.kind}-drawn`);
-        const without = await render(
+        // Every page: a chart may print on a page of its own, after the table.
+        const withCharts = await renderPages(
+          soffice,
+          newWorkbook([spec], DEFAULT_SETTINGS),
+          `${spec.kind}-drawn`,
+        );
+        const without = await renderPages(
           soffice,
           newWorkbook([{ ...spec, charts: [] }], DEFAULT_SETTINGS),
           `${spec.kind}-bare`,
@@ -478,8 +539,8 @@ describe("LibreOffice draws every chart of the sample's sheets", () => {
         const colours = [...new Set(spec.charts!.flatMap((c) => c.series.map((s) => s.color.toUpperCase())))];
         for (const colour of colours) {
           // A close tolerance: the lines' colours are near one another.
-          const drawn = countColour(withCharts, colour, 0, 12);
-          const before = countColour(without, colour, 0, 12);
+          const drawn = withCharts.reduce((n, page) => n + countColour(page.pixels, colour, 0, 12), 0);
+          const before = without.reduce((n, page) => n + countColour(page.pixels, colour, 0, 12), 0);
           expect({ sheet: spec.kind, colour, drawn: drawn > before + 20 }).toEqual({
             sheet: spec.kind,
             colour,
@@ -490,6 +551,64 @@ describe("LibreOffice draws every chart of the sample's sheets", () => {
     },
   );
 });
+
+describe("LibreOffice prints History's chart whole", () => {
+  testWithRenderer(
+    "on one page, with its legend: every series' colour and name there, none of its colours on another page",
+    async (soffice) => {
+      const result = checkWorkbook(await readWorkbookFile(sample), {
+        asOf: SAMPLE_REFERENCE_AS_OF + 14,
+        settings: DEFAULT_SETTINGS,
+      });
+      const record = readPackageRecord(OpcPackage.open(readFileSync(checked), "checked.xlsx", NODE_CODEC));
+      const spec = planWrite(result, {
+        settings: DEFAULT_SETTINGS,
+        locale: "zh-CN",
+        record,
+        date1904: false,
+      }).sheets.find((s) => s.kind === "history")!;
+      const chart = spec.charts![0]!;
+      const drawn = await renderPages(soffice, newWorkbook([spec], DEFAULT_SETTINGS), "history-pages");
+      const bare = await renderPages(
+        soffice,
+        newWorkbook([{ ...spec, charts: [] }], DEFAULT_SETTINGS),
+        "history-pages-bare",
+      );
+      // Each page's pixels of each series' colour beyond the same page without the chart.
+      const extra = drawn.map((page, i) =>
+        chart.series.map(
+          (s) =>
+            countColour(page.pixels, s.color, 0, 12) -
+            (bare[i] ? countColour(bare[i]!.pixels, s.color, 0, 12) : 0),
+        ),
+      );
+      const totals = extra.map((page) => page.reduce((a, b) => a + b, 0));
+      const at = totals.indexOf(Math.max(...totals));
+      expect(chart.series.map((s, i) => [s.name, extra[at]![i]! > 20])).toEqual(
+        chart.series.map((s) => [s.name, true]),
+      );
+      // A few pixels of a grey line's colour are the table's own antialiasing, not a chart's line or legend.
+      for (const [page, counts] of extra.entries())
+        if (page !== at)
+          expect({ page: page + 1, cut: counts.some((n) => n > 20) }).toEqual({ page: page + 1, cut: false });
+      // On a page of its own (the repeated header row above it), the units' names there are the legend's.
+      if (at > 0)
+        for (const s of chart.series)
+          expect([s.name, drawn[at]!.text.includes(s.name)]).toEqual([s.name, true]);
+    },
+  );
+});
+
+/** The rightmost column of the page with a dark pixel (the table's grid and text): how wide it prints. */
+function tableRight(image: Pixels): number {
+  let right = 0;
+  for (let y = 0; y < image.height; y++)
+    for (let x = right; x < image.width; x++) {
+      const i = (y * image.width + x) * 3;
+      if (image.rgb[i]! + image.rgb[i + 1]! + image.rgb[i + 2]! < 300) right = x;
+    }
+  return right;
+}
 
 function findOnPath(file: string): string | undefined {
   for (const folder of (process.env.PATH ?? "").split(path.delimiter)) {

@@ -6,7 +6,7 @@ import { generatedSheets } from "../generate";
 import { planWrite } from "../plan";
 import type { DubanRecord } from "../record";
 import type { SheetSpec } from "../spec";
-import { CHART_SERIES } from "./history";
+import { CHART_SERIES, fitsOnePage } from "./history";
 
 const workbook = (rows: CellValue[][]): WorkbookModel => ({
   fileName: "t.xlsx",
@@ -127,6 +127,49 @@ describe("考核记录 / History", () => {
     );
     expect(new Set(chart.series.map((s) => s.color)).size).toBe(CHART_SERIES);
     expect(chart.title).toBe(`得分走势（排名前 ${CHART_SERIES} 的单位）`);
+  });
+
+  test.each([
+    { units: 3, breaks: false },
+    { units: 12, breaks: true },
+    { units: 40, breaks: true },
+  ])(
+    "$units units: the chart starts a printed page of its own when the table and it may not fit one ($breaks)",
+    ({ units, breaks }) => {
+      const many = workbook(
+        Array.from({ length: units }, (_, i) => [
+          `t${i}`,
+          `单位${i + 1}`,
+          "2026-11-10",
+          i % 2 ? "已完成" : "进行中",
+        ]),
+      );
+      const spec = historyOf(write(many, "2026-11-18", undefined).sheets)!;
+      const chart = spec.charts![0]!;
+      expect(spec.print.pageBreaksBefore).toEqual(breaks ? [chart.anchor.from.row] : undefined);
+      expect(fitsOnePage(spec, chart.anchor.to)).toBe(!breaks);
+    },
+  );
+
+  test.each([
+    { name: "a short narrow sheet", rows: 20, heights: undefined, columns: [10, 10], fits: true },
+    { name: "too many rows", rows: 40, heights: undefined, columns: [10, 10], fits: false },
+    { name: "tall rows", rows: 20, heights: 30, columns: [10, 10], fits: false },
+    // Fitting a wide sheet one page wide shrinks it, and its rows with it.
+    {
+      name: "too many rows, but so wide the page shrinks",
+      rows: 40,
+      heights: undefined,
+      columns: Array(40).fill(12),
+      fits: true,
+    },
+  ])("fitsOnePage: $name", ({ rows, heights, columns, fits }) => {
+    const spec: SheetSpec = {
+      ...sheet,
+      columns,
+      rows: Array.from({ length: rows }, () => ({ cells: [], ...(heights ? { height: heights } : {}) })),
+    };
+    expect(fitsOnePage(spec, { row: rows, column: 0 })).toBe(fits);
   });
 
   test("in English", () => {
