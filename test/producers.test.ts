@@ -13,8 +13,11 @@ import {
   libreOfficeRenders,
   onPath,
   openpyxlOpens,
+  partBytes,
   PYTHON,
   pythonMissing,
+  relationshipsOf,
+  relsPartOf,
   testRequiring,
   workbookParts,
   xmlPartProblems,
@@ -309,9 +312,20 @@ describe.each(PRODUCERS)("$name", (producer) => {
         (p): p is string => p !== undefined,
       ),
     );
-    // A styles part is one Duban may add where the producer wrote none.
+    // A styles part is one Duban may add where the producer wrote none; a new sheet brings what it draws
+    // (its relationships, its drawing and the drawing's charts, with theirs), and nothing else.
+    const outParts = partBytes(out);
+    const inputParts = partBytes(input);
+    const drawn = (part: string): string[] =>
+      relationshipsOf(outParts, part)
+        .filter((rel) => !rel.external && !inputParts.has(rel.target))
+        .flatMap((rel) => [relsPartOf(part), rel.target, ...drawn(rel.target)]);
+    const newSheets = after.sheets
+      .filter((s) => s.type.endsWith("/worksheet") && !inputParts.has(s.part))
+      .map((s) => s.part);
     const mayAdd = new Set([
       ...after.sheets.filter((s) => s.type.endsWith("/worksheet")).map((s) => s.part),
+      ...newSheets.flatMap(drawn),
       ...(before.styles === undefined && after.styles ? [after.styles] : []),
     ]);
     const { changed, added, removed } = changedParts(input, out);

@@ -105,7 +105,7 @@ describe("the workbench host", () => {
     });
     if (output?.type !== "output" || output.output.kind !== "checked") throw new Error("no output");
     expect(output.output.blob.size).toBeGreaterThan(10_000);
-    expect(output.output.previews.sheets).toHaveLength(5);
+    expect(output.output.previews.sheets).toHaveLength(6);
 
     await host.selectCell(SAMPLE_SHEET, "H12");
     expect(events.at(-1)).toMatchObject({
