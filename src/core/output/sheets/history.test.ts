@@ -146,7 +146,9 @@ describe("考核记录 / History", () => {
       );
       const spec = historyOf(write(many, "2026-11-18", undefined).sheets)!;
       const chart = spec.charts![0]!;
-      expect(spec.print.pageBreaksBefore).toEqual(breaks ? [chart.anchor.from.row] : undefined);
+      // Before the blank row between the table and the chart.
+      expect(spec.print.pageBreaksBefore).toEqual(breaks ? [chart.anchor.from.row - 1] : undefined);
+      expect(spec.rows[chart.anchor.from.row - 1]?.cells.some((c) => c?.value != null) ?? false).toBe(false);
       expect(fitsOnePage(spec, chart.anchor.to)).toBe(!breaks);
     },
   );

@@ -109,9 +109,11 @@ export function historySheet(
   });
   const chart = charts[0];
   // A chart cut by a page break prints its top on one page and its legend on the next: when the table and
-  // the chart may not fit one page, the chart starts a page of its own (it is shorter than any page).
+  // the chart may not fit one page, the chart starts a page of its own (it is shorter than any page). The break
+  // comes before the blank row above it: at the chart's own row, LibreOffice prints its frame's top edge at the
+  // foot of the table's page.
   return chart && !fitsOnePage(spec, chart.anchor.to)
-    ? { ...spec, print: { ...spec.print, pageBreaksBefore: [chart.anchor.from.row] } }
+    ? { ...spec, print: { ...spec.print, pageBreaksBefore: [chart.anchor.from.row - 1] } }
     : spec;
 }
 
@@ -120,9 +122,10 @@ const DEFAULT_ROW_POINTS = 15;
 const DEFAULT_COLUMN_CHARACTERS = 8.43;
 /**
  * A landscape A4 page (842 × 595 points) less margins, header and footer, on the small side of what Excel and
- * LibreOffice leave, so that "fits" is never said of a sheet that does not.
+ * LibreOffice leave (LibreOffice prints about 500 × 730 points of it), so that "fits" is never said of a sheet
+ * that does not.
  */
-const PAGE_POINTS = { width: 680, height: 420 };
+const PAGE_POINTS = { width: 680, height: 440 };
 
 /**
  * Whether rows and columns before `end` print on one page, at the scale that prints the sheet one page wide.

@@ -4,6 +4,7 @@ import { settingsSchema, type Locale } from "../../settings";
 import type { CellRange, CellValue, WorkbookModel } from "../../workbook";
 import { generatedSheets } from "../generate";
 import type { SheetSpec } from "../spec";
+import { fitsOnePage } from "./history";
 
 const asOf = parseIsoDay("2026-11-18")!;
 const HEADER: CellValue[] = ["工作任务", "类别", "责任单位", "完成时限", "完成情况", "完成日期"];
@@ -120,8 +121,17 @@ describe("汇总's chart of completion by unit", () => {
       // As wide as the table, no wider: the printed page keeps the table at its own size.
       expect(to.column).toBe(spec.columns.length);
       expect(to.row - from.row).toBeGreaterThanOrEqual(n + 4);
+      // A page break cuts no chart: it prints under the tables when they fit one page together, or starts one.
+      expect(spec.print.pageBreaksBefore).toEqual(fitsOnePage(spec, to) ? undefined : [from.row - 1]);
+      if (n === 30) expect(spec.print.pageBreaksBefore).toEqual([from.row - 1]);
     },
   );
+
+  test("a small sheet: the chart prints under the table on the same page", () => {
+    const spec = summary([task("甲", "已完成"), task("乙", "进行中")]);
+    expect(fitsOnePage(spec, spec.charts![0]!.anchor.to)).toBe(true);
+    expect(spec.print.pageBreaksBefore).toBeUndefined();
+  });
 
   test.each([
     { name: "one idle unit", rows: [task("甲", "已完成"), task("乙", "进行中")], roster: ["甲", "乙", "丙"] },

@@ -4,6 +4,7 @@ import type { BulletinFacts, TrendMove } from "../../i18n/catalogue";
 import { SUMMARY_COLUMNS, SUMMARY_COUNTS, SUMMARY_RATES, type SummaryLine } from "../../summary";
 import { mostMoved, type Trend } from "../history";
 import { cell, Layout, type SheetContext } from "../layout";
+import { fitsOnePage } from "./history";
 import type { ChartSpec, DataBar, SheetSpec, SpecCell, StyleName } from "../spec";
 
 const DATA_BAR_COLOR = "638EC6";
@@ -76,7 +77,7 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
   sheet.merge(sheet.add([cell(cat.output.bulletinTitle, "sectionTitle")]));
   sheet.merge(sheet.add([cell(cat.output.bulletin(bulletinFacts(cx, trend)), "paragraph")]));
   const below = sheet.lastRow + 2;
-  return sheet.finish("summary", {
+  const spec = sheet.finish("summary", {
     freezeRows: units.header + 1,
     autoFilter: { top: units.header, left: 0, bottom: units.last, right: SUMMARY_WIDTH - 1 },
     repeatRows: { first: units.header, last: units.header },
@@ -86,6 +87,11 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
         ? [completionChart(cx, units.header, units.lastWithTasks, below)]
         : [],
   });
+  const chart = spec.charts?.[0];
+  // As on 考核记录: a chart that may not fit under the tables starts a printed page, so that no break cuts it.
+  return chart && !fitsOnePage(spec, chart.anchor.to)
+    ? { ...spec, print: { ...spec.print, pageBreaksBefore: [chart.anchor.from.row - 1] } }
+    : spec;
 }
 
 /**
