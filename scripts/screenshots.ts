@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { crc32, deflateSync } from "node:zlib";
 import { main } from "../src/cli/main";
 import { CATALOGUES, parseIsoDay, readNoticeRecord, type CellValue, type NoticeRow } from "../src/core";
 import { readPackage, setCellValues } from "../src/hosts/xlsx";
@@ -43,19 +44,73 @@ function picture(bytes: Uint8Array, name: string, pages = 1): void {
     work,
     xlsx,
   ]);
-  execFileSync("pdftoppm", [
-    "-png",
-    "-r",
-    "80",
-    "-f",
-    "1",
-    "-l",
-    String(pages),
-    "-singlefile",
-    path.join(work, `${name}.pdf`),
-    path.join(docs, name),
-  ]);
+  // Each page apart (-singlefile prints only the first), stacked into one picture: a chart may print on a
+  // page of its own after the table.
+  const pdf = path.join(work, `${name}.pdf`);
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+  const pictures = Array.from({ length: Math.min(pages, count) }, (_, i) => {
+    const page = String(i + 1);
+    const file = path.join(work, `${name}-${page}`);
+    execFileSync("pdftoppm", [
+      "-r",
+      "80",
+      "-f",
+      page,
+      "-l",
+      page,
+      "-singlefile",
+      path.join(work, `${name}.pdf`),
+      file,
+    ]);
+    return readPpm(readFileSync(`${file}.ppm`));
+  });
+  writeFileSync(path.join(docs, `${name}.png`), png(pictures));
   process.stdout.write(`docs/${name}.png\n`);
+}
+
+interface Rgb {
+  readonly width: number;
+  readonly height: number;
+  readonly rgb: Uint8Array;
+}
+
+function readPpm(bytes: Uint8Array): Rgb {
+  const head = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(Buffer.from(bytes.subarray(0, 64)).toString("latin1"))!;
+  return { width: Number(head[1]), height: Number(head[2]), rgb: bytes.subarray(head[0].length) };
+}
+
+/** A PNG of the pictures one under the other (all as wide as the first: pages of one sheet). */
+function png(pictures: readonly Rgb[]): Buffer {
+  const { width } = pictures[0]!;
+  const height = pictures.reduce((h, p) => h + p.height, 0);
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  let y = 0;
+  for (const picture of pictures)
+    for (let r = 0; r < picture.height; r++, y++) {
+      const row = picture.rgb.subarray(
+        r * picture.width * 3,
+        r * picture.width * 3 + Math.min(width, picture.width) * 3,
+      );
+      raw.set(row, y * (width * 3 + 1) + 1);
+    }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 async function screenshots(): Promise<void> {
@@ -87,7 +142,8 @@ async function screenshots(): Promise<void> {
       picture(onlySheet(bytes, sheetNames.progress), "progress");
       await historyPicture(out);
     }
-    picture(onlySheet(bytes, sheetNames.summary), `summary${suffix}`);
+    // Every page: the tables, the bulletin and the chart, which starts a page when it may not fit under them.
+    picture(onlySheet(bytes, sheetNames.summary), `summary${suffix}`, Infinity);
   }
   await feedbackPictures(input);
   rmSync(work, { recursive: true, force: true });
@@ -107,7 +163,8 @@ async function historyPicture(checked: string): Promise<void> {
     });
     from = out;
   }
-  picture(onlySheet(readFileSync(from), CATALOGUES["zh-CN"].output.sheetNames.history), "history");
+  // Two pages: the table, then the chart on a page of its own.
+  picture(onlySheet(readFileSync(from), CATALOGUES["zh-CN"].output.sheetNames.history), "history", 2);
 }
 
 /**
