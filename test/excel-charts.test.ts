@@ -111,6 +111,8 @@ function expected(chart: ChartSpec): Partial<FakeChart> {
     source: chart.series[0]!.values,
     title: chart.title,
     legendVisible: chart.series.length > 1,
+    // Several series: a legend below the plot, as the xlsx host's chart part has it.
+    ...(chart.series.length > 1 ? { legendPosition: "Bottom" } : {}),
     series: chart.series.map((s) => ({
       name: s.name,
       values: s.values,

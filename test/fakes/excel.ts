@@ -56,6 +56,8 @@ export interface FakeChart {
   name: string;
   title?: string;
   legendVisible?: boolean;
+  /** Where the legend sits, when the add-in set it. */
+  legendPosition?: string;
   valueAxis: Record<string, unknown>;
   categoryAxis: Record<string, unknown>;
   dataLabels: Record<string, unknown>;
@@ -1222,7 +1224,10 @@ class FakeChartProxy extends Proxy implements Api.Chart {
         (p, v) => (chart()[which][p] = v),
       );
     this.title = properties("title", ["text"], (_, v) => (chart().title = v as string));
-    this.legend = properties("legend", ["visible"], (_, v) => (chart().legendVisible = v as boolean));
+    this.legend = properties("legend", ["visible", "position"], (p, v) => {
+      if (p === "visible") chart().legendVisible = v as boolean;
+      else chart().legendPosition = v as string;
+    });
     this.axes = { valueAxis: axis("valueAxis"), categoryAxis: axis("categoryAxis") };
     this.dataLabels = properties(
       "dataLabels",

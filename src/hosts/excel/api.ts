@@ -256,7 +256,8 @@ export interface ChartCollection {
 export interface Chart {
   name: string;
   readonly title: { text: string };
-  readonly legend: { visible: boolean };
+  /** position ("Bottom", "Right" …; Office's own type has more): ExcelApi 1.1, as visible. */
+  readonly legend: { visible: boolean; position: string };
   readonly axes: {
     readonly valueAxis: ChartAxis;
     readonly categoryAxis: ChartAxis;

@@ -991,6 +991,8 @@ export function drawCharts(sheet: Worksheet, spec: SheetSpec): void {
     });
     chart.title.text = c.title;
     chart.legend.visible = c.series.length > 1;
+    // Below the plot, as the xlsx host writes it: on the right it would narrow the lines' days.
+    if (c.series.length > 1) chart.legend.position = "Bottom";
     const axis = chart.axes.valueAxis;
     if (c.valueAxis.min !== undefined) axis.minimum = c.valueAxis.min;
     if (c.valueAxis.max !== undefined) axis.maximum = c.valueAxis.max;
