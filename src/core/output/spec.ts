@@ -16,6 +16,7 @@ export type StyleName =
   | "textWrap"
   | "number"
   | "decimal"
+  | "score"
   | "percent"
   | "date"
   | "link"

@@ -58,6 +58,8 @@ export function styleSheet(settings: Settings): Readonly<Record<StyleName, CellS
     number,
     // Scores: 98.5 and 100 as they are, without a forced decimal.
     decimal: { ...cell, horizontal: "right" },
+    // Scores compared across the days of 考核记录: 95.80 beside 93.00, not 95.8 beside 93.
+    score: { ...cell, horizontal: "right", numberFormat: "0.00" },
     percent,
     date: { ...cell, horizontal: "center", numberFormat: "yyyy-mm-dd" },
     link: { ...cell, color: LINK, underline: true },

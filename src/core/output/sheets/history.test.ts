@@ -6,6 +6,7 @@ import { generatedSheets } from "../generate";
 import { planWrite } from "../plan";
 import type { DubanRecord } from "../record";
 import type { SheetSpec } from "../spec";
+import { styleSheet } from "../styles";
 import { CHART_SERIES, fitsOnePage } from "./history";
 
 const workbook = (rows: CellValue[][]): WorkbookModel => ({
@@ -67,6 +68,11 @@ describe("考核记录 / History", () => {
       ["丙", "96 新（第3名）", null, 96, null, "新"],
       ["丁", "本期未排名", 98, null, null, null],
     ]);
+  });
+
+  test("the days' scores read with two decimals, so that a column compares with the next", () => {
+    expect(styles(sheet)[3]!.slice(2, 4)).toEqual(["score", "score"]);
+    expect(styleSheet(settings).score.numberFormat).toBe("0.00");
   });
 
   test("a rise is green and a fall red, as the ranking's change in rank", () => {

@@ -69,7 +69,7 @@ export function historySheet(
         entry ? latestLine(cx, entry.score, entry.rank, move, trend !== undefined) : hw.notRankedNow,
         "text",
       ),
-      ...scores.map((day) => cell(day.get(unit) ?? null, "decimal")),
+      ...scores.map((day) => cell(day.get(unit) ?? null, "score")),
       scoreChangeCell(entry, move, trend !== undefined),
       rankChangeCell(cx, entry, move, trend !== undefined),
     ];
