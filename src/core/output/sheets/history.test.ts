@@ -7,7 +7,8 @@ import { planWrite } from "../plan";
 import type { DubanRecord } from "../record";
 import type { SheetSpec } from "../spec";
 import { styleSheet } from "../styles";
-import { CHART_SERIES, fitsOnePage } from "./history";
+import { fitsOnePage } from "../layout";
+import { CHART_SERIES } from "./history";
 
 const workbook = (rows: CellValue[][]): WorkbookModel => ({
   fileName: "t.xlsx",

@@ -2,7 +2,7 @@
 // before, a line a phone can show, and a line chart of the scores over the checks.
 
 import { HISTORY_UNITS, type Trend, type UnitTrend } from "../history";
-import { cell, Layout, type SheetContext } from "../layout";
+import { cell, keepChartWhole, Layout, type SheetContext } from "../layout";
 import type { HistoryEntry } from "../record";
 import type { ChartSpec, SheetSpec, SpecCell } from "../spec";
 
@@ -107,41 +107,7 @@ export function historySheet(
     repeatRows: { first: header, last: header },
     charts,
   });
-  const chart = charts[0];
-  // A chart cut by a page break prints its top on one page and its legend on the next: when the table and
-  // the chart may not fit one page, the chart starts a page of its own (it is shorter than any page). The break
-  // comes before the blank row above it: at the chart's own row, LibreOffice prints its frame's top edge at the
-  // foot of the table's page.
-  return chart && !fitsOnePage(spec, chart.anchor.to)
-    ? { ...spec, print: { ...spec.print, pageBreaksBefore: [chart.anchor.from.row - 1] } }
-    : spec;
-}
-
-/** Points of a row without a height of its own, and of a column of the hosts' default width. */
-const DEFAULT_ROW_POINTS = 15;
-const DEFAULT_COLUMN_CHARACTERS = 8.43;
-/**
- * A landscape A4 page (842 × 595 points) less margins, header and footer, on the small side of what Excel and
- * LibreOffice leave (LibreOffice prints about 500 × 730 points of it), so that "fits" is never said of a sheet
- * that does not.
- */
-const PAGE_POINTS = { width: 680, height: 440 };
-
-/**
- * Whether rows and columns before `end` print on one page, at the scale that prints the sheet one page wide.
- * An estimate from the widths and heights the spec gives (a character of the default font about 7 pixels).
- */
-export function fitsOnePage(
-  spec: SheetSpec,
-  end: { readonly row: number; readonly column: number },
-): boolean {
-  let width = 0;
-  for (let c = 0; c < Math.max(end.column, spec.columns.length); c++)
-    width += (((spec.columns[c] ?? DEFAULT_COLUMN_CHARACTERS) + 0.7) * 7 + 5) * 0.75;
-  let height = 0;
-  for (let r = 0; r < end.row; r++) height += spec.rows[r]?.height ?? DEFAULT_ROW_POINTS;
-  const scale = Math.min(1, PAGE_POINTS.width / width);
-  return height * scale <= PAGE_POINTS.height;
+  return keepChartWhole(spec);
 }
 
 /** This check's ranked units in rank order, then those ranked only at earlier checks, by name. */

@@ -4,7 +4,7 @@ import { settingsSchema, type Locale } from "../../settings";
 import type { CellRange, CellValue, WorkbookModel } from "../../workbook";
 import { generatedSheets } from "../generate";
 import type { SheetSpec } from "../spec";
-import { fitsOnePage } from "./history";
+import { fitsOnePage } from "../layout";
 
 const asOf = parseIsoDay("2026-11-18")!;
 const HEADER: CellValue[] = ["工作任务", "类别", "责任单位", "完成时限", "完成情况", "完成日期"];

@@ -3,8 +3,7 @@
 import type { BulletinFacts, TrendMove } from "../../i18n/catalogue";
 import { SUMMARY_COLUMNS, SUMMARY_COUNTS, SUMMARY_RATES, type SummaryLine } from "../../summary";
 import { mostMoved, type Trend } from "../history";
-import { cell, Layout, type SheetContext } from "../layout";
-import { fitsOnePage } from "./history";
+import { cell, keepChartWhole, Layout, type SheetContext } from "../layout";
 import type { ChartSpec, DataBar, SheetSpec, SpecCell, StyleName } from "../spec";
 
 const DATA_BAR_COLOR = "638EC6";
@@ -87,11 +86,7 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
         ? [completionChart(cx, units.header, units.lastWithTasks, below)]
         : [],
   });
-  const chart = spec.charts?.[0];
-  // As on 考核记录: a chart that may not fit under the tables starts a printed page, so that no break cuts it.
-  return chart && !fitsOnePage(spec, chart.anchor.to)
-    ? { ...spec, print: { ...spec.print, pageBreaksBefore: [chart.anchor.from.row - 1] } }
-    : spec;
+  return keepChartWhole(spec);
 }
 
 /**
