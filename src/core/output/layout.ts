@@ -251,13 +251,14 @@ export function displayWidth(text: string): number {
 /**
  * The sheet with its chart on a printed page of its own where the rows above and the chart may not fit one
  * page: a chart cut by a page break prints its top on one page and its legend on the next (it is shorter than
- * any page). The break comes before the blank row above it: at the chart's own row, LibreOffice prints the
+ * any page). The page starts at `first`, the first row that belongs with the chart (the chart's own, or a
+ * paragraph that reads with it), after the blank row above it: at the chart's own row, LibreOffice prints the
  * chart frame's top edge at the foot of the table's page.
  */
-export function keepChartWhole(spec: SheetSpec): SheetSpec {
+export function keepChartWhole(spec: SheetSpec, first = spec.charts?.[0]?.anchor.from.row): SheetSpec {
   const chart = spec.charts?.[0];
-  return chart && !fitsOnePage(spec, chart.anchor.to)
-    ? { ...spec, print: { ...spec.print, pageBreaksBefore: [chart.anchor.from.row - 1] } }
+  return chart && first !== undefined && !fitsOnePage(spec, chart.anchor.to)
+    ? { ...spec, print: { ...spec.print, pageBreaksBefore: [first - 1] } }
     : spec;
 }
 

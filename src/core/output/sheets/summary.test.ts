@@ -121,9 +121,11 @@ describe("汇总's chart of completion by unit", () => {
       // As wide as the table, no wider: the printed page keeps the table at its own size.
       expect(to.column).toBe(spec.columns.length);
       expect(to.row - from.row).toBeGreaterThanOrEqual(n + 4);
-      // A page break cuts no chart: it prints under the tables when they fit one page together, or starts one.
-      expect(spec.print.pageBreaksBefore).toEqual(fitsOnePage(spec, to) ? undefined : [from.row - 1]);
-      if (n === 30) expect(spec.print.pageBreaksBefore).toEqual([from.row - 1]);
+      // A page break cuts no chart: it prints under the tables when they fit one page together, or a page
+      // starts with the bulletin (the blank row above its title), which reads with the chart under it.
+      const bulletin = spec.rows.findIndex((r) => r.cells[0]?.value === "通报");
+      expect(spec.print.pageBreaksBefore).toEqual(fitsOnePage(spec, to) ? undefined : [bulletin - 1]);
+      if (n === 30) expect(spec.print.pageBreaksBefore).toEqual([bulletin - 1]);
     },
   );
 

@@ -73,7 +73,8 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
     table(w.category, summary.categories);
   }
   sheet.blank();
-  sheet.merge(sheet.add([cell(cat.output.bulletinTitle, "sectionTitle")]));
+  const bulletin = sheet.add([cell(cat.output.bulletinTitle, "sectionTitle")]);
+  sheet.merge(bulletin);
   sheet.merge(sheet.add([cell(cat.output.bulletin(bulletinFacts(cx, trend)), "paragraph")]));
   const below = sheet.lastRow + 2;
   const spec = sheet.finish("summary", {
@@ -86,7 +87,9 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
         ? [completionChart(cx, units.header, units.lastWithTasks, below)]
         : [],
   });
-  return keepChartWhole(spec);
+  // Where the tables and the chart may not fit one page, the bulletin goes with the chart to the next: alone
+  // on it, the chart left the bulletin a page of its own when the bulletin did not fit under the tables.
+  return keepChartWhole(spec, bulletin);
 }
 
 /**
