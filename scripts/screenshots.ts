@@ -8,11 +8,19 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { crc32, deflateSync } from "node:zlib";
 import { main } from "../src/cli/main";
-import { CATALOGUES, parseIsoDay, readNoticeRecord, type CellValue, type NoticeRow } from "../src/core";
+import {
+  CATALOGUES,
+  formatDay,
+  parseIsoDay,
+  readNoticeRecord,
+  type CellValue,
+  type NoticeRow,
+} from "../src/core";
 import { readPackage, setCellValues } from "../src/hosts/xlsx";
 import { NODE_CODEC } from "../src/hosts/xlsx/node-codec";
 import { OpcPackage } from "../src/hosts/xlsx/package";
 import { WorkbookParts } from "../src/hosts/xlsx/write/workbook";
+import { writeRecurringWorkbook } from "../test/fixtures/recurring-workbook";
 import { buildSampleWorkbook } from "./sample-workbook";
 
 const AS_OF = "2026-11-18";
@@ -146,6 +154,7 @@ async function screenshots(): Promise<void> {
     picture(onlySheet(bytes, sheetNames.summary), `summary${suffix}`, Infinity);
   }
   await feedbackPictures(input);
+  await omissionsPicture();
   rmSync(work, { recursive: true, force: true });
 }
 
@@ -165,6 +174,21 @@ async function historyPicture(checked: string): Promise<void> {
   }
   // Two pages: the table, then the chart on a page of its own.
   picture(onlySheet(readFileSync(from), CATALOGUES["zh-CN"].output.sheetNames.history), "history", 2);
+}
+
+/** 漏项清单: a specification of recurring work checked against its ledger (the test fixture, with planted gaps). */
+async function omissionsPicture(): Promise<void> {
+  const input = path.join(work, "recurring.xlsx");
+  const fixture = await writeRecurringWorkbook(input);
+  const day = formatDay(fixture.asOf);
+  const out = path.join(work, "recurring-checked.xlsx");
+  const sink = { write: () => true };
+  await main(["check", input, "--as-of", day, "--out", out], {
+    stdout: sink,
+    stderr: sink,
+    today: () => fixture.asOf,
+  });
+  picture(onlySheet(readFileSync(out), CATALOGUES["zh-CN"].output.sheetNames.omissions), "omissions");
 }
 
 /**
