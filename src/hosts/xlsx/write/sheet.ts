@@ -48,20 +48,27 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
   }
   out.push("<sheetData>");
   const links: string[] = [];
+  // A large check writes sheets of tens of thousands of rows: each column's letters made once, and a row's
+  // cells gathered into one string, pushed once.
+  const letters = Array.from({ length: lastColumn + 1 }, (_, c) => columnLetter(c));
   spec.rows.forEach((row, r) => {
+    const number = r + 1;
     const height = row.height === undefined ? "" : ` ht="${row.height}" customHeight="1"`;
-    out.push(`<row r="${r + 1}"${height}>`);
-    row.cells.forEach((cell, c) => {
-      if (!cell) return;
-      out.push(cellXml(cell, cellRef(r, c), options));
+    let xml = `<row r="${number}"${height}>`;
+    const cells = row.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
+      const ref = `${letters[c]}${number}`;
+      xml += cellXml(cell, ref, options);
       if (cell.link) {
         const target = `${quotedSheet(cell.link.sheet)}!${cell.link.cell}`;
         links.push(
-          `<hyperlink ref="${cellRef(r, c)}" location="${escapeAttr(target)}" display="${escapeAttr(cell.link.cell)}"/>`,
+          `<hyperlink ref="${ref}" location="${escapeAttr(target)}" display="${escapeAttr(cell.link.cell)}"/>`,
         );
       }
-    });
-    out.push("</row>");
+    }
+    out.push(`${xml}</row>`);
   });
   out.push("</sheetData>");
   // Without a password: a guide against slips. Resizing rows and columns stays allowed (0 = not protected).
