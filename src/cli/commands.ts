@@ -104,15 +104,15 @@ export async function noticesCommand(
 /** `duban check`: the checked copy (--out), the JSON report (--json) and the text report. */
 export async function checkCommand(
   run: Invocation,
-  read: ReadWorkbook,
+  pkg: OpcPackage,
   checked: Checked,
   out: Output,
   merge?: MergeOutcome,
 ): Promise<void> {
   const { result, settings, locale } = checked;
   if (run.out !== undefined) {
-    writeCheck(read.pkg, result, { settings, locale, ...(merge ? { merge } : {}) });
-    await writeOutput(run.out, await read.pkg.toBytesAsync(), locale);
+    writeCheck(pkg, result, { settings, locale, ...(merge ? { merge } : {}) });
+    await writeOutput(run.out, await pkg.toBytesAsync(), locale);
   }
   const report = buildReport(result, locale);
   if (run.json === "-") {

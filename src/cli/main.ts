@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       const returns = await readReturns(run.returns, checked.settings, locale);
       const { outcome, workbook } = mergeIntoMaster(read, checked, returns);
       const merged = runCheck(workbook, run, checked.settings, locale, progress, mergedRows(outcome));
-      await checkCommand(run, read, merged, out, outcome);
+      await checkCommand(run, read.pkg, merged, out, outcome);
       mergedLine(run.out!, outcome, locale, out);
       return merged.result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
     }
@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       await noticesCommand(run, read, checked, out);
       return EXIT_OK;
     }
-    await checkCommand(run, read, checked, out);
+    await checkCommand(run, read.pkg, checked, out);
     return checked.result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     io.stderr.write(`duban: ${describeFailure(error, locale, argv)}\n`);
