@@ -5,10 +5,11 @@
 import { formatDay } from "../../../core/day";
 import { quotedSheet } from "../../../core/output/names";
 import type { ChartSpec, SheetSpec, SpecValue } from "../../../core/output/spec";
-import { columnLetter, type CellRange } from "../../../core/workbook";
+import type { CellRange } from "../../../core/workbook";
 import { PACKAGE_RELATIONSHIPS_NS, relationshipType, type ClassNamespaces } from "../opc";
 import { partKey, type OpcPackage } from "../package";
 import { attributesText, escapeText } from "../xml";
+import { absoluteRangeRef } from "./sheet";
 import type { WorkbookParts } from "./workbook";
 
 export const DRAWING_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
@@ -51,10 +52,7 @@ const val = (name: string, value: string | number) => el(name, [["val", value]])
 
 /** `'汇总 (2)'!$B$5:$B$9`: a range of the sheet as a chart's formula reads it. */
 export function chartFormula(sheet: string, range: CellRange): string {
-  const at = (row: number, column: number) => `$${columnLetter(column)}$${row + 1}`;
-  const first = at(range.top, range.left);
-  const last = at(range.bottom, range.right);
-  return `${quotedSheet(sheet)}!${first === last ? first : `${first}:${last}`}`;
+  return `${quotedSheet(sheet)}!${absoluteRangeRef(range)}`;
 }
 
 /** The spec's values in a range, row by row (a range is one column or one row). */

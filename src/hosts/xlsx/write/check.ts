@@ -37,7 +37,7 @@ import {
   type XlsxBookkeeping,
 } from "./apply";
 import { addCharts, DRAWING_REL_ID } from "./charts";
-import { cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
+import { absoluteRangeRef, cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
 import { addStyles } from "./styles";
 import { WorkbookParts } from "./workbook";
 
@@ -104,21 +104,8 @@ export function applyDuban(pkg: OpcPackage, plan: WritePlan): string[] {
   for (const spec of plan.sheets) {
     const name = freeName(spec.name, taken);
     taken.add(name);
-    const drawing = spec.charts && spec.charts.length > 0 ? DRAWING_REL_ID : undefined;
-    const index = workbook.addSheet(
-      name,
-      sheetXml(spec, { xfIndex, date1904, ns: workbook.ns, ...(drawing ? { drawing } : {}) }),
-    );
-    if (drawing) addCharts(pkg, workbook, workbook.sheets()[index]!.part, name, spec);
+    addGeneratedSheet(pkg, workbook, spec, name, { xfIndex, date1904 });
     names.push(name);
-    if (spec.print.repeatRows) {
-      const { first, last } = spec.print.repeatRows;
-      workbook.addDefinedName("_xlnm.Print_Titles", index, `${quotedSheet(name)}!$${first + 1}:$${last + 1}`);
-    }
-    if (spec.autoFilter) {
-      const ref = rangeRef(spec.autoFilter).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-      workbook.addDefinedName("_xlnm._FilterDatabase", index, `${quotedSheet(name)}!${ref}`, true);
-    }
   }
 
   if (highlights.keys.length > 0) {
@@ -268,28 +255,40 @@ export function newWorkbook(
   for (const spec of sheets) {
     const name = freeName(spec.name, taken);
     taken.add(name);
-    const drawing = spec.charts && spec.charts.length > 0 ? DRAWING_REL_ID : undefined;
-    const index = workbook.addSheet(
-      name,
-      sheetXml(spec, {
-        xfIndex: patch.xfIndex as never,
-        date1904: false,
-        ns: workbook.ns,
-        ...(drawing ? { drawing } : {}),
-      }),
-      spec.state,
-    );
-    if (drawing) addCharts(pkg, workbook, workbook.sheets()[index]!.part, name, spec);
-    if (spec.print.repeatRows) {
-      const { first, last } = spec.print.repeatRows;
-      workbook.addDefinedName(
-        "_xlnm.Print_Titles",
-        index,
-        `'${name.replace(/'/g, "''")}'!$${first + 1}:$${last + 1}`,
-      );
-    }
+    addGeneratedSheet(pkg, workbook, spec, name, {
+      xfIndex: patch.xfIndex as Record<StyleName, number>,
+      date1904: false,
+    });
   }
   return pkg.toBytes();
+}
+
+/**
+ * One generated sheet added under `name`: its part, its charts, and the defined names Excel keeps for its
+ * printed header rows and its filter.
+ */
+function addGeneratedSheet(
+  pkg: OpcPackage,
+  workbook: WorkbookParts,
+  spec: SheetSpec,
+  name: string,
+  options: { readonly xfIndex: Readonly<Record<StyleName, number>>; readonly date1904: boolean },
+): void {
+  const drawing = spec.charts && spec.charts.length > 0 ? DRAWING_REL_ID : undefined;
+  const index = workbook.addSheet(
+    name,
+    sheetXml(spec, { ...options, ns: workbook.ns, ...(drawing ? { drawing } : {}) }),
+    spec.state,
+  );
+  if (drawing) addCharts(pkg, workbook, workbook.sheets()[index]!.part, name, spec);
+  if (spec.print.repeatRows) {
+    const { first, last } = spec.print.repeatRows;
+    workbook.addDefinedName("_xlnm.Print_Titles", index, `${quotedSheet(name)}!$${first + 1}:$${last + 1}`);
+  }
+  if (spec.autoFilter) {
+    const ref = absoluteRangeRef(spec.autoFilter);
+    workbook.addDefinedName("_xlnm._FilterDatabase", index, `${quotedSheet(name)}!${ref}`, true);
+  }
 }
 
 /** The smallest package Excel, WPS and LibreOffice open: a workbook with no sheets yet, and plain styles. */

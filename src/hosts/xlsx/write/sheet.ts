@@ -15,6 +15,12 @@ export const rangeRef = (r: CellRange) =>
     ? cellRef(r.top, r.left)
     : `${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`;
 export const cellRef = (row: number, column: number) => `${columnLetter(column)}${row + 1}`;
+/** `$B$5:$B$9` (or `$B$5` for one cell): a range as defined names and chart formulas hold it. */
+export const absoluteRangeRef = (r: CellRange) => {
+  const at = (row: number, column: number) => `$${columnLetter(column)}$${row + 1}`;
+  const first = at(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? first : `${first}:${at(r.bottom, r.right)}`;
+};
 
 export interface SheetXmlOptions {
   readonly xfIndex: Readonly<Record<StyleName, number>>;
