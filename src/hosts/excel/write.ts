@@ -895,14 +895,7 @@ function queueRows(
     rows.map((r) => r.cells),
     start,
   )) {
-    const rowsOf = box.bottom - box.top + 1;
-    const columnsOf = box.right - box.left + 1;
-    applyStyle(
-      sheet.getRangeByIndexes(box.top, box.left, rowsOf, columnsOf),
-      styles[style],
-      rowsOf,
-      columnsOf,
-    );
+    applyStyle(rangeOf(sheet, box), styles[style], box.bottom - box.top + 1, box.right - box.left + 1);
   }
   // Heights the core fitted to wrapped text and larger fonts, a run of equal heights at a time.
   let r = 0;
@@ -916,13 +909,16 @@ function queueRows(
   }
 }
 
+/** The sheet's range over a box of zero-based cells. */
+function rangeOf(sheet: Worksheet, box: CellRange): Range {
+  return sheet.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
+}
+
 /** Merges, data bars, page setup: what comes after the cells. Frozen rows and the filter wait for the end. */
 function queueLayout(sheet: Worksheet, spec: SheetSpec): void {
-  const rangeOf = (box: CellRange) =>
-    sheet.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
-  for (const merge of spec.merges) rangeOf(merge).merge(false);
+  for (const merge of spec.merges) rangeOf(sheet, merge).merge(false);
   for (const bar of spec.dataBars) {
-    const format = rangeOf(bar.range).conditionalFormats.add("DataBar");
+    const format = rangeOf(sheet, bar.range).conditionalFormats.add("DataBar");
     format.dataBar.positiveFormat.fillColor = hexColor(bar.color);
     format.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
     format.dataBar.upperBoundRule = { type: "Number", formula: "1" };
@@ -949,15 +945,7 @@ function queueLayout(sheet: Worksheet, spec: SheetSpec): void {
 function finishView(sheet: Worksheet, spec: SheetSpec): void {
   if (spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
   const filter = spec.autoFilter;
-  if (filter)
-    sheet.autoFilter.apply(
-      sheet.getRangeByIndexes(
-        filter.top,
-        filter.left,
-        filter.bottom - filter.top + 1,
-        filter.right - filter.left + 1,
-      ),
-    );
+  if (filter) sheet.autoFilter.apply(rangeOf(sheet, filter));
   drawCharts(sheet, spec);
 }
 
@@ -969,8 +957,6 @@ function finishView(sheet: Worksheet, spec: SheetSpec): void {
  * with the value axis kept at the bottom; a bar carries its value, as in the xlsx host.
  */
 export function drawCharts(sheet: Worksheet, spec: SheetSpec): void {
-  const rangeOf = (box: CellRange) =>
-    sheet.getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
   for (const c of spec.charts ?? []) {
     const first = c.series[0];
     if (!first) continue;
@@ -978,13 +964,13 @@ export function drawCharts(sheet: Worksheet, spec: SheetSpec): void {
     const byColumns = first.values.left === first.values.right;
     const chart = sheet.charts.add(
       bar ? "BarClustered" : "Line",
-      rangeOf(first.values),
+      rangeOf(sheet, first.values),
       byColumns ? "Columns" : "Rows",
     );
     c.series.forEach((s, i) => {
       const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-      if (i > 0) series.setValues(rangeOf(s.values));
-      series.setXAxisValues(rangeOf(c.categories));
+      if (i > 0) series.setValues(rangeOf(sheet, s.values));
+      series.setXAxisValues(rangeOf(sheet, c.categories));
       series.name = s.name;
       if (bar) series.format.fill.setSolidColor(hexColor(s.color));
       else series.format.line.color = hexColor(s.color);
@@ -1050,8 +1036,7 @@ async function writeMarks(batch: Batch, sheet: Worksheet, plan: HighlightPlan): 
  * whether the cell's key is on that colour's list, placed after the person's own formats.
  */
 function addHighlights(task: Worksheet, plan: HighlightPlan, colors: WritePlan["colors"]): void {
-  const { top, left, bottom, right } = plan.range;
-  const range = task.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1);
+  const range = rangeOf(task, plan.range);
   for (const { kind } of plan.keys) {
     const colour = colors[kind];
     const format = range.conditionalFormats.add("Custom");
