@@ -265,7 +265,7 @@ export class OpcPackage {
       const slot: Slot = { name, stored: undefined, data: bytes, removed: false, checked };
       i = this.slots.push(slot) - 1;
       this.index.set(key, i);
-      this.deflateAhead(slot);
+      this.startAhead(slot);
       return;
     }
     // Earlier entries of the same name would otherwise shadow or contradict the new content.
@@ -278,14 +278,14 @@ export class OpcPackage {
     slot.checked = checked;
     this.inflated.delete(key);
     this.notes.delete(key);
-    this.deflateAhead(slot);
+    this.startAhead(slot);
   }
 
   /**
    * Starts deflating a large part's new content on another thread, and parsing it back on another, where the
    * codec can.
    */
-  private deflateAhead(slot: Slot): void {
+  private startAhead(slot: Slot): void {
     slot.deflated = undefined;
     slot.deflating = undefined;
     slot.verifying = undefined;
@@ -377,8 +377,7 @@ export class OpcPackage {
         if (slot.data.length > SCAN_VERIFY_BYTES) checkWellFormed(slot.data, slot.name, this.isUtf8);
         else parseXml(decode(slot.data), slot.name, 0);
       } catch (error) {
-        if (!(error instanceof XmlPartError)) throw error;
-        throw new WorkbookOutputError(slot.name, error.detail, { cause: error });
+        throw asOutputError(slot.name, error);
       }
     }
   }
@@ -414,8 +413,7 @@ export class OpcPackage {
       try {
         await slot.verifying;
       } catch (error) {
-        if (!(error instanceof XmlPartError)) throw error;
-        throw new WorkbookOutputError(slot.name, error.detail, { cause: error });
+        throw asOutputError(slot.name, error);
       }
     }
     for (const slot of this.slots) {
@@ -621,6 +619,13 @@ const EMPTY = new Uint8Array(0);
 const STREAM_SLICE = 64 * 1024;
 
 /** Parts at least this large are deflated ahead where the codec can (smaller ones cost more to hand over). */
+/** A part that did not parse back, as the write's error naming it; any other failure as it was. */
+function asOutputError(part: string, error: unknown): unknown {
+  return error instanceof XmlPartError
+    ? new WorkbookOutputError(part, error.detail, { cause: error })
+    : error;
+}
+
 const DEFLATE_AHEAD_BYTES = 1024 * 1024;
 
 /** Parts larger than this are verified by the byte scanner's strict mode instead of saxes. */
