@@ -137,21 +137,46 @@ export class Layout {
     };
   }
 
-  /** Each cell's text width, measured once for both the column widths and the row heights; 0 when empty. */
+  /**
+   * Each cell's text width, measured once for both the column widths and the row heights; 0 when empty. A
+   * notices sheet of a large check has hundreds of thousands of cells: each style's metrics are looked up once
+   * (not by name at every cell), and whether a text has line breaks is noted for the heights.
+   */
   private measure(): Measured {
-    const { styles } = this.cx;
-    const stride = this.rows.reduce((most, cells) => Math.max(most, cells.length), 0);
+    const rows = this.rows;
+    let stride = 0;
+    for (const cells of rows) if (cells.length > stride) stride = cells.length;
     // One array for the whole sheet: a large one has a hundred thousand rows.
-    const widths = new Float64Array(this.rows.length * stride);
-    this.rows.forEach((cells, r) => {
+    const widths = new Float64Array(rows.length * stride);
+    const multiline = new Uint8Array(rows.length * stride);
+    const metrics = this.metrics;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r]!;
+      const base = r * stride;
       for (let c = 0; c < cells.length; c++) {
         const spec = cells[c];
-        if (spec && spec.value !== null)
-          widths[r * stride + c] = textWidth(shownText(spec), styles[spec.style]);
+        if (!spec || spec.value === null) continue;
+        const text = shownText(spec);
+        const style = metrics(spec.style);
+        if (text.indexOf("\n") < 0) widths[base + c] = columnsBetween(text, 0, text.length, 2) * style.factor;
+        else {
+          widths[base + c] = textWidth(text, style);
+          multiline[base + c] = 1;
+        }
       }
-    });
-    return { widths, stride };
+    }
+    return { widths, multiline, stride };
   }
+
+  /** A style's metrics by its name, worked out the first time the sheet uses it. */
+  private readonly metrics = (() => {
+    const known = new Map<StyleName, StyleMetrics>();
+    return (name: StyleName): StyleMetrics => {
+      let metrics = known.get(name);
+      if (metrics === undefined) known.set(name, (metrics = styleMetrics(this.cx.styles[name])));
+      return metrics;
+    };
+  })();
 
   private fitWidths({ widths: measured, stride }: Measured): number[] {
     const widths = new Array<number>(this.width).fill(0);
@@ -172,7 +197,7 @@ export class Layout {
   private fitHeight(
     r: number,
     cells: ReadonlyArray<SpecCell | null>,
-    { widths, stride }: Measured,
+    { widths, multiline, stride }: Measured,
     columns: readonly number[],
   ): number | undefined {
     const merges = this.mergesByRow.get(r);
@@ -180,7 +205,7 @@ export class Layout {
     for (let c = 0; c < cells.length; c++) {
       const spec = cells[c];
       if (!spec || spec.value === null) continue;
-      const style = this.cx.styles[spec.style];
+      const style = this.metrics(spec.style);
       const merge = merges && mergeAt(merges, c);
       if (merge && merge.left !== c) continue;
       let lines = 1;
@@ -188,24 +213,43 @@ export class Layout {
         let available = columns[c] ?? MIN_WIDTH;
         if (merge) for (let k = c + 1; k <= merge.right; k++) available += columns[k] ?? 0;
         const perLine = Math.max(1, available - 1);
-        const text = shownText(spec);
         // A text of one line, nearly every one, wraps by the width already measured for the column widths.
-        lines = text.includes("\n")
-          ? text
-              .split("\n")
-              .reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, style) / perLine)), 0)
-          : Math.max(1, Math.ceil(widths[r * stride + c]! / perLine));
+        lines =
+          multiline[r * stride + c] === 1
+            ? shownText(spec)
+                .split("\n")
+                .reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, style) / perLine)), 0)
+            : Math.max(1, Math.ceil(widths[r * stride + c]! / perLine));
       }
-      height = Math.max(height, lines * lineHeight(style.size ?? DEFAULT_SIZE) + LINE_PADDING);
+      height = Math.max(height, lines * style.lineHeight + LINE_PADDING);
     }
     if (height <= SINGLE_LINE) return undefined;
     return Math.min(MAX_HEIGHT, height);
   }
 }
 
+/** What measuring needs of a cell style. */
+interface StyleMetrics {
+  /** Character units per column of text (see textWidth). */
+  readonly factor: number;
+  readonly wrap: boolean;
+  readonly lineHeight: number;
+}
+
+function styleMetrics(style: CellStyle): StyleMetrics {
+  const size = style.size ?? DEFAULT_SIZE;
+  return {
+    factor: (size / DEFAULT_SIZE) * (style.bold ? 1.1 : 1),
+    wrap: !!style.wrap,
+    lineHeight: lineHeight(size),
+  };
+}
+
 /** Cell widths in Excel's character units, row r's cell c at r * stride + c. */
 interface Measured {
   readonly widths: Float64Array;
+  /** 1 where the text has line breaks. */
+  readonly multiline: Uint8Array;
   readonly stride: number;
 }
 
@@ -232,7 +276,7 @@ function shownText(spec: SpecCell): string {
 }
 
 /** Width in Excel's character units: CJK and full-width characters take two, larger and bold fonts more. */
-function textWidth(text: string, style: CellStyle): number {
+function textWidth(text: string, style: { readonly factor: number }): number {
   let longest = 0;
   for (let start = 0; ;) {
     const end = text.indexOf("\n", start);
@@ -240,7 +284,7 @@ function textWidth(text: string, style: CellStyle): number {
     if (end < 0) break;
     start = end + 1;
   }
-  return longest * ((style.size ?? DEFAULT_SIZE) / DEFAULT_SIZE) * (style.bold ? 1.1 : 1);
+  return longest * style.factor;
 }
 
 /** Columns a string takes: two for each CJK or full-width character, and for ★, which CJK fonts draw wide. */
