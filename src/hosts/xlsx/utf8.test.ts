@@ -6,6 +6,9 @@ describe("Utf8Pieces", () => {
     ["one piece", ["<c>任务</c>"]],
     ["many batches, CJK and emoji across their edges", Array.from({ length: 9000 }, (_, i) => `任${i}😀&`)],
     ["one piece longer than a batch", ["中".repeat(40_000), "a"]],
+    ["a surrogate pair split between two pieces", ["任务\ud83d", "\ude00完成"]],
+    ["a piece of a lone high surrogate, then text", ["\ud83d", "a"]],
+    ["a high surrogate last of all", ["任务", "\ud83d"]],
   ])("%s: the bytes of the joined text", (_, pieces) => {
     const out = new Utf8Pieces();
     for (let i = 0; i < pieces.length; i += 2) out.push(...pieces.slice(i, i + 2));
