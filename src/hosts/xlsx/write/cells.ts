@@ -250,8 +250,8 @@ class SheetEditor {
         pieces.push({ start: at, end: at, text, order: order++ });
       }
     }
-    // Every new row checked, together, where it will stand, by the scanner's strict check that every large
-    // part Duban writes passes (saxes reads about 15 MB/s; a merge's rows are megabytes): nothing unchecked
+    // Every new row checked, together, where it will stand, by the scanner's strict check that every part
+    // Duban writes passes (saxes reads about 15 MB/s; a merge's rows are megabytes): nothing unchecked
     // leaves here.
     if (pieces.length > 0) {
       const text = this.before + pieces.map((piece) => piece.text).join("") + this.after;
