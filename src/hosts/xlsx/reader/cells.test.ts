@@ -225,3 +225,47 @@ describe("the shared strings' shortcut reads what the general reading reads", ()
     // A guard against a hang, not a measure.
   }, 60_000);
 });
+
+describe("a cell's number format comes from the styles part's cellXfs", () => {
+  const sheet = `${HEAD}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" s="1"><v>46344</v></c></row></sheetData></worksheet>`;
+  const day = { day: 46344 - 25569 };
+  test.each<[string, string, unknown]>([
+    [
+      "a built-in date format",
+      `<styleSheet xmlns="${MAIN}"><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+      day,
+    ],
+    [
+      "a custom date format",
+      `<styleSheet xmlns="${MAIN}"><numFmts><numFmt numFmtId="170" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>` +
+        `<cellXfs><xf numFmtId="0"/><xf numFmtId="170"/></cellXfs></styleSheet>`,
+      day,
+    ],
+    [
+      "cellStyleXfs before cellXfs, not counted",
+      `<styleSheet xmlns="${MAIN}"><cellStyleXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellStyleXfs>` +
+        `<cellXfs><xf numFmtId="0"/><xf numFmtId="0"/></cellXfs></styleSheet>`,
+      46344,
+    ],
+    [
+      "every element prefixed",
+      `<x:styleSheet xmlns:x="${MAIN}"><x:numFmts><x:numFmt numFmtId="170" formatCode="yyyy-mm-dd"/></x:numFmts>` +
+        `<x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="170"/></x:cellXfs></x:styleSheet>`,
+      day,
+    ],
+    [
+      "an xf of another namespace, not counted",
+      `<styleSheet xmlns="${MAIN}" xmlns:o="urn:other"><cellXfs><o:xf numFmtId="14"/><xf numFmtId="0"/><xf numFmtId="0"/></cellXfs></styleSheet>`,
+      46344,
+    ],
+    [
+      "only the first cellXfs",
+      `<styleSheet xmlns="${MAIN}"><cellXfs><xf numFmtId="0"/></cellXfs>` +
+        `<cellXfs><xf numFmtId="14"/><xf numFmtId="14"/></cellXfs></styleSheet>`,
+      46344,
+    ],
+  ])("%s", async (_, styles, expected) => {
+    const model = await readWorkbookBytes(oneSheetWorkbook(sheet, { styles: `${HEAD}${styles}` }), "f.xlsx");
+    expect(model.sheets[0]!.rows[0]![0]).toEqual(expected);
+  });
+});
