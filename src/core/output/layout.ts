@@ -149,7 +149,6 @@ export class Layout {
     // One array for the whole sheet: a large one has a hundred thousand rows.
     const widths = new Float64Array(rows.length * stride);
     const multiline = new Uint8Array(rows.length * stride);
-    const metrics = this.metrics;
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r]!;
       const base = r * stride;
@@ -157,7 +156,7 @@ export class Layout {
         const spec = cells[c];
         if (!spec || spec.value === null) continue;
         const text = shownText(spec);
-        const style = metrics(spec.style);
+        const style = this.metrics(spec.style);
         if (text.indexOf("\n") < 0) widths[base + c] = columnsBetween(text, 0, text.length, 2) * style.factor;
         else {
           widths[base + c] = textWidth(text, style);
@@ -168,15 +167,14 @@ export class Layout {
     return { widths, multiline, stride };
   }
 
+  private readonly knownMetrics = new Map<StyleName, StyleMetrics>();
+
   /** A style's metrics by its name, worked out the first time the sheet uses it. */
-  private readonly metrics = (() => {
-    const known = new Map<StyleName, StyleMetrics>();
-    return (name: StyleName): StyleMetrics => {
-      let metrics = known.get(name);
-      if (metrics === undefined) known.set(name, (metrics = styleMetrics(this.cx.styles[name])));
-      return metrics;
-    };
-  })();
+  private metrics(name: StyleName): StyleMetrics {
+    let metrics = this.knownMetrics.get(name);
+    if (metrics === undefined) this.knownMetrics.set(name, (metrics = styleMetrics(this.cx.styles[name])));
+    return metrics;
+  }
 
   private fitWidths({ widths: measured, stride }: Measured): number[] {
     const widths = new Array<number>(this.width).fill(0);

@@ -4,7 +4,10 @@
 // Here each piece is encoded as it comes, straight into the batch's bytes (TextEncoder.encodeInto: no joined
 // string, half the time of joining batches and encoding them), and dies young; only bytes are kept.
 
-/** Characters a batch holds about (its bytes are up to three times as many: CJK text takes three a character). */
+/**
+ * Bytes a batch gathers before it is handed on (its chunk has room for three times as many, so that a piece
+ * of CJK text, three bytes a character, seldom needs a new one).
+ */
 export const UTF8_BATCH = 1 << 15;
 
 export class Utf8Pieces {
@@ -81,7 +84,7 @@ export class Utf8Pieces {
 
 const EMPTY = new Uint8Array(0);
 
-/** The pieces gathered into UTF-8 batches of about `size` characters each, as they come. */
+/** The pieces gathered into UTF-8 batches of about `size` bytes each, as they come. */
 export function* utf8Batches(pieces: Iterable<string>, size = UTF8_BATCH): Generator<Uint8Array> {
   const out = new Utf8Pieces(size);
   for (const piece of pieces) {
