@@ -34,7 +34,7 @@ export async function mergeInputs(
     if (code !== 0) throw new Error(`duban notices failed with exit code ${code}`);
     mkdirSync(returnDir, { recursive: true });
     for (const name of readdirSync(noticeDir).sort().slice(0, MERGE_RETURNS)) {
-      writeFileSync(path.join(returnDir, name), answered(path.join(noticeDir, name), asOf));
+      writeFileSync(path.join(returnDir, name), await answered(path.join(noticeDir, name), asOf));
     }
   }
   const returns = readdirSync(returnDir)
@@ -45,9 +45,9 @@ export async function mergeInputs(
 }
 
 /** One notice with every second task answered in its answer cells. */
-function answered(file: string, asOf: Day): Uint8Array {
+async function answered(file: string, asOf: Day): Promise<Uint8Array> {
   const pkg = OpcPackage.open(readFileSync(file), file, NODE_CODEC);
-  const record = readNoticeRecord(readPackage(pkg, file))!;
+  const record = readNoticeRecord(await readPackage(pkg, file))!;
   const { status, doneDate, note } = record.columns;
   const edits = record.rows
     .filter((_, i) => i % 2 === 0)

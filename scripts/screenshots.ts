@@ -203,11 +203,15 @@ async function feedbackPictures(master: string): Promise<void> {
   const noticeOf = (unit: string) => path.join(notices, `督办单-${unit}.xlsx`);
   picture(readFileSync(noticeOf("机电科")), "notice-to-answer");
   const answered = [
-    answer(noticeOf("机电科"), (row, i) =>
+    await answer(noticeOf("机电科"), (row, i) =>
       i < 2 ? { status: "已完成", doneDate: { day: asOf }, note: "已验收" } : {},
     ),
-    answer(noticeOf("通风科"), (row, i) => (i === 0 ? { status: "已完成", doneDate: { day: asOf } } : {})),
-    answer(noticeOf("综采一队"), (row, i) => (i === 0 ? { status: "进行中", deadline: "2026-12-31" } : {})),
+    await answer(noticeOf("通风科"), (row, i) =>
+      i === 0 ? { status: "已完成", doneDate: { day: asOf } } : {},
+    ),
+    await answer(noticeOf("综采一队"), (row, i) =>
+      i === 0 ? { status: "进行中", deadline: "2026-12-31" } : {},
+    ),
   ];
   const merged = path.join(work, "merged.xlsx");
   await main(["merge", master, ...answered, "--out", merged, "--as-of", AS_OF], io);
@@ -215,15 +219,15 @@ async function feedbackPictures(master: string): Promise<void> {
 }
 
 /** A unit's notice with its answer cells filled in as `fill` says, row by row, saved beside it. */
-function answer(
+async function answer(
   file: string,
   fill: (
     row: NoticeRow,
     index: number,
   ) => Partial<Record<"status" | "doneDate" | "note" | "deadline", CellValue>>,
-): string {
+): Promise<string> {
   const pkg = OpcPackage.open(readFileSync(file), file, NODE_CODEC);
-  const record = readNoticeRecord(readPackage(pkg, file))!;
+  const record = readNoticeRecord(await readPackage(pkg, file))!;
   const edits = record.rows.flatMap((row, i) =>
     Object.entries(fill(row, i)).flatMap(([field, value]) => {
       const column = record.columns[field as keyof typeof record.columns];

@@ -43,7 +43,7 @@ interface Edited {
   readonly styles: string;
 }
 
-function edited(xml: string, edits: readonly CellEdit[], date1904 = false): Edited {
+async function edited(xml: string, edits: readonly CellEdit[], date1904 = false): Promise<Edited> {
   const pkg = OpcPackage.open(oneSheetWorkbook(xml, { styles: STYLES, sharedStrings: STRINGS }), "t.xlsx");
   if (date1904) {
     pkg.setText(
@@ -64,7 +64,7 @@ function edited(xml: string, edits: readonly CellEdit[], date1904 = false): Edit
   return {
     pkg: out,
     xml: text,
-    grid: readPackage(out, "out.xlsx").sheets[0]!.rows,
+    grid: (await readPackage(out, "out.xlsx")).sheets[0]!.rows,
     cell: (ref) => {
       const found = cells.get(ref);
       return found ? text.slice(found.start, found.end) : undefined;
@@ -232,8 +232,8 @@ describe("setCellValues on sheets of every shape", () => {
       { A1: `<c r="A1" t="inlineStr"><is><t>last</t></is></c>` },
       { A1: "last" },
     ],
-  ])("%s", (_name, xml, edits, cells, values) => {
-    const out = edited(xml, edits);
+  ])("%s", async (_name, xml, edits, cells, values) => {
+    const out = await edited(xml, edits);
     for (const [ref, text] of Object.entries(cells))
       expect({ ref, xml: out.cell(ref) }).toEqual({ ref, xml: text });
     for (const [ref, value] of Object.entries(values))
@@ -252,17 +252,17 @@ describe("setCellValues on sheets of every shape", () => {
     }
   });
 
-  test("a self-closing row's spans take the new columns", () => {
-    const out = edited(sheet(`<row r="1" spans="1:1"/>`), [{ row: 1, column: 2, value: 3 }]);
+  test("a self-closing row's spans take the new columns", async () => {
+    const out = await edited(sheet(`<row r="1" spans="1:1"/>`), [{ row: 1, column: 2, value: 3 }]);
     expect(out.xml).toContain(`<row r="1" spans="1:3"><c r="C1"><v>3</v></c></row>`);
   });
 
-  test("the dimension widens to the cells written, never narrows", () => {
-    const out = edited(sheet(`<row r="2"><c r="B2"><v>1</v></c></row>`, `<dimension ref="B2:C3"/>`), [
+  test("the dimension widens to the cells written, never narrows", async () => {
+    const out = await edited(sheet(`<row r="2"><c r="B2"><v>1</v></c></row>`, `<dimension ref="B2:C3"/>`), [
       { row: 5, column: 3, value: 1 },
     ]);
     expect(out.xml).toContain(`<dimension ref="B2:D5"/>`);
-    const same = edited(sheet(`<row r="2"><c r="B2"><v>1</v></c></row>`, `<dimension ref="A1:C3"/>`), [
+    const same = await edited(sheet(`<row r="2"><c r="B2"><v>1</v></c></row>`, `<dimension ref="A1:C3"/>`), [
       { row: 2, column: 1, value: 2 },
     ]);
     expect(same.xml).toContain(`<dimension ref="A1:C3"/>`);
@@ -316,36 +316,39 @@ describe("setCellValues on sheets of every shape", () => {
           ]);
         },
       ],
-    ])("%s", (_name, edit, cell, checkStyles) => {
-      const out = edited(sheet(rows), [edit]);
+    ])("%s", async (_name, edit, cell, checkStyles) => {
+      const out = await edited(sheet(rows), [edit]);
       expect(out.cell(cell.slice(6, cell.indexOf('"', 6)))).toBe(cell);
       expect(at(out.grid, cell.slice(6, cell.indexOf('"', 6)))).toEqual(edit.value);
       checkStyles(out.styles);
     });
 
-    test("two dates into yellow cells share one new format", () => {
-      const out = edited(sheet(`<row r="1"><c r="A1" s="1"/></row><row r="2"><c r="A2" s="1"/></row>`), [
-        { row: 1, column: 0, value: day("2026-11-15") },
-        { row: 2, column: 0, value: day("2026-11-16") },
-      ]);
+    test("two dates into yellow cells share one new format", async () => {
+      const out = await edited(
+        sheet(`<row r="1"><c r="A1" s="1"/></row><row r="2"><c r="A2" s="1"/></row>`),
+        [
+          { row: 1, column: 0, value: day("2026-11-15") },
+          { row: 2, column: 0, value: day("2026-11-16") },
+        ],
+      );
       expect(out.cell("A1")).toBe(`<c r="A1" s="4"><v>${SERIAL}</v></c>`);
       expect(out.cell("A2")).toBe(`<c r="A2" s="4"><v>${SERIAL + 1}</v></c>`);
     });
 
-    test("in the 1904 date system the serial counts from 1904", () => {
-      const out = edited(sheet(rows), [{ row: 1, column: 1, value: day("2026-11-15") }], true);
+    test("in the 1904 date system the serial counts from 1904", async () => {
+      const out = await edited(sheet(rows), [{ row: 1, column: 1, value: day("2026-11-15") }], true);
       expect(out.cell("B1")).toBe(`<c r="B1" s="3"><v>${SERIAL - 1462}</v></c>`);
       expect(at(out.grid, "B1")).toEqual(day("2026-11-15"));
     });
 
-    test("a workbook without a styles part gets one, with a date format for the cell", () => {
+    test("a workbook without a styles part gets one, with a date format for the cell", async () => {
       const pkg = OpcPackage.open(
         oneSheetWorkbook(sheet(`<row r="1"><c r="A1"><v>1</v></c></row>`)),
         "t.xlsx",
       );
       setCellValues(pkg, SHEET, [{ row: 1, column: 0, value: day("2026-11-15") }]);
       const out = OpcPackage.open(pkg.toBytes(), "out.xlsx");
-      expect(at(readPackage(out, "out.xlsx").sheets[0]!.rows, "A1")).toEqual(day("2026-11-15"));
+      expect(at((await readPackage(out, "out.xlsx")).sheets[0]!.rows, "A1")).toEqual(day("2026-11-15"));
     });
   });
 
@@ -507,9 +510,9 @@ describe.each(SOURCES.map((source) => [source.name, source] as const))("%s", (_n
   testRequiring(
     source.missing,
     "values written, styles kept, every other cell and part as it was; openpyxl reads the values",
-    () => {
+    async () => {
       const input = new Uint8Array(readFileSync(source.file()));
-      const before = readPackage(OpcPackage.open(input, "in.xlsx"), "in.xlsx");
+      const before = await readPackage(OpcPackage.open(input, "in.xlsx"), "in.xlsx");
       const grid = before.sheets.find((s) => !s.hidden) ?? before.sheets[0]!;
       const edits = editsFor(before, grid.name);
       const pkg = OpcPackage.open(input, "in.xlsx");
@@ -518,7 +521,7 @@ describe.each(SOURCES.map((source) => [source.name, source] as const))("%s", (_n
       setCellValues(pkg, grid.name, edits);
       const output = pkg.toBytes();
       const outPkg = OpcPackage.open(output, "out.xlsx");
-      const after = readPackage(outPkg, "out.xlsx");
+      const after = await readPackage(outPkg, "out.xlsx");
 
       // The edited cells hold the values; every other cell of every sheet reads as before.
       const edited = new Set(edits.map((e) => `${grid.name}!${e.row - 1},${e.column}`));

@@ -221,7 +221,7 @@ describe("noticeWorkbooks", () => {
 
   test.each(files.map((f) => [f.unit, f] as const))(
     "%s: the notice visible, the record very hidden; Duban reads back the record and the cells",
-    (_unit, file) => {
+    async (_unit, file) => {
       const parts = partsOf(file.bytes);
       const workbook = parseXml(textOf(parts, "xl/workbook.xml"), "workbook.xml").root;
       const sheets = childrenNamed(childNamed(workbook, MAIN, "sheets")!, MAIN, "sheet");
@@ -229,7 +229,7 @@ describe("noticeWorkbooks", () => {
         ["督办单", undefined],
         [NOTICE_RECORD_SHEET, "veryHidden"],
       ]);
-      const model = readPackage(OpcPackage.open(file.bytes, "notice.xlsx"), "notice.xlsx");
+      const model = await readPackage(OpcPackage.open(file.bytes, "notice.xlsx"), "notice.xlsx");
       expect(readNoticeRecord(model)).toEqual(file.record);
       const notice = model.sheets.find((s) => s.name === "督办单")!;
       for (const row of file.record.rows) {
@@ -296,9 +296,9 @@ describe("noticeWorkbooks", () => {
       const outDir = path.join(work, "lo-out");
       mkdirSync(outDir, { recursive: true });
       await convertAllWithLibreOffice(soffice, inputs, "xlsx", outDir);
-      files.forEach((file, i) => {
+      for (const [i, file] of files.entries()) {
         const bytes = new Uint8Array(readFileSync(path.join(outDir, path.basename(inputs[i]!))));
-        const model = readPackage(OpcPackage.open(bytes, "resaved.xlsx"), "resaved.xlsx");
+        const model = await readPackage(OpcPackage.open(bytes, "resaved.xlsx"), "resaved.xlsx");
         expect(readNoticeRecord(model)).toEqual(file.record);
         const parts = partsOf(bytes);
         const workbook = parseXml(textOf(parts, "xl/workbook.xml"), "workbook.xml").root;
@@ -309,7 +309,7 @@ describe("noticeWorkbooks", () => {
         expect(childNamed(notice, MAIN, "sheetProtection")).toBeDefined();
         const checks = childrenNamed(childNamed(notice, MAIN, "dataValidations")!, MAIN, "dataValidation");
         expect(checks.map((c) => attributeOf(c, "type")).sort()).toEqual(["date", "list"]);
-      });
+      }
     },
   );
 });

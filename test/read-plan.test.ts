@@ -147,13 +147,13 @@ test("with Node's zlib each part is inflated once: the size check's bytes are th
   };
   const pkg = OpcPackage.open(bytes, "tasks.xlsx", codec);
   const asOf = SAMPLE_REFERENCE_AS_OF;
-  const planned = readPackage(pkg, "tasks.xlsx", {
+  const planned = await readPackage(pkg, "tasks.xlsx", {
     headRows: HEAD_ROWS,
     choose: (first) => sheetsToRead(first, DEFAULT_SETTINGS, asOf),
   });
   expect(inflatedParts).toEqual([]);
   expect(planned).toEqual(
-    readPackage(OpcPackage.open(bytes, "tasks.xlsx", NODE_CODEC), "tasks.xlsx", {
+    await readPackage(OpcPackage.open(bytes, "tasks.xlsx", NODE_CODEC), "tasks.xlsx", {
       headRows: HEAD_ROWS,
       choose: (first) => sheetsToRead(first, DEFAULT_SETTINGS, asOf),
     }),

@@ -69,7 +69,7 @@ export interface ReadWorkbook {
  * workbook carries (where they cannot be read, every sheet whole: the check says what is wrong). The
  * package is checked (sizes, CRCs, DOCTYPEs) once, for reading and for the copy.
  */
-export function readForCheck(run: Invocation, bytes: Uint8Array): ReadWorkbook {
+export async function readForCheck(run: Invocation, bytes: Uint8Array): Promise<ReadWorkbook> {
   const pkg = OpcPackage.open(bytes, run.file, NODE_CODEC);
   const choose = (heads: WorkbookModel): ReadonlySet<string> => {
     const settings = headSettings(run, heads);
@@ -77,7 +77,7 @@ export function readForCheck(run: Invocation, bytes: Uint8Array): ReadWorkbook {
   };
   // A checked copy edits the task sheet around its cells: its bytes are kept from the reading for that.
   const plan = { headRows: HEADER_SEARCH_ROWS + 1, choose, keep: run.out !== undefined };
-  const workbook = { ...readPackage(pkg, run.file, plan), fileName: path.basename(run.file) };
+  const workbook = { ...(await readPackage(pkg, run.file, plan)), fileName: path.basename(run.file) };
   // The sheets' XML, let go of by the reader, returned before the check and the report allocate.
   collectGarbage();
   return { pkg, workbook };

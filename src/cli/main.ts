@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       await clearCommand(run, bytes, progress, out);
       return EXIT_OK;
     }
-    const read = readForCheck(run, bytes);
+    const read = await readForCheck(run, bytes);
     // The workbook's own settings (saved from the task pane) come first; a settings file and flags win.
     const stored = withStoredSettings(run, read.workbook);
     locale = stored?.locale ?? run.locale;

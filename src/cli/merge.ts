@@ -38,7 +38,7 @@ export async function readReturns(
     const name = path.basename(file);
     const read = await returnedWorkbook(
       async () => ({
-        ...readPackage(OpcPackage.open(await readFileBytes(file), file, NODE_CODEC), file),
+        ...(await readPackage(OpcPackage.open(await readFileBytes(file), file, NODE_CODEC), file)),
         fileName: name,
       }),
       name,

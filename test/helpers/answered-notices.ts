@@ -32,10 +32,11 @@ export async function answeredNotices(
   const workbook = await readWorkbookBytes(master, "tasks.xlsx");
   const result = checkWorkbook(workbook, { asOf, settings });
   const files = noticeWorkbooks(result, { settings, locale: "zh-CN", workbook }).slice(0, units);
-  return files.map((file) => {
+  const notices: AnsweredNotice[] = [];
+  for (const file of files) {
     const name = `${file.unit}.xlsx`;
     const pkg = OpcPackage.open(file.bytes, name);
-    const record = readNoticeRecord(readPackage(pkg, name))!;
+    const record = readNoticeRecord(await readPackage(pkg, name))!;
     const { status, doneDate, note } = record.columns;
     const answered = record.rows.filter((_, i) => i % 2 === 0);
     setCellValues(
@@ -47,6 +48,7 @@ export async function answeredNotices(
         ...(note !== undefined ? [{ row: row.noticeRow, column: note, value: "已按要求办结" }] : []),
       ]),
     );
-    return { unit: file.unit, name, bytes: pkg.toBytes(), rows: answered.map((row) => row.masterRow) };
-  });
+    notices.push({ unit: file.unit, name, bytes: pkg.toBytes(), rows: answered.map((row) => row.masterRow) });
+  }
+  return notices;
 }

@@ -8,6 +8,8 @@ import type { PackageCodec } from "../../src/hosts/xlsx/package";
 export interface CodecWork {
   /** Parts inflated, by the size check (measureInflated) or to read them (inflateRaw). */
   inflatedParts: number;
+  /** Of those, the parts the size check inflated on zlib's threads (measureInflatedLater). */
+  inflatedLaterParts: number;
   /** What those parts inflated to; a size check stopped past its limit counts the limit and one byte. */
   inflatedBytes: number;
   /** Parts deflated, on this thread or another. */
@@ -27,7 +29,13 @@ export function countingCodec(
   readonly codec: PackageCodec & Required<Pick<PackageCodec, "measureInflated">>;
   readonly work: CodecWork;
 } {
-  const work: CodecWork = { inflatedParts: 0, inflatedBytes: 0, deflatedParts: 0, deflatedBytes: 0 };
+  const work: CodecWork = {
+    inflatedParts: 0,
+    inflatedLaterParts: 0,
+    inflatedBytes: 0,
+    deflatedParts: 0,
+    deflatedBytes: 0,
+  };
   const inflated = (size: number): void => {
     work.inflatedParts++;
     work.inflatedBytes += size;
@@ -46,6 +54,12 @@ export function countingCodec(
     codec: {
       ...codec,
       measureInflated,
+      measureInflatedLater: async (compressed, limit) => {
+        const answer = await codec.measureInflatedLater(compressed, limit);
+        inflated(answer.size);
+        work.inflatedLaterParts++;
+        return answer;
+      },
       inflateRaw: (compressed, size) => {
         const bytes = codec.inflateRaw(compressed, size);
         inflated(bytes.length);

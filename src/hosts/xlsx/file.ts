@@ -16,7 +16,7 @@ import { readPackage } from "./read";
  */
 export async function readWorkbookFile(path: string, limits?: ReadLimits): Promise<WorkbookModel> {
   const bytes = await readFileBytes(path, limits);
-  const model = readPackage(OpcPackage.open(bytes, path, { ...limits, ...NODE_CODEC }), path);
+  const model = await readPackage(OpcPackage.open(bytes, path, { ...limits, ...NODE_CODEC }), path);
   return { ...model, fileName: basename(path) };
 }
 

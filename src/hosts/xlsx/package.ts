@@ -7,9 +7,14 @@
 import { deflateSync, Inflate, inflateSync } from "fflate";
 import { WorkbookOutputError } from "./errors";
 import {
+  checkInflatedPart,
   checkInflatedSizes,
   inspectPackage,
+  KEEP_INFLATED_PART_BYTES,
+  measureWithFflate,
   refuseDoctypes,
+  unreadablePart,
+  type InflatedSize,
   type InflatedSizeProbe,
   type ReadLimits,
 } from "./inspect";
@@ -35,6 +40,11 @@ export interface PackageCodec {
   readonly crc32?: (bytes: Uint8Array) => number;
   /** The probe that checks declared sizes on open (see checkInflatedSizes). */
   readonly measureInflated?: InflatedSizeProbe;
+  /**
+   * The same probe on another thread (Node's zlib pool), for a large part: open() starts it and leaves that
+   * part's check to settle(), so that a reader parses the shared strings while the sheet inflates.
+   */
+  readonly measureInflatedLater?: (compressed: Uint8Array, size: number) => Promise<InflatedSize>;
   /**
    * Whether bytes are UTF-8 as the standard defines it, for verifying large written parts; default the
    * scanner's own (isWellFormedUtf8), which a native check (Node's buffer.isUtf8) outruns some fifteen times.
@@ -101,13 +111,18 @@ export class OpcPackage {
   private readonly crc32: (bytes: Uint8Array) => number;
   private readonly isUtf8: ((bytes: Uint8Array) => boolean) | undefined;
   private readonly verifyLater: ((bytes: Uint8Array, name: string) => Promise<void>) | undefined;
+  private readonly measureInflated: InflatedSizeProbe;
+  /** Large parts being inflated on another thread since open(), their size check not yet made (see settle). */
+  private readonly unsettled = new Map<ZipEntry, Promise<InflatedSize>>();
 
   private constructor(
     private readonly input: Uint8Array,
+    private readonly fileName: string,
     stored: readonly ZipEntry[],
     private readonly archiveComment: Uint8Array,
     codec: PackageCodec,
   ) {
+    this.measureInflated = codec.measureInflated ?? measureWithFflate;
     this.inflateRaw = codec.inflateRaw ?? inflateWithFflate;
     this.wholeInflate = codec.inflateRaw !== undefined;
     this.deflateRaw = codec.deflateRaw ?? deflateWithFflate;
@@ -134,21 +149,97 @@ export class OpcPackage {
    */
   static open(bytes: Uint8Array, fileName: string, options: PackageCodec & ReadLimits = {}): OpcPackage {
     const info = inspectPackage(bytes, fileName, options);
+    const later = options.measureInflatedLater;
+    const unsettled = new Map<ZipEntry, Promise<InflatedSize>>();
+    if (later) {
+      for (const entry of info.entries) {
+        if (entry.method !== 8 || entry.uncompressedSize < INFLATE_LATER_BYTES) continue;
+        if (entry.uncompressedSize > KEEP_INFLATED_PART_BYTES) continue;
+        const inflating = later(
+          bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+          entry.uncompressedSize,
+        );
+        // Awaited by settle(); a package refused before it is, or never settled, leaves it unawaited.
+        inflating.catch(() => undefined);
+        unsettled.set(entry, inflating);
+      }
+    }
     // What the size check inflated, kept (within a budget) so that reading does not inflate it again.
     const kept = new Map<ZipEntry, Uint8Array>();
     let keptBytes = 0;
-    checkInflatedSizes(bytes, fileName, info, options.measureInflated, (entry, data) => {
-      if (keptBytes + data.length > KEEP_INFLATED_BYTES) return;
-      kept.set(entry, data);
-      keptBytes += data.length;
-    });
+    checkInflatedSizes(
+      bytes,
+      fileName,
+      info,
+      options.measureInflated,
+      (entry, data) => {
+        if (keptBytes + data.length > KEEP_INFLATED_BYTES) return;
+        kept.set(entry, data);
+        keptBytes += data.length;
+      },
+      (entry) => unsettled.has(entry),
+    );
     refuseDoctypes(bytes, fileName, info, (entry) => kept.get(entry));
-    const pkg = new OpcPackage(bytes, info.entries, info.comment, options);
+    const pkg = new OpcPackage(bytes, fileName, info.entries, info.comment, options);
+    for (const [entry, inflating] of unsettled) pkg.unsettled.set(entry, inflating);
     for (const [key, i] of pkg.index) {
       const data = kept.get(pkg.slots[i]!.stored!);
       if (data) pkg.inflated.set(key, data);
     }
     return pkg;
+  }
+
+  /**
+   * Waits for the large parts open() left inflating on another thread (the part `name` alone, when given)
+   * and holds each to what the zip's directory declares, as open() holds the others: a reader settles a
+   * sheet before it reads it, and the whole package before it trusts it. Reading a part that is not settled
+   * yet checks it on the spot instead (see settleNow), so an unsettled part is never read unchecked.
+   * @throws WorkbookInputError as open() does for a part that inflates to other than it declares
+   */
+  async settle(name?: string): Promise<void> {
+    const stored = name === undefined ? undefined : this.live(name)?.stored;
+    const entries = name === undefined ? [...this.unsettled.keys()] : stored ? [stored] : [];
+    for (const entry of entries) {
+      const inflating = this.unsettled.get(entry);
+      if (!inflating) continue;
+      let produced: InflatedSize;
+      try {
+        produced = await inflating;
+      } catch (error) {
+        this.unsettled.delete(entry);
+        throw unreadablePart(entry, this.fileName, error);
+      }
+      // Settled on the spot meanwhile.
+      if (!this.unsettled.delete(entry)) continue;
+      const data = checkInflatedPart(entry, produced, this.fileName);
+      // Kept for the reader that asked for this part; parts settled all together are not about to be read.
+      if (name !== undefined) this.keepSettled(entry, data);
+    }
+  }
+
+  /** settle() for one part, on this thread: the part is inflated again here, its other inflating ignored. */
+  private settleNow(entry: ZipEntry): void {
+    if (!this.unsettled.delete(entry)) return;
+    const compressed = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    let produced: InflatedSize;
+    try {
+      produced = this.measureInflated(compressed, entry.uncompressedSize);
+    } catch (error) {
+      throw unreadablePart(entry, this.fileName, error);
+    }
+    this.keepSettled(entry, checkInflatedPart(entry, produced, this.fileName));
+  }
+
+  /** A settled part's bytes, kept for reading when it is the part of its name and has not been replaced. */
+  private keepSettled(entry: ZipEntry, data: Uint8Array | undefined): void {
+    const slot = this.live(entry.name);
+    if (data === undefined || slot?.stored !== entry || slot.data !== undefined) return;
+    this.inflated.set(partKey(slot.name), data);
+  }
+
+  /** Every part settled on this thread, for a caller that writes or reads without settle(). */
+  private settleAllNow(): void {
+    for (const entry of [...this.unsettled.keys()]) this.settleNow(entry);
   }
 
   /**
@@ -209,6 +300,7 @@ export class OpcPackage {
     const slot = this.live(name);
     if (!slot) throw new Error(`The package has no part ${name}`);
     const entry = slot.stored;
+    if (entry && !slot.data) this.settleNow(entry);
     if (slot.data || !entry || entry.method === 0 || entry.uncompressedSize === 0) {
       const bytes =
         slot.data ??
@@ -398,6 +490,8 @@ export class OpcPackage {
    * @throws Error when the result would need zip64 (65,535 entries or more, or 4 GiB or more)
    */
   toBytes(): Uint8Array {
+    // No part leaves unchecked, even one copied as it was stored.
+    this.settleAllNow();
     this.verify();
     return this.assemble();
   }
@@ -408,6 +502,7 @@ export class OpcPackage {
    * rest while the last of them finish.
    */
   async toBytesAsync(): Promise<Uint8Array> {
+    await this.settle();
     this.verifyHere(true);
     for (const slot of this.slots) {
       if (slot.removed || !slot.verifying) continue;
@@ -522,6 +617,7 @@ export class OpcPackage {
 
   /** The part as stored in the input, inflated and cached (only live slots get here: one per name). */
   private original(slot: Slot): Uint8Array {
+    if (slot.stored) this.settleNow(slot.stored);
     const key = partKey(slot.name);
     let bytes = this.inflated.get(key);
     if (!bytes) {
@@ -637,6 +733,12 @@ const VERIFY_LATER_BYTES = 64 * 1024;
 
 /** How much of what the size check inflated the package keeps for reading: a large sheet or two. */
 const KEEP_INFLATED_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Parts at least this large are inflated on another thread where the codec can (measureInflatedLater): a
+ * sheet of tens of thousands of rows, its shared strings. Smaller ones take less than starting it costs.
+ */
+const INFLATE_LATER_BYTES = 4 * 1024 * 1024;
 
 /** An extra field without its zip64 record (0x0001), which would be wrong once sizes sit in 32-bit fields. */
 function withoutZip64(extra: Uint8Array): Uint8Array {

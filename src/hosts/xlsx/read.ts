@@ -30,20 +30,27 @@ export async function readWorkbookBytes(
     ...options,
     ...(measureInflated ? { measureInflated } : {}),
   });
-  return readPackage(opened, fileName, options?.plan);
+  return await readPackage(opened, fileName, options?.plan);
 }
 
 /**
  * The model of a package already opened (for a caller that also writes a patched copy of it).
  * @throws WorkbookInputError
  */
-export function readPackage(pkg: OpcPackage, fileName: string, plan?: ReadPlan): WorkbookModel {
+export async function readPackage(
+  pkg: OpcPackage,
+  fileName: string,
+  plan?: ReadPlan,
+): Promise<WorkbookModel> {
   try {
     if (!pkg.has(workbookPartOf(pkg))) {
       throw new WorkbookInputError("not-a-workbook", fileName, { kind: "zip" });
     }
-    return readWorkbookModel(pkg, fileName, plan);
+    return await readWorkbookModel(pkg, fileName, plan);
   } catch (error) {
+    // A part that is not what the zip declares is the first thing wrong with the file, as when open()
+    // checks every part itself: those it left to another thread are waited for before anything else is said.
+    await pkg.settle();
     if (error instanceof WorkbookInputError) throw error;
     if (error instanceof XmlPartError) throw damagedPart(error, fileName);
     throw new WorkbookInputError(

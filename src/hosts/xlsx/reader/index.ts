@@ -72,7 +72,11 @@ interface Context {
  * The workbook's worksheets in tab order (chart sheets, macro and dialog sheets are not grids of tasks).
  * @throws XmlPartError when a part it reads is not well-formed, namespace-correct XML or has a DOCTYPE
  */
-export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadPlan = {}): WorkbookModel {
+export async function readWorkbookModel(
+  pkg: OpcPackage,
+  fileName: string,
+  plan: ReadPlan = {},
+): Promise<WorkbookModel> {
   const workbookPart = workbookPartOf(pkg);
   const workbook = parseXml(pkg.text(workbookPart), workbookPart);
   const ns = classOf(workbook);
@@ -84,6 +88,9 @@ export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadP
   const stylesPart = relatedPart(pkg, workbookPart, "styles");
   const stringsPart = relatedPart(pkg, workbookPart, "sharedStrings");
   const xfFormats = stylesPart === undefined ? [] : cellFormats(pkg, stylesPart, ns);
+  // A large sheet is still inflating on another thread (see OpcPackage.settle): the shared strings are read
+  // meanwhile.
+  if (stringsPart !== undefined) await pkg.settle(stringsPart);
   const context: Context = {
     ns,
     xfFormats,
@@ -106,6 +113,7 @@ export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadP
       hidden: state === "hidden" || state === "veryHidden",
     });
   }
+  for (const sheet of found) await pkg.settle(sheet.part);
   const headRows = plan.headRows ?? 30;
   const read = (sheet: (typeof found)[number], whole: boolean): SheetGrid => ({
     name: sheet.name,
@@ -126,6 +134,8 @@ export function readWorkbookModel(pkg: OpcPackage, fileName: string, plan: ReadP
     for (const sheet of found) pkg.release(sheet.part);
     if (stringsPart !== undefined) pkg.release(stringsPart);
   }
+  // Every part is held to its declared size before the model is trusted, those never read too.
+  await pkg.settle();
   return { fileName, sheets };
 }
 

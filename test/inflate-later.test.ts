@@ -1,0 +1,173 @@
+// Large parts inflated on zlib's threads while the reader reads the rest (measureInflatedLater): held to what
+// the zip declares exactly as the parts open() checks itself, whichever way the package is then used.
+
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { NODE_CODEC, OpcPackage, readPackage, readWorkbookFile, WorkbookInputError } from "../src/hosts/xlsx";
+import { countingCodec } from "./helpers/counting-codec";
+import { MAIN, oneSheetWorkbook } from "./helpers/one-sheet-workbook";
+
+const TMP = join(__dirname, ".tmp", `inflate-later-${process.pid}`);
+const SHEET = "xl/worksheets/sheet1.xml";
+const MB = 1024 * 1024;
+
+/** A sheet of some 5 MB (over the 4 MB from which a part is inflated on another thread): text, numbers. */
+function largeSheet(): string {
+  const rows: string[] = [];
+  for (let r = 1; r <= 60_000; r++) {
+    rows.push(
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>任务${r}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`,
+    );
+  }
+  return `<worksheet xmlns="${MAIN}"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+}
+
+const workbook = oneSheetWorkbook(largeSheet());
+/** The same workbook with a 5 MB part that no reader reads (a blob beside the sheet). */
+const withBlob = (() => {
+  const files = unzipSync(workbook);
+  files["xl/media/blob.bin"] = new Uint8Array(5 * MB).map((_, i) => (i * 7919) % 251);
+  return zipSync(files);
+})();
+
+interface Entry {
+  readonly at: number;
+  readonly localOffset: number;
+}
+
+function entryOf(bytes: Uint8Array, name: string): Entry {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (view.getUint32(end, true) !== 0x06054b50) end--;
+  let p = view.getUint32(end + 16, true);
+  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
+    const nameLength = view.getUint16(p + 28, true);
+    if (new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)) === name) {
+      return { at: p, localOffset: view.getUint32(p + 42, true) };
+    }
+    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  throw new Error(`no ${name}`);
+}
+
+/** A copy whose directory and local header say `size` bytes for `name`. */
+function declaring(bytes: Uint8Array, name: string, size: number): Uint8Array {
+  const copy = bytes.slice();
+  const view = new DataView(copy.buffer);
+  const entry = entryOf(copy, name);
+  view.setUint32(entry.at + 24, size, true);
+  view.setUint32(entry.localOffset + 22, size, true);
+  return copy;
+}
+
+/** A copy whose directory and local header give `name` another CRC-32. */
+function wrongCrc(bytes: Uint8Array, name: string): Uint8Array {
+  const copy = bytes.slice();
+  const view = new DataView(copy.buffer);
+  const entry = entryOf(copy, name);
+  const crc = view.getUint32(entry.at + 16, true) ^ 0x5a5a5a5a;
+  view.setUint32(entry.at + 16, crc, true);
+  view.setUint32(entry.localOffset + 14, crc, true);
+  return copy;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<WorkbookInputError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WorkbookInputError) return error;
+    throw error;
+  }
+  throw new Error("expected a WorkbookInputError");
+}
+
+function thrown(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected it to throw");
+}
+
+beforeAll(() => mkdirSync(TMP, { recursive: true }));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+test("a large sheet is inflated once, on zlib's threads, and reads as when this thread checks it", async () => {
+  const { codec, work } = countingCodec();
+  const model = await readPackage(OpcPackage.open(workbook, "t.xlsx", codec), "t.xlsx");
+  expect(work.inflatedLaterParts).toBe(1);
+  // The sheet and the four small parts, each once: reading takes what the size check inflated.
+  expect(work.inflatedParts).toBe(5);
+  const here = await readPackage(
+    OpcPackage.open(workbook, "t.xlsx", { ...NODE_CODEC, measureInflatedLater: undefined }),
+    "t.xlsx",
+  );
+  // As text: jest's deep equality takes seconds over 60,000 rows.
+  expect(JSON.stringify(model)).toBe(JSON.stringify(here));
+  expect(model.sheets[0]!.rows[59_999]).toEqual(["任务60000", 60000]);
+});
+
+const lies: ReadonlyArray<readonly [string, () => Uint8Array, string, Record<string, unknown>]> = [
+  [
+    "the sheet holds more than it declares",
+    () => declaring(workbook, SHEET, 4.5 * MB),
+    SHEET,
+    { reason: "size-mismatch", detail: `declares ${4.5 * MB} bytes, inflates to more` },
+  ],
+  [
+    "the sheet holds less than it declares",
+    () => declaring(workbook, SHEET, 8 * MB),
+    SHEET,
+    { reason: "size-mismatch" },
+  ],
+  ["the sheet's CRC-32 is not its content's", () => wrongCrc(workbook, SHEET), SHEET, { reason: "crc" }],
+  [
+    "a part no reader reads holds more than it declares",
+    () => declaring(withBlob, "xl/media/blob.bin", 4.5 * MB),
+    "xl/media/blob.bin",
+    { reason: "size-mismatch" },
+  ],
+  [
+    "a part no reader reads has another CRC-32",
+    () => wrongCrc(withBlob, "xl/media/blob.bin"),
+    "xl/media/blob.bin",
+    { reason: "crc" },
+  ],
+];
+
+describe.each(lies)("%s", (_name, bytes, entry, values) => {
+  const expected = { problem: "damaged", values: { ...values, entry } };
+
+  test("reading it from a path refuses it, naming the part", async () => {
+    const path = join(TMP, "liar.xlsx");
+    writeFileSync(path, bytes());
+    expect(await refusal(readWorkbookFile(path))).toMatchObject({ ...expected, fileName: path });
+  });
+
+  test("open() leaves it to settle(), and reading it whole, writing it or settling it refuses it", async () => {
+    const data = bytes();
+    const { codec, work } = countingCodec();
+    const open = () => OpcPackage.open(data, "liar.xlsx", codec);
+    expect(open).not.toThrow();
+    // The lying part was not inflated on this thread: only the four small parts were.
+    expect(work.inflatedParts - work.inflatedLaterParts).toBe(4);
+    expect(await refusal(readPackage(open(), "liar.xlsx"))).toMatchObject(expected);
+    expect(thrown(() => open().bytes(entry))).toMatchObject(expected);
+    expect(thrown(() => open().toBytes())).toMatchObject(expected);
+    expect(await refusal(open().toBytesAsync())).toMatchObject(expected);
+    expect(await refusal(open().settle())).toMatchObject(expected);
+  });
+});
+
+test("a sound package settled, read and written again is the same package", async () => {
+  const pkg = OpcPackage.open(withBlob, "t.xlsx", NODE_CODEC);
+  await pkg.settle();
+  const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
+    a !== undefined && b !== undefined && Buffer.from(a).equals(Buffer.from(b));
+  expect(same(pkg.bytes("xl/media/blob.bin"), unzipSync(withBlob)["xl/media/blob.bin"])).toBe(true);
+  const copy = unzipSync(await pkg.toBytesAsync());
+  expect(same(copy[SHEET], strToU8(largeSheet()))).toBe(true);
+  expect(same(copy["xl/media/blob.bin"], unzipSync(withBlob)["xl/media/blob.bin"])).toBe(true);
+});
