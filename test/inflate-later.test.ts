@@ -5,8 +5,10 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { collectGarbage } from "../src/cli/memory";
-import { NODE_CODEC, OpcPackage, readPackage, readWorkbookFile, WorkbookInputError } from "../src/hosts/xlsx";
+import { NODE_CODEC, OpcPackage, readPackage, readWorkbookFile } from "../src/hosts/xlsx";
 import { countingCodec } from "./helpers/counting-codec";
+import { problemOf, thrown } from "./helpers/thrown";
+import { declareOtherCrc, declareSize } from "./helpers/zip-entries";
 import { MAIN, oneSheetWorkbook } from "./helpers/one-sheet-workbook";
 
 const TMP = join(__dirname, ".tmp", `inflate-later-${process.pid}`);
@@ -32,66 +34,6 @@ const withBlob = (() => {
   return zipSync(files);
 })();
 
-interface Entry {
-  readonly at: number;
-  readonly localOffset: number;
-}
-
-function entryOf(bytes: Uint8Array, name: string): Entry {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length - 22;
-  while (view.getUint32(end, true) !== 0x06054b50) end--;
-  let p = view.getUint32(end + 16, true);
-  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
-    const nameLength = view.getUint16(p + 28, true);
-    if (new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength)) === name) {
-      return { at: p, localOffset: view.getUint32(p + 42, true) };
-    }
-    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  throw new Error(`no ${name}`);
-}
-
-/** A copy whose directory and local header say `size` bytes for `name`. */
-function declaring(bytes: Uint8Array, name: string, size: number): Uint8Array {
-  const copy = bytes.slice();
-  const view = new DataView(copy.buffer);
-  const entry = entryOf(copy, name);
-  view.setUint32(entry.at + 24, size, true);
-  view.setUint32(entry.localOffset + 22, size, true);
-  return copy;
-}
-
-/** A copy whose directory and local header give `name` another CRC-32. */
-function wrongCrc(bytes: Uint8Array, name: string): Uint8Array {
-  const copy = bytes.slice();
-  const view = new DataView(copy.buffer);
-  const entry = entryOf(copy, name);
-  const crc = view.getUint32(entry.at + 16, true) ^ 0x5a5a5a5a;
-  view.setUint32(entry.at + 16, crc, true);
-  view.setUint32(entry.localOffset + 14, crc, true);
-  return copy;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<WorkbookInputError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkbookInputError) return error;
-    throw error;
-  }
-  throw new Error("expected a WorkbookInputError");
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected it to throw");
-}
-
 beforeAll(() => mkdirSync(TMP, { recursive: true }));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -113,26 +55,31 @@ test("a large sheet is inflated once, on zlib's threads, and reads as when this 
 const lies: ReadonlyArray<readonly [string, () => Uint8Array, string, Record<string, unknown>]> = [
   [
     "the sheet holds more than it declares",
-    () => declaring(workbook, SHEET, 4.5 * MB),
+    () => declareSize(workbook, SHEET, 4.5 * MB),
     SHEET,
     { reason: "size-mismatch", detail: `declares ${4.5 * MB} bytes, inflates to more` },
   ],
   [
     "the sheet holds less than it declares",
-    () => declaring(workbook, SHEET, 8 * MB),
+    () => declareSize(workbook, SHEET, 8 * MB),
     SHEET,
     { reason: "size-mismatch" },
   ],
-  ["the sheet's CRC-32 is not its content's", () => wrongCrc(workbook, SHEET), SHEET, { reason: "crc" }],
+  [
+    "the sheet's CRC-32 is not its content's",
+    () => declareOtherCrc(workbook, SHEET),
+    SHEET,
+    { reason: "crc" },
+  ],
   [
     "a part no reader reads holds more than it declares",
-    () => declaring(withBlob, "xl/media/blob.bin", 4.5 * MB),
+    () => declareSize(withBlob, "xl/media/blob.bin", 4.5 * MB),
     "xl/media/blob.bin",
     { reason: "size-mismatch" },
   ],
   [
     "a part no reader reads has another CRC-32",
-    () => wrongCrc(withBlob, "xl/media/blob.bin"),
+    () => declareOtherCrc(withBlob, "xl/media/blob.bin"),
     "xl/media/blob.bin",
     { reason: "crc" },
   ],
@@ -144,7 +91,7 @@ describe.each(lies)("%s", (_name, bytes, entry, values) => {
   test("reading it from a path refuses it, naming the part", async () => {
     const path = join(TMP, "liar.xlsx");
     writeFileSync(path, bytes());
-    expect(await refusal(readWorkbookFile(path))).toMatchObject({ ...expected, fileName: path });
+    expect(await problemOf(readWorkbookFile(path))).toMatchObject({ ...expected, fileName: path });
   });
 
   test("open() leaves it to settle(), and reading it whole, writing it or settling it refuses it", async () => {
@@ -154,11 +101,11 @@ describe.each(lies)("%s", (_name, bytes, entry, values) => {
     expect(open).not.toThrow();
     // The lying part was not inflated on this thread: only the four small parts were.
     expect(work.inflatedParts - work.inflatedLaterParts).toBe(4);
-    expect(await refusal(readPackage(open(), "liar.xlsx"))).toMatchObject(expected);
+    expect(await problemOf(readPackage(open(), "liar.xlsx"))).toMatchObject(expected);
     expect(thrown(() => open().bytes(entry))).toMatchObject(expected);
     expect(thrown(() => open().toBytes())).toMatchObject(expected);
-    expect(await refusal(open().toBytesAsync())).toMatchObject(expected);
-    expect(await refusal(open().settle())).toMatchObject(expected);
+    expect(await problemOf(open().toBytesAsync())).toMatchObject(expected);
+    expect(await problemOf(open().settle())).toMatchObject(expected);
   });
 });
 

@@ -30,6 +30,8 @@ import {
 } from "../src/hosts/xlsx";
 import { workbookModelFromExcelJs } from "./helpers/exceljs-model";
 import { countingCodec } from "./helpers/counting-codec";
+import { problemOf } from "./helpers/thrown";
+import { centralEntries, dataOffset, declareSize } from "./helpers/zip-entries";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 
 const TMP = join(__dirname, ".tmp", `xlsx-host-${process.pid}`);
@@ -210,53 +212,6 @@ function expectTasks(model: WorkbookModel, date1904: boolean, changes: Record<st
   ]);
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Zip surgery, written independently of src/hosts/xlsx/zip.ts
-
-interface CentralEntry {
-  readonly name: string;
-  /** Offset of the central directory header. */
-  readonly at: number;
-  readonly localOffset: number;
-}
-
-function centralEntries(bytes: Uint8Array): CentralEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length - 22;
-  while (view.getUint32(end, true) !== 0x06054b50) end--;
-  const count = view.getUint16(end + 10, true);
-  let p = view.getUint32(end + 16, true);
-  const entries: CentralEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    const nameLength = view.getUint16(p + 28, true);
-    const name = strFromU8(bytes.subarray(p + 46, p + 46 + nameLength));
-    entries.push({ name, at: p, localOffset: view.getUint32(p + 42, true) });
-    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  return entries;
-}
-
-function dataOffset(bytes: Uint8Array, entry: CentralEntry): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return (
-    entry.localOffset +
-    30 +
-    view.getUint16(entry.localOffset + 26, true) +
-    view.getUint16(entry.localOffset + 28, true)
-  );
-}
-
-/** A copy whose central directory and local header claim `size` uncompressed bytes for `name`. */
-function declareSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
-  const copy = bytes.slice();
-  const view = new DataView(copy.buffer);
-  const entry = centralEntries(copy).find((candidate) => candidate.name === name);
-  if (!entry) throw new Error(`no ${name}`);
-  view.setUint32(entry.at + 24, size, true);
-  view.setUint32(entry.localOffset + 22, size, true);
-  return copy;
-}
-
 function zip(files: Record<string, string | Uint8Array>, storeFirst = false): Uint8Array {
   const input: Zippable = {};
   for (const [name, content] of Object.entries(files)) {
@@ -311,16 +266,6 @@ function compoundFile(streams: readonly string[]): Uint8Array {
     view.setUint32(p + 76, 0xffffffff, true);
   }
   return bytes;
-}
-
-async function problemOf(promise: Promise<unknown>): Promise<WorkbookInputError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkbookInputError) return error;
-    throw error;
-  }
-  throw new Error("expected a WorkbookInputError");
 }
 
 function expectDescribed(error: WorkbookInputError, fileName: string): void {

@@ -13,22 +13,13 @@ import {
   XmlPartError,
   type XmlElement,
 } from "./xml";
+import { thrown } from "../../../test/helpers/thrown";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const decode = (data: Uint8Array) => new TextDecoder().decode(data);
 
 function allElements(root: XmlElement): XmlElement[] {
   return [root, ...root.children.flatMap(allElements)];
-}
-
-/** The error parseXml (or another call) throws, for its kind. */
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("did not throw");
 }
 
 describe("parseXml", () => {
