@@ -168,15 +168,29 @@ export function checkInflatedSizes(
     // An empty deflate entry has no stream to push; its declared size alone must be 0.
     if (entry.method !== 8 || (entry.compressedSize === 0 && entry.uncompressedSize === 0)) continue;
     if (later(entry)) continue;
-    let produced: InflatedSize;
-    try {
-      produced = measure(data, entry.uncompressedSize);
-    } catch (error) {
-      throw unreadablePart(entry, fileName, error);
-    }
-    const kept = checkInflatedPart(entry, produced, fileName);
+    const kept = measurePart(entry, data, fileName, measure);
     if (kept !== undefined) keep(entry, kept);
   }
+}
+
+/**
+ * One deflated part inflated by `measure` and held to what the directory declares: its bytes when the probe
+ * kept them.
+ * @throws WorkbookInputError
+ */
+export function measurePart(
+  entry: ZipEntry,
+  compressed: Uint8Array,
+  fileName: string,
+  measure: InflatedSizeProbe,
+): Uint8Array | undefined {
+  let produced: InflatedSize;
+  try {
+    produced = measure(compressed, entry.uncompressedSize);
+  } catch (error) {
+    throw unreadablePart(entry, fileName, error);
+  }
+  return checkInflatedPart(entry, produced, fileName);
 }
 
 /**

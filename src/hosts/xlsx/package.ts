@@ -11,6 +11,7 @@ import {
   checkInflatedSizes,
   inspectPackage,
   KEEP_INFLATED_PART_BYTES,
+  measurePart,
   measureWithFflate,
   refuseDoctypes,
   unreadablePart,
@@ -112,8 +113,6 @@ export class OpcPackage {
   private readonly isUtf8: ((bytes: Uint8Array) => boolean) | undefined;
   private readonly verifyLater: ((bytes: Uint8Array, name: string) => Promise<void>) | undefined;
   private readonly measureInflated: InflatedSizeProbe;
-  /** Large parts being inflated on another thread since open(), their size check not yet made (see settle). */
-  private readonly unsettled = new Map<ZipEntry, Promise<InflatedSize>>();
 
   private constructor(
     private readonly input: Uint8Array,
@@ -121,6 +120,8 @@ export class OpcPackage {
     stored: readonly ZipEntry[],
     private readonly archiveComment: Uint8Array,
     codec: PackageCodec,
+    /** Large parts being inflated on another thread since open(), their size check not yet made (see settle). */
+    private readonly unsettled: Map<ZipEntry, Promise<InflatedSize>>,
   ) {
     this.measureInflated = codec.measureInflated ?? measureWithFflate;
     this.inflateRaw = codec.inflateRaw ?? inflateWithFflate;
@@ -180,8 +181,7 @@ export class OpcPackage {
       (entry) => unsettled.has(entry),
     );
     refuseDoctypes(bytes, fileName, info, (entry) => kept.get(entry));
-    const pkg = new OpcPackage(bytes, fileName, info.entries, info.comment, options);
-    for (const [entry, inflating] of unsettled) pkg.unsettled.set(entry, inflating);
+    const pkg = new OpcPackage(bytes, fileName, info.entries, info.comment, options, unsettled);
     for (const [key, i] of pkg.index) {
       const data = kept.get(pkg.slots[i]!.stored!);
       if (data) pkg.inflated.set(key, data);
@@ -221,13 +221,7 @@ export class OpcPackage {
   private settleNow(entry: ZipEntry): void {
     if (!this.unsettled.delete(entry)) return;
     const compressed = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    let produced: InflatedSize;
-    try {
-      produced = this.measureInflated(compressed, entry.uncompressedSize);
-    } catch (error) {
-      throw unreadablePart(entry, this.fileName, error);
-    }
-    this.keepSettled(entry, checkInflatedPart(entry, produced, this.fileName));
+    this.keepSettled(entry, measurePart(entry, compressed, this.fileName, this.measureInflated));
   }
 
   /** A settled part's bytes, kept for reading when it is the part of its name and has not been replaced. */
