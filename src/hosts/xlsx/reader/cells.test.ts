@@ -33,7 +33,17 @@ const type = fc.constantFrom(
   ` t='s'`,
   ` t="&#115;"`,
 );
-const style = fc.constantFrom("", ` s="1"`, ` s="2"`, ` s="0"`, ` s="x"`, ` s="&#49;"`);
+const style = fc.constantFrom(
+  "",
+  ` s="1"`,
+  ` s="2"`,
+  ` s="0"`,
+  ` s="01"`,
+  ` s="12"`,
+  ` s="x"`,
+  ` s="&#49;"`,
+  ` s=""`,
+);
 const extra = fc.constantFrom(
   "",
   ` x14ac:dyDescent="0.25"`,
@@ -64,6 +74,8 @@ const value = fc.constantFrom(
   "第一行",
   "two\r\nlines",
   "1234567890123456",
+  "123456789012345",
+  "007",
   // As openpyxl writes any text that is not ASCII.
   "&#20027;&#35201;100%",
   "&#128512;&#x41;",
@@ -83,7 +95,10 @@ const body = fc.oneof(
 );
 const cell: fc.Arbitrary<Cell> = fc.record({
   ref: fc.tuple(column, rowNumber).map(([c, r]) => (c === "" && r === "" ? "" : ` r="${c}${r}"`)),
-  attributes: fc.tuple(type, style, extra).map((parts) => parts.join("")),
+  // Most writers write s before t; some the other way round.
+  attributes: fc
+    .tuple(type, style, extra, fc.boolean())
+    .map(([t, s, x, styleFirst]) => (styleFirst ? s + t + x : t + s + x)),
   body,
   selfClosing: fc.boolean(),
 });
@@ -135,6 +150,13 @@ describe("the cell shortcut reads what the general reading reads", () => {
     ["a date by its style", `<row r="1"><c r="A1" s="1"><v>46344</v></c></row>`, [[{ day: 46344 - 25569 }]]],
     ["a number with a fraction", `<row r="1"><c r="A1"><v>2.5</v></c></row>`, [[2.5]]],
     ["a boolean", `<row r="1"><c r="A1" t="b"><v>1</v></c></row>`, [[true]]],
+    ["style then type", `<row r="1"><c r="B1" s="2" t="s"><v>3</v></c></row>`, [[null, "three"]]],
+    ["type then style", `<row r="1"><c r="B1" t="s" s="2"><v>3</v></c></row>`, [[null, "three"]]],
+    [
+      "a date style then t=n",
+      `<row r="1"><c r="AA1" s="1" t="n"><v>46344</v></c></row>`,
+      [[...Array(26).fill(null), { day: 46344 - 25569 }]],
+    ],
     ["an empty cell", `<row r="1"><c r="A1" s="2"/><c r="B1"><v>3</v></c></row>`, [[null, 3]]],
     [
       "no reference: the next column",

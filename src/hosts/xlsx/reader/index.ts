@@ -347,6 +347,8 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   const cellShortcut = (s: Uint8Array, lt: number, n: number): number => {
     let p = lt + 2;
     if (p >= n || s[lt + 1] !== 99 /* c */ || !isSpace(s[p]!)) return -1;
+    const plain = plainCell(s, lt, n);
+    if (plain >= 0) return plain;
     type = "n";
     style = 0;
     let at = -1;
@@ -407,6 +409,62 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     column = at >= 0 ? at : column + 1;
     store(cell);
     return past;
+  };
+  /**
+   * The commonest cell of all, in the one shape writers give it: `<c r="B7"`, then ` s="3"` and ` t="s"` or
+   * either or neither, in that order, one space apart, then `/>` or `><v>`digits`</v></c>`. Read in one pass
+   * without a string: most of a large sheet's cells. -1 for anything else (cellShortcut's loop reads it).
+   */
+  const plainCell = (s: Uint8Array, lt: number, n: number): number => {
+    // ` r="` then letters then digits then `"`.
+    let p = lt + 3;
+    if (s[p] !== 114 /* r */ || s[p + 1] !== 61 /* = */ || s[p + 2] !== 34 /* " */) return -1;
+    p += 3;
+    let letters = 0;
+    let at = 0;
+    for (let c = s[p]! | 0x20; c >= 97 && c <= 122; c = s[++p]! | 0x20) {
+      at = at * 26 + (c - 96);
+      letters++;
+    }
+    if (letters === 0 || letters > 3) return -1;
+    let rowNumber = 0;
+    const digitsFrom = p;
+    for (let d = s[p]! - 48; d >= 0 && d <= 9; d = s[++p]! - 48) rowNumber = rowNumber * 10 + d;
+    if (p === digitsFrom || p - digitsFrom > 7 || rowNumber < 1 || s[p] !== 34) return -1;
+    p++;
+    let cellStyle = 0;
+    if (s[p] === 32 && s[p + 1] === 115 /* s */ && s[p + 2] === 61 && s[p + 3] === 34) {
+      p += 4;
+      const from = p;
+      for (let d = s[p]! - 48; d >= 0 && d <= 9; d = s[++p]! - 48) cellStyle = cellStyle * 10 + d;
+      if (p === from || p - from > 9 || s[p] !== 34) return -1;
+      p++;
+    }
+    let cellType = "n";
+    if (s[p] === 32 && s[p + 1] === 116 /* t */ && s[p + 2] === 61 && s[p + 3] === 34 && s[p + 5] === 34) {
+      const t = s[p + 4];
+      if (t === 115 /* s */) cellType = "s";
+      else if (t !== 110 /* n */) return -1;
+      p += 6;
+    }
+    let cell: CellValue;
+    if (s[p] === SLASH && s[p + 1] === GT) {
+      p += 2;
+      cell = cellValue(cellType, cellStyle, undefined, undefined, context);
+    } else if (s[p] === GT && s[p + 1] === LT && s[p + 2] === 118 /* v */ && s[p + 3] === GT) {
+      p += 4;
+      const from = p;
+      let value = 0;
+      for (let d = s[p]! - 48; d >= 0 && d <= 9; d = s[++p]! - 48) value = value * 10 + d;
+      if (p === from || p - from > 15 || s[p] !== LT || !(p + 7 < n && isValueEnd(s, p))) return -1;
+      p += 8;
+      cell = numericCell(cellType, cellStyle, value, context);
+    } else return -1;
+    type = cellType;
+    style = cellStyle;
+    column = at - 1;
+    store(cell);
+    return p;
   };
   const handler = {
     open(uri: string, local: string, attributes: Attributes, selfClosing: boolean): void {
