@@ -102,24 +102,46 @@ const cell: fc.Arbitrary<Cell> = fc.record({
   body,
   selfClosing: fc.boolean(),
 });
-const sheet = fc.array(fc.array(cell, { maxLength: 6 }), { minLength: 1, maxLength: 6 });
+/** A row's attributes, by its place: numbered in turn or with gaps, unnumbered, numbered oddly, with others. */
+const rowAttributes = fc.constantFrom(
+  (r: number) => ` r="${r + 1}"`,
+  (r: number) => ` r="${2 * r + 1}"`,
+  () => "",
+  () => ` spans="1:3"`,
+  (r: number) => ` spans="1:3" r="${r + 1}" x14ac:dyDescent="0.25"`,
+  (r: number) => ` r='${r + 1}' ht="20" customHeight="1"`,
+  (r: number) => ` r="${r + 1}" hidden="1" `,
+  () => ` r="0"`,
+  () => ` r="x"`,
+  (r: number) => ` r="&#${49 + r};"`,
+);
+interface Row {
+  readonly attributes: (r: number) => string;
+  readonly cells: readonly Cell[];
+  /** White space between the cells, as a pretty-printing writer leaves it. */
+  readonly indent: boolean;
+}
+const sheet = fc.array(
+  fc.record({ attributes: rowAttributes, cells: fc.array(cell, { maxLength: 6 }), indent: fc.boolean() }),
+  { minLength: 1, maxLength: 6 },
+);
 
 /** The sheet's cells, unprefixed (`x` empty) or each element with the prefix `x:`. */
-function sheetXml(rows: readonly (readonly Cell[])[], prefix: string): string {
+function sheetXml(rows: readonly Row[], prefix: string): string {
   const x = prefix === "" ? "" : `${prefix}:`;
   const declare = prefix === "" ? `xmlns="${MAIN}"` : `xmlns:${prefix}="${MAIN}"`;
   const body = (text: string) => (prefix === "" ? text : text.replace(/<(\/?)(?=[a-z])/g, `<$1${x}`));
   const cells = rows
     .map(
       (row, r) =>
-        `<${x}row r="${r + 1}">` +
-        row
+        `<${x}row${row.attributes(r)}>` +
+        row.cells
           .map((c) =>
             c.selfClosing && c.body === ""
               ? `<${x}c${c.ref}${c.attributes}/>`
               : `<${x}c${c.ref}${c.attributes}>${body(c.body)}</${x}c>`,
           )
-          .join("") +
+          .join(row.indent ? "\n  " : "") +
         `</${x}row>`,
     )
     .join("");
@@ -158,6 +180,18 @@ describe("the cell shortcut reads what the general reading reads", () => {
       [[...Array(26).fill(null), { day: 46344 - 25569 }]],
     ],
     ["an empty cell", `<row r="1"><c r="A1" s="2"/><c r="B1"><v>3</v></c></row>`, [[null, 3]]],
+    [
+      "rows numbered with a gap, and unnumbered: the next row",
+      `<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row><row><c r="A3"><v>2</v></c></row>` +
+        `<row r='5' x14ac:dyDescent="0.25"><c r="B5" s="2"/><c r="C5"><v>3</v></c></row>`,
+      [undefined, [1], [2], undefined, [null, null, 3]],
+    ],
+    [
+      "a row with a formula is read by the general reading, the rows around it by the shortcut",
+      `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><f>A2</f><v>2</v></c></row>` +
+        `<row r="3"><c r="A3" t="s"><v>1</v></c></row>`,
+      [[1], [2, 2], ["one"]],
+    ],
     [
       "no reference: the next column",
       `<row r="1"><c r="C1"><v>1</v></c><c><v>2</v></c></row>`,

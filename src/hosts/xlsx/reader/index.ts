@@ -274,6 +274,16 @@ const T_OPEN = ascii("<t>");
 const T_OPEN_PRESERVE = ascii(`<t xml:space="preserve">`);
 const ITEM_END = ascii("</t></si>");
 const INLINE_END = ascii("</t></is></c>");
+const ROW_END = ascii("</row>");
+const XMLNS = ascii("xmlns");
+/** How many rows the row shortcut may give back before a sheet is left to the cell shortcut alone. */
+const ROWS_GIVEN_BACK = 32;
+
+/** A byte of an attribute's name as writers write them: letters, digits, `:`, `_`, `-` and `.`. */
+function isNameByte(c: number): boolean {
+  const lower = c | 0x20;
+  return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
+}
 const INLINE_STR = ascii("inlineStr");
 const STR = ascii("str");
 
@@ -466,6 +476,63 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     store(cell);
     return p;
   };
+  /** Rows the row shortcut began and gave back: past a few, it is not tried again on this sheet. */
+  let rowsGivenBack = 0;
+  /**
+   * A whole row of cells the cell shortcut takes, read from `<row` to `</row>` without the scanner: its
+   * attributes (only r is read; none may declare a namespace), then cells alone, white space between them.
+   * A row with anything else (a formula, a comment, an element of its own) is given back whole: the general
+   * reading reads it again, storing the same cells in the same places.
+   */
+  const rowShortcut = (s: Uint8Array, lt: number, n: number): number => {
+    if (s[lt + 2] !== 111 /* o */ || s[lt + 3] !== 119 /* w */ || !isSpace(s[lt + 4]!)) return -1;
+    let p = lt + 4;
+    let number = -1;
+    for (;;) {
+      while (p < n && isSpace(s[p]!)) p++;
+      if (p >= n) return -1;
+      if (s[p] === GT) break;
+      const nameStart = p;
+      while (p < n && isNameByte(s[p]!)) p++;
+      const nameEnd = p;
+      if (p === nameStart || s[p] !== 61 /* = */ || startsWith(s, nameStart, XMLNS)) return -1;
+      const quote = s[++p];
+      if (quote !== 34 && quote !== 39) return -1;
+      const from = ++p;
+      while (p < n && s[p] !== quote) p++;
+      if (p >= n) return -1;
+      if (nameEnd - nameStart === 1 && s[nameStart] === 114 /* r */) {
+        number = digitsOf(s, from, p);
+        if (number < 1) return -1;
+      }
+      p++;
+    }
+    p++;
+    const before = row;
+    row = number < 0 ? row + 1 : number - 1;
+    column = -1;
+    for (;;) {
+      while (p < n && isSpace(s[p]!)) p++;
+      const past = s[p] === LT && s[p + 1] === 99 /* c */ ? cellShortcut(s, p, n) : -1;
+      if (past >= 0) {
+        p = past;
+        continue;
+      }
+      if (startsWith(s, p, ROW_END)) break;
+      row = before;
+      rowsGivenBack++;
+      return -1;
+    }
+    const values = rows[row];
+    if (values) rows[row] = values.slice();
+    rowsRead++;
+    if (rowsRead >= rowLimit) scanner?.stop();
+    return p + ROW_END.length;
+  };
+  const sheetShortcut = (s: Uint8Array, lt: number, n: number): number =>
+    s[lt + 1] === 114 /* r */ && rowsGivenBack < ROWS_GIVEN_BACK
+      ? rowShortcut(s, lt, n)
+      : cellShortcut(s, lt, n);
   const handler = {
     open(uri: string, local: string, attributes: Attributes, selfClosing: boolean): void {
       if (uri !== main) return;
@@ -509,7 +576,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           if (scanner?.depth === 1 && sheetData === undefined) {
             sheetData = { start: scanner.tagStart, openEnd: scanner.tagEnd, end: -1 };
           }
-          if (!selfClosing) scanner?.setShortcut(main, cellShortcut);
+          if (!selfClosing) scanner?.setShortcut(main, sheetShortcut);
           return;
         case "mergeCell": {
           const range = parseRange(attributes.get("ref") ?? "");
