@@ -6,6 +6,7 @@
 
 import fc from "fast-check";
 import { MAIN, oneSheetWorkbook } from "../../../../test/helpers/one-sheet-workbook";
+import { measureWithFflate } from "../inspect";
 import { readWorkbookBytes } from "../read";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -229,6 +230,38 @@ describe("the cell shortcut reads what the general reading reads", () => {
     );
     // A guard against a hang, not a measure: the runs take a few seconds, more on a busy machine.
   }, 60_000);
+});
+
+test("a sheet larger than the inflater's chunks, rows cut between them, reads as the general reading does", async () => {
+  // Some 3 MB of rows, shared strings, dates, numbers and a formula now and then, inflated piece by piece
+  // (fflate's stream in these tests): rows cut by a chunk's end are read whole when the next one comes.
+  const rows: Row[] = Array.from({ length: 30_000 }, (_, r) => ({
+    attributes: (n: number) => ` r="${n + 1}" spans="1:4"`,
+    indent: false,
+    cells: [
+      { ref: ` r="A${r + 1}"`, attributes: ` t="s"`, body: `<v>${r % 4}</v>`, selfClosing: false },
+      { ref: ` r="B${r + 1}"`, attributes: ` s="1"`, body: `<v>${46000 + r}</v>`, selfClosing: false },
+      {
+        ref: ` r="C${r + 1}"`,
+        attributes: "",
+        body: r % 500 === 7 ? `<f>B1</f><v>1</v>` : `<v>${r}</v>`,
+        selfClosing: false,
+      },
+      { ref: ` r="D${r + 1}"`, attributes: ` s="2"`, body: "", selfClosing: true },
+    ],
+  }));
+  // The size check's inflated bytes not kept, so that reading streams the part through fflate.
+  const options = {
+    measureInflated: (compressed: Uint8Array, limit: number) => {
+      const { size, crc } = measureWithFflate(compressed, limit);
+      return crc === undefined ? { size } : { size, crc };
+    },
+  };
+  const read = async (prefix: string) =>
+    (await readWorkbookBytes(workbookBytes(sheetXml(rows, prefix)), "chunks.xlsx", options)).sheets[0]!.rows;
+  const plain = await read("");
+  expect(plain).toHaveLength(30_000);
+  expect(plain).toEqual(await read("x"));
 });
 
 describe("the shared strings' shortcut reads what the general reading reads", () => {

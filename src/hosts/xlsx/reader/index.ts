@@ -30,6 +30,7 @@ import {
   ascii,
   CR,
   digitsOf,
+  find,
   GT,
   isSpace,
   letterNameEnd,
@@ -520,7 +521,9 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       }
       if (startsWith(s, p, ROW_END)) break;
       row = before;
-      rowsGivenBack++;
+      // A row cut by the end of a chunk (64 kB, or what the platform's inflater hands over) is not one the
+      // shortcut cannot read: it is read whole next time.
+      if (find(s, p, ROW_END) >= 0) rowsGivenBack++;
       return -1;
     }
     const values = rows[row];

@@ -612,7 +612,8 @@ export function startsWith(s: Uint8Array, at: number, pattern: Uint8Array): bool
   return true;
 }
 
-function find(s: Uint8Array, from: number, pattern: Uint8Array): number {
+/** Where `pattern` first occurs in `s` from `from`, or -1. */
+export function find(s: Uint8Array, from: number, pattern: Uint8Array): number {
   const first = pattern[0]!;
   for (let p = s.indexOf(first, from); p >= 0; p = s.indexOf(first, p + 1)) {
     if (startsWith(s, p, pattern)) return p;
