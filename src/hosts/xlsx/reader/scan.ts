@@ -7,7 +7,7 @@
 // and character references, takes CDATA as text, skips comments and processing instructions, and refuses a
 // DOCTYPE or markup that never closes.
 
-import { XmlPartError } from "../xml";
+import { XmlPartError } from "../xml-error";
 
 export interface ScanHandler {
   /** An element opens; `attributes` is reused between calls (read what you keep before returning). */
@@ -72,6 +72,15 @@ export class Attributes {
 
   value(i: number): string {
     return textOf(this.bytes, this.offsets[i * 4 + 2]!, this.offsets[i * 4 + 3]!, false, this.part, false);
+  }
+
+  /**
+   * The value as XML normalises an attribute's: each literal tab, line feed, carriage return or CR LF a
+   * space (a reference to one stays what it stands for), then references decoded.
+   */
+  normalizedValue(i: number): string {
+    const raw = utf8(this.bytes, this.offsets[i * 4 + 2]!, this.offsets[i * 4 + 3]!);
+    return decode(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw, this.part);
   }
 
   /** The value as a non-negative integer when it is written as plain digits (at most 15), else -1. */
@@ -399,7 +408,8 @@ export class XmlScanner {
         const name = attrs.name(k);
         if (name !== "xmlns" && !name.startsWith("xmlns:")) continue;
         // The caller's own string for a namespace it knows: two million comparisons with it a sheet.
-        const value = attrs.value(k);
+        // Normalised as any attribute's value, and trimmed: a namespace name has no white space around it.
+        const value = attrs.normalizedValue(k).trim();
         if (this.strict) checkDeclaration(name, value, (detail) => this.fail(detail));
         scope.set(name === "xmlns" ? "" : name.slice(6), this.known.get(value) ?? value);
       }
