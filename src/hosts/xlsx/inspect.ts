@@ -1,8 +1,9 @@
 // Refuses what cannot be a readable .xlsx (empty, text, .xls, encrypted, damaged, too large) before inflating anything.
 
 import { Inflate } from "fflate";
-import { SaxesParser } from "saxes";
 import { WorkbookInputError } from "./errors";
+import { XmlScanner } from "./reader/scan";
+import { XmlPartError } from "./xml-error";
 import { crc32, hasZipSignature, readZipDirectory, ZipStructureError, type ZipEntry } from "./zip";
 
 export interface ReadLimits {
@@ -259,44 +260,41 @@ export function refuseDoctypes(
 
 const PROLOG_LIMIT = 1024 * 1024;
 
-/** Whether the part's prolog (what comes before its root element) holds a DOCTYPE. */
+/**
+ * Whether the part's prolog (what comes before its root element) holds a DOCTYPE: the scanner reads it, and
+ * refuses a DOCTYPE as the readers would; it stops at the root's start tag.
+ */
 function prologDeclaresDoctype(data: Uint8Array, deflated: boolean): boolean {
-  const parser = new SaxesParser({ position: false });
   let verdict: boolean | undefined;
-  parser.on("doctype", () => {
-    verdict = true;
-    throw STOP;
+  const scanner = new XmlScanner("prolog", {
+    open() {
+      verdict = false;
+      scanner.stop();
+    },
+    close() {},
+    text() {},
   });
-  parser.on("opentagstart", () => {
-    verdict = false;
-    throw STOP;
-  });
-  // Malformed XML is not this check's business: readers report it where they parse the part.
-  parser.on("error", () => {
-    verdict = false;
-    throw STOP;
-  });
-  const decoder = new TextDecoder("utf-8");
   let seen = 0;
-  const feed = (chunk: Uint8Array, last: boolean): void => {
+  const feed = (chunk: Uint8Array): void => {
     if (verdict !== undefined) return;
     seen += chunk.length;
     try {
-      parser.write(decoder.decode(chunk, { stream: !last }));
+      scanner.push(chunk);
     } catch (error) {
-      if (error !== STOP) throw error;
+      if (!(error instanceof XmlPartError)) throw error;
+      // Malformed XML is not this check's business: readers report it where they parse the part.
+      verdict = error.kind === "doctype";
     }
   };
   const SLICE = 4096;
   if (!deflated) {
     // A slice at a time, as inflating gives them: the root's start tag, a few hundred bytes in, decides.
     const end = Math.min(data.length, PROLOG_LIMIT);
-    for (let p = 0; p < end && verdict === undefined; p += SLICE) {
-      feed(data.subarray(p, Math.min(p + SLICE, end)), p + SLICE >= end);
-    }
+    for (let p = 0; p < end && verdict === undefined; p += SLICE)
+      feed(data.subarray(p, Math.min(p + SLICE, end)));
     return verdict === true;
   }
-  const inflater = new Inflate((chunk, final) => feed(chunk, final));
+  const inflater = new Inflate((chunk) => feed(chunk));
   try {
     for (let p = 0; p < data.length && verdict === undefined && seen < PROLOG_LIMIT; p += SLICE) {
       const end = Math.min(p + SLICE, data.length);
@@ -307,8 +305,6 @@ function prologDeclaresDoctype(data: Uint8Array, deflated: boolean): boolean {
   }
   return verdict === true;
 }
-
-const STOP = new Error("stop");
 
 /** Streams the input in 32 KB slices, so one slice yields at most ~33 MB (deflate's 1032:1 ceiling). */
 export function measureWithFflate(compressed: Uint8Array, limit: number): InflatedSize {

@@ -458,11 +458,9 @@ export class OpcPackage {
       if (leavePending && slot.verifying) continue;
       if (!this.holdsXml(slot.name)) continue;
       try {
-        // The scanner's strict mode accepts exactly what saxes does (scan.test.ts holds it to that), at several
-        // times its speed once compiled; a small part is left to saxes, which reading has already warmed up:
-        // the scanner's strict paths, run cold on a few kilobytes, cost a short command more than saxes does.
-        if (slot.data.length > VERIFY_LATER_BYTES) checkWellFormed(slot.data, slot.name, this.isUtf8);
-        else parseXml(decode(slot.data), slot.name, 0);
+        // The scanner's strict mode accepts exactly what saxes does (scan.test.ts holds it to that), and the
+        // bytes must be UTF-8 as they stand.
+        checkWellFormed(slot.data, slot.name, this.isUtf8);
       } catch (error) {
         throw asOutputError(slot.name, error);
       }
@@ -720,8 +718,8 @@ function asOutputError(part: string, error: unknown): unknown {
 const DEFLATE_AHEAD_BYTES = 1024 * 1024;
 
 /**
- * Parts larger than this are parsed back by the scanner, on another thread where there is one (verifyLater):
- * the copy there pays. The rest, by saxes on this thread.
+ * Parts larger than this are parsed back on another thread where there is one (verifyLater): the copy there
+ * pays. The rest on this thread.
  */
 const VERIFY_LATER_BYTES = 64 * 1024;
 

@@ -354,8 +354,8 @@ export interface ElementAt {
 /**
  * Where a top-level child of the root with local name `local` sits in a large part's bytes, found by a scan
  * that knows comments, CDATA, processing instructions and quoted attribute values, without building strings.
- * Why not saxes: it reads about 15 MB/s here, and a 100,000-row task sheet holds 60 MB of cells that Duban
- * never changes; the parts around them are then parsed by saxes (see outline below). Undefined when absent.
+ * Why not a tree: a 100,000-row task sheet holds 60 MB of cells that Duban never changes; the parts around
+ * them are then parsed into one (see outline below). Undefined when absent.
  * @throws XmlPartError on a DOCTYPE or markup that never ends
  */
 export function locateTopLevel(bytes: Uint8Array, local: string, part: string): ElementAt | undefined {

@@ -1,6 +1,7 @@
-// A streaming, namespace-aware XML scanner over bytes, for the large parts of a workbook (worksheets, shared
-// strings). Why not saxes, which parses the small parts: it reads about 15 MB/s here, and a 100,000-row sheet
-// is 40 to 80 MB of XML; why bytes and not text: decoding 80 MB to a string and then slicing a string for
+// A streaming, namespace-aware XML scanner over bytes, for every part Duban reads or writes: the large ones
+// (worksheets, shared strings) streamed, the small ones built into trees (xml.ts), every written one checked.
+// Why not saxes, which did the small ones once: it reads about 15 MB/s here, and a 100,000-row sheet is 40 to
+// 80 MB of XML; why bytes and not text: decoding 80 MB to a string and then slicing a string for
 // every tag name, attribute and value is most of the time a string scanner spends. This one looks at UTF-8
 // bytes, makes a string only for what its caller asks for, and still resolves every element's namespace from
 // the declarations in scope (a prefix means what it is bound to, wherever that is declared), decodes entities
