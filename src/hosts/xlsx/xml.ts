@@ -39,8 +39,6 @@ export interface XmlDocument {
   readonly root: XmlElement;
 }
 
-const XML_NS = "http://www.w3.org/XML/1998/namespace";
-
 /**
  * The part as a tree of elements with their offsets (UTF-16 offsets into `text`). Elements deeper than
  * `maxDepth` (the root is depth 0) are checked but not kept, so a large part costs little memory.
@@ -70,26 +68,17 @@ export function parseXml(text: string, part: string, maxDepth = Infinity, keepTe
         const openEnd = at(scanner.tagEnd);
         const name = tagNameAt(text, start + 1);
         const colon = name.indexOf(":");
-        // An element that declares nothing shares its parent's bindings (a scope is never changed once made).
-        let scope: ReadonlyMap<string, string> = parent?.scope ?? ROOT_SCOPE;
-        const names: string[] = [];
-        const values: string[] = [];
+        const scope = scanner.namespaces;
+        const list: XmlAttribute[] = [];
         for (let i = 0; i < attributes.count; i++) {
-          const qname = attributes.name(i);
-          const value = attributes.normalizedValue(i);
-          names.push(qname);
-          values.push(value);
-          if (qname === "xmlns" || qname.startsWith("xmlns:")) {
-            if (scope === (parent?.scope ?? ROOT_SCOPE)) scope = new Map(scope);
-            (scope as Map<string, string>).set(qname === "xmlns" ? "" : qname.slice(6), value.trim());
-          }
+          list.push(attributeNamed(attributes.name(i), attributes.normalizedValue(i), scope));
         }
         const element: Mutable = {
           name,
           prefix: colon < 0 ? "" : name.slice(0, colon),
           local,
           uri,
-          attributes: names.map((qname, i) => attributeNamed(qname, values[i]!, scope)),
+          attributes: list,
           scope,
           start,
           openEnd,
@@ -126,7 +115,6 @@ export function parseXml(text: string, part: string, maxDepth = Infinity, keepTe
 }
 
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
-const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([["xml", XML_NS]]);
 
 /** An attribute with its namespace: none unprefixed, XMLNS_NS for a declaration, else its prefix's binding. */
 function attributeNamed(name: string, value: string, scope: ReadonlyMap<string, string>): XmlAttribute {

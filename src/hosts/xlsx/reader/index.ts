@@ -38,6 +38,7 @@ import {
   SLASH,
   startsWith,
   textOf,
+  XMLNS,
   XmlScanner,
   type Attributes,
 } from "./scan";
@@ -276,7 +277,6 @@ const T_OPEN_PRESERVE = ascii(`<t xml:space="preserve">`);
 const ITEM_END = ascii("</t></si>");
 const INLINE_END = ascii("</t></is></c>");
 const ROW_END = ascii("</row>");
-const XMLNS = ascii("xmlns");
 /** How many rows the row shortcut may give back before a sheet is left to the cell shortcut alone. */
 const ROWS_GIVEN_BACK = 32;
 
@@ -477,6 +477,21 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     store(cell);
     return p;
   };
+  /** A row begins: numbered `number` (1-based), or the one after the last when it says none. */
+  const startRow = (number: number | undefined): void => {
+    row = number === undefined ? row + 1 : number - 1;
+    column = -1;
+    if (!(row >= 0) || !Number.isInteger(row)) row = Math.max(0, rows.length);
+  };
+  /** A row ends: its cells kept, and the reading stopped once it has the rows it wants. */
+  const endRow = (): void => {
+    // An array grown cell by cell keeps half as much room again; a copy holds just its cells (a tenth of a
+    // large read's memory).
+    const values = rows[row];
+    if (values) rows[row] = values.slice();
+    rowsRead++;
+    if (rowsRead >= rowLimit) scanner?.stop();
+  };
   /** Rows the row shortcut began and gave back: past a few, it is not tried again on this sheet. */
   let rowsGivenBack = 0;
   /**
@@ -510,8 +525,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     }
     p++;
     const before = row;
-    row = number < 0 ? row + 1 : number - 1;
-    column = -1;
+    startRow(number < 0 ? undefined : number);
     for (;;) {
       while (p < n && isSpace(s[p]!)) p++;
       const past = s[p] === LT && s[p + 1] === 99 /* c */ ? cellShortcut(s, p, n) : -1;
@@ -526,10 +540,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       if (find(s, p, ROW_END) >= 0) rowsGivenBack++;
       return -1;
     }
-    const values = rows[row];
-    if (values) rows[row] = values.slice();
-    rowsRead++;
-    if (rowsRead >= rowLimit) scanner?.stop();
+    endRow();
     return p + ROW_END.length;
   };
   const sheetShortcut = (s: Uint8Array, lt: number, n: number): number =>
@@ -542,9 +553,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       switch (local) {
         case "row": {
           const r = attributes.get("r");
-          row = r === undefined ? row + 1 : Number(r) - 1;
-          column = -1;
-          if (!(row >= 0) || !Number.isInteger(row)) row = Math.max(0, rows.length);
+          startRow(r === undefined ? undefined : Number(r));
           return;
         }
         case "c": {
@@ -604,14 +613,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           sheetData = { ...sheetData, end: scanner.tagEnd };
           pkg.note(part, "sheetData", sheetData);
         }
-      } else if (local === "row") {
-        // An array grown cell by cell keeps half as much room again; a copy holds just its cells (a tenth
-        // of a large read's memory).
-        const values = rows[row];
-        if (values) rows[row] = values.slice();
-        rowsRead++;
-        if (rowsRead >= rowLimit) scanner?.stop();
-      }
+      } else if (local === "row") endRow();
     },
     text(bytes: Uint8Array, from: number, to: number, cdata: boolean): void {
       if (phonetic > 0) return;

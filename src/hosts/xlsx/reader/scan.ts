@@ -156,6 +156,14 @@ export class XmlScanner {
   tagStart = 0;
   tagEnd = 0;
 
+  /**
+   * The namespace bindings in scope at the tag just reported, its own declarations included (prefix, "" for
+   * the default). A scope is never changed once made: an element that declares nothing shares its parent's.
+   */
+  get namespaces(): ReadonlyMap<string, string> {
+    return this.scope;
+  }
+
   /** How many elements are open around the one just reported (0 for the root). */
   get depth(): number {
     return this.openNames.length;
@@ -605,7 +613,7 @@ const CDATA = ascii("<![CDATA[");
 const CDATA_END = ascii("]]>");
 const DOCTYPE = ascii("<!DOCTYPE");
 const QUESTION_GT = ascii("?>");
-const XMLNS = ascii("xmlns");
+export const XMLNS = ascii("xmlns");
 const XML_PREFIX = ascii("xml:");
 
 export function isSpace(c: number): boolean {
