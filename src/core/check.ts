@@ -52,6 +52,11 @@ export interface CheckResult {
   /** How the ranking scored the units (the method asked for may have fallen back). */
   readonly scoring: Scoring;
   readonly notices: readonly Notice[];
+  /**
+   * The task rows (1-based) the person hid or filtered away: tasks all the same, but their highlights cannot
+   * be seen. Absent when none is.
+   */
+  readonly hiddenRows?: readonly number[];
   readonly rosterSheet?: string;
   readonly holidaySheet?: string;
   /**
@@ -175,6 +180,33 @@ function chooseTable(
   return { location, rows: readTaskRows(location, asOf), letters: columnLetters(location) };
 }
 
+/** How many hidden rows are shown in the notice about findings in them; the issues sheet marks every one. */
+const HIDDEN_ROWS_LISTED = 5;
+
+/** The notice that some findings sit in hidden or filtered rows, whose highlights the person cannot see. */
+function hiddenFindingsNotice(
+  sheet: string,
+  hiddenRows: readonly number[],
+  findings: readonly Finding[],
+): Notice | undefined {
+  if (hiddenRows.length === 0) return undefined;
+  const hidden = new Set(hiddenRows);
+  const flagged = [
+    ...new Set(findings.filter((f) => f.sheet === sheet && hidden.has(f.row)).map((f) => f.row)),
+  ];
+  if (flagged.length === 0) return undefined;
+  flagged.sort((a, b) => a - b);
+  const listed = flagged.slice(0, HIDDEN_ROWS_LISTED).join(", ");
+  return {
+    id: "hiddenRowFindings",
+    values: {
+      sheet,
+      count: flagged.length,
+      rows: flagged.length > HIDDEN_ROWS_LISTED ? `${listed} …` : listed,
+    },
+  };
+}
+
 function columnLetters(location: TableLocation): Map<Field, string> {
   return new Map([...location.columns].map(([field, col]) => [field, columnLetter(col)]));
 }
@@ -275,6 +307,11 @@ function assemble(
   const sheet = location.sheet.name;
   const summary = summarise(rows, findings, prepared.roster);
   const ranked = rankSummary(summary, settings.ranking, prepared.roster);
+  const hidden = location.sheet.hiddenRows;
+  const hiddenRows = hidden?.size ? rows.filter((r) => hidden.has(r.row - 1)).map((r) => r.row) : [];
+  const notices = [...prepared.notices];
+  const hiddenNotice = hiddenFindingsNotice(sheet, hiddenRows, findings);
+  if (hiddenNotice) notices.push(hiddenNotice);
   return {
     highlightKeys: highlightKeysOf(
       location.sheet,
@@ -294,7 +331,8 @@ function assemble(
     ranking: ranked.entries,
     unranked: ranked.unranked,
     scoring: ranked.scoring,
-    notices: prepared.notices,
+    notices,
+    ...(hiddenRows.length > 0 && { hiddenRows }),
     ...(prepared.rosterSheet ? { rosterSheet: prepared.rosterSheet } : {}),
     ...(prepared.holidaySheet ? { holidaySheet: prepared.holidaySheet } : {}),
     ...(recurring

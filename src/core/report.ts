@@ -15,6 +15,8 @@ export interface ReportIssue {
   row: number;
   column?: string;
   cell?: string;
+  /** The row is hidden or filtered out in the workbook (added in 0.4.0). */
+  hiddenRow?: true;
   unit?: string;
   period?: string;
   task?: string;
@@ -80,12 +82,13 @@ function summaryLine(line: SummaryLine): ReportSummaryLine {
  * One issue, its members set one by one in the report's order: a spread for each optional member made a small
  * object to copy from, for each of tens of thousands of issues.
  */
-function reportIssue(f: Finding, locale: Locale): ReportIssue {
+function reportIssue(f: Finding, locale: Locale, hidden: ReadonlySet<number> | undefined): ReportIssue {
   const issue = { rule: f.rule, severity: f.severity, sheet: f.sheet, row: f.row } as ReportIssue;
   if (f.column) {
     issue.column = f.column;
     issue.cell = `${f.column}${f.row}`;
   }
+  if (hidden?.has(f.row)) issue.hiddenRow = true;
   if (f.unit) issue.unit = f.unit;
   if (f.period) issue.period = f.period;
   if (f.task) issue.task = f.task;
@@ -96,6 +99,7 @@ function reportIssue(f: Finding, locale: Locale): ReportIssue {
 }
 
 export function buildReport(result: CheckResult, locale: Locale): Report {
+  const hidden = result.hiddenRows && new Set(result.hiddenRows);
   return {
     asOf: formatDay(result.asOf),
     file: result.fileName,
@@ -103,7 +107,7 @@ export function buildReport(result: CheckResult, locale: Locale): Report {
     headerRow: result.headerRow,
     columns: { ...result.columns },
     tasks: result.rows.length,
-    issues: result.findings.map((f) => reportIssue(f, locale)),
+    issues: result.findings.map((f) => reportIssue(f, locale, f.sheet === result.sheet ? hidden : undefined)),
     summary: {
       units: result.summary.units.map((u) => ({
         unit: u.name,

@@ -18,6 +18,20 @@ export interface CellRange {
   readonly right: number;
 }
 
+/**
+ * An Excel Table (a ListObject, 套用表格格式): a range the person made a table of, with its header and totals
+ * rows. The strongest sign of where a task table is, and of where it ends.
+ */
+export interface ExcelTable {
+  readonly name: string;
+  /** The whole table, its header and totals rows included. */
+  readonly range: CellRange;
+  /** 1 when the table shows its header row (its first), 0 when it hides it. */
+  readonly headerRows: number;
+  /** How many totals rows close the table (0 or 1): sums, never tasks. */
+  readonly totalsRows: number;
+}
+
 export interface SheetGrid {
   readonly name: string;
   /** rows[r][c], zero-based; a missing row or cell is empty. */
@@ -25,6 +39,13 @@ export interface SheetGrid {
   readonly merges: readonly CellRange[];
   /** Hidden or very hidden sheets are still read, but never chosen as the task table by guessing. */
   readonly hidden?: boolean;
+  /**
+   * Zero-based rows the person hid or filtered away, of those read. They are tasks all the same (the spec);
+   * a finding in one says so, since its highlight cannot be seen.
+   */
+  readonly hiddenRows?: ReadonlySet<number>;
+  /** The sheet's Excel Tables, in the order the workbook lists them. */
+  readonly tables?: readonly ExcelTable[];
 }
 
 export interface WorkbookModel {

@@ -212,6 +212,8 @@ export interface OutputWording {
   readonly legend: Readonly<Record<HighlightKind, { readonly label: string; readonly meaning: Wording }>>;
   /** The cell column of a finding about a whole row. */
   readonly rowRef: (row: number) => string;
+  /** The cell column of a finding in a row the person hid or filtered away. */
+  readonly hiddenRef: (ref: string) => string;
   /** The title of 汇总's chart of completion by unit (its series is named by words.completionRate). */
   readonly completionChartTitle: string;
   readonly bulletinTitle: string;

@@ -180,6 +180,8 @@ export const enUS: Catalogue = {
       `"${v.words}" in rows ${v.rows} of "${v.sheet}" need a roster to be expanded; omissions for them were not checked. Add a roster sheet (单位名单) with each unit's type in the second column.`,
     recurringGroupNoMatch: (v) =>
       `"${v.words}" in rows ${v.rows} of "${v.sheet}" match no unit of the roster. Write each unit's type (区队, 科室, 支部) in the roster's second column.`,
+    hiddenRowFindings: (v) =>
+      `${v.count} rows of "${v.sheet}" with findings are hidden or filtered out (rows ${v.rows}): they are checked as usual, but their highlights show only once the rows are unhidden or the filter is cleared.`,
     calendarAssumed: (v) =>
       `The working-day calendar covers years up to ${v.lastYear}; from ${v.from} on, Monday to Friday are taken as working days. Add a sheet named Holidays (节假日) listing the days off and make-up workdays.`,
   },
@@ -347,6 +349,7 @@ export const enUS: Catalogue = {
       merged: { label: "Merged", meaning: () => "Light blue: a cell this merge of the units' answers wrote" },
     },
     rowRef: (row) => `Row ${row}`,
+    hiddenRef: (ref) => `${ref} (hidden)`,
     completionChartTitle: "Completion rate by unit",
     bulletinTitle: "Bulletin",
     bulletin,

@@ -34,5 +34,6 @@ export const NOTICE_IDS = [
   "recurringNoLedger",
   "recurringGroupNoRoster",
   "recurringGroupNoMatch",
+  "hiddenRowFindings",
 ] as const;
 export type NoticeId = (typeof NOTICE_IDS)[number];

@@ -167,6 +167,8 @@ export const zhCN: Catalogue = {
       `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”需要单位名单才能展开，这些单位的漏项未检查。请加一张“单位名单”表，第二列写单位类型（区队、科室、支部）。`,
     recurringGroupNoMatch: (v) =>
       `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”在单位名单中没有对应类型的单位。请在单位名单第二列写明单位类型。`,
+    hiddenRowFindings: (v) =>
+      `“${v.sheet}”中有 ${v.count} 行问题所在的行被隐藏或筛选掉了（第 ${v.rows} 行），这些行照常检查，但标记要取消隐藏或清除筛选后才能看到。`,
     calendarAssumed: (v) =>
       `工作日历只收录到 ${v.lastYear} 年，${v.from} 起按周一至周五计算工作日。请在工作簿中加一张“节假日”表，写明此后的放假和调休日期。`,
   },
@@ -323,6 +325,7 @@ export const zhCN: Catalogue = {
       merged: { label: "反馈已合并", meaning: () => "浅蓝：本次合并反馈改写的单元格" },
     },
     rowRef: (row) => `第 ${row} 行`,
+    hiddenRef: (ref) => `${ref}（隐藏）`,
     completionChartTitle: "各单位完成率",
     bulletinTitle: "通报",
     bulletin,

@@ -219,7 +219,13 @@ function specLocation(
     (named ? (columns.has("cycle") || rule !== undefined) && dates <= rules : rules > 0 && rules >= dates);
   if (!recurring) return undefined;
   return {
-    location: { sheet, headerRow: header.row, firstDataRow: header.firstDataRow, columns },
+    location: {
+      sheet,
+      headerRow: header.row,
+      firstDataRow: header.firstDataRow,
+      columns,
+      ...(header.table && { table: header.table }),
+    },
     named,
     score: columns.size + rules,
   };
@@ -245,7 +251,14 @@ function ledgerLocation(sheet: SheetGrid): Ranked<LedgerLocation> | undefined {
     columns.set("doneDate", deadline);
   }
   return {
-    location: { sheet, headerRow: header.row, firstDataRow: header.firstDataRow, columns, periodColumn },
+    location: {
+      sheet,
+      headerRow: header.row,
+      firstDataRow: header.firstDataRow,
+      columns,
+      periodColumn,
+      ...(header.table && { table: header.table }),
+    },
     named: namedAs(sheet, LEDGER_KEYS),
     score: columns.size,
   };

@@ -1,7 +1,7 @@
 // Finding the task table: which sheet, which header row, which column holds which field.
 
 import type { Settings } from "../settings";
-import type { CellValue, SheetGrid, WorkbookModel } from "../workbook";
+import type { CellValue, ExcelTable, SheetGrid, WorkbookModel } from "../workbook";
 import { columnIndex, columnLetter } from "../workbook";
 import { cellText, compactKey } from "../values/text";
 import { FIELDS, REQUIRED_FIELDS, fieldForHeader, type Field } from "./fields";
@@ -17,6 +17,8 @@ export interface TableLocation {
   readonly firstDataRow: number;
   /** Zero-based column per recognised field. */
   readonly columns: ReadonlyMap<Field, number>;
+  /** The Excel Table whose header row this is: its totals rows are no tasks. */
+  readonly table?: ExcelTable;
 }
 
 /** Why no table could be used; the words are the catalogue's. */
@@ -48,7 +50,15 @@ interface HeaderCandidate {
   readonly firstDataRow: number;
   readonly columns: Map<Field, number>;
   readonly score: number;
+  readonly table?: ExcelTable;
 }
+
+/**
+ * What being an Excel Table's header row adds to a header's score (a field is worth 1, a required one 3): the
+ * person declared the range a table, so it wins over a row that names as many fields or one more, but not
+ * over one naming a required field it lacks, nor two fields more.
+ */
+const TABLE_HEADER_SCORE = 1.5;
 
 /**
  * Locates the task table, as the settings say or by looking: the sheet whose best header row (within
@@ -88,7 +98,13 @@ export function locateTable(
       },
     });
   }
-  return { sheet: best.sheet, headerRow: best.header.row, firstDataRow: best.header.firstDataRow, columns };
+  return {
+    sheet: best.sheet,
+    headerRow: best.header.row,
+    firstDataRow: best.header.firstDataRow,
+    columns,
+    ...(best.header.table && { table: best.header.table }),
+  };
 }
 
 function findSheet(workbook: WorkbookModel, name: string): SheetGrid {
@@ -118,22 +134,39 @@ function candidateSheets(workbook: WorkbookModel, skip: ReadonlySet<string>): Sh
   );
 }
 
-/** The best header row in the first rows of a sheet, or undefined when none names a task column. */
+/**
+ * The best header row in the first rows of a sheet, or of its Excel Tables wherever they are; undefined when
+ * none names a task column.
+ */
 export function findHeader(sheet: SheetGrid): HeaderCandidate | undefined {
   let best: HeaderCandidate | undefined;
   const last = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < last; r++) {
-    const candidate = headerAt(sheet, r, true);
+  const consider = (candidate: HeaderCandidate | undefined): void => {
     if (candidate && (!best || candidate.score > best.score)) best = candidate;
+  };
+  for (let r = 0; r < last; r++) consider(headerAt(sheet, r, true));
+  for (const table of sheet.tables ?? []) {
+    if (table.headerRows > 0 && table.range.top >= last) consider(headerAt(sheet, table.range.top, true));
   }
   return best;
 }
 
-/** The header a row makes; `guessing` demands a task column, since the person did not choose the row. */
+/** The Excel Table whose header row `row` is, if any. */
+export function tableHeadedAt(sheet: SheetGrid, row: number): ExcelTable | undefined {
+  return sheet.tables?.find((table) => table.headerRows > 0 && table.range.top === row);
+}
+
+/**
+ * The header a row makes; `guessing` demands a task column, since the person did not choose the row. An
+ * Excel Table's header row names only the table's own columns.
+ */
 function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandidate | undefined {
   const cells = sheet.rows[row] ?? [];
+  const table = tableHeadedAt(sheet, row);
   const columns = new Map<Field, number>();
-  for (let c = 0; c < cells.length; c++) {
+  const from = table?.range.left ?? 0;
+  const to = table ? Math.min(cells.length - 1, table.range.right) : cells.length - 1;
+  for (let c = from; c <= to; c++) {
     const field = headerField(cells[c]);
     if (field && !columns.has(field)) columns.set(field, c);
   }
@@ -159,7 +192,8 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
   }
   if (guessing && (!columns.has("task") || columns.size < 2)) return undefined;
   const required = REQUIRED_FIELDS.filter((field) => columns.has(field)).length;
-  return { row, firstDataRow, columns, score: columns.size + 2 * required };
+  const score = columns.size + 2 * required + (table ? TABLE_HEADER_SCORE : 0);
+  return { row, firstDataRow, columns, score, ...(table && { table }) };
 }
 
 function headerField(value: CellValue | undefined): Field | undefined {

@@ -65,10 +65,14 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
   const scoreCol = column("score");
   const rows: TaskRow[] = [];
   let section = "";
+  // An Excel Table's totals row sums the tasks above it, whatever its first cell says (汇总, 平均值, nothing).
+  const table = location.table;
+  const totalsFrom = table ? table.range.bottom - table.totalsRows + 1 : Infinity;
+  const totalsTo = table ? table.range.bottom : -1;
 
   for (let r = location.firstDataRow; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
-    if (!cells) continue;
+    if (!cells || (r >= totalsFrom && r <= totalsTo)) continue;
     const first = firstFilled(cells);
     if (first === undefined) continue;
     const lead = cells[first];

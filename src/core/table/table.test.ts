@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, settingsSchema } from "../settings";
 import { parseIsoDay } from "../day";
-import type { CellRange, CellValue, SheetGrid, WorkbookModel } from "../workbook";
+import type { CellRange, CellValue, ExcelTable, SheetGrid, WorkbookModel } from "../workbook";
 import { locateTable, TableError } from "./locate";
 import { readTaskRows } from "./rows";
 
@@ -257,7 +257,120 @@ describe("readTaskRows", () => {
     expect(rows[0]!.unit).toBe("机电科");
   });
 
-  test("hidden rows are tasks (a grid has no notion of hiding: every row is read)", () => {
-    expect(read([[1, "安全", "检查", "机电科", "2026-11-30"]])).toHaveLength(1);
+  test("hidden rows are tasks", () => {
+    const workbook = book({
+      ...sheet("任务", [
+        HEADER,
+        [1, "安全", "检查", "机电科", "2026-11-30"],
+        [2, "安全", "巡查", "运输队", "2026-11-30"],
+      ]),
+      hiddenRows: new Set([1, 2]),
+    });
+    expect(readTaskRows(locateTable(workbook, DEFAULT_SETTINGS), asOf).map((r) => r.row)).toEqual([2, 3]);
+  });
+});
+
+describe("Excel Tables (ListObjects)", () => {
+  const table = (
+    top: number,
+    bottom: number,
+    totalsRows = 0,
+    headerRows = 1,
+    left = 0,
+    right = 5,
+  ): ExcelTable => ({
+    name: "表1",
+    range: { top, left, bottom, right },
+    headerRows,
+    totalsRows,
+  });
+  const task = (n: number): CellValue[] => [n, "安全", `任务${n}`, "机电科", "2026-11-30", "进行中"];
+  const filler = (count: number): CellValue[][] => Array.from({ length: count }, (_, i) => [`说明${i + 1}`]);
+  /** A header that names the task, the unit and the deadline, as HEADER does, and nothing else. */
+  const LOOSE = [null, null, "工作任务", "责任单位", "完成时限"];
+  type Case = [
+    name: string,
+    sheets: SheetGrid[],
+    expected: { sheet: string; headerRow: number; rows: number[]; columns?: Record<string, number> },
+  ];
+  const cases: Case[] = [
+    [
+      "a table's header row is found below the first 30 rows",
+      [{ ...sheet("任务", [...filler(40), HEADER, task(1), task(2)]), tables: [table(40, 42)] }],
+      { sheet: "任务", headerRow: 40, rows: [42, 43] },
+    ],
+    [
+      "its totals row is no task, whatever it says",
+      [
+        {
+          ...sheet("任务", [
+            HEADER,
+            task(1),
+            task(2),
+            ["汇总", null, null, null, null, "=SUBTOTAL(103,F2:F3)"],
+          ]),
+          tables: [table(0, 3, 1)],
+        },
+      ],
+      { sheet: "任务", headerRow: 0, rows: [2, 3] },
+    ],
+    [
+      "rows below the table are still tasks (a row typed under it that Excel did not take in)",
+      [{ ...sheet("任务", [HEADER, task(1), task(2)]), tables: [table(0, 1)] }],
+      { sheet: "任务", headerRow: 0, rows: [2, 3] },
+    ],
+    [
+      "of two sheets whose headers name as much, the one with the table",
+      [sheet("草稿", [HEADER, task(1)]), { ...sheet("任务", [HEADER, task(1)]), tables: [table(0, 1)] }],
+      { sheet: "任务", headerRow: 0, rows: [2] },
+    ],
+    [
+      "a header naming a required field the table's lacks wins",
+      [
+        { ...sheet("任务", [[...LOOSE.slice(0, 4), "备注"], task(1)]), tables: [table(0, 1)] },
+        sheet("草稿", [LOOSE, task(1)]),
+      ],
+      { sheet: "草稿", headerRow: 0, rows: [2] },
+    ],
+    [
+      "a table wins over a header naming one field more",
+      [
+        sheet("草稿", [HEADER, task(1)]),
+        { ...sheet("任务", [HEADER.slice(0, 5), task(1)]), tables: [table(0, 1)] },
+      ],
+      { sheet: "任务", headerRow: 0, rows: [2] },
+    ],
+    [
+      "the table's header names only the table's columns",
+      [
+        {
+          ...sheet("任务", [[...HEADER, "工作任务"], task(1)]),
+          tables: [table(0, 1, 0, 1, 2, 6)],
+        },
+      ],
+      {
+        sheet: "任务",
+        headerRow: 0,
+        rows: [2],
+        columns: { task: 2, unit: 3, deadline: 4, status: 5 },
+      },
+    ],
+    [
+      "a table without a header row is no sign",
+      [{ ...sheet("任务", [...filler(40), HEADER, task(1)]), tables: [table(40, 41, 0, 0)] }],
+      { sheet: "", headerRow: -1, rows: [] },
+    ],
+  ];
+  test.each(cases)("%s", (_, sheets, expected) => {
+    const workbook = book(...sheets);
+    if (expected.headerRow < 0) {
+      expect(() => locateTable(workbook, DEFAULT_SETTINGS)).toThrow(TableError);
+      return;
+    }
+    const location = locateTable(workbook, DEFAULT_SETTINGS);
+    expect(location.sheet.name).toBe(expected.sheet);
+    expect(location.headerRow).toBe(expected.headerRow);
+    expect(readTaskRows(location, asOf).map((r) => r.row)).toEqual(expected.rows);
+    if (expected.columns) expect(Object.fromEntries(location.columns)).toEqual(expected.columns);
   });
 });

@@ -46,9 +46,13 @@ export function issuesSheet(cx: SheetContext): SheetSpec {
     sheet.merge(row, 1);
   }
   const header = sheet.header([w.severity, w.rule, w.cell, w.unit, w.task, w.message]);
+  const hidden = new Set(result.hiddenRows);
   for (const finding of [...result.findings].sort(bySeverity)) {
     const ref = finding.column ? `${finding.column}${finding.row}` : `A${finding.row}`;
-    const shown = finding.column ? ref : cat.output.rowRef(finding.row);
+    const plain = finding.column ? ref : cat.output.rowRef(finding.row);
+    // A link to a hidden row leads nowhere the person can see: the cell says why.
+    const shown =
+      finding.sheet === result.sheet && hidden.has(finding.row) ? cat.output.hiddenRef(plain) : plain;
     sheet.add([
       cell(cat.severities[finding.severity], finding.severity),
       cell(cat.rules[finding.rule], "text"),

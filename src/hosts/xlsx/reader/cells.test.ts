@@ -112,6 +112,10 @@ const rowAttributes = fc.constantFrom(
   (r: number) => ` spans="1:3" r="${r + 1}" x14ac:dyDescent="0.25"`,
   (r: number) => ` r='${r + 1}' ht="20" customHeight="1"`,
   (r: number) => ` r="${r + 1}" hidden="1" `,
+  (r: number) => ` hidden="true" r="${r + 1}"`,
+  () => ` hidden=" 1 "`,
+  (r: number) => ` r="${r + 1}" hidden="0"`,
+  (r: number) => ` r="${r + 1}" hidden='false' collapsed="1"`,
   () => ` r="0"`,
   () => ` r="x"`,
   (r: number) => ` r="&#${49 + r};"`,
@@ -165,6 +169,12 @@ function workbookBytes(sheet: string, sharedStrings = SHARED_STRINGS): Uint8Arra
 async function grid(sheet: string, sharedStrings?: string) {
   const model = await readWorkbookBytes(workbookBytes(sheet, sharedStrings), "cells.xlsx");
   return model.sheets[0]!.rows;
+}
+
+/** The sheet's rows and its hidden rows (zero-based, in order). */
+async function gridAndHidden(sheet: string) {
+  const read = (await readWorkbookBytes(workbookBytes(sheet), "cells.xlsx")).sheets[0]!;
+  return { rows: read.rows, hidden: [...(read.hiddenRows ?? [])].sort((a, b) => a - b) };
 }
 
 describe("the cell shortcut reads what the general reading reads", () => {
@@ -222,8 +232,8 @@ describe("the cell shortcut reads what the general reading reads", () => {
   test("random cells, plain and prefixed, read the same", async () => {
     await fc.assert(
       fc.asyncProperty(sheet, async (rows) => {
-        const plain = await grid(sheetXml(rows, ""));
-        const prefixed = await grid(sheetXml(rows, "x"));
+        const plain = await gridAndHidden(sheetXml(rows, ""));
+        const prefixed = await gridAndHidden(sheetXml(rows, "x"));
         expect(plain).toEqual(prefixed);
       }),
       { numRuns: RUNS },
@@ -236,7 +246,7 @@ test("a sheet larger than the inflater's chunks, rows cut between them, reads as
   // Some 3 MB of rows, shared strings, dates, numbers and a formula now and then, inflated piece by piece
   // (fflate's stream in these tests): rows cut by a chunk's end are read whole when the next one comes.
   const rows: Row[] = Array.from({ length: 30_000 }, (_, r) => ({
-    attributes: (n: number) => ` r="${n + 1}" spans="1:4"`,
+    attributes: (n: number) => ` r="${n + 1}" spans="1:4"${r % 97 === 3 ? ` hidden="1"` : ""}`,
     indent: false,
     cells: [
       { ref: ` r="A${r + 1}"`, attributes: ` t="s"`, body: `<v>${r % 4}</v>`, selfClosing: false },
@@ -258,10 +268,49 @@ test("a sheet larger than the inflater's chunks, rows cut between them, reads as
     },
   };
   const read = async (prefix: string) =>
-    (await readWorkbookBytes(workbookBytes(sheetXml(rows, prefix)), "chunks.xlsx", options)).sheets[0]!.rows;
+    (await readWorkbookBytes(workbookBytes(sheetXml(rows, prefix)), "chunks.xlsx", options)).sheets[0]!;
   const plain = await read("");
-  expect(plain).toHaveLength(30_000);
-  expect(plain).toEqual(await read("x"));
+  expect(plain.rows).toHaveLength(30_000);
+  const prefixed = await read("x");
+  expect(plain.rows).toEqual(prefixed.rows);
+  const hidden = rows.flatMap((_, r) => (r % 97 === 3 ? [r] : []));
+  expect([...plain.hiddenRows!].sort((a, b) => a - b)).toEqual(hidden);
+  expect([...prefixed.hiddenRows!].sort((a, b) => a - b)).toEqual(hidden);
+});
+
+describe("hidden rows: the row shortcut and the general reading find the same", () => {
+  const c = (ref: string) => `<c r="${ref}"><v>1</v></c>`;
+  test.each([
+    ["hidden=1", `<row r="3" hidden="1">${c("A3")}</row>`, [2]],
+    ["hidden=true, before r", `<row hidden="true" r="3">${c("A3")}</row>`, [2]],
+    ["white space around the value", `<row r="3" hidden=" 1 ">${c("A3")}</row>`, [2]],
+    [
+      "hidden=0 and hidden=false are shown",
+      `<row r="3" hidden="0">${c("A3")}</row><row r="4" hidden="false"/>`,
+      [],
+    ],
+    ["an empty hidden row", `<row r="4" hidden="1"/>`, [3]],
+    [
+      "a hidden row the shortcut gives back (a formula) is hidden once, the row before it not",
+      `<row r="2">${c("A2")}</row><row r="3" hidden="1"><c r="A3"><f>A2</f><v>1</v></c></row>`,
+      [2],
+    ],
+    [
+      "a hidden row without r follows the one before",
+      `<row r="2">${c("A2")}</row><row hidden="1">${c("A3")}</row>`,
+      [2],
+    ],
+    [
+      "another namespace's hidden is not the row's",
+      `<row r="3" o:hidden="1" xmlns:o="urn:o">${c("A3")}</row>`,
+      [],
+    ],
+  ])("%s", async (_, xml, expected) => {
+    const read = await gridAndHidden(
+      `${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${xml}</sheetData></worksheet>`,
+    );
+    expect(read.hidden).toEqual(expected);
+  });
 });
 
 describe("the shared strings' shortcut reads what the general reading reads", () => {

@@ -9,6 +9,7 @@ import {
   parseRange,
   type CellRange,
   type CellValue,
+  type ExcelTable,
   type SheetGrid,
   type WorkbookModel,
 } from "../../../core/workbook";
@@ -100,7 +101,7 @@ export async function readWorkbookModel(
     strings: stringsPart === undefined ? [] : sharedStrings(pkg, stringsPart, ns),
     dateCells: new DateCells(date1904),
   };
-  const found: Array<{ name: string; part: string; hidden: boolean }> = [];
+  const found: Array<{ name: string; part: string; hidden: boolean; tables: ExcelTable[] }> = [];
   const list = childNamed(root, ns.main, "sheets");
   for (const sheet of list ? childrenNamed(list, ns.main, "sheet") : []) {
     const id =
@@ -109,19 +110,30 @@ export async function readWorkbookModel(
     if (!rel || rel.part === undefined || relationshipKind(rel.type) !== "worksheet" || !pkg.has(rel.part))
       continue;
     const state = attributeOf(sheet, "state");
+    const part = pkg.storedName(rel.part)!;
     found.push({
       name: attributeOf(sheet, "name") ?? "",
-      part: pkg.storedName(rel.part)!,
+      part,
       hidden: state === "hidden" || state === "veryHidden",
+      tables: sheetTables(pkg, part, ns),
     });
   }
   for (const sheet of found) await pkg.settle(sheet.part);
   const headRows = plan.headRows ?? 30;
-  const read = (sheet: (typeof found)[number], whole: boolean): SheetGrid => ({
-    name: sheet.name,
-    ...readSheet(pkg, sheet.part, context, whole ? Infinity : headRows),
-    hidden: sheet.hidden,
-  });
+  const read = (sheet: (typeof found)[number], whole: boolean): SheetGrid => {
+    // An Excel Table's header row is a header wherever it is: a sheet's first rows reach it (and the row
+    // below, for a two-row header).
+    const rowLimit = sheet.tables.reduce(
+      (limit, table) => Math.max(limit, table.range.top + 2),
+      whole ? Infinity : headRows,
+    );
+    return {
+      name: sheet.name,
+      ...readSheet(pkg, sheet.part, context, rowLimit),
+      hidden: sheet.hidden,
+      ...(sheet.tables.length > 0 && { tables: sheet.tables }),
+    };
+  };
   let sheets: SheetGrid[];
   if (plan.choose) {
     // Every sheet's first rows, then the chosen ones again, whole (the shared strings are read once).
@@ -178,6 +190,34 @@ function cellFormats(pkg: OpcPackage, part: string, ns: ClassNamespaces): (strin
   );
   streamText(pkg, part, scanner);
   return ids.map((id) => custom.get(id) ?? BUILT_IN_FORMATS.get(id));
+}
+
+/**
+ * A worksheet's Excel Tables, from the table parts its relationships name: each one's range, name and header
+ * and totals rows. A table part that is missing or names no range is no table (Excel repairs such a file).
+ * @throws XmlPartError when a table part is not well-formed XML
+ */
+function sheetTables(pkg: OpcPackage, sheetPart: string, ns: ClassNamespaces): ExcelTable[] {
+  const tables: ExcelTable[] = [];
+  for (const rel of readRelationships(pkg, sheetPart).list) {
+    if (rel.part === undefined || relationshipKind(rel.type) !== "table" || !pkg.has(rel.part)) continue;
+    const part = pkg.storedName(rel.part)!;
+    const root = parseXml(pkg.text(part), part).root;
+    if (root.uri !== ns.main || root.local !== "table") continue;
+    const range = parseRange(attributeOf(root, "ref") ?? "");
+    if (!range) continue;
+    const count = (name: string, otherwise: number): number => {
+      const value = Number(attributeOf(root, name) ?? otherwise);
+      return Number.isInteger(value) && value >= 0 ? value : otherwise;
+    };
+    tables.push({
+      name: attributeOf(root, "displayName") ?? attributeOf(root, "name") ?? "",
+      range,
+      headerRows: Math.min(1, count("headerRowCount", 1)),
+      totalsRows: Math.min(1, count("totalsRowCount", 0)),
+    });
+  }
+  return tables;
 }
 
 /** The shared string table's texts: each item's own text and its runs', without phonetic runs (rPh). */
@@ -286,6 +326,15 @@ function isNameByte(c: number): boolean {
   return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
 }
 const INLINE_STR = ascii("inlineStr");
+const HIDDEN = ascii("hidden");
+const TRUE = ascii("true");
+
+/** An xsd:boolean's true as written, `1` or `true` (white space around allowed, as the schema collapses it). */
+function isTrue(s: Uint8Array, from: number, to: number): boolean {
+  while (from < to && isSpace(s[from]!)) from++;
+  while (to > from && isSpace(s[to - 1]!)) to--;
+  return (to - from === 1 && s[from] === 49) || (to - from === TRUE.length && startsWith(s, from, TRUE));
+}
 const STR = ascii("str");
 
 /** Feeds a part to a scanner chunk by chunk as it is inflated, until the scanner stops. */
@@ -300,6 +349,7 @@ function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner): void {
 interface GridParts {
   readonly rows: Array<CellValue[] | undefined>;
   readonly merges: CellRange[];
+  readonly hiddenRows?: ReadonlySet<number>;
 }
 
 /** One worksheet's cells and merges; only its first `rowLimit` rows when that is finite. */
@@ -307,6 +357,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   const main = context.ns.main;
   const rows: Array<CellValue[] | undefined> = [];
   const merges: CellRange[] = [];
+  const hiddenRows = new Set<number>();
   let row = -1;
   let column = -1;
   let type = "";
@@ -504,6 +555,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     if (s[lt + 2] !== 111 /* o */ || s[lt + 3] !== 119 /* w */ || !isSpace(s[lt + 4]!)) return -1;
     let p = lt + 4;
     let number = -1;
+    let hidden = false;
     for (;;) {
       while (p < n && isSpace(s[p]!)) p++;
       if (p >= n) return -1;
@@ -520,6 +572,8 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       if (nameEnd - nameStart === 1 && s[nameStart] === 114 /* r */) {
         number = digitsOf(s, from, p);
         if (number < 1) return -1;
+      } else if (nameEnd - nameStart === HIDDEN.length && startsWith(s, nameStart, HIDDEN)) {
+        hidden = isTrue(s, from, p);
       }
       p++;
     }
@@ -540,6 +594,8 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
       if (find(s, p, ROW_END) >= 0) rowsGivenBack++;
       return -1;
     }
+    // Only now: a row given back is hidden by the general reading.
+    if (hidden) hiddenRows.add(row);
     endRow();
     return p + ROW_END.length;
   };
@@ -554,6 +610,8 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
         case "row": {
           const r = attributes.get("r");
           startRow(r === undefined ? undefined : Number(r));
+          const hidden = attributes.get("hidden")?.trim();
+          if (hidden === "1" || hidden === "true") hiddenRows.add(row);
           return;
         }
         case "c": {
@@ -654,7 +712,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     if (width === 0) rows[r] = undefined;
     else values.length = width;
   }
-  return { rows, merges };
+  return { rows, merges, ...(hiddenRows.size > 0 && { hiddenRows }) };
 }
 
 /**
