@@ -7,7 +7,13 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { buildSampleWorkbook } from "../scripts/sample-workbook";
 import { parseIsoDay } from "../src/core/day";
-import { columnLetter, type CellValue, type SheetGrid, type WorkbookModel } from "../src/core/workbook";
+import {
+  columnLetter,
+  type CellValue,
+  type ExcelTable,
+  type SheetGrid,
+  type WorkbookModel,
+} from "../src/core/workbook";
 import { readWorkbookBytes } from "../src/hosts/xlsx";
 import { recurringExcelWorkbook } from "./fixtures/recurring-workbook";
 import { writeRichWorkbook } from "./fixtures/rich-workbook";
@@ -588,6 +594,32 @@ interface Counts {
   /** Cells where either reader has a value. */
   cells: number;
   merges: number;
+  hiddenRows: number;
+  tables: number;
+}
+
+/** A table as both readers can say it; the header row apart (see tableProblems). */
+function tableKey(table: ExcelTable): string {
+  const { top, left, bottom, right } = table.range;
+  return `${table.name} ${address(top, left)}:${address(bottom, right)} totals ${table.totalsRows}`;
+}
+
+/**
+ * The tables each reader finds. ExcelJS reads a table without headerRowCount (the schema's default, 1: a header
+ * row, as openpyxl and XlsxWriter write it) as having none, so only its header row of 1 is held against Duban.
+ */
+function tableProblems(ours: SheetGrid, theirs: SheetGrid): string[] {
+  const problems: string[] = [];
+  const a = (ours.tables ?? []).map(tableKey).sort();
+  const b = (theirs.tables ?? []).map(tableKey).sort();
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    problems.push(`${ours.name}: tables Duban ${JSON.stringify(a)}, ExcelJS ${JSON.stringify(b)}`);
+  for (const table of theirs.tables ?? []) {
+    const mine = ours.tables?.find((t) => tableKey(t) === tableKey(table));
+    if (mine && table.headerRows === 1 && mine.headerRows !== 1)
+      problems.push(`${ours.name}: table ${table.name} has a header row for ExcelJS, not for Duban`);
+  }
+  return problems;
 }
 
 /** Every way the two models differ that the cell table does not explain, or that the table gets wrong. */
@@ -604,6 +636,12 @@ function differences(input: string, duban: WorkbookModel, exceljs: WorkbookModel
     counts.sheets++;
     if (Boolean(ours.hidden) !== Boolean(theirs.hidden))
       problems.push(`${ours.name}: hidden Duban ${ours.hidden}, ExcelJS ${theirs.hidden}`);
+    const hidden = (sheet: SheetGrid) => JSON.stringify([...(sheet.hiddenRows ?? [])].sort((x, y) => x - y));
+    if (hidden(ours) !== hidden(theirs))
+      problems.push(`${ours.name}: hidden rows Duban ${hidden(ours)}, ExcelJS ${hidden(theirs)}`);
+    counts.hiddenRows += ours.hiddenRows?.size ?? 0;
+    problems.push(...tableProblems(ours, theirs));
+    counts.tables += ours.tables?.length ?? 0;
     const [a, b] = [mergeKeys(ours), mergeKeys(theirs)];
     counts.merges += a.size;
     const onlyDuban = [...a].filter((m) => !b.has(m));
@@ -638,7 +676,14 @@ function differences(input: string, duban: WorkbookModel, exceljs: WorkbookModel
   return problems;
 }
 
-const totals: Counts & { workbooks: number } = { workbooks: 0, sheets: 0, cells: 0, merges: 0 };
+const totals: Counts & { workbooks: number } = {
+  workbooks: 0,
+  sheets: 0,
+  cells: 0,
+  merges: 0,
+  hiddenRows: 0,
+  tables: 0,
+};
 
 function describeOutcome(outcome: ReadOutcome | undefined): string {
   if (outcome === undefined) return "not run";
@@ -704,12 +749,14 @@ function check(input: string): string[] {
   }
   if (exceljs.kind !== "model" || exceljsSees !== "a workbook")
     return [`ExcelJS ${describeOutcome(exceljs)}, Duban reads ${describeOutcome(duban)}`];
-  const counts: Counts = { sheets: 0, cells: 0, merges: 0 };
+  const counts: Counts = { sheets: 0, cells: 0, merges: 0, hiddenRows: 0, tables: 0 };
   const problems = differences(input, duban.model, exceljs.model, counts);
   totals.workbooks++;
   totals.sheets += counts.sheets;
   totals.cells += counts.cells;
   totals.merges += counts.merges;
+  totals.hiddenRows += counts.hiddenRows;
+  totals.tables += counts.tables;
   return problems;
 }
 

@@ -8,6 +8,7 @@ import {
   type CellRange,
   type CellValue,
   type DateCell,
+  type ExcelTable,
   type SheetGrid,
   type WorkbookModel,
 } from "../../src/core/workbook";
@@ -59,10 +60,12 @@ export function workbookModelFromExcelJs(workbook: Workbook, fileName: string): 
 
 function sheetGrid(worksheet: Worksheet, conversion: Conversion): SheetGrid {
   const rows: (CellValue[] | undefined)[] = [];
+  const hiddenRows = new Set<number>();
   const rowCount = worksheet.rowCount;
   for (let r = 1; r <= rowCount; r++) {
     const row = worksheet.findRow(r);
     if (!row) continue;
+    if (row.hidden) hiddenRows.add(r - 1);
     const cellCount = row.cellCount;
     let values: CellValue[] | undefined;
     let width = 0;
@@ -82,12 +85,44 @@ function sheetGrid(worksheet: Worksheet, conversion: Conversion): SheetGrid {
     }
   }
   const state = worksheet.state;
+  const tables = tablesOf(worksheet);
   return {
     name: worksheet.name,
     rows,
     merges: mergesOf(worksheet),
     hidden: state === "hidden" || state === "veryHidden",
+    ...(hiddenRows.size > 0 && { hiddenRows }),
+    ...(tables.length > 0 && { tables }),
   };
+}
+
+/** The table part's attributes as ExcelJS's table reader keeps them. */
+interface ExcelJsTable {
+  readonly name?: string;
+  readonly displayName?: string;
+  readonly tableRef?: string;
+  readonly headerRow?: boolean;
+  readonly totalsRow?: boolean;
+}
+
+/**
+ * The sheet's Excel Tables as ExcelJS reads them: by name (two of one name are one), and with a header row only
+ * where the part writes headerRowCount="1" (it reads the attribute's absence, the schema's 1, as 0).
+ */
+function tablesOf(worksheet: Worksheet): ExcelTable[] {
+  const byName = (worksheet as unknown as { tables?: Record<string, { model: ExcelJsTable }> }).tables ?? {};
+  return Object.values(byName).flatMap(({ model }) => {
+    const range = parseRange(model.tableRef ?? "");
+    if (!range) return [];
+    return [
+      {
+        name: model.displayName ?? model.name ?? "",
+        range,
+        headerRows: model.headerRow ? 1 : 0,
+        totalsRows: model.totalsRow ? 1 : 0,
+      },
+    ];
+  });
 }
 
 /** One cell; the merged-over cells of a merge are empty, as in Excel (ExcelJS reports the master's value there). */
