@@ -326,6 +326,7 @@ function isNameByte(c: number): boolean {
   return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
 }
 const INLINE_STR = ascii("inlineStr");
+const STR = ascii("str");
 const HIDDEN = ascii("hidden");
 const TRUE = ascii("true");
 
@@ -335,7 +336,6 @@ function isTrue(s: Uint8Array, from: number, to: number): boolean {
   while (to > from && isSpace(s[to - 1]!)) to--;
   return (to - from === 1 && s[from] === 49) || (to - from === TRUE.length && startsWith(s, from, TRUE));
 }
-const STR = ascii("str");
 
 /** Feeds a part to a scanner chunk by chunk as it is inflated, until the scanner stops. */
 function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner): void {
