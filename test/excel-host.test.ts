@@ -19,8 +19,15 @@ import { LOCK_SHEET, MARKS_SHEET, RECORD_SHEET, SETTINGS_SHEET } from "../src/co
 import { styleSheet } from "../src/core/output/styles";
 import { DEFAULT_SETTINGS, parseSettings, type SettingsInput } from "../src/core/settings";
 import { parseRange } from "../src/core/workbook";
-import type { ExcelRunner, OfficeRuntime } from "../src/hosts/excel/api";
-import { FakeExcel, fakeOffice, type FakeCellFormat, type FakeSheet } from "./fakes/excel";
+import type { ExcelRunner, OfficeRuntime, Range } from "../src/hosts/excel/api";
+import {
+  FakeExcel,
+  fakeOffice,
+  FakeOfficeError,
+  type FakeCellFormat,
+  type FakeRangeExtras,
+  type FakeSheet,
+} from "./fakes/excel";
 import { createExcelHost } from "../src/hosts/excel/host";
 import { PAYLOAD_LIMIT, readAsOther } from "../src/hosts/excel/office-quirks";
 import { listSheets } from "../src/hosts/excel/read";
@@ -270,6 +277,139 @@ describe("the API subset", () => {
     });
     expect(sheet.formulaAt("B1")).toBe("=A1");
     expect([sheet.value(0, 0), sheet.value(0, 2)]).toEqual(["已完成", 7]);
+  });
+});
+
+describe("hidden rows and Excel Tables in the fake", () => {
+  /** A1:C6 of sheet S, with some rows and columns hidden. */
+  function hiddenFake(rows: readonly number[], columns: readonly number[]): FakeExcel {
+    const fake = new FakeExcel();
+    const sheet = fake.workbook.addSheet("S");
+    for (let r = 0; r < 6; r++) for (let c = 0; c < 3; c++) sheet.put(r, c, r * 3 + c);
+    for (const r of rows) sheet.hideRows(r);
+    for (const c of columns) sheet.hideColumns(c);
+    // Hidden outside A1:C6, and so outside every answer below.
+    sheet.hideRows(20, 30);
+    return fake;
+  }
+
+  // Excel lists the visible cells of a range as areas: each run of shown rows by each run of shown columns.
+  test.each([
+    { name: "nothing hidden", rows: [], columns: [], address: "'S'!A1:C6", rowHidden: false },
+    {
+      name: "rows 3 and 4 hidden",
+      rows: [2, 3],
+      columns: [],
+      address: "'S'!A1:C2, 'S'!A5:C6",
+      rowHidden: null,
+    },
+    {
+      name: "row 2 and column B hidden",
+      rows: [1],
+      columns: [1],
+      address: "'S'!A1, 'S'!C1, 'S'!A3:A6, 'S'!C3:C6",
+      rowHidden: null,
+    },
+    { name: "every row hidden", rows: [0, 1, 2, 3, 4, 5], columns: [], address: null, rowHidden: true },
+    { name: "every column hidden", rows: [], columns: [0, 1, 2], address: null, rowHidden: false },
+  ])("visible cells and rowHidden of A1:C6: $name", async ({ rows, columns, address, rowHidden }) => {
+    const fake = hiddenFake(rows, columns);
+    const read = await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("S").getRange("A1:C6") as Range & FakeRangeExtras;
+      const visible = range.getSpecialCellsOrNullObject("Visible");
+      visible.load("address,areaCount");
+      range.load("rowHidden");
+      await context.sync();
+      return {
+        address: visible.isNullObject ? null : visible.address,
+        areas: visible.isNullObject ? 0 : visible.areaCount,
+        rowHidden: range.rowHidden,
+      };
+    });
+    expect(read).toEqual({ address, areas: address?.split(", ").length ?? 0, rowHidden });
+    // getSpecialCells is the form that fails where the other gives a null object.
+    const strict = fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("S").getRange("A1:C6") as Range & FakeRangeExtras;
+      range.getSpecialCells("Visible").load("address");
+      await context.sync();
+    });
+    if (address === null) await expect(strict).rejects.toMatchObject({ code: "ItemNotFound" });
+    else await expect(strict).resolves.toBeUndefined();
+  });
+
+  test("the visible cells' address counts against the response cap", async () => {
+    const fake = new FakeExcel({ payloadLimit: 5_000 });
+    const sheet = fake.workbook.addSheet("S");
+    for (let r = 0; r < 1000; r += 2) sheet.hideRows(r);
+    const load = () =>
+      fake.run(async (context) => {
+        const visible = context.workbook.worksheets
+          .getItem("S")
+          .getRange("A1:C1000")
+          .getSpecialCellsOrNullObject("Visible");
+        visible.load("address");
+        await context.sync();
+        return visible.address;
+      });
+    await expect(load()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    sheet.hiddenRows.clear();
+    await expect(load()).resolves.toBe("'S'!A1:C1000");
+  });
+
+  test("a sheet's tables: listed with their header and totals rows, each range whole, gone once deleted", async () => {
+    const fake = new FakeExcel();
+    fake.workbook.addSheet("S");
+    fake.workbook.addSheet("T");
+    fake.workbook.addTable("S", "任务", "A40:M46", { showTotals: true });
+    fake.workbook.addTable("S", "Plain", "O2:P3", { showHeaders: false });
+    const listed = await fake.run(async (context) => {
+      const tables = context.workbook.worksheets.getItem("S").tables;
+      tables.load("items/name,items/showHeaders,items/showTotals");
+      const none = context.workbook.worksheets.getItem("T").tables;
+      none.load("items/name");
+      await context.sync();
+      const ranges = tables.items.map((table) => table.getRange().load("address"));
+      await context.sync();
+      return {
+        tables: tables.items.map((t) => [t.name, t.showHeaders, t.showTotals]),
+        ranges: ranges.map((r) => r.address),
+        none: none.items.length,
+      };
+    });
+    expect(listed).toEqual({
+      tables: [
+        ["任务", true, true],
+        ["Plain", false, false],
+      ],
+      ranges: ["'S'!A40:M46", "'S'!O2:P3"],
+      none: 0,
+    });
+    // An item stands for its table: once the table is gone, asking for its range fails.
+    await expect(
+      fake.run(async (context) => {
+        const tables = context.workbook.worksheets.getItem("S").tables;
+        tables.load("items/name");
+        await context.sync();
+        fake.workbook.get("S").tables.splice(0, 1);
+        tables.items[0]!.getRange().load("address");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test.each([
+    ["a name taken on another sheet", "T", "plain", "A1:B3", {}, "ItemAlreadyExists"],
+    ["over another table", "S", "Other", "B3:C9", {}, "InvalidOperation"],
+    ["over a merged range", "S", "Other", "E1:F5", {}, "InvalidOperation"],
+    ["a header and a totals row alone", "S", "Other", "H1:I2", { showTotals: true }, "InvalidArgument"],
+  ])("Excel refuses a table %s", (_, sheet, name, address, options, code) => {
+    const fake = new FakeExcel();
+    fake.workbook.addSheet("S").merges.push({ top: 0, left: 5, bottom: 1, right: 5 });
+    fake.workbook.addSheet("T");
+    fake.workbook.addTable("S", "Plain", "A1:C4");
+    expect(() => fake.workbook.addTable(sheet, name, address, options)).toThrow(
+      expect.objectContaining({ code }) as FakeOfficeError,
+    );
   });
 });
 

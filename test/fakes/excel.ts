@@ -65,6 +65,15 @@ export interface FakeChart {
   position?: { start: CellRange; end?: CellRange };
 }
 
+/** An Excel Table (ListObject) as the fake records it. */
+export interface FakeTable {
+  name: string;
+  /** The table as it stands: its header row when shown, its totals row when shown. */
+  range: CellRange;
+  showHeaders: boolean;
+  showTotals: boolean;
+}
+
 /** The chart types the add-in may ask for (Excel.ChartType's names); any other is refused as Excel does. */
 const CHART_TYPES = new Set([
   "BarClustered",
@@ -98,6 +107,12 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 const key = (row: number, column: number) => row * MAX_COLUMNS + column;
 
+/** What the fake's ranges offer beyond api.ts (the host does without them), for the fake's own tests. */
+export interface FakeRangeExtras {
+  getSpecialCells(cellType: string, cellValueType?: string): Api.RangeAreas;
+  readonly rowHidden: boolean | null;
+}
+
 /** One worksheet's contents. Public for tests: they set up a person's workbook and inspect the result. */
 export class FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
@@ -115,6 +130,11 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   readonly pageBreaks: number[] = [];
   readonly pageLayout: Record<string, unknown> = {};
+  /** Rows hidden by hand or by a filter (Excel's API tells the two apart in neither rowHidden nor Visible). */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
+  /** In the order Excel lists them (as they were made). */
+  readonly tables: FakeTable[] = [];
   freezeRows = 0;
   autoFilter: CellRange | undefined;
   /** Protected (Review > Protect Sheet): Excel refuses to change its cells, formats and rules. */
@@ -141,6 +161,15 @@ export class FakeSheet {
 
   numberFormat(row: number, column: number): string {
     return this.numberFormats.get(key(row, column)) ?? "General";
+  }
+
+  /** Hides rows `from` to `to` (zero-based, inclusive), as a person or a filter does. */
+  hideRows(from: number, to = from): void {
+    for (let r = from; r <= to; r++) this.hiddenRows.add(r);
+  }
+
+  hideColumns(from: number, to = from): void {
+    for (let c = from; c <= to; c++) this.hiddenColumns.add(c);
   }
 
   setNumberFormat(row: number, column: number, format: string): void {
@@ -238,6 +267,9 @@ export class FakeSheet {
       autoFilter: this.autoFilter ?? null,
       pageLayout: { ...this.pageLayout },
       pageBreaks: [...this.pageBreaks],
+      hiddenRows: [...this.hiddenRows].sort((a, b) => a - b),
+      hiddenColumns: [...this.hiddenColumns].sort((a, b) => a - b),
+      tables: this.tables.map((t) => ({ ...t, range: { ...t.range } })),
     };
   }
 }
@@ -277,6 +309,32 @@ export class FakeWorkbook {
 
   nextSheetId(): number {
     return this.nextId++;
+  }
+
+  /**
+   * Makes a range an Excel Table, as Insert > Table (or 套用表格格式) does, refusing what Excel refuses: a name
+   * taken anywhere in the workbook, a table of its header alone, overlapping another table or a merged range.
+   */
+  addTable(
+    sheetName: string,
+    name: string,
+    address: string,
+    options: { showHeaders?: boolean; showTotals?: boolean } = {},
+  ): FakeTable {
+    const sheet = this.get(sheetName);
+    const range = parseAddress(address);
+    const showHeaders = options.showHeaders ?? true;
+    const showTotals = options.showTotals ?? false;
+    const wanted = name.toLowerCase();
+    if (this.sheets.some((s) => s.tables.some((t) => t.name.toLowerCase() === wanted)))
+      throw new FakeOfficeError("ItemAlreadyExists", `A table named ${name} already exists`);
+    if (range.bottom - range.top + 1 < 1 + Number(showHeaders) + Number(showTotals))
+      throw new FakeOfficeError("InvalidArgument", `${address} leaves the table no row of data`);
+    if (sheet.tables.some((t) => overlaps(t.range, range)) || sheet.merges.some((m) => overlaps(m, range)))
+      throw new FakeOfficeError("InvalidOperation", `${address} overlaps a table or a merged range`);
+    const table: FakeTable = { name, range, showHeaders, showTotals };
+    sheet.tables.push(table);
+    return table;
   }
 
   /**
@@ -824,6 +882,7 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
   readonly autoFilter: Api.AutoFilter;
   readonly pageLayout: Api.PageLayout;
   readonly charts: Api.ChartCollection;
+  readonly tables: Api.TableCollection;
   readonly horizontalPageBreaks: Api.PageBreakCollection;
 
   constructor(
@@ -854,6 +913,7 @@ class FakeWorksheet extends Proxy implements Api.Worksheet {
     };
     this.pageLayout = new FakePageLayout(this);
     this.charts = new FakeChartCollection(context, this);
+    this.tables = new FakeTableCollection(context, this);
     this.horizontalPageBreaks = {
       add: (range) => {
         this.queue("pageBreak", rangeJson(range), () => {
@@ -1319,6 +1379,117 @@ class FakeChartProxy extends Proxy implements Api.Chart {
   }
 }
 
+const TABLE_PROPERTIES = ["name", "showHeaders", "showTotals"] as const;
+type TableProperty = (typeof TABLE_PROPERTIES)[number];
+
+/** A sheet's Excel Tables (Worksheet.tables, ExcelApi 1.1). */
+class FakeTableCollection extends Proxy implements Api.TableCollection {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context, "tables");
+  }
+
+  get items(): Api.Table[] {
+    return this.read("items");
+  }
+
+  get count(): number {
+    return this.read("count");
+  }
+
+  /** `count`, `items` (every property of each) or `items/name` and the like. */
+  load(names: string | string[]): Api.TableCollection {
+    const properties = parseNames(names);
+    const itemProperties: TableProperty[] = [];
+    for (const p of properties) {
+      const item = /^items\/(.+)$/.exec(p)?.[1] as TableProperty | undefined;
+      if (p === "items") itemProperties.push(...TABLE_PROPERTIES);
+      else if (item && TABLE_PROPERTIES.includes(item)) itemProperties.push(item);
+      else if (p !== "count") throw new Error(`FakeExcel: loading tables' '${p}' is not modelled`);
+    }
+    this.context.enqueue({ load: this.path, select: properties }, () => {
+      const tables = this.worksheet.sheet().tables;
+      const out: Record<string, unknown> = {};
+      if (properties.includes("count")) {
+        this.loaded.set("count", tables.length);
+        out.count = tables.length;
+      }
+      if (itemProperties.length > 0) {
+        const items = tables.map((table) => {
+          const proxy = new FakeTableProxy(this.context, this.worksheet, () => this.existing(table));
+          proxy.fill(table, itemProperties);
+          return proxy;
+        });
+        this.loaded.set("items", items);
+        out.items = tables.map((t) => Object.fromEntries(itemProperties.map((p) => [p, t[p]])));
+      }
+      return out;
+    });
+    return this;
+  }
+
+  /** By place, as Office.js's collections go: whatever table sits there at the sync. */
+  getItemAt(index: number): Api.Table {
+    return new FakeTableProxy(this.context, this.worksheet, () => {
+      const table = this.worksheet.sheet().tables[index];
+      if (!table) throw new FakeOfficeError("ItemNotFound", `No table at ${index}`);
+      return table;
+    });
+  }
+
+  /** A loaded item stands for its table (Office keeps its id), and fails once the table is gone. */
+  private existing(table: FakeTable): FakeTable {
+    if (!this.worksheet.sheet().tables.includes(table))
+      throw new FakeOfficeError("ItemNotFound", `The table ${table.name} does not exist`);
+    return table;
+  }
+}
+
+class FakeTableProxy extends Proxy implements Api.Table {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly state: () => FakeTable,
+  ) {
+    super(context, "table");
+  }
+
+  /** The properties a load of the collection's items brings. */
+  fill(table: FakeTable, properties: readonly TableProperty[]): void {
+    for (const p of properties) this.loaded.set(p, table[p]);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  get showHeaders(): boolean {
+    return this.read("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
+
+  load(names: string | string[]): Api.Table {
+    this.queueLoad(
+      names,
+      TABLE_PROPERTIES,
+      () => false,
+      (p) => this.state()[p as TableProperty],
+    );
+    return this;
+  }
+
+  /** The whole table, its header and totals rows included where shown. */
+  getRange(): Api.Range {
+    return new FakeRange(this.context, this.worksheet, new Lazy(() => ({ ...this.state().range })), {
+      from: this.path,
+      get: "getRange",
+    });
+  }
+}
+
 function rangeJson(range: Api.Range | string): string {
   return typeof range === "string" ? range : (range as FakeRange).path;
 }
@@ -1359,7 +1530,7 @@ function a1(box: CellRange): string {
     : `${first}:${columnLetter(box.right)}${box.bottom + 1}`;
 }
 
-class FakeRange extends Proxy implements Api.Range {
+class FakeRange extends Proxy implements Api.Range, FakeRangeExtras {
   private formatProxy: Api.RangeFormat | undefined;
   private formatsProxy: Api.ConditionalFormatCollection | undefined;
 
@@ -1475,6 +1646,10 @@ class FakeRange extends Proxy implements Api.Range {
   get columnCount(): number {
     return this.read("columnCount");
   }
+  /** ExcelApi 1.2: true when every row of the range is hidden, false when none is, null when some are. */
+  get rowHidden(): boolean | null {
+    return this.read("rowHidden");
+  }
 
   get hyperlink(): Api.RangeHyperlink {
     return this.read("hyperlink");
@@ -1491,7 +1666,17 @@ class FakeRange extends Proxy implements Api.Range {
   load(names: string | string[]): Api.Range {
     this.queueLoad(
       names,
-      ["values", "numberFormat", "formulas", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"],
+      [
+        "values",
+        "numberFormat",
+        "formulas",
+        "address",
+        "rowIndex",
+        "columnIndex",
+        "rowCount",
+        "columnCount",
+        "rowHidden",
+      ],
       () => this.box() === null,
       (p) => {
         const box = this.need();
@@ -1516,6 +1701,8 @@ class FakeRange extends Proxy implements Api.Range {
             return box.left;
           case "rowCount":
             return box.bottom - box.top + 1;
+          case "rowHidden":
+            return rowHidden(sheet, box);
           default:
             return box.right - box.left + 1;
         }
@@ -1592,7 +1779,41 @@ class FakeRange extends Proxy implements Api.Range {
   }
 
   getMergedAreasOrNullObject(): Api.RangeAreas {
-    return new FakeRangeAreas(this.context, this);
+    return new FakeRangeAreas(this.context, this, "getMergedAreasOrNullObject", undefined, () => {
+      const box = this.need();
+      const found = this.sheet().merges.filter((m) => overlaps(m, box));
+      // Office: "if the merged areas count in this range is more than 512, this method will fail".
+      if (found.length > 512) throw new FakeOfficeError("GeneralException", `${found.length} merged areas`);
+      return found.length > 0 ? found : null;
+    });
+  }
+
+  /** ExcelApi 1.9, "Visible" only: ItemNotFound when every cell of the range is hidden. */
+  getSpecialCells(cellType: string, cellValueType?: string): Api.RangeAreas {
+    return this.specialCells("getSpecialCells", cellType, cellValueType, (box) => {
+      throw new FakeOfficeError("ItemNotFound", `No cells of ${a1(box)} are ${cellType}`);
+    });
+  }
+
+  /** ExcelApi 1.9, "Visible" only: a null object when every cell of the range is hidden. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): Api.RangeAreas {
+    return this.specialCells("getSpecialCellsOrNullObject", cellType, cellValueType, () => null);
+  }
+
+  private specialCells(
+    get: string,
+    cellType: string,
+    cellValueType: string | undefined,
+    none: (box: CellRange) => null,
+  ): Api.RangeAreas {
+    if (cellType !== "Visible" || cellValueType !== undefined)
+      throw new Error(`FakeExcel: special cells ${cellType} ${cellValueType ?? ""} are not modelled`);
+    const args = cellValueType === undefined ? [cellType] : [cellType, cellValueType];
+    return new FakeRangeAreas(this.context, this, get, args, () => {
+      const box = this.need();
+      const areas = visibleAreas(this.sheet(), box);
+      return areas.length > 0 ? areas : none(box);
+    });
   }
 
   merge(across = false): void {
@@ -1657,6 +1878,37 @@ class FakeRange extends Proxy implements Api.Range {
       }
     });
   }
+}
+
+/** Runs of indices from `from` to `to` (inclusive) that are not hidden, as [first, last] pairs. */
+function shownRuns(from: number, to: number, hidden: ReadonlySet<number>): Array<[number, number]> {
+  const cuts = [...hidden].filter((i) => i >= from && i <= to).sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  let start = from;
+  for (const cut of cuts) {
+    if (cut > start) runs.push([start, cut - 1]);
+    start = cut + 1;
+  }
+  if (start <= to) runs.push([start, to]);
+  return runs;
+}
+
+/**
+ * The visible cells of a box as Excel gives them (SpecialCellType.visible): each run of shown rows by each run
+ * of shown columns, a row of areas at a time.
+ */
+function visibleAreas(sheet: FakeSheet, box: CellRange): CellRange[] {
+  const columns = shownRuns(box.left, box.right, sheet.hiddenColumns);
+  return shownRuns(box.top, box.bottom, sheet.hiddenRows).flatMap(([top, bottom]) =>
+    columns.map(([left, right]) => ({ top, left, bottom, right })),
+  );
+}
+
+function rowHidden(sheet: FakeSheet, box: CellRange): boolean | null {
+  let hidden = 0;
+  for (const r of sheet.hiddenRows) if (r >= box.top && r <= box.bottom) hidden++;
+  if (hidden === 0) return false;
+  return hidden === box.bottom - box.top + 1 ? true : null;
 }
 
 function overlaps(a: CellRange, b: CellRange): boolean {
@@ -1733,20 +1985,16 @@ function enterValue(
   sheet.put(row, column, value);
 }
 
+/** Some areas of one sheet (merged areas, visible cells); `areas` gives null for a null object. */
 class FakeRangeAreas extends Proxy implements Api.RangeAreas {
   constructor(
     context: FakeContext,
     private readonly range: FakeRange,
+    get: string,
+    args: unknown[] | undefined,
+    private readonly areas: () => CellRange[] | null,
   ) {
-    super(context, "rangeAreas", { from: range.path, get: "getMergedAreasOrNullObject" });
-  }
-
-  private areas(): CellRange[] | null {
-    const box = this.range.need();
-    const found = this.range.sheet().merges.filter((m) => overlaps(m, box));
-    // Office: "if the merged areas count in this range is more than 512, this method will fail".
-    if (found.length > 512) throw new FakeOfficeError("GeneralException", `${found.length} merged areas`);
-    return found.length > 0 ? found : null;
+    super(context, "rangeAreas", { from: range.path, get, args });
   }
 
   get address(): string {

@@ -67,6 +67,8 @@ export interface Worksheet extends ClientObject {
   readonly autoFilter: AutoFilter;
   readonly pageLayout: PageLayout;
   readonly charts: ChartCollection;
+  /** The sheet's Excel Tables (ExcelApi 1.1). */
+  readonly tables: TableCollection;
   readonly horizontalPageBreaks: PageBreakCollection;
   /** Protect Sheet (ExcelApi 1.2): load("protection/protected"). */
   readonly protection: { readonly protected: boolean };
@@ -77,6 +79,24 @@ export interface Worksheet extends ClientObject {
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   delete(): void;
   activate(): void;
+}
+
+export interface TableCollection {
+  /** Loaded: load("items/name,items/showHeaders,items/showTotals"). */
+  readonly items: Table[];
+  load(propertyNames: string | string[]): TableCollection;
+}
+
+/** An Excel Table (a ListObject). */
+export interface Table {
+  readonly name: string;
+  /** Whether the header row shows (ExcelApi 1.1); a hidden one is no part of the table's range. */
+  readonly showHeaders: boolean;
+  /** Whether the totals row shows (ExcelApi 1.1). */
+  readonly showTotals: boolean;
+  load(propertyNames: string | string[]): Table;
+  /** The whole table, its header and totals rows included where they show. */
+  getRange(): Range;
 }
 
 export interface WorksheetFreezePanes {
@@ -142,6 +162,11 @@ export interface Range extends ClientObject {
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   /** ExcelApi 1.13; fails when the range holds more than 512 merged areas. */
   getMergedAreasOrNullObject(): RangeAreas;
+  /**
+   * ExcelApi 1.9. "Visible": the cells of the range in rows and columns that are not hidden (by hand or by a
+   * filter); a null object when there are none.
+   */
+  getSpecialCellsOrNullObject(cellType: string): RangeAreas;
   merge(across?: boolean): void;
   select(): void;
   /** "All" | "Formats" | "Contents" | … */
