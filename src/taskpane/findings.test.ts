@@ -53,6 +53,16 @@ test("a finding about a whole row selects the row's first cell", () => {
   expect(item).toMatchObject({ cell: "A7", place: "第 7 行" });
 });
 
+test.each([
+  ["zh-CN", { sheet: "任务", rows: [4, 8] }, ["D4（隐藏）", "C8（隐藏）", "D9", "D5"]],
+  ["en-US", { sheet: "任务", rows: [9] }, ["D4", "C8", "D9 (hidden)", "D5"]],
+  ["zh-CN", { sheet: "其他", rows: [4] }, ["D4", "C8", "D9", "D5"]],
+] as const)("a finding in a hidden row says so (%s, %j)", (locale, hidden, places) => {
+  expect(findingItems(findings, locale, hidden).map((i) => i.place)).toEqual(places);
+  // The cell selected is the same.
+  expect(findingItems(findings, locale, hidden).map((i) => i.cell)).toEqual(["D4", "C8", "D9", "D5"]);
+});
+
 test("facets count each choice under the other filters", () => {
   const items = findingItems(findings, "zh-CN");
   const all = { severities: new Set(SEVERITIES) };

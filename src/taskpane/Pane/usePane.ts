@@ -37,7 +37,13 @@ export function usePane({ host, locale, today, mergeRequest }: PaneProps): PaneS
     [checked, stored, tableProblem],
   );
   const items = useMemo(
-    () => (checked ? findingItems(checked.result.findings, locale) : []),
+    () =>
+      checked
+        ? findingItems(checked.result.findings, locale, {
+            sheet: checked.result.sheet,
+            rows: checked.result.hiddenRows ?? [],
+          })
+        : [],
     [checked, locale],
   );
   const saveCorrection = useCallback(
