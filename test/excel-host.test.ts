@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { fillTaskTable } from "../bench/excel-bench";
 import {
   buildSampleWorkbook,
+  SAMPLE_HEADER,
   SAMPLE_REFERENCE_AS_OF,
   SAMPLE_ROSTER_SHEET,
   SAMPLE_SHEET,
@@ -171,6 +172,66 @@ async function sampleFake(asOf: Day): Promise<{ fake: FakeExcel; bytes: Uint8Arr
   const loaded = new ExcelJS.Workbook();
   await loaded.xlsx.load(bytes as unknown as Parameters<ExcelJS.Workbook["xlsx"]["load"]>[0]);
   return { fake: fakeFromExcelJs(loaded, "sample.xlsx"), bytes };
+}
+
+/** Zero-based row of the table's header: row 40, below the 30 rows a header is looked for in. */
+const TABLE_TOP = 39;
+const TABLE_NAME = "任务表";
+
+/**
+ * A task table kept as an Excel Table whose header is row 40, below 39 rows of instructions and closed by a
+ * totals row 汇总 with sums, with some rows hidden (1-based): as an xlsx file written by ExcelJS, and as the fake holds
+ * it. Every third task is overdue.
+ */
+async function tableWorkbook(
+  tasks: number,
+  hidden: readonly number[],
+): Promise<{ fake: FakeExcel; bytes: Uint8Array; ref: string }> {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet(SAMPLE_SHEET);
+  ws.getCell(1, 1).value = "XX煤矿重点工作任务督办清单";
+  for (let r = 2; r <= TABLE_TOP; r++) ws.getCell(r, 1).value = `第${r - 1}条：各单位按月报送进展情况。`;
+  const day = (offset: number) => formatDay(AS_OF + offset);
+  ws.addTable({
+    name: TABLE_NAME,
+    ref: `A${TABLE_TOP + 1}`,
+    headerRow: true,
+    totalsRow: true,
+    columns: SAMPLE_HEADER.map((name, c) =>
+      c === 0 ? { name, totalsRowLabel: "汇总" } : { name, totalsRowFunction: "none" as const },
+    ),
+    rows: Array.from({ length: tasks }, (_, i) => {
+      const overdue = i % 3 === 0;
+      return [
+        i + 1,
+        "安全生产",
+        `任务${i + 1}`,
+        "按时完成",
+        "调度室",
+        "张三",
+        "一次性",
+        day(overdue ? -10 : 30),
+        overdue ? "进行中" : "已完成",
+        overdue ? "" : day(-1),
+        5,
+        overdue ? "" : 5,
+        "",
+      ];
+    }),
+  });
+  // The totals row's sums, as values: a row that would otherwise read as a task without a task text.
+  const totals = ws.getRow(TABLE_TOP + tasks + 2);
+  totals.getCell(11).value = 5 * tasks;
+  totals.getCell(12).value = 5 * (tasks - Math.ceil(tasks / 3));
+  for (const row of hidden) ws.getRow(row).hidden = true;
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  const loaded = new ExcelJS.Workbook();
+  await loaded.xlsx.load(bytes as unknown as Parameters<ExcelJS.Workbook["xlsx"]["load"]>[0]);
+  const fake = fakeFromExcelJs(loaded, "tables.xlsx");
+  const ref = `A${TABLE_TOP + 1}:M${TABLE_TOP + tasks + 2}`;
+  fake.workbook.addTable(SAMPLE_SHEET, TABLE_NAME, ref, { showTotals: true });
+  for (const row of hidden) fake.workbook.get(SAMPLE_SHEET).hideRows(row - 1);
+  return { fake, bytes, ref };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -548,6 +609,122 @@ describe("reading", () => {
     expect(Math.max(...fake.stats.requests)).toBeLessThanOrEqual(PAYLOAD_LIMIT);
     // Each refusal is a response Excel built and threw away.
     expect(fake.stats.refused).toBeLessThanOrEqual(refusals);
+  });
+
+  // Rows 41-52 are the tasks, row 53 the totals row; tasks 1, 4, 7 and 10 (rows 41, 44, 47, 50) are overdue.
+  test.each([
+    { name: "its header at row 40 and a totals row 汇总", hidden: [], flagged: [] },
+    {
+      name: "rows hidden among its tasks, two of them flagged",
+      hidden: [42, 44, 45, 50, 53],
+      flagged: [44, 50],
+    },
+  ])("an Excel Table, as the xlsx host reads it: $name", async ({ hidden, flagged }) => {
+    const { fake, bytes, ref } = await tableWorkbook(12, hidden);
+    const model = await readWorkbookBytes(bytes, "tables.xlsx");
+    // The file must hold what the fake holds, or the comparison below proves nothing.
+    expect(model.sheets[0]!.tables).toEqual([
+      { name: TABLE_NAME, range: parseRange(ref), headerRows: 1, totalsRows: 1 },
+    ]);
+    expect([...(model.sheets[0]!.hiddenRows ?? [])].sort((a, b) => a - b)).toEqual(hidden.map((r) => r - 1));
+    const reference = checkWorkbook(model, { asOf: AS_OF, settings });
+
+    const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+    expect(essence(result)).toEqual(essence(reference));
+    expect(result.headerRow).toBe(TABLE_TOP + 1);
+    // The totals row is no task.
+    expect(result.rows.map((r) => r.row)).toEqual(Array.from({ length: 12 }, (_, i) => TABLE_TOP + 2 + i));
+    // Hidden task rows (not the totals row), and the notice naming the flagged ones.
+    expect(result.hiddenRows).toEqual(reference.hiddenRows);
+    expect(result.hiddenRows ?? []).toEqual(hidden.filter((r) => r !== TABLE_TOP + 14));
+    const notice = result.notices.find((n) => n.id === "hiddenRowFindings");
+    expect(notice?.values).toEqual(
+      flagged.length > 0
+        ? { sheet: SAMPLE_SHEET, count: flagged.length, rows: flagged.join(", ") }
+        : undefined,
+    );
+    expect(result.notices).toEqual(reference.notices);
+    // The sheets, the top rows and the tables' lists, where the table lies, its header row, the table.
+    expect(fake.stats.syncs).toBe(5);
+  });
+
+  test("a table's header within the top rows costs one sync more, to learn where the table lies", async () => {
+    const fake = new FakeExcel();
+    const sheet = fillTaskTable(fake, 300, AS_OF);
+    fake.workbook.addTable(SAMPLE_SHEET, TABLE_NAME, "A3:M303");
+    const plain = new FakeExcel();
+    fillTaskTable(plain, 300, AS_OF);
+    const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+    expect(essence(result)).toEqual(essence(await hostFor(plain).check({ ...quiet, asOf: AS_OF, settings })));
+    expect(fake.stats.syncs).toBe(plain.stats.syncs + 1);
+    expect(sheet.tables).toHaveLength(1);
+  });
+
+  /** Task rows (1-based, 4 to 30,003 in fillTaskTable's 30,000) that a case hides. */
+  const alternate = (row: number) => row % 2 === 1;
+  const run = (row: number) => row >= 10_001 && row <= 22_000;
+  test.each([
+    {
+      name: "every other row and column, a cap of 5 MB",
+      payloadLimit: PAYLOAD_LIMIT,
+      hides: alternate,
+      refusals: 0,
+    },
+    {
+      name: "every other row and column, a cap of 600 kB",
+      payloadLimit: 600_000,
+      hides: alternate,
+      refusals: 3,
+    },
+    {
+      name: "12,000 rows together, blocks with no cell visible",
+      payloadLimit: PAYLOAD_LIMIT,
+      hides: run,
+      refusals: 0,
+    },
+  ])("30,000 tasks, hidden: $name", async ({ payloadLimit, hides, refusals }) => {
+    const fake = new FakeExcel({ payloadLimit });
+    const sheet = fillTaskTable(fake, 30_000, AS_OF);
+    for (let row = 4; row <= 30_003; row++) if (hides(row)) sheet.hideRows(row - 1);
+    // Hidden columns split each run of shown rows into an area for each run of shown columns.
+    if (hides === alternate) for (let c = 1; c < 13; c += 2) sheet.hideColumns(c);
+    const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+    expect(result.rows).toHaveLength(30_000);
+    expect(result.hiddenRows).toEqual(result.rows.map((r) => r.row).filter(hides));
+    expect(Math.max(...fake.stats.responses)).toBeLessThanOrEqual(payloadLimit);
+    // A block refused for its size is read again in halves: a few refusals at first, then none.
+    expect(fake.stats.refused).toBeLessThanOrEqual(refusals);
+  });
+
+  // Office documents no failure of getSpecialCellsOrNullObject; should one come all the same, the check goes on.
+  test("a visible-cells query that fails costs the hidden rows only, not the check", async () => {
+    const { fake } = await tableWorkbook(12, [44, 50]);
+    const probe = await fake.run(async (context) =>
+      Promise.resolve(context.workbook.worksheets.getItem(SAMPLE_SHEET).getRange("A1")),
+    );
+    const prototype = Object.getPrototypeOf(probe) as Range;
+    const real = prototype.getSpecialCellsOrNullObject;
+    const spy = jest.spyOn(prototype, "getSpecialCellsOrNullObject").mockImplementation(function (
+      this: Range,
+      type,
+    ) {
+      const areas = real.call(this, type);
+      const { context } = areas as unknown as {
+        context: { enqueue(json: unknown, run: () => unknown): void };
+      };
+      context.enqueue({ fails: true }, () => {
+        throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+      });
+      return areas;
+    });
+    try {
+      const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+      expect(result.rows).toHaveLength(12);
+      expect(result.hiddenRows).toBeUndefined();
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test("no task table: the engine's TableError, unchanged", async () => {

@@ -17,8 +17,8 @@ export { quotedSheet };
 
 /**
  * The highest ExcelApi set the host uses: `Range.getMergedAreasOrNullObject` (1.13). Below it come page
- * layout, autofilter and RangeAreas (1.9), hyperlinks, freeze panes and getRangeByIndexes (1.7),
- * conditional formats (1.6), getItemOrNullObject and used ranges (1.4), worksheet functions (1.2).
+ * layout, autofilter, RangeAreas and visible cells (1.9), hyperlinks, freeze panes and getRangeByIndexes (1.7),
+ * conditional formats (1.6), getItemOrNullObject and used ranges (1.4), worksheet functions (1.2), tables (1.1).
  * Excel 2019 and older perpetual versions stop at 1.8; Excel 2021, Microsoft 365 and the web have 1.13.
  */
 export const EXCEL_API = "1.13";
@@ -182,6 +182,20 @@ export function areasOf(address: string, sheet: string): CellRange[] {
   for (const prefix of prefixes) text = text.split(prefix).join("");
   return text.split(",").flatMap((part) => parseRange(part) ?? []);
 }
+
+/**
+ * Excel.SpecialCellType.visible: the cells of a range in rows and columns that are neither hidden nor filtered
+ * away. Office.js has no property listing a sheet's hidden rows, and loading rowHidden row by row would cost a
+ * range object for every row, so hidden rows are the rows no visible area covers.
+ */
+export const VISIBLE_CELLS = "Visible";
+
+/**
+ * Whether a failed batch may have failed for its visible-cells query. Office documents no failure of
+ * getSpecialCellsOrNullObject but finding none (a null object), so any Office error may be one but the two
+ * whose cause is known; hidden rows only add a notice, so such a failure may cost the notice, never the check.
+ */
+export const mayBeVisibleCellsFailure = mayBeMergeLimit;
 
 /**
  * getMergedAreasOrNullObject fails outside 512 merged areas; rows per query so that even a merge on every

@@ -1,15 +1,16 @@
 // Reads what the engine needs from the open workbook, in as few syncs as the payload cap allows: the sheet
-// list, then the top rows of each sheet that may hold the table (and the small helper sheets whole), as
-// many sheets a sync as fit, then the chosen table in blocks.
+// list, then the top rows and the Excel Tables of each sheet that may hold the table (and the small helper
+// sheets whole), as many sheets a sync as fit, then where those tables lie (and a table's header row below
+// the top rows), then the chosen table in blocks with its hidden rows.
 
 import { dubanSheetNames, MARKS_SHEET, RECORD_SHEET, SETTINGS_SHEET } from "../../core/output/record";
 import type { Settings } from "../../core/settings";
 import { findHelperSheet } from "../../core/sheets";
 import { locateTable } from "../../core/table/locate";
 import { compactKey } from "../../core/values/text";
-import type { CellRange, CellValue, SheetGrid, WorkbookModel } from "../../core/workbook";
+import type { CellRange, CellValue, ExcelTable, SheetGrid, WorkbookModel } from "../../core/workbook";
 import { HostError, type HostProgress } from "../contract";
-import type { CellScalar, Range, RangeAreas, RequestContext, Worksheet } from "./api";
+import type { CellScalar, Range, RangeAreas, RequestContext, TableCollection, Worksheet } from "./api";
 import {
   areasOf,
   blockRows,
@@ -23,9 +24,11 @@ import {
   jsonBytes,
   MAX_TABLE_CELLS,
   mayBeMergeLimit,
+  mayBeVisibleCellsFailure,
   mergeQueryRows,
   PAYLOAD_BUDGET,
   usesDate1904,
+  VISIBLE_CELLS,
 } from "./office-quirks";
 
 export interface ReadOptions {
@@ -99,6 +102,9 @@ interface Scan {
   readonly merges: Map<string, CellRange>;
   /** A candidate's whole used range, for the table read. */
   used?: Range;
+  /** A candidate's Excel Tables as listed, then where they lie. */
+  tableList?: TableCollection;
+  tables?: ExcelTable[];
   /** The largest row read, as JSON: the table read's first guess at a block's size. */
   rowBytes: number;
 }
@@ -119,6 +125,7 @@ interface Queued {
   readonly cells: Range;
   readonly used?: Range;
   readonly merges: RangeAreas[];
+  readonly tables?: TableCollection;
 }
 
 /**
@@ -170,13 +177,26 @@ export async function readWorkbook(context: RequestContext, options: ReadOptions
     merges: new Map(),
     rowBytes: 1,
   }));
-  await scanSheets(context, scans, reader, options.signal);
+  const firstPieces = scans
+    .filter((scan) => scan.role !== "other")
+    .map((scan) => ({
+      scan,
+      top: 0,
+      count: scan.role === "helper" ? HELPER_ROWS : HEADER_ROWS,
+      head: scan.role === "candidate",
+      trimmed: false,
+    }));
+  await scanSheets(context, firstPieces, reader, options.signal);
+  // Then where the candidates' tables lie, and the header rows of those that start below the top rows.
+  if (await locateTables(context, scans))
+    await scanSheets(context, scans.flatMap(tableHeaderPieces), reader, options.signal);
 
   const grids = scans.map((s): SheetGrid => ({
     name: s.entry.name,
     rows: s.rows,
     merges: [...s.merges.values()],
     hidden: s.entry.visibility !== "Visible",
+    ...(s.tables && { tables: s.tables }),
   }));
   const preview: WorkbookModel = { fileName: listing.fileName, sheets: grids };
   const skip = dubanSheetNames(preview);
@@ -188,30 +208,72 @@ export async function readWorkbook(context: RequestContext, options: ReadOptions
   const used = table.used;
   if (!used || used.isNullObject) return preview;
   const sheets = [...grids];
-  sheets[index] = await readTable(context, table.entry, used, reader, options, table.rowBytes);
+  const grid = await readTable(context, table.entry, used, reader, options, table.rowBytes);
+  sheets[index] = { ...grid, ...(table.tables && { tables: table.tables }) };
   return { fileName: listing.fileName, sheets };
 }
 
 /**
- * Reads every sheet's part of the scan, as many pieces a sync as the payload budget allows by the bytes a
+ * Where each candidate's Excel Tables lie, in one sync: a table's range can be asked for only once the
+ * list has come back. No sync when no candidate has a table; true when one has.
+ */
+async function locateTables(context: RequestContext, scans: readonly Scan[]): Promise<boolean> {
+  const asked = scans.flatMap((scan) =>
+    (scan.tableList?.items ?? []).map((table) => {
+      const range = table.getRange();
+      range.load("rowIndex,columnIndex,rowCount,columnCount");
+      return { scan, table, range };
+    }),
+  );
+  if (asked.length === 0) return false;
+  await context.sync();
+  for (const { scan, table, range } of asked) {
+    (scan.tables ??= []).push({
+      name: table.name,
+      range: {
+        top: range.rowIndex,
+        left: range.columnIndex,
+        bottom: range.rowIndex + range.rowCount - 1,
+        right: range.columnIndex + range.columnCount - 1,
+      },
+      headerRows: table.showHeaders ? 1 : 0,
+      totalsRows: table.showTotals ? 1 : 0,
+    });
+  }
+  return true;
+}
+
+/**
+ * The rows of a candidate's table headers that the first pieces did not reach: the engine takes a table's
+ * header row as a header wherever it lies, and looks at the row below it for a two-row header.
+ */
+function tableHeaderPieces(scan: Scan): Piece[] {
+  const rows = new Set<number>();
+  for (const table of scan.tables ?? []) {
+    if (table.headerRows === 0) continue;
+    for (let r = Math.max(table.range.top, HEADER_ROWS); r <= table.range.top + 1; r++) rows.add(r);
+  }
+  const pieces: Piece[] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = pieces.at(-1);
+    if (last && last.top + last.count === r) pieces[pieces.length - 1] = { ...last, count: last.count + 1 };
+    else pieces.push({ scan, top: r, count: 1, head: false, trimmed: false });
+  }
+  return pieces;
+}
+
+/**
+ * Reads the pieces of the scan, as many a sync as the payload budget allows by the bytes a
  * cell has cost so far. As in the table read, a sync refused for its size is tried again with half the
  * pieces (or a lone piece in halves), and merged areas are queried in pieces once a query has failed.
  */
 async function scanSheets(
   context: RequestContext,
-  scans: readonly Scan[],
+  pieces: readonly Piece[],
   reader: CellReader,
   signal: AbortSignal,
 ): Promise<void> {
-  const queue: Piece[] = scans
-    .filter((scan) => scan.role !== "other")
-    .map((scan) => ({
-      scan,
-      top: 0,
-      count: scan.role === "helper" ? HELPER_ROWS : HEADER_ROWS,
-      head: scan.role === "candidate",
-      trimmed: false,
-    }));
+  const queue = [...pieces];
   let cellBytes = SCAN_CELL_BYTES;
   // Only ever lowered: a refusal is a whole response built and thrown away.
   let most = Infinity;
@@ -298,13 +360,16 @@ function queuePiece(piece: Piece, splitMerges: boolean): Queued {
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   const merges = queueMerges(sheet, 0, 0, HEADER_ROWS + 1, HEADER_COLUMNS, splitMerges);
-  return { piece, cells, used, merges };
+  const tables = sheet.tables;
+  tables.load("items/name,items/showHeaders,items/showTotals");
+  return { piece, cells, used, merges, tables };
 }
 
 /** Places a piece's cells and merges in its sheet; returns the bytes its cells cost a cell read. */
 function placePiece(queued: Queued, reader: CellReader): number {
   const { scan } = queued.piece;
   if (queued.used) scan.used = queued.used;
+  if (queued.tables) scan.tableList = queued.tables;
   addMerges(scan.merges, queued.merges, scan.entry.name);
   const cells = queued.cells;
   if (cells.isNullObject) return 0;
@@ -353,8 +418,11 @@ function addMerges(merges: Map<string, CellRange>, queried: readonly RangeAreas[
 }
 
 /**
- * The task table whole, block by block: each block's values, number formats and merged areas in one sync,
- * rows per block sized by the largest row seen so far so that no response nears the payload cap.
+ * The task table whole, block by block: each block's values, number formats, merged areas and visible cells
+ * in one sync, rows per block sized by the largest row seen so far so that no response nears the payload cap.
+ * The rows of a block that no visible area covers are the hidden ones. The visible cells' address names an
+ * area (the sheet and two cells) for each run of shown rows and shown columns, so rows hidden one in two cost
+ * the most: that fits the budget's margin, and a block it takes over the cap is halved as one of long text is.
  */
 async function readTable(
   context: RequestContext,
@@ -373,8 +441,10 @@ async function readTable(
     throw new HostError("tooLarge", `${entry.name}: ${used.rowCount} × ${columns}`);
   const rows: Array<CellValue[] | undefined> = [];
   const merges = new Map<string, CellRange>();
+  const hiddenRows = new Set<number>();
   let rowBytes = firstRowBytes;
   let splitMerges = false;
+  let askVisible = true;
   let row = top;
   onProgress({ phase: "reading", done: 0, total: used.rowCount });
   while (row < end) {
@@ -383,6 +453,8 @@ async function readTable(
     const block = entry.sheet.getRangeByIndexes(row, left, count, columns);
     block.load("values,numberFormat");
     const areas = queueMerges(entry.sheet, row, left, count, columns, splitMerges);
+    const visible = askVisible ? block.getSpecialCellsOrNullObject(VISIBLE_CELLS) : undefined;
+    visible?.load("address");
     try {
       // One sync per block is the point: the payload cap forbids reading the table in one.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -398,6 +470,13 @@ async function readTable(
         splitMerges = true;
         continue;
       }
+      // Then the visible cells may be what failed: without them the check goes on, and only the hidden rows
+      // go unnamed (all of them, not those of the blocks read so far).
+      if (askVisible && mayBeVisibleCellsFailure(error)) {
+        askVisible = false;
+        hiddenRows.clear();
+        continue;
+      }
       throw error;
     }
     const values = block.values;
@@ -406,8 +485,33 @@ async function readTable(
     for (let r = 0; r < values.length; r++)
       rowBytes = Math.max(rowBytes, jsonBytes(values[r]) + jsonBytes(formats[r] ?? []));
     addMerges(merges, areas, entry.name);
+    if (visible) addHiddenRows(hiddenRows, visible, entry.name, row, count);
     row += count;
     onProgress({ phase: "reading", done: row - top, total: used.rowCount });
   }
-  return { name: entry.name, rows, merges: [...merges.values()], hidden: entry.visibility !== "Visible" };
+  return {
+    name: entry.name,
+    rows,
+    merges: [...merges.values()],
+    hidden: entry.visibility !== "Visible",
+    ...(hiddenRows.size > 0 && { hiddenRows }),
+  };
+}
+
+/** The rows from `top` (`count` of them) that no visible area covers: hidden by hand or by a filter. */
+function addHiddenRows(
+  hidden: Set<number>,
+  visible: RangeAreas,
+  sheet: string,
+  top: number,
+  count: number,
+): void {
+  const shown = new Uint8Array(count);
+  if (!visible.isNullObject) {
+    for (const area of areasOf(visible.address, sheet)) {
+      for (let r = Math.max(area.top, top); r <= Math.min(area.bottom, top + count - 1); r++)
+        shown[r - top] = 1;
+    }
+  }
+  for (let i = 0; i < count; i++) if (!shown[i]) hidden.add(top + i);
 }
