@@ -4,7 +4,6 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:f
 import * as path from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
-import { main } from "../src/cli/main";
 import { parseIsoDay, type Day } from "../src/core";
 import type { Report } from "../src/core/report";
 import { SETTINGS_SHEET, settingsCells } from "../src/core/output/record";
@@ -17,21 +16,13 @@ import {
 import { readWorkbookBytes } from "../src/hosts/xlsx";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 import { MAIN, oneSheetWorkbook } from "./helpers/one-sheet-workbook";
+import { runCli } from "./helpers/run-cli";
 
 const dir = path.resolve(__dirname, ".tmp/cli");
 const sample = path.join(dir, "sample.xlsx");
 const REFERENCE = "2026-11-18";
 
-async function run(args: string[], today: Day = parseIsoDay(REFERENCE)!) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    today: () => today,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], today: Day = parseIsoDay(REFERENCE)!) => runCli(args, today);
 
 async function jsonReport(args: string[]): Promise<{ code: number; report: Report }> {
   const { code, stdout } = await run([...args, "--json", "-"]);

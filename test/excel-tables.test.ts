@@ -5,13 +5,12 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import { main } from "../src/cli/main";
-import { parseIsoDay } from "../src/core";
 import type { Report } from "../src/core/report";
 import { columnLetter, type ExcelTable, type WorkbookModel } from "../src/core/workbook";
 import { readWorkbookFile } from "../src/hosts/xlsx";
 import { convertWithLibreOffice, findSoffice } from "./helpers/libreoffice";
 import { PYTHON, pythonMissing, testRequiring } from "./helpers/package-checks";
+import { runCli } from "./helpers/run-cli";
 
 interface Expected {
   readonly [sheet: string]: {
@@ -89,16 +88,7 @@ function asRead(model: WorkbookModel): Expected {
   );
 }
 
-async function duban(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    today: () => parseIsoDay(AS_OF)!,
-  });
-  return { code, stdout, stderr };
-}
+const duban = (args: string[]) => runCli(args, AS_OF);
 
 describe.each(PRODUCERS)("%s", (producer) => {
   const file = () => made!.made[producer]!.file;

@@ -13,8 +13,7 @@ import {
   SAMPLE_HEADER_ROW,
   SAMPLE_SHEET,
 } from "../scripts/sample-workbook";
-import { main } from "../src/cli/main";
-import { parseIsoDay, type Day } from "../src/core/day";
+import { parseIsoDay } from "../src/core/day";
 import { CATALOGUES } from "../src/core/i18n";
 import { concatText, HIGHLIGHT_KINDS } from "../src/core/output/highlights";
 import { MARKS_SHEET } from "../src/core/output/record";
@@ -24,6 +23,7 @@ import { readWorkbookBytes } from "../src/hosts/xlsx";
 import { attributeOf, childNamed, childrenNamed, parseXml, type XmlElement } from "../src/hosts/xlsx/xml";
 import { convertWithLibreOffice, findSoffice } from "./helpers/libreoffice";
 import { changedParts, partBytes, PYTHON, pythonMissing, workbookParts } from "./helpers/package-checks";
+import { runCli } from "./helpers/run-cli";
 
 const AS_OF = "2026-11-18";
 const ROUND_1 = "2026-11-04";
@@ -310,17 +310,7 @@ function openpyxlDump(...sheets: Array<[string, string]>): Dumped[] {
 }
 
 /** The CLI in this process, on the day of round 2 (every command is given its --as-of anyway). */
-async function duban(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const today: Day = parseIsoDay(AS_OF)!;
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    today: () => today,
-  });
-  return { code, stdout, stderr };
-}
+const duban = (args: string[]) => runCli(args, AS_OF);
 
 const readReport = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Report;
 

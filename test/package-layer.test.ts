@@ -7,12 +7,11 @@ import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import { SaxesParser } from "saxes";
-import { main } from "../src/cli/main";
-import { parseIsoDay } from "../src/core";
 import { recordCells } from "../src/core/output/record";
 import { readWorkbookBytes, WorkbookOutputError } from "../src/hosts/xlsx";
 import { OpcPackage } from "../src/hosts/xlsx/package";
 import { clearDuban } from "../src/hosts/xlsx/write";
+import { runCli } from "./helpers/run-cli";
 
 const TMP = join(__dirname, ".tmp", `package-layer-${process.pid}`);
 beforeAll(() => mkdirSync(TMP, { recursive: true }));
@@ -123,16 +122,7 @@ function samePartsAs(a: Uint8Array, b: Uint8Array): void {
   }
 }
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    today: () => parseIsoDay("2026-11-18")!,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, "2026-11-18");
 
 const cases: ReadonlyArray<readonly [string, Spelling]> = [
   [

@@ -3,8 +3,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import { main } from "../src/cli/main";
-import { parseIsoDay } from "../src/core";
 import type { Report } from "../src/core/report";
 import { convertWithLibreOffice, findSoffice } from "./helpers/libreoffice";
 import {
@@ -24,6 +22,7 @@ import {
   type OpenpyxlResult,
   type PartChanges,
 } from "./helpers/package-checks";
+import { runCli } from "./helpers/run-cli";
 
 interface Table {
   readonly sheet: string;
@@ -127,16 +126,7 @@ const outcomes = new Map<string, Outcome>();
 let rendered: Map<string, boolean> | undefined;
 let renderError: unknown;
 
-async function duban(args: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    today: () => parseIsoDay(table.asOf)!,
-  });
-  return { code, stdout, stderr };
-}
+const duban = (args: string[]): Promise<Run> => runCli(args, table.asOf);
 
 /** What a failed step said, so that a test fails with Duban's own words instead of a missing file. */
 function describeRun(what: string, run: Run | undefined): string {

@@ -2,26 +2,17 @@
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { main } from "../src/cli/main";
 import { parseIsoDay } from "../src/core";
 import type { Report } from "../src/core/report";
 import { FIXTURE_AS_OF, FIXTURE_LEDGER_SHEET, FIXTURE_SPEC_SHEET } from "./fixtures/recurring-fixture";
 import { formatPeriod } from "../src/core/recurring/period-label";
 import { readWorkbookFile } from "../src/hosts/xlsx";
 import { writeRecurringWorkbook } from "./fixtures/recurring-workbook";
+import { runCli } from "./helpers/run-cli";
 
 const dir = path.resolve(__dirname, ".tmp/recurring-cli");
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    today: () => parseIsoDay(FIXTURE_AS_OF)!,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, FIXTURE_AS_OF);
 
 describe("duban check on a specification and a ledger", () => {
   const file = path.join(dir, "recurring.xlsx");

@@ -20,7 +20,6 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
-import { main } from "../src/cli/main";
 import { parseIsoDay } from "../src/core";
 import type { Report } from "../src/core/report";
 import { buildSampleWorkbook, SAMPLE_SHEET } from "../scripts/sample-workbook";
@@ -42,6 +41,7 @@ import {
 } from "./fixtures/rich-workbook";
 import { keyedRuleHolds } from "./helpers/highlight-rule";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
+import { runCli } from "./helpers/run-cli";
 
 const dir = path.resolve(__dirname, ".tmp/write-back");
 const AS_OF = RICH_AS_OF;
@@ -81,16 +81,7 @@ const RICH = book("rich", RICH_TASK_SHEET);
 const SAMPLE = book("sample", SAMPLE_SHEET);
 const BOOKS = [RICH, SAMPLE];
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    today: () => parseIsoDay(AS_OF)!,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, AS_OF);
 
 async function check(input: string, out: string, ...extra: string[]): Promise<void> {
   const { code, stderr } = await run(["check", input, "--as-of", AS_OF, "--out", out, ...extra]);
