@@ -3,8 +3,8 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import {
-  buildReport,
   checkWorkbook,
+  reportSource,
   HEADER_SEARCH_ROWS,
   sheetsToRead,
   type CheckResult,
@@ -116,13 +116,13 @@ export async function checkCommand(
     writeCheck(pkg, result, { settings, locale, ...(merge ? { merge } : {}) });
     await writeOutput(run.out, await pkg.toBytesAsync(), locale);
   }
-  const report = buildReport(result, locale);
+  const { source, issue } = reportSource(result, locale);
   if (run.json === "-") {
-    for (const piece of jsonPieces(report, "issues")) out.stdout.write(piece);
+    for (const piece of jsonPieces(source, "issues", issue)) out.stdout.write(piece);
     return;
   }
   if (run.json !== undefined) {
-    await writeOutput(run.json, utf8Batches(jsonPieces(report, "issues")), locale, "jsonUnwritable");
+    await writeOutput(run.json, utf8Batches(jsonPieces(source, "issues", issue)), locale, "jsonUnwritable");
   }
   out.stdout.write(renderText(result, locale, out.columns));
   if (run.out !== undefined && !merge)

@@ -63,4 +63,20 @@ describe("jsonPieces", () => {
       { numRuns: 500 },
     );
   });
+
+  it("converts each element as it writes it: the text of the value with the converted elements", () => {
+    const convert = (n: number) => ({ row: n, message: `第${n}行`, values: { twice: 2 * n } });
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.array(fc.integer(), { maxLength: 300 }),
+        (rest, issues) => {
+          const value = { ...rest, issues };
+          const pieces = [...jsonPieces(value, "issues", convert)].join("");
+          expect(pieces).toBe(whole({ ...value, issues: issues.map(convert) }));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

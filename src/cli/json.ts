@@ -10,8 +10,17 @@ const ELEMENTS_PER_PIECE = 64;
 const WRAPPER_HEAD = `{\n  "a": [\n`;
 const WRAPPER_TAIL = `\n  ]\n}`;
 
-/** The pieces of `JSON.stringify(value, null, 2) + "\n"`, the elements of `value[arrayKey]` a slice at a time. */
-export function* jsonPieces<T extends object>(value: T, arrayKey: keyof T & string): Generator<string> {
+type ElementOf<A> = A extends ReadonlyArray<infer E> ? E : never;
+
+/**
+ * The pieces of `JSON.stringify(value, null, 2) + "\n"`, the elements of `value[arrayKey]` a slice at a time;
+ * with `convert`, the text of the value whose array holds each element converted, made as it is written.
+ */
+export function* jsonPieces<T extends object, K extends keyof T & string>(
+  value: T,
+  arrayKey: K,
+  convert?: (element: ElementOf<T[K]>) => unknown,
+): Generator<string> {
   const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);
   // JSON.stringify leaves out what it cannot write (undefined, functions, symbols); so do these pieces. Told
   // apart without writing the member out: the array of issues alone is most of the report.
@@ -32,7 +41,12 @@ export function* jsonPieces<T extends object>(value: T, arrayKey: keyof T & stri
         // A slice of the array as a member of an object is indented as the array is in the report: with
         // the object's first and last lines taken off, the text is the elements as they stand there, written
         // by JSON.stringify alone (one call for many, no indenting after it).
-        const text = JSON.stringify({ a: item.slice(from, from + ELEMENTS_PER_PIECE) }, null, 2);
+        const slice: unknown[] = item.slice(from, from + ELEMENTS_PER_PIECE);
+        const text = JSON.stringify(
+          { a: convert ? slice.map(convert as (e: unknown) => unknown) : slice },
+          null,
+          2,
+        );
         const more = from + ELEMENTS_PER_PIECE < item.length;
         yield `${text.slice(WRAPPER_HEAD.length, -WRAPPER_TAIL.length)}${more ? "," : ""}\n`;
       }

@@ -36,7 +36,7 @@ export {
   type RankingEntry,
   type Scoring,
 } from "./ranking";
-export { buildReport, type Report } from "./report";
+export { buildReport, reportSource, type Report, type ReportSource } from "./report";
 export { TASK_RULES } from "./rules";
 export * from "./settings";
 export type { Summary, SummaryLine } from "./summary";

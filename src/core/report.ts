@@ -99,15 +99,32 @@ function reportIssue(f: Finding, locale: Locale, hidden: ReadonlySet<number> | u
 }
 
 export function buildReport(result: CheckResult, locale: Locale): Report {
+  const { source, issue } = reportSource(result, locale);
+  return { ...source, issues: source.issues.map(issue) };
+}
+
+/** The report with the findings in the place of its issues, each made an issue by `issue`. */
+export interface ReportSource {
+  readonly source: Omit<Report, "issues"> & { readonly issues: readonly Finding[] };
+  readonly issue: (finding: Finding) => ReportIssue;
+}
+
+/**
+ * The report as a writer that makes its issues a few at a time takes it: a large check's tens of thousands of
+ * issues, with their messages, are then never all held at once (they outlived the collector's young space,
+ * and cost it a tenth of the check's time).
+ */
+export function reportSource(result: CheckResult, locale: Locale): ReportSource {
   const hidden = result.hiddenRows && new Set(result.hiddenRows);
-  return {
+  const issue = (f: Finding) => reportIssue(f, locale, f.sheet === result.sheet ? hidden : undefined);
+  const source = {
     asOf: formatDay(result.asOf),
     file: result.fileName,
     sheet: result.sheet,
     headerRow: result.headerRow,
     columns: { ...result.columns },
     tasks: result.rows.length,
-    issues: result.findings.map((f) => reportIssue(f, locale, f.sheet === result.sheet ? hidden : undefined)),
+    issues: result.findings,
     summary: {
       units: result.summary.units.map((u) => ({
         unit: u.name,
@@ -126,4 +143,5 @@ export function buildReport(result: CheckResult, locale: Locale): Report {
     scoring: result.scoring,
     notices: result.notices.map((n) => ({ id: n.id, message: formatNotice(n, locale) })),
   };
+  return { source, issue };
 }
