@@ -2,7 +2,7 @@
 
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { parseIsoDay, type Day } from "../src/core";
 import type { Report } from "../src/core/report";
@@ -337,6 +337,37 @@ describe("the built command", () => {
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
+  }, 120_000);
+
+  test("stops quietly when its reader closes the pipe early (duban check --json - | head -1)", async () => {
+    // Some 4,000 tasks without a unit: a report of megabytes, far more than a pipe holds.
+    const rows = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>任务${i}</t></is></c><c r="C${i + 2}" t="inlineStr"><is><t>2026-10-01</t></is></c></row>`,
+    );
+    const file = path.join(dir, "large-report.xlsx");
+    writeFileSync(
+      file,
+      oneSheetWorkbook(
+        `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>工作任务</t></is></c><c r="B1" t="inlineStr"><is><t>责任单位</t></is></c><c r="C1" t="inlineStr"><is><t>完成时限</t></is></c></row>${rows.join("")}</sheetData></worksheet>`,
+      ),
+    );
+    const child = spawn(process.execPath, [bin, "check", file, "--as-of", REFERENCE, "--json", "-"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    let received = 0;
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", (chunk: Buffer) => {
+      received = chunk.length;
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(received).toBeGreaterThan(0);
+    expect(stderr).toBe("");
+    // The check's own code: errors were found (missing units, overdue tasks).
+    expect(code).toBe(1);
   }, 120_000);
 });
 
