@@ -62,7 +62,8 @@ const TABLE_HEADER_SCORE = 1.5;
 
 /**
  * Locates the task table, as the settings say or by looking: the sheet whose best header row (within
- * the first 30 rows) names the most fields, the task among them.
+ * the first 30 rows, or an Excel Table's wherever it is, which counts for more) names the most fields, the
+ * task among them.
  * @throws TableError when no usable table is found.
  */
 export function locateTable(
