@@ -66,7 +66,7 @@ export function parseXml(text: string, part: string, maxDepth = Infinity, keepTe
         }
         const start = at(scanner.tagStart);
         const openEnd = at(scanner.tagEnd);
-        const name = tagNameAt(text, start + 1);
+        const name = scanner.tagName;
         const colon = name.indexOf(":");
         const scope = scanner.namespaces;
         const list: XmlAttribute[] = [];
@@ -129,16 +129,6 @@ function attributeNamed(name: string, value: string, scope: ReadonlyMap<string, 
     uri: prefix === "xmlns" ? XMLNS_NS : (scope.get(prefix) ?? ""),
     value,
   };
-}
-
-/** The name of the tag whose name begins at `from`: up to white space, `/` or `>`. */
-function tagNameAt(text: string, from: number): string {
-  let end = from;
-  for (; end < text.length; end++) {
-    const c = text.charCodeAt(end);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e) break;
-  }
-  return text.slice(from, end);
 }
 
 /**

@@ -155,6 +155,8 @@ export class XmlScanner {
   /** Where the tag just reported begins (its `<`) and ends (past its `>`), as offsets in the whole part. */
   tagStart = 0;
   tagEnd = 0;
+  /** The qualified name (`x:row`) of the start tag just reported, as written. */
+  tagName = "";
 
   /**
    * The namespace bindings in scope at the tag just reported, its own declarations included (prefix, "" for
@@ -428,6 +430,7 @@ export class XmlScanner {
     if (this.strict) this.checkAttributePrefixes();
     this.tagStart = this.base + from - 1;
     this.tagEnd = this.base + end + 1;
+    this.tagName = name.text;
     this.handler.open(name.uri, name.local, attrs, selfClosing);
     if (selfClosing) {
       if (saved) this.setScope(saved.scope, saved.names);
