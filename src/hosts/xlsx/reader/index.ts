@@ -331,6 +331,12 @@ const HIDDEN = ascii("hidden");
 const TRUE = ascii("true");
 
 /** An xsd:boolean's true as written, `1` or `true` (white space around allowed, as the schema collapses it). */
+function isTrueText(value: string | undefined): boolean {
+  const text = value?.trim();
+  return text === "1" || text === "true";
+}
+
+/** isTrueText of an attribute's bytes, without making a string. */
 function isTrue(s: Uint8Array, from: number, to: number): boolean {
   while (from < to && isSpace(s[from]!)) from++;
   while (to > from && isSpace(s[to - 1]!)) to--;
@@ -610,8 +616,7 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
         case "row": {
           const r = attributes.get("r");
           startRow(r === undefined ? undefined : Number(r));
-          const hidden = attributes.get("hidden")?.trim();
-          if (hidden === "1" || hidden === "true") hiddenRows.add(row);
+          if (isTrueText(attributes.get("hidden"))) hiddenRows.add(row);
           return;
         }
         case "c": {
@@ -778,7 +783,7 @@ function cellValue(
       return text === "" ? null : text;
     }
     case "b":
-      return value === undefined ? null : value.trim() === "1" || value.trim() === "true";
+      return value === undefined ? null : isTrueText(value);
     case "e":
       return value === undefined || value === "" ? null : value;
     case "d": {
