@@ -2,7 +2,7 @@
 
 import { buildCalendar, dueSoonLimit, type WorkCalendar } from "./calendar";
 import { formatDay, parseIsoDay, ymdOf, type Day } from "./day";
-import { SEVERITY_ORDER, type Finding, type Notice } from "./findings";
+import { inHiddenRow, SEVERITY_ORDER, type Finding, type Notice } from "./findings";
 import { rankSummary, type RankingEntry, type Scoring } from "./ranking";
 import { TASK_RULES, type RuleContext } from "./rules";
 import type { RuleHooks } from "./rules/rule";
@@ -190,10 +190,8 @@ function hiddenFindingsNotice(
   findings: readonly Finding[],
 ): Notice | undefined {
   if (hiddenRows.length === 0) return undefined;
-  const hidden = new Set(hiddenRows);
-  const flagged = [
-    ...new Set(findings.filter((f) => f.sheet === sheet && hidden.has(f.row)).map((f) => f.row)),
-  ];
+  const hidden = inHiddenRow({ sheet, hiddenRows });
+  const flagged = [...new Set(findings.filter(hidden).map((f) => f.row))];
   if (flagged.length === 0) return undefined;
   flagged.sort((a, b) => a - b);
   const listed = flagged.slice(0, HIDDEN_ROWS_LISTED).join(", ");

@@ -42,3 +42,15 @@ export interface Notice {
 }
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** The checked sheet and its rows (1-based) the person hid or filtered away, as a check's result has them. */
+export interface HiddenRows {
+  readonly sheet: string;
+  readonly hiddenRows?: readonly number[];
+}
+
+/** Whether a finding lies in a hidden row of the checked sheet: its highlight cannot be seen, and where it is named says so. */
+export function inHiddenRow(checked: HiddenRows): (finding: Finding) => boolean {
+  const rows = new Set(checked.hiddenRows);
+  return (finding) => finding.sheet === checked.sheet && rows.has(finding.row);
+}

@@ -14,8 +14,8 @@ export {
 } from "./feedback/merge";
 export { fingerprint, noticeRecordCells, readNoticeRecord } from "./feedback/record";
 export * from "./feedback/types";
-export type { Finding, Notice } from "./findings";
-export { CATALOGUES, formatFinding, formatNotice, formatTableProblem, word } from "./i18n";
+export { inHiddenRow, type Finding, type HiddenRows, type Notice } from "./findings";
+export { CATALOGUES, findingPlace, formatFinding, formatNotice, formatTableProblem, word } from "./i18n";
 export { planWrite, writtenRecord, type PlanOptions, type WritePlan } from "./output/plan";
 export {
   lastMergeRound,

@@ -2,7 +2,7 @@
 
 import type { CheckResult } from "./check";
 import type { Scoring } from "./ranking";
-import type { Finding } from "./findings";
+import { inHiddenRow, type Finding } from "./findings";
 import { formatDay } from "./day";
 import { formatFinding, formatNotice } from "./i18n";
 import type { Locale, RuleId, Severity } from "./settings";
@@ -82,13 +82,13 @@ function summaryLine(line: SummaryLine): ReportSummaryLine {
  * One issue, its members set one by one in the report's order: a spread for each optional member made a small
  * object to copy from, for each of tens of thousands of issues.
  */
-function reportIssue(f: Finding, locale: Locale, hidden: ReadonlySet<number> | undefined): ReportIssue {
+function reportIssue(f: Finding, locale: Locale, hidden: boolean): ReportIssue {
   const issue = { rule: f.rule, severity: f.severity, sheet: f.sheet, row: f.row } as ReportIssue;
   if (f.column) {
     issue.column = f.column;
     issue.cell = `${f.column}${f.row}`;
   }
-  if (hidden?.has(f.row)) issue.hiddenRow = true;
+  if (hidden) issue.hiddenRow = true;
   if (f.unit) issue.unit = f.unit;
   if (f.period) issue.period = f.period;
   if (f.task) issue.task = f.task;
@@ -115,8 +115,8 @@ export interface ReportSource {
  * and cost it a tenth of the check's time).
  */
 export function reportSource(result: CheckResult, locale: Locale): ReportSource {
-  const hidden = result.hiddenRows && new Set(result.hiddenRows);
-  const issue = (f: Finding) => reportIssue(f, locale, f.sheet === result.sheet ? hidden : undefined);
+  const hidden = inHiddenRow(result);
+  const issue = (f: Finding) => reportIssue(f, locale, hidden(f));
   const source = {
     asOf: formatDay(result.asOf),
     file: result.fileName,

@@ -54,9 +54,9 @@ test("a finding about a whole row selects the row's first cell", () => {
 });
 
 test.each([
-  ["zh-CN", { sheet: "任务", rows: [4, 8] }, ["D4（隐藏）", "C8（隐藏）", "D9", "D5"]],
-  ["en-US", { sheet: "任务", rows: [9] }, ["D4", "C8", "D9 (hidden)", "D5"]],
-  ["zh-CN", { sheet: "其他", rows: [4] }, ["D4", "C8", "D9", "D5"]],
+  ["zh-CN", { sheet: "任务", hiddenRows: [4, 8] }, ["D4（隐藏）", "C8（隐藏）", "D9", "D5"]],
+  ["en-US", { sheet: "任务", hiddenRows: [9] }, ["D4", "C8", "D9 (hidden)", "D5"]],
+  ["zh-CN", { sheet: "其他", hiddenRows: [4] }, ["D4", "C8", "D9", "D5"]],
 ] as const)("a finding in a hidden row says so (%s, %j)", (locale, hidden, places) => {
   expect(findingItems(findings, locale, hidden).map((i) => i.place)).toEqual(places);
   // The cell selected is the same.

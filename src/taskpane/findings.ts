@@ -3,9 +3,12 @@
 import {
   bySeverity,
   CATALOGUES,
+  findingPlace,
   formatFinding,
+  inHiddenRow,
   RULE_IDS,
   type Finding,
+  type HiddenRows,
   type Locale,
   type RuleId,
   type Severity,
@@ -47,12 +50,6 @@ export interface Facets {
   readonly units: ReadonlyArray<FilterOption<string>>;
 }
 
-/** The rows of a sheet the person hid or filtered away (1-based), as a check's result names them. */
-export interface HiddenRows {
-  readonly sheet: string;
-  readonly rows: readonly number[];
-}
-
 /**
  * Errors first, then warnings, then info; by row within each; worded in the pane's locale. A finding in a
  * hidden row says so where its cell is named: selecting the cell shows nothing.
@@ -60,21 +57,17 @@ export interface HiddenRows {
 export function findingItems(
   findings: readonly Finding[],
   locale: Locale,
-  hidden: HiddenRows = { sheet: "", rows: [] },
+  checked: HiddenRows = { sheet: "" },
 ): FindingItem[] {
   const catalogue = CATALOGUES[locale];
-  const hiddenRows = new Set(hidden.rows);
+  const hidden = inHiddenRow(checked);
   return [...findings].sort(bySeverity).map((finding, i) => {
     const unit = finding.unit?.trim() ?? "";
-    const place = finding.column ? `${finding.column}${finding.row}` : catalogue.output.rowRef(finding.row);
     return {
       id: `${i}:${finding.sheet}:${finding.row}:${finding.column ?? ""}:${finding.rule}`,
       finding,
       cell: `${finding.column ?? "A"}${finding.row}`,
-      place:
-        finding.sheet === hidden.sheet && hiddenRows.has(finding.row)
-          ? catalogue.output.hiddenRef(place)
-          : place,
+      place: findingPlace(finding, locale, hidden(finding)),
       unitKey: unit,
       unitLabel: unit || catalogue.words.noUnit,
       message: formatFinding(finding, locale),

@@ -42,6 +42,16 @@ export function formatFinding(finding: Finding, locale: Locale): string {
   return catalogue.messages[finding.messageId](values);
 }
 
+/**
+ * Where a finding is, as the issues sheet and the pane name it: its cell (D4), or its row for a finding about
+ * a whole row (第 7 行); marked when the row is hidden (D4（隐藏）).
+ */
+export function findingPlace(finding: Finding, locale: Locale, hidden: boolean): string {
+  const output = CATALOGUES[locale].output;
+  const place = finding.column ? `${finding.column}${finding.row}` : output.rowRef(finding.row);
+  return hidden ? output.hiddenRef(place) : place;
+}
+
 export function formatNotice(notice: Notice, locale: Locale): string {
   return CATALOGUES[locale].notices[notice.id](notice.values);
 }

@@ -37,13 +37,7 @@ export function usePane({ host, locale, today, mergeRequest }: PaneProps): PaneS
     [checked, stored, tableProblem],
   );
   const items = useMemo(
-    () =>
-      checked
-        ? findingItems(checked.result.findings, locale, {
-            sheet: checked.result.sheet,
-            rows: checked.result.hiddenRows ?? [],
-          })
-        : [],
+    () => (checked ? findingItems(checked.result.findings, locale, checked.result) : []),
     [checked, locale],
   );
   const saveCorrection = useCallback(

@@ -1,8 +1,8 @@
 // 问题清单 (Issues): every finding, most severe first, each linked to its cell, under the colour legend.
 
 import { bySeverity } from "../../check";
-import type { Finding } from "../../findings";
-import { formatFinding } from "../../i18n";
+import { inHiddenRow, type Finding } from "../../findings";
+import { findingPlace, formatFinding } from "../../i18n";
 import type { HighlightKind } from "../highlights";
 import { cell, Layout, MAX_WIDTH, type SheetContext } from "../layout";
 import type { SheetSpec, StyleName } from "../spec";
@@ -46,13 +46,11 @@ export function issuesSheet(cx: SheetContext): SheetSpec {
     sheet.merge(row, 1);
   }
   const header = sheet.header([w.severity, w.rule, w.cell, w.unit, w.task, w.message]);
-  const hidden = new Set(result.hiddenRows);
+  // A link to a hidden row leads nowhere the person can see: the cell says why.
+  const hidden = inHiddenRow(result);
   for (const finding of [...result.findings].sort(bySeverity)) {
     const ref = finding.column ? `${finding.column}${finding.row}` : `A${finding.row}`;
-    const plain = finding.column ? ref : cat.output.rowRef(finding.row);
-    // A link to a hidden row leads nowhere the person can see: the cell says why.
-    const shown =
-      finding.sheet === result.sheet && hidden.has(finding.row) ? cat.output.hiddenRef(plain) : plain;
+    const shown = findingPlace(finding, cx.locale, hidden(finding));
     sheet.add([
       cell(cat.severities[finding.severity], finding.severity),
       cell(cat.rules[finding.rule], "text"),
