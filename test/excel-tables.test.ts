@@ -6,8 +6,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import type { Report } from "../src/core/report";
-import { columnLetter, type ExcelTable, type WorkbookModel } from "../src/core/workbook";
+import type { WorkbookModel } from "../src/core/workbook";
 import { readWorkbookFile } from "../src/hosts/xlsx";
+import { rangeRef } from "../src/hosts/xlsx/write/sheet";
 import { convertWithLibreOffice, findSoffice } from "./helpers/libreoffice";
 import { PYTHON, pythonMissing, testRequiring } from "./helpers/package-checks";
 import { runCli } from "./helpers/run-cli";
@@ -65,11 +66,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PRODUCERS = ["openpyxl", "xlsxwriter", "strict-xlsxwriter", "libreoffice"];
 
-function a1(table: ExcelTable): string {
-  const { top, left, bottom, right } = table.range;
-  return `${columnLetter(left)}${top + 1}:${columnLetter(right)}${bottom + 1}`;
-}
-
 /** The reader's tables and hidden rows (1-based, in order), in openpyxl's terms. */
 function asRead(model: WorkbookModel): Expected {
   return Object.fromEntries(
@@ -78,7 +74,7 @@ function asRead(model: WorkbookModel): Expected {
       {
         tables: (sheet.tables ?? []).map((t) => ({
           name: t.name,
-          ref: a1(t),
+          ref: rangeRef(t.range),
           headerRows: t.headerRows,
           totalsRows: t.totalsRows,
         })),

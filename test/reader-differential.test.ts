@@ -15,6 +15,7 @@ import {
   type WorkbookModel,
 } from "../src/core/workbook";
 import { readWorkbookBytes } from "../src/hosts/xlsx";
+import { rangeRef } from "../src/hosts/xlsx/write/sheet";
 import { recurringExcelWorkbook } from "./fixtures/recurring-workbook";
 import { writeRichWorkbook } from "./fixtures/rich-workbook";
 import { convertWithLibreOffice, findSoffice } from "./helpers/libreoffice";
@@ -600,8 +601,7 @@ interface Counts {
 
 /** A table as both readers can say it; the header row apart (see tableProblems). */
 function tableKey(table: ExcelTable): string {
-  const { top, left, bottom, right } = table.range;
-  return `${table.name} ${address(top, left)}:${address(bottom, right)} totals ${table.totalsRows}`;
+  return `${table.name} ${rangeRef(table.range)} totals ${table.totalsRows}`;
 }
 
 /**
