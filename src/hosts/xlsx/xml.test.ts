@@ -4,6 +4,7 @@
 import {
   appendInside,
   applyEdits,
+  escapeAttr,
   inlineStringXml,
   joinOutline,
   locateTopLevel,
@@ -319,5 +320,22 @@ describe("inlineStringXml", () => {
     ["bell\u0007", "<is><t>bell</t></is>"],
   ])("%j", (text, expected) => {
     expect(inlineStringXml(text)).toBe(expected);
+  });
+});
+
+describe("escapeAttr", () => {
+  it.each([
+    ["plain text, as it is", "'重点工作任务表'!J99999", "'重点工作任务表'!J99999"],
+    ["a quote", `a"b`, "a&quot;b"],
+    ["markup", "<a&b>", "&lt;a&amp;b&gt;"],
+    ["white space an attribute would fold", "a\nb\rc\td", "a&#10;b&#13;c&#9;d"],
+    ["a control character, dropped", "a\u0001b", "ab"],
+    ["a lone surrogate, dropped", "a\ud83db", "ab"],
+    ["a surrogate pair, kept", "a😀b", "a😀b"],
+  ])("%s", (_, text, expected) => {
+    expect(escapeAttr(text)).toBe(expected);
+    expect(parseXml(`<a v="${escapeAttr(text)}"/>`, "t.xml").root.attributes[0]!.value).toBe(
+      expected === "ab" ? "ab" : text,
+    );
   });
 });

@@ -304,7 +304,12 @@ export function inlineStringXml(text: string, prefix = ""): string {
 
 const PRESERVE_NEEDED = /^\s|\s$|[\t\n\r]| {2}/;
 
+/** What escapeAttr changes beyond escapeText. */
+const ATTRIBUTE_SPECIAL = /["\n\r\t]/;
+
 export function escapeAttr(text: string): string {
+  // A hyperlink's location and display on every row of a large issues sheet: most need nothing.
+  if (!MAY_NEED_ESCAPING.test(text) && !ATTRIBUTE_SPECIAL.test(text)) return text;
   return escapeText(text)
     .replace(/"/g, "&quot;")
     .replace(/\n/g, "&#10;")
