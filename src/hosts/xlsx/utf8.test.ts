@@ -23,3 +23,27 @@ test("utf8Batches: the same bytes as encoding the whole, in pieces of about the 
   const bytes = Buffer.concat(batches);
   expect(bytes.equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
 });
+
+describe("Utf8Pieces joins pieces before encoding them, and a pair split at any edge stays one character", () => {
+  // Pieces of a few characters, many of them ending in a high surrogate whose low half starts the next, so
+  // that some split falls wherever the joined text is encoded, whatever the batch.
+  const alphabet = ["a", "任", "\ud83d", "\ude00", "😀", "<", "\n", "务"];
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 16) % n;
+  };
+  const pieces = Array.from({ length: 6000 }, () =>
+    Array.from({ length: 1 + random(6) }, () => alphabet[random(alphabet.length)]).join(""),
+  );
+  it.each([16, 100, 4096, 1 << 15])("batch of %i bytes", (batch) => {
+    const out = new Utf8Pieces(batch);
+    const taken: Uint8Array[] = [];
+    pieces.forEach((piece, i) => {
+      out.push(piece);
+      if (i % 97 === 0) taken.push(...out.take());
+    });
+    const bytes = Buffer.concat([...taken, ...out.take(true)]);
+    expect(bytes.equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
+  });
+});

@@ -1,8 +1,9 @@
 // Text made of many small pieces, written as UTF-8 a batch at a time: a generated sheet's hundreds of
 // thousands of cells, a large check's JSON report. Kept in one array for a join, the pieces all lived long
 // enough for the garbage collector to copy them, and the join made one string of tens of megabytes to encode.
-// Here each piece is encoded as it comes, straight into the batch's bytes (TextEncoder.encodeInto: no joined
-// string, half the time of joining batches and encoding them), and dies young; only bytes are kept.
+// Here pieces are joined a few thousand characters at a time and encoded straight into the batch's bytes
+// (TextEncoder.encodeInto: no joined string of the whole, half the time of joining batches and encoding them),
+// and die young; only bytes are kept.
 
 /**
  * Bytes a batch gathers before it is handed on (its chunk has room for three times as many, so that a piece
@@ -10,36 +11,36 @@
  */
 export const UTF8_BATCH = 1 << 15;
 
+/** Characters of pieces joined before they are encoded. */
+const PENDING_CHARACTERS = 1 << 13;
+
 export class Utf8Pieces {
   private chunk = EMPTY;
   private at = 0;
   private chunks: Uint8Array[] = [];
-  /** A high surrogate that ended the last piece, joined to the low one that starts the next. */
-  private high = "";
+  /**
+   * Pieces not yet encoded, joined: a sheet's rows come a few hundred characters at a time, and one encoding
+   * call each (with the view of the chunk it writes into) cost more than the encoding itself.
+   */
+  private pending = "";
 
-  constructor(private readonly batch = UTF8_BATCH) {}
+  private readonly pendingLimit: number;
+
+  constructor(private readonly batch = UTF8_BATCH) {
+    this.pendingLimit = Math.min(PENDING_CHARACTERS, batch);
+  }
 
   push(...texts: string[]): void {
-    for (let text of texts) {
-      if (this.high !== "") {
-        text = this.high + text;
-        this.high = "";
-      }
-      const last = text.charCodeAt(text.length - 1);
-      if (last >= 0xd800 && last <= 0xdbff) {
-        this.high = text.slice(-1);
-        text = text.slice(0, -1);
-      }
-      this.write(text);
+    for (const text of texts) {
+      this.pending += text;
+      if (this.pending.length >= this.pendingLimit) this.flush(false);
     }
   }
 
   /** The batches encoded so far, handed over and forgotten here; with `all`, the last part batch too. */
   take(all = false): Uint8Array[] {
     if (all) {
-      // A high surrogate with nothing after it is written as TextEncoder writes a lone one: U+FFFD.
-      if (this.high !== "") this.write(this.high);
-      this.high = "";
+      this.flush(true);
       this.seal();
     }
     const taken = this.chunks;
@@ -59,6 +60,21 @@ export class Utf8Pieces {
       at += chunk.length;
     }
     return out;
+  }
+
+  /**
+   * Encodes the pending text, but for a high surrogate at its end, kept for the low one that starts the next
+   * piece; `last`: the end of the text, where a lone one is written as TextEncoder writes it (U+FFFD).
+   */
+  private flush(last: boolean): void {
+    let text = this.pending;
+    this.pending = "";
+    const end = text.charCodeAt(text.length - 1);
+    if (!last && end >= 0xd800 && end <= 0xdbff) {
+      this.pending = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    if (text !== "") this.write(text);
   }
 
   private write(text: string): void {
