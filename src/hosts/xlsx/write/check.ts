@@ -12,6 +12,7 @@ import { MARKS_SHEET, RECORD_SHEET, recordCells } from "../../../core/output/rec
 import type { SheetSpec, StyleName } from "../../../core/output/spec";
 import { styleSheet } from "../../../core/output/styles";
 import type { Locale, Settings } from "../../../core/settings";
+import { columnLetter } from "../../../core/workbook";
 import { strToU8, zipSync } from "fflate";
 import { relatedPart, type ClassNamespaces } from "../opc";
 import { OpcPackage, type PackageCodec } from "../package";
@@ -37,7 +38,7 @@ import {
   type XlsxBookkeeping,
 } from "./apply";
 import { addCharts, DRAWING_REL_ID } from "./charts";
-import { absoluteRangeRef, cellRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
+import { absoluteRangeRef, columnSheetXml, rangeRef, sheetXml } from "./sheet";
 import { addStyles } from "./styles";
 import { WorkbookParts } from "./workbook";
 
@@ -129,14 +130,15 @@ function marksXml(plan: HighlightPlan, ns: ClassNamespaces): Uint8Array {
     `<worksheet xmlns="${ns.main}"><sheetData>`,
   );
   const rows = Math.max(...plan.keys.map((k) => k.keys.length));
+  const letters = plan.keys.map((_, c) => columnLetter(c));
   for (let r = 0; r < rows; r++) {
-    out.push(`<row r="${r + 1}">`);
-    plan.keys.forEach(({ keys }, c) => {
-      const key = keys[r];
-      if (key === undefined) return;
-      out.push(`<c r="${cellRef(r, c)}" t="inlineStr">${inlineStringXml(key)}</c>`);
-    });
-    out.push("</row>");
+    const number = r + 1;
+    let xml = `<row r="${number}">`;
+    for (let c = 0; c < plan.keys.length; c++) {
+      const key = plan.keys[c]!.keys[r];
+      if (key !== undefined) xml += `<c r="${letters[c]}${number}" t="inlineStr">${inlineStringXml(key)}</c>`;
+    }
+    out.push(`${xml}</row>`);
   }
   out.push("</sheetData></worksheet>");
   return out.bytes();

@@ -54,28 +54,38 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
   }
   out.push("<sheetData>");
   const links: string[] = [];
-  // A large check writes sheets of tens of thousands of rows: each column's letters made once, and a row's
-  // cells gathered into one string, pushed once.
+  // A large check writes sheets of tens of thousands of rows: each column's letters and each style's
+  // attribute made once, each link's sheet quoted once, and a row's cells gathered into one string.
   const letters = Array.from({ length: lastColumn + 1 }, (_, c) => columnLetter(c));
-  spec.rows.forEach((row, r) => {
+  const styleAttributes = new Map<StyleName, string>();
+  const quotedSheets = new Map<string, string>();
+  const rows = spec.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     const number = r + 1;
-    const height = row.height === undefined ? "" : ` ht="${row.height}" customHeight="1"`;
-    let xml = `<row r="${number}"${height}>`;
+    let xml =
+      row.height === undefined
+        ? `<row r="${number}">`
+        : `<row r="${number}" ht="${row.height}" customHeight="1">`;
     const cells = row.cells;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (!cell) continue;
       const ref = `${letters[c]}${number}`;
-      xml += cellXml(cell, ref, options);
+      let style = styleAttributes.get(cell.style);
+      if (style === undefined)
+        styleAttributes.set(cell.style, (style = ` s="${options.xfIndex[cell.style]}"`));
+      xml += cellXml(cell, ref, style, options.date1904);
       if (cell.link) {
-        const target = `${quotedSheet(cell.link.sheet)}!${cell.link.cell}`;
-        links.push(
-          `<hyperlink ref="${ref}" location="${escapeAttr(target)}" display="${escapeAttr(cell.link.cell)}"/>`,
-        );
+        let sheet = quotedSheets.get(cell.link.sheet);
+        if (sheet === undefined)
+          quotedSheets.set(cell.link.sheet, (sheet = escapeAttr(`${quotedSheet(cell.link.sheet)}!`)));
+        const display = escapeAttr(cell.link.cell);
+        links.push(`<hyperlink ref="${ref}" location="${sheet}${display}" display="${display}"/>`);
       }
     }
     out.push(`${xml}</row>`);
-  });
+  }
   out.push("</sheetData>");
   // Without a password: a guide against slips. Resizing rows and columns stays allowed (0 = not protected).
   if (spec.protect)
@@ -174,19 +184,19 @@ function sheetView(freezeRows: number): string {
   );
 }
 
-function cellXml(cell: SpecCell, ref: string, options: SheetXmlOptions): string {
-  const s = options.xfIndex[cell.style];
+/** A cell at `ref` with its style attribute (` s="3"`). */
+function cellXml(cell: SpecCell, ref: string, style: string, date1904: boolean): string {
   const value = cell.value;
-  if (value === null || value === "") return `<c r="${ref}" s="${s}"/>`;
+  if (value === null || value === "") return `<c r="${ref}"${style}/>`;
   if (typeof value === "number") {
-    return Number.isFinite(value) ? `<c r="${ref}" s="${s}"><v>${value}</v></c>` : `<c r="${ref}" s="${s}"/>`;
+    return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style}/>`;
   }
   if (typeof value === "object") {
-    const serial = excelSerialFromDay(value.day, options.date1904);
-    return `<c r="${ref}" s="${s}"><v>${serial}</v></c>`;
+    const serial = excelSerialFromDay(value.day, date1904);
+    return `<c r="${ref}"${style}><v>${serial}</v></c>`;
   }
   // An inline string is text whatever it starts with: "=SUM(A1)" can never become a formula.
-  return `<c r="${ref}" s="${s}" t="inlineStr">${inlineStringXml(value)}</c>`;
+  return `<c r="${ref}"${style} t="inlineStr">${inlineStringXml(value)}</c>`;
 }
 
 /** A worksheet with these texts down column A, as inline strings (Duban's record and settings sheets). */
