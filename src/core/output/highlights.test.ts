@@ -1,6 +1,8 @@
+import { checkWorkbook, type CheckResult } from "../check";
+import { parseIsoDay } from "../day";
 import type { Field } from "../table/fields";
-import type { CellValue, SheetGrid } from "../workbook";
-import { concatText, highlightKeysOf } from "./highlights";
+import { columnIndex, type CellValue, type SheetGrid } from "../workbook";
+import { concatText, highlightKeysOf, highlightPlan } from "./highlights";
 
 const COLUMNS = new Map<Field, number>([
   ["task", 1],
@@ -65,5 +67,37 @@ describe("a cell's value as Excel's & makes it text", () => {
     [{ day: 0 }, true, "24107"],
   ] as const)("%j (1904: %s) → %s", (value, date1904, text) => {
     expect(concatText(value as CellValue, date1904)).toBe(text);
+  });
+});
+
+describe("the marks of a plan: one per cell, by row then column, whatever order the findings came in", () => {
+  // Row 3 is overdue and names no unit, row 5 has a bad date, row 12 (column D, then B) both; row 9 is due
+  // soon. Findings come rule by rule within a row and then row by row; shuffled here on top of that.
+  const rows: CellValue[][] = [["工作任务", "责任单位", "完成时限", "完成情况"]];
+  for (let r = 2; r <= 13; r++) rows.push([`任务${r}`, "甲", "2026-12-30", "进行中"]);
+  rows[2] = ["任务3", "", "2026-11-01", "进行中"];
+  rows[4] = ["任务5", "甲", "2026-13-45", "进行中"];
+  rows[8] = ["任务9", "甲", "2026-11-19", "进行中"];
+  rows[11] = ["任务12", "", "2026-11-02", ""];
+  const result = checkWorkbook(
+    { fileName: "t.xlsx", sheets: [{ name: "任务", rows, merges: [] }] },
+    { asOf: parseIsoDay("2026-11-18")! },
+  );
+  const reversed: CheckResult = { ...result, findings: [...result.findings].reverse() };
+  const rotated: CheckResult = {
+    ...result,
+    findings: [...result.findings.slice(2), ...result.findings.slice(0, 2)],
+  };
+  test.each([
+    ["as checked", result],
+    ["reversed", reversed],
+    ["rotated", rotated],
+  ])("%s", (_, checked) => {
+    const marks = highlightPlan(checked, { date1904: false }).marks;
+    const cells = [
+      ...new Set(result.findings.map((f) => (f.row - 1) * 16384 + columnIndex(f.column!)!)),
+    ].sort((a, b) => a - b);
+    expect(result.findings.length).toBeGreaterThanOrEqual(5);
+    expect(marks.map((m) => m.row * 16384 + m.column)).toEqual(cells);
   });
 });
