@@ -304,6 +304,9 @@ describe("checkWellFormed, the check a large part Duban writes passes before it 
     const xml = `\uFEFF<?xml version="1.0"?><r xmlns:x="urn:x" x:a="1" xml:space="preserve"><t a="&lt;&#x4E2D;"><![CDATA[<&>]]>a &amp; b 中文 😀\t\r\n</t><x:c x:b="&quot;"/></r>`;
     expect(() => checkWellFormed(encode(xml), "t.xml")).not.toThrow();
     expect(() => checkWellFormed(encode(`<c r="A1"><v>1</v></c>`), "t.xml")).not.toThrow();
+    // Next to U+FFFE and U+FFFF in UTF-8, as the shortcut's text loop sees them: U+FEFF, U+FFFD, U+F8FF.
+    const near = `<r><c r="A1" t="inlineStr"><is><t>a>b \uFEFF\uFFFD\uF8FF 中文</t></is></c></r>`;
+    expect(() => checkWellFormed(encode(near), "t.xml")).not.toThrow();
   });
 
   it.each<[string, Uint8Array, RegExp]>([
@@ -317,6 +320,28 @@ describe("checkWellFormed, the check a large part Duban writes passes before it 
     ["a control character in text", encode(`<r>a\u0001</r>`), /does not allow/],
     ["a control character in an attribute", encode(`<r a="\u0008"/>`), /does not allow/],
     ["U+FFFF in text", encode(`<r>\uFFFF</r>`), /does not allow/],
+    // The cells Duban writes most, in the shape its shortcut takes whole.
+    [
+      "U+FFFF in a cell's inline text",
+      encode(`<r><c r="A1" t="inlineStr"><is><t>中\uFFFF文</t></is></c></r>`),
+      /does not allow/,
+    ],
+    ["U+FFFE in a cell's value", encode(`<r><c r="A1"><v>1\uFFFE</v></c></r>`), /does not allow/],
+    [
+      "a control character in a cell's text",
+      encode(`<r><c r="A1" t="inlineStr"><is><t>a\u0002</t></is></c></r>`),
+      /does not allow/,
+    ],
+    [
+      "a bare & in a cell's text",
+      encode(`<r><c r="A1" t="inlineStr"><is><t>a & b</t></is></c></r>`),
+      /bare &/,
+    ],
+    [
+      "]]> in a cell's text",
+      encode(`<r><c r="A1" t="inlineStr"><is><t>a]]>b</t></is></c></r>`),
+      /\]\]> in text/,
+    ],
     ["a reference to a control character", encode(`<r>&#1;</r>`), /&#1; stands for a character/],
     ["a bare & in text nobody reads", encode(`<r><f>a & b</f></r>`), /bare &/],
     ["an unknown entity in an attribute", encode(`<r a="&nbsp;"/>`), /unknown entity/],

@@ -999,12 +999,25 @@ function plainCell(s: Uint8Array, lt: number, n: number): number {
     p += IS_T_PRESERVE.length;
     end = IS_CELL_END;
   } else return -1;
-  while (p < n && s[p] !== LT) {
-    if (!isPlain(s, p) || s[p] === GT) return -1;
+  // A cell's text is most of its bytes: a byte plain by itself is passed over with one look-up.
+  for (;;) {
+    while (p < n && PLAIN_TEXT_BYTES[s[p]!] === 1) p++;
+    if (p >= n || s[p] === LT) break;
+    if (s[p] === GT || !isPlain(s, p)) return -1;
     p++;
   }
   return startsWith(s, p, end) ? p + end.length : -1;
 }
+
+/**
+ * 1 for a byte that is plain text whatever follows it: not a control character, &, < or >, nor 0xEF (which
+ * may start U+FFFE or U+FFFF, weighed by isPlain).
+ */
+const PLAIN_TEXT_BYTES = (() => {
+  const table = new Uint8Array(256);
+  for (let c = 0x20; c < 256; c++) table[c] = c === AMP || c === LT || c === GT || c === 0xef ? 0 : 1;
+  return table;
+})();
 
 /** The byte at `p` starts a character no check refuses as it stands (but < and >, which the caller weighs). */
 function isPlain(s: Uint8Array, p: number): boolean {
