@@ -153,7 +153,7 @@ export function findHeader(sheet: SheetGrid): HeaderCandidate | undefined {
 }
 
 /** The Excel Table whose header row `row` is, if any. */
-export function tableHeadedAt(sheet: SheetGrid, row: number): ExcelTable | undefined {
+function tableHeadedAt(sheet: SheetGrid, row: number): ExcelTable | undefined {
   return sheet.tables?.find((table) => table.headerRows > 0 && table.range.top === row);
 }
 

@@ -114,7 +114,7 @@ interface Piece {
   readonly scan: Scan;
   readonly top: number;
   readonly count: number;
-  /** The piece that asks for a candidate's used range and merged areas too. */
+  /** The piece that asks for a candidate's used range, merged areas and Excel Tables too. */
   readonly head: boolean;
   /** Cut down to the rows in use, after a refusal. */
   readonly trimmed: boolean;
