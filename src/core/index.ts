@@ -25,6 +25,7 @@ export {
   type DubanRecord,
 } from "./output/record";
 export type { SheetSpec } from "./output/spec";
+export { specRowCount, specRows } from "./output/spec";
 export {
   deductionsOf,
   rankSummary,

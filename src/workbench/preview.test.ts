@@ -9,7 +9,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createElement } from "react";
 import { parseIsoDay } from "../core/day";
-import type { SheetSpec } from "../core/output/spec";
+import { specGrid, type SheetSpec } from "../core/output/spec";
 import { styleSheet } from "../core/output/styles";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { cellCss, columnPixels, formatValue, previewModel } from "./preview";
@@ -109,6 +109,18 @@ describe("previewModel", () => {
     expect(model.widths).toEqual([columnPixels(12), columnPixels(8), columnPixels(10)]);
     expect(model.hiddenRows).toBe(0);
     expect(previewModel(preview(SPEC, "汇总", 2), styles).hiddenRows).toBe(2);
+  });
+
+  it("previews a laid-out sheet from its grid, without making the rows it leaves out", () => {
+    const laid = { ...SPEC, grid: specGrid(SPEC) };
+    const unread = Object.defineProperty(laid, "rows", {
+      get() {
+        throw new Error("all the rows were made");
+      },
+    });
+    const shown = preview(unread, "汇总", 2);
+    expect(shown.rows).toStrictEqual(SPEC.rows.slice(0, 2));
+    expect(shown.totalRows).toBe(4);
   });
 
   it("maps each style's font, colours and alignment to CSS", () => {

@@ -19,6 +19,8 @@ import {
   readWorkbookSettings,
   SETTINGS_SHEET,
   settingsCells,
+  specRowCount,
+  specRows,
   TableError,
   type CellRange,
   type CheckResult,
@@ -411,15 +413,17 @@ export function withSettings(bytes: Uint8Array, name: string, settings: Settings
 
 /** The first rows of a generated sheet, with the merges and data bars that fall in them. */
 export function preview(spec: SheetSpec, name: string = spec.name, limit = PREVIEW_ROWS): SheetPreview {
-  const last = Math.min(spec.rows.length, limit) - 1;
+  const total = specRowCount(spec);
+  const last = Math.min(total, limit) - 1;
   const within = (range: CellRange): CellRange | undefined =>
     range.top > last ? undefined : { ...range, bottom: Math.min(range.bottom, last) };
   return {
     name,
     kind: spec.kind,
     columns: spec.columns,
-    rows: spec.rows.slice(0, limit),
-    totalRows: spec.rows.length,
+    // A large check's notices sheet has tens of thousands of rows: only those shown are made.
+    rows: specRows(spec, 0, limit),
+    totalRows: total,
     merges: spec.merges.flatMap((range) => within(range) ?? []),
     dataBars: spec.dataBars.flatMap((bar) => {
       const range = within(bar.range);

@@ -6,15 +6,19 @@ import type { Catalogue } from "../i18n/catalogue";
 import type { Locale, Settings } from "../settings";
 import { columnsBetween } from "../values/text";
 import type { CellRange } from "../workbook";
-import type {
-  CellStyle,
-  ChartSpec,
-  DataBar,
-  GeneratedKind,
-  SheetSpec,
-  SpecCell,
-  SpecRow,
-  StyleName,
+import {
+  gridRows,
+  type CellStyle,
+  type ChartSpec,
+  type DataBar,
+  type GeneratedKind,
+  type SheetSpec,
+  type SpecCell,
+  type SpecGrid,
+  type SpecLink,
+  type SpecRow,
+  type SpecValue,
+  type StyleName,
 } from "./spec";
 
 /** What every sheet builder reads: the check, the settings and the words and styles of its locale. */
@@ -49,9 +53,21 @@ interface FinishOptions {
   readonly charts?: readonly ChartSpec[];
 }
 
-/** Rows added top to bottom; widths and heights are fitted to the content when the sheet is finished. */
+/**
+ * Rows added top to bottom; widths and heights are fitted to the content when the sheet is finished. Each
+ * row's cells are taken into a SpecGrid once the next row is added (merges fill in the last row first), so
+ * that the cell objects a builder passes die young.
+ */
 export class Layout {
-  private readonly rows: Array<Array<SpecCell | null>> = [];
+  /** The last row added, until the next one is: merge() fills it in. */
+  private pending: Array<SpecCell | null> | undefined;
+  private rowCount = 0;
+  private readonly rowStart: number[] = [0];
+  private readonly values: Array<SpecValue | undefined> = [];
+  private readonly styles: number[] = [];
+  private readonly styleNames: StyleName[] = [];
+  private readonly styleIds = new Map<StyleName, number>();
+  private readonly links = new Map<number, SpecLink>();
   private readonly merges: CellRange[] = [];
   /** Every merge here lies within one row. */
   private readonly mergesByRow = new Map<number, CellRange[]>();
@@ -63,13 +79,14 @@ export class Layout {
   ) {}
 
   get lastRow(): number {
-    return this.rows.length - 1;
+    return this.rowCount - 1;
   }
 
-  /** The array becomes the row itself (merge fills it in), so each call passes one of its own. */
+  /** The array is the row until the next is added (merge fills it in), so each call passes one of its own. */
   add(cells: Array<SpecCell | null>): number {
-    this.rows.push(cells);
-    return this.rows.length - 1;
+    this.takePending();
+    this.pending = cells;
+    return this.rowCount++;
   }
 
   blank(): number {
@@ -99,9 +116,14 @@ export class Layout {
     return row;
   }
 
-  /** Merges a row from `left` to `right` (the last column); the covered cells take the first cell's style. */
+  /**
+   * Merges the last row added from `left` to `right` (the last column); the covered cells take the first
+   * cell's style.
+   */
   merge(row: number, left = 0, right = this.width - 1): void {
-    const cells = this.rows[row]!;
+    const cells = this.pending;
+    if (row !== this.lastRow || !cells)
+      throw new Error(`Only the last row added can be merged, not row ${row}`);
     const first = cells[left];
     for (let c = left + 1; c <= right; c++) cells[c] = first ? { value: null, style: first.style } : null;
     const range = { top: row, left, bottom: row, right };
@@ -111,19 +133,54 @@ export class Layout {
     else this.mergesByRow.set(row, [range]);
   }
 
+  /** The last row's cells into the grid. */
+  private takePending(): void {
+    const cells = this.pending;
+    if (!cells) return;
+    this.pending = undefined;
+    for (let c = 0; c < cells.length; c++) {
+      const spec = cells[c];
+      if (!spec) {
+        this.values.push(undefined);
+        this.styles.push(0);
+        continue;
+      }
+      let id = this.styleIds.get(spec.style);
+      if (id === undefined) {
+        this.styleIds.set(spec.style, (id = this.styleNames.length));
+        this.styleNames.push(spec.style);
+      }
+      if (spec.link) this.links.set(this.values.length, spec.link);
+      this.values.push(spec.value);
+      this.styles.push(id);
+    }
+    this.rowStart.push(this.values.length);
+  }
+
   finish(kind: GeneratedKind, options: FinishOptions): SheetSpec {
-    const measured = this.measure();
-    const columns = this.fitWidths(measured);
-    const rows: SpecRow[] = this.rows.map((cells, r) => {
-      const height = this.fitHeight(r, cells, measured, columns);
-      return height === undefined ? { cells } : { height, cells };
-    });
+    this.takePending();
+    if (this.styleNames.length > 256) throw new Error("A generated sheet uses more than 256 styles");
+    const grid: SpecGrid = {
+      rowStart: Uint32Array.from(this.rowStart),
+      values: this.values,
+      styles: Uint8Array.from(this.styles),
+      styleNames: this.styleNames,
+      links: this.links,
+      heights: new Float64Array(this.rowCount),
+    };
+    const measured = this.measure(grid);
+    const columns = this.fitWidths(grid, measured);
+    for (let r = 0; r < this.rowCount; r++) grid.heights[r] = this.fitHeight(grid, r, measured, columns) ?? 0;
     const { catalogue } = this.cx;
-    return {
+    let rows: readonly SpecRow[] | undefined;
+    const spec: SheetSpec = {
       kind,
       name: catalogue.output.sheetNames[kind],
       columns,
-      rows,
+      // Made when first read: a host that writes from the grid never makes them.
+      get rows() {
+        return (rows ??= gridRows(grid));
+      },
       merges: this.merges,
       freezeRows: options.freezeRows,
       ...(options.autoFilter ? { autoFilter: options.autoFilter } : {}),
@@ -135,57 +192,44 @@ export class Layout {
         ...(options.pageBreaksBefore ? { pageBreaksBefore: options.pageBreaksBefore } : {}),
       },
     };
+    // Not enumerable (see SheetSpec.grid): JSON, a worker's message and a copy made with a spread carry rows.
+    return Object.defineProperty(spec, "grid", { value: grid });
   }
 
   /**
    * Each cell's text width, measured once for both the column widths and the row heights; 0 when empty. A
-   * notices sheet of a large check has hundreds of thousands of cells: each style's metrics are looked up once
-   * (not by name at every cell), and whether a text has line breaks is noted for the heights.
+   * notices sheet of a large check has hundreds of thousands of cells: each style's metrics are looked up once,
+   * and whether a text has line breaks is noted for the heights.
    */
-  private measure(): Measured {
-    const rows = this.rows;
-    let stride = 0;
-    for (const cells of rows) if (cells.length > stride) stride = cells.length;
-    // One array for the whole sheet: a large one has a hundred thousand rows.
-    const widths = new Float64Array(rows.length * stride);
-    const multiline = new Uint8Array(rows.length * stride);
-    for (let r = 0; r < rows.length; r++) {
-      const cells = rows[r]!;
-      const base = r * stride;
-      for (let c = 0; c < cells.length; c++) {
-        const spec = cells[c];
-        if (!spec || spec.value === null) continue;
-        const text = shownText(spec);
-        const style = this.metrics(spec.style);
-        if (text.indexOf("\n") < 0) widths[base + c] = columnsBetween(text, 0, text.length, 2) * style.factor;
-        else {
-          widths[base + c] = textWidth(text, style);
-          multiline[base + c] = 1;
-        }
+  private measure({ values, styles, styleNames }: SpecGrid): Measured {
+    const metrics = styleNames.map((name) => styleMetrics(this.cx.styles[name]));
+    const widths = new Float64Array(values.length);
+    const multiline = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (value === undefined || value === null) continue;
+      const style = metrics[styles[i]!]!;
+      const text = shownText(value, styleNames[styles[i]!]!);
+      if (text.indexOf("\n") < 0) widths[i] = columnsBetween(text, 0, text.length, 2) * style.factor;
+      else {
+        widths[i] = textWidth(text, style);
+        multiline[i] = 1;
       }
     }
-    return { widths, multiline, stride };
+    return { widths, multiline, metrics };
   }
 
-  private readonly knownMetrics = new Map<StyleName, StyleMetrics>();
-
-  /** A style's metrics by its name, worked out the first time the sheet uses it. */
-  private metrics(name: StyleName): StyleMetrics {
-    let metrics = this.knownMetrics.get(name);
-    if (metrics === undefined) this.knownMetrics.set(name, (metrics = styleMetrics(this.cx.styles[name])));
-    return metrics;
-  }
-
-  private fitWidths({ widths: measured, stride }: Measured): number[] {
+  private fitWidths({ rowStart, values }: SpecGrid, { widths: measured }: Measured): number[] {
     const widths = new Array<number>(this.width).fill(0);
-    this.rows.forEach((cells, r) => {
+    for (let r = 0; r < this.rowCount; r++) {
       const merges = this.mergesByRow.get(r);
-      const last = Math.min(cells.length, this.width);
+      const start = rowStart[r]!;
+      const last = Math.min(rowStart[r + 1]! - start, this.width);
       for (let c = 0; c < last; c++) {
-        if (!cells[c] || (merges && mergeAt(merges, c))) continue;
-        widths[c] = Math.max(widths[c]!, measured[r * stride + c]!);
+        if (values[start + c] === undefined || (merges && mergeAt(merges, c))) continue;
+        widths[c] = Math.max(widths[c]!, measured[start + c]!);
       }
-    });
+    }
     return widths.map((w, c) =>
       Math.min(this.maxWidths[c] ?? MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w) + 2)),
     );
@@ -193,17 +237,18 @@ export class Layout {
 
   /** A height for rows whose text wraps onto more lines, or whose font is larger; undefined for the rest. */
   private fitHeight(
+    { rowStart, values, styles, styleNames }: SpecGrid,
     r: number,
-    cells: ReadonlyArray<SpecCell | null>,
-    { widths, multiline, stride }: Measured,
+    { widths, multiline, metrics }: Measured,
     columns: readonly number[],
   ): number | undefined {
     const merges = this.mergesByRow.get(r);
+    const start = rowStart[r]!;
     let height = 0;
-    for (let c = 0; c < cells.length; c++) {
-      const spec = cells[c];
-      if (!spec || spec.value === null) continue;
-      const style = this.metrics(spec.style);
+    for (let c = 0; c < rowStart[r + 1]! - start; c++) {
+      const value = values[start + c];
+      if (value === undefined || value === null) continue;
+      const style = metrics[styles[start + c]!]!;
       const merge = merges && mergeAt(merges, c);
       if (merge && merge.left !== c) continue;
       let lines = 1;
@@ -213,11 +258,11 @@ export class Layout {
         const perLine = Math.max(1, available - 1);
         // A text of one line, nearly every one, wraps by the width already measured for the column widths.
         lines =
-          multiline[r * stride + c] === 1
-            ? shownText(spec)
+          multiline[start + c] === 1
+            ? shownText(value, styleNames[styles[start + c]!]!)
                 .split("\n")
                 .reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line, style) / perLine)), 0)
-            : Math.max(1, Math.ceil(widths[r * stride + c]! / perLine));
+            : Math.max(1, Math.ceil(widths[start + c]! / perLine));
       }
       height = Math.max(height, lines * style.lineHeight + LINE_PADDING);
     }
@@ -243,12 +288,13 @@ function styleMetrics(style: CellStyle): StyleMetrics {
   };
 }
 
-/** Cell widths in Excel's character units, row r's cell c at r * stride + c. */
+/** Each cell's width in Excel's character units, by its number in the grid. */
 interface Measured {
   readonly widths: Float64Array;
   /** 1 where the text has line breaks. */
   readonly multiline: Uint8Array;
-  readonly stride: number;
+  /** Each of the grid's styles' metrics, by its place in styleNames. */
+  readonly metrics: readonly StyleMetrics[];
 }
 
 function mergeAt(merges: readonly CellRange[], column: number): CellRange | undefined {
@@ -260,13 +306,12 @@ function lineHeight(size: number): number {
 }
 
 /** The text a cell shows, as far as its width goes. */
-function shownText(spec: SpecCell): string {
-  const { value } = spec;
+function shownText(value: SpecValue, style: StyleName): string {
   if (value === null) return "";
   if (typeof value === "string") return value;
   if (typeof value === "object") return "0000-00-00";
-  if (spec.style === "percent" || spec.style === "totalPercent") return `${(value * 100).toFixed(1)}%`;
-  if (spec.style === "number" || spec.style === "totalNumber")
+  if (style === "percent" || style === "totalPercent") return `${(value * 100).toFixed(1)}%`;
+  if (style === "number" || style === "totalNumber")
     return Math.round(value)
       .toString()
       .replace(/\B(?=(\d{3})+(?!\d))/g, ",");

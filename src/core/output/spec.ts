@@ -71,17 +71,105 @@ export interface CellStyle {
 
 export type SpecValue = string | number | { readonly day: Day } | null;
 
+/** A link to a cell in this workbook (the finding's own cell on the task sheet). */
+export interface SpecLink {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
 export interface SpecCell {
   readonly value: SpecValue;
   readonly style: StyleName;
-  /** A link to a cell in this workbook (the finding's own cell on the task sheet). */
-  readonly link?: { readonly sheet: string; readonly cell: string };
+  readonly link?: SpecLink;
 }
 
 export interface SpecRow {
   /** Points; the host's default when absent. */
   readonly height?: number;
   readonly cells: ReadonlyArray<SpecCell | null>;
+}
+
+/**
+ * A sheet's cells as columns of values and styles, not as an object per cell: a large check's issues and
+ * notices sheets hold hundreds of thousands of cells, which as objects lived through the whole write and cost
+ * it much of its garbage collection. Row r's cells are numbered from rowStart[r] up to rowStart[r + 1].
+ */
+export interface SpecGrid {
+  /** One more than there are rows: the last is the number of cells. */
+  readonly rowStart: Uint32Array;
+  /** Each cell's value; undefined where the row has no cell there (a null in SpecRow.cells). */
+  readonly values: ReadonlyArray<SpecValue | undefined>;
+  /** Each cell's style, as its place in styleNames. */
+  readonly styles: Uint8Array;
+  readonly styleNames: readonly StyleName[];
+  /** The links, by cell number. */
+  readonly links: ReadonlyMap<number, SpecLink>;
+  /** Each row's height in points; 0 for the host's default. */
+  readonly heights: Float64Array;
+}
+
+/** The spec's cells as a grid: its own, or one made from its rows (a spec not laid out by Layout). */
+export function specGrid(spec: SheetSpec): SpecGrid {
+  if (spec.grid) return spec.grid;
+  const rowStart = new Uint32Array(spec.rows.length + 1);
+  const values: Array<SpecValue | undefined> = [];
+  const styles: number[] = [];
+  const styleNames: StyleName[] = [];
+  const styleIds = new Map<StyleName, number>();
+  const links = new Map<number, SpecLink>();
+  const heights = new Float64Array(spec.rows.length);
+  spec.rows.forEach((row, r) => {
+    for (const cell of row.cells) {
+      if (!cell) {
+        values.push(undefined);
+        styles.push(0);
+        continue;
+      }
+      let id = styleIds.get(cell.style);
+      if (id === undefined) {
+        styleIds.set(cell.style, (id = styleNames.length));
+        styleNames.push(cell.style);
+      }
+      if (cell.link) links.set(values.length, cell.link);
+      values.push(cell.value);
+      styles.push(id);
+    }
+    rowStart[r + 1] = values.length;
+    heights[r] = row.height ?? 0;
+  });
+  return { rowStart, values, styles: Uint8Array.from(styles), styleNames, links, heights };
+}
+
+/** How many rows a spec has, counted without making its rows. */
+export function specRowCount(spec: SheetSpec): number {
+  return spec.grid ? spec.grid.rowStart.length - 1 : spec.rows.length;
+}
+
+/** Rows `from` up to `to` of a spec, made from its grid where it has one (the others are not made). */
+export function specRows(spec: SheetSpec, from: number, to: number): readonly SpecRow[] {
+  return spec.grid ? gridRows(spec.grid, from, to) : spec.rows.slice(from, to);
+}
+
+/** Rows `from` up to `to` of a grid, as SpecRows (each cell an object, as SheetSpec.rows has them). */
+export function gridRows(grid: SpecGrid, from = 0, to = grid.rowStart.length - 1): SpecRow[] {
+  const rows: SpecRow[] = [];
+  const { rowStart, values, styles, styleNames, links, heights } = grid;
+  for (let r = from; r < Math.min(to, rowStart.length - 1); r++) {
+    const cells: Array<SpecCell | null> = [];
+    for (let i = rowStart[r]!; i < rowStart[r + 1]!; i++) {
+      const value = values[i];
+      if (value === undefined) {
+        cells.push(null);
+        continue;
+      }
+      const style = styleNames[styles[i]!]!;
+      const link = links.get(i);
+      cells.push(link ? { value, style, link } : { value, style });
+    }
+    const height = heights[r]!;
+    rows.push(height === 0 ? { cells } : { height, cells });
+  }
+  return rows;
 }
 
 export interface DataBar {
@@ -156,6 +244,13 @@ export interface SheetSpec {
   /** Column widths in characters. */
   readonly columns: readonly number[];
   readonly rows: readonly SpecRow[];
+  /**
+   * The same cells as `rows`, kept compact, for a sheet laid out by Layout: a host writing many rows reads
+   * them from here (specGrid), and `rows` is made from them only when first read. Not enumerable: JSON and
+   * a worker's message carry `rows` alone, and a spec copied with a spread ({ ...spec, columns }) has no
+   * grid, so no grid ever describes rows that a copy changed.
+   */
+  readonly grid?: SpecGrid;
   readonly merges: readonly CellRange[];
   /** Rows kept in view while scrolling (the title and the header). */
   readonly freezeRows: number;

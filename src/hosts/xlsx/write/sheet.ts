@@ -1,7 +1,13 @@
 // Writes a generated sheet (a SheetSpec from the core) as SpreadsheetML, every text as text, never a formula.
 
 import { excelSerialFromDay } from "../../../core/day";
-import type { SheetSpec, SpecCell, StyleName, Validation } from "../../../core/output/spec";
+import {
+  specGrid,
+  type SheetSpec,
+  type SpecValue,
+  type StyleName,
+  type Validation,
+} from "../../../core/output/spec";
 import { columnLetter, type CellRange } from "../../../core/workbook";
 import { quotedSheet } from "../../../core/output/names";
 import { TRANSITIONAL, type ClassNamespaces } from "../opc";
@@ -33,8 +39,12 @@ export interface SheetXmlOptions {
 
 /** The sheet's part, as UTF-8. */
 export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array {
-  const lastColumn = Math.max(spec.columns.length, ...spec.rows.map((r) => r.cells.length)) - 1;
-  const lastRow = spec.rows.length - 1;
+  const { rowStart, values, styles, styleNames, links: cellLinks, heights } = specGrid(spec);
+  const rowCount = rowStart.length - 1;
+  let widest = 0;
+  for (let r = 0; r < rowCount; r++) widest = Math.max(widest, rowStart[r + 1]! - rowStart[r]!);
+  const lastColumn = Math.max(spec.columns.length, widest) - 1;
+  const lastRow = rowCount - 1;
   const out = new Utf8Pieces();
   out.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
@@ -57,30 +67,24 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
   // A large check writes sheets of tens of thousands of rows: each column's letters and each style's
   // attribute made once, each link's sheet quoted once, and a row's cells gathered into one string.
   const letters = Array.from({ length: lastColumn + 1 }, (_, c) => columnLetter(c));
-  const styleAttributes = new Map<StyleName, string>();
+  const styleAttributes = styleNames.map((name) => ` s="${options.xfIndex[name]}"`);
   const quotedSheets = new Map<string, string>();
-  const rows = spec.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
+  for (let r = 0; r < rowCount; r++) {
     const number = r + 1;
-    let xml =
-      row.height === undefined
-        ? `<row r="${number}">`
-        : `<row r="${number}" ht="${row.height}" customHeight="1">`;
-    const cells = row.cells;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c];
-      if (!cell) continue;
-      const ref = `${letters[c]}${number}`;
-      let style = styleAttributes.get(cell.style);
-      if (style === undefined)
-        styleAttributes.set(cell.style, (style = ` s="${options.xfIndex[cell.style]}"`));
-      xml += cellXml(cell, ref, style, options.date1904);
-      if (cell.link) {
-        let sheet = quotedSheets.get(cell.link.sheet);
+    const height = heights[r]!;
+    let xml = height === 0 ? `<row r="${number}">` : `<row r="${number}" ht="${height}" customHeight="1">`;
+    const start = rowStart[r]!;
+    for (let i = start; i < rowStart[r + 1]!; i++) {
+      const value = values[i];
+      if (value === undefined) continue;
+      const ref = `${letters[i - start]}${number}`;
+      xml += cellXml(value, ref, styleAttributes[styles[i]!]!, options.date1904);
+      const link = cellLinks.size > 0 ? cellLinks.get(i) : undefined;
+      if (link) {
+        let sheet = quotedSheets.get(link.sheet);
         if (sheet === undefined)
-          quotedSheets.set(cell.link.sheet, (sheet = escapeAttr(`${quotedSheet(cell.link.sheet)}!`)));
-        const display = escapeAttr(cell.link.cell);
+          quotedSheets.set(link.sheet, (sheet = escapeAttr(`${quotedSheet(link.sheet)}!`)));
+        const display = escapeAttr(link.cell);
         links.push(`<hyperlink ref="${ref}" location="${sheet}${display}" display="${display}"/>`);
       }
     }
@@ -185,8 +189,7 @@ function sheetView(freezeRows: number): string {
 }
 
 /** A cell at `ref` with its style attribute (` s="3"`). */
-function cellXml(cell: SpecCell, ref: string, style: string, date1904: boolean): string {
-  const value = cell.value;
+function cellXml(value: SpecValue, ref: string, style: string, date1904: boolean): string {
   if (value === null || value === "") return `<c r="${ref}"${style}/>`;
   if (typeof value === "number") {
     return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style}/>`;
