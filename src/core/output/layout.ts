@@ -4,7 +4,7 @@
 import type { CheckResult } from "../check";
 import type { Catalogue } from "../i18n/catalogue";
 import type { Locale, Settings } from "../settings";
-import { columnsBetween } from "../values/text";
+import { columnsBetween, lineColumns } from "../values/text";
 import type { CellRange } from "../workbook";
 import {
   gridRows,
@@ -67,7 +67,8 @@ export class Layout {
   private readonly styles: number[] = [];
   private readonly styleNames: StyleName[] = [];
   private readonly styleIds = new Map<StyleName, number>();
-  private readonly links = new Map<number, SpecLink>();
+  private readonly linkCells: number[] = [];
+  private readonly linkTargets: SpecLink[] = [];
   private readonly merges: CellRange[] = [];
   /** Every merge here lies within one row. */
   private readonly mergesByRow = new Map<number, CellRange[]>();
@@ -150,7 +151,10 @@ export class Layout {
         this.styleIds.set(spec.style, (id = this.styleNames.length));
         this.styleNames.push(spec.style);
       }
-      if (spec.link) this.links.set(this.values.length, spec.link);
+      if (spec.link) {
+        this.linkCells.push(this.values.length);
+        this.linkTargets.push(spec.link);
+      }
       this.values.push(spec.value);
       this.styles.push(id);
     }
@@ -165,7 +169,8 @@ export class Layout {
       values: this.values,
       styles: Uint8Array.from(this.styles),
       styleNames: this.styleNames,
-      links: this.links,
+      linkCells: this.linkCells,
+      linkTargets: this.linkTargets,
       heights: new Float64Array(this.rowCount),
     };
     const measured = this.measure(grid);
@@ -210,7 +215,8 @@ export class Layout {
       if (value === undefined || value === null) continue;
       const style = metrics[styles[i]!]!;
       const text = shownText(value, styleNames[styles[i]!]!);
-      if (text.indexOf("\n") < 0) widths[i] = columnsBetween(text, 0, text.length, 2) * style.factor;
+      const oneLine = lineColumns(text, 2);
+      if (oneLine >= 0) widths[i] = oneLine * style.factor;
       else {
         widths[i] = textWidth(text, style);
         multiline[i] = 1;

@@ -102,8 +102,10 @@ export interface SpecGrid {
   /** Each cell's style, as its place in styleNames. */
   readonly styles: Uint8Array;
   readonly styleNames: readonly StyleName[];
-  /** The links, by cell number. */
-  readonly links: ReadonlyMap<number, SpecLink>;
+  /** The numbers of the cells that link somewhere, ascending (a writer meets them in order, no lookup). */
+  readonly linkCells: readonly number[];
+  /** Where each of linkCells links to. */
+  readonly linkTargets: readonly SpecLink[];
   /** Each row's height in points; 0 for the host's default. */
   readonly heights: Float64Array;
 }
@@ -116,7 +118,8 @@ export function specGrid(spec: SheetSpec): SpecGrid {
   const styles: number[] = [];
   const styleNames: StyleName[] = [];
   const styleIds = new Map<StyleName, number>();
-  const links = new Map<number, SpecLink>();
+  const linkCells: number[] = [];
+  const linkTargets: SpecLink[] = [];
   const heights = new Float64Array(spec.rows.length);
   spec.rows.forEach((row, r) => {
     for (const cell of row.cells) {
@@ -130,14 +133,17 @@ export function specGrid(spec: SheetSpec): SpecGrid {
         styleIds.set(cell.style, (id = styleNames.length));
         styleNames.push(cell.style);
       }
-      if (cell.link) links.set(values.length, cell.link);
+      if (cell.link) {
+        linkCells.push(values.length);
+        linkTargets.push(cell.link);
+      }
       values.push(cell.value);
       styles.push(id);
     }
     rowStart[r + 1] = values.length;
     heights[r] = row.height ?? 0;
   });
-  return { rowStart, values, styles: Uint8Array.from(styles), styleNames, links, heights };
+  return { rowStart, values, styles: Uint8Array.from(styles), styleNames, linkCells, linkTargets, heights };
 }
 
 /** How many rows a spec has, counted without making its rows. */
@@ -153,7 +159,9 @@ export function specRows(spec: SheetSpec, from: number, to: number): readonly Sp
 /** Rows `from` up to `to` of a grid, as SpecRows (each cell an object, as SheetSpec.rows has them). */
 export function gridRows(grid: SpecGrid, from = 0, to = grid.rowStart.length - 1): SpecRow[] {
   const rows: SpecRow[] = [];
-  const { rowStart, values, styles, styleNames, links, heights } = grid;
+  const { rowStart, values, styles, styleNames, linkCells, linkTargets, heights } = grid;
+  let nextLink = 0;
+  while (nextLink < linkCells.length && linkCells[nextLink]! < (rowStart[from] ?? Infinity)) nextLink++;
   for (let r = from; r < Math.min(to, rowStart.length - 1); r++) {
     const cells: Array<SpecCell | null> = [];
     for (let i = rowStart[r]!; i < rowStart[r + 1]!; i++) {
@@ -163,8 +171,8 @@ export function gridRows(grid: SpecGrid, from = 0, to = grid.rowStart.length - 1
         continue;
       }
       const style = styleNames[styles[i]!]!;
-      const link = links.get(i);
-      cells.push(link ? { value, style, link } : { value, style });
+      if (linkCells[nextLink] === i) cells.push({ value, style, link: linkTargets[nextLink++]! });
+      else cells.push({ value, style });
     }
     const height = heights[r]!;
     rows.push(height === 0 ? { cells } : { height, cells });

@@ -6,6 +6,7 @@ import {
   cellText,
   closest,
   columnsBetween,
+  lineColumns,
   compactKey,
   displayWidth,
   editDistance,
@@ -251,6 +252,23 @@ describe("displayWidth", () => {
     // A pair cut by the slice's end counts its first half alone.
     expect(columnsBetween("𠀀", 0, 1, 1)).toBe(1);
   });
+
+  it.each([
+    ["", 2, 0],
+    ["ab★综", 2, 6],
+    ["ab★综", 1, 5],
+    ["综采一队\t𠀀", 2, 11],
+    ["\r", 2, 1],
+    ["ab\n", 2, -1],
+    ["\n综", 2, -1],
+    ["综采\n一队", 1, -1],
+  ])(
+    "lineColumns(%j, ★ %i): columnsBetween's count of one line, -1 with a line break",
+    (text, star, want) => {
+      expect(lineColumns(text, star)).toBe(want);
+      if (want >= 0) expect(lineColumns(text, star)).toBe(columnsBetween(text, 0, text.length, star));
+    },
+  );
 });
 
 // Equivalent mutants (npm run mutate) in foldPlainText: `fullWidth` starting true, or `if (!fullWidth)` made false,

@@ -39,7 +39,7 @@ export interface SheetXmlOptions {
 
 /** The sheet's part, as UTF-8. */
 export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array {
-  const { rowStart, values, styles, styleNames, links: cellLinks, heights } = specGrid(spec);
+  const { rowStart, values, styles, styleNames, linkCells, linkTargets, heights } = specGrid(spec);
   const rowCount = rowStart.length - 1;
   let widest = 0;
   for (let r = 0; r < rowCount; r++) widest = Math.max(widest, rowStart[r + 1]! - rowStart[r]!);
@@ -69,6 +69,7 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
   const letters = Array.from({ length: lastColumn + 1 }, (_, c) => columnLetter(c));
   const styleAttributes = styleNames.map((name) => ` s="${options.xfIndex[name]}"`);
   const quotedSheets = new Map<string, string>();
+  let nextLink = 0;
   for (let r = 0; r < rowCount; r++) {
     const number = r + 1;
     const height = heights[r]!;
@@ -79,8 +80,8 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
       if (value === undefined) continue;
       const ref = `${letters[i - start]}${number}`;
       xml += cellXml(value, ref, styleAttributes[styles[i]!]!, options.date1904);
-      const link = cellLinks.size > 0 ? cellLinks.get(i) : undefined;
-      if (link) {
+      if (linkCells[nextLink] === i) {
+        const link = linkTargets[nextLink++]!;
         let sheet = quotedSheets.get(link.sheet);
         if (sheet === undefined)
           quotedSheets.set(link.sheet, (sheet = escapeAttr(`${quotedSheet(link.sheet)}!`)));
