@@ -171,7 +171,8 @@ export function gridRows(grid: SpecGrid, from = 0, to = grid.rowStart.length - 1
         continue;
       }
       const style = styleNames[styles[i]!]!;
-      if (linkCells[nextLink] === i) cells.push({ value, style, link: linkTargets[nextLink++]! });
+      if (nextLink < linkCells.length && linkCells[nextLink] === i)
+        cells.push({ value, style, link: linkTargets[nextLink++]! });
       else cells.push({ value, style });
     }
     const height = heights[r]!;

@@ -69,7 +69,9 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
   const letters = Array.from({ length: lastColumn + 1 }, (_, c) => columnLetter(c));
   const styleAttributes = styleNames.map((name) => ` s="${options.xfIndex[name]}"`);
   const quotedSheets = new Map<string, string>();
+  // The next cell with a link; -1 after the last (read past its end, the list would cost the loop its speed).
   let nextLink = 0;
+  let linkAt = linkCells.length > 0 ? linkCells[0]! : -1;
   for (let r = 0; r < rowCount; r++) {
     const number = r + 1;
     const height = heights[r]!;
@@ -80,8 +82,9 @@ export function sheetXml(spec: SheetSpec, options: SheetXmlOptions): Uint8Array 
       if (value === undefined) continue;
       const ref = `${letters[i - start]}${number}`;
       xml += cellXml(value, ref, styleAttributes[styles[i]!]!, options.date1904);
-      if (linkCells[nextLink] === i) {
+      if (i === linkAt) {
         const link = linkTargets[nextLink++]!;
+        linkAt = nextLink < linkCells.length ? linkCells[nextLink]! : -1;
         let sheet = quotedSheets.get(link.sheet);
         if (sheet === undefined)
           quotedSheets.set(link.sheet, (sheet = escapeAttr(`${quotedSheet(link.sheet)}!`)));
