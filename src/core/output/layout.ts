@@ -14,8 +14,8 @@ import {
   type GeneratedKind,
   type SheetSpec,
   type SpecCell,
+  GridBuilder,
   type SpecGrid,
-  type SpecLink,
   type SpecRow,
   type SpecValue,
   type StyleName,
@@ -61,14 +61,7 @@ interface FinishOptions {
 export class Layout {
   /** The last row added, until the next one is: merge() fills it in. */
   private pending: Array<SpecCell | null> | undefined;
-  private rowCount = 0;
-  private readonly rowStart: number[] = [0];
-  private readonly values: Array<SpecValue | undefined> = [];
-  private readonly styles: number[] = [];
-  private readonly styleNames: StyleName[] = [];
-  private readonly styleIds = new Map<StyleName, number>();
-  private readonly linkCells: number[] = [];
-  private readonly linkTargets: SpecLink[] = [];
+  private readonly taken = new GridBuilder();
   private readonly merges: CellRange[] = [];
   /** Every merge here lies within one row. */
   private readonly mergesByRow = new Map<number, CellRange[]>();
@@ -80,14 +73,14 @@ export class Layout {
   ) {}
 
   get lastRow(): number {
-    return this.rowCount - 1;
+    return this.taken.rowCount - (this.pending ? 0 : 1);
   }
 
   /** The array is the row until the next is added (merge fills it in), so each call passes one of its own. */
   add(cells: Array<SpecCell | null>): number {
     this.takePending();
     this.pending = cells;
-    return this.rowCount++;
+    return this.taken.rowCount;
   }
 
   blank(): number {
@@ -136,46 +129,18 @@ export class Layout {
 
   /** The last row's cells into the grid. */
   private takePending(): void {
-    const cells = this.pending;
-    if (!cells) return;
+    if (!this.pending) return;
+    this.taken.addRow(this.pending);
     this.pending = undefined;
-    for (let c = 0; c < cells.length; c++) {
-      const spec = cells[c];
-      if (!spec) {
-        this.values.push(undefined);
-        this.styles.push(0);
-        continue;
-      }
-      let id = this.styleIds.get(spec.style);
-      if (id === undefined) {
-        this.styleIds.set(spec.style, (id = this.styleNames.length));
-        this.styleNames.push(spec.style);
-      }
-      if (spec.link) {
-        this.linkCells.push(this.values.length);
-        this.linkTargets.push(spec.link);
-      }
-      this.values.push(spec.value);
-      this.styles.push(id);
-    }
-    this.rowStart.push(this.values.length);
   }
 
   finish(kind: GeneratedKind, options: FinishOptions): SheetSpec {
     this.takePending();
-    if (this.styleNames.length > 256) throw new Error("A generated sheet uses more than 256 styles");
-    const grid: SpecGrid = {
-      rowStart: Uint32Array.from(this.rowStart),
-      values: this.values,
-      styles: Uint8Array.from(this.styles),
-      styleNames: this.styleNames,
-      linkCells: this.linkCells,
-      linkTargets: this.linkTargets,
-      heights: new Float64Array(this.rowCount),
-    };
+    const grid = this.taken.build();
+    const rowCount = grid.heights.length;
     const measured = this.measure(grid);
     const columns = this.fitWidths(grid, measured);
-    for (let r = 0; r < this.rowCount; r++) grid.heights[r] = this.fitHeight(grid, r, measured, columns) ?? 0;
+    for (let r = 0; r < rowCount; r++) grid.heights[r] = this.fitHeight(grid, r, measured, columns) ?? 0;
     const { catalogue } = this.cx;
     let rows: readonly SpecRow[] | undefined;
     const spec: SheetSpec = {
@@ -227,7 +192,7 @@ export class Layout {
 
   private fitWidths({ rowStart, values }: SpecGrid, { widths: measured }: Measured): number[] {
     const widths = new Array<number>(this.width).fill(0);
-    for (let r = 0; r < this.rowCount; r++) {
+    for (let r = 0; r < rowStart.length - 1; r++) {
       const merges = this.mergesByRow.get(r);
       const start = rowStart[r]!;
       const last = Math.min(rowStart[r + 1]! - start, this.width);

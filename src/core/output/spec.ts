@@ -99,7 +99,7 @@ export interface SpecGrid {
   readonly rowStart: Uint32Array;
   /** Each cell's value; undefined where the row has no cell there (a null in SpecRow.cells). */
   readonly values: ReadonlyArray<SpecValue | undefined>;
-  /** Each cell's style, as its place in styleNames. */
+  /** Each cell's style, as its place in styleNames (a byte: there are a few dozen StyleNames). */
   readonly styles: Uint8Array;
   readonly styleNames: readonly StyleName[];
   /** The numbers of the cells that link somewhere, ascending (a writer meets them in order, no lookup). */
@@ -110,40 +110,66 @@ export interface SpecGrid {
   readonly heights: Float64Array;
 }
 
+/** A grid made a row at a time: by Layout as a sheet is laid out, by specGrid from a spec's rows. */
+export class GridBuilder {
+  private readonly rowStart: number[] = [0];
+  private readonly values: Array<SpecValue | undefined> = [];
+  private readonly styles: number[] = [];
+  private readonly styleNames: StyleName[] = [];
+  private readonly styleIds = new Map<StyleName, number>();
+  private readonly linkCells: number[] = [];
+  private readonly linkTargets: SpecLink[] = [];
+  private readonly heights: number[] = [];
+
+  get rowCount(): number {
+    return this.heights.length;
+  }
+
+  /** A row's cells (a null where it has none) and its height in points, 0 for the host's default. */
+  addRow(cells: ReadonlyArray<SpecCell | null>, height = 0): void {
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) {
+        this.values.push(undefined);
+        this.styles.push(0);
+        continue;
+      }
+      let id = this.styleIds.get(cell.style);
+      if (id === undefined) {
+        this.styleIds.set(cell.style, (id = this.styleNames.length));
+        this.styleNames.push(cell.style);
+      }
+      if (cell.link) {
+        this.linkCells.push(this.values.length);
+        this.linkTargets.push(cell.link);
+      }
+      this.values.push(cell.value);
+      this.styles.push(id);
+    }
+    this.rowStart.push(this.values.length);
+    this.heights.push(height);
+  }
+
+  /** The grid of the rows added; the builder is not to be added to afterwards (the grid shares its lists). */
+  build(): SpecGrid {
+    return {
+      rowStart: Uint32Array.from(this.rowStart),
+      values: this.values,
+      styles: Uint8Array.from(this.styles),
+      styleNames: this.styleNames,
+      linkCells: this.linkCells,
+      linkTargets: this.linkTargets,
+      heights: Float64Array.from(this.heights),
+    };
+  }
+}
+
 /** The spec's cells as a grid: its own, or one made from its rows (a spec not laid out by Layout). */
 export function specGrid(spec: SheetSpec): SpecGrid {
   if (spec.grid) return spec.grid;
-  const rowStart = new Uint32Array(spec.rows.length + 1);
-  const values: Array<SpecValue | undefined> = [];
-  const styles: number[] = [];
-  const styleNames: StyleName[] = [];
-  const styleIds = new Map<StyleName, number>();
-  const linkCells: number[] = [];
-  const linkTargets: SpecLink[] = [];
-  const heights = new Float64Array(spec.rows.length);
-  spec.rows.forEach((row, r) => {
-    for (const cell of row.cells) {
-      if (!cell) {
-        values.push(undefined);
-        styles.push(0);
-        continue;
-      }
-      let id = styleIds.get(cell.style);
-      if (id === undefined) {
-        styleIds.set(cell.style, (id = styleNames.length));
-        styleNames.push(cell.style);
-      }
-      if (cell.link) {
-        linkCells.push(values.length);
-        linkTargets.push(cell.link);
-      }
-      values.push(cell.value);
-      styles.push(id);
-    }
-    rowStart[r + 1] = values.length;
-    heights[r] = row.height ?? 0;
-  });
-  return { rowStart, values, styles: Uint8Array.from(styles), styleNames, linkCells, linkTargets, heights };
+  const builder = new GridBuilder();
+  for (const row of spec.rows) builder.addRow(row.cells, row.height ?? 0);
+  return builder.build();
 }
 
 /** How many rows a spec has, counted without making its rows. */
