@@ -7,6 +7,7 @@ import type { Locale, Settings } from "../settings";
 import { columnsBetween, lineColumns } from "../values/text";
 import type { CellRange } from "../workbook";
 import {
+  GridBuilder,
   gridRows,
   type CellStyle,
   type ChartSpec,
@@ -14,7 +15,6 @@ import {
   type GeneratedKind,
   type SheetSpec,
   type SpecCell,
-  GridBuilder,
   type SpecGrid,
   type SpecRow,
   type SpecValue,

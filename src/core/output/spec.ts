@@ -91,8 +91,8 @@ export interface SpecRow {
 
 /**
  * A sheet's cells as columns of values and styles, not as an object per cell: a large check's issues and
- * notices sheets hold hundreds of thousands of cells, which as objects lived through the whole write and cost
- * it much of its garbage collection. Row r's cells are numbered from rowStart[r] up to rowStart[r + 1].
+ * notices sheets hold hundreds of thousands of cells, which as objects lived through the whole write for the
+ * collector to copy and mark. Row r's cells are numbered from rowStart[r] up to rowStart[r + 1].
  */
 export interface SpecGrid {
   /** One more than there are rows: the last is the number of cells. */
