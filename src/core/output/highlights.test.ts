@@ -93,11 +93,20 @@ describe("the marks of a plan: one per cell, by row then column, whatever order 
     ["reversed", reversed],
     ["rotated", rotated],
   ])("%s", (_, checked) => {
-    const marks = highlightPlan(checked, { date1904: false }).marks;
+    const plan = highlightPlan(checked, { date1904: false });
+    const marks = plan.marks;
     const cells = [
       ...new Set(result.findings.map((f) => (f.row - 1) * 16384 + columnIndex(f.column!)!)),
     ].sort((a, b) => a - b);
     expect(result.findings.length).toBeGreaterThanOrEqual(5);
     expect(marks.map((m) => m.row * 16384 + m.column)).toEqual(cells);
+    // Each colour's keys come in the order of its marks (every key starts with its row's task, 任务<row>),
+    // the same lists whatever order the findings came in.
+    expect(plan.keys).toEqual(highlightPlan(result, { date1904: false }).keys);
+    for (const { keys } of plan.keys) {
+      const keyRows = keys.map((key) => Number(/^任务(\d+)\|/.exec(key)![1]));
+      expect(keyRows).toEqual([...keyRows].sort((a, b) => a - b));
+    }
+    expect(plan.keys.length).toBeGreaterThanOrEqual(2);
   });
 });
