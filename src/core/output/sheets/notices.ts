@@ -217,12 +217,18 @@ function urgencyOf(row: TaskRow, progress: ReadonlyMap<number, Finding>): Urgenc
   return rule === "overdue" ? "overdue" : rule === "due-soon" ? "dueSoon" : "open";
 }
 
-/** Overdue, then due soon, then the rest; in the master's order within each. */
-function mostUrgentFirst(rows: readonly TaskRow[], progress: ReadonlyMap<number, Finding>): TaskRow[] {
-  return rows
-    .map((row) => ({ row, urgency: urgencyOf(row, progress) }))
-    .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.row.row - b.row.row)
-    .map(({ row }) => row);
+/**
+ * Overdue, then due soon, then the rest; in the master's order within each. Three lists filled in one pass,
+ * each sorted only where its rows are not in order already (they come in the table's order): a comparison
+ * sort of a large table's notices took a tenth of the sheet's making.
+ */
+export function mostUrgentFirst(rows: readonly TaskRow[], progress: ReadonlyMap<number, Finding>): TaskRow[] {
+  const lists: TaskRow[][] = [[], [], []];
+  for (const row of rows) lists[URGENCY_ORDER[urgencyOf(row, progress)]]!.push(row);
+  for (const list of lists) {
+    if (list.some((row, i) => i > 0 && row.row < list[i - 1]!.row)) list.sort((a, b) => a.row - b.row);
+  }
+  return lists.flat();
 }
 
 function noticeLine(

@@ -7,6 +7,7 @@ import type { SheetSpec } from "../spec";
 import {
   barOf,
   MAX_TASKS,
+  mostUrgent,
   plannedTask,
   timeline,
   type BarPart,
@@ -314,5 +315,65 @@ describe("the progress sheet (网络推进图)", () => {
     )!;
     expect(valuesOf(sheet).at(-1)).toEqual(["没有未完成或近期完成的任务。"]);
     expect(sheet.columns).toHaveLength(6);
+  });
+});
+
+describe("mostUrgent", () => {
+  const open = (deadline: number): { task: PlannedTask } => ({ task: { deadline, done: false } });
+  const done = (deadline: number, doneDate?: number): { task: PlannedTask } => ({
+    task: { deadline, done: true, ...(doneDate === undefined ? {} : { doneDate }) },
+  });
+  /** What the cut must equal: every task ordered by urgency, then by place, the first `limit` kept in place. */
+  const byFullSort = (tasks: ReadonlyArray<{ task: PlannedTask }>, limit: number) => {
+    const urgency = ({ task }: { task: PlannedTask }) =>
+      task.done ? 1e9 - (task.doneDate ?? task.deadline) : task.deadline;
+    const kept = new Set(
+      tasks
+        .map((entry, i) => ({ i, key: urgency(entry) }))
+        .sort((a, b) => a.key - b.key || a.i - b.i)
+        .slice(0, limit)
+        .map(({ i }) => i),
+    );
+    return tasks.filter((_, i) => kept.has(i));
+  };
+
+  test.each([
+    { name: "fewer than the limit: all, as they came", tasks: [open(5), open(3)], limit: 3, kept: [0, 1] },
+    {
+      name: "distinct deadlines: the earliest",
+      tasks: [open(5), open(3), open(9), open(1)],
+      limit: 2,
+      kept: [1, 3],
+    },
+    {
+      name: "ties at the cut: the first of them",
+      tasks: [open(4), open(2), open(4), open(4), open(1)],
+      limit: 3,
+      kept: [0, 1, 4],
+    },
+    {
+      name: "open before done, the latest done first",
+      tasks: [done(1, 9), open(50), done(1, 3), done(2)],
+      limit: 2,
+      kept: [0, 1],
+    },
+    { name: "a limit of none", tasks: [open(1), open(2)], limit: 0, kept: [] },
+  ])("$name", ({ tasks, limit, kept }) => {
+    expect(mostUrgent(tasks, limit)).toEqual(kept.map((i) => tasks[i]));
+    expect(mostUrgent(tasks, limit)).toEqual(byFullSort(tasks, limit));
+  });
+
+  test("the same tasks as a full sort would keep, on many tables with ties", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let table = 0; table < 200; table++) {
+      const tasks = Array.from({ length: 1 + Math.floor(next() * 60) }, () =>
+        next() < 0.3
+          ? done(Math.floor(next() * 8), next() < 0.5 ? Math.floor(next() * 8) : undefined)
+          : open(Math.floor(next() * 8)),
+      );
+      const limit = Math.floor(next() * 40);
+      expect(mostUrgent(tasks, limit)).toEqual(byFullSort(tasks, limit));
+    }
   });
 });

@@ -250,22 +250,25 @@ function byUnit<T extends { readonly row: TaskRow }>(cx: SheetContext, tasks: re
   return [...tasks].sort((a, b) => unit(a) - unit(b) || deadline(a) - deadline(b) || a.row.row - b.row.row);
 }
 
-/** At most `limit` of `tasks`, the most urgent, in the order they came. */
-function mostUrgent<T extends { readonly task: PlannedTask }>(
+/**
+ * At most `limit` of `tasks`, the most urgent, in the order they came; among equally urgent tasks at the cut,
+ * the first ones. The cut is the limit-th smallest urgency, found by sorting the urgencies alone as numbers:
+ * a 100,000-row table's tasks sorted as objects with a comparison for each pair took 20 ms to keep 300.
+ */
+export function mostUrgent<T extends { readonly task: PlannedTask }>(
   tasks: readonly T[],
   limit: number,
 ): readonly T[] {
   if (tasks.length <= limit) return tasks;
+  if (limit <= 0) return [];
   // Open tasks by deadline (the longest overdue first), then finished ones, the latest finished first.
-  const urgency = ({ task }: T) => (task.done ? 1e9 - (task.doneDate ?? task.deadline) : task.deadline);
-  const kept = new Set(
-    tasks
-      .map((entry, i) => ({ i, key: urgency(entry) }))
-      .sort((a, b) => a.key - b.key || a.i - b.i)
-      .slice(0, limit)
-      .map(({ i }) => i),
+  const urgencies = Float64Array.from(tasks, ({ task }) =>
+    task.done ? 1e9 - (task.doneDate ?? task.deadline) : task.deadline,
   );
-  return tasks.filter((_, i) => kept.has(i));
+  const cut = urgencies.slice().sort()[limit - 1]!;
+  let atCut = limit;
+  for (const urgency of urgencies) if (urgency < cut) atCut--;
+  return tasks.filter((_, i) => urgencies[i]! < cut || (urgencies[i] === cut && atCut-- > 0));
 }
 
 /** 按时完成 / 逾期完成 / 已完成, 逾期 N 天, or the status as the table writes it. */

@@ -1,0 +1,53 @@
+import { checkWorkbook } from "../../check";
+import type { Finding } from "../../findings";
+import { parseIsoDay } from "../../day";
+import type { CellValue } from "../../workbook";
+import { mostUrgentFirst } from "./notices";
+
+const HEADER: CellValue[] = ["工作任务", "责任单位", "完成时限", "完成情况"];
+// As of 2026-11-18, the rows (2-7) are: open, overdue, due soon, overdue, open, due soon.
+const result = checkWorkbook(
+  {
+    fileName: "t.xlsx",
+    sheets: [
+      {
+        name: "任务表",
+        rows: [
+          HEADER,
+          ["甲一", "甲", "2026-12-30", "进行中"],
+          ["甲二", "甲", "2026-11-01", "进行中"],
+          ["甲三", "甲", "2026-11-19", "进行中"],
+          ["甲四", "甲", "2026-11-10", "进行中"],
+          ["甲五", "甲", "2026-12-31", "进行中"],
+          ["甲六", "甲", "2026-11-20", "进行中"],
+        ],
+        merges: [],
+      },
+    ],
+  },
+  { asOf: parseIsoDay("2026-11-18")! },
+);
+
+/** Each task row's progress finding, as the notices sheet takes them: overdue, else due soon. */
+const progress = new Map<number, Finding>();
+for (const finding of result.findings) {
+  if (finding.taskIndex === undefined) continue;
+  if (finding.rule === "overdue" || (finding.rule === "due-soon" && !progress.has(finding.taskIndex)))
+    progress.set(finding.taskIndex, finding);
+}
+
+describe("mostUrgentFirst", () => {
+  const byRow = (rows: readonly number[]) => rows.map((row) => result.rows.find((r) => r.row === row)!);
+
+  test.each([
+    { name: "rows in the table's order", rows: [2, 3, 4, 5, 6, 7] },
+    { name: "rows out of order (sorted back by row within each urgency)", rows: [7, 6, 5, 4, 3, 2] },
+    { name: "rows shuffled", rows: [5, 2, 7, 3, 6, 4] },
+  ])("$name: overdue, then due soon, then the rest", ({ rows }) => {
+    expect(mostUrgentFirst(byRow(rows), progress).map((r) => r.row)).toEqual([3, 5, 4, 7, 2, 6]);
+  });
+
+  test("no rows, no list", () => {
+    expect(mostUrgentFirst([], progress)).toEqual([]);
+  });
+});
