@@ -564,6 +564,33 @@ describe("codecs", () => {
     await expect(broken.toBytesAsync()).rejects.toThrow(/bare &/);
   });
 
+  test("a part deflated ahead has its CRC taken with the deflate, not again on this thread", async () => {
+    const input = await excelJsStreamBytes();
+    const sizes: number[] = [];
+    const codec = {
+      ...NODE_CODEC,
+      crc32: (bytes: Uint8Array) => {
+        sizes.push(bytes.length);
+        return NODE_CODEC.crc32(bytes);
+      },
+    };
+    const big = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${`<row><c t="inlineStr"><is><t>督办</t></is></c></row>`.repeat(60_000)}</sheetData></worksheet>`;
+    const write = (ahead: boolean) => {
+      const pkg = OpcPackage.open(input, "in.xlsx", ahead ? codec : { ...codec, deflateRawLater: undefined });
+      pkg.setText(sheetPart(pkg, "任务表"), big);
+      return ahead ? pkg.toBytesAsync() : Promise.resolve(pkg.toBytes());
+    };
+    const here = await write(false);
+    const bigSize = new TextEncoder().encode(big).length;
+    expect(sizes).toContain(bigSize);
+    sizes.length = 0;
+    const ahead = await write(true);
+    expect(sizes).not.toContain(bigSize);
+    // The same file either way, the CRC in it as the directory holds it: the copy reads back.
+    expect(Buffer.from(ahead).equals(Buffer.from(here))).toBe(true);
+    expect((await readWorkbookBytes(ahead, "out.xlsx")).sheets[0]?.rows[59_999]?.[0]).toBe("督办");
+  });
+
   test("parsed back on another thread: each large part once as it is set, its verdict waited for", async () => {
     const input = await excelJsStreamBytes();
     const big = (text: string) =>

@@ -54,8 +54,8 @@ export function countingCodec(
     codec: {
       ...codec,
       measureInflated,
-      measureInflatedLater: async (compressed, limit) => {
-        const answer = await codec.measureInflatedLater(compressed, limit);
+      measureInflatedLater: async (compressed, limit, crc) => {
+        const answer = await codec.measureInflatedLater(compressed, limit, crc);
         inflated(answer.size);
         work.inflatedLaterParts++;
         return answer;

@@ -91,3 +91,71 @@ describe("NODE_CODEC.isUtf8 reads UTF-8 as isWellFormedUtf8 does", () => {
     expect(() => pkg.toBytes()).not.toThrow();
   });
 });
+
+describe("the CRC-32 taken on zlib's threads", () => {
+  const text = strToU8(`<r>${"<c><v>督办 12345</v></c>".repeat(20_000)}</r>`);
+  const stored = NODE_CODEC.deflateRaw(text);
+  const crc = NODE_CODEC.crc32(text);
+
+  it("deflating ahead gives deflateRaw's very stream, and the content's CRC", async () => {
+    const deflated = await NODE_CODEC.deflateRawLater(text);
+    expect(Buffer.from(deflated.data).equals(Buffer.from(stored))).toBe(true);
+    expect(deflated.crc).toBe(crc);
+  });
+
+  // Given the declared CRC, a part is inflated as a gzip member that zlib checks; a member it refuses is
+  // inflated again as stored, so the answer says what the part really holds.
+  const cases: ReadonlyArray<{
+    readonly name: string;
+    readonly compressed: Uint8Array;
+    readonly size: number;
+    readonly declaredCrc: number;
+    readonly answer: { readonly size: number; readonly crc?: number } | "rejects";
+  }> = [
+    {
+      name: "as declared",
+      compressed: stored,
+      size: text.length,
+      declaredCrc: crc,
+      answer: { size: text.length, crc },
+    },
+    {
+      name: "another CRC declared: the actual one",
+      compressed: stored,
+      size: text.length,
+      declaredCrc: (crc ^ 1) >>> 0,
+      answer: { size: text.length, crc },
+    },
+    {
+      name: "more declared than it holds: what it holds",
+      compressed: stored,
+      size: text.length + 10,
+      declaredCrc: crc,
+      answer: { size: text.length, crc },
+    },
+    {
+      name: "less declared than it holds: past the limit",
+      compressed: stored,
+      size: text.length - 10,
+      declaredCrc: crc,
+      answer: { size: text.length - 9 },
+    },
+    {
+      name: "a stream cut short: refused",
+      compressed: stored.subarray(0, stored.length >> 1),
+      size: text.length,
+      declaredCrc: crc,
+      answer: "rejects",
+    },
+  ];
+  it.each(cases)("$name", async ({ compressed, size, declaredCrc, answer }) => {
+    const measured = NODE_CODEC.measureInflatedLater(compressed, size, declaredCrc);
+    if (answer === "rejects") {
+      await expect(measured).rejects.toThrow();
+      return;
+    }
+    const { size: gotSize, crc: gotCrc, data } = await measured;
+    expect({ size: gotSize, ...(gotCrc === undefined ? {} : { crc: gotCrc }) }).toEqual(answer);
+    if (answer.crc !== undefined) expect(Buffer.from(data!).equals(Buffer.from(text))).toBe(true);
+  });
+});

@@ -34,18 +34,23 @@ export interface PackageCodec {
   readonly deflateRaw?: (bytes: Uint8Array) => Uint8Array;
   /**
    * The same deflate, on another thread (Node's zlib pool): a large part starts deflating when it is set, and
-   * toBytesAsync waits for it. The same bytes as deflateRaw's.
+   * toBytesAsync waits for it. The same bytes as deflateRaw's, with the part's CRC-32 where that thread took it.
    */
-  readonly deflateRawLater?: (bytes: Uint8Array) => Promise<Uint8Array>;
+  readonly deflateRawLater?: (bytes: Uint8Array) => Promise<DeflatedPart>;
   /** The zip's CRC-32 (unsigned); default a table-driven implementation below. */
   readonly crc32?: (bytes: Uint8Array) => number;
   /** The probe that checks declared sizes on open (see checkInflatedSizes). */
   readonly measureInflated?: InflatedSizeProbe;
   /**
    * The same probe on another thread (Node's zlib pool), for a large part: open() starts it and leaves that
-   * part's check to settle(), so that a reader parses the shared strings while the sheet inflates.
+   * part's check to settle(), so that a reader parses the shared strings while the sheet inflates. `crc` is
+   * what the zip declares, for a probe that can check it on that thread too.
    */
-  readonly measureInflatedLater?: (compressed: Uint8Array, size: number) => Promise<InflatedSize>;
+  readonly measureInflatedLater?: (
+    compressed: Uint8Array,
+    size: number,
+    crc: number,
+  ) => Promise<InflatedSize>;
   /**
    * Whether bytes are UTF-8 as the standard defines it, for verifying large written parts; default the
    * scanner's own (isWellFormedUtf8), which a native check (Node's buffer.isUtf8) outruns some fifteen times.
@@ -58,6 +63,12 @@ export interface PackageCodec {
   readonly verifyLater?: (bytes: Uint8Array, name: string) => Promise<void>;
 }
 
+/** A part deflated on another thread: the raw deflate stream, and the content's CRC-32 where it was taken there. */
+export interface DeflatedPart {
+  readonly data: Uint8Array;
+  readonly crc?: number;
+}
+
 /** One entry of the package to be written: as stored in the input, replaced, or new. */
 interface Slot {
   readonly name: string;
@@ -68,9 +79,9 @@ interface Slot {
   /** Set by a writer that has parsed back everything it changed in this content itself (see setBytes). */
   checked?: boolean;
   /** The content being deflated on another thread since it was set (see deflateRawLater). */
-  deflating?: Promise<Uint8Array>;
+  deflating?: Promise<DeflatedPart>;
   /** What that deflate gave, once toBytesAsync has waited for it. */
-  deflated?: Uint8Array;
+  deflated?: DeflatedPart;
   /** The content being parsed back on another thread since it was set (see verifyLater). */
   verifying?: Promise<void>;
 }
@@ -108,7 +119,7 @@ export class OpcPackage {
   /** A native inflate was given (Node's zlib): stream() inflates a part whole with it, then hands out slices. */
   private readonly wholeInflate: boolean;
   private readonly deflateRaw: (bytes: Uint8Array) => Uint8Array;
-  private readonly deflateRawLater: ((bytes: Uint8Array) => Promise<Uint8Array>) | undefined;
+  private readonly deflateRawLater: ((bytes: Uint8Array) => Promise<DeflatedPart>) | undefined;
   private readonly crc32: (bytes: Uint8Array) => number;
   private readonly isUtf8: ((bytes: Uint8Array) => boolean) | undefined;
   private readonly verifyLater: ((bytes: Uint8Array, name: string) => Promise<void>) | undefined;
@@ -159,6 +170,7 @@ export class OpcPackage {
         const inflating = later(
           bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
           entry.uncompressedSize,
+          entry.crc,
         );
         // Awaited by settle(); a package refused before it is, or never settled, leaves it unawaited.
         inflating.catch(() => undefined);
@@ -621,7 +633,8 @@ export class OpcPackage {
 
   private plan(slot: Slot, template: ZipEntry | undefined): Planned {
     const stored = slot.stored;
-    const crc = slot.data ? this.crc32(slot.data) >>> 0 : undefined;
+    // A part deflated on zlib's threads had its CRC taken there (a 100,000-row check writes some 80 MB).
+    const crc = slot.data ? (slot.deflated?.crc ?? this.crc32(slot.data)) >>> 0 : undefined;
     if (stored && (!slot.data || this.sameAsStored(stored, slot.data, crc))) {
       const entry = stored;
       return {
@@ -646,7 +659,7 @@ export class OpcPackage {
       };
     }
     const data = slot.data!;
-    const deflated = slot.deflated ?? this.deflateRaw(data);
+    const deflated = slot.deflated?.data ?? this.deflateRaw(data);
     // Incompressible content (or nothing at all) is stored: deflate would only make it longer.
     const method = deflated.length < data.length ? 8 : 0;
     const name = stored?.centralName ?? new TextEncoder().encode(slot.name);
