@@ -72,6 +72,12 @@ const lies: ReadonlyArray<readonly [string, () => Uint8Array, string, Record<str
     { reason: "crc" },
   ],
   [
+    "the sheet declares a DOCTYPE (read from what inflating it on zlib's threads gave)",
+    () => oneSheetWorkbook(`<!DOCTYPE worksheet [<!ENTITY e "e">]>\n${largeSheet()}`),
+    SHEET,
+    { reason: "doctype" },
+  ],
+  [
     "a part no reader reads holds more than it declares",
     () => declareSize(withBlob, "xl/media/blob.bin", 4.5 * MB),
     "xl/media/blob.bin",

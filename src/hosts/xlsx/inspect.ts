@@ -247,9 +247,10 @@ export function refuseDoctypes(
   fileName: string,
   info: PackageInfo,
   inflated: (entry: ZipEntry) => Uint8Array | undefined = () => undefined,
+  later: (entry: ZipEntry) => boolean = () => false,
 ): void {
   for (const entry of info.entries) {
-    if (!/\.(xml|rels|vml)$/i.test(entry.name) || entry.uncompressedSize === 0) continue;
+    if (!holdsMarkup(entry) || later(entry)) continue;
     const kept = entry.method === 8 ? inflated(entry) : undefined;
     const data = kept ?? bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     if (prologDeclaresDoctype(data, kept === undefined && entry.method === 8)) {
@@ -257,6 +258,19 @@ export function refuseDoctypes(
     }
   }
 }
+
+/**
+ * refuseDoctypes for one part `later` left out, given its content once inflated (on another thread: the start
+ * of a 41 MB sheet inflated here again took as long as reading every small part), or its stored stream.
+ * @throws WorkbookInputError
+ */
+export function refuseDoctypeIn(entry: ZipEntry, data: Uint8Array, fileName: string, deflated = false): void {
+  if (holdsMarkup(entry) && prologDeclaresDoctype(data, deflated))
+    throw new WorkbookInputError("damaged", fileName, { reason: "doctype", entry: entry.name });
+}
+
+const holdsMarkup = (entry: ZipEntry): boolean =>
+  /\.(xml|rels|vml)$/i.test(entry.name) && entry.uncompressedSize !== 0;
 
 const PROLOG_LIMIT = 1024 * 1024;
 

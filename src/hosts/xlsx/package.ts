@@ -13,6 +13,7 @@ import {
   KEEP_INFLATED_PART_BYTES,
   measurePart,
   measureWithFflate,
+  refuseDoctypeIn,
   refuseDoctypes,
   unreadablePart,
   type InflatedSize,
@@ -192,7 +193,14 @@ export class OpcPackage {
       },
       (entry) => unsettled.has(entry),
     );
-    refuseDoctypes(bytes, fileName, info, (entry) => kept.get(entry));
+    // A part inflating on another thread has its prolog read when it is settled, from what that gave.
+    refuseDoctypes(
+      bytes,
+      fileName,
+      info,
+      (entry) => kept.get(entry),
+      (entry) => unsettled.has(entry),
+    );
     const pkg = new OpcPackage(bytes, fileName, info.entries, info.comment, options, unsettled);
     for (const [key, i] of pkg.index) {
       const data = kept.get(pkg.slots[i]!.stored!);
@@ -224,6 +232,7 @@ export class OpcPackage {
       // Settled on the spot meanwhile.
       if (!this.unsettled.delete(entry)) continue;
       const data = checkInflatedPart(entry, produced, this.fileName);
+      this.refuseDoctype(entry, data);
       // Kept for the reader that asked for this part; parts settled all together are not about to be read.
       if (name !== undefined) this.keepSettled(entry, data);
     }
@@ -233,7 +242,15 @@ export class OpcPackage {
   private settleNow(entry: ZipEntry): void {
     if (!this.unsettled.delete(entry)) return;
     const compressed = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    this.keepSettled(entry, measurePart(entry, compressed, this.fileName, this.measureInflated));
+    const data = measurePart(entry, compressed, this.fileName, this.measureInflated);
+    this.refuseDoctype(entry, data);
+    this.keepSettled(entry, data);
+  }
+
+  /** The DOCTYPE check open() left to settling, on the part's inflated bytes or, not kept, its stored ones. */
+  private refuseDoctype(entry: ZipEntry, data: Uint8Array | undefined): void {
+    const stored = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    refuseDoctypeIn(entry, data ?? stored, this.fileName, data === undefined && entry.method === 8);
   }
 
   /** A settled part's bytes, kept for reading when it is the part of its name and has not been replaced. */
