@@ -565,7 +565,7 @@ describeWithTools("units answer their notices, duban merge takes the answers bac
     ]);
   });
 
-  test("the units that did not answer come first as 未反馈, then who answered, with rows updated and rejected", () => {
+  test("the units that did not answer come first as 未反馈 (the damaged file's unit as such), then who answered, with rows updated and rejected", () => {
     const rows = section(state.feedback.rows, FEEDBACK.unitsHeader);
     const order = state.masterReport.summary.units.map((u) => u.unit);
     const filesOf = (unit: string) => RETURNS.filter((r) => r.unit === unit).map((r) => r.file);
@@ -577,10 +577,16 @@ describeWithTools("units answer their notices, duban merge takes the answers bac
       ).size;
     const line = (unit: string) => {
       const files = filesOf(unit);
+      // The damaged file is named after its unit, as its notice was: the unit sent something unusable.
+      const unusable = unit === DAMAGED.unit ? [DAMAGED.file] : [];
       return [
         unit,
-        files.length > 0 ? FEEDBACK.answered : FEEDBACK.notAnswered,
-        files.length > 0 ? files.join("\n") : null,
+        files.length > 0
+          ? FEEDBACK.answered
+          : unusable.length > 0
+            ? FEEDBACK.unusableFile
+            : FEEDBACK.notAnswered,
+        files.length + unusable.length > 0 ? [...files, ...unusable].join("\n") : null,
         rowsWith(unit, ["applied", "appliedOnce"]),
         rowsWith(unit, ["protectedField", "otherUnit", "olderRound", "disagree", "masterChanged", "noMatch"]),
       ];

@@ -11,6 +11,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   mergeToUndo: [8, "2026-11-18"],
   mergedCounts: [{ answered: 3, notAnswered: 1, changes: 8, rejected: 2, skipped: 1 }],
   notAnsweredUnits: [["机电科", "通风区"]],
+  unusableFileUnits: [["机电科"]],
   skippedFile: ["说明.xlsx", "不是 Excel 工作簿"],
   seeFeedbackSheet: ["反馈情况"],
   editedCells: ["任务表", ["E4", "G6"]],

@@ -83,6 +83,8 @@ export interface PaneCatalogue {
     readonly skipped: number;
   }) => string;
   readonly notAnsweredUnits: (units: readonly string[]) => string;
+  /** Units that have not answered but sent a file, named after them, that could not be used (listed below). */
+  readonly unusableFileUnits: (units: readonly string[]) => string;
   readonly skippedFiles: string;
   readonly skippedFile: (file: string, reason: string) => string;
   readonly seeFeedbackSheet: (sheet: string) => string;
@@ -199,6 +201,7 @@ const zhCN: PaneCatalogue = {
   mergedCounts: (v) =>
     `${v.answered} 个单位已反馈、${v.notAnswered} 个未反馈；采纳修改 ${v.changes} 处，未采纳 ${v.rejected} 处，未使用的文件 ${v.skipped} 个。`,
   notAnsweredUnits: (units) => `未反馈：${units.join("、")}`,
+  unusableFileUnits: (units) => `反馈文件无法使用：${units.join("、")}`,
   skippedFiles: "未使用的文件",
   skippedFile: (file, reason) => `${file}：${reason}`,
   seeFeedbackSheet: (sheet) => `每处修改和未采纳的原因见“${sheet}”工作表；改动的单元格已用浅蓝色标出。`,
@@ -319,6 +322,7 @@ const enUS: PaneCatalogue = {
   mergedCounts: (v) =>
     `${v.answered} unit(s) answered, ${v.notAnswered} did not; ${v.changes} change(s) applied, ${v.rejected} not applied, ${v.skipped} file(s) not used.`,
   notAnsweredUnits: (units) => `No answer from: ${units.join(", ")}`,
+  unusableFileUnits: (units) => `A file could not be used from: ${units.join(", ")}`,
   skippedFiles: "Files not used",
   skippedFile: (file, reason) => `${file}: ${reason}`,
   seeFeedbackSheet: (sheet) =>

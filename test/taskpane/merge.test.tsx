@@ -84,6 +84,19 @@ test("合并反馈 takes the returned workbooks from the picker and says what th
   expect(screen.getByRole("button", { name: "撤销合并" })).toBeTruthy();
 });
 
+test("a unit whose file could not be used is named apart from those that sent nothing", async () => {
+  const { user } = renderPane();
+  await merge(user, [unitOne(), pickedFile(new Uint8Array([0x0a]), "督办单-机电科.xlsx")]);
+  const bar = (await screen.findByText("反馈已合并")).closest(".fui-MessageBar") as HTMLElement;
+  expect(
+    within(bar).getByText("1 个单位已反馈、2 个未反馈；采纳修改 2 处，未采纳 0 处，未使用的文件 1 个。"),
+  ).toBeTruthy();
+  expect(within(bar).getByText("未反馈：通风区")).toBeTruthy();
+  expect(within(bar).getByText("反馈文件无法使用：机电科")).toBeTruthy();
+  const skipped = within(bar).getByRole("list", { name: "未使用的文件" });
+  expect(within(skipped).getByText(/^督办单-机电科\.xlsx：/)).toBeTruthy();
+});
+
 test("撤销合并 is refused while merged cells were edited, naming them; then undoes and says so", async () => {
   const host = new FakeHost(taskWorkbook());
   const { user } = renderPane({ host });

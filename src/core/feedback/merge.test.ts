@@ -11,7 +11,7 @@ import {
   TASKS,
 } from "../../../test/helpers/feedback";
 import type { CellValue } from "../workbook";
-import { mergeAnswers, type MasterTable, type MergeOptions, type ReturnedFile } from "./merge";
+import { mergeAnswers, unitNamedIn, type MasterTable, type MergeOptions, type ReturnedFile } from "./merge";
 import type { AnswerField, CellChange, MergeOutcome, RejectedAnswer } from "./types";
 
 const master = checked(masterWorkbook());
@@ -632,6 +632,28 @@ describe("mergeAnswers", () => {
     });
   });
 
+  test("a file named after a unit that could not be read is that unit's, which still has not answered", () => {
+    const outcome = mergeAnswers(master, [
+      { file: "returns/督办单-甲.xlsx", reason: "damaged", detail: "zip" },
+      { file: "乙反馈.docx", reason: "notWorkbook" },
+      returned("乙.xlsx", noticeWorkbook(master, "乙")),
+      { file: "甲乙.xlsx", reason: "encrypted" },
+      { file: "督办单-丙.xlsx", reason: "otherMaster" },
+    ]);
+    expect(outcome.units).toEqual([
+      { unit: "丙", files: [], rowsUpdated: 0, rowsRejected: 0 },
+      { unit: "甲", files: [], rowsUpdated: 0, rowsRejected: 0, unusable: ["returns/督办单-甲.xlsx"] },
+      { unit: "乙", files: ["乙.xlsx"], rowsUpdated: 0, rowsRejected: 0, unusable: ["乙反馈.docx"] },
+    ]);
+    // Every one of them is still listed with why it was not used.
+    expect(outcome.skipped.map((s) => s.file)).toEqual([
+      "returns/督办单-甲.xlsx",
+      "乙反馈.docx",
+      "甲乙.xlsx",
+      "督办单-丙.xlsx",
+    ]);
+  });
+
   test.each<[string, CellValue[][], string | undefined]>([
     ["an unchanged full copy answers for no unit", TASKS, undefined],
     ["an unchanged copy of one unit's rows is that unit's", TASKS.slice(3), "丙"],
@@ -657,5 +679,22 @@ describe("mergeAnswers", () => {
     ]);
     expect(outcome.changes).toEqual([change("copy.xlsx", "甲", 2, "status", "进行中", "已完成")]);
     expect(outcome.rejected).toEqual([]);
+  });
+});
+
+describe("unitNamedIn", () => {
+  const UNITS = ["综采一队", "综采一队二班", "机电科", "通风区", "Safety Office"];
+  test.each<[string, string, string | undefined]>([
+    ["as notices are named", "督办单-机电科.xlsx", "机电科"],
+    ["renamed by the unit", "机电科反馈（已填）(1).xlsx", "机电科"],
+    ["in a folder", "C:\\returns\\督办单-通风区.xlsx", "通风区"],
+    ["a unit whose name holds another's: the longer", "督办单-综采一队二班.xlsx", "综采一队二班"],
+    ["the shorter alone", "综采一队.xlsx", "综采一队"],
+    ["without case, spaces or punctuation", "notice - safety_office.XLSX", "Safety Office"],
+    ["two units named: neither", "机电科、通风区.xlsx", undefined],
+    ["no unit named", "反馈.xlsx", undefined],
+    ["a name only in the extension is no name", "督办单.机电科", undefined],
+  ])("%s: %s", (_name, file, unit) => {
+    expect(unitNamedIn(file, UNITS)).toBe(unit);
   });
 });

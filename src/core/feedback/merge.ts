@@ -36,6 +36,7 @@ import {
   type ProtectedField,
   type RejectedAnswer,
   type SkippedFile,
+  type SkippedReason,
   type UnitFeedback,
 } from "./types";
 
@@ -119,7 +120,7 @@ export function mergeAnswers(
     changes: changes.map((c) => c.change),
     rejected: rejected.map((r) => r.answer),
     skipped,
-    units: unitLines(unitOrder, files, changes, rejected),
+    units: unitLines(unitOrder, files, changes, rejected, skipped),
     ...(unattributed.length > 0 ? { unattributed } : {}),
   };
 }
@@ -357,30 +358,78 @@ function settle(
   return { changes, disagreements };
 }
 
-/** Per unit: its files and the rows updated and rejected; units that answered nothing first. */
+/**
+ * Per unit: its files and the rows updated and rejected, and the files named after it that could not be used;
+ * units that answered nothing first.
+ */
 function unitLines(
   order: readonly string[],
   files: readonly FileOutcome[],
   changes: readonly Candidate[],
   rejected: readonly Rejection[],
+  skipped: readonly SkippedFile[],
 ): UnitFeedback[] {
-  const lines = new Map<string, { files: string[]; updated: Set<number>; rejected: Set<string> }>();
+  const lines = new Map<
+    string,
+    { files: string[]; updated: Set<number>; rejected: Set<string>; unusable: string[] }
+  >();
   const line = (unit: string) => {
     let entry = lines.get(unit);
-    if (!entry) lines.set(unit, (entry = { files: [], updated: new Set(), rejected: new Set() }));
+    if (!entry)
+      lines.set(unit, (entry = { files: [], updated: new Set(), rejected: new Set(), unusable: [] }));
     return entry;
   };
   for (const unit of order) line(unit);
   for (const file of files) if (file.unit !== undefined) line(file.unit).files.push(file.file);
   for (const { change } of changes) line(change.unit).updated.add(change.row);
   for (const { answer, rowKey } of rejected) if (answer.unit !== "") line(answer.unit).rejected.add(rowKey);
+  for (const { file, reason } of skipped) {
+    if (!UNREADABLE.has(reason)) continue;
+    const unit = unitNamedIn(file, order);
+    if (unit !== undefined) line(unit).unusable.push(file);
+  }
   const all = [...lines].map(([unit, entry]): UnitFeedback => ({
     unit,
     files: entry.files,
     rowsUpdated: entry.updated.size,
     rowsRejected: entry.rejected.size,
+    ...(entry.unusable.length > 0 ? { unusable: entry.unusable } : {}),
   }));
   return [...all.filter((u) => u.files.length === 0), ...all.filter((u) => u.files.length > 0)];
+}
+
+/**
+ * Why a file could not be read as anyone's answer at all. A notice of another master is not among them: it
+ * says whose it is, and it answers another table.
+ */
+const UNREADABLE: ReadonlySet<SkippedReason> = new Set<SkippedReason>([
+  "notWorkbook",
+  "damaged",
+  "encrypted",
+  "notAnswer",
+]);
+
+/**
+ * The unit a file is named after, as notices are named (督办单-综采一队.xlsx) and as units rename them
+ * (综采一队反馈（已填）.xlsx): the one unit whose name its name holds, compared without case, spaces or
+ * punctuation, a unit whose name is part of another's found there not counted (综采一队 in 综采一队二班). None
+ * where the names of two units are found, or none is.
+ */
+export function unitNamedIn(file: string, units: readonly string[]): string | undefined {
+  const base = file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]*$/, "");
+  const name = compactKey(base);
+  const found = units.filter((unit) => {
+    const key = compactKey(unit);
+    return key !== "" && name.includes(key);
+  });
+  const keys = found.map(compactKey);
+  const outermost = found.filter(
+    (_, i) => !keys.some((other, j) => j !== i && other !== keys[i] && other.includes(keys[i]!)),
+  );
+  return outermost.length === 1 ? outermost[0] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------

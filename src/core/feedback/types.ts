@@ -101,9 +101,15 @@ export interface SkippedFile {
 /** Per unit: did it answer, and what came of it. */
 export interface UnitFeedback {
   readonly unit: string;
+  /** The files whose answers were weighed for the unit. */
   readonly files: readonly string[];
   readonly rowsUpdated: number;
   readonly rowsRejected: number;
+  /**
+   * Files named after the unit that could not be used (also in MergeOutcome.skipped): it may have answered in
+   * them. Absent when there are none.
+   */
+  readonly unusable?: readonly string[];
 }
 
 export interface MergeOutcome {

@@ -117,6 +117,8 @@ export interface FeedbackWording {
   readonly unitsHeader: readonly [string, string, string, string, string];
   readonly answered: string;
   readonly notAnswered: string;
+  /** A unit that has not answered, but whose file (named after it) could not be used: listed below with why. */
+  readonly unusableFile: string;
   readonly changesTitle: (count: number) => string;
   /** The changes' columns: cell, task, field, old value, new value, file. */
   readonly changesHeader: readonly [string, string, string, string, string, string];

@@ -268,6 +268,7 @@ export const enUS: Catalogue = {
       unitsHeader: ["Unit", "Answered", "Files", "Rows updated", "Rows not applied"],
       answered: "Answered",
       notAnswered: "No answer",
+      unusableFile: "File could not be used (see below)",
       changesTitle: (n) => `Changes applied (${n})`,
       changesHeader: ["Cell", "Task", "Field", "Old value", "New value", "File"],
       noChanges: "No change was applied.",

@@ -253,6 +253,7 @@ export const zhCN: Catalogue = {
       unitsHeader: ["责任单位", "反馈", "反馈文件", "更新行数", "未采纳行数"],
       answered: "已反馈",
       notAnswered: "未反馈",
+      unusableFile: "反馈文件无法使用（见下文）",
       changesTitle: (n) => `已采纳的修改（${n} 处）`,
       changesHeader: ["单元格", "工作任务", "字段", "原值", "新值", "反馈文件"],
       noChanges: "没有采纳任何修改。",

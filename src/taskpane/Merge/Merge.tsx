@@ -68,7 +68,10 @@ export function MergeOutcomeBar({ outcome, feedbackSheet, locale, onDismiss }: M
   const styles = useStyles();
   const words = PANE_CATALOGUES[locale];
   const reasons = CATALOGUES[locale].output.feedback.skippedReasons;
-  const silent = outcome.units.filter((unit) => unit.files.length === 0).map((unit) => unit.unit);
+  const notAnswered = outcome.units.filter((unit) => unit.files.length === 0);
+  // A unit whose own file could not be used is told apart: it did send something, listed below with why.
+  const unusable = notAnswered.filter((unit) => unit.unusable !== undefined).map((unit) => unit.unit);
+  const silent = notAnswered.filter((unit) => unit.unusable === undefined).map((unit) => unit.unit);
   const clean = outcome.rejected.length === 0 && outcome.skipped.length === 0;
   return (
     <MessageBar intent={clean ? "success" : "warning"} layout="multiline">
@@ -76,14 +79,15 @@ export function MergeOutcomeBar({ outcome, feedbackSheet, locale, onDismiss }: M
         <MessageBarTitle>{words.mergedTitle}</MessageBarTitle>
         <span className={styles.line}>
           {words.mergedCounts({
-            answered: outcome.units.length - silent.length,
-            notAnswered: silent.length,
+            answered: outcome.units.length - notAnswered.length,
+            notAnswered: notAnswered.length,
             changes: outcome.changes.length,
             rejected: outcome.rejected.length,
             skipped: outcome.skipped.length,
           })}
         </span>
         {silent.length > 0 && <span className={styles.line}>{words.notAnsweredUnits(silent)}</span>}
+        {unusable.length > 0 && <span className={styles.line}>{words.unusableFileUnits(unusable)}</span>}
         {outcome.skipped.length > 0 && (
           <ul className={styles.list} aria-label={words.skippedFiles}>
             {outcome.skipped.map((skipped, i) => (

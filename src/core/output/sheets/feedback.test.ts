@@ -142,6 +142,24 @@ describe("the Feedback sheet (反馈情况)", () => {
     ]);
   });
 
+  test.each<[Locale, string, string]>([
+    ["zh-CN", "反馈文件无法使用（见下文）", "文件已损坏，无法打开"],
+    ["en-US", "File could not be used (see below)", "Damaged: it cannot be opened"],
+  ])(
+    "%s: a unit whose file could not be used says so, with the file, which is listed with why",
+    (locale, status, why) => {
+      const unusable = mergeAnswers(master, [
+        { file: "督办单-丙.xlsx", reason: "damaged", detail: "zip: invalid" },
+      ]);
+      const rows = values(feedbackSheetOf(locale, unusable));
+      expect(rows).toContainEqual(["丙", status, "督办单-丙.xlsx", 0, 0]);
+      expect(rows).toContainEqual(["督办单-丙.xlsx", why, "zip: invalid"]);
+      const sheet = feedbackSheetOf(locale, unusable);
+      const line = sheet.rows.findIndex((row) => row.cells[0]?.value === "丙");
+      expect(sheet.rows[line]!.cells[1]!.style).toBe("warning");
+    },
+  );
+
   test("in English, under its own name", () => {
     const sheet = feedbackSheetOf("en-US");
     expect(sheet.name).toBe("Feedback");

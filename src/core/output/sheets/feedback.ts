@@ -34,10 +34,14 @@ export function feedbackSheet(cx: SheetContext, merge: MergeOutcome): SheetSpec 
   sheet.header([...words.unitsHeader]);
   for (const unit of merge.units) {
     const answered = unit.files.length > 0;
+    const unusable = unit.unusable ?? [];
     sheet.add([
       cell(unit.unit, "text"),
-      answered ? cell(words.answered, "text") : cell(words.notAnswered, "warning"),
-      cell(unit.files.join("\n"), "textWrap"),
+      answered
+        ? cell(words.answered, "text")
+        : cell(unusable.length > 0 ? words.unusableFile : words.notAnswered, "warning"),
+      // The files it answered in, then those named after it that could not be used.
+      cell([...unit.files, ...unusable].join("\n"), "textWrap"),
       cell(unit.rowsUpdated, "number"),
       cell(unit.rowsRejected, "number"),
     ]);
