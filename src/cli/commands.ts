@@ -142,6 +142,8 @@ export function runCheck(
     asOf: run.asOfDay,
     settings,
     ...(keyRows ? { keyRows } : {}),
+    // A check that writes no copy reports alone: its highlights are never planned.
+    highlightKeys: run.command !== "check" || run.out !== undefined,
     onProgress: (done, total) => progress.checking(done, total),
   });
   progress.clear();

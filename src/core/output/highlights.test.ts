@@ -110,3 +110,35 @@ describe("the marks of a plan: one per cell, by row then column, whatever order 
     expect(plan.keys.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("a check made without highlight keys (a report alone)", () => {
+  const workbook = {
+    fileName: "t.xlsx",
+    sheets: [
+      {
+        name: "任务",
+        rows: [
+          ["工作任务", "责任单位", "完成时限", "完成情况"],
+          ["巡检", "综采一队", "2026-11-01", "进行中"],
+          ["维修", "", "2026-12-01", "进行中"],
+        ],
+        merges: [],
+      },
+    ],
+  };
+  const asOf = parseIsoDay("2026-11-18")!;
+  const keyed = checkWorkbook(workbook, { asOf });
+  const bare = checkWorkbook(workbook, { asOf, highlightKeys: false });
+
+  test("finds, summarises and ranks the same", () => {
+    const { highlightKeys, ...rest } = keyed;
+    expect(highlightKeys?.columns.length).toBeGreaterThan(0);
+    expect(bare).toEqual(rest);
+    expect(bare.findings.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("cannot have its highlights planned, and says why", () => {
+    expect(() => highlightPlan(bare, { date1904: false })).toThrow(/highlightKeys: false/);
+    expect(highlightPlan(keyed, { date1904: false }).marks.length).toBeGreaterThan(0);
+  });
+});

@@ -120,9 +120,15 @@ export interface HighlightOptions {
 /**
  * The marks for a check's findings on its task sheet, and for the cells a merge wrote, one per cell, the most
  * urgent kind winning, and the keys its rules look up.
- * @throws Error when a merged cell's row has no key cells in the result (checked without keyRows).
+ * @throws Error when the result has no highlight keys, or a merged cell's row has no key cells in it (checked
+ *   without keyRows).
  */
 export function highlightPlan(result: CheckResult, options: HighlightOptions): HighlightPlan {
+  const keyed = result.highlightKeys;
+  if (!keyed)
+    throw new Error(
+      "The check kept no highlight keys (CheckOptions.highlightKeys: false): its highlights cannot be planned",
+    );
   const byCell = new Map<number, HighlightMark>();
   const urgency = (kind: HighlightKind) => HIGHLIGHT_KINDS.indexOf(kind);
   let lastColumn = 0;
@@ -141,7 +147,7 @@ export function highlightPlan(result: CheckResult, options: HighlightOptions): H
     if (!before || urgency(kind) < urgency(before.kind)) byCell.set(key, { row, column, kind });
   }
   for (const cell of options.merged ?? []) {
-    if (!result.highlightKeys.rows[cell.row])
+    if (!keyed.rows[cell.row])
       throw new Error(
         `Row ${cell.row} was merged but the check kept no key cells for it (CheckOptions.keyRows)`,
       );
@@ -154,7 +160,7 @@ export function highlightPlan(result: CheckResult, options: HighlightOptions): H
   const firstRow = result.firstDataRow - 1;
   const lastTaskRow = result.rows.length === 0 ? firstRow : result.rows[result.rows.length - 1]!.row - 1;
 
-  const keyColumns = result.highlightKeys.columns;
+  const keyColumns = keyed.columns;
   const text = (value: CellValue | undefined) => concatText(value ?? null, options.date1904);
   const byKind = new Map<HighlightKind, Set<string>>();
   // Marks come row by row, and a row's cells make the same start of every key in it.
@@ -162,7 +168,7 @@ export function highlightPlan(result: CheckResult, options: HighlightOptions): H
   let rowKey = "";
   for (const mark of marks) {
     if (mark.row !== keyRow) {
-      const cells = result.highlightKeys.rows[mark.row + 1] ?? [];
+      const cells = keyed.rows[mark.row + 1] ?? [];
       rowKey = "";
       for (let i = 0; i < keyColumns.length; i++) rowKey += text(cells[i]) + SEPARATOR;
       keyRow = mark.row;
