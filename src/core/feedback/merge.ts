@@ -421,15 +421,12 @@ export function unitNamedIn(file: string, units: readonly string[]): string | un
     .pop()!
     .replace(/\.[^.]*$/, "");
   const name = compactKey(base);
-  const found = units.filter((unit) => {
-    const key = compactKey(unit);
-    return key !== "" && name.includes(key);
-  });
-  const keys = found.map(compactKey);
+  const keys = units.map(compactKey);
+  const found = keys.flatMap((key, i) => (key !== "" && name.includes(key) ? [i] : []));
   const outermost = found.filter(
-    (_, i) => !keys.some((other, j) => j !== i && other !== keys[i] && other.includes(keys[i]!)),
+    (i) => !found.some((j) => keys[j] !== keys[i] && keys[j]!.includes(keys[i]!)),
   );
-  return outermost.length === 1 ? outermost[0] : undefined;
+  return outermost.length === 1 ? units[outermost[0]!] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------

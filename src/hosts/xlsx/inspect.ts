@@ -253,9 +253,7 @@ export function refuseDoctypes(
     if (!holdsMarkup(entry) || later(entry)) continue;
     const kept = entry.method === 8 ? inflated(entry) : undefined;
     const data = kept ?? bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    if (prologDeclaresDoctype(data, kept === undefined && entry.method === 8)) {
-      throw new WorkbookInputError("damaged", fileName, { reason: "doctype", entry: entry.name });
-    }
+    refuseDoctypeIn(entry, data, fileName, kept === undefined && entry.method === 8);
   }
 }
 

@@ -1,8 +1,7 @@
 import { checkWorkbook } from "../../check";
-import type { Finding } from "../../findings";
 import { parseIsoDay } from "../../day";
 import type { CellValue } from "../../workbook";
-import { mostUrgentFirst } from "./notices";
+import { mostUrgentFirst, progressFindings } from "./notices";
 
 const HEADER: CellValue[] = ["工作任务", "责任单位", "完成时限", "完成情况"];
 // As of 2026-11-18, the rows (2-7) are: open, overdue, due soon, overdue, open, due soon.
@@ -28,13 +27,7 @@ const result = checkWorkbook(
   { asOf: parseIsoDay("2026-11-18")! },
 );
 
-/** Each task row's progress finding, as the notices sheet takes them: overdue, else due soon. */
-const progress = new Map<number, Finding>();
-for (const finding of result.findings) {
-  if (finding.taskIndex === undefined) continue;
-  if (finding.rule === "overdue" || (finding.rule === "due-soon" && !progress.has(finding.taskIndex)))
-    progress.set(finding.taskIndex, finding);
-}
+const progress = progressFindings(result.findings);
 
 describe("mostUrgentFirst", () => {
   const byRow = (rows: readonly number[]) => rows.map((row) => result.rows.find((r) => r.row === row)!);

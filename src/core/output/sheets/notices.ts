@@ -20,7 +20,7 @@ export function noticesSheet(cx: SheetContext): SheetSpec {
   const { result, catalogue: cat } = cx;
   const out = cat.output;
   const sheet = new Layout(cx, 5);
-  const progress = progressFindings(cx);
+  const progress = progressFindings(cx.result.findings);
   // The summary's order (the roster's, else first appearance), so notices follow the ranking sheet's units.
   const byUnit = new Map<string, TaskRow[]>(result.summary.units.map((u) => [u.name, []]));
   for (const row of result.rows) {
@@ -103,7 +103,7 @@ export function answerableNoticeSheet(cx: SheetContext, input: AnswerableInput):
   const out = cat.output;
   const open = result.rows.filter((row) => row.unit === input.unit && row.status.kind !== "done");
   if (open.length === 0) return undefined;
-  const progress = progressFindings(cx);
+  const progress = progressFindings(cx.result.findings);
   const fields = input.fields;
   const columns: Partial<Record<AnswerField | ProtectedField, number>> = { task: 1, unit: 2, deadline: 3 };
   fields.forEach((field, i) => (columns[field] = 4 + i));
@@ -202,9 +202,9 @@ function answerCell(field: AnswerField, value: CellValue): SpecCell {
 }
 
 /** Each task row's progress finding: overdue, else due soon. */
-function progressFindings(cx: SheetContext): Map<number, Finding> {
+export function progressFindings(findings: readonly Finding[]): Map<number, Finding> {
   const progress = new Map<number, Finding>();
-  for (const finding of cx.result.findings) {
+  for (const finding of findings) {
     if (finding.taskIndex === undefined) continue;
     if (finding.rule === "overdue" || (finding.rule === "due-soon" && !progress.has(finding.taskIndex)))
       progress.set(finding.taskIndex, finding);
