@@ -4,7 +4,14 @@ import { Inflate } from "fflate";
 import { WorkbookInputError } from "./errors";
 import { XmlScanner } from "./reader/scan";
 import { XmlPartError } from "./xml-error";
-import { crc32, hasZipSignature, readZipDirectory, ZipStructureError, type ZipEntry } from "./zip";
+import {
+  crc32,
+  hasZipSignature,
+  readZipDirectory,
+  storedData,
+  ZipStructureError,
+  type ZipEntry,
+} from "./zip";
 
 export interface ReadLimits {
   /** The most the parts of a workbook may add up to, uncompressed, as the zip declares them. */
@@ -161,7 +168,7 @@ export function checkInflatedSizes(
   later: (entry: ZipEntry) => boolean = () => false,
 ): void {
   for (const entry of info.entries) {
-    const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const data = storedData(bytes, entry);
     if (entry.method === 0) {
       checkCrc(entry, crc32(data), fileName);
       continue;
@@ -252,7 +259,7 @@ export function refuseDoctypes(
   for (const entry of info.entries) {
     if (!holdsMarkup(entry) || later(entry)) continue;
     const kept = entry.method === 8 ? inflated(entry) : undefined;
-    const data = kept ?? bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const data = kept ?? storedData(bytes, entry);
     refuseDoctypeIn(entry, data, fileName, kept === undefined && entry.method === 8);
   }
 }
@@ -420,12 +427,7 @@ function notAWorkbook(
   const mimetype = entries.find((entry) => entry.name === "mimetype");
   if (mimetype) {
     // OpenDocument stores its mimetype first and uncompressed, so it can be read without inflating.
-    const text =
-      mimetype.method === 0
-        ? new TextDecoder().decode(
-            bytes.subarray(mimetype.dataOffset, mimetype.dataOffset + mimetype.compressedSize),
-          )
-        : "";
+    const text = mimetype.method === 0 ? new TextDecoder().decode(storedData(bytes, mimetype)) : "";
     if (text.startsWith(ODS_MIMETYPE) || (text === "" && names.has("content.xml"))) {
       return new WorkbookInputError("opendocument", fileName);
     }

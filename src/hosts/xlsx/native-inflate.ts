@@ -10,6 +10,7 @@ import {
   type InflatedSizeProbe,
   type ReadLimits,
 } from "./inspect";
+import { storedData } from "./zip";
 
 /**
  * A size-check probe that answers from parts inflated natively beforehand, or undefined where the platform has
@@ -33,7 +34,7 @@ export async function nativeInflatedSizes(
   for (const entry of entries) {
     if (entry.method !== 8 || entry.compressedSize === 0 || entry.uncompressedSize > KEEP_INFLATED_PART_BYTES)
       continue;
-    const compressed = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const compressed = storedData(bytes, entry);
     try {
       answers.set(compressed.byteOffset, await inflateNatively(compressed, entry.uncompressedSize));
     } catch (error) {

@@ -23,7 +23,7 @@ import {
 import { attributeOf, childrenNamed, parseXml, XmlPartError, type ElementAt, type XmlDocument } from "./xml";
 import { CONTENT_TYPES_NS, CONTENT_TYPES_PART as CONTENT_TYPES } from "./opc";
 import { checkWellFormed } from "./reader/scan";
-import { crc32, type ZipEntry } from "./zip";
+import { crc32, storedData, type ZipEntry } from "./zip";
 
 export { crc32 };
 
@@ -168,11 +168,7 @@ export class OpcPackage {
       for (const entry of info.entries) {
         if (entry.method !== 8 || entry.uncompressedSize < INFLATE_LATER_BYTES) continue;
         if (entry.uncompressedSize > KEEP_INFLATED_PART_BYTES) continue;
-        const inflating = later(
-          bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
-          entry.uncompressedSize,
-          entry.crc,
-        );
+        const inflating = later(storedData(bytes, entry), entry.uncompressedSize, entry.crc);
         // Awaited by settle(); a package refused before it is, or never settled, leaves it unawaited.
         inflating.catch(() => undefined);
         unsettled.set(entry, inflating);
@@ -241,7 +237,7 @@ export class OpcPackage {
   /** settle() for one part, on this thread: the part is inflated again here, its other inflating ignored. */
   private settleNow(entry: ZipEntry): void {
     if (!this.unsettled.delete(entry)) return;
-    const compressed = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const compressed = storedData(this.input, entry);
     const data = measurePart(entry, compressed, this.fileName, this.measureInflated);
     this.refuseDoctype(entry, data);
     this.keepSettled(entry, data);
@@ -249,7 +245,7 @@ export class OpcPackage {
 
   /** The DOCTYPE check open() left to settling, on the part's inflated bytes or, not kept, its stored ones. */
   private refuseDoctype(entry: ZipEntry, data: Uint8Array | undefined): void {
-    const stored = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const stored = storedData(this.input, entry);
     refuseDoctypeIn(entry, data ?? stored, this.fileName, data === undefined && entry.method === 8);
   }
 
@@ -325,9 +321,7 @@ export class OpcPackage {
     const entry = slot.stored;
     if (entry && !slot.data) this.settleNow(entry);
     if (slot.data || !entry || entry.method === 0 || entry.uncompressedSize === 0) {
-      const bytes =
-        slot.data ??
-        (entry ? this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize) : EMPTY);
+      const bytes = slot.data ?? (entry ? storedData(this.input, entry) : EMPTY);
       for (let p = 0; p < bytes.length || p === 0; p += STREAM_SLICE) {
         const end = Math.min(bytes.length, p + STREAM_SLICE);
         if (!sink(bytes.subarray(p, end), end === bytes.length) || end === bytes.length) return;
@@ -341,7 +335,7 @@ export class OpcPackage {
       sink(cached, true);
       return;
     }
-    const compressed = this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const compressed = storedData(this.input, entry);
     if (this.wholeInflate) {
       // Node's zlib has no synchronous stream; inflating whole is still three times fflate's speed.
       sink(this.inflateRaw(compressed, entry.uncompressedSize), true);
@@ -664,7 +658,7 @@ export class OpcPackage {
         date: stored.date,
         crc: stored.crc,
         uncompressedSize: entry.uncompressedSize,
-        data: this.input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+        data: storedData(this.input, entry),
         localName: stored.localName,
         localExtra: withoutZip64(stored.localExtra),
         centralName: stored.centralName,
@@ -789,7 +783,7 @@ function inflateEntry(
   entry: ZipEntry,
   inflateRaw: (compressed: Uint8Array, size: number) => Uint8Array,
 ): Uint8Array {
-  const data = input.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const data = storedData(input, entry);
   if (entry.method === 0) return data.slice();
   if (entry.uncompressedSize === 0) return new Uint8Array(0);
   const bytes = inflateRaw(data, entry.uncompressedSize);

@@ -28,6 +28,11 @@ export interface ZipEntry {
   readonly localExtra: Uint8Array;
 }
 
+/** The entry's data as the zip stores it (deflated for method 8), a view into the zip's bytes. */
+export function storedData(zip: Uint8Array, entry: ZipEntry): Uint8Array {
+  return zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+}
+
 /** A zip's entries in directory order, and the archive comment. */
 export interface ZipDirectory {
   readonly entries: readonly ZipEntry[];
