@@ -1,24 +1,12 @@
 // The check the command line runs keeps the highlights' key cells exactly when it writes something back.
 
 import { parseIsoDay } from "../core";
-import type { WorkbookModel } from "../core/workbook";
 import { runCheck } from "./commands";
 import { parseCommandLine, settle, type CommandLine } from "./invocation";
 import { Progress } from "./progress";
+import { tasksWorkbook } from "../../test/helpers/tasks-workbook";
 
-const workbook: WorkbookModel = {
-  fileName: "t.xlsx",
-  sheets: [
-    {
-      name: "任务",
-      rows: [
-        ["工作任务", "责任单位", "完成时限", "完成情况"],
-        ["巡检", "综采一队", "2026-11-01", "进行中"],
-      ],
-      merges: [],
-    },
-  ],
-};
+const workbook = tasksWorkbook([["巡检", "综采一队", "2026-11-01", "进行中"]]);
 
 test.each<[string, string[], boolean]>([
   ["check, a report alone", ["check", "t.xlsx"], false],

@@ -3,6 +3,7 @@ import { parseIsoDay } from "../day";
 import type { Field } from "../table/fields";
 import { columnIndex, type CellValue, type SheetGrid } from "../workbook";
 import { concatText, highlightKeysOf, highlightPlan } from "./highlights";
+import { tasksWorkbook } from "../../../test/helpers/tasks-workbook";
 
 const COLUMNS = new Map<Field, number>([
   ["task", 1],
@@ -112,20 +113,10 @@ describe("the marks of a plan: one per cell, by row then column, whatever order 
 });
 
 describe("a check made without highlight keys (a report alone)", () => {
-  const workbook = {
-    fileName: "t.xlsx",
-    sheets: [
-      {
-        name: "任务",
-        rows: [
-          ["工作任务", "责任单位", "完成时限", "完成情况"],
-          ["巡检", "综采一队", "2026-11-01", "进行中"],
-          ["维修", "", "2026-12-01", "进行中"],
-        ],
-        merges: [],
-      },
-    ],
-  };
+  const workbook = tasksWorkbook([
+    ["巡检", "综采一队", "2026-11-01", "进行中"],
+    ["维修", "", "2026-12-01", "进行中"],
+  ]);
   const asOf = parseIsoDay("2026-11-18")!;
   const keyed = checkWorkbook(workbook, { asOf });
   const bare = checkWorkbook(workbook, { asOf, highlightKeys: false });

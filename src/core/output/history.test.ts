@@ -14,6 +14,7 @@ import {
 } from "./history";
 import { planWrite } from "./plan";
 import { readRecord, recordCells, RECORD_SHEET, type DubanRecord, type HistoryEntry } from "./record";
+import { tasksWorkbook } from "../../../test/helpers/tasks-workbook";
 
 /** An entry of a day whose units score and rank as given: [unit, score, rank]. */
 const entry = (asOf: string, units: Array<[string, number, number]> = [], method = "deductions" as const) =>
@@ -272,22 +273,9 @@ describe("mostMoved", () => {
 });
 
 test("historyEntry counts the unit's omissions and data problems as the summary does", () => {
-  const result = checkWorkbook(
-    {
-      fileName: "t.xlsx",
-      sheets: [
-        {
-          name: "任务",
-          rows: [
-            ["工作任务", "责任单位", "完成时限", "完成情况"],
-            ["a", "甲", "2026年2月30日", "已完成"],
-          ],
-          merges: [],
-        },
-      ],
-    },
-    { asOf: parseIsoDay("2026-11-18")! },
-  );
+  const result = checkWorkbook(tasksWorkbook([["a", "甲", "2026年2月30日", "已完成"]]), {
+    asOf: parseIsoDay("2026-11-18")!,
+  });
   const line = result.summary.units[0]!;
   expect(historyEntry(result).units).toEqual([
     {

@@ -4,10 +4,11 @@ import { CATALOGUES } from "../../i18n";
 import type { BulletinFacts, TrendMove } from "../../i18n/catalogue";
 import { settingsSchema, type Locale } from "../../settings";
 import type { SummaryLine } from "../../summary";
-import type { CellValue, WorkbookModel } from "../../workbook";
+import type { CellValue } from "../../workbook";
 import { planWrite } from "../plan";
 import type { DubanRecord } from "../record";
 import { omissionLeaders } from "./summary";
+import { tasksWorkbook } from "../../../../test/helpers/tasks-workbook";
 
 const facts = (more: Partial<BulletinFacts>): BulletinFacts => ({
   asOf: "2026-12-18",
@@ -120,12 +121,8 @@ describe("omissionLeaders: the three with the most, and any tied with the third"
 describe("the bulletin on 汇总 after two checks", () => {
   // Scored as written (100 − 2 × overdue). November: 甲 100 (1st), 乙 96 (2nd); December: 乙 100 (1st), 甲 98.
   const settings = settingsSchema.parse({ ranking: { scale: "none" } });
-  const workbook = (rows: CellValue[][]): WorkbookModel => ({
-    fileName: "t.xlsx",
-    sheets: [{ name: "任务", rows: [["工作任务", "责任单位", "完成时限", "完成情况"], ...rows], merges: [] }],
-  });
   const write = (rows: CellValue[][], asOf: string, record: DubanRecord | undefined, locale: Locale) =>
-    planWrite(checkWorkbook(workbook(rows), { asOf: parseIsoDay(asOf)!, settings }), {
+    planWrite(checkWorkbook(tasksWorkbook(rows), { asOf: parseIsoDay(asOf)!, settings }), {
       settings,
       locale,
       record,

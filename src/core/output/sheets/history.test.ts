@@ -1,7 +1,7 @@
 import { checkWorkbook } from "../../check";
 import { parseIsoDay } from "../../day";
 import { settingsSchema, type Locale } from "../../settings";
-import type { CellValue, WorkbookModel } from "../../workbook";
+import type { WorkbookModel } from "../../workbook";
 import { generatedSheets } from "../generate";
 import { planWrite } from "../plan";
 import type { DubanRecord } from "../record";
@@ -9,21 +9,18 @@ import type { SheetSpec } from "../spec";
 import { styleSheet } from "../styles";
 import { fitsOnePage } from "../layout";
 import { CHART_SERIES } from "./history";
+import { tasksWorkbook } from "../../../../test/helpers/tasks-workbook";
 
-const workbook = (rows: CellValue[][]): WorkbookModel => ({
-  fileName: "t.xlsx",
-  sheets: [{ name: "任务", rows: [["工作任务", "责任单位", "完成时限", "完成情况"], ...rows], merges: [] }],
-});
 // Scored as written (100 − 2 × overdue), so that the numbers can be read here. November: 甲 100 (1st), 丁 98
 // (2nd), 乙 96 (3rd); December: 乙 100 (1st, up 2), 甲 98 (2nd, down 1), 丙 96 (new), 丁 not ranked.
 const settings = settingsSchema.parse({ ranking: { scale: "none" } });
-const november = workbook([
+const november = tasksWorkbook([
   ["a", "甲", "2026-11-10", "已完成"],
   ["b", "乙", "2026-11-10", "进行中"],
   ["c", "乙", "2026-11-12", "进行中"],
   ["d", "丁", "2026-11-10", "进行中"],
 ]);
-const december = workbook([
+const december = tasksWorkbook([
   ["a", "甲", "2026-12-10", "进行中"],
   ["b", "乙", "2026-12-10", "已完成"],
   ["c", "丙", "2026-12-01", "进行中"],
@@ -118,7 +115,7 @@ describe("考核记录 / History", () => {
   });
 
   test(`the chart draws the ${CHART_SERIES} best ranked units, and says so`, () => {
-    const many = workbook(
+    const many = tasksWorkbook(
       Array.from({ length: 12 }, (_, i) => [
         `t${i}`,
         `单位${i + 1}`,
@@ -143,7 +140,7 @@ describe("考核记录 / History", () => {
   ])(
     "$units units: the chart starts a printed page of its own when the table and it may not fit one ($breaks)",
     ({ units, breaks }) => {
-      const many = workbook(
+      const many = tasksWorkbook(
         Array.from({ length: units }, (_, i) => [
           `t${i}`,
           `单位${i + 1}`,

@@ -1,29 +1,21 @@
 import { checkWorkbook } from "../../check";
 import { parseIsoDay } from "../../day";
-import type { CellValue } from "../../workbook";
 import { mostUrgentFirst, progressFindings } from "./notices";
+import { tasksWorkbook } from "../../../../test/helpers/tasks-workbook";
 
-const HEADER: CellValue[] = ["工作任务", "责任单位", "完成时限", "完成情况"];
 // As of 2026-11-18, the rows (2-7) are: open, overdue, due soon, overdue, open, due soon.
 const result = checkWorkbook(
-  {
-    fileName: "t.xlsx",
-    sheets: [
-      {
-        name: "任务表",
-        rows: [
-          HEADER,
-          ["甲一", "甲", "2026-12-30", "进行中"],
-          ["甲二", "甲", "2026-11-01", "进行中"],
-          ["甲三", "甲", "2026-11-19", "进行中"],
-          ["甲四", "甲", "2026-11-10", "进行中"],
-          ["甲五", "甲", "2026-12-31", "进行中"],
-          ["甲六", "甲", "2026-11-20", "进行中"],
-        ],
-        merges: [],
-      },
+  tasksWorkbook(
+    [
+      ["甲一", "甲", "2026-12-30", "进行中"],
+      ["甲二", "甲", "2026-11-01", "进行中"],
+      ["甲三", "甲", "2026-11-19", "进行中"],
+      ["甲四", "甲", "2026-11-10", "进行中"],
+      ["甲五", "甲", "2026-12-31", "进行中"],
+      ["甲六", "甲", "2026-11-20", "进行中"],
     ],
-  },
+    "任务表",
+  ),
   { asOf: parseIsoDay("2026-11-18")! },
 );
 
