@@ -245,8 +245,8 @@ export class OpcPackage {
 
   /** The DOCTYPE check open() left to settling, on the part's inflated bytes or, not kept, its stored ones. */
   private refuseDoctype(entry: ZipEntry, data: Uint8Array | undefined): void {
-    const stored = storedData(this.input, entry);
-    refuseDoctypeIn(entry, data ?? stored, this.fileName, data === undefined && entry.method === 8);
+    const deflated = data === undefined && entry.method === 8;
+    refuseDoctypeIn(entry, data ?? storedData(this.input, entry), this.fileName, deflated);
   }
 
   /** A settled part's bytes, kept for reading when it is the part of its name and has not been replaced. */
