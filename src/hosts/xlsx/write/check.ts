@@ -144,7 +144,10 @@ function marksXml(plan: HighlightPlan, ns: ClassNamespaces): Uint8Array {
   return out.bytes();
 }
 
-/** Elements that come after conditionalFormatting in a worksheet (ECMA-376 CT_Worksheet). */
+/**
+ * Elements that come after conditionalFormatting in a worksheet (ECMA-376 CT_Worksheet; drawingHF is in the
+ * second and later editions, between legacyDrawingHF and picture).
+ */
 const AFTER_CONDITIONAL_FORMATTING: readonly string[] = [
   "dataValidations",
   "hyperlinks",
@@ -161,6 +164,7 @@ const AFTER_CONDITIONAL_FORMATTING: readonly string[] = [
   "drawing",
   "legacyDrawing",
   "legacyDrawingHF",
+  "drawingHF",
   "picture",
   "oleObjects",
   "controls",
