@@ -10,13 +10,13 @@ import { DEFAULTS } from "./defaults";
 import type { RuleId, Settings, Severity } from "./settings";
 import { dubanSheetNames } from "./output/record";
 import { checkRecurring, findRecurringSheets, type RecurringCheck } from "./recurring";
-import { findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
+import { absentSheet, findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
 import { summarise, type Summary } from "./summary";
 import { FIELDS, type Field } from "./table/fields";
 import { locateTable, TableError, type TableLocation } from "./table/locate";
 import { readTaskRows, type TaskRow } from "./table/rows";
 import { compactKey } from "./values/text";
-import { columnIndex, columnLetter, type WorkbookModel } from "./workbook";
+import { columnIndex, columnLetter, type SheetGrid, type WorkbookModel } from "./workbook";
 import { highlightKeysOf, type HighlightKeys } from "./output/highlights";
 
 export interface CheckOptions {
@@ -142,7 +142,11 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
   const table = chooseTable(workbook, settings, asOf, skip, recurring);
 
   const soon = dueSoonLimit(calendar, asOf, settings.dueSoonDays);
-  const notices: Notice[] = [...(recurring?.notices ?? [])];
+  const notices: Notice[] = [
+    ...chosenButAbsent(workbook, settings.roster, rosterSheet, "rosterSheetMissing"),
+    ...chosenButAbsent(workbook, settings.holidays, holidaySheet, "holidaySheetMissing"),
+    ...(recurring?.notices ?? []),
+  ];
   if (soon.assumedFrom !== undefined && calendar.lastKnownYear !== undefined) {
     notices.push({
       id: "calendarAssumed",
@@ -160,6 +164,19 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
     table,
     notices,
   };
+}
+
+/**
+ * The notice that a helper sheet the settings chose is not there (renamed, deleted, or a chart sheet): the
+ * check goes on without it, as without a roster or holiday sheet at all, but the person who chose it is told.
+ */
+function chosenButAbsent(
+  workbook: WorkbookModel,
+  chosen: string | undefined,
+  found: SheetGrid | undefined,
+  id: "rosterSheetMissing" | "holidaySheetMissing",
+): Notice[] {
+  return chosen === undefined || found ? [] : [{ id, values: absentSheet(workbook, chosen) }];
 }
 
 /**

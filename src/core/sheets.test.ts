@@ -95,3 +95,50 @@ describe("holiday sheet", () => {
     expect(result.notices).toEqual([]);
   });
 });
+
+describe("a roster or holiday sheet chosen in the settings", () => {
+  const asOf = parseIsoDay("2026-11-18")!;
+  const tasks = sheet("任务", [
+    ["工作任务", "责任单位", "完成时限", "完成情况"],
+    ["检查", "安全科", "2026-12-30", "进行中"],
+    ["培训", "安监处", "2026-12-30", "进行中"],
+  ]);
+  const roster = sheet("名单2026", [["单位"], ["安全科"]]);
+  const holidays = sheet("放假安排", [["2026-12-31", "休"]]);
+  const workbook: WorkbookModel = {
+    fileName: "t.xlsx",
+    sheets: [tasks, roster, holidays],
+    otherSheets: [{ name: "名单图", kind: "chart" }],
+  };
+  const sheets = "任务, 名单2026, 放假安排";
+
+  const cases: Array<[string, { roster?: string; holidays?: string }, object[], number]> = [
+    ["both there: used, no notice", { roster: "名单2026", holidays: "放假安排" }, [], 1],
+    ["found by a name written with spaces", { roster: "名单 2026" }, [], 1],
+    [
+      "a roster renamed since",
+      { roster: "单位名单" },
+      [{ id: "rosterSheetMissing", values: { sheet: "单位名单", sheets } }],
+      0,
+    ],
+    [
+      "a roster that is a chart sheet",
+      { roster: "名单图" },
+      [{ id: "rosterSheetMissing", values: { sheet: "名单图", sheets, kind: "chart" } }],
+      0,
+    ],
+    [
+      "a holiday sheet deleted",
+      { roster: "名单2026", holidays: "节假日2026" },
+      [{ id: "holidaySheetMissing", values: { sheet: "节假日2026", sheets } }],
+      1,
+    ],
+  ];
+  test.each(cases)("%s", (_name, chosen, notices, offRoster) => {
+    const result = checkWorkbook(workbook, { asOf, settings: { ...DEFAULT_SETTINGS, ...chosen } });
+    expect(result.notices).toEqual(notices);
+    // Without its roster the check goes on as without one: no unit is off a roster.
+    expect(result.findings.filter((f) => f.rule === "unknown-unit")).toHaveLength(offRoster);
+    expect(result.rosterSheet).toBe(offRoster === 1 ? "名单2026" : undefined);
+  });
+});

@@ -3,7 +3,7 @@
 import type { Day } from "./day";
 import { parseDate } from "./values/date";
 import { cellText, compactKey, normalizeText } from "./values/text";
-import type { SheetGrid, WorkbookModel } from "./workbook";
+import type { OtherSheetKind, SheetGrid, WorkbookModel } from "./workbook";
 
 const ROSTER_NAMES = new Set(["单位名单", "单位", "责任单位", "units", "unit", "roster", "单位列表"]);
 const HOLIDAY_NAMES = new Set(["节假日", "节假日安排", "假日", "holidays", "holiday"]);
@@ -25,10 +25,46 @@ export function findHelperSheet(
   chosen: string | undefined,
   names: "roster" | "holidays",
 ): SheetGrid | undefined {
-  if (chosen)
-    return workbook.sheets.find((s) => s.name === chosen || compactKey(s.name) === compactKey(chosen));
+  if (chosen) return sheetNamed(workbook, chosen);
   const wanted = names === "roster" ? ROSTER_NAMES : HOLIDAY_NAMES;
   return workbook.sheets.find((s) => wanted.has(compactKey(s.name)));
+}
+
+/**
+ * The worksheet a person named (--sheet, --spec, --ledger, the settings): the one of that exact name, else
+ * the one whose name reads the same without spaces, full-width forms or case (任务表 for “任务 表”).
+ */
+export function sheetNamed(workbook: WorkbookModel, name: string): SheetGrid | undefined {
+  const wanted = compactKey(name);
+  return (
+    workbook.sheets.find((s) => s.name === name) ?? workbook.sheets.find((s) => compactKey(s.name) === wanted)
+  );
+}
+
+/**
+ * What a message about a named sheet that is not a worksheet says: the name, the worksheets there are, and
+ * the kind of sheet it names when it is a chart, dialog or macro sheet rather than no sheet at all.
+ */
+export function absentSheet(
+  workbook: WorkbookModel,
+  name: string,
+): { sheet: string; sheets: string; kind?: OtherSheetKind } {
+  const wanted = compactKey(name);
+  const other =
+    workbook.otherSheets?.find((s) => s.name === name) ??
+    workbook.otherSheets?.find((s) => compactKey(s.name) === wanted);
+  return {
+    sheet: other?.name ?? name,
+    sheets: sheetList(workbook),
+    ...(other && { kind: other.kind }),
+  };
+}
+
+/** The sheets' names for a one-line message: the first few, and how many more (a workbook may have dozens). */
+export function sheetList(workbook: WorkbookModel, shown = 4): string {
+  const names = workbook.sheets.map((s) => s.name);
+  if (names.length <= shown + 1) return names.join(", ");
+  return `${names.slice(0, shown).join(", ")} … (+${names.length - shown})`;
 }
 
 export interface RosterUnit {

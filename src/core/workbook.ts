@@ -48,10 +48,24 @@ export interface SheetGrid {
   readonly tables?: readonly ExcelTable[];
 }
 
+/** The kinds of sheet that hold no grid of cells: a chart sheet, an Excel 5 dialog sheet, an Excel 4 macro sheet. */
+export type OtherSheetKind = "chart" | "dialog" | "macro";
+
+/** A sheet of the workbook that is not a worksheet: nothing in it is read, but a person may name it. */
+export interface OtherSheet {
+  readonly name: string;
+  readonly kind: OtherSheetKind;
+}
+
 export interface WorkbookModel {
   /** The file's name as the person knows it, for messages. */
   readonly fileName: string;
   readonly sheets: readonly SheetGrid[];
+  /**
+   * The workbook's chart, dialog and macro sheets, where the host sees them (Office.js shows none), so that a
+   * name given for the task table or the roster that is one of them is told apart from a name that is wrong.
+   */
+  readonly otherSheets?: readonly OtherSheet[];
 }
 
 export function isDateCell(value: CellValue | undefined): value is DateCell {

@@ -6,6 +6,17 @@ import type { BulletinFacts, Catalogue, ScoringFacts, TrendMove } from "./catalo
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/** A chart, dialog or macro sheet (OtherSheetKind), for a name that points at one. */
+const SHEET_KINDS: Readonly<Record<string, string>> = {
+  chart: "chart sheet",
+  dialog: "dialog sheet",
+  macro: "macro sheet",
+};
+
+/** What is wrong with a sheet chosen in the settings: not there, or not a worksheet. */
+const absent = (kind: unknown) =>
+  kind === undefined ? "is not in the workbook" : `is a ${SHEET_KINDS[String(kind)]}, not a worksheet`;
+
 /** `1 task`, `3 tasks` */
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -184,10 +195,16 @@ export const enUS: Catalogue = {
       `${v.count} rows of "${v.sheet}" with findings are hidden or filtered out (rows ${v.rows}): they are checked as usual, but their highlights show only once the rows are unhidden or the filter is cleared.`,
     calendarAssumed: (v) =>
       `The working-day calendar covers years up to ${v.lastYear}; from ${v.from} on, Monday to Friday are taken as working days. Add a sheet named Holidays (节假日) listing the days off and make-up workdays.`,
+    rosterSheetMissing: (v) =>
+      `The roster sheet "${v.sheet}" chosen in the settings ${absent(v.kind)}, so units were not checked against a roster and every unit in the table is ranked. Choose one of the workbook's sheets (${v.sheets}) as the roster in the settings, or remove the choice to have the roster found by its name (单位名单).`,
+    holidaySheetMissing: (v) =>
+      `The holiday sheet "${v.sheet}" chosen in the settings ${absent(v.kind)}, so its days off and make-up workdays were not used. Choose one of the workbook's sheets (${v.sheets}) as the holiday sheet in the settings, or remove the choice to have it found by its name (节假日).`,
   },
   tableProblems: {
     "sheet-not-found": (v) =>
       `there is no sheet named "${v.sheet}"; the workbook has: ${v.sheets}. Check --sheet or the sheet in the settings.`,
+    "not-a-worksheet": (v) =>
+      `"${v.sheet}" is a ${SHEET_KINDS[String(v.kind)]}, not a worksheet: it holds no table to check. The workbook's worksheets are: ${v.sheets}. Check --sheet or the sheet in the settings.`,
     "no-table": (v) =>
       `no task table header found in the first 30 rows of any sheet (${v.sheets}). The header needs columns such as Task, Unit and Deadline (工作任务, 责任单位, 完成时限); or name the sheet with --sheet and the header row in the settings (headerRow).`,
     "no-header": (v) =>

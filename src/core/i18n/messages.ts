@@ -35,5 +35,7 @@ export const NOTICE_IDS = [
   "recurringGroupNoRoster",
   "recurringGroupNoMatch",
   "hiddenRowFindings",
+  "rosterSheetMissing",
+  "holidaySheetMissing",
 ] as const;
 export type NoticeId = (typeof NOTICE_IDS)[number];

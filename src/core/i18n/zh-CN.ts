@@ -3,6 +3,17 @@
 import { formatPeriod } from "../recurring/period-label";
 import type { BulletinFacts, Catalogue, ScoringFacts, TrendMove } from "./catalogue";
 
+/** 图表工作表, 对话框工作表, 宏表 (OtherSheetKind), for a name that points at one. */
+const SHEET_KINDS: Readonly<Record<string, string>> = {
+  chart: "图表工作表",
+  dialog: "对话框工作表",
+  macro: "宏表",
+};
+
+/** What is wrong with a sheet chosen in the settings: not there, or not a worksheet. */
+const absent = (kind: unknown) =>
+  kind === undefined ? "不在工作簿中" : `是一张${SHEET_KINDS[String(kind)]}，不是普通工作表`;
+
 const CYCLE_ZH: Readonly<Record<string, string>> = {
   year: "年",
   half: "半年",
@@ -171,10 +182,16 @@ export const zhCN: Catalogue = {
       `“${v.sheet}”中有 ${v.count} 行问题所在的行被隐藏或筛选掉了（第 ${v.rows} 行），这些行照常检查，但标记要取消隐藏或清除筛选后才能看到。`,
     calendarAssumed: (v) =>
       `工作日历只收录到 ${v.lastYear} 年，${v.from} 起按周一至周五计算工作日。请在工作簿中加一张“节假日”表，写明此后的放假和调休日期。`,
+    rosterSheetMissing: (v) =>
+      `设置中指定的单位名单“${v.sheet}”${absent(v.kind)}，本次没有按名单核对责任单位，排名包括表中的所有单位。请在设置中改为工作簿中现有的表（${v.sheets}），或删去这一设置，按表名“单位名单”自动查找。`,
+    holidaySheetMissing: (v) =>
+      `设置中指定的节假日表“${v.sheet}”${absent(v.kind)}，其中的放假和调休日期本次没有用上。请在设置中改为工作簿中现有的表（${v.sheets}），或删去这一设置，按表名“节假日”自动查找。`,
   },
   tableProblems: {
     "sheet-not-found": (v) =>
       `没有名为“${v.sheet}”的工作表。工作簿中有：${v.sheets}。请检查 --sheet 或设置中的表名。`,
+    "not-a-worksheet": (v) =>
+      `“${v.sheet}”是一张${SHEET_KINDS[String(v.kind)]}，不是普通工作表，其中没有可检查的表格。工作簿中的工作表有：${v.sheets}。请检查 --sheet 或设置中的表名。`,
     "no-table": (v) =>
       `在工作表（${v.sheets}）的前 30 行中没有找到任务表的表头。表头应含“工作任务”“责任单位”“完成时限”等列；也可用 --sheet 和设置中的 headerRow 指定。`,
     "no-header": (v) =>

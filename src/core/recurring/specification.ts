@@ -5,7 +5,7 @@ import { ymdOf, type Day } from "../day";
 import type { Finding } from "../findings";
 import type { RosterUnit } from "../sheets";
 import { FIELDS, type Field } from "../table/fields";
-import { findHeader, TableError, type TableLocation } from "../table/locate";
+import { chosenSheet, findHeader, TableError, type TableLocation } from "../table/locate";
 import { readTaskRows, type TaskRow } from "../table/rows";
 import { parseDate } from "../values/date";
 import { cellText, compactKey, isFilled } from "../values/text";
@@ -115,7 +115,7 @@ export interface SheetChoice {
  * task table called 工作规范 stays a task table; a ledger has task, unit and period columns. Among several,
  * a sheet named as one wins, then the one whose header names more columns. Hidden sheets and `skip` (the
  * roster, the holiday list, Duban's own sheets) are passed over unless chosen.
- * @throws TableError (sheet-not-found, no-header) for a chosen sheet that cannot be used.
+ * @throws TableError (sheet-not-found, not-a-worksheet, no-header) for a chosen sheet that cannot be used.
  */
 export function findRecurringSheets(
   workbook: WorkbookModel,
@@ -139,17 +139,6 @@ export function findRecurringSheets(
     ledger = best(open.filter((sheet) => sheet !== spec?.sheet).map((sheet) => ledgerLocation(sheet)));
   }
   return { ...(spec ? { spec } : {}), ...(ledger ? { ledger } : {}) };
-}
-
-function chosenSheet(workbook: WorkbookModel, name: string): SheetGrid {
-  const sheet =
-    workbook.sheets.find((s) => s.name === name) ??
-    workbook.sheets.find((s) => compactKey(s.name) === compactKey(name));
-  if (sheet) return sheet;
-  throw new TableError({
-    problem: "sheet-not-found",
-    values: { sheet: name, sheets: workbook.sheets.map((s) => s.name).join(", ") },
-  });
 }
 
 function headerless(sheet: SheetGrid): never {

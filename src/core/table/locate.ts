@@ -1,7 +1,8 @@
 // Finding the task table: which sheet, which header row, which column holds which field.
 
 import type { Settings } from "../settings";
-import type { CellValue, ExcelTable, SheetGrid, WorkbookModel } from "../workbook";
+import { absentSheet, sheetList, sheetNamed } from "../sheets";
+import type { CellValue, ExcelTable, OtherSheetKind, SheetGrid, WorkbookModel } from "../workbook";
 import { columnIndex, columnLetter } from "../workbook";
 import { cellText, compactKey } from "../values/text";
 import { FIELDS, REQUIRED_FIELDS, fieldForHeader, type Field } from "./fields";
@@ -24,6 +25,10 @@ export interface TableLocation {
 /** Why no table could be used; the words are the catalogue's. */
 export type TableProblem =
   | { readonly problem: "sheet-not-found"; readonly values: { sheet: string; sheets: string } }
+  | {
+      readonly problem: "not-a-worksheet";
+      readonly values: { sheet: string; sheets: string; kind: OtherSheetKind };
+    }
   | { readonly problem: "no-table"; readonly values: { sheets: string } }
   | { readonly problem: "no-header"; readonly values: { sheet: string } }
   | {
@@ -72,7 +77,7 @@ export function locateTable(
   skipSheets: ReadonlySet<string> = new Set(),
 ): TableLocation {
   const sheets = settings.sheet
-    ? [findSheet(workbook, settings.sheet)]
+    ? [chosenSheet(workbook, settings.sheet)]
     : candidateSheets(workbook, skipSheets);
   let best: { sheet: SheetGrid; header: HeaderCandidate } | undefined;
   for (const sheet of sheets) {
@@ -108,25 +113,19 @@ export function locateTable(
   };
 }
 
-function findSheet(workbook: WorkbookModel, name: string): SheetGrid {
-  const wanted = compactKey(name);
-  const sheet =
-    workbook.sheets.find((s) => s.name === name) ??
-    workbook.sheets.find((s) => compactKey(s.name) === wanted);
-  if (!sheet) {
-    throw new TableError({
-      problem: "sheet-not-found",
-      values: { sheet: name, sheets: sheetList(workbook) },
-    });
-  }
-  return sheet;
-}
-
-/** The sheets' names for a one-line message: the first few, and how many more (a workbook may have dozens). */
-function sheetList(workbook: WorkbookModel, shown = 4): string {
-  const names = workbook.sheets.map((s) => s.name);
-  if (names.length <= shown + 1) return names.join(", ");
-  return `${names.slice(0, shown).join(", ")} … (+${names.length - shown})`;
+/**
+ * The worksheet the person chose by name (--sheet, --spec, --ledger or the settings).
+ * @throws TableError (sheet-not-found, or not-a-worksheet for a chart, dialog or macro sheet of that name)
+ */
+export function chosenSheet(workbook: WorkbookModel, name: string): SheetGrid {
+  const sheet = sheetNamed(workbook, name);
+  if (sheet) return sheet;
+  const { kind, ...values } = absentSheet(workbook, name);
+  throw new TableError(
+    kind === undefined
+      ? { problem: "sheet-not-found", values }
+      : { problem: "not-a-worksheet", values: { ...values, kind } },
+  );
 }
 
 function candidateSheets(workbook: WorkbookModel, skip: ReadonlySet<string>): SheetGrid[] {

@@ -134,6 +134,12 @@ describe("locateTable", () => {
       "missing-columns",
     ],
     ["a sheet that is not there", book(sheet("A", [HEADER])), { sheet: "任务表" }, "sheet-not-found"],
+    [
+      "a chart sheet of the name chosen",
+      { ...book(sheet("A", [HEADER])), otherSheets: [{ name: "任务表", kind: "chart" }] },
+      { sheet: "任务 表" },
+      "not-a-worksheet",
+    ],
     ["a chosen sheet without a header", book(sheet("A", [["x"]])), { sheet: "A" }, "no-header"],
     [
       "an override naming no column",

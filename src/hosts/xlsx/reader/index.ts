@@ -10,6 +10,8 @@ import {
   type CellRange,
   type CellValue,
   type ExcelTable,
+  type OtherSheet,
+  type OtherSheetKind,
   type SheetGrid,
   type WorkbookModel,
 } from "../../../core/workbook";
@@ -102,11 +104,14 @@ export async function readWorkbookModel(
     dateCells: new DateCells(date1904),
   };
   const found: Array<{ name: string; part: string; hidden: boolean; tables: ExcelTable[] }> = [];
+  const otherSheets: OtherSheet[] = [];
   const list = childNamed(root, ns.main, "sheets");
   for (const sheet of list ? childrenNamed(list, ns.main, "sheet") : []) {
     const id =
       attributeOf(sheet, "id", TRANSITIONAL.relationships) ?? attributeOf(sheet, "id", STRICT.relationships);
     const rel = id === undefined ? undefined : rels.get(id);
+    const kind = rel && otherSheetKind(rel.type);
+    if (kind) otherSheets.push({ name: attributeOf(sheet, "name") ?? "", kind });
     if (!rel || rel.part === undefined || relationshipKind(rel.type) !== "worksheet" || !pkg.has(rel.part))
       continue;
     const state = attributeOf(sheet, "state");
@@ -118,6 +123,7 @@ export async function readWorkbookModel(
       tables: sheetTables(pkg, part, ns),
     });
   }
+  const others = otherSheets.length > 0 ? { otherSheets } : {};
   for (const sheet of found) await pkg.settle(sheet.part);
   const headRows = plan.headRows ?? 30;
   const read = (sheet: (typeof found)[number], whole: boolean): SheetGrid => {
@@ -138,7 +144,7 @@ export async function readWorkbookModel(
   if (plan.choose) {
     // Every sheet's first rows, then the chosen ones again, whole (the shared strings are read once).
     const heads = found.map((sheet) => read(sheet, false));
-    const chosen = plan.choose({ fileName, sheets: heads });
+    const chosen = plan.choose({ fileName, sheets: heads, ...others });
     sheets = found.map((sheet, i) => (chosen.has(sheet.name) ? read(sheet, true) : heads[i]!));
   } else {
     sheets = found.map((sheet) => read(sheet, plan.full === undefined || plan.full(sheet.name)));
@@ -150,7 +156,24 @@ export async function readWorkbookModel(
   }
   // Every part is held to its declared size before the model is trusted, those never read too.
   await pkg.settle();
-  return { fileName, sheets };
+  return { fileName, sheets, ...others };
+}
+
+/** The relationship types Microsoft defined beyond the standard's (macro sheets among them). */
+const MS_RELATIONSHIPS = "http://schemas.microsoft.com/office/2006/relationships";
+
+/**
+ * A sheet of the workbook that is no worksheet, by its relationship's type: chart and dialog sheets in either
+ * conformance class, and macro sheets, whose types are Microsoft's own (xlMacrosheet, and xlIntlMacrosheet
+ * for an international one).
+ */
+function otherSheetKind(type: string): OtherSheetKind | undefined {
+  const kind = relationshipKind(type);
+  if (kind === "chartsheet") return "chart";
+  if (kind === "dialogsheet") return "dialog";
+  if (type === `${MS_RELATIONSHIPS}/xlMacrosheet` || type === `${MS_RELATIONSHIPS}/xlIntlMacrosheet`)
+    return "macro";
+  return undefined;
 }
 
 /**
