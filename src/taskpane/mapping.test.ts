@@ -32,7 +32,7 @@ describe("mappingBase", () => {
     expect(
       mappingBase(undefined, undefined, {
         problem: "missing-columns",
-        values: { sheet: "任务", row: 4, fields: "unit", found: "task" },
+        values: { sheet: "任务", row: 4, fields: ["unit"], found: [{ field: "task", column: "C" }] },
       }),
     ).toEqual({ sheet: "任务", headerRow: 4, columns: {} });
     expect(

@@ -288,6 +288,8 @@ export type WordId =
   | "score"
   | "stars"
   | "notices"
+  | "listSeparator"
+  | "none"
   | "reading"
   | "checking"
   | "moreFindings"

@@ -210,7 +210,9 @@ export const enUS: Catalogue = {
     "no-header": (v) =>
       `no header with a Task column in the first 30 rows of sheet "${v.sheet}". Set headerRow in the settings to the header's row number.`,
     "missing-columns": (v) =>
-      `the header in sheet "${v.sheet}", row ${v.row}, lacks required columns: ${v.fields} (recognised: ${v.found}). Add them, or map them to column letters under "columns" in the settings.`,
+      v.headerFound === undefined
+        ? `the header in sheet "${v.sheet}", row ${v.row}, lacks required columns: ${v.fields} (recognised: ${v.found}). Add them, or map them to column letters under "columns" in the settings.`
+        : `the settings put the header on row ${v.row}, but the header of sheet "${v.sheet}" is on row ${v.headerFound} (row ${v.row} lacks ${v.fields}). Set headerRow to ${v.headerFound} in the settings, or remove it to have the header found.`,
     "column-not-found": (v) =>
       `the column "${v.column}" given for "${v.field}" in the settings is not in the header of sheet "${v.sheet}". Use a column letter (H) or the exact header text.`,
   },
@@ -246,6 +248,8 @@ export const enUS: Catalogue = {
     score: "Score",
     stars: "Stars",
     notices: "Notices",
+    listSeparator: ", ",
+    none: "none",
     reading: "Reading",
     checking: "Checking",
     moreFindings: "{n} more; use --json for the full list.",

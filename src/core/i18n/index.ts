@@ -57,7 +57,28 @@ export function formatNotice(notice: Notice, locale: Locale): string {
 }
 
 export function formatTableProblem(problem: TableProblem, locale: Locale): string {
-  return CATALOGUES[locale].tableProblems[problem.problem](problem.values);
+  const catalogue = CATALOGUES[locale];
+  // Fields are data (ids); the person reads them as the header words of their language.
+  const names = catalogue.fields;
+  const list = (items: readonly string[]) =>
+    items.length === 0 ? catalogue.words.none : items.join(catalogue.words.listSeparator);
+  switch (problem.problem) {
+    case "missing-columns": {
+      const { fields, found, ...values } = problem.values;
+      return catalogue.tableProblems[problem.problem]({
+        ...values,
+        fields: list(fields.map((field) => names[field])),
+        found: list(found.map(({ field, column }) => `${names[field]} ${column}`)),
+      });
+    }
+    case "column-not-found":
+      return catalogue.tableProblems[problem.problem]({
+        ...problem.values,
+        field: names[problem.values.field],
+      });
+    default:
+      return catalogue.tableProblems[problem.problem](problem.values);
+  }
 }
 
 export function word(id: WordId, locale: Locale): string {

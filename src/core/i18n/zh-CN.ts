@@ -197,7 +197,9 @@ export const zhCN: Catalogue = {
     "no-header": (v) =>
       `工作表“${v.sheet}”的前 30 行中没有找到含“工作任务”列的表头。请在设置中用 headerRow 指定表头所在行。`,
     "missing-columns": (v) =>
-      `工作表“${v.sheet}”第 ${v.row} 行的表头缺少必需的列：${v.fields}（已识别：${v.found}）。请补上这些列，或在设置的 columns 中指明列号。`,
+      v.headerFound === undefined
+        ? `工作表“${v.sheet}”第 ${v.row} 行的表头缺少必需的列：${v.fields}（已识别：${v.found}）。请补上这些列，或在设置的 columns 中指明列号。`
+        : `设置的表头行是第 ${v.row} 行，但工作表“${v.sheet}”的表头在第 ${v.headerFound} 行（第 ${v.row} 行缺少：${v.fields}）。请把设置中的 headerRow 改为 ${v.headerFound}，或删去这一设置，自动查找表头。`,
     "column-not-found": (v) =>
       `设置中为“${v.field}”指定的列“${v.column}”在工作表“${v.sheet}”的表头中不存在。请填写列号（如 H）或准确的列名。`,
   },
@@ -233,6 +235,8 @@ export const zhCN: Catalogue = {
     score: "得分",
     stars: "星级",
     notices: "提示",
+    listSeparator: "、",
+    none: "无",
     reading: "读取",
     checking: "检查",
     moreFindings: "另有 {n} 条，完整列表请用 --json 输出。",

@@ -33,11 +33,20 @@ export type TableProblem =
   | { readonly problem: "no-header"; readonly values: { sheet: string } }
   | {
       readonly problem: "missing-columns";
-      readonly values: { sheet: string; row: number; fields: string; found: string };
+      readonly values: {
+        sheet: string;
+        row: number;
+        /** The required fields the header lacks. */
+        fields: readonly Field[];
+        /** The fields it has, each with its column letter. */
+        found: ReadonlyArray<{ readonly field: Field; readonly column: string }>;
+        /** With a headerRow in the settings: the row (1-based) where the sheet's header is found instead. */
+        headerFound?: number;
+      };
     }
   | {
       readonly problem: "column-not-found";
-      readonly values: { field: string; column: string; sheet: string };
+      readonly values: { field: Field; column: string; sheet: string };
     };
 
 export class TableError extends Error {
@@ -94,13 +103,21 @@ export function locateTable(
   const columns = applyOverrides(best.sheet, best.header, settings);
   const missing = REQUIRED_FIELDS.filter((field) => !columns.has(field));
   if (missing.length > 0) {
+    // A headerRow that is off (rows inserted above the table since it was set) most often leaves a header
+    // the search finds on its own: that row is named, so that the person need not count.
+    const found = settings.headerRow ? findHeader(best.sheet) : undefined;
+    const headerFound =
+      found && found.row !== best.header.row && REQUIRED_FIELDS.every((f) => found.columns.has(f))
+        ? found.row + 1
+        : undefined;
     throw new TableError({
       problem: "missing-columns",
       values: {
         sheet: best.sheet.name,
         row: best.header.row + 1,
-        fields: missing.join(", "),
-        found: [...columns].map(([field, col]) => `${field}=${columnLetter(col)}`).join(", "),
+        fields: missing,
+        found: [...columns].map(([field, col]) => ({ field, column: columnLetter(col) })),
+        ...(headerFound !== undefined && { headerFound }),
       },
     });
   }

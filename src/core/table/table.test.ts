@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, settingsSchema } from "../settings";
 import { parseIsoDay } from "../day";
 import type { CellRange, CellValue, ExcelTable, SheetGrid, WorkbookModel } from "../workbook";
+import { formatTableProblem } from "../i18n";
 import { locateTable, TableError } from "./locate";
 import { readTaskRows } from "./rows";
 
@@ -378,5 +379,64 @@ describe("Excel Tables (ListObjects)", () => {
     expect(location.headerRow).toBe(expected.headerRow);
     expect(readTaskRows(location, asOf).map((r) => r.row)).toEqual(expected.rows);
     if (expected.columns) expect(Object.fromEntries(location.columns)).toEqual(expected.columns);
+  });
+});
+
+describe("a table problem as data, worded in each locale at the edge", () => {
+  const TITLE = ["XX煤矿2026年重点工作任务督办清单"];
+  const located = (workbook: WorkbookModel, settings: object): TableError => {
+    try {
+      locateTable(workbook, settingsSchema.parse(settings));
+    } catch (error) {
+      if (error instanceof TableError) return error;
+      throw error;
+    }
+    throw new Error("no TableError");
+  };
+  const cases: Array<[string, WorkbookModel, object, object, string, string]> = [
+    [
+      "a headerRow off by one: the row the header is on is named",
+      book(sheet("任务", [TITLE, [], HEADER, ["检查", "机电科", "2026-11-30"]])),
+      { headerRow: 4 },
+      { row: 4, fields: ["task", "unit", "deadline"], found: [], headerFound: 3 },
+      "设置的表头行是第 4 行，但工作表“任务”的表头在第 3 行（第 4 行缺少：工作任务、责任单位、完成时限）。请把设置中的 headerRow 改为 3",
+      'the settings put the header on row 4, but the header of sheet "任务" is on row 3 (row 4 lacks Task, Unit, Deadline). Set headerRow to 3',
+    ],
+    [
+      "a header without a unit column: the fields by their header words",
+      book(sheet("任务", [["工作任务", "完成时限", "完成情况"]])),
+      {},
+      {
+        row: 1,
+        fields: ["unit"],
+        found: [
+          { field: "task", column: "A" },
+          { field: "deadline", column: "B" },
+          { field: "status", column: "C" },
+        ],
+      },
+      "第 1 行的表头缺少必需的列：责任单位（已识别：工作任务 A、完成时限 B、完成情况 C）",
+      "row 1, lacks required columns: Unit (recognised: Task A, Deadline B, Status C)",
+    ],
+    [
+      "an override naming no column: the field by its header word",
+      book(sheet("A", [HEADER])),
+      { columns: { unit: "牵头科室" } },
+      { field: "unit", column: "牵头科室" },
+      "设置中为“责任单位”指定的列“牵头科室”",
+      'the column "牵头科室" given for "Unit" in the settings',
+    ],
+  ];
+  test.each(cases)("%s", (_name, workbook, settings, values, zh, en) => {
+    const { detail } = located(workbook, settings);
+    expect(detail.values).toMatchObject(values);
+    expect(formatTableProblem(detail, "zh-CN")).toContain(zh);
+    expect(formatTableProblem(detail, "en-US")).toContain(en);
+  });
+
+  test("a headerRow on a row that is no header, with none elsewhere: no row is guessed", () => {
+    const { detail } = located(book(sheet("任务", [TITLE, ["x"]])), { headerRow: 2 });
+    expect(detail.values).not.toHaveProperty("headerFound");
+    expect(formatTableProblem(detail, "zh-CN")).toContain("（已识别：无）");
   });
 });
