@@ -29,7 +29,11 @@ export type TableProblem =
       readonly problem: "not-a-worksheet";
       readonly values: { sheet: string; sheets: string; kind: OtherSheetKind };
     }
-  | { readonly problem: "no-table"; readonly values: { sheets: string } }
+  | {
+      readonly problem: "no-table";
+      /** hiddenSheet: a hidden sheet that has a task table's header (never chosen by guessing). */
+      readonly values: { sheets: string; hiddenSheet?: string };
+    }
   | { readonly problem: "no-header"; readonly values: { sheet: string } }
   | {
       readonly problem: "missing-columns";
@@ -95,9 +99,12 @@ export function locateTable(
   }
   if (!best) {
     if (settings.sheet) throw new TableError({ problem: "no-header", values: { sheet: settings.sheet } });
+    // A table the person hid (or a template's sheet left hidden) is not guessed, but a message that says
+    // no sheet has a header would send them looking for a mistake in one that does.
+    const hidden = workbook.sheets.find((s) => s.hidden && !skipSheets.has(s.name) && findHeader(s));
     throw new TableError({
       problem: "no-table",
-      values: { sheets: sheetList(workbook) },
+      values: { sheets: sheetList(workbook), ...(hidden && { hiddenSheet: hidden.name }) },
     });
   }
   const columns = applyOverrides(best.sheet, best.header, settings);

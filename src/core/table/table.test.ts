@@ -426,12 +426,33 @@ describe("a table problem as data, worded in each locale at the edge", () => {
       "设置中为“责任单位”指定的列“牵头科室”",
       'the column "牵头科室" given for "Unit" in the settings',
     ],
+    [
+      "the only table on a hidden sheet: that sheet is named, not 'no header anywhere'",
+      book(sheet("说明", [["本表说明"]]), sheet("任务", [HEADER], [], true)),
+      {},
+      { sheets: "说明, 任务", hiddenSheet: "任务" },
+      "隐藏的工作表“任务”中有任务表的表头，但隐藏的表不会被自动选为任务表",
+      'the hidden sheet "任务" has a task table header, but a hidden sheet is never chosen by guessing',
+    ],
+    [
+      "no header on any sheet, hidden or not",
+      book(sheet("说明", [["本表说明"]]), sheet("草稿", [["x"]], [], true)),
+      {},
+      { sheets: "说明, 草稿" },
+      "在工作表（说明, 草稿）的前 30 行中没有找到任务表的表头",
+      "no task table header found in the first 30 rows of any sheet (说明, 草稿)",
+    ],
   ];
   test.each(cases)("%s", (_name, workbook, settings, values, zh, en) => {
     const { detail } = located(workbook, settings);
     expect(detail.values).toMatchObject(values);
     expect(formatTableProblem(detail, "zh-CN")).toContain(zh);
     expect(formatTableProblem(detail, "en-US")).toContain(en);
+  });
+
+  test("a hidden sheet without a header is not named", () => {
+    const { detail } = located(book(sheet("说明", [["本表说明"]]), sheet("草稿", [["x"]], [], true)), {});
+    expect(detail.values).toEqual({ sheets: "说明, 草稿" });
   });
 
   test("a headerRow on a row that is no header, with none elsewhere: no row is guessed", () => {
