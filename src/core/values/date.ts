@@ -27,8 +27,11 @@ const ONGOING_WORDS = new Set([
   "ongoing",
 ]);
 
-/** Trailing words that do not change the day: 11月30日前, 2026年底以前, 2026-11-30（含）. */
-const TRAILING = /(?:之前|以前|前|止|为止|\(含\)|含)$/u;
+/**
+ * Trailing words that do not change the day, one or more: 11月30日前, 2026年底以前, 2026-11-30（含）,
+ * 6月底前完成, 年内办结.
+ */
+const TRAILING = /(?:之前|以前|前|止|为止|\(含\)|含|完成|办结|完毕)+$/u;
 
 const ISO_LIKE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T?\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const CHINESE_FULL = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
@@ -36,6 +39,17 @@ const CHINESE_MONTH_END = /^(\d{4})年(\d{1,2})月(?:底|末|份)?$/;
 const MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]$/;
 const MONTH_END = /^(\d{1,2})月(?:底|末)$/;
 const YEAR_END = /^(\d{4})年(?:底|末)$/;
+/** The month only, as ISO-like text: 2026-12, 2026.12, 2026/12 (by the month's end, as 2026年12月). */
+const ISO_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
+/** 旬: ten-day period. 12月中旬, 2026年11月下旬: by its last day (the 10th, the 20th, the month's end). */
+const TEN_DAY = /^(?:(\d{4})年)?(\d{1,2})月(上|中|下)旬$/;
+/** 年底, 今年年底, 本年度末, 年内: the as-of year's end. */
+const THIS_YEAR_END = /^(?:(?:今|本)?年(?:年|度)?(?:底|末)|(?:今|本)?年(?:度)?内)$/;
+/** 四季度, 第三季度末, 2026年第一季度, 2026Q4: by the quarter's last day. */
+const QUARTER = /^(?:(\d{4})年?)?(?:第?([一二三四1-4])季度?(?:末|底)?|q([1-4]))$/i;
+/** 上半年, 2026年下半年: by June 30 or December 31. */
+const HALF_YEAR = /^(?:(\d{4})年)?(上|下)半年(?:末|底)?$/;
+const QUARTER_NUMBERS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** Numbers in this range that arrive without a date format are taken as lost-format serials (1954-2119). */
@@ -76,6 +90,19 @@ function fromText(text: string, asOfYear: number): Day | undefined {
   if ((m = MONTH_DAY.exec(text))) return dayFromYmd(asOfYear, Number(m[1]), Number(m[2]));
   if ((m = MONTH_END.exec(text))) return monthEnd(asOfYear, Number(m[1]));
   if ((m = YEAR_END.exec(text))) return dayFromYmd(Number(m[1]), 12, 31);
+  if ((m = ISO_MONTH.exec(text))) return monthEnd(Number(m[1]), Number(m[2]));
+  if ((m = TEN_DAY.exec(text))) {
+    const year = m[1] === undefined ? asOfYear : Number(m[1]);
+    const month = Number(m[2]);
+    return m[3] === "下" ? monthEnd(year, month) : dayFromYmd(year, month, m[3] === "上" ? 10 : 20);
+  }
+  if (THIS_YEAR_END.test(text)) return dayFromYmd(asOfYear, 12, 31);
+  if ((m = QUARTER.exec(text))) {
+    const quarter = m[3] === undefined ? (QUARTER_NUMBERS[m[2]!] ?? Number(m[2])) : Number(m[3]);
+    return monthEnd(m[1] === undefined ? asOfYear : Number(m[1]), quarter * 3);
+  }
+  if ((m = HALF_YEAR.exec(text)))
+    return monthEnd(m[1] === undefined ? asOfYear : Number(m[1]), m[2] === "上" ? 6 : 12);
   return undefined;
 }
 
