@@ -29,7 +29,29 @@ const OPEN_WORDS = [
   "推进中",
   "正在推进",
   "正在进行",
+  "正常推进",
+  "按计划推进",
+  "按期推进",
+  "稳步推进",
+  "有序推进",
   "办理中",
+  "正在办理",
+  "在办",
+  "待办理",
+  "实施中",
+  "正在实施",
+  "整改中",
+  "未启动",
+  "待启动",
+  "尚未开始",
+  "尚未完成",
+  "部分完成",
+  "未落实",
+  "滞后",
+  "超期",
+  "已超期",
+  "逾期",
+  "已逾期",
   "未开始",
   "未完成",
   "未办结",
@@ -47,20 +69,27 @@ const OPEN_WORDS = [
   "no",
 ];
 
-/** Case, spaces, and a trailing note in brackets or after punctuation are not part of the word. */
+/**
+ * Case, spaces, and a note in brackets or after punctuation are not part of the word: 已完成（已验收）,
+ * 已完成，详见附件, 60%；正在推进.
+ */
 function statusKey(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
     .replace(/\(.*?\)|\[.*?\]|【.*?】/g, "")
     .replace(/\s+/g, "")
+    .replace(/(?<=.)[,;:，；：、].*$/, "")
     .replace(/[。.!！]+$/, "")
     .replace(/[-_]/g, "");
 }
 
 const DONE = new Set(DONE_WORDS.map(statusKey));
 const OPEN = new Set(OPEN_WORDS.map(statusKey));
-const PERCENT = /^(\d+(?:\.\d+)?)%$/;
+/** 60%, and as written after a word: 完成80%, 已完成80%, 进度80%, 完成率80%. */
+const PERCENT = /^(?:已?完成率?|进度)?(\d+(?:\.\d+)?)%$/;
+/** A dash or a slash alone is how a clerk leaves a cell blank on purpose (/, —, ——). */
+const PLACEHOLDER = /^[/—–―]+$/;
 
 const EMPTY_STATUS: ParsedStatus = { kind: "empty" };
 const DONE_STATUS: ParsedStatus = { kind: "done" };
@@ -76,7 +105,7 @@ export function parseStatus(value: CellValue | undefined): ParsedStatus {
   if (typeof value === "number") return fromPercent(value <= 1 ? value * 100 : value, String(value));
   if (isDateCell(value)) return { kind: "unknown", text: "" };
   const key = statusKey(value);
-  if (key === "") return EMPTY_STATUS;
+  if (key === "" || PLACEHOLDER.test(key)) return EMPTY_STATUS;
   if (DONE.has(key)) return DONE_STATUS;
   if (OPEN.has(key)) return OPEN_STATUS;
   const percent = PERCENT.exec(key);

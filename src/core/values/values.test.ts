@@ -39,6 +39,9 @@ describe("parseStatus", () => {
     "已完成[见附件]",
     "已完成【已验收】",
     "已完成！！",
+    "已完成，详见附件",
+    "已完成; 已验收",
+    "完成100%",
     1,
     100,
     true,
@@ -55,6 +58,14 @@ describe("parseStatus", () => {
     "Open",
     "Not started",
     "60%",
+    "60%，正在推进",
+    "完成80%",
+    "进度30%",
+    "整改中",
+    "按计划推进",
+    "未启动",
+    "部分完成",
+    "已超期",
     "0%",
     "99.5%",
     0.6,
@@ -62,7 +73,7 @@ describe("parseStatus", () => {
     45,
     false,
   ];
-  const unknown = ["基本完成", "差不多", "已完成了吗", "120%", 150, -1];
+  const unknown = ["基本完成", "差不多", "已完成了吗", "120%", 150, -1, "已落实", "，已完成", "完成率120%"];
   test.each(done.map((v) => [v]))("%j is done", (value: CellValue) =>
     expect(parseStatus(value).kind).toBe("done"),
   );
@@ -72,7 +83,7 @@ describe("parseStatus", () => {
   test.each(unknown.map((v) => [v]))("%j is unknown", (value: CellValue) => {
     expect(parseStatus(value).kind).toBe("unknown");
   });
-  test.each([[null], [""], ["   "]])("%j is empty", (value: CellValue) =>
+  test.each([[null], [""], ["   "], ["/"], ["—"], ["——"], ["／"], ["-"]])("%j is empty", (value: CellValue) =>
     expect(parseStatus(value).kind).toBe("empty"),
   );
   test("unknown keeps the clerk's text for the message", () => {
