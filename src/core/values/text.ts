@@ -66,11 +66,25 @@ export function isFilled(value: CellValue | undefined): boolean {
   return typeof value !== "string" || value.trim() !== "";
 }
 
-/** Units listed in one cell: 综采一队、机电科 / A, B; C / one per line. */
+/** The words for a unit's part in a task: 牵头 (lead), 配合 and 协办 (in support), 负责, 主办, 参与. */
+const ROLE = "牵头|配合|协办|协助|参与|负责|主办|主责";
+/** 综采一队（牵头）, 机电科(配合单位): the role after the name, in brackets. */
+const ROLE_IN_BRACKETS = new RegExp(`\\s*\\((?:${ROLE})(?:单位|部门)?\\)`, "g");
+/** 牵头：综采一队, 配合单位: 机电科: the role before the name. */
+const ROLE_BEFORE = new RegExp(`^(?:${ROLE}|责任)(?:单位|部门)?\\s*:\\s*`);
+/** 综采一队牵头, 机电科配合: the role written straight after the name. */
+const ROLE_AFTER = new RegExp(`(?<=.)(?:${ROLE})$`);
+
+/**
+ * Units listed in one cell: 综采一队、机电科 / A, B; C / one per line. Each unit's role written beside it is
+ * not part of its name (综采一队（牵头）、机电科（配合）, 牵头：综采一队；配合：机电科): the first unit leads.
+ */
 export function splitUnits(text: string): string[] {
   return text
     .split(/[、,，;；\n\r]+/)
-    .map(normalizeText)
+    .map((unit) =>
+      normalizeText(unit).replace(ROLE_IN_BRACKETS, "").replace(ROLE_BEFORE, "").replace(ROLE_AFTER, ""),
+    )
     .filter((unit) => unit !== "");
 }
 
