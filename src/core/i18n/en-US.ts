@@ -145,6 +145,8 @@ export const enUS: Catalogue = {
     missingValue: (v) => `${v.cell}: ${v.fieldName} is empty. Fill in the ${v.fieldName}.`,
     invalidDate: (v) =>
       `${v.cell}: ${v.fieldName} "${v.value}" is not a real date. Write a date such as 2026-11-05 or 2026年11月5日.`,
+    recurringDeadline: (v) =>
+      `${v.cell}: ${v.fieldName} "${v.value}" is a recurring deadline, not a day, so whether it is overdue cannot be told. Write this task's deadline as a date; put work that recurs in a specification sheet (工作规范, with its cycle and deadline rule) and record each period in a ledger (台账): Duban then checks every period for omissions.`,
     unknownStatus: (v) =>
       `${v.cell}: status "${v.value}" is not a known word. Write Done, or In progress, Not started and the like.`,
     invalidCycle: (v) =>

@@ -57,6 +57,30 @@ testRule(invalidDate, {
       ],
     },
     {
+      name: "a recurring deadline in a task row: said to be one, and where such work goes",
+      // Among dates: a sheet whose deadlines are mostly rules is taken for a specification.
+      rows: [
+        { ...row, deadline: "每月25日前" },
+        { ...row, task: "报送周报", deadline: "每周五" },
+        { ...row, task: "整理台账", deadline: "尽快" },
+        ...["2026-11-30", "2026-12-15", "2026-12-31", "2027-01-15"].map((deadline, i) => ({
+          ...row,
+          task: `任务${i}`,
+          deadline,
+        })),
+      ],
+      expected: [
+        { row: 2, messageId: "recurringDeadline", field: "deadline", values: { value: "每月25日前" } },
+        { row: 3, messageId: "recurringDeadline", field: "deadline", values: { value: "每周五" } },
+        { row: 4, messageId: "invalidDate", field: "deadline", values: { value: "尽快" } },
+      ],
+    },
+    {
+      name: "a rule in a start date is only not a date",
+      rows: [{ ...row, start: "每月1日" }],
+      expected: [{ row: 2, messageId: "invalidDate", field: "start", values: { value: "每月1日" } }],
+    },
+    {
       name: "words in a start date",
       rows: [{ ...row, start: "尽快" }],
       expected: [

@@ -2,13 +2,15 @@
 // a start, or a deadline rule that cannot be read or used, and in a ledger a period that cannot be.
 
 import { ledgerPeriodCell, specCell } from "../recurring";
+import { parseDeadlineRule } from "../recurring/deadline-rule";
 import type { Field } from "../table/fields";
 import { defineRule } from "./rule";
 
 const DATE_FIELDS = ["deadline", "start", "doneDate"] as const satisfies readonly Field[];
 
 /**
- * values: field and value (invalidDate). In the specification, on the rule cell: value (invalidDeadlineRule:
+ * values: field and value (invalidDate; recurringDeadline for a task row's deadline that is a recurring rule,
+ * 每月25日前, which names no one day: such work belongs in a specification). In the specification, on the rule cell: value (invalidDeadlineRule:
  * the rule cannot be read); value and cycle (deadlineRuleCycle: the rule names another cycle than the cycle
  * cell, or cannot be used with it, as 每周五 for a monthly task). In the ledger, on the period cell: value
  * (invalidPeriod: the period cannot be read); value, cycle and task (periodCycle: the period is longer than
@@ -19,7 +21,14 @@ export const invalidDate = defineRule({
     id: "invalid-date",
     defaultSeverity: "error",
     kind: "data",
-    messageIds: ["invalidDate", "invalidDeadlineRule", "deadlineRuleCycle", "invalidPeriod", "periodCycle"],
+    messageIds: [
+      "invalidDate",
+      "recurringDeadline",
+      "invalidDeadlineRule",
+      "deadlineRuleCycle",
+      "invalidPeriod",
+      "periodCycle",
+    ],
   },
   create(context) {
     return {
@@ -33,9 +42,14 @@ export const invalidDate = defineRule({
           return;
         for (const field of DATE_FIELDS) {
           const parsed = row[field];
-          if (parsed.kind === "invalid") {
-            context.report({ row, field, messageId: "invalidDate", values: { field, value: parsed.text } });
-          }
+          if (parsed.kind !== "invalid") continue;
+          const recurring = field === "deadline" && parseDeadlineRule(parsed.text).kind === "rule";
+          context.report({
+            row,
+            field,
+            messageId: recurring ? "recurringDeadline" : "invalidDate",
+            values: { field, value: parsed.text },
+          });
         }
       },
       end() {
