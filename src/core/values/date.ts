@@ -29,9 +29,10 @@ const ONGOING_WORDS = new Set([
 
 /**
  * Trailing words that do not change the day, one or more: 11月30日前, 2026年底以前, 2026-11-30（含）,
- * 6月底前完成, 年内办结.
+ * 6月底前完成, 年内办结, and the day of the week written after a date, 2026年11月30日（周一）.
  */
-const TRAILING = /(?:之前|以前|前|止|为止|\(含\)|含|完成|办结|完毕)+$/u;
+const TRAILING =
+  /(?:之前|以前|前|止|为止|\(含\)|含|完成|办结|完毕|\((?:周|星期|礼拜)[一二三四五六日天]\)|(?:周|星期|礼拜)[一二三四五六日天])+$/u;
 
 const ISO_LIKE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T?\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const CHINESE_FULL = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
