@@ -13,14 +13,26 @@ export type ParsedCycle =
 
 const WORDS: Record<Cycle, readonly string[]> = {
   once: ["一次性", "单次", "不定期", "一次", "once", "one-off", "one time"],
-  year: ["年", "年度", "每年", "每年度", "一年一次", "yearly", "annual", "annually"],
-  half: ["半年", "每半年", "半年度", "half-yearly", "semiannual", "semi-annual", "half yearly"],
-  quarter: ["季", "季度", "每季", "每季度", "quarterly"],
-  month: ["月", "月度", "每月", "按月", "monthly"],
-  tenDay: ["旬", "每旬", "ten-day", "ten day", "every ten days"],
-  week: ["周", "每周", "星期", "每星期", "weekly"],
-  day: ["日", "每日", "每天", "天", "daily"],
+  year: ["年", "年度", "每年", "每年度", "年报", "yearly", "annual", "annually", "every year"],
+  half: ["半年", "每半年", "半年度", "半年报", "half-yearly", "semiannual", "semi-annual", "half yearly"],
+  quarter: ["季", "季度", "每季", "每季度", "季报", "quarterly", "every quarter"],
+  month: ["月", "月度", "每月", "月报", "monthly", "every month"],
+  tenDay: ["旬", "每旬", "旬报", "ten-day", "ten day", "every ten days"],
+  week: ["周", "每周", "星期", "每星期", "周报", "weekly", "every week"],
+  day: ["日", "每日", "每天", "天", "日报", "daily", "every day"],
 };
+
+/**
+ * The same cycle said at more length: 每月一次 (once a month), 一季度一次, 按季度 (by the quarter). What is
+ * left once the 一次 after it, the 按 before it or the 一 of 一月一次 is taken off is looked up again.
+ */
+function shortened(key: string): string {
+  let rest = key.length > 2 ? key.replace(/(?:一|1)次$/, "") : key;
+  if (rest.length > 1 && rest.startsWith("按")) rest = rest.slice(1);
+  if (rest !== key && rest.length > 1 && rest.startsWith("一") && BY_KEY.has(rest.slice(1)))
+    rest = rest.slice(1);
+  return rest;
+}
 
 const BY_KEY = new Map<string, Cycle>();
 for (const [cycle, words] of Object.entries(WORDS) as Array<[Cycle, readonly string[]]>) {
@@ -33,6 +45,6 @@ export function parseCycle(value: CellValue | undefined): ParsedCycle {
   const text = typeof value === "string" ? value : String(value);
   const key = compactKey(text);
   if (key === "") return { kind: "empty" };
-  const cycle = BY_KEY.get(key);
+  const cycle = BY_KEY.get(key) ?? BY_KEY.get(shortened(key));
   return cycle ? { kind: "cycle", cycle } : { kind: "invalid", text: text.trim() };
 }

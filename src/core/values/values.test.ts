@@ -130,11 +130,26 @@ describe("parseCycle", () => {
     ["daily", "day"],
     [" 每 月 ", "month"],
     ["每月。", "month"],
+    ["每月一次", "month"],
+    ["每季度一次", "quarter"],
+    ["一季度一次", "quarter"],
+    ["每年1次", "year"],
+    ["一周一次", "week"],
+    ["一年一次", "year"],
+    ["每半年一次", "half"],
+    ["按季度", "quarter"],
+    ["按周", "week"],
+    ["月报", "month"],
+    ["旬报", "tenDay"],
+    ["every month", "month"],
   ];
   test.each(cases)("%j is %s", (text, cycle) => expect(parseCycle(text)).toEqual({ kind: "cycle", cycle }));
-  test.each([["随时"], ["每两年"], ["fortnightly"]])("%j is not a cycle", (text) => {
-    expect(parseCycle(text)).toEqual({ kind: "invalid", text });
-  });
+  test.each([["随时"], ["每两年"], ["fortnightly"], ["两月一次"], ["按"], ["一"], ["按需"]])(
+    "%j is not a cycle",
+    (text) => {
+      expect(parseCycle(text)).toEqual({ kind: "invalid", text });
+    },
+  );
   test("empty", () => expect(parseCycle(" ").kind).toBe("empty"));
   test.each([[null], [undefined], [""]])("%j is empty", (value) => {
     expect(parseCycle(value)).toEqual({ kind: "empty" });
