@@ -63,6 +63,42 @@ describe("holiday sheet", () => {
     ]);
   });
 
+  const runs: Array<[string, CellValue[], string[]]> = [
+    [
+      "a run with 至, the end without its year",
+      ["国庆节", "2026年10月1日至10月8日", "放假"],
+      ["2026-10-01", "2026-10-08"],
+    ],
+    ["a run ending on a day of the month", ["10月1日-3日"], ["2026-10-01", "2026-10-03"]],
+    [
+      "a run of ISO dates with a full-width tilde",
+      ["2027-02-15～2027-02-17", "休"],
+      ["2027-02-15", "2027-02-17"],
+    ],
+    ["a run across a month's end", ["2026年12月31日—2027年1月2日"], ["2026-12-31", "2027-01-02"]],
+    ["a run backwards is no run", ["10月8日至10月1日"], []],
+    ["a run over a month long is no run", ["2026-01-01至2026-03-01"], []],
+    ["a month is no day", ["2026年10月", "放假"], []],
+    ["a period is no day", ["上半年", "休"], []],
+  ];
+  test.each(runs)("%s", (_name, cells, span) => {
+    const days = [...readHolidayOverrides(sheet("节假日", [cells]), 2026)];
+    expect(days.every(([, work]) => !work)).toBe(true);
+    const named = days.map(([day]) => formatDay(day));
+    expect(named.length === 0 ? [] : [named[0], named[named.length - 1]]).toEqual(span);
+    if (span.length > 0) {
+      expect(days.length).toBe(parseIsoDay(span[1]!)! - parseIsoDay(span[0]!)! + 1);
+    }
+  });
+
+  test("a workday run: 班 beside it applies to every day", () => {
+    const days = [...readHolidayOverrides(sheet("节假日", [["10月10日至11日", "上班"]]), 2026)];
+    expect(days.map(([day, work]) => [formatDay(day), work])).toEqual([
+      ["2026-10-10", true],
+      ["2026-10-11", true],
+    ]);
+  });
+
   const tasks = (deadline: string) =>
     sheet("任务", [
       ["工作任务", "责任单位", "完成时限", "完成情况"],

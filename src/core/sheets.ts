@@ -1,9 +1,9 @@
 // The helper sheets a workbook may carry: the roster (单位名单) and the holiday list (节假日).
 
-import type { Day } from "./day";
+import { dayFromYmd, ymdOf, type Day } from "./day";
 import { parseDate } from "./values/date";
 import { cellText, compactKey, normalizeText } from "./values/text";
-import type { OtherSheetKind, SheetGrid, WorkbookModel } from "./workbook";
+import type { CellValue, OtherSheetKind, SheetGrid, WorkbookModel } from "./workbook";
 
 const ROSTER_NAMES = new Set(["单位名单", "单位", "责任单位", "units", "unit", "roster", "单位列表"]);
 const HOLIDAY_NAMES = new Set(["节假日", "节假日安排", "假日", "holidays", "holiday"]);
@@ -92,28 +92,56 @@ const DAY_OFF = /^(休|休息|放假|假|假日|节假日|holiday|off|dayoff|res
 const WORKDAY = /^(班|上班|补班|调休上班|工作日|workday|work|workingday)$/;
 
 /**
- * The days a holiday sheet lists: on each row, the first cell that reads as a date, and a word saying
- * day off (休/放假/holiday) or workday (班/上班/workday); a date without such a word is a day off.
+ * The days a holiday sheet lists: on each row, the first cell that reads as a day or a run of days
+ * (10月1日至8日), and a word saying day off (休/放假/holiday) or workday (班/上班/workday); days without such
+ * a word are days off. Only text that names days counts: a label such as 2026年10月 is none.
  */
 export function readHolidayOverrides(sheet: SheetGrid, asOfYear: number): Map<Day, boolean> {
   const overrides = new Map<Day, boolean>();
   for (const cells of sheet.rows) {
     if (!cells) continue;
-    let day: Day | undefined;
+    let days: Day[] | undefined;
     let work = false;
     for (const cell of cells) {
-      if (day === undefined) {
-        const parsed = parseDate(cell, asOfYear);
-        if (parsed.kind === "day") {
-          day = parsed.day;
-          continue;
-        }
+      if (days === undefined) {
+        days = daysIn(cell, asOfYear);
+        if (days !== undefined) continue;
       }
       const key = compactKey(cellText(cell));
       if (WORKDAY.test(key)) work = true;
       else if (DAY_OFF.test(key)) work = false;
     }
-    if (day !== undefined) overrides.set(day, work);
+    for (const day of days ?? []) overrides.set(day, work);
   }
   return overrides;
+}
+
+/** Where a run of days is split: 至, 到, ~, a dash; a hyphen only after 日 (10月1日-8日), as ISO dates hold them. */
+const RUN = /^(.+?)(?:至|到|~|—|–|(?<=[日号])-)(.+)$/;
+/** The end of a run written without its year (10月8日) or month too (8日): the start's are meant. */
+const RUN_END_MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]?$/;
+const RUN_END_DAY = /^(\d{1,2})[日号]?$/;
+/** The longest run a holiday sheet is taken to mean (国庆 and 春节 are eight or nine days). */
+const LONGEST_RUN = 31;
+
+/** The days a holiday sheet's cell names: one day, a run of them, or none. */
+function daysIn(cell: CellValue | undefined, asOfYear: number): Day[] | undefined {
+  const parsed = parseDate(cell, asOfYear, { days: true });
+  if (parsed.kind === "day") return [parsed.day];
+  if (typeof cell !== "string") return undefined;
+  const run = RUN.exec(cell.normalize("NFKC").replace(/\s+/g, ""));
+  if (!run) return undefined;
+  const start = parseDate(run[1], asOfYear, { days: true });
+  if (start.kind !== "day") return undefined;
+  const { year, month } = ymdOf(start.day);
+  let m: RegExpExecArray | null;
+  let end: Day | undefined;
+  if ((m = RUN_END_MONTH_DAY.exec(run[2]!))) end = dayFromYmd(year, Number(m[1]), Number(m[2]));
+  else if ((m = RUN_END_DAY.exec(run[2]!))) end = dayFromYmd(year, month, Number(m[1]));
+  else {
+    const parsedEnd = parseDate(run[2], asOfYear, { days: true });
+    end = parsedEnd.kind === "day" ? parsedEnd.day : undefined;
+  }
+  if (end === undefined || end < start.day || end - start.day >= LONGEST_RUN) return undefined;
+  return Array.from({ length: end - start.day + 1 }, (_, i) => start.day + i);
 }

@@ -57,10 +57,16 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const PLAUSIBLE_SERIAL = { min: 20_000, max: 80_000 };
 
 /**
- * Reads a date cell. `asOfYear` supplies the year where the clerk left it out (11月30日前).
+ * Reads a date cell. `asOfYear` supplies the year where the clerk left it out (11月30日前). A deadline may name
+ * a period (2026年11月, 12月中旬, 四季度, 年底), read as its last day; with `days` alone, only text that names
+ * one day is a date (a holiday sheet lists days, and a label such as 2026年10月 there is no day off).
  * @example parseDate("2026年2月30日", 2026) // { kind: "invalid", text: "2026年2月30日" }
  */
-export function parseDate(value: CellValue | undefined, asOfYear: number): ParsedDate {
+export function parseDate(
+  value: CellValue | undefined,
+  asOfYear: number,
+  { days = false }: { readonly days?: boolean } = {},
+): ParsedDate {
   if (value === null || value === undefined) return EMPTY;
   if (isDateCell(value)) return { kind: "day", day: value.day };
   if (typeof value === "number") return fromNumber(value);
@@ -68,7 +74,8 @@ export function parseDate(value: CellValue | undefined, asOfYear: number): Parse
   const text = value.normalize("NFKC").replace(/\s+/g, "");
   if (text === "") return EMPTY;
   if (ONGOING_WORDS.has(text.toLowerCase())) return ONGOING;
-  const day = fromText(text.replace(TRAILING, ""), asOfYear);
+  const bare = text.replace(TRAILING, "");
+  const day = days ? dayFromText(bare, asOfYear) : fromText(bare, asOfYear);
   return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
 }
 
@@ -84,11 +91,20 @@ function fromNumber(value: number): ParsedDate {
   return { kind: "invalid", text: String(value) };
 }
 
-function fromText(text: string, asOfYear: number): Day | undefined {
+/** Text that names one day: 2026-11-05, 2026年11月5日, 20261105, 11月5日 (in the as-of year). */
+function dayFromText(text: string, asOfYear: number): Day | undefined {
   let m = ISO_LIKE.exec(text) ?? CHINESE_FULL.exec(text) ?? COMPACT.exec(text);
   if (m) return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
-  if ((m = CHINESE_MONTH_END.exec(text))) return monthEnd(Number(m[1]), Number(m[2]));
   if ((m = MONTH_DAY.exec(text))) return dayFromYmd(asOfYear, Number(m[1]), Number(m[2]));
+  return undefined;
+}
+
+/** A day, or a period by its last day. */
+function fromText(text: string, asOfYear: number): Day | undefined {
+  const day = dayFromText(text, asOfYear);
+  if (day !== undefined) return day;
+  let m: RegExpExecArray | null;
+  if ((m = CHINESE_MONTH_END.exec(text))) return monthEnd(Number(m[1]), Number(m[2]));
   if ((m = MONTH_END.exec(text))) return monthEnd(asOfYear, Number(m[1]));
   if ((m = YEAR_END.exec(text))) return dayFromYmd(Number(m[1]), 12, 31);
   if ((m = ISO_MONTH.exec(text))) return monthEnd(Number(m[1]), Number(m[2]));
