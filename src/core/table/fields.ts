@@ -62,7 +62,7 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     "Department",
     "Responsible",
   ],
-  person: ["责任人", "负责人", "联系人", "Person", "Assignee"],
+  person: ["责任人", "负责人", "联系人", "承办人", "经办人", "Person", "Assignee"],
   cycle: ["周期", "工作周期", "频次", "频率", "Cycle", "Frequency", "Recurrence"],
   start: ["开始时间", "开始日期", "Start", "Start date"],
   deadline: [
@@ -82,6 +82,9 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   ],
   status: [
     "完成情况",
+    "是否完成",
+    "是否办结",
+    "完成与否",
     "状态",
     "进度",
     "办理情况",
@@ -131,17 +134,37 @@ PARTIAL.sort((a, b) => b.key.length - a.key.length);
 
 const BRACKETED = /[(（[【《<].*?[)）\]】》>]/gu;
 
+/** A header's field, and whether the header is one of the field's names (not merely starts or ends with one). */
+export interface HeaderMatch {
+  readonly field: Field;
+  readonly exact: boolean;
+}
+
+/** 计划完成日期, 要求完成时间: a planned or required day is the deadline, whatever its last words say. */
+const PLANNED = /^(?:计划|要求|应|规定|预计|拟)(?:完成|办结)/;
+/** 完成时间（实际）: an actual day is the completion date. */
+const ACTUAL = /实际/;
+
 /**
  * The field a header names, or undefined. Whole names win; then the name without a bracketed note
- * (责任单位（部门）); then the longest known name the header starts or ends with (主要工作任务).
+ * (责任单位（部门）); then the longest known name the header starts or ends with (主要工作任务). A planned day
+ * (计划完成日期) is a deadline and an actual one (完成时间（实际）) a completion date.
  */
-export function fieldForHeader(header: string): Field | undefined {
+export function matchHeader(header: string): HeaderMatch | undefined {
   const key = compactKey(header);
   if (key === "") return undefined;
   const exact = EXACT.get(key) ?? EXACT.get(compactKey(header.normalize("NFKC").replace(BRACKETED, "")));
-  if (exact) return exact;
-  for (const { key: name, field } of PARTIAL) {
-    if (key.startsWith(name) || key.endsWith(name)) return field;
+  let match: HeaderMatch | undefined = exact && { field: exact, exact: true };
+  if (!match) {
+    const partial = PARTIAL.find(({ key: name }) => key.startsWith(name) || key.endsWith(name));
+    match = partial && { field: partial.field, exact: false };
   }
-  return undefined;
+  if (match?.field === "doneDate" && PLANNED.test(key)) return { field: "deadline", exact: match.exact };
+  if (match?.field === "deadline" && ACTUAL.test(key)) return { field: "doneDate", exact: match.exact };
+  return match;
+}
+
+/** The field a header names, or undefined (see matchHeader). */
+export function fieldForHeader(header: string): Field | undefined {
+  return matchHeader(header)?.field;
 }

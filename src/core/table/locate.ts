@@ -5,7 +5,7 @@ import { absentSheet, sheetList, sheetNamed } from "../sheets";
 import type { CellValue, ExcelTable, OtherSheetKind, SheetGrid, WorkbookModel } from "../workbook";
 import { columnIndex, columnLetter } from "../workbook";
 import { cellText, compactKey } from "../values/text";
-import { FIELDS, REQUIRED_FIELDS, fieldForHeader, type Field } from "./fields";
+import { FIELDS, REQUIRED_FIELDS, matchHeader, type Field, type HeaderMatch } from "./fields";
 
 /** The spec: the header row is within the first 30 rows. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -190,9 +190,13 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
   const columns = new Map<Field, number>();
   const from = table?.range.left ?? 0;
   const to = table ? Math.min(cells.length - 1, table.range.right) : cells.length - 1;
-  for (let c = from; c <= to; c++) {
-    const field = headerField(cells[c]);
-    if (field && !columns.has(field)) columns.set(field, c);
+  // A column named exactly (工作任务) wins over one whose name only starts with a field's (任务来源), wherever
+  // each stands; among columns alike, the first.
+  for (const exactly of [true, false]) {
+    for (let c = from; c <= to; c++) {
+      const match = headerMatch(cells[c]);
+      if (match && match.exact === exactly && !columns.has(match.field)) columns.set(match.field, c);
+    }
   }
   let firstDataRow = row + 1;
   // A two-row header: a group title merged across columns (完成情况 over 状态 | 完成日期) with the
@@ -221,7 +225,11 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
 }
 
 function headerField(value: CellValue | undefined): Field | undefined {
-  return typeof value === "string" ? fieldForHeader(value) : undefined;
+  return headerMatch(value)?.field;
+}
+
+function headerMatch(value: CellValue | undefined): HeaderMatch | undefined {
+  return typeof value === "string" ? matchHeader(value) : undefined;
 }
 
 function applyOverrides(sheet: SheetGrid, header: HeaderCandidate, settings: Settings): Map<Field, number> {

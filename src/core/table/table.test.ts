@@ -126,6 +126,30 @@ describe("locateTable", () => {
     expect(Object.fromEntries(location.columns)).toEqual({ task: 0, unit: 1, deadline: 2, status: 3 });
   });
 
+  test.each([
+    [
+      "a column whose name only starts with a field's, left of the one named exactly",
+      ["序号", "任务来源", "工作任务", "责任单位", "完成时限"],
+      { id: 0, task: 2, unit: 3, deadline: 4 },
+    ],
+    [
+      "planned and actual completion dates",
+      ["工作任务", "责任单位", "计划完成日期", "实际完成日期"],
+      { task: 0, unit: 1, deadline: 2, doneDate: 3 },
+    ],
+    [
+      "a name that only starts with a field's, when no column is named exactly",
+      ["主要工作任务", "牵头部门（单位）", "完成时间节点"],
+      { task: 0, unit: 1, deadline: 2 },
+    ],
+  ])("columns: %s", (_name, header, expected) => {
+    const location = locateTable(
+      book(sheet("任务", [header, ["检查", "机电科", "2026-11-30"]])),
+      DEFAULT_SETTINGS,
+    );
+    expect(Object.fromEntries(location.columns)).toEqual(expected);
+  });
+
   const problems: Array<[string, WorkbookModel, object, string]> = [
     ["no header anywhere", book(sheet("A", [["hello"]]), sheet("B", [])), {}, "no-table"],
     [
