@@ -255,6 +255,13 @@ describe("with a roster", () => {
     expect(summary.total.tasks).toBe(5);
   });
 
+  test("a group word (各单位) is counted apart too, with no roster name suggested for it", () => {
+    const { summary } = check([["a", "各单位", "2026-11-10", "进行中", null, null, null]], {
+      roster: ROSTER,
+    });
+    expect(summary.units.map((u) => [u.name, u.notOnRoster])).toEqual([["各单位", {}]]);
+  });
+
   test("a unit written in another case counts under the roster's spelling", () => {
     const result = check([["a", "abc", "2026-12-10", "进行中", null, null, null]], { roster: ["ABC"] });
     expect(result.summary.units.map((u) => [u.name, u.tasks, u.notOnRoster])).toEqual([

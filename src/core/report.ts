@@ -131,7 +131,10 @@ export function reportSource(result: CheckResult, locale: Locale): ReportSource 
         ...(result.rosterSheet === undefined
           ? {}
           : u.notOnRoster
-            ? { onRoster: false, suggestion: u.notOnRoster.suggestion }
+            ? {
+                onRoster: false,
+                ...(u.notOnRoster.suggestion === undefined ? {} : { suggestion: u.notOnRoster.suggestion }),
+              }
             : { onRoster: true }),
         ...summaryLine(u),
       })),

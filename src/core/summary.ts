@@ -3,6 +3,7 @@
 import type { Finding } from "./findings";
 import type { RuleId } from "./settings";
 import type { TaskRow } from "./table/rows";
+import { isGroupWord } from "./recurring/units";
 import { closest } from "./values/text";
 
 export interface SummaryLine {
@@ -28,8 +29,11 @@ export interface SummaryLine {
   /** 分值 of the rows that can be assessed now, and the 得分 they earned (see pointsOf). */
   readonly pointsPossible: number;
   readonly pointsEarned: number;
-  /** Set only with a roster, for a unit that is not on it: the roster name it most likely means. */
-  readonly notOnRoster?: { readonly suggestion: string };
+  /**
+   * Set only with a roster, for a unit that is not on it: the roster name it most likely means, none for a
+   * group word (各单位, 全部), which names many units and no one of them.
+   */
+  readonly notOnRoster?: { readonly suggestion?: string };
 }
 
 /** The counts of a summary line, in the order every summary table shows them. */
@@ -140,7 +144,10 @@ export function summarise(
       .map(([unit, counts]) => {
         const summary = line(unit, counts);
         if (roster.length === 0 || rosterName.has(unit.toLowerCase())) return summary;
-        return { ...summary, notOnRoster: { suggestion: closest(unit, roster)! } };
+        return {
+          ...summary,
+          notOnRoster: isGroupWord(unit) ? {} : { suggestion: closest(unit, roster)! },
+        };
       }),
     categories: [...categories].map(([category, counts]) => line(category, counts)),
     total: line("", total),

@@ -43,10 +43,13 @@ export interface BulletinFacts extends Pick<SummaryLine, SummaryCount | "missing
   readonly bottom?: { readonly units: readonly string[]; readonly score: number };
   /** How the ranking scored, as scoringName words it. */
   readonly method: string;
-  /** Units written in the table that are not on the roster, with the roster name each most likely means. */
+  /**
+   * Units written in the table that are not on the roster, with the roster name each most likely means (none
+   * for a group word, 各单位).
+   */
   readonly offRoster: ReadonlyArray<{
     readonly unit: string;
-    readonly suggestion: string;
+    readonly suggestion?: string;
     readonly tasks: number;
   }>;
   /**
@@ -233,6 +236,8 @@ export interface OutputWording {
   /** The summary's section of units not on the roster, and its columns: as written, suggested name, tasks, open, overdue. */
   readonly offRosterTitle: (units: number) => string;
   readonly offRosterHeader: readonly [string, string, string, string, string];
+  /** In the suggestion column, for a group word (各单位): what to write instead. */
+  readonly offRosterGroup: string;
   readonly noticeHeading: (unit: string) => string;
   readonly noticeLine: (v: { asOf: string; open: number; overdue: number; dueSoon: number }) => string;
   readonly taskRow: string;

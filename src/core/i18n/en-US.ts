@@ -92,7 +92,13 @@ function bulletin(f: BulletinFacts): string {
     parts.push(`Since the last check (${since}), ${moves.join("; ")}.`);
   }
   if (f.offRoster.length > 0) {
-    const listed = names(f.offRoster.map((u) => `"${u.unit}" (${count(u.tasks, "task")}; ${u.suggestion}?)`));
+    const listed = names(
+      f.offRoster.map((u) =>
+        u.suggestion === undefined
+          ? `"${u.unit}" (${count(u.tasks, "task")}; no lead unit named)`
+          : `"${u.unit}" (${count(u.tasks, "task")}; ${u.suggestion}?)`,
+      ),
+    );
     parts.push(
       `${listed} ${f.offRoster.length > 1 ? "are" : "is"} not on the roster and not ranked; correct the unit names.`,
     );
@@ -158,6 +164,8 @@ export const enUS: Catalogue = {
       `${v.cell}: the same task and unit as row ${v.firstRow}. Delete the repeated row or say how the two differ.`,
     unknownUnit: (v) =>
       `${v.cell}: "${v.unit}" is not on the roster; did you mean "${v.suggestion}"? Correct the name or add it to the roster.`,
+    groupUnit: (v) =>
+      `${v.cell}: "${v.unit}" names many units, so this task's progress and delays count for none of them and it is not ranked. Name the lead unit (the first of a list, e.g. 机电科、综采一队); work every unit does each period belongs in a specification sheet.`,
     doneWithoutDate: (v) =>
       `${v.cell}: the task is done but has no completion date. Fill in the date it was completed.`,
     dateInFuture: (v) =>
@@ -406,6 +414,7 @@ export const enUS: Catalogue = {
     noTasks: "no tasks",
     offRosterTitle: (units) => `Not on the roster (${count(units, "unit")}, not ranked: correct them)`,
     offRosterHeader: ["As written", "Meant (suggested)", "Tasks", "Open", "Overdue"],
+    offRosterGroup: "many units: name the lead unit",
     noticeHeading: (unit) => `Notice: ${unit}`,
     noticeLine: (v) =>
       `As of ${v.asOf} · ${v.open} open, ${v.overdue} overdue, ${v.dueSoon} due soon. Please finish them and report back.`,

@@ -12,6 +12,7 @@ export const MESSAGE_IDS = [
   "scoreOverPoints",
   "duplicateTask",
   "unknownUnit",
+  "groupUnit",
   "doneWithoutDate",
   "dateInFuture",
   "overdue",

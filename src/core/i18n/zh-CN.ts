@@ -87,7 +87,13 @@ function bulletin(f: BulletinFacts): string {
     parts.push(`与上次检查（${chineseDate(since)}）相比，${moves.join("，")}。`);
   }
   if (f.offRoster.length > 0) {
-    const listed = f.offRoster.map((u) => `“${u.unit}”（${u.tasks} 项，应为“${u.suggestion}”？）`).join("、");
+    const listed = f.offRoster
+      .map((u) =>
+        u.suggestion === undefined
+          ? `“${u.unit}”（${u.tasks} 项，未写明牵头单位）`
+          : `“${u.unit}”（${u.tasks} 项，应为“${u.suggestion}”？）`,
+      )
+      .join("、");
     parts.push(`${listed}不在单位名单中，未参与排名，请核实更正责任单位名称。`);
   }
   parts.push(
@@ -148,6 +154,8 @@ export const zhCN: Catalogue = {
       `${v.cell}：与第 ${v.firstRow} 行的任务和责任单位相同。请删除重复行，或写明两者的区别。`,
     unknownUnit: (v) =>
       `${v.cell}：“${v.unit}”不在单位名单中，是否应为“${v.suggestion}”？请改正单位名称，或把它加入单位名单。`,
+    groupUnit: (v) =>
+      `${v.cell}：“${v.unit}”指多个单位，这项任务的完成和逾期无法计入其中任何一个单位，也不参与排名。请写明牵头单位（如“机电科、综采一队”，第一个为牵头单位）；各单位都要做的周期性工作请列入工作规范表。`,
     doneWithoutDate: (v) => `${v.cell}：任务已完成，但未填写完成日期。请补填完成日期。`,
     dateInFuture: (v) => `${v.cell}：完成日期 ${v.date} 晚于检查日 ${v.asOf}。请核对完成日期。`,
     overdue: (v) =>
@@ -383,6 +391,7 @@ export const zhCN: Catalogue = {
     noTasks: "无任务",
     offRosterTitle: (units) => `不在名单的单位（${units} 个，未参与排名，请更正）`,
     offRosterHeader: ["表中填写", "应为（建议）", "任务数", "未完成", "逾期"],
+    offRosterGroup: "指多个单位，请写明牵头单位",
     noticeHeading: (unit) => `督办单：${unit}`,
     noticeLine: (v) =>
       `检查日 ${v.asOf} · 未完成 ${v.open} 项，其中逾期 ${v.overdue} 项、即将到期 ${v.dueSoon} 项。请逐项办理，办结后及时反馈。`,

@@ -49,5 +49,19 @@ testRule(unknownUnit, {
         { row: 2, messageId: "unknownUnit", field: "unit", values: { unit: "通风科", suggestion: "机电科" } },
       ],
     },
+    {
+      name: "a group word names many units: told to name the lead, no roster name suggested",
+      rows: [
+        { ...row, unit: "各单位" },
+        { ...row, unit: "全部" },
+        { ...row, unit: "机电科、各区队" },
+      ],
+      roster,
+      expected: [
+        { row: 2, messageId: "groupUnit", field: "unit", values: { unit: "各单位" } },
+        { row: 3, messageId: "groupUnit", field: "unit", values: { unit: "全部" } },
+        { row: 4, messageId: "groupUnit", field: "unit", values: { unit: "各区队" } },
+      ],
+    },
   ],
 });

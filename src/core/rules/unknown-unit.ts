@@ -1,5 +1,7 @@
-// unknown-unit: a unit that is not on the roster (单位名单), with the closest roster name suggested.
+// unknown-unit: a unit that is not on the roster (单位名单), with the closest roster name suggested; a group
+// word (各单位, 各区队, 全部), which names many units, is told to name the lead unit instead.
 
+import { isGroupWord } from "../recurring/units";
 import { closest } from "../values/text";
 import { defineRule } from "./rule";
 
@@ -8,7 +10,7 @@ export const unknownUnit = defineRule({
     id: "unknown-unit",
     defaultSeverity: "warning",
     kind: "data",
-    messageIds: ["unknownUnit"],
+    messageIds: ["unknownUnit", "groupUnit"],
   },
   create(context) {
     // Without a name on the roster the rule is off; with one, there is always a closest name to suggest.
@@ -26,6 +28,11 @@ export const unknownUnit = defineRule({
           // Stryker disable next-line ConditionalExpression: equivalent, named in the test (a cache)
           if (onRoster === undefined) isKnown.set(unit, (onRoster = known.has(unit.toLowerCase())));
           if (onRoster) continue;
+          // 各单位 or 全部 in a task row names many units and leads none: no one name to suggest.
+          if (isGroupWord(unit)) {
+            context.report({ row, field: "unit", messageId: "groupUnit", values: { unit } });
+            continue;
+          }
           let suggestion = suggestions.get(unit);
           // Stryker disable next-line ConditionalExpression: equivalent, named in the test (a cache)
           if (suggestion === undefined) suggestions.set(unit, (suggestion = closest(unit, roster) ?? first));

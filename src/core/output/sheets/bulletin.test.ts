@@ -93,6 +93,23 @@ describe("the bulletin's changes since the last check and its omissions, as word
       { missingInstances: 1, omissionLeaders: [{ unit: "A", omissions: 1 }] },
       "1 required ledger entry is missing, most at A (1).",
     ],
+    [
+      "units off the roster: a typo with the name it likely means, a group word with none",
+      "zh-CN",
+      {
+        offRoster: [
+          { unit: "综采1队", suggestion: "综采一队", tasks: 2 },
+          { unit: "各单位", tasks: 1 },
+        ],
+      },
+      "“综采1队”（2 项，应为“综采一队”？）、“各单位”（1 项，未写明牵头单位）不在单位名单中",
+    ],
+    [
+      "units off the roster in English",
+      "en-US",
+      { offRoster: [{ unit: "各单位", tasks: 1 }] },
+      '"各单位" (1 task; no lead unit named) is not on the roster',
+    ],
   ])("%s", (_name, locale, more, sentence) => {
     const text = CATALOGUES[locale].output.bulletin(facts(more));
     if (sentence) expect(text).toContain(sentence);

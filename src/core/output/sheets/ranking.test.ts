@@ -132,6 +132,20 @@ describe("the summary sheet", () => {
     expect(String(paragraph.cells[0]!.value)).toContain(phrase);
   });
 
+  test("a group word off the roster: the section says to name the lead unit instead of suggesting one", () => {
+    const workbook: WorkbookModel = {
+      fileName: "t.xlsx",
+      sheets: [
+        { name: "任务", rows: [HEADER, ...ROWS, ["e", "各单位", "2026-11-10", "进行中"]], merges: [] },
+        { name: "单位名单", rows: [["单位名称"], ["综采一队"], ["掘进二队"], ["机电科"]], merges: [] },
+      ],
+    };
+    const settings = settingsSchema.parse({});
+    const all = generatedSheets(checkWorkbook(workbook, { asOf, settings }), { settings, locale: "zh-CN" });
+    const rows = below(sheet(all, "summary"), "表中填写").map((r) => r.slice(0, 2));
+    expect(rows).toContainEqual(["各单位", "指多个单位，请写明牵头单位"]);
+  });
+
   test("without a roster there is no such section, and every unit is ranked", () => {
     const all = sheets("zh-CN", {}, false);
     expect(text(sheet(all, "summary"))).not.toContain("不在名单");

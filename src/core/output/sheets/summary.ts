@@ -61,7 +61,7 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
     for (const line of offRoster)
       sheet.add([
         cell(line.name, "text"),
-        cell(line.notOnRoster!.suggestion, "text"),
+        cell(line.notOnRoster!.suggestion ?? cat.output.offRosterGroup, "text"),
         cell(line.tasks, "number"),
         cell(line.open, "number"),
         cell(line.overdue, "number"),
@@ -197,7 +197,15 @@ function bulletinFacts(cx: SheetContext, trend: Trend | undefined): BulletinFact
       : {}),
     method: cx.catalogue.output.scoringName(cx.result.scoring),
     offRoster: summary.units.flatMap((u) =>
-      u.notOnRoster ? [{ unit: u.name, suggestion: u.notOnRoster.suggestion, tasks: u.tasks }] : [],
+      u.notOnRoster
+        ? [
+            {
+              unit: u.name,
+              ...(u.notOnRoster.suggestion === undefined ? {} : { suggestion: u.notOnRoster.suggestion }),
+              tasks: u.tasks,
+            },
+          ]
+        : [],
     ),
     ...(trend ? { trend: trendFacts(trend) } : {}),
     omissionLeaders: omissionLeaders(summary.units),
