@@ -9,6 +9,7 @@ import type { OtherSheet } from "../src/core/workbook";
 import { readWorkbookFile } from "../src/hosts/xlsx";
 import { readWorkbookBytes } from "../src/hosts/xlsx/read";
 import { CORPUS } from "./helpers/corpus-files";
+import { packageFrame } from "./helpers/one-sheet-workbook";
 import { runCli } from "./helpers/run-cli";
 
 describe("workbooks other programs wrote", () => {
@@ -52,16 +53,7 @@ const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 function workbookWith(ns: typeof TRANSITIONAL, others: ReadonlyArray<[string, string, string]>): Uint8Array {
   const sheets = [["任务", `${ns.rel}/worksheet`, "worksheet"], ...others];
   const files: Record<string, Uint8Array> = {
-    "[Content_Types].xml": strToU8(
-      `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-        `<Default Extension="xml" ContentType="application/xml"/>` +
-        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-        `</Types>`,
-    ),
-    "_rels/.rels": strToU8(
-      `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${ns.rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
+    ...packageFrame(ns.rel),
     "xl/workbook.xml": strToU8(
       `${HEAD}<workbook xmlns="${ns.main}" xmlns:r="${ns.rel}"><sheets>` +
         sheets.map(([name], i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +

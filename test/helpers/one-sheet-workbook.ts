@@ -8,6 +8,22 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 
+/** The content types and package relationships every package here has: the workbook part is the document. */
+export function packageFrame(rel = REL): Record<string, Uint8Array> {
+  return {
+    "[Content_Types].xml": strToU8(
+      `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        `</Types>`,
+    ),
+    "_rels/.rels": strToU8(
+      `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+  };
+}
+
 export function oneSheetWorkbook(
   sheet: string | Uint8Array,
   parts: { readonly styles?: string; readonly sharedStrings?: string } = {},
@@ -18,16 +34,7 @@ export function oneSheetWorkbook(
     ...(parts.sharedStrings === undefined ? [] : [["sharedStrings", "sharedStrings.xml"]]),
   ];
   return zipSync({
-    "[Content_Types].xml": strToU8(
-      `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-        `<Default Extension="xml" ContentType="application/xml"/>` +
-        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-        `</Types>`,
-    ),
-    "_rels/.rels": strToU8(
-      `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
+    ...packageFrame(),
     "xl/workbook.xml": strToU8(
       `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="任务" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     ),
