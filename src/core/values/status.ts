@@ -88,6 +88,11 @@ const DONE = new Set(DONE_WORDS.map(statusKey));
 const OPEN = new Set(OPEN_WORDS.map(statusKey));
 /** 60%, and as written after a word: 完成80%, 已完成80%, 进度80%, 完成率80%. */
 const PERCENT = /^(?:已?完成率?|进度)?(\d+(?:\.\d+)?)%$/;
+/**
+ * Done on a day, in words: 已于11月10日完成, 2026-11-10已办结. The day is for the completion date column; here it
+ * only says the work is done (计划于12月底完成, a plan, is not).
+ */
+const DONE_ON = /^(?:已于[\d年月日号/.-]+(?:完成|办结)|[\d年月日号/.-]+已(?:完成|办结))$/;
 /** A dash or a slash alone is how a clerk leaves a cell blank on purpose (/, —, ——). */
 const PLACEHOLDER = /^[/—–―]+$/;
 
@@ -108,6 +113,7 @@ export function parseStatus(value: CellValue | undefined): ParsedStatus {
   if (key === "" || PLACEHOLDER.test(key)) return EMPTY_STATUS;
   if (DONE.has(key)) return DONE_STATUS;
   if (OPEN.has(key)) return OPEN_STATUS;
+  if (DONE_ON.test(key)) return DONE_STATUS;
   const percent = PERCENT.exec(key);
   if (percent) return fromPercent(Number(percent[1]), value.trim());
   return { kind: "unknown", text: value.trim() };
