@@ -4,6 +4,7 @@ import type { Settings } from "../settings";
 import { absentSheet, sheetList, sheetNamed } from "../sheets";
 import type { CellValue, ExcelTable, OtherSheetKind, SheetGrid, WorkbookModel } from "../workbook";
 import { columnIndex, columnLetter } from "../workbook";
+import { parseStatus } from "../values/status";
 import { cellText, compactKey } from "../values/text";
 import { FIELDS, REQUIRED_FIELDS, matchHeader, type Field, type HeaderMatch } from "./fields";
 
@@ -219,9 +220,48 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
     }
   }
   if (guessing && (!columns.has("task") || columns.size < 2)) return undefined;
+  const named = columns.get("status");
+  if (named !== undefined)
+    columns.set("status", readableStatusColumn(sheet, cells, from, to, firstDataRow, named));
   const required = REQUIRED_FIELDS.filter((field) => columns.has(field)).length;
   const score = columns.size + 2 * required + (table ? TABLE_HEADER_SCORE : 0);
   return { row, firstDataRow, columns, score, ...(table && { table }) };
+}
+
+/** How many rows under a header are read to tell two status columns apart. */
+const STATUS_SAMPLE_ROWS = 20;
+
+/**
+ * Of two or more status columns (完成情况 written out in sentences beside 是否完成 with 是 and 否), the one whose
+ * cells read as statuses in the first rows below the header; the one the header named first (`named`) unless
+ * another reads better.
+ */
+function readableStatusColumn(
+  sheet: SheetGrid,
+  header: ReadonlyArray<CellValue>,
+  from: number,
+  to: number,
+  firstDataRow: number,
+  named: number,
+): number {
+  const candidates: number[] = [];
+  for (let c = from; c <= to; c++) if (headerMatch(header[c])?.field === "status") candidates.push(c);
+  if (candidates.length < 2) return named;
+  const readable = (c: number) => {
+    let count = 0;
+    for (let r = firstDataRow; r < firstDataRow + STATUS_SAMPLE_ROWS && r < sheet.rows.length; r++) {
+      const kind = parseStatus(sheet.rows[r]?.[c]).kind;
+      if (kind === "done" || kind === "open") count++;
+    }
+    return count;
+  };
+  let best = named;
+  let bestCount = readable(named);
+  for (const c of candidates) {
+    const count = readable(c);
+    if (count > bestCount) [best, bestCount] = [c, count];
+  }
+  return best;
 }
 
 function headerField(value: CellValue | undefined): Field | undefined {

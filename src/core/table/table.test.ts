@@ -150,6 +150,30 @@ describe("locateTable", () => {
     expect(Object.fromEntries(location.columns)).toEqual(expected);
   });
 
+  const STATUS_HEADER = ["工作任务", "责任单位", "完成时限", "完成情况", "是否完成"];
+  test.each([
+    [
+      "the one whose cells read as statuses: sentences in 完成情况, 是 and 否 in 是否完成",
+      [
+        ["检查", "机电科", "2026-11-30", "已组织检查3次，发现问题5项", "是"],
+        ["培训", "安全科", "2026-12-15", "培训方案已报审", "否"],
+      ],
+      4,
+    ],
+    [
+      "the first, when it reads as well",
+      [
+        ["检查", "机电科", "2026-11-30", "已完成", "是"],
+        ["培训", "安全科", "2026-12-15", "进行中", "否"],
+      ],
+      3,
+    ],
+    ["the first, when no rows are under the header yet", [], 3],
+  ])("of two status columns, %s", (_name, rows, status) => {
+    const location = locateTable(book(sheet("任务", [STATUS_HEADER, ...rows])), DEFAULT_SETTINGS);
+    expect(location.columns.get("status")).toBe(status);
+  });
+
   const problems: Array<[string, WorkbookModel, object, string]> = [
     ["no header anywhere", book(sheet("A", [["hello"]]), sheet("B", [])), {}, "no-table"],
     [
