@@ -14,6 +14,7 @@ import {
   type ProtectedField,
 } from "../../src/core/feedback/types";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
+import type { TaskRow } from "../../src/core/table/rows";
 import type { CellRange, CellValue, SheetGrid, WorkbookModel } from "../../src/core/workbook";
 
 export const SHEET = "任务表";
@@ -86,6 +87,8 @@ export function noticeWorkbook(
     readonly sheet?: string;
     /** Rows added above the tasks after the notice was made (a unit inserting rows). */
     readonly insertAbove?: number;
+    /** The fingerprint the record keeps for a row, as a Duban that read its cells otherwise took it. */
+    readonly fingerprint?: (row: TaskRow) => string;
   } = {},
 ): WorkbookModel {
   const { result } = master;
@@ -107,7 +110,7 @@ export function noticeWorkbook(
       return {
         masterRow: row.row,
         noticeRow: first + i,
-        fingerprint: fingerprint(row.task, row.unit, row.deadline),
+        fingerprint: options.fingerprint?.(row) ?? fingerprint(row.task, row.unit, row.deadline),
         sent: Object.fromEntries(ANSWER_FIELDS.map((f) => [f, cells[COLUMN[f]] ?? null])),
       };
     }),

@@ -23,7 +23,17 @@ describe("readAnswers", () => {
     expect(answers.kind).toBe("notice");
     expect(answers.sheet).toBe("督办单");
     expect(answers.record.unit).toBe("甲");
-    expect(answers.rows.map(({ notice, ...rest }) => ({ ...rest, masterRow: notice?.masterRow }))).toEqual([
+    expect(
+      answers.rows.map(({ row, answers, protected: kept, task, taskKey, unit, notice }) => ({
+        row,
+        answers,
+        protected: kept,
+        task,
+        taskKey,
+        unit,
+        masterRow: notice?.masterRow,
+      })),
+    ).toEqual([
       {
         row: 3,
         answers: { status: "已完成", doneDate: day("2026-11-09"), evidence: null, note: null },
@@ -43,6 +53,12 @@ describe("readAnswers", () => {
         masterRow: 3,
       },
     ]);
+    // What the cells read as now: the record's fingerprint where they are as sent, another where the task
+    // was edited (white space inside it counts).
+    const [sent, edited] = answers.rows;
+    expect(sent!.shownFingerprint).toBe(sent!.notice!.fingerprint);
+    expect(edited!.shownFingerprint).toBeDefined();
+    expect(edited!.shownFingerprint).not.toBe(edited!.notice!.fingerprint);
   });
 
   test("a notice whose sheet the unit renamed is read from its one sheet shown", () => {

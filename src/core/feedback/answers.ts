@@ -37,6 +37,11 @@ export interface ReturnedRow {
   readonly id?: string;
   /** A notice's record of this row: which master row it came from and what the master held then. */
   readonly notice?: NoticeRow;
+  /**
+   * A notice row's fingerprint as its own task, unit and deadline cells read now: the record's was taken by
+   * the Duban that made the notice, which may have read them otherwise (an earlier version).
+   */
+  readonly shownFingerprint?: string;
 }
 
 export type ReturnedAnswers =
@@ -94,6 +99,7 @@ function noticeAnswers(workbook: WorkbookModel, record: NoticeRecord): ReturnedA
       if (column !== undefined) kept[field] = cells[column] ?? null;
     }
     const task = showTask(kept.task);
+    const shown = finder.fingerprintAt(r);
     return {
       row: r,
       answers,
@@ -102,6 +108,7 @@ function noticeAnswers(workbook: WorkbookModel, record: NoticeRecord): ReturnedA
       taskKey: taskKeyOf(task),
       unit: kept.unit === undefined ? normalizeText(record.unit) : leadUnit(kept.unit),
       notice: noticeRow,
+      ...(shown === undefined ? {} : { shownFingerprint: shown }),
     };
   });
   return { kind: "notice", record, sheet: sheet.name, rows };
@@ -151,7 +158,8 @@ class RowFinder {
     return found?.length === 1 ? found[0]! : row.noticeRow;
   }
 
-  private fingerprintAt(r: number): string | undefined {
+  /** The fingerprint of row `r` as its task, unit and deadline cells read now; undefined for no task there. */
+  fingerprintAt(r: number): string | undefined {
     const cells = this.sheet.rows[r - 1];
     const { task, unit, deadline } = this.record.columns;
     if (!cells || task === undefined || deadline === undefined) return undefined;

@@ -11,6 +11,7 @@ import {
   TASKS,
 } from "../../../test/helpers/feedback";
 import type { CellValue } from "../workbook";
+import { fingerprint } from "./record";
 import { mergeAnswers, unitNamedIn, type MasterTable, type MergeOptions, type ReturnedFile } from "./merge";
 import type { AnswerField, CellChange, MergeOutcome, RejectedAnswer } from "./types";
 
@@ -319,6 +320,54 @@ const cases: ReadonlyArray<[string, Case]> = [
         ),
       ],
       changes: [change("甲.xlsx", "甲", 2, "status", null, "进行中", "隐患排查")],
+      rejected: [
+        {
+          file: "甲.xlsx",
+          unit: "甲",
+          reason: "noMatch",
+          returnedRow: 3,
+          field: "status",
+          task: "安全检查",
+          returned: "已完成",
+        },
+      ],
+      round: AS_OF,
+    },
+  ],
+  [
+    "a notice from a Duban that read its units otherwise (甲（牵头）): found where the record put it",
+    {
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", {
+            edits: { 2: { status: "已完成" } },
+            fingerprint: (row) => fingerprint(row.task, `${row.unit}(牵头)`, row.deadline),
+          }),
+        ),
+      ],
+      changes: [change("甲.xlsx", "甲", 2, "status", "进行中", "已完成")],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "such a notice whose row's task has since changed in the master: no match, as for any notice",
+    {
+      master: edited((tasks) => {
+        tasks[0]![1] = "安全大检查";
+        return tasks;
+      }),
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(master, "甲", {
+            edits: { 2: { status: "已完成" } },
+            fingerprint: (row) => fingerprint(row.task, `${row.unit}(牵头)`, row.deadline),
+          }),
+        ),
+      ],
+      changes: [],
       rejected: [
         {
           file: "甲.xlsx",

@@ -161,7 +161,7 @@ function noticeFile(
   const candidates: Candidate[] = [];
   for (const returned of answers.rows) {
     const notice = returned.notice!;
-    const row = table.byRecord(notice);
+    const row = table.byRecord(notice, returned.shownFingerprint);
     // What the unit wrote: a cell it filled in and did not leave as the notice showed it.
     const answered = ANSWER_FIELDS.filter((field) => {
       const value = returned.answers[field];
@@ -479,13 +479,19 @@ class MasterIndex {
     return merge ? (this.grid?.rows[merge.top]?.[merge.left] ?? null) : (own ?? null);
   }
 
-  /** A notice row's master row: where it was, if it is still that task; else the one row that is. */
-  byRecord(notice: NoticeRow): TaskRow | undefined {
+  /**
+   * A notice row's master row: where it was, if it is still that task; else the one row that is; else where
+   * it was, if that row reads as the notice's own cells read now (`shown`): a notice made by an earlier
+   * Duban, which read a unit such as 综采一队（牵头） or a deadline such as 年底前 otherwise, recorded another
+   * fingerprint for the same cells.
+   */
+  byRecord(notice: NoticeRow, shown?: string): TaskRow | undefined {
     const at = this.byRow.get(notice.masterRow);
     if (at && this.fingerprintOf(at) === notice.fingerprint) return at;
     this.byFingerprint ??= group(this.master.result.rows, (row) => this.fingerprintOf(row));
     const found = this.byFingerprint.get(notice.fingerprint);
-    return found?.length === 1 ? found[0] : undefined;
+    if (found?.length === 1) return found[0];
+    return at && shown !== undefined && this.fingerprintOf(at) === shown ? at : undefined;
   }
 
   /**
