@@ -39,6 +39,28 @@ function edited(edit: (tasks: CellValue[][]) => CellValue[][]): MasterTable {
   return checked(masterWorkbook(edit(TASKS.map((cells) => [...cells]))));
 }
 
+/** 甲's notice answering row 2 已完成, its record fingerprinted by a Duban that read 甲's unit cell as 甲(牵头). */
+const earlierNotice = (): readonly ReturnedFile[] => [
+  returned(
+    "甲.xlsx",
+    noticeWorkbook(master, "甲", {
+      edits: { 2: { status: "已完成" } },
+      fingerprint: (row) => fingerprint(row.task, `${row.unit}(牵头)`, row.deadline),
+    }),
+  ),
+];
+
+/** Row 2's answer (安全检查 已完成, on the notice's row 3) refused: its task is no longer where it was. */
+const row2NoMatch: RejectedAnswer = {
+  file: "甲.xlsx",
+  unit: "甲",
+  reason: "noMatch",
+  returnedRow: 3,
+  field: "status",
+  task: "安全检查",
+  returned: "已完成",
+};
+
 interface Case {
   readonly master?: MasterTable;
   readonly returns: () => readonly ReturnedFile[];
@@ -320,32 +342,14 @@ const cases: ReadonlyArray<[string, Case]> = [
         ),
       ],
       changes: [change("甲.xlsx", "甲", 2, "status", null, "进行中", "隐患排查")],
-      rejected: [
-        {
-          file: "甲.xlsx",
-          unit: "甲",
-          reason: "noMatch",
-          returnedRow: 3,
-          field: "status",
-          task: "安全检查",
-          returned: "已完成",
-        },
-      ],
+      rejected: [row2NoMatch],
       round: AS_OF,
     },
   ],
   [
     "a notice from a Duban that read its units otherwise (甲（牵头）): found where the record put it",
     {
-      returns: () => [
-        returned(
-          "甲.xlsx",
-          noticeWorkbook(master, "甲", {
-            edits: { 2: { status: "已完成" } },
-            fingerprint: (row) => fingerprint(row.task, `${row.unit}(牵头)`, row.deadline),
-          }),
-        ),
-      ],
+      returns: earlierNotice,
       changes: [change("甲.xlsx", "甲", 2, "status", "进行中", "已完成")],
       rejected: [],
       round: AS_OF,
@@ -358,27 +362,9 @@ const cases: ReadonlyArray<[string, Case]> = [
         tasks[0]![1] = "安全大检查";
         return tasks;
       }),
-      returns: () => [
-        returned(
-          "甲.xlsx",
-          noticeWorkbook(master, "甲", {
-            edits: { 2: { status: "已完成" } },
-            fingerprint: (row) => fingerprint(row.task, `${row.unit}(牵头)`, row.deadline),
-          }),
-        ),
-      ],
+      returns: earlierNotice,
       changes: [],
-      rejected: [
-        {
-          file: "甲.xlsx",
-          unit: "甲",
-          reason: "noMatch",
-          returnedRow: 3,
-          field: "status",
-          task: "安全检查",
-          returned: "已完成",
-        },
-      ],
+      rejected: [row2NoMatch],
       round: AS_OF,
     },
   ],
