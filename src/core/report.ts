@@ -131,10 +131,7 @@ export function reportSource(result: CheckResult, locale: Locale): ReportSource 
         ...(result.rosterSheet === undefined
           ? {}
           : u.notOnRoster
-            ? {
-                onRoster: false,
-                ...(u.notOnRoster.suggestion === undefined ? {} : { suggestion: u.notOnRoster.suggestion }),
-              }
+            ? { onRoster: false, ...u.notOnRoster }
             : { onRoster: true }),
         ...summaryLine(u),
       })),

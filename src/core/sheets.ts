@@ -35,10 +35,13 @@ export function findHelperSheet(
  * the one whose name reads the same without spaces, full-width forms or case (任务表 for “任务 表”).
  */
 export function sheetNamed(workbook: WorkbookModel, name: string): SheetGrid | undefined {
+  return byName(workbook.sheets, name);
+}
+
+/** The item of that exact name, else the one whose name reads the same (see sheetNamed). */
+function byName<T extends { readonly name: string }>(items: readonly T[], name: string): T | undefined {
   const wanted = compactKey(name);
-  return (
-    workbook.sheets.find((s) => s.name === name) ?? workbook.sheets.find((s) => compactKey(s.name) === wanted)
-  );
+  return items.find((s) => s.name === name) ?? items.find((s) => compactKey(s.name) === wanted);
 }
 
 /**
@@ -49,10 +52,7 @@ export function absentSheet(
   workbook: WorkbookModel,
   name: string,
 ): { sheet: string; sheets: string; kind?: OtherSheetKind } {
-  const wanted = compactKey(name);
-  const other =
-    workbook.otherSheets?.find((s) => s.name === name) ??
-    workbook.otherSheets?.find((s) => compactKey(s.name) === wanted);
+  const other = byName(workbook.otherSheets ?? [], name);
   return {
     sheet: other?.name ?? name,
     sheets: sheetList(workbook),

@@ -191,13 +191,16 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
   const columns = new Map<Field, number>();
   const from = table?.range.left ?? 0;
   const to = table ? Math.min(cells.length - 1, table.range.right) : cells.length - 1;
+  const matches = new Map<number, HeaderMatch>();
+  for (let c = from; c <= to; c++) {
+    const match = headerMatch(cells[c]);
+    if (match) matches.set(c, match);
+  }
   // A column named exactly (工作任务) wins over one whose name only starts with a field's (任务来源), wherever
   // each stands; among columns alike, the first.
   for (const exactly of [true, false]) {
-    for (let c = from; c <= to; c++) {
-      const match = headerMatch(cells[c]);
-      if (match && match.exact === exactly && !columns.has(match.field)) columns.set(match.field, c);
-    }
+    for (const [c, match] of matches)
+      if (match.exact === exactly && !columns.has(match.field)) columns.set(match.field, c);
   }
   let firstDataRow = row + 1;
   // A two-row header: a group title merged across columns (完成情况 over 状态 | 完成日期) with the
@@ -221,8 +224,7 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
   }
   if (guessing && (!columns.has("task") || columns.size < 2)) return undefined;
   const named = columns.get("status");
-  if (named !== undefined)
-    columns.set("status", readableStatusColumn(sheet, cells, from, to, firstDataRow, named));
+  if (named !== undefined) columns.set("status", readableStatusColumn(sheet, matches, firstDataRow, named));
   const required = REQUIRED_FIELDS.filter((field) => columns.has(field)).length;
   const score = columns.size + 2 * required + (table ? TABLE_HEADER_SCORE : 0);
   return { row, firstDataRow, columns, score, ...(table && { table }) };
@@ -234,18 +236,15 @@ const STATUS_SAMPLE_ROWS = 20;
 /**
  * Of two or more status columns (完成情况 written out in sentences beside 是否完成 with 是 and 否), the one whose
  * cells read as statuses in the first rows below the header; the one the header named first (`named`) unless
- * another reads better.
+ * another reads better. `matches`: the header row's columns and what each names.
  */
 function readableStatusColumn(
   sheet: SheetGrid,
-  header: ReadonlyArray<CellValue>,
-  from: number,
-  to: number,
+  matches: ReadonlyMap<number, HeaderMatch>,
   firstDataRow: number,
   named: number,
 ): number {
-  const candidates: number[] = [];
-  for (let c = from; c <= to; c++) if (headerMatch(header[c])?.field === "status") candidates.push(c);
+  const candidates = [...matches].filter(([, match]) => match.field === "status").map(([c]) => c);
   if (candidates.length < 2) return named;
   const readable = (c: number) => {
     let count = 0;

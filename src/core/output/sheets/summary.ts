@@ -197,15 +197,7 @@ function bulletinFacts(cx: SheetContext, trend: Trend | undefined): BulletinFact
       : {}),
     method: cx.catalogue.output.scoringName(cx.result.scoring),
     offRoster: summary.units.flatMap((u) =>
-      u.notOnRoster
-        ? [
-            {
-              unit: u.name,
-              ...(u.notOnRoster.suggestion === undefined ? {} : { suggestion: u.notOnRoster.suggestion }),
-              tasks: u.tasks,
-            },
-          ]
-        : [],
+      u.notOnRoster ? [{ unit: u.name, ...u.notOnRoster, tasks: u.tasks }] : [],
     ),
     ...(trend ? { trend: trendFacts(trend) } : {}),
     omissionLeaders: omissionLeaders(summary.units),
