@@ -223,6 +223,11 @@ export interface OutputWording {
   readonly completionChartTitle: string;
   readonly bulletinTitle: string;
   readonly bulletin: (facts: BulletinFacts) => string;
+  /**
+   * The summary's section under the bulletin with the check's notices (a roster or holiday sheet not found, a
+   * calendar assumed): what the pane and the command line say, for whoever reads the workbook without them.
+   */
+  readonly checkNotesTitle: string;
   readonly rankChange: string;
   readonly rankNew: string;
   /** The method and its formula, for the ranking sheet: 计分方法：… */

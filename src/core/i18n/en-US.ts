@@ -387,6 +387,7 @@ export const enUS: Catalogue = {
     completionChartTitle: "Completion rate by unit",
     bulletinTitle: "Bulletin",
     bulletin,
+    checkNotesTitle: "Notes on this check",
     rankChange: "Change",
     rankNew: "new",
     scoringMethod: (v) => {

@@ -363,6 +363,7 @@ export const zhCN: Catalogue = {
     completionChartTitle: "各单位完成率",
     bulletinTitle: "通报",
     bulletin,
+    checkNotesTitle: "检查说明",
     rankChange: "名次变化",
     rankNew: "新",
     scoringMethod: (v) => {

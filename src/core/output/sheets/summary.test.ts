@@ -17,7 +17,12 @@ const task = (unit: string, status: string, category = ""): CellValue[] => [
   status === "已完成" ? "2026-11-09" : null,
 ];
 
-function summary(rows: CellValue[][], locale: Locale = "zh-CN", roster?: readonly string[]): SheetSpec {
+function summary(
+  rows: CellValue[][],
+  locale: Locale = "zh-CN",
+  roster?: readonly string[],
+  chosen: Record<string, unknown> = {},
+): SheetSpec {
   const workbook: WorkbookModel = {
     fileName: "t.xlsx",
     sheets: [
@@ -25,7 +30,7 @@ function summary(rows: CellValue[][], locale: Locale = "zh-CN", roster?: readonl
       ...(roster ? [{ name: "单位名单", rows: [["单位名称"], ...roster.map((u) => [u])], merges: [] }] : []),
     ],
   };
-  const settings = settingsSchema.parse({});
+  const settings = settingsSchema.parse(chosen);
   const result = checkWorkbook(workbook, { asOf, settings });
   return generatedSheets(result, { settings, locale }).find((s) => s.kind === "summary")!;
 }
@@ -36,6 +41,57 @@ const cellsOf = (spec: SheetSpec, range: CellRange) => {
     for (let c = range.left; c <= range.right; c++) out.push(spec.rows[r]?.cells[c]?.value ?? null);
   return out;
 };
+
+/** The texts of column A, top to bottom (merged rows hold theirs there). */
+const columnA = (spec: SheetSpec) => spec.rows.map((r) => r.cells[0]?.value ?? null);
+
+describe("汇总's notes on the check, for whoever reads the workbook without the pane", () => {
+  test.each([
+    {
+      name: "the roster chosen is not in the workbook",
+      chosen: { roster: "名单2026" },
+      locale: "zh-CN" as const,
+      title: "检查说明",
+      notes: [/^设置中指定的单位名单“名单2026”.*排名包括表中的所有单位/],
+    },
+    {
+      name: "the roster and the holiday sheet chosen are not there, in English",
+      chosen: { roster: "名单2026", holidays: "假期" },
+      locale: "en-US" as const,
+      title: "Notes on this check",
+      notes: [
+        /^The roster sheet "名单2026" .* every unit in the table is ranked/,
+        /^The holiday sheet "假期" /,
+      ],
+    },
+  ])("$name: a section of its own, one paragraph a notice, above the bulletin", (c) => {
+    const spec = summary([task("甲", "已完成"), task("乙", "进行中")], c.locale, undefined, c.chosen);
+    const texts = columnA(spec);
+    const title = texts.indexOf(c.title);
+    expect(title).toBeGreaterThan(0);
+    expect(spec.rows[title]!.cells[0]!.style).toBe("sectionTitle");
+    // A blank row above it, the units' table above that.
+    expect(texts[title - 1]).toBeNull();
+    const notes = c.notes.map((_, i) => spec.rows[title + 1 + i]!.cells[0]!);
+    notes.forEach((note, i) => {
+      expect(note.style).toBe("paragraph");
+      expect(String(note.value)).toMatch(c.notes[i]!);
+      // Merged across the table, so that it wraps within the page, with a height for its lines.
+      const row = title + 1 + i;
+      expect(spec.merges).toContainEqual({ top: row, left: 0, bottom: row, right: spec.columns.length - 1 });
+      expect(spec.rows[row]!.height ?? 0).toBeGreaterThan(15);
+    });
+    // Then the bulletin, which the chart keeps close.
+    const bulletin = texts.indexOf(c.locale === "zh-CN" ? "通报" : "Bulletin");
+    expect(bulletin).toBe(title + c.notes.length + 2);
+  });
+
+  test("a check with nothing to note has no such section", () => {
+    const texts = columnA(summary([task("甲", "已完成")]));
+    expect(texts).not.toContain("检查说明");
+    expect(texts).toContain("通报");
+  });
+});
 
 describe("汇总's chart of completion by unit", () => {
   test.each([

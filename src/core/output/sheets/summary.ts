@@ -1,6 +1,7 @@
 // 汇总 (Summary): per unit and per category, completion rates with data bars, and the 通报 bulletin.
 
 import type { BulletinFacts, TrendMove } from "../../i18n/catalogue";
+import { formatNotice } from "../../i18n";
 import { SUMMARY_COLUMNS, SUMMARY_COUNTS, SUMMARY_RATES, type SummaryLine } from "../../summary";
 import { mostMoved, type Trend } from "../history";
 import { cell, keepChartWhole, Layout, type SheetContext } from "../layout";
@@ -71,6 +72,15 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
     sheet.blank();
     sheet.merge(sheet.add([cell(w.summaryByCategory, "sectionTitle")]));
     table(w.category, summary.categories);
+  }
+  // A manager reads this sheet from an email, without the pane or the command line that say these: a roster
+  // not found means the ranking counts every unit in the table, and the bulletin reads as if it had not. Above the
+  // bulletin, which reads with the chart under it.
+  if (result.notices.length > 0) {
+    sheet.blank();
+    sheet.merge(sheet.add([cell(cat.output.checkNotesTitle, "sectionTitle")]));
+    for (const notice of result.notices)
+      sheet.merge(sheet.add([cell(formatNotice(notice, cx.locale), "paragraph")]));
   }
   sheet.blank();
   const bulletin = sheet.add([cell(cat.output.bulletinTitle, "sectionTitle")]);
