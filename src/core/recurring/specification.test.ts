@@ -61,6 +61,38 @@ describe("finding the specification and the ledger", () => {
     ]);
   });
 
+  // Deadlines without their year read as yearly rules: only a ledger, or the sheet's name, makes them one.
+  const yearless = (name: string) =>
+    spec(name, [
+      ["整改安全隐患台账", "机电科", "", "11月底"],
+      ["完善应急预案", "通风科", "", "12月31日前"],
+    ]);
+  test.each([
+    {
+      name: "deadlines without their year, no ledger: a task list, not a specification",
+      workbook: book(yearless("Sheet1")),
+      found: [undefined, undefined],
+    },
+    {
+      name: "monthly rules in an unnamed sheet, no ledger: left to the check as its task table",
+      workbook: book(spec("Sheet1")),
+      found: [undefined, undefined],
+    },
+    {
+      name: "deadlines without their year beside a ledger: the specification it is checked against",
+      workbook: book(yearless("Sheet1"), ledger()),
+      found: ["Sheet1", "台账"],
+    },
+    {
+      name: "named as one, no ledger: still the specification (the notice asks for the ledger)",
+      workbook: book(yearless("工作规范")),
+      found: ["工作规范", undefined],
+    },
+  ])("$name", ({ workbook, found }) => {
+    expect(names(workbook)).toEqual(found);
+    expect(names(workbook, { spec: workbook.sheets[0]!.name })[0]).toBe(workbook.sheets[0]!.name);
+  });
+
   test("a task table called 工作规范, with dates for deadlines, is no specification", () => {
     expect(names(book(taskTable("工作规范"), ledger()))).toEqual([undefined, "台账"]);
   });

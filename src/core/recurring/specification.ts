@@ -125,19 +125,29 @@ export function findRecurringSheets(
 ): RecurringSheets {
   const open = workbook.sheets.filter((s) => !s.hidden && !skip.has(s.name));
   let spec: TableLocation | undefined;
+  /** Taken for a specification by its deadlines alone: neither chosen nor named as one. */
+  let guessed = false;
   if (choice.spec) {
     const sheet = chosenSheet(workbook, choice.spec);
     spec = specLocation(sheet, true, asOfYear, true)?.location ?? headerless(sheet);
   } else {
-    spec = best(open.map((sheet) => specLocation(sheet, namedAs(sheet, SPEC_KEYS), asOfYear)));
+    const found = best(open.map((sheet) => specLocation(sheet, namedAs(sheet, SPEC_KEYS), asOfYear)));
+    spec = found?.location;
+    guessed = found !== undefined && !found.named;
   }
   let ledger: LedgerLocation | undefined;
   if (choice.ledger) {
     const sheet = chosenSheet(workbook, choice.ledger);
     ledger = ledgerLocation(sheet)?.location ?? headerless(sheet);
   } else {
-    ledger = best(open.filter((sheet) => sheet !== spec?.sheet).map((sheet) => ledgerLocation(sheet)));
+    ledger = best(
+      open.filter((sheet) => sheet !== spec?.sheet).map((sheet) => ledgerLocation(sheet)),
+    )?.location;
   }
+  // Deadlines without their year (11月底, 12月31日前) read as yearly rules too: a sheet they alone made a
+  // specification, with no ledger to check it against, is a task list whose deadlines fall this year, the
+  // only table of many a workbook. Taken for a specification, it was skipped, and the check found no table.
+  if (guessed && !ledger) spec = undefined;
   return { ...(spec ? { spec } : {}), ...(ledger ? { ledger } : {}) };
 }
 
@@ -151,14 +161,14 @@ interface Ranked<T> {
   readonly score: number;
 }
 
-function best<T>(candidates: ReadonlyArray<Ranked<T> | undefined>): T | undefined {
+function best<T>(candidates: ReadonlyArray<Ranked<T> | undefined>): Ranked<T> | undefined {
   let top: Ranked<T> | undefined;
   for (const c of candidates) {
     if (!c) continue;
     const better = !top || (c.named && !top.named) || (c.named === top.named && c.score > top.score);
     if (better) top = c;
   }
-  return top?.location;
+  return top;
 }
 
 /** The header's columns, with the rule headers (时间要求 …) that FIELDS reads as something else. */
