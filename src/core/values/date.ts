@@ -1,6 +1,6 @@
 // Dates as clerks write them in deadline, start and completion columns.
 
-import { dayFromExcelSerial, dayFromYmd, daysInMonth, type Day } from "../day";
+import { dayFromExcelSerial, dayFromYmd, daysInMonth, ymdOf, type Day } from "../day";
 import type { CellValue } from "../workbook";
 import { isDateCell } from "../workbook";
 
@@ -24,6 +24,12 @@ const ONGOING_WORDS = new Set([
   "常态化",
   "常态",
   "经常性",
+  "分阶段推进",
+  "分阶段实施",
+  "分步实施",
+  "逐步推进",
+  "按序时推进",
+  "动态管理",
   "ongoing",
 ]);
 
@@ -32,13 +38,24 @@ const ONGOING_WORDS = new Set([
  * 6月底前完成, 年内办结, and the day of the week written after a date, 2026年11月30日（周一）.
  */
 const TRAILING =
-  /(?:之前|以前|前|止|为止|\(含\)|含|完成|办结|完毕|\((?:周|星期|礼拜)[一二三四五六日天]\)|(?:周|星期|礼拜)[一二三四五六日天])+$/u;
+  /(?:之前|以前|前|截止|止|为止|\(含\)|含|完成|办结|完毕|\((?:周|星期|礼拜)[一二三四五六日天]\)|(?:周|星期|礼拜)[一二三四五六日天]|(?:上午|中午|下午|晚上|下班)|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,2}[时点](?:\d{1,2}分|半)?)+$/u;
+/** Leading words that do not change the day: 截至12月31日, 截止时间：12月31日, 于11月30日前. */
+const LEADING = /^(?:截至|截止(?:时间|日期)?|完成(?:时间|时限)|时限|于|到|至)[:：]?/u;
 
 const ISO_LIKE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T?\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const CHINESE_FULL = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
 const CHINESE_MONTH_END = /^(\d{4})年(\d{1,2})月(?:底|末|份)?$/;
 const MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]$/;
-const MONTH_END = /^(\d{1,2})月(?:底|末)$/;
+const MONTH_END = /^(\d{1,2})月(?:底|末|份)?$/;
+/** Month and day with a dot, as typed into a text cell: 11.30 (a number cell 11.3 stays a number). */
+const DOTTED_MONTH_DAY = /^(\d{1,2})\.(\d{1,2})$/;
+/**
+ * Where a span written for a deadline may be cut: 至, 到, a tilde or a dash of any length (3月-12月,
+ * 2026.11.30-2026.12.31, 11月1日至30日, 2026年11月30日—12月31日).
+ */
+const SPAN_SEPARATOR = /至|到|~|～|—|–|－|-{1,2}/gu;
+/** A number alone at a span's end: the day of the start's month (11月1日-30日), or the month of its year (2026.3-12). */
+const NUMBER_ALONE = /^(\d{1,2})([日号]?)$/;
 const YEAR_END = /^(\d{4})年(?:底|末)$/;
 /** The month only, as ISO-like text: 2026-12, 2026.12, 2026/12 (by the month's end, as 2026年12月). */
 const ISO_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
@@ -71,12 +88,76 @@ export function parseDate(
   if (isDateCell(value)) return { kind: "day", day: value.day };
   if (typeof value === "number") return fromNumber(value);
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
-  const text = value.normalize("NFKC").replace(/\s+/g, "");
+  const text = arabicDateNumerals(value.normalize("NFKC").replace(/\s+/g, ""));
   if (text === "") return EMPTY;
   if (ONGOING_WORDS.has(text.toLowerCase())) return ONGOING;
-  const bare = text.replace(TRAILING, "");
-  const day = days ? dayFromText(bare, asOfYear) : fromText(bare, asOfYear);
+  const bare = text.replace(LEADING, "").replace(TRAILING, "");
+  const day = days ? dayFromText(bare, asOfYear) : (fromText(bare, asOfYear) ?? spanEnd(bare, asOfYear));
   return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/**
+ * Dates in Chinese numerals, as official documents write them (二〇二六年十二月三十一日, 十二月底): the year
+ * digit by digit, the month and day as numbers (十二, 三十一), made Arabic. Numerals elsewhere (第四季度, 周一)
+ * are left.
+ */
+function arabicDateNumerals(text: string): string {
+  if (!/[〇零一二三四五六七八九十]/u.test(text)) return text;
+  return text
+    .replace(/([〇零一二三四五六七八九]{4})(?=年)/gu, (year) =>
+      [...year].map((c) => CHINESE_DIGITS[c]).join(""),
+    )
+    .replace(/([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=[月日号])/gu, (n) => {
+      const ten = n.indexOf("十");
+      if (ten < 0) return String(CHINESE_DIGITS[n]);
+      const tens = ten === 0 ? 1 : CHINESE_DIGITS[n[0]!]!;
+      const units = ten === n.length - 1 ? 0 : CHINESE_DIGITS[n[n.length - 1]!]!;
+      return String(tens * 10 + units);
+    });
+}
+
+/**
+ * The last day of a span, by its end read with what the start says and the end leaves out (the year; for a
+ * number alone, the month): undefined unless, cut at one of its separators, both ends read and the end is
+ * not before the start. A date with dashes in it (2026-02-30) is no span, for want of such a cut.
+ */
+function spanEnd(text: string, asOfYear: number): Day | undefined {
+  for (const separator of text.matchAll(SPAN_SEPARATOR)) {
+    const startText = text.slice(0, separator.index).replace(TRAILING, "");
+    const endText = text.slice(separator.index + separator[0].length).replace(TRAILING, "");
+    // The start as a day (11月1日) or as a period (3月, 2026.3) whose first day it is.
+    const startDay = dayFromText(startText, asOfYear);
+    const period = startDay === undefined ? fromText(startText, asOfYear) : undefined;
+    const start = startDay ?? (period === undefined ? undefined : firstOfMonth(period));
+    if (start === undefined || endText === "") continue;
+    const { year, month } = ymdOf(start);
+    const alone = NUMBER_ALONE.exec(endText);
+    let end: Day | undefined;
+    if (!alone) end = fromText(endText, year);
+    else if (startDay !== undefined) end = dayFromYmd(year, month, Number(alone[1]));
+    else if (alone[2] === "") end = monthEnd(year, Number(alone[1]));
+    if (end !== undefined && end >= start) return end;
+  }
+  return undefined;
+}
+
+function firstOfMonth(day: Day): Day | undefined {
+  const { year, month } = ymdOf(day);
+  return dayFromYmd(year, month, 1);
 }
 
 function fromNumber(value: number): ParsedDate {
@@ -106,6 +187,7 @@ function fromText(text: string, asOfYear: number): Day | undefined {
   let m: RegExpExecArray | null;
   if ((m = CHINESE_MONTH_END.exec(text))) return monthEnd(Number(m[1]), Number(m[2]));
   if ((m = MONTH_END.exec(text))) return monthEnd(asOfYear, Number(m[1]));
+  if ((m = DOTTED_MONTH_DAY.exec(text))) return dayFromYmd(asOfYear, Number(m[1]), Number(m[2]));
   if ((m = YEAR_END.exec(text))) return dayFromYmd(Number(m[1]), 12, 31);
   if ((m = ISO_MONTH.exec(text))) return monthEnd(Number(m[1]), Number(m[2]));
   if ((m = TEN_DAY.exec(text))) {
