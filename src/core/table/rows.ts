@@ -69,6 +69,7 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
   const table = location.table;
   const totalsFrom = table ? table.range.bottom - table.totalsRows + 1 : Infinity;
   const totalsTo = table ? table.range.bottom : -1;
+  const repeatsHeader = headerRepeat(location);
 
   for (let r = location.firstDataRow; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
@@ -83,6 +84,7 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
       if (FOOTNOTE_ROW.test(key)) break;
       if (TOTAL_ROW.test(key)) continue;
     }
+    if (repeatsHeader(cells)) continue;
 
     const taskValue = valueAt(cells, r, taskCol, fill);
     const heading = headingText(sheet, r, cells, taskCol, taskValue);
@@ -119,6 +121,39 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
     });
   }
   return rows;
+}
+
+/**
+ * Whether a row repeats the header: a sheet of several tables stacked under one another, or printed pages
+ * pasted together, has the header again above each (序号 | 工作任务 | 责任单位 …), which is no task. Such a row
+ * has the header's own text in the task column and in at least one other of the table's columns.
+ */
+function headerRepeat(location: TableLocation): (cells: ReadonlyArray<CellValue>) => boolean {
+  const { sheet, columns } = location;
+  // Each column's header text, from both rows of a two-row header.
+  const texts = new Map<number, Set<string>>();
+  for (let r = location.headerRow; r < location.firstDataRow; r++) {
+    for (const c of columns.values()) {
+      const value = sheet.rows[r]?.[c];
+      if (typeof value !== "string" || value.trim() === "") continue;
+      let set = texts.get(c);
+      if (!set) texts.set(c, (set = new Set()));
+      set.add(value.trim());
+    }
+  }
+  const taskColumn = columns.get("task");
+  const taskTexts = taskColumn === undefined ? undefined : texts.get(taskColumn);
+  if (taskColumn === undefined || !taskTexts || texts.size < 2) return () => false;
+  const same = (cells: ReadonlyArray<CellValue>, c: number) => {
+    const value = cells[c];
+    return typeof value === "string" && texts.get(c)!.has(value.trim());
+  };
+  return (cells) => {
+    // Compared only where the task cell is the header's, which a task never is: no cost for task rows.
+    if (!same(cells, taskColumn)) return false;
+    for (const c of texts.keys()) if (c !== taskColumn && same(cells, c)) return true;
+    return false;
+  };
 }
 
 /** Excel's column limit, so that row * MAX_COLUMNS + column is a unique cell key. */

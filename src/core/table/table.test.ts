@@ -256,6 +256,30 @@ describe("readTaskRows", () => {
     ).toHaveLength(1);
   });
 
+  test.each([
+    {
+      name: "the header again above a second table: no task",
+      rows: [
+        [1, "安全", "检查", "机电科", "2026-11-30", "进行中"],
+        HEADER,
+        [2, "安全", "培训", "安全科", "2026-11-30", "已完成"],
+      ],
+      tasks: ["检查", "培训"],
+    },
+    {
+      name: "the header again, spaced otherwise, with 序号 left out",
+      rows: [[null, " 类别", "工作任务 ", "责任单位", null, null]],
+      tasks: [],
+    },
+    {
+      name: "a task called as the header's task column, with a unit of its own, is a task",
+      rows: [[1, "安全", "工作任务", "机电科", "2026-11-30", "进行中"]],
+      tasks: ["工作任务"],
+    },
+  ])("$name", ({ rows, tasks }) => {
+    expect(read(rows as CellValue[][]).map((r) => r.task)).toEqual(tasks);
+  });
+
   test("a task that begins with 注 is still a task", () => {
     expect(read([[1, "安全", "注重班组安全文化建设", "安全科", "2026-11-30"]]).map((r) => r.task)).toEqual([
       "注重班组安全文化建设",
