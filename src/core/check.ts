@@ -139,7 +139,14 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
     ...(settings.ledger ? { ledger: settings.ledger } : {}),
   });
   if (recurring) skip.add(recurring.specification.sheet);
-  const table = chooseTable(workbook, settings, asOf, skip, recurring);
+  const table = chooseTable(
+    workbook,
+    settings,
+    asOf,
+    skip,
+    recurring,
+    rosterUnits?.map((unit) => unit.name),
+  );
 
   const soon = dueSoonLimit(calendar, asOf, settings.dueSoonDays);
   const notices: Notice[] = [
@@ -189,6 +196,7 @@ function chooseTable(
   asOf: Day,
   skip: ReadonlySet<string>,
   recurring: RecurringCheck | undefined,
+  roster: readonly string[] | undefined,
 ): CheckedTable {
   const ledger = recurring?.ledger;
   if (ledger && (!settings.sheet || compactKey(settings.sheet) === compactKey(ledger.sheet))) {
@@ -203,7 +211,7 @@ function chooseTable(
     };
   }
   const location = locateTable(workbook, settings, skip);
-  return { location, rows: readTaskRows(location, asOf), letters: columnLetters(location) };
+  return { location, rows: readTaskRows(location, asOf, roster), letters: columnLetters(location) };
 }
 
 /** How many hidden rows are shown in the notice about findings in them; the issues sheet marks every one. */

@@ -6,7 +6,7 @@ import { parseCycle, type ParsedCycle } from "../values/cycle";
 import { parseDate, type ParsedDate } from "../values/date";
 import { parseNumber, type ParsedNumber } from "../values/number";
 import { parseStatus, type ParsedStatus } from "../values/status";
-import { cellText, foldPlainText, isFilled, normalizeText, splitUnits } from "../values/text";
+import { cellText, foldPlainText, isFilled, normalizeText, rosterUnits, splitUnits } from "../values/text";
 import { isDateCell, type CellValue, type SheetGrid } from "../workbook";
 import type { Field } from "./fields";
 import type { TableLocation } from "./locate";
@@ -46,11 +46,14 @@ const TOTAL_ROW = /^(合计|小计|总计|总合计|total|subtotal)/;
 const FOOTNOTE_ROW =
   /^(注(?:$|[:：\s\d一二三四五六七八九十、.．(（①②③])|备注[:：]|说明[:：]|审核人|填表人|制表人|填报人)/;
 
-/** Reads the rows of a located table. Values are parsed once here so that rules only compare. */
-export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
+/**
+ * Reads the rows of a located table. Values are parsed once here so that rules only compare. With the
+ * roster's names, a unit cell that says more than a name is read as the roster names it (see rosterUnits).
+ */
+export function readTaskRows(location: TableLocation, asOf: Day, roster?: readonly string[]): TaskRow[] {
   const { sheet, columns } = location;
   const fill = mergeFill(sheet, location.firstDataRow, columns);
-  const parse = memoParsers(ymdOf(asOf).year);
+  const parse = memoParsers(ymdOf(asOf).year, roster);
   const column = (field: Field) => columns.get(field) ?? -1;
   const categoryCol = column("category");
   const taskCol = column("task");
@@ -93,7 +96,9 @@ export function readTaskRows(location: TableLocation, asOf: Day): TaskRow[] {
       continue;
     }
 
-    const units = parse.units(parse.text(valueAt(cells, r, unitCol, fill)));
+    // Not made one line first: units one per line in the cell are cut there.
+    const unitValue = valueAt(cells, r, unitCol, fill);
+    const units = parse.units(typeof unitValue === "string" ? unitValue : cellText(unitValue));
     // Task texts are mostly unique: a cache would only cost. Most hold no white space and nothing NFKC
     // changes but full-width forms: those are folded by hand.
     const written = cellText(taskValue);
@@ -229,7 +234,7 @@ function headingText(
  * Large tables repeat the same few statuses, dates, numbers and unit names: each distinct value is read
  * once, and rows share the result (fewer objects for the garbage collector, too).
  */
-function memoParsers(asOfYear: number) {
+function memoParsers(asOfYear: number, roster: readonly string[] | undefined) {
   const memo = <T>(read: (value: string) => T) => {
     const cache = new Map<string, T>();
     return (value: string): T => {
@@ -253,8 +258,10 @@ function memoParsers(asOfYear: number) {
   const text = memo(normalizeText);
   // One array per list of units, however the cell separated them (综采一队、机电科 or 综采一队,机电科).
   const unitLists = new Map<string, readonly string[]>();
+  const onRoster = roster && roster.length > 0 ? rosterUnits(roster) : undefined;
   const units = memo((cell: string): readonly string[] => {
-    const list = splitUnits(cell);
+    const split = splitUnits(cell);
+    const list = onRoster ? [...new Set(split.flatMap(onRoster))] : split;
     const key = list.join("\u0000");
     let shared = unitLists.get(key);
     if (shared === undefined) unitLists.set(key, (shared = list));

@@ -280,6 +280,19 @@ describe("readTaskRows", () => {
     expect(read(rows as CellValue[][]).map((r) => r.task)).toEqual(tasks);
   });
 
+  test.each([
+    { cell: "机电科\n通风科", roster: undefined, units: ["机电科", "通风科"] },
+    { cell: "机电科\n通风科", roster: ["机电科", "通风科"], units: ["机电科", "通风科"] },
+    { cell: "机电科（张三）", roster: undefined, units: ["机电科(张三)"] },
+    { cell: "机电科（张三）", roster: ["机电科", "通风科"], units: ["机电科"] },
+    { cell: "机电科/通风科", roster: ["机电科", "通风科"], units: ["机电科", "通风科"] },
+  ])("units $cell, roster $roster: $units", ({ cell, roster, units }) => {
+    const workbook = book(sheet("任务", [HEADER, [1, "安全", "检查", cell, "2026-11-30", "进行中"]]));
+    const [row] = readTaskRows(locateTable(workbook, DEFAULT_SETTINGS), asOf, roster);
+    expect(row!.units).toEqual(units);
+    expect(row!.unit).toBe(units[0]);
+  });
+
   test("a task that begins with 注 is still a task", () => {
     expect(read([[1, "安全", "注重班组安全文化建设", "安全科", "2026-11-30"]]).map((r) => r.task)).toEqual([
       "注重班组安全文化建设",

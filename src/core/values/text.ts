@@ -82,10 +82,43 @@ const ROLE_AFTER = new RegExp(`(?<=.)(?:${ROLE})$`);
 export function splitUnits(text: string): string[] {
   return text
     .split(/[、,，;；\n\r]+/)
-    .map((unit) =>
-      normalizeText(unit).replace(ROLE_IN_BRACKETS, "").replace(ROLE_BEFORE, "").replace(ROLE_AFTER, ""),
-    )
+    .map((unit) => withoutRole(normalizeText(unit)))
     .filter((unit) => unit !== "");
+}
+
+function withoutRole(unit: string): string {
+  return unit.replace(ROLE_IN_BRACKETS, "").replace(ROLE_BEFORE, "").replace(ROLE_AFTER, "");
+}
+
+/** A unit's name as compared with the roster's: no case, no spaces (机 电 科 is 机电科). */
+const unitKey = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+/** 机电科（张三）, 机电科(科长:张三): a person or a note in brackets after the unit's name. */
+const NOTE_IN_BRACKETS = /\s*\([^()]*\)$/;
+/** How units are joined where splitUnits does not cut: 机电科/通风科, 机电科 通风科, 机电科和通风科. */
+const JOINED = /\s*(?:[\s/+]|和|及|与|暨)\s*/;
+
+/**
+ * Reads a unit (one of splitUnits') as the roster names it, where the cell says more than the name: units
+ * joined otherwise (机电科/通风科, 机电科 通风科, 机电科和通风科: only where every part is on the roster, for
+ * a department may be called 安全和环保部), a person or a note after it (机电科（张三）, 机电科 张三, 机电科等),
+ * spaces inside it (机 电 科). Anything else stays as written, for unknown-unit to tell.
+ * @example rosterUnits(["机电科", "通风科"])("机电科/通风科") // ["机电科", "通风科"]
+ */
+export function rosterUnits(roster: readonly string[]): (unit: string) => readonly string[] {
+  const byKey = new Map<string, string>();
+  for (const name of roster) if (!byKey.has(unitKey(name))) byKey.set(unitKey(name), name);
+  const find = (text: string) => byKey.get(unitKey(text));
+  return (unit) => {
+    const named = find(unit) ?? find(unit.replace(NOTE_IN_BRACKETS, "")) ?? find(unit.replace(/等$/, ""));
+    if (named !== undefined) return [named];
+    const parts = unit.split(JOINED).filter((part) => part !== "");
+    if (parts.length < 2) return [unit];
+    const found = parts.map((part) => find(withoutRole(part)));
+    if (found.every((name) => name !== undefined)) return [...new Set(found as string[])];
+    // 机电科 张三: the unit, then who in it answers for the task.
+    const first = /\s/.test(unit) ? find(unit.split(/\s+/)[0]!) : undefined;
+    return first === undefined ? [unit] : [first];
+  };
 }
 
 /** Edit distance by characters (a Chinese name is compared character by character). */
@@ -104,18 +137,33 @@ export function editDistance(a: string, b: string): number {
   return previous[y.length]!;
 }
 
-/** The candidate closest to `text`, ties to the earlier one; undefined when there are none. */
+/**
+ * The candidate closest to `text`, ties to the earlier one; undefined when there are none. A candidate that
+ * `text` abbreviates (党办 for 党委办公室, 机电 for 机电科: its characters in order) or that `text` holds whole
+ * (通风科室 holds 通风科) comes first, however many characters it adds: by edit distance alone, 党办 was
+ * closest to 机电科.
+ */
 export function closest(text: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(text, candidate);
+    const related = abbreviates(text, candidate) || (candidate !== "" && text.includes(candidate));
+    // Related candidates rank below every unrelated distance (no name is a million characters long).
+    const distance = editDistance(text, candidate) - (related ? 1e6 : 0);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return best;
+}
+
+/** Whether `short`'s characters (two or more) all appear in `long`, in order, and `long` begins with its first. */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 2 || short.length >= long.length || short[0] !== long[0]) return false;
+  let at = 0;
+  for (const char of long) if (char === short[at] && ++at === short.length) return true;
+  return false;
 }
 
 /** Columns a text takes in a fixed-width layout: two for each CJK or full-width character. */

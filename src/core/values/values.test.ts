@@ -3,6 +3,7 @@ import { parseNumber } from "./number";
 import { parseStatus } from "./status";
 import isFullwidthCodePoint from "is-fullwidth-code-point";
 import {
+  rosterUnits,
   cellText,
   closest,
   columnsBetween,
@@ -266,10 +267,39 @@ describe("text helpers", () => {
     ["牵头", ["牵头"]],
   ])("splitUnits(%j)", (text, units) => expect(splitUnits(text)).toEqual(units));
 
+  const ROSTER = ["机电科", "通风科", "安全和环保部", "综采一队"];
+  test.each([
+    ["机电科", ["机电科"]],
+    ["机 电 科", ["机电科"]],
+    ["机电科(张三)", ["机电科"]],
+    ["机电科(科长:张三)", ["机电科"]],
+    ["机电科 张三", ["机电科"]],
+    ["机电科等", ["机电科"]],
+    ["机电科/通风科", ["机电科", "通风科"]],
+    ["机电科 通风科", ["机电科", "通风科"]],
+    ["机电科+通风科", ["机电科", "通风科"]],
+    ["机电科和通风科", ["机电科", "通风科"]],
+    ["机电科及通风科", ["机电科", "通风科"]],
+    ["机电科 配合单位:通风科", ["机电科", "通风科"]],
+    ["机电科/机电科", ["机电科"]],
+    // A name with 和 in it is the roster's; parts not all on the roster are no list.
+    ["安全和环保部", ["安全和环保部"]],
+    ["机电科和党办", ["机电科和党办"]],
+    ["党办", ["党办"]],
+    ["张三 机电科", ["张三 机电科"]],
+    ["综采一队(东区)", ["综采一队"]],
+  ])("rosterUnits(roster)(%j)", (unit, units) => expect(rosterUnits(ROSTER)(unit)).toEqual(units));
+
   test.each([
     ["综采1队", ["综采一队", "综采二队", "机电科"], "综采一队"],
     ["机电", ["综采一队", "机电科"], "机电科"],
     ["x", [], undefined],
+    // An abbreviation, or a name with more after it, before what is fewest edits away.
+    ["党办", ["机电科", "党委办公室"], "党委办公室"],
+    ["通风科室", ["通风队", "通风科"], "通风科"],
+    ["机电", ["机电科", "机电一队"], "机电科"],
+    // Its first character must lead: 办 is no abbreviation of 党委办公室.
+    ["办室", ["党委办公室", "办公室"], "办公室"],
   ])("closest(%j)", (text, candidates, expected) => expect(closest(text, candidates)).toBe(expected));
 
   test.each([
