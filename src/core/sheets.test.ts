@@ -24,6 +24,48 @@ describe("roster", () => {
     ]);
   });
 
+  test.each([
+    {
+      name: "a title, then 序号 before the names, and the type under 单位类型",
+      rows: [
+        ["2026年责任单位名单"],
+        ["序号", "单位名称", "单位类型"],
+        [1, "机电科", "科室"],
+        [2, "综采一队", "区队"],
+      ],
+      units: [
+        { name: "机电科", type: "科室" },
+        { name: "综采一队", type: "区队" },
+      ],
+    },
+    {
+      name: "the type column before the names",
+      rows: [
+        ["类型", "部门名称"],
+        ["科室", "机电科"],
+      ],
+      units: [{ name: "机电科", type: "科室" }],
+    },
+    {
+      name: "a header without a type column: the column after the names, as without a header",
+      rows: [
+        ["序号", "单位", "性质"],
+        [1, "第一党支部", "支部"],
+      ],
+      units: [{ name: "第一党支部", type: "支部" }],
+    },
+    {
+      name: "no header: the first column and the second",
+      rows: [["综采一队", "区队"], ["机电科"]],
+      units: [
+        { name: "综采一队", type: "区队" },
+        { name: "机电科", type: "" },
+      ],
+    },
+  ])("$name", ({ rows, units }) => {
+    expect(readRoster(sheet("单位名单", rows as CellValue[][]))).toEqual(units);
+  });
+
   test.each([["单位名单"], ["Units"], ["单位"], ["责任单位"], [" 单位名单 "]])(
     "a sheet named %j is the roster",
     (name) => {

@@ -11,9 +11,11 @@ const HOLIDAY_NAMES = new Set(["节假日", "节假日安排", "假日", "holida
 const ROSTER_HEADER = new Set([
   "单位",
   "单位名称",
+  "单位全称",
   "责任单位",
   "名称",
   "部门",
+  "部门名称",
   "unit",
   "units",
   "name",
@@ -73,17 +75,40 @@ export interface RosterUnit {
   readonly type: string;
 }
 
-/** The units listed in a roster sheet's first column, in order, without its header or repeats. */
+/** The header of a roster's type column (区队, 科室, 支部 …). */
+const TYPE_HEADER = new Set(["类型", "单位类型", "类别", "单位类别", "type", "kind"]);
+/** How far down a roster's header is looked for (a title or two above it). */
+const ROSTER_HEADER_ROWS = 10;
+
+/**
+ * Where a roster lists its units: under the header cell that names them (单位名称, beside 序号, under a title
+ * such as 2026年责任单位名单), the type under 类型 (or else in the column after the names); without
+ * such a header, the first column and the second, from the top.
+ */
+function rosterColumns(sheet: SheetGrid): { first: number; name: number; type: number } {
+  for (let r = 0; r < Math.min(sheet.rows.length, ROSTER_HEADER_ROWS); r++) {
+    const keys = (sheet.rows[r] ?? []).map((cell) => (typeof cell === "string" ? compactKey(cell) : ""));
+    const name = keys.findIndex((key) => key !== "序号" && ROSTER_HEADER.has(key));
+    if (name < 0) continue;
+    const type = keys.findIndex((key) => TYPE_HEADER.has(key));
+    return { first: r + 1, name, type: type >= 0 ? type : name + 1 };
+  }
+  return { first: 0, name: 0, type: 1 };
+}
+
+/** The units a roster sheet lists, in order, without its header, title, blanks or repeats. */
 export function readRoster(sheet: SheetGrid): RosterUnit[] {
   const seen = new Set<string>();
   const units: RosterUnit[] = [];
-  for (const cells of sheet.rows) {
-    const first = cells?.[0];
-    if (typeof first !== "string") continue;
-    const name = normalizeText(first);
+  const columns = rosterColumns(sheet);
+  for (let r = columns.first; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
+    const cell = cells?.[columns.name];
+    if (typeof cell !== "string") continue;
+    const name = normalizeText(cell);
     if (name === "" || ROSTER_HEADER.has(compactKey(name)) || seen.has(name)) continue;
     seen.add(name);
-    units.push({ name, type: normalizeText(cellText(cells?.[1])) });
+    units.push({ name, type: normalizeText(cellText(cells?.[columns.type])) });
   }
   return units;
 }
