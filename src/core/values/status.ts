@@ -98,10 +98,11 @@ const OPEN = new Set(OPEN_WORDS.map(statusKey));
 /** 60%, and as written after a word: 完成80%, 已完成80%, 进度80%, 完成率80%. */
 const PERCENT = /^(?:已?完成率?|进度)?(\d+(?:\.\d+)?)%$/;
 /**
- * Done on a day, in words: 已于11月10日完成, 2026-11-10已办结. The day is for the completion date column; here it
+ * Done on a day, in words: 已于11月10日完成, 2026-11-10已办结, 已完成 2026-11-10. The day is for the completion date column; here it
  * only says the work is done (计划于12月底完成, a plan, is not).
  */
-const DONE_ON = /^(?:已于[\d年月日号/.-]+(?:完成|办结)|[\d年月日号/.-]+已(?:完成|办结))$/;
+const DONE_ON =
+  /^(?:已于[\d年月日号/.-]+(?:完成|办结)|[\d年月日号/.-]+已(?:完成|办结)|已(?:完成|办结)[\d年月日号/.-]+)$/;
 /** A dash or a slash alone is how a clerk leaves a cell blank on purpose (/, —, ——). */
 const PLACEHOLDER = /^[/—–―]+$/;
 

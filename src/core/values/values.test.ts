@@ -47,6 +47,9 @@ describe("parseStatus", () => {
     "已于2026-11-10办结",
     "11月10日已完成",
     "2026.11.10 已办结",
+    "已完成 2026-11-20",
+    "已办结2026.11.20",
+    "已完成 11月20日",
     1,
     100,
     true,
@@ -99,6 +102,8 @@ describe("parseStatus", () => {
     "，已完成",
     "完成率120%",
     "计划于12月底完成",
+    // A day then 完成 may be the plan (12月底完成): the clerk decides.
+    "11月20日完成",
     "于11月10日完成",
   ];
   test.each(done.map((v) => [v]))("%j is done", (value: CellValue) =>
