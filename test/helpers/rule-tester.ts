@@ -34,6 +34,8 @@ export interface RuleCase {
   readonly rows?: ReadonlyArray<Partial<Record<Field, CellValue>>>;
   /** Columns the task table has besides those any row uses and the required ones. */
   readonly columns?: readonly Field[];
+  /** Task table cells merged down: the field's cell in sheet row `row` (1-based) over `rows` rows. */
+  readonly mergedDown?: ReadonlyArray<{ readonly field: Field; readonly row: number; readonly rows: number }>;
   /** Specification rows under a header in row 1 (sheet 工作规范). */
   readonly spec?: readonly SpecRow[];
   /**
@@ -82,7 +84,11 @@ export function caseWorkbook(c: RuleCase): { workbook: WorkbookModel; fields: Fi
     fields = FIELDS.filter((f) => used.has(f));
     const header: CellValue[] = fields.map((f) => FIELD_SYNONYMS[f][0]!);
     const body: CellValue[][] = c.rows.map((row) => fields.map((f) => row[f] ?? null));
-    sheets.push({ name: TASK_SHEET, rows: [header, ...body], merges: [] });
+    const merges = (c.mergedDown ?? []).map(({ field, row, rows }) => {
+      const column = fields.indexOf(field);
+      return { top: row - 1, left: column, bottom: row + rows - 2, right: column };
+    });
+    sheets.push({ name: TASK_SHEET, rows: [header, ...body], merges });
   }
   if (c.spec) {
     const body = c.spec.map((r) => r.map((cell) => cell ?? null));

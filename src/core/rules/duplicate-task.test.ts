@@ -20,6 +20,11 @@ testRule(duplicateTask, {
       ],
     },
     {
+      name: "a task merged down over its rows, a measure and a deadline on each: parts of one task",
+      rows: [row, { ...row, task: null, deadline: "2026-12-31" }, { ...row, task: null, unit: "运输队" }],
+      mergedDown: [{ field: "task", row: 2, rows: 3 }],
+    },
+    {
       name: "in a ledger, the same task and unit for each period",
       spec: [monthly],
       ledger: [
@@ -55,6 +60,18 @@ testRule(duplicateTask, {
           unit: "综采一队",
           values: { firstRow: 4 },
         },
+      ],
+    },
+    {
+      name: "a task merged down, and written again below: the rows it is written again in",
+      rows: [row, { ...row, task: null }, row, { ...row, task: null }],
+      mergedDown: [
+        { field: "task", row: 2, rows: 2 },
+        { field: "task", row: 4, rows: 2 },
+      ],
+      expected: [
+        { row: 4, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } },
+        { row: 5, messageId: "duplicateTask", field: "task", values: { firstRow: 2 } },
       ],
     },
     {

@@ -23,6 +23,9 @@ export const duplicateTask = defineRule({
           firstOfTask.set(key, row);
           return;
         }
+        // The rows a merged task cell covers are parts of one task (a 具体措施 each), not the task again.
+        if (row.taskFrom !== undefined && (row.taskFrom === first.row || row.taskFrom === first.taskFrom))
+          return;
         let firstRow = first.row;
         if (first.units !== row.units) {
           let tasks = firstByUnits.get(row.units);

@@ -38,6 +38,11 @@ export interface TaskRow {
   readonly cycle: ParsedCycle;
   readonly points: ParsedNumber;
   readonly score: ParsedNumber;
+  /**
+   * Where the task came from a vertical merge over several rows (one task, a 具体措施 on each row), the sheet's
+   * row (1-based) of the merged cell: those rows are parts of one task, not the task written again.
+   */
+  readonly taskFrom?: number;
 }
 
 /** 合计/小计/总计/Total rows are arithmetic, not tasks. */
@@ -52,7 +57,7 @@ const FOOTNOTE_ROW =
  */
 export function readTaskRows(location: TableLocation, asOf: Day, roster?: readonly string[]): TaskRow[] {
   const { sheet, columns } = location;
-  const fill = mergeFill(sheet, location.firstDataRow, columns);
+  const { fill, from: fillFrom } = mergeFill(sheet, location.firstDataRow, columns);
   const parse = memoParsers(ymdOf(asOf).year, roster);
   const column = (field: Field) => columns.get(field) ?? -1;
   const categoryCol = column("category");
@@ -106,7 +111,7 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
     const task = plain === undefined ? written.replace(WHITE_SPACE, " ").trim() : written;
     const folded = plain ?? task.normalize("NFKC");
     const statusValue = valueAt(cells, r, statusCol, fill);
-    rows.push({
+    const row: TaskRow = {
       index: rows.length,
       row: r + 1,
       task,
@@ -123,7 +128,12 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
       cycle: parse.cycle(valueAt(cells, r, cycleCol, fill)),
       points: parse.number(valueAt(cells, r, pointsCol, fill)),
       score: parse.number(valueAt(cells, r, scoreCol, fill)),
-    });
+    };
+    const taskFrom =
+      fillFrom.size === 0 || taskCol < 0 || isFilled(cells[taskCol])
+        ? undefined
+        : fillFrom.get(r * MAX_COLUMNS + taskCol);
+    rows.push(taskFrom === undefined ? row : { ...row, taskFrom: taskFrom + 1 });
   }
   return rows;
 }
@@ -180,22 +190,28 @@ function valueAt(
   return fill.size === 0 ? undefined : fill.get(r * MAX_COLUMNS + c);
 }
 
-/** A vertically merged cell counts for every row it covers: its value keyed by each covered cell. */
+/**
+ * A vertically merged cell counts for every row it covers: its value keyed by each covered cell (`fill`), and
+ * the merged cell's own row (`from`).
+ */
 function mergeFill(
   sheet: SheetGrid,
   firstDataRow: number,
   columns: ReadonlyMap<Field, number>,
-): Map<number, CellValue> {
+): { fill: Map<number, CellValue>; from: Map<number, number> } {
   const used = new Set(columns.values());
   const fill = new Map<number, CellValue>();
+  const from = new Map<number, number>();
   for (const merge of sheet.merges) {
     if (merge.bottom === merge.top || merge.bottom < firstDataRow || !used.has(merge.left)) continue;
     const value = sheet.rows[merge.top]?.[merge.left];
     if (value === undefined || value === null) continue;
-    for (let r = Math.max(merge.top + 1, firstDataRow); r <= merge.bottom; r++)
+    for (let r = Math.max(merge.top + 1, firstDataRow); r <= merge.bottom; r++) {
       fill.set(r * MAX_COLUMNS + merge.left, value);
+      from.set(r * MAX_COLUMNS + merge.left, merge.top);
+    }
   }
-  return fill;
+  return { fill, from };
 }
 
 function firstFilled(cells: ReadonlyArray<CellValue>): number | undefined {
