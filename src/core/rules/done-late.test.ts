@@ -15,6 +15,18 @@ testRule(doneLate, {
   ],
   invalid: [
     {
+      name: "the day written in the status, the completion date left empty",
+      rows: [{ ...row, status: "已完成 2026年11月12日", doneDate: null }],
+      expected: [
+        {
+          row: 2,
+          messageId: "doneLate",
+          field: "doneDate",
+          values: { deadline: "2026-11-10", date: "2026-11-12", days: 2 },
+        },
+      ],
+    },
+    {
       name: "two days late",
       rows: [{ ...row, doneDate: "2026/11/12" }],
       expected: [

@@ -111,6 +111,7 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
     const task = plain === undefined ? written.replace(WHITE_SPACE, " ").trim() : written;
     const folded = plain ?? task.normalize("NFKC");
     const statusValue = valueAt(cells, r, statusCol, fill);
+    const status = parse.status(statusValue);
     const row: TaskRow = {
       index: rows.length,
       row: r + 1,
@@ -123,8 +124,8 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
       statusText: cellText(statusValue).trim(),
       deadline: parse.date(valueAt(cells, r, deadlineCol, fill)),
       start: parse.date(valueAt(cells, r, startCol, fill)),
-      doneDate: parse.date(valueAt(cells, r, doneCol, fill)),
-      status: parse.status(statusValue),
+      doneDate: doneDate(parse.date(valueAt(cells, r, doneCol, fill)), status, parse.date),
+      status,
       cycle: parse.cycle(valueAt(cells, r, cycleCol, fill)),
       points: parse.number(valueAt(cells, r, pointsCol, fill)),
       score: parse.number(valueAt(cells, r, scoreCol, fill)),
@@ -169,6 +170,20 @@ function headerRepeat(location: TableLocation): (cells: ReadonlyArray<CellValue>
     for (const c of texts.keys()) if (c !== taskColumn && same(cells, c)) return true;
     return false;
   };
+}
+
+/**
+ * The completion date, or where its cell is empty (or the table has none), the day the status says the work
+ * was done on (已完成 11月20日, 已于11月20日办结): the clerk has written when, in the other cell.
+ */
+function doneDate(
+  written: ParsedDate,
+  status: ParsedStatus,
+  date: (value: string) => ParsedDate,
+): ParsedDate {
+  if (written.kind !== "empty" || status.kind !== "done" || status.on === undefined) return written;
+  const said = date(status.on);
+  return said.kind === "day" ? said : written;
 }
 
 /** Excel's column limit, so that row * MAX_COLUMNS + column is a unique cell key. */

@@ -5,7 +5,8 @@ import { isDateCell } from "../workbook";
 
 export type ParsedStatus =
   | { readonly kind: "empty" }
-  | { readonly kind: "done" }
+  /** `on`: the day the text says the work was done on (已于11月10日完成), as written, for want of a completion date. */
+  | { readonly kind: "done"; readonly on?: string }
   | { readonly kind: "open" }
   | { readonly kind: "unknown"; readonly text: string };
 
@@ -102,7 +103,7 @@ const PERCENT = /^(?:已?完成率?|进度)?(\d+(?:\.\d+)?)%$/;
  * only says the work is done (计划于12月底完成, a plan, is not).
  */
 const DONE_ON =
-  /^(?:已于[\d年月日号/.-]+(?:完成|办结)|[\d年月日号/.-]+已(?:完成|办结)|已(?:完成|办结)[\d年月日号/.-]+)$/;
+  /^(?:已于([\d年月日号/.-]+)(?:完成|办结)|([\d年月日号/.-]+)已(?:完成|办结)|已(?:完成|办结)([\d年月日号/.-]+))$/;
 /** A dash or a slash alone is how a clerk leaves a cell blank on purpose (/, —, ——). */
 const PLACEHOLDER = /^[/—–―]+$/;
 
@@ -123,7 +124,8 @@ export function parseStatus(value: CellValue | undefined): ParsedStatus {
   if (key === "" || PLACEHOLDER.test(key)) return EMPTY_STATUS;
   if (DONE.has(key)) return DONE_STATUS;
   if (OPEN.has(key)) return OPEN_STATUS;
-  if (DONE_ON.test(key)) return DONE_STATUS;
+  const doneOn = DONE_ON.exec(key);
+  if (doneOn) return { kind: "done", on: doneOn[1] ?? doneOn[2] ?? doneOn[3]! };
   const percent = PERCENT.exec(key);
   if (percent) return fromPercent(Number(percent[1]), value.trim());
   return { kind: "unknown", text: value.trim() };

@@ -106,6 +106,14 @@ describe("parseStatus", () => {
     "11月20日完成",
     "于11月10日完成",
   ];
+  test.each([
+    ["已完成 2026-11-20", "20261120"],
+    ["已于11月10日完成", "11月10日"],
+    ["2026.11.10 已办结", "2026.11.10"],
+    ["已完成", undefined],
+  ])("%j is done, on %j", (value, on) => {
+    expect(parseStatus(value)).toStrictEqual(on === undefined ? { kind: "done" } : { kind: "done", on });
+  });
   test.each(done.map((v) => [v]))("%j is done", (value: CellValue) =>
     expect(parseStatus(value).kind).toBe("done"),
   );
