@@ -122,6 +122,7 @@ describe("holiday sheet", () => {
     ["a run over a month long is no run", ["2026-01-01至2026-03-01"], []],
     ["a month is no day", ["2026年10月", "放假"], []],
     ["a period is no day", ["上半年", "休"], []],
+    ["a day with its name in brackets", ["2026-10-01（国庆节）", "休"], ["2026-10-01", "2026-10-01"]],
   ];
   test.each(runs)("%s", (_name, cells, span) => {
     const days = [...readHolidayOverrides(sheet("节假日", [cells]), 2026)];

@@ -63,6 +63,8 @@ testRule(invalidDate, {
         { ...row, deadline: "每月25日前" },
         { ...row, task: "报送周报", deadline: "每周五" },
         { ...row, task: "整理台账", deadline: "尽快" },
+        { ...row, task: "修订制度", deadline: "11月30日/12月31日" },
+        { ...row, task: "年度总结", deadline: "每年12月31日前" },
         ...["2026-11-30", "2026-12-15", "2026-12-31", "2027-01-15"].map((deadline, i) => ({
           ...row,
           task: `任务${i}`,
@@ -73,6 +75,9 @@ testRule(invalidDate, {
         { row: 2, messageId: "recurringDeadline", field: "deadline", values: { value: "每月25日前" } },
         { row: 3, messageId: "recurringDeadline", field: "deadline", values: { value: "每周五" } },
         { row: 4, messageId: "invalidDate", field: "deadline", values: { value: "尽快" } },
+        // A day of the year among other words is no rule; 每年 makes it one.
+        { row: 5, messageId: "invalidDate", field: "deadline", values: { value: "11月30日/12月31日" } },
+        { row: 6, messageId: "recurringDeadline", field: "deadline", values: { value: "每年12月31日前" } },
       ],
     },
     {

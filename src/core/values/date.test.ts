@@ -124,6 +124,18 @@ describe("parseDate", () => {
     ["a clock time", "12月31日17:00前", "2026-12-31"],
     ["the end of the working day", "12月31日下班前", "2026-12-31"],
     ["in stages, ongoing", "分阶段推进", "ongoing"],
+    ["moved, in brackets", "11月30日（延期至12月31日）", "2026-12-31"],
+    ["moved, after a comma", "原定11月30日，延期至12月31日", "2026-12-31"],
+    ["moved, alone", "延期至12月31日", "2026-12-31"],
+    ["changed", "调整为2027年1月15日", "2027-01-15"],
+    ["moved twice: the last", "11月30日，延期至12月15日，再顺延至12月31日", "2026-12-31"],
+    ["moved to no day", "延期至另行通知", "invalid:延期至另行通知"],
+    ["a note in brackets", "2026-11-30（暂定）", "2026-11-30"],
+    ["a note in brackets, on a line of its own", "2026年11月30日\n（第一阶段）", "2026-11-30"],
+    ["a note after a comma", "2026年11月30日，已申请延期", "2026-11-30"],
+    ["a note after an ongoing word", "长期（每月检查）", "ongoing"],
+    ["two days with a slash", "11月30日/12月31日", "invalid:11月30日/12月31日"],
+    ["words with a note", "尽快（领导批示）", "invalid:尽快（领导批示）"],
   ];
   test.each(cases)("%s: %j", (_name, value, expected) => {
     expect(show(parseDate(value, 2026))).toBe(expected);

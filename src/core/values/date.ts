@@ -90,10 +90,31 @@ export function parseDate(
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
   const text = arabicDateNumerals(value.normalize("NFKC").replace(/\s+/g, ""));
   if (text === "") return EMPTY;
-  if (ONGOING_WORDS.has(text.toLowerCase())) return ONGOING;
-  const bare = text.replace(LEADING, "").replace(TRAILING, "");
-  const day = days ? dayFromText(bare, asOfYear) : (fromText(bare, asOfYear) ?? spanEnd(bare, asOfYear));
+  if (ONGOING_WORDS.has(text.toLowerCase()) || ONGOING_WORDS.has(withoutNote(text).toLowerCase()))
+    return ONGOING;
+  const read = (part: string): Day | undefined => {
+    const bare = part.replace(LEADING, "").replace(TRAILING, "");
+    return days ? dayFromText(bare, asOfYear) : (fromText(bare, asOfYear) ?? spanEnd(bare, asOfYear));
+  };
+  // A deadline moved (原定11月30日，延期至12月31日) is the day it was moved to; a note after the day
+  // (2026-11-30（暂定）, 12月31日，已申请延期, 10月1日（国庆节）) is not part of it.
+  const moved = days ? undefined : lastMove(text);
+  const day = moved === undefined ? (read(text) ?? read(withoutNote(text))) : read(moved);
   return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
+}
+
+/** 延期至, 延长到, 顺延至, 推迟到, 调整为, 变更为, 改为: the day after the last of them, to the end of its clause. */
+const MOVED_TO = /(?:延期|延长|顺延|推迟|推延|调整|变更|改)(?:至|到|为)([^,;。()]+)/gu;
+
+function lastMove(text: string): string | undefined {
+  let last: string | undefined;
+  for (const m of text.matchAll(MOVED_TO)) last = m[1];
+  return last;
+}
+
+/** The text before a note: one in brackets at its end, or one after a comma or a semicolon. */
+function withoutNote(text: string): string {
+  return text.replace(/\([^()]*\)$/u, "").replace(/[,;。].*$/u, "");
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
