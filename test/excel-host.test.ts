@@ -735,6 +735,27 @@ describe("reading", () => {
     });
   });
 
+  test.each([
+    { name: "the month the person is looking at", activate: "11月", checked: "11月" },
+    {
+      name: "none activated: the first visible sheet, as Excel has it",
+      activate: undefined,
+      checked: "10月",
+    },
+  ])("of a sheet a month, the same header on each: $name", async ({ activate, checked }) => {
+    const fake = new FakeExcel();
+    for (const month of ["10月", "11月"]) {
+      const sheet = fake.workbook.addSheet(month);
+      ["工作任务", "责任单位", "完成时限", "完成情况"].forEach((text, c) => sheet.put(0, c, text));
+      [`${month}的任务`, "机电科", "2026-11-30", "进行中"].forEach((text, c) => sheet.put(1, c, text));
+    }
+    if (activate)
+      fake.workbook.active = { sheet: fake.workbook.get(activate).id, selection: parseRange("A1")! };
+    const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+    expect(result.sheet).toBe(checked);
+    expect(result.rows.map((r) => r.task)).toEqual([`${checked}的任务`]);
+  });
+
   test("sheet names, a row's texts, selecting a cell", async () => {
     const { fake } = await sampleFake(AS_OF);
     fake.workbook.addSheet("藏起来", "Hidden");

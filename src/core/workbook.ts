@@ -66,6 +66,11 @@ export interface WorkbookModel {
    * name given for the task table or the roster that is one of them is told apart from a name that is wrong.
    */
   readonly otherSheets?: readonly OtherSheet[];
+  /**
+   * The sheet the person had open when the workbook was saved (a file's active tab), or is looking at (Excel):
+   * of sheets with task tables that are as good as each other (one for each month), the check takes this one.
+   */
+  readonly activeSheet?: string;
 }
 
 export function isDateCell(value: CellValue | undefined): value is DateCell {

@@ -829,6 +829,19 @@ class FakeWorksheetCollection extends Proxy implements Api.WorksheetCollection {
     );
   }
 
+  /** As Excel: the sheet activated last, or, in a workbook none was activated in, the first visible one. */
+  getActiveWorksheet(): Api.Worksheet {
+    return new FakeWorksheet(
+      this.context,
+      new Lazy(() => {
+        const book = this.context.excel.workbook;
+        const active = book.sheets.find((sheet) => sheet.id === book.active?.sheet);
+        return active ?? book.sheets.find((sheet) => sheet.visibility === "Visible")!;
+      }),
+      { from: this.path, get: "getActiveWorksheet", args: [] },
+    );
+  }
+
   getItemOrNullObject(name: string): Api.Worksheet {
     return new FakeWorksheet(this.context, new Lazy(() => this.context.excel.workbook.find(name) ?? null), {
       from: this.path,

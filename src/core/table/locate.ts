@@ -96,7 +96,14 @@ export function locateTable(
   let best: { sheet: SheetGrid; header: HeaderCandidate } | undefined;
   for (const sheet of sheets) {
     const header = settings.headerRow ? headerAt(sheet, settings.headerRow - 1, false) : findHeader(sheet);
-    if (header && (!best || header.score > best.header.score)) best = { sheet, header };
+    // Of tables as good as each other (a sheet a month, the same header on each), the one the person had
+    // open; else the first.
+    if (!header) continue;
+    const better =
+      !best ||
+      header.score > best.header.score ||
+      (header.score === best.header.score && sheet.name === workbook.activeSheet);
+    if (better) best = { sheet, header };
   }
   if (!best) {
     if (settings.sheet) throw new TableError({ problem: "no-header", values: { sheet: settings.sheet } });

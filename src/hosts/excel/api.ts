@@ -53,6 +53,8 @@ export interface WorksheetCollection {
   load(propertyNames: string | string[]): WorksheetCollection;
   getItem(key: string): Worksheet;
   getItemOrNullObject(key: string): Worksheet;
+  /** The sheet the person is looking at: a workbook always has one (ExcelApi 1.1). */
+  getActiveWorksheet(): Worksheet;
   /** Appended after the last sheet; not activated. */
   add(name?: string): Worksheet;
 }

@@ -49,16 +49,20 @@ export interface SheetEntry {
 /** The sheet list, the workbook's name and its date system: the first sync of every operation. */
 export async function listSheets(
   context: RequestContext,
-): Promise<{ fileName: string; sheets: SheetEntry[]; date1904: boolean }> {
+): Promise<{ fileName: string; sheets: SheetEntry[]; date1904: boolean; activeSheet: string }> {
   const workbook = context.workbook;
   workbook.load("name");
   const worksheets = workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/id");
+  // The sheet the person is looking at: of task tables as good as each other (one a month), the one checked.
+  const active = worksheets.getActiveWorksheet();
+  active.load("name");
   const probe = workbook.functions.date(DATE_PROBE.year, DATE_PROBE.month, DATE_PROBE.day);
   probe.load("value");
   await context.sync();
   return {
     fileName: workbook.name,
+    activeSheet: active.name,
     sheets: worksheets.items.map((sheet) => ({
       sheet,
       name: sheet.name,
@@ -198,7 +202,11 @@ export async function readWorkbook(context: RequestContext, options: ReadOptions
     hidden: s.entry.visibility !== "Visible",
     ...(s.tables && { tables: s.tables }),
   }));
-  const preview: WorkbookModel = { fileName: listing.fileName, sheets: grids };
+  const preview: WorkbookModel = {
+    fileName: listing.fileName,
+    sheets: grids,
+    activeSheet: listing.activeSheet,
+  };
   const skip = dubanSheetNames(preview);
   for (const name of helpers) skip.add(name);
   const location = locateTable(preview, settings, skip);
@@ -210,7 +218,7 @@ export async function readWorkbook(context: RequestContext, options: ReadOptions
   const sheets = [...grids];
   const grid = await readTable(context, table.entry, used, reader, options, table.rowBytes);
   sheets[index] = { ...grid, ...(table.tables && { tables: table.tables }) };
-  return { fileName: listing.fileName, sheets };
+  return { fileName: listing.fileName, sheets, activeSheet: listing.activeSheet };
 }
 
 /**

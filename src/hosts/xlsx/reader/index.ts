@@ -26,7 +26,7 @@ import {
   type ClassNamespaces,
 } from "../opc";
 import type { OpcPackage } from "../package";
-import { attributeOf, childNamed, childrenNamed, parseXml, type ElementAt } from "../xml";
+import { attributeOf, childNamed, childrenNamed, parseXml, type ElementAt, type XmlElement } from "../xml";
 import { BUILT_IN_FORMATS } from "./formats";
 import {
   AMP,
@@ -106,7 +106,8 @@ export async function readWorkbookModel(
   const found: Array<{ name: string; part: string; hidden: boolean; tables: ExcelTable[] }> = [];
   const otherSheets: OtherSheet[] = [];
   const list = childNamed(root, ns.main, "sheets");
-  for (const sheet of list ? childrenNamed(list, ns.main, "sheet") : []) {
+  const tabs = list ? childrenNamed(list, ns.main, "sheet") : [];
+  for (const sheet of tabs) {
     const id =
       attributeOf(sheet, "id", TRANSITIONAL.relationships) ?? attributeOf(sheet, "id", STRICT.relationships);
     const rel = id === undefined ? undefined : rels.get(id);
@@ -123,7 +124,11 @@ export async function readWorkbookModel(
       tables: sheetTables(pkg, part, ns),
     });
   }
-  const others = otherSheets.length > 0 ? { otherSheets } : {};
+  const activeSheet = activeTabName(root, ns, tabs);
+  const others = {
+    ...(otherSheets.length > 0 ? { otherSheets } : {}),
+    ...(activeSheet === undefined ? {} : { activeSheet }),
+  };
   for (const sheet of found) await pkg.settle(sheet.part);
   const headRows = plan.headRows ?? 30;
   const read = (sheet: (typeof found)[number], whole: boolean): SheetGrid => {
@@ -157,6 +162,22 @@ export async function readWorkbookModel(
   // Every part is held to its declared size before the model is trusted, those never read too.
   await pkg.settle();
   return { fileName, sheets, ...others };
+}
+
+/**
+ * The name of the sheet the workbook opens on: the first workbook view's activeTab, an index into the sheets in
+ * tab order (chart sheets too), 0 when absent, as the schema defaults it. Undefined where it names no sheet.
+ */
+function activeTabName(
+  root: XmlElement,
+  ns: ClassNamespaces,
+  tabs: readonly XmlElement[],
+): string | undefined {
+  const views = childNamed(root, ns.main, "bookViews");
+  const view = views ? childNamed(views, ns.main, "workbookView") : undefined;
+  const index = Number((view ? attributeOf(view, "activeTab") : undefined) ?? 0);
+  const tab = Number.isInteger(index) && index >= 0 ? tabs[index] : undefined;
+  return tab ? attributeOf(tab, "name") : undefined;
 }
 
 /** The relationship types Microsoft defined beyond the standard's (macro sheets among them). */
