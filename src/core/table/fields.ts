@@ -147,6 +147,8 @@ export interface HeaderMatch {
 
 /** 计划完成日期, 要求完成时间: a planned or required day is the deadline, whatever its last words say. */
 const PLANNED = /^(?:计划|要求|应|规定|预计|拟)(?:完成|办结)/;
+/** A header that says where a task comes from (a document, an instruction) names no field of the table. */
+const SOURCE = /(?:来源|依据|出处|文号)$/;
 /** 完成时间（实际）: an actual day is the completion date. */
 const ACTUAL = /实际/;
 
@@ -161,6 +163,8 @@ export function matchHeader(header: string): HeaderMatch | undefined {
   const exact = EXACT.get(key) ?? EXACT.get(compactKey(header.normalize("NFKC").replace(BRACKETED, "")));
   let match: HeaderMatch | undefined = exact && { field: exact, exact: true };
   if (!match) {
+    // 任务来源, 工作依据, 督办事项出处: where a task comes from, not the task.
+    if (SOURCE.test(key)) return undefined;
     const partial = PARTIAL.find(({ key: name }) => key.startsWith(name) || key.endsWith(name));
     match = partial && { field: partial.field, exact: false };
   }

@@ -46,6 +46,8 @@ const ISO_LIKE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T?\d{1,2}:\d{2}(?::\d{2
 const CHINESE_FULL = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
 const CHINESE_MONTH_END = /^(\d{4})年(\d{1,2})月(?:底|末|份)?$/;
 const MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]$/;
+/** The year in two digits, as typed in haste: 26年11月30日, 26.11.30, 26/11/30 (this century's). */
+const SHORT_YEAR = /^(\d{2})(?:年(\d{1,2})月(\d{1,2})[日号]?|([./])(\d{1,2})\4(\d{1,2}))$/;
 const MONTH_END = /^(\d{1,2})月(?:底|末|份)?$/;
 /** Month and day with a dot, as typed into a text cell: 11.30 (a number cell 11.3 stays a number). */
 const DOTTED_MONTH_DAY = /^(\d{1,2})\.(\d{1,2})$/;
@@ -198,6 +200,8 @@ function dayFromText(text: string, asOfYear: number): Day | undefined {
   let m = ISO_LIKE.exec(text) ?? CHINESE_FULL.exec(text) ?? COMPACT.exec(text);
   if (m) return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = MONTH_DAY.exec(text))) return dayFromYmd(asOfYear, Number(m[1]), Number(m[2]));
+  if ((m = SHORT_YEAR.exec(text)))
+    return dayFromYmd(2000 + Number(m[1]), Number(m[2] ?? m[5]), Number(m[3] ?? m[6]));
   return undefined;
 }
 
