@@ -24,6 +24,11 @@ testRule(dateInFuture, {
       ],
     },
     {
+      name: "a day in the status, the completion date empty: the status cell is named",
+      rows: [{ ...row, status: "已完成 11月20日", doneDate: null }],
+      expected: [{ row: 2, messageId: "dateInFuture", field: "status", values: { date: "2026-11-20" } }],
+    },
+    {
       name: "even if the status is open",
       rows: [{ ...row, status: "进行中", doneDate: "2027-01-01" }],
       expected: [{ row: 2, messageId: "dateInFuture", field: "doneDate" }],

@@ -13,7 +13,7 @@ export const dateInFuture = defineRule({
         if (row.doneDate.day > context.asOf) {
           context.report({
             row,
-            field: "doneDate",
+            field: row.doneDateFrom ?? "doneDate",
             messageId: "dateInFuture",
             values: { date: formatDay(row.doneDate.day), asOf: formatDay(context.asOf) },
           });

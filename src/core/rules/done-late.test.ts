@@ -15,16 +15,21 @@ testRule(doneLate, {
   ],
   invalid: [
     {
-      name: "the day written in the status, the completion date left empty",
+      name: "the day written in the status, the completion date left empty: the status cell is named",
       rows: [{ ...row, status: "已完成 2026年11月12日", doneDate: null }],
       expected: [
         {
           row: 2,
           messageId: "doneLate",
-          field: "doneDate",
+          field: "status",
           values: { deadline: "2026-11-10", date: "2026-11-12", days: 2 },
         },
       ],
+    },
+    {
+      name: "the day written in the status, and no completion-date column: the status cell is named",
+      rows: [{ ...row, status: "已完成 2026年11月12日" }],
+      expected: [{ row: 2, messageId: "doneLate", field: "status", values: { days: 2 } }],
     },
     {
       name: "two days late",

@@ -15,7 +15,7 @@ export const doneLate = defineRule({
         if (late > 0) {
           context.report({
             row,
-            field: "doneDate",
+            field: row.doneDateFrom ?? "doneDate",
             messageId: "doneLate",
             values: { deadline: formatDay(row.deadline.day), date: formatDay(row.doneDate.day), days: late },
           });

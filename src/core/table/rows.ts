@@ -43,6 +43,8 @@ export interface TaskRow {
    * row (1-based) of the merged cell: those rows are parts of one task, not the task written again.
    */
   readonly taskFrom?: number;
+  /** "status" where the completion date is the day the status says (已完成 11月20日): findings point there. */
+  readonly doneDateFrom?: "status";
 }
 
 /** 合计/小计/总计/Total rows are arithmetic, not tasks. */
@@ -112,6 +114,8 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
     const folded = plain ?? task.normalize("NFKC");
     const statusValue = valueAt(cells, r, statusCol, fill);
     const status = parse.status(statusValue);
+    const doneWritten = parse.date(valueAt(cells, r, doneCol, fill));
+    const said = doneWritten.kind === "empty" ? saidDoneOn(status, parse.date) : undefined;
     const row: TaskRow = {
       index: rows.length,
       row: r + 1,
@@ -124,7 +128,7 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
       statusText: cellText(statusValue).trim(),
       deadline: parse.date(valueAt(cells, r, deadlineCol, fill)),
       start: parse.date(valueAt(cells, r, startCol, fill)),
-      doneDate: doneDate(parse.date(valueAt(cells, r, doneCol, fill)), status, parse.date),
+      doneDate: said ?? doneWritten,
       status,
       cycle: parse.cycle(valueAt(cells, r, cycleCol, fill)),
       points: parse.number(valueAt(cells, r, pointsCol, fill)),
@@ -134,7 +138,14 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
       fillFrom.size === 0 || taskCol < 0 || isFilled(cells[taskCol])
         ? undefined
         : fillFrom.get(r * MAX_COLUMNS + taskCol);
-    rows.push(taskFrom === undefined ? row : { ...row, taskFrom: taskFrom + 1 });
+    // Set apart, on the few rows that have them: most rows keep one shape.
+    if (taskFrom === undefined && said === undefined) rows.push(row);
+    else
+      rows.push({
+        ...row,
+        ...(taskFrom !== undefined && { taskFrom: taskFrom + 1 }),
+        ...(said !== undefined && { doneDateFrom: "status" as const }),
+      });
   }
   return rows;
 }
@@ -173,17 +184,13 @@ function headerRepeat(location: TableLocation): (cells: ReadonlyArray<CellValue>
 }
 
 /**
- * The completion date, or where its cell is empty (or the table has none), the day the status says the work
- * was done on (已完成 11月20日, 已于11月20日办结): the clerk has written when, in the other cell.
+ * The day the status says the work was done on (已完成 11月20日, 已于11月20日办结), for a row whose completion
+ * date is empty (or a table without the column): the clerk has written when, in the other cell.
  */
-function doneDate(
-  written: ParsedDate,
-  status: ParsedStatus,
-  date: (value: string) => ParsedDate,
-): ParsedDate {
-  if (written.kind !== "empty" || status.kind !== "done" || status.on === undefined) return written;
+function saidDoneOn(status: ParsedStatus, date: (value: string) => ParsedDate): ParsedDate | undefined {
+  if (status.kind !== "done" || status.on === undefined) return undefined;
   const said = date(status.on);
-  return said.kind === "day" ? said : written;
+  return said.kind === "day" ? said : undefined;
 }
 
 /** Excel's column limit, so that row * MAX_COLUMNS + column is a unique cell key. */
