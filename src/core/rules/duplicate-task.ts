@@ -24,8 +24,7 @@ export const duplicateTask = defineRule({
           return;
         }
         // The rows a merged task cell covers are parts of one task (a 具体措施 each), not the task again.
-        if (row.taskFrom !== undefined && (row.taskFrom === first.row || row.taskFrom === first.taskFrom))
-          return;
+        if (row.taskFrom === first.row) return;
         let firstRow = first.row;
         if (first.units !== row.units) {
           let tasks = firstByUnits.get(row.units);

@@ -43,7 +43,7 @@ export const invalidDate = defineRule({
         for (const field of DATE_FIELDS) {
           const parsed = row[field];
           if (parsed.kind !== "invalid") continue;
-          const recurring = field === "deadline" && isRecurring(parsed.text);
+          const recurring = field === "deadline" && parseDeadlineRule(parsed.text).kind === "rule";
           context.report({
             row,
             field,
@@ -95,14 +95,3 @@ export const invalidDate = defineRule({
     };
   },
 });
-
-/**
- * Whether a deadline that is no day reads as a rule that recurs: 每月25日前, 月底前, 每周五, 每年12月31日前. A
- * day of the year with words around it (11月30日/12月31日) reads as a yearly rule too, but recurs only where it
- * says so.
- */
-function isRecurring(text: string): boolean {
-  const parsed = parseDeadlineRule(text);
-  if (parsed.kind !== "rule") return false;
-  return parsed.rule.cycle !== "year" || /每年|年度/u.test(text);
-}

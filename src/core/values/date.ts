@@ -92,8 +92,7 @@ export function parseDate(
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
   const text = arabicDateNumerals(value.normalize("NFKC").replace(/\s+/g, ""));
   if (text === "") return EMPTY;
-  if (ONGOING_WORDS.has(text.toLowerCase()) || ONGOING_WORDS.has(withoutNote(text).toLowerCase()))
-    return ONGOING;
+  if (ONGOING_WORDS.has(withoutNote(text).toLowerCase())) return ONGOING;
   const read = (part: string): Day | undefined => {
     const bare = part.replace(LEADING, "").replace(TRAILING, "");
     return days ? dayFromText(bare, asOfYear) : (fromText(bare, asOfYear) ?? spanEnd(bare, asOfYear));
@@ -114,9 +113,9 @@ function lastMove(text: string): string | undefined {
   return last;
 }
 
-/** The text before a note: one in brackets at its end, or one after a comma or a semicolon. */
+/** The text without its notes: in brackets (11月30日（一期）前), or after a comma or a semicolon. */
 function withoutNote(text: string): string {
-  return text.replace(/\([^()]*\)$/u, "").replace(/[,;。].*$/u, "");
+  return text.replace(/\([^()]*\)/gu, "").replace(/[,;。].*/u, "");
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
@@ -139,7 +138,6 @@ const CHINESE_DIGITS: Readonly<Record<string, number>> = {
  * are left.
  */
 function arabicDateNumerals(text: string): string {
-  if (!/[〇零一二三四五六七八九十]/u.test(text)) return text;
   return text
     .replace(/([〇零一二三四五六七八九]{4})(?=年)/gu, (year) =>
       [...year].map((c) => CHINESE_DIGITS[c]).join(""),
@@ -160,25 +158,29 @@ function arabicDateNumerals(text: string): string {
  */
 function spanEnd(text: string, asOfYear: number): Day | undefined {
   for (const separator of text.matchAll(SPAN_SEPARATOR)) {
+    // The end's own trailing words went with the whole text's.
     const startText = text.slice(0, separator.index).replace(TRAILING, "");
-    const endText = text.slice(separator.index + separator[0].length).replace(TRAILING, "");
+    const endText = text.slice(separator.index + separator[0].length);
     // The start as a day (11月1日) or as a period (3月, 2026.3) whose first day it is.
     const startDay = dayFromText(startText, asOfYear);
-    const period = startDay === undefined ? fromText(startText, asOfYear) : undefined;
-    const start = startDay ?? (period === undefined ? undefined : firstOfMonth(period));
-    if (start === undefined || endText === "") continue;
+    const start = startDay ?? firstOfMonth(fromText(startText, asOfYear));
+    // Stryker disable next-line ConditionalExpression: equivalent, no end reads in the year of no start
+    if (start === undefined) continue;
     const { year, month } = ymdOf(start);
     const alone = NUMBER_ALONE.exec(endText);
     let end: Day | undefined;
     if (!alone) end = fromText(endText, year);
     else if (startDay !== undefined) end = dayFromYmd(year, month, Number(alone[1]));
     else if (alone[2] === "") end = monthEnd(year, Number(alone[1]));
+    // Stryker disable next-line ConditionalExpression: equivalent, `undefined >= start` is false
     if (end !== undefined && end >= start) return end;
   }
   return undefined;
 }
 
-function firstOfMonth(day: Day): Day | undefined {
+function firstOfMonth(day: Day | undefined): Day | undefined {
+  // Stryker disable next-line ConditionalExpression: equivalent, no day has the month of no day
+  if (day === undefined) return undefined;
   const { year, month } = ymdOf(day);
   return dayFromYmd(year, month, 1);
 }

