@@ -3,6 +3,7 @@
 import type { WorkCalendar } from "../calendar";
 import { dayFromYmd, daysInMonth, ymdOf, type Day } from "../day";
 import { isDateCell, type CellValue } from "../workbook";
+import { smallNumber } from "../values/numerals";
 import type { Period, RecurringCycle } from "./periods";
 
 /** Where in (or after) its period a deadline falls. Months are counted from the period's first month. */
@@ -49,27 +50,6 @@ const CYCLE_WORDS: ReadonlyArray<[RegExp, RecurringCycle]> = [
   [/^(?:工作日|日|天)/, "day"],
 ];
 
-const CN_NUMBER: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
-/** 25 · 二十五 · 十 · 三十一 (1 to 99). */
-function number(text: string): number {
-  if (/^\d+$/.test(text)) return Number(text);
-  const [tens, units] = text.includes("十") ? text.split("十") : ["", text];
-  return (tens === "" ? (text.includes("十") ? 1 : 0) : CN_NUMBER[tens!]!) * 10 + (CN_NUMBER[units!] ?? 0);
-}
-
 const N = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
 const WEEKDAY: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 const MONTH_INDEX: Readonly<Record<string, number | "last" | "next">> = {
@@ -99,27 +79,27 @@ const CN_ANCHORS: ReadonlyArray<
   [RegExp, (m: RegExpExecArray) => Anchor | undefined, RecurringCycle | undefined]
 > = [
   [/^(?:底|末|终|末尾|末日|最后一天|最后1天|结束|结束时|期末)?$/, () => ({ kind: "end" }), undefined],
-  [new RegExp(`^${N}[日号]$`), (m) => monthDay(0, number(m[1]!)), "month"],
+  [new RegExp(`^${N}[日号]$`), (m) => monthDay(0, smallNumber(m[1]!)), "month"],
   [/^([上中下])旬$/, (m) => monthDay(0, m[1] === "上" ? 10 : m[1] === "中" ? 20 : "end"), "month"],
   [
     new RegExp(`^(首|第[一二三123]个?|末|最后一个)月(?:${N}[日号]|(底|末))$`),
-    (m) => monthDay(MONTH_INDEX[m[1]!]!, m[2] ? number(m[2]) : "end"),
+    (m) => monthDay(MONTH_INDEX[m[1]!]!, m[2] ? smallNumber(m[2]) : "end"),
     "quarter",
   ],
   [
     new RegExp(`^(次|下一?个?)月(?:${N}[日号]|(底|末))$`),
-    (m) => monthDay("next", m[2] ? number(m[2]) : "end"),
+    (m) => monthDay("next", m[2] ? smallNumber(m[2]) : "end"),
     "month",
   ],
   [
     new RegExp(`^${N}月(?:${N}[日号]|(底|末))$`),
-    (m) => yearDate(number(m[1]!), m[2] ? number(m[2]) : "end"),
+    (m) => yearDate(smallNumber(m[1]!), m[2] ? smallNumber(m[2]) : "end"),
     "year",
   ],
   [/^(?:周|星期|礼拜)([一二三四五六日天1-7])$/, (m) => weekday(m[1]!), "week"],
   [
     new RegExp(`^(?:期满|结束|期末)?后${N}个?(工作日|日|天)$`),
-    (m) => ({ kind: "afterEnd", days: number(m[1]!), workdays: m[2] === "工作日" }),
+    (m) => ({ kind: "afterEnd", days: smallNumber(m[1]!), workdays: m[2] === "工作日" }),
     undefined,
   ],
 ];

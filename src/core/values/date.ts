@@ -2,6 +2,7 @@
 
 import { dayFromExcelSerial, dayFromYmd, daysInMonth, ymdOf, type Day } from "../day";
 import type { CellValue } from "../workbook";
+import { digitByDigit, smallNumber } from "./numerals";
 import { isDateCell } from "../workbook";
 
 export type ParsedDate =
@@ -118,20 +119,6 @@ function withoutNote(text: string): string {
   return text.replace(/\([^()]*\)/gu, "").replace(/[,;。].*/u, "");
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /**
  * Dates in Chinese numerals, as official documents write them (二〇二六年十二月三十一日, 十二月底): the year
  * digit by digit, the month and day as numbers (十二, 三十一), made Arabic. Numerals elsewhere (第四季度, 周一)
@@ -139,16 +126,11 @@ const CHINESE_DIGITS: Readonly<Record<string, number>> = {
  */
 function arabicDateNumerals(text: string): string {
   return text
-    .replace(/([〇零一二三四五六七八九]{4})(?=年)/gu, (year) =>
-      [...year].map((c) => CHINESE_DIGITS[c]).join(""),
-    )
-    .replace(/([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=[月日号])/gu, (n) => {
-      const ten = n.indexOf("十");
-      if (ten < 0) return String(CHINESE_DIGITS[n]);
-      const tens = ten === 0 ? 1 : CHINESE_DIGITS[n[0]!]!;
-      const units = ten === n.length - 1 ? 0 : CHINESE_DIGITS[n[n.length - 1]!]!;
-      return String(tens * 10 + units);
-    });
+    .replace(/[〇零一二三四五六七八九]{4}(?=年)/gu, digitByDigit)
+    .replace(
+      /[一二三四五六七八九]?十[一二三四五六七八九]?(?=[月日号])|[一二三四五六七八九](?=[月日号])/gu,
+      (n) => String(smallNumber(n)),
+    );
 }
 
 /**
