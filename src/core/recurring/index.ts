@@ -85,7 +85,11 @@ export function checkRecurring(
       ledgerPeriods: [],
     };
   }
-  const ledger = readLedger(sheets.ledger, asOf);
+  const ledger = readLedger(
+    sheets.ledger,
+    asOf,
+    roster?.map((unit) => unit.name),
+  );
   const matched = match(specification, instances, ledger, { asOf, ...(roster ? { roster } : {}) });
   return {
     specification,

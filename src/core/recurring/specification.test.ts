@@ -247,6 +247,22 @@ describe("checkRecurring", () => {
     expect(row.deadline.kind === "day" && formatDay(row.deadline.day)).toBe("2026-10-16");
   });
 
+  test("units that say more than the roster's names, in the specification and the ledger alike", () => {
+    const roster = [
+      { name: "综采一队", type: "区队" },
+      { name: "机电科", type: "科室" },
+    ];
+    const workbook = book(
+      spec("工作规范", [["召开支部委员会", "综采一队（牵头）", "月", "每月25日前"]]),
+      ledger("台账", [["召开支部委员会", "综采一队（张三）", "2026年10月", "已完成"]]),
+    );
+    const recurring = run(workbook, { roster })!;
+    expect(recurring.specification.tasks.map((t) => t.units)).toEqual([["综采一队"]]);
+    expect(recurring.ledgerRows.map((r) => r.units)).toEqual([["综采一队"]]);
+    // October's meeting is recorded: only November's, not yet due, is not.
+    expect(recurring.missing.map((m) => m.period.id)).not.toContain("2026-10");
+  });
+
   test("a ledger row's own deadline stays", () => {
     const recurring = run(
       book(

@@ -336,7 +336,11 @@ export interface ReadOptions {
  */
 export function readSpecification(location: TableLocation, options: ReadOptions): Specification {
   const { sheet, columns } = location;
-  const rows = readTaskRows(location, options.asOf);
+  const rows = readTaskRows(
+    location,
+    options.asOf,
+    options.roster?.map((unit) => unit.name),
+  );
   const ruleColumn = columns.get("deadline");
   const ruleAt = ruleColumn === undefined ? undefined : columnReader(sheet, ruleColumn);
   const expand = unitExpander(options.roster);
@@ -412,9 +416,12 @@ export interface Ledger {
   readonly entries: readonly LedgerEntry[];
 }
 
-/** Reads the ledger's rows and their periods; a period cell is read once per distinct value. */
-export function readLedger(location: LedgerLocation, asOf: Day): Ledger {
-  const rows = readTaskRows(location, asOf);
+/**
+ * Reads the ledger's rows and their periods; a period cell is read once per distinct value. With the roster's
+ * names, units are read as the task table's are (see rosterUnits).
+ */
+export function readLedger(location: LedgerLocation, asOf: Day, roster?: readonly string[]): Ledger {
+  const rows = readTaskRows(location, asOf, roster);
   const periodAt = columnReader(location.sheet, location.periodColumn);
   const asOfYear = ymdOf(asOf).year;
   const byText = new Map<string, ParsedPeriod>();
