@@ -11,6 +11,13 @@ testRule(overdue, {
     { name: "a future deadline", rows: [{ ...row, deadline: "2026-12-01" }] },
     { name: "done late is not overdue", rows: [{ ...row, deadline: "2026-11-01", status: "已完成" }] },
     {
+      name: "no status column: a completion date says the task is done",
+      rows: [
+        { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-01", doneDate: "2026-10-30" },
+        { task: "开展安全培训", unit: "综采一队", deadline: "2026-11-01", doneDate: "2026-11-18" },
+      ],
+    },
+    {
       name: "no deadline",
       rows: [
         { ...row, deadline: null },
@@ -20,6 +27,22 @@ testRule(overdue, {
     },
   ],
   invalid: [
+    {
+      name: "no status column: no completion date, or one to come, is not done",
+      rows: [
+        { task: "开展安全检查", unit: "综采一队", deadline: "2026-11-01", doneDate: null },
+        { task: "开展安全培训", unit: "综采一队", deadline: "2026-11-01", doneDate: "2026-11-19" },
+      ],
+      expected: [
+        { row: 2, messageId: "overdue", field: "deadline" },
+        { row: 3, messageId: "overdue", field: "deadline" },
+      ],
+    },
+    {
+      name: "a status column, empty: not done, whatever the completion date (SPEC.md: empty is not done)",
+      rows: [{ ...row, status: null, deadline: "2026-11-01", doneDate: "2026-10-30" }],
+      expected: [{ row: 2, messageId: "overdue", field: "deadline" }],
+    },
     {
       name: "a ledger row not done by the deadline its task's rule gives its period, on the period cell",
       spec: [["召开支部委员会", "综采一队", "月", "每月25日前"]],

@@ -113,8 +113,15 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
     const task = plain === undefined ? written.replace(WHITE_SPACE, " ").trim() : written;
     const folded = plain ?? task.normalize("NFKC");
     const statusValue = valueAt(cells, r, statusCol, fill);
-    const status = parse.status(statusValue);
     const doneWritten = parse.date(valueAt(cells, r, doneCol, fill));
+    // A table without a status column says a task is done by the day it was done on (a day to come is a
+    // plan, and date-in-future's).
+    const status =
+      statusCol < 0
+        ? doneWritten.kind === "day" && doneWritten.day <= asOf
+          ? DONE
+          : NOT_DONE
+        : parse.status(statusValue);
     const said = doneWritten.kind === "empty" ? saidDoneOn(status, parse.date) : undefined;
     const row: TaskRow = {
       index: rows.length,
@@ -192,6 +199,9 @@ function saidDoneOn(status: ParsedStatus, date: (value: string) => ParsedDate): 
   const said = date(status.on);
   return said.kind === "day" ? said : undefined;
 }
+
+const DONE: ParsedStatus = { kind: "done" };
+const NOT_DONE: ParsedStatus = { kind: "empty" };
 
 /** Excel's column limit, so that row * MAX_COLUMNS + column is a unique cell key. */
 const MAX_COLUMNS = 16384;
