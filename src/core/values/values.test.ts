@@ -214,6 +214,18 @@ describe("parseNumber", () => {
     [true, "invalid"],
     [null, "empty"],
     ["", "empty"],
+    ["/", "empty"],
+    ["-", "empty"],
+    ["——", "empty"],
+    ["8（扣2分）", "8"],
+    ["8分(扣2分)", "8"],
+    ["(扣2分)8", "invalid"],
+    ["五", "5"],
+    ["十", "10"],
+    ["二十", "20"],
+    ["五分", "5"],
+    ["百", "invalid"],
+    ["扣2分", "invalid"],
   ];
   test.each(cases)("%j reads as %s", (value, expected) => {
     const parsed = parseNumber(value);
