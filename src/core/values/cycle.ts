@@ -27,7 +27,9 @@ const WORDS: Record<Cycle, readonly string[]> = {
  * left once the 一次 after it, the 按 before it or the 一 of 一月一次 is taken off is looked up again.
  */
 function shortened(key: string): string {
-  let rest = key.length > 2 ? key.replace(/(?:一|1)次$/, "") : key;
+  // 每月至少一次: at least once a month is monthly.
+  let rest = key.replace(/至少/, "");
+  rest = rest.length > 2 ? rest.replace(/(?:一|1)次$/, "") : rest;
   if (rest.length > 1 && rest.startsWith("按")) rest = rest.slice(1);
   if (rest !== key && rest.length > 1 && rest.startsWith("一") && BY_KEY.has(rest.slice(1)))
     rest = rest.slice(1);
@@ -43,7 +45,9 @@ for (const [cycle, words] of Object.entries(WORDS) as Array<[Cycle, readonly str
 export function parseCycle(value: CellValue | undefined): ParsedCycle {
   if (value === null || value === undefined) return { kind: "empty" };
   const text = typeof value === "string" ? value : String(value);
-  const key = compactKey(text);
+  // 1次/月, 次/月, 月/次: once a month, written as a rate (the slash goes with the punctuation below).
+  const rate = /^\s*(?:(?:1|一)?次\s*[/／]\s*(.+?)|(.+?)\s*[/／]\s*(?:1|一)?次)\s*$/u.exec(text);
+  const key = compactKey(rate ? (rate[1] ?? rate[2]!) : text);
   if (key === "") return { kind: "empty" };
   const cycle = BY_KEY.get(key) ?? BY_KEY.get(shortened(key));
   return cycle ? { kind: "cycle", cycle } : { kind: "invalid", text: text.trim() };

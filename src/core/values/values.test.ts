@@ -182,14 +182,27 @@ describe("parseCycle", () => {
     ["月报", "month"],
     ["旬报", "tenDay"],
     ["every month", "month"],
+    ["每月至少一次", "month"],
+    ["每周至少1次", "week"],
+    ["1次/月", "month"],
+    ["次/月", "month"],
+    ["一次／季度", "quarter"],
+    ["月/次", "month"],
   ];
   test.each(cases)("%j is %s", (text, cycle) => expect(parseCycle(text)).toEqual({ kind: "cycle", cycle }));
-  test.each([["随时"], ["每两年"], ["fortnightly"], ["两月一次"], ["按"], ["一"], ["按需"]])(
-    "%j is not a cycle",
-    (text) => {
-      expect(parseCycle(text)).toEqual({ kind: "invalid", text });
-    },
-  );
+  test.each([
+    ["随时"],
+    ["每两年"],
+    ["fortnightly"],
+    ["两月一次"],
+    ["按"],
+    ["一"],
+    ["按需"],
+    ["2次/月"],
+    ["次月"],
+  ])("%j is not a cycle", (text) => {
+    expect(parseCycle(text)).toEqual({ kind: "invalid", text });
+  });
   test("empty", () => expect(parseCycle(" ").kind).toBe("empty"));
   test.each([[null], [undefined], [""]])("%j is empty", (value) => {
     expect(parseCycle(value)).toEqual({ kind: "empty" });
