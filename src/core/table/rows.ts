@@ -182,13 +182,18 @@ function headerRepeat(location: TableLocation): (cells: ReadonlyArray<CellValue>
     const value = cells[c];
     return typeof value === "string" && texts.get(c)!.has(value.trim());
   };
+  // A task cell longer than the header's task text with some spaces around is no header: most tasks are.
+  const longest = Math.max(...[...taskTexts].map((text) => text.length)) + HEADER_SPACES;
   return (cells) => {
-    // Compared only where the task cell is the header's, which a task never is: no cost for task rows.
-    if (!same(cells, taskColumn)) return false;
+    const task = cells[taskColumn];
+    if (typeof task !== "string" || task.length > longest || !same(cells, taskColumn)) return false;
     for (const c of texts.keys()) if (c !== taskColumn && same(cells, c)) return true;
     return false;
   };
 }
+
+/** Spaces a header written again may have around its task text. */
+const HEADER_SPACES = 4;
 
 /**
  * The day the status says the work was done on (已完成 11月20日, 已于11月20日办结), for a row whose completion
