@@ -96,9 +96,9 @@ export function locateTable(
   let best: { sheet: SheetGrid; header: HeaderCandidate } | undefined;
   for (const sheet of sheets) {
     const header = settings.headerRow ? headerAt(sheet, settings.headerRow - 1, false) : findHeader(sheet);
+    if (!header) continue;
     // Of tables as good as each other (a sheet a month, the same header on each), the one the person had
     // open; else the first.
-    if (!header) continue;
     const better =
       !best ||
       header.score > best.header.score ||

@@ -125,7 +125,8 @@ export async function readWorkbookModel(
     });
   }
   const activeSheet = activeTabName(root, ns, tabs);
-  const others = {
+  // What the model says of the workbook besides its worksheets' grids.
+  const besides = {
     ...(otherSheets.length > 0 ? { otherSheets } : {}),
     ...(activeSheet === undefined ? {} : { activeSheet }),
   };
@@ -149,7 +150,7 @@ export async function readWorkbookModel(
   if (plan.choose) {
     // Every sheet's first rows, then the chosen ones again, whole (the shared strings are read once).
     const heads = found.map((sheet) => read(sheet, false));
-    const chosen = plan.choose({ fileName, sheets: heads, ...others });
+    const chosen = plan.choose({ fileName, sheets: heads, ...besides });
     sheets = found.map((sheet, i) => (chosen.has(sheet.name) ? read(sheet, true) : heads[i]!));
   } else {
     sheets = found.map((sheet) => read(sheet, plan.full === undefined || plan.full(sheet.name)));
@@ -161,7 +162,7 @@ export async function readWorkbookModel(
   }
   // Every part is held to its declared size before the model is trusted, those never read too.
   await pkg.settle();
-  return { fileName, sheets, ...others };
+  return { fileName, sheets, ...besides };
 }
 
 /**
