@@ -172,6 +172,8 @@ export const enUS: Catalogue = {
       `${v.cell}: completion date ${v.date} is after the check date ${v.asOf}. Check the date.`,
     overdue: (v) =>
       `${v.cell}: deadline ${v.deadline} passed ${v.days} day(s) ago and the task is not done. Chase ${v.unit || "the unit"} or update the status.`,
+    overdueDoneDate: (v) =>
+      `${v.cell}: deadline ${v.deadline} passed ${v.days} day(s) ago; the status is empty, but a completion date (${v.date}) is filled in. If the task is done, write 已完成 (done) as its status; otherwise chase ${v.unit || "the unit"}.`,
     dueSoon: (v) =>
       `${v.cell}: due ${v.deadline}, ${v.workdays} working day(s) left. Remind ${v.unit || "the unit"} to finish on time.`,
     dueToday: (v) =>

@@ -16,6 +16,7 @@ export const MESSAGE_IDS = [
   "doneWithoutDate",
   "dateInFuture",
   "overdue",
+  "overdueDoneDate",
   "dueSoon",
   "dueToday",
   "doneLate",

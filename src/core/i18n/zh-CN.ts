@@ -160,6 +160,8 @@ export const zhCN: Catalogue = {
     dateInFuture: (v) => `${v.cell}：完成日期 ${v.date} 晚于检查日 ${v.asOf}。请核对完成日期。`,
     overdue: (v) =>
       `${v.cell}：完成时限 ${v.deadline} 已过 ${v.days} 天，任务尚未完成。请督促${v.unit || "责任单位"}办结，或更新完成情况。`,
+    overdueDoneDate: (v) =>
+      `${v.cell}：完成时限 ${v.deadline} 已过 ${v.days} 天，完成情况为空，但已填完成日期 ${v.date}。若已完成，请在完成情况中写“已完成”；否则请督促${v.unit || "责任单位"}办结。`,
     dueSoon: (v) =>
       `${v.cell}：完成时限 ${v.deadline}，只剩 ${v.workdays} 个工作日。请提醒${v.unit || "责任单位"}按时完成。`,
     dueToday: (v) =>

@@ -39,9 +39,22 @@ testRule(overdue, {
       ],
     },
     {
-      name: "a status column, empty: not done, whatever the completion date (SPEC.md: empty is not done)",
-      rows: [{ ...row, status: null, deadline: "2026-11-01", doneDate: "2026-10-30" }],
-      expected: [{ row: 2, messageId: "overdue", field: "deadline" }],
+      name: "a status column, empty, and a completion date: not done (SPEC.md), the message says to write the word",
+      rows: [
+        { ...row, status: null, deadline: "2026-11-01", doneDate: "2026-10-30" },
+        { ...row, status: null, deadline: "2026-11-01", doneDate: "上周" },
+        { ...row, status: null, deadline: "2026-11-01", doneDate: "2026-11-19" },
+      ],
+      expected: [
+        {
+          row: 2,
+          messageId: "overdueDoneDate",
+          field: "deadline",
+          allValues: { deadline: "2026-11-01", days: 17, unit: "综采一队", date: "2026-10-30" },
+        },
+        { row: 3, messageId: "overdue", field: "deadline" },
+        { row: 4, messageId: "overdue", field: "deadline" },
+      ],
     },
     {
       name: "a ledger row not done by the deadline its task's rule gives its period, on the period cell",
