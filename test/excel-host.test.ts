@@ -742,8 +742,13 @@ describe("reading", () => {
       activate: undefined,
       checked: "10月",
     },
-  ])("of a sheet a month, the same header on each: $name", async ({ activate, checked }) => {
+    // Where Excel cannot say which sheet is shown, the first: the check goes on.
+    { name: "a chart sheet shown (office-js #2444)", activate: "11月", chart: true, checked: "10月" },
+    { name: "another workbook has the focus", activate: "11月", focus: true, checked: "10月" },
+  ])("of a sheet a month, the same header on each: $name", async ({ activate, checked, chart, focus }) => {
     const fake = new FakeExcel();
+    fake.workbook.chartSheetActive = chart === true;
+    if (focus) fake.workbook.loseFocusDuring("active");
     for (const month of ["10月", "11月"]) {
       const sheet = fake.workbook.addSheet(month);
       ["工作任务", "责任单位", "完成时限", "完成情况"].forEach((text, c) => sheet.put(0, c, text));
@@ -754,6 +759,19 @@ describe("reading", () => {
     const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
     expect(result.sheet).toBe(checked);
     expect(result.rows.map((r) => r.task)).toEqual([`${checked}的任务`]);
+    expect(fake.workbook.focusLossPending).toBe(false);
+  });
+
+  test("one table: the sheet shown is not asked for (Excel may fail to say it)", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.workbook.addSheet("任务");
+    ["工作任务", "责任单位", "完成时限"].forEach((text, c) => sheet.put(0, c, text));
+    ["检查", "机电科", "2026-11-30"].forEach((text, c) => sheet.put(1, c, text));
+    fake.workbook.loseFocusDuring("active");
+    const result = await hostFor(fake).check({ ...quiet, asOf: AS_OF, settings });
+    expect(result.sheet).toBe("任务");
+    // Never asked: the focus loss waits still.
+    expect(fake.workbook.focusLossPending).toBe(true);
   });
 
   test("sheet names, a row's texts, selecting a cell", async () => {

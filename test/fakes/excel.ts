@@ -278,6 +278,11 @@ export class FakeSheet {
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   active: { sheet: number; selection: CellRange } | undefined;
+  /**
+   * A chart sheet is the one shown (Office.js lists no chart sheets): getActiveWorksheet then fails with
+   * GeneralException, as office-js #2444 reports on Windows and Mac.
+   */
+  chartSheetActive = false;
   /** Protect Workbook (structure): sheets cannot be added, deleted, renamed, hidden or shown. */
   structureProtected = false;
   private nextId = 1;
@@ -407,7 +412,7 @@ export class FakeWorkbook {
   }
 }
 
-export type FocusSensitive = "add" | "delete" | "freezeRows" | "select";
+export type FocusSensitive = "add" | "delete" | "freezeRows" | "select" | "active";
 
 /** What the fake counts: syncs, and the bytes of each sync's request and response (JSON, UTF-8). */
 export interface FakeStats {
@@ -829,12 +834,19 @@ class FakeWorksheetCollection extends Proxy implements Api.WorksheetCollection {
     );
   }
 
-  /** As Excel: the sheet activated last, or, in a workbook none was activated in, the first visible one. */
+  /**
+   * As Excel: the sheet activated last, or, in a workbook none was activated in, the first visible one. It
+   * fails where a chart sheet is shown (office-js #2444) and, as the focus-sensitive operations do, where
+   * another workbook has the focus (office-js #6365).
+   */
   getActiveWorksheet(): Api.Worksheet {
     return new FakeWorksheet(
       this.context,
       new Lazy(() => {
         const book = this.context.excel.workbook;
+        book.focusCheck("active");
+        if (book.chartSheetActive)
+          throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
         const active = book.sheets.find((sheet) => sheet.id === book.active?.sheet);
         return active ?? book.sheets.find((sheet) => sheet.visibility === "Visible")!;
       }),

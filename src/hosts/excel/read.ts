@@ -49,20 +49,16 @@ export interface SheetEntry {
 /** The sheet list, the workbook's name and its date system: the first sync of every operation. */
 export async function listSheets(
   context: RequestContext,
-): Promise<{ fileName: string; sheets: SheetEntry[]; date1904: boolean; activeSheet: string }> {
+): Promise<{ fileName: string; sheets: SheetEntry[]; date1904: boolean }> {
   const workbook = context.workbook;
   workbook.load("name");
   const worksheets = workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/id");
-  // The sheet the person is looking at: of task tables as good as each other (one a month), the one checked.
-  const active = worksheets.getActiveWorksheet();
-  active.load("name");
   const probe = workbook.functions.date(DATE_PROBE.year, DATE_PROBE.month, DATE_PROBE.day);
   probe.load("value");
   await context.sync();
   return {
     fileName: workbook.name,
-    activeSheet: active.name,
     sheets: worksheets.items.map((sheet) => ({
       sheet,
       name: sheet.name,
@@ -202,10 +198,12 @@ export async function readWorkbook(context: RequestContext, options: ReadOptions
     hidden: s.entry.visibility !== "Visible",
     ...(s.tables && { tables: s.tables }),
   }));
+  const candidates = scans.filter((scan) => scan.role === "candidate").length;
+  const activeSheet = candidates > 1 ? await shownSheet(context) : undefined;
   const preview: WorkbookModel = {
     fileName: listing.fileName,
     sheets: grids,
-    activeSheet: listing.activeSheet,
+    ...(activeSheet === undefined ? {} : { activeSheet }),
   };
   const skip = dubanSheetNames(preview);
   for (const name of helpers) skip.add(name);
@@ -218,7 +216,23 @@ export async function readWorkbook(context: RequestContext, options: ReadOptions
   const sheets = [...grids];
   const grid = await readTable(context, table.entry, used, reader, options, table.rowBytes);
   sheets[index] = { ...grid, ...(table.tables && { tables: table.tables }) };
-  return { fileName: listing.fileName, sheets, activeSheet: listing.activeSheet };
+  return { fileName: listing.fileName, sheets, ...(activeSheet === undefined ? {} : { activeSheet }) };
+}
+
+/**
+ * The sheet the person is looking at, which decides between task tables as good as each other (one a month):
+ * asked for in a sync of its own, only where several sheets could hold the table, because Excel fails to say
+ * it where a chart sheet is shown (office-js #2444) or another workbook has the focus (#6365). Undefined then.
+ */
+async function shownSheet(context: RequestContext): Promise<string | undefined> {
+  try {
+    const active = context.workbook.worksheets.getActiveWorksheet();
+    active.load("name");
+    await context.sync();
+    return active.name;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
