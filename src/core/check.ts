@@ -122,6 +122,7 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
   const skip = dubanSheetNames(workbook);
   for (const sheet of [rosterSheet, holidaySheet]) if (sheet) skip.add(sheet.name);
   const rosterUnits = rosterSheet ? readRoster(rosterSheet) : undefined;
+  const rosterNames = rosterUnits?.map((unit) => unit.name);
   const overrides = holidaySheet
     ? readHolidayOverrides(holidaySheet, ymdOf(asOf).year)
     : new Map<Day, boolean>();
@@ -139,14 +140,7 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
     ...(settings.ledger ? { ledger: settings.ledger } : {}),
   });
   if (recurring) skip.add(recurring.specification.sheet);
-  const table = chooseTable(
-    workbook,
-    settings,
-    asOf,
-    skip,
-    recurring,
-    rosterUnits?.map((unit) => unit.name),
-  );
+  const table = chooseTable(workbook, settings, asOf, skip, recurring, rosterNames);
 
   const soon = dueSoonLimit(calendar, asOf, settings.dueSoonDays);
   const notices: Notice[] = [
@@ -166,7 +160,7 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
     dueSoonLimit: soon.limit,
     ...(rosterSheet ? { rosterSheet: rosterSheet.name } : {}),
     ...(holidaySheet ? { holidaySheet: holidaySheet.name } : {}),
-    ...(rosterUnits ? { roster: rosterUnits.map((unit) => unit.name) } : {}),
+    ...(rosterNames ? { roster: rosterNames } : {}),
     ...(recurring ? { recurring } : {}),
     table,
     notices,

@@ -5,7 +5,7 @@ import { ymdOf } from "../day";
 import { parseCycle, type ParsedCycle } from "../values/cycle";
 import { parseDate, type ParsedDate } from "../values/date";
 import { parseNumber, type ParsedNumber } from "../values/number";
-import { parseStatus, type ParsedStatus } from "../values/status";
+import { DONE_STATUS, EMPTY_STATUS, parseStatus, type ParsedStatus } from "../values/status";
 import { cellText, foldPlainText, isFilled, normalizeText, rosterUnits, splitUnits } from "../values/text";
 import { isDateCell, type CellValue, type SheetGrid } from "../workbook";
 import type { Field } from "./fields";
@@ -104,8 +104,7 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
     }
 
     // Not made one line first: units one per line in the cell are cut there.
-    const unitValue = valueAt(cells, r, unitCol, fill);
-    const units = parse.units(typeof unitValue === "string" ? unitValue : cellText(unitValue));
+    const units = parse.units(cellText(valueAt(cells, r, unitCol, fill)));
     // Task texts are mostly unique: a cache would only cost. Most hold no white space and nothing NFKC
     // changes but full-width forms: those are folded by hand.
     const written = cellText(taskValue);
@@ -119,8 +118,8 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
     const status =
       statusCol < 0
         ? doneWritten.kind === "day" && doneWritten.day <= asOf
-          ? DONE
-          : NOT_DONE
+          ? DONE_STATUS
+          : EMPTY_STATUS
         : parse.status(statusValue);
     const said = doneWritten.kind === "empty" ? saidDoneOn(status, parse.date) : undefined;
     const row: TaskRow = {
@@ -204,9 +203,6 @@ function saidDoneOn(status: ParsedStatus, date: (value: string) => ParsedDate): 
   const said = date(status.on);
   return said.kind === "day" ? said : undefined;
 }
-
-const DONE: ParsedStatus = { kind: "done" };
-const NOT_DONE: ParsedStatus = { kind: "empty" };
 
 /** Excel's column limit, so that row * MAX_COLUMNS + column is a unique cell key. */
 const MAX_COLUMNS = 16384;

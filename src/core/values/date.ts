@@ -93,7 +93,8 @@ export function parseDate(
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
   const text = arabicDateNumerals(value.normalize("NFKC").replace(/\s+/g, ""));
   if (text === "") return EMPTY;
-  if (ONGOING_WORDS.has(withoutNote(text).toLowerCase())) return ONGOING;
+  const plain = withoutNote(text);
+  if (ONGOING_WORDS.has(plain.toLowerCase())) return ONGOING;
   const read = (part: string): Day | undefined => {
     const bare = part.replace(LEADING, "").replace(TRAILING, "");
     return days ? dayFromText(bare, asOfYear) : (fromText(bare, asOfYear) ?? spanEnd(bare, asOfYear));
@@ -101,7 +102,7 @@ export function parseDate(
   // A deadline moved (原定11月30日，延期至12月31日) is the day it was moved to; a note after the day
   // (2026-11-30（暂定）, 12月31日，已申请延期, 10月1日（国庆节）) is not part of it.
   const moved = days ? undefined : lastMove(text);
-  const day = moved === undefined ? (read(text) ?? read(withoutNote(text))) : read(moved);
+  const day = moved === undefined ? (read(text) ?? read(plain)) : read(moved);
   return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
 }
 

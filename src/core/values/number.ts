@@ -2,6 +2,7 @@
 
 import type { CellValue } from "../workbook";
 import { isDateCell } from "../workbook";
+import { isPlaceholder } from "./text";
 
 export type ParsedNumber =
   | { readonly kind: "empty" }
@@ -19,11 +20,8 @@ export function parseNumber(value: CellValue | undefined): ParsedNumber {
   if (typeof value === "boolean" || isDateCell(value)) return { kind: "invalid", text: String(value) };
   // Not 十分 or 8（扣2分）: a 分值 or 得分 column is summed, and the clerk is asked for a number.
   const text = value.normalize("NFKC").replace(/\s+/g, "").replace(/分$/, "");
-  if (text === "" || PLACEHOLDER.test(text)) return { kind: "empty" };
+  if (text === "" || isPlaceholder(text)) return { kind: "empty" };
   return NUMBER.test(text)
     ? { kind: "number", value: Number(text) }
     : { kind: "invalid", text: value.trim() };
 }
-
-/** A dash or a slash alone is how a clerk leaves a cell blank on purpose (/, -, —, ——). */
-const PLACEHOLDER = /^[-/—–―]+$/;

@@ -2,10 +2,14 @@
 
 import type { CellValue } from "../workbook";
 import { isDateCell } from "../workbook";
+import { isPlaceholder } from "./text";
 
 export type ParsedStatus =
   | { readonly kind: "empty" }
-  /** `on`: the day the text says the work was done on (已于11月10日完成), as written, for want of a completion date. */
+  /**
+   * `on`: the day the text says the work was done on (已于11月10日完成), as its key holds it (dashes dropped:
+   * 20261110), for want of a completion date.
+   */
   | { readonly kind: "done"; readonly on?: string }
   | { readonly kind: "open" }
   | { readonly kind: "unknown"; readonly text: string };
@@ -104,11 +108,9 @@ const PERCENT = /^(?:已?完成率?|进度)?(\d+(?:\.\d+)?)%$/;
  */
 const DONE_ON =
   /^(?:已于([\d年月日号/.-]+)(?:完成|办结)|([\d年月日号/.-]+)已(?:完成|办结)|已(?:完成|办结)([\d年月日号/.-]+))$/;
-/** A dash or a slash alone is how a clerk leaves a cell blank on purpose (/, —, ——). */
-const PLACEHOLDER = /^[/—–―]+$/;
 
-const EMPTY_STATUS: ParsedStatus = { kind: "empty" };
-const DONE_STATUS: ParsedStatus = { kind: "done" };
+export const EMPTY_STATUS: ParsedStatus = { kind: "empty" };
+export const DONE_STATUS: ParsedStatus = { kind: "done" };
 const OPEN_STATUS: ParsedStatus = { kind: "open" };
 
 /**
@@ -121,7 +123,7 @@ export function parseStatus(value: CellValue | undefined): ParsedStatus {
   if (typeof value === "number") return fromPercent(value <= 1 ? value * 100 : value, String(value));
   if (isDateCell(value)) return { kind: "unknown", text: "" };
   const key = statusKey(value);
-  if (key === "" || PLACEHOLDER.test(key)) return EMPTY_STATUS;
+  if (key === "" || isPlaceholder(key)) return EMPTY_STATUS;
   if (DONE.has(key)) return DONE_STATUS;
   if (OPEN.has(key)) return OPEN_STATUS;
   const doneOn = DONE_ON.exec(key);

@@ -59,6 +59,11 @@ export function isBlank(value: CellValue | undefined): boolean {
   return typeof value === "string" && value.trim() === "";
 }
 
+/** A dash or a slash alone is how a clerk leaves a cell blank on purpose (/, -, —, ——). */
+export function isPlaceholder(text: string): boolean {
+  return /^[-/—–―]+$/.test(text);
+}
+
 /** True for anything that is not blank, dates included. */
 export function isFilled(value: CellValue | undefined): boolean {
   // isBlank inverted, written out: tables ask this of every cell they read.

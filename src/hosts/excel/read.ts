@@ -200,11 +200,8 @@ export async function readWorkbook(context: RequestContext, options: ReadOptions
   }));
   const candidates = scans.filter((scan) => scan.role === "candidate").length;
   const activeSheet = candidates > 1 ? await shownSheet(context) : undefined;
-  const preview: WorkbookModel = {
-    fileName: listing.fileName,
-    sheets: grids,
-    ...(activeSheet === undefined ? {} : { activeSheet }),
-  };
+  const shown = activeSheet === undefined ? {} : { activeSheet };
+  const preview: WorkbookModel = { fileName: listing.fileName, sheets: grids, ...shown };
   const skip = dubanSheetNames(preview);
   for (const name of helpers) skip.add(name);
   const location = locateTable(preview, settings, skip);
@@ -216,7 +213,7 @@ export async function readWorkbook(context: RequestContext, options: ReadOptions
   const sheets = [...grids];
   const grid = await readTable(context, table.entry, used, reader, options, table.rowBytes);
   sheets[index] = { ...grid, ...(table.tables && { tables: table.tables }) };
-  return { fileName: listing.fileName, sheets, ...(activeSheet === undefined ? {} : { activeSheet }) };
+  return { fileName: listing.fileName, sheets, ...shown };
 }
 
 /**
