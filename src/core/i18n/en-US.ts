@@ -203,6 +203,8 @@ export const enUS: Catalogue = {
       `"${v.words}" in rows ${v.rows} of "${v.sheet}" need a roster to be expanded; omissions for them were not checked. Add a roster sheet (单位名单) with each unit's type in the second column.`,
     recurringGroupNoMatch: (v) =>
       `"${v.words}" in rows ${v.rows} of "${v.sheet}" match no unit of the roster. Write each unit's type (区队, 科室, 支部) in the roster's second column.`,
+    recurringGroupVague: (v) =>
+      `"${v.words}" in rows ${v.rows} of "${v.sheet}" do not say which units; omissions for them were not checked. Name the units, or a kind of unit such as 各区队 or 各科室.`,
     hiddenRowFindings: (v) =>
       `${v.count} rows of "${v.sheet}" with findings are hidden or filtered out (rows ${v.rows}): they are checked as usual, but their highlights show only once the rows are unhidden or the filter is cleared.`,
     calendarAssumed: (v) =>

@@ -37,6 +37,7 @@ export const NOTICE_IDS = [
   "recurringNoLedger",
   "recurringGroupNoRoster",
   "recurringGroupNoMatch",
+  "recurringGroupVague",
   "hiddenRowFindings",
   "rosterSheetMissing",
   "holidaySheetMissing",

@@ -190,6 +190,8 @@ export const zhCN: Catalogue = {
       `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”需要单位名单才能展开，这些单位的漏项未检查。请加一张“单位名单”表，第二列写单位类型（区队、科室、支部）。`,
     recurringGroupNoMatch: (v) =>
       `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”在单位名单中没有对应类型的单位。请在单位名单第二列写明单位类型。`,
+    recurringGroupVague: (v) =>
+      `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”没有指明是哪些单位，这些行的漏项未检查。请写明单位，或写“各区队”“各科室”等单位类别。`,
     hiddenRowFindings: (v) =>
       `“${v.sheet}”中有 ${v.count} 行问题所在的行被隐藏或筛选掉了（第 ${v.rows} 行），这些行照常检查，但标记要取消隐藏或清除筛选后才能看到。`,
     calendarAssumed: (v) =>

@@ -56,7 +56,8 @@ export interface RecurringCheck {
  * Finds the specification and the ledger, expands the specification into what is due by as-of and matches
  * the ledger against it. Undefined when the workbook has no specification.
  * Notices: recurringNoLedger {sheet}: a specification without a ledger; recurringGroupNoRoster {words, rows}:
- * group words that need a roster; recurringGroupNoMatch {words, rows}: group words naming no roster unit.
+ * group words that need a roster; recurringGroupNoMatch {words, rows}: group words naming no roster unit;
+ * recurringGroupVague {words, rows}: words (相关单位) that name no unit at all.
  * @throws TableError for a chosen (--spec, --ledger) sheet that does not exist or has no header.
  */
 export function checkRecurring(
@@ -106,11 +107,16 @@ export function checkRecurring(
 
 function groupNotices(spec: Specification): Notice[] {
   const notices: Notice[] = [];
-  for (const reason of ["no-roster", "no-match"] as const) {
+  const ids = {
+    "no-roster": "recurringGroupNoRoster",
+    "no-match": "recurringGroupNoMatch",
+    vague: "recurringGroupVague",
+  } as const;
+  for (const reason of ["no-roster", "no-match", "vague"] as const) {
     const groups = spec.unresolvedGroups.filter((g) => g.reason === reason);
     if (groups.length === 0) continue;
     notices.push({
-      id: reason === "no-roster" ? "recurringGroupNoRoster" : "recurringGroupNoMatch",
+      id: ids[reason],
       values: {
         sheet: spec.sheet,
         words: [...new Set(groups.map((g) => g.word))].join("、"),

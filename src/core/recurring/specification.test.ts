@@ -224,6 +224,26 @@ describe("checkRecurring", () => {
     expect(run(workbook, { roster })!.specification.tasks.map((t) => t.units)).toEqual([["综采一队"]]);
   });
 
+  test("相关单位 names no unit: a notice of its own, whatever the roster", () => {
+    const workbook = book(
+      spec("工作规范", [
+        ["报送安全简报", "相关单位", "月", "每月25日前"],
+        ["车间例会", "综采一队、有关部门", "月", "每月25日前"],
+      ]),
+      ledger(),
+    );
+    for (const options of [{}, { roster: [{ name: "综采一队", type: "区队" }] }]) {
+      const recurring = run(workbook, options)!;
+      expect(recurring.notices).toEqual([
+        {
+          id: "recurringGroupVague",
+          values: { sheet: "工作规范", words: "相关单位、有关部门", rows: "2, 3" },
+        },
+      ]);
+      expect(recurring.specification.tasks.map((t) => t.units)).toEqual([["综采一队"]]);
+    }
+  });
+
   // The findings on the periods themselves are in the tables of invalid-date and missing-value.
   test("the periods ledger rows record, and the deadlines they get", () => {
     const recurring = run(

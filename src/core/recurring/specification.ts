@@ -13,7 +13,7 @@ import { columnLetter, isDateCell, type CellValue, type SheetGrid, type Workbook
 import { parseDeadlineRule, resolveRule, type ParsedRule } from "./deadline-rule";
 import { parsePeriod, type ParsedPeriod, type Period, type RecurringCycle } from "./periods";
 import type { RecurringProblem } from "./problems";
-import { unitExpander } from "./units";
+import { unitExpander, type UnresolvedReason } from "./units";
 
 /** Sheet names of a specification; a name ending with one of them counts too (2026年工作规范). */
 export const SPEC_SHEET_NAMES = [
@@ -314,11 +314,11 @@ export interface Specification {
   readonly tasks: readonly SpecTask[];
   /** By row; a row's unreadable start before its other problem. */
   readonly problems: readonly RecurringProblem[];
-  /** Group words that named no unit, by row: without a roster, or with no unit of that kind on it. */
+  /** Group words that named no unit, by row: without a roster, with no unit of that kind on it, or vague. */
   readonly unresolvedGroups: ReadonlyArray<{
     readonly row: number;
     readonly word: string;
-    readonly reason: "no-roster" | "no-match";
+    readonly reason: UnresolvedReason;
   }>;
 }
 

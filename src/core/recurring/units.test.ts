@@ -75,8 +75,24 @@ describe("unit cells: names, lists and group words", () => {
     });
   });
 
+  test("相关单位 and its like name no unit, roster or not", () => {
+    for (const given of [roster, undefined])
+      expect(unitExpander(given)(["相关单位", "机电科", "有关责任部门"])).toEqual({
+        units: ["机电科"],
+        unresolved: [
+          { word: "相关单位", reason: "vague" },
+          { word: "有关责任部门", reason: "vague" },
+        ],
+      });
+  });
+
   test.each([
     ["全部", true],
+    ["相关单位", true],
+    ["有关部门", true],
+    ["相关", true],
+    ["相关科", false],
+    ["相关单位负责人", false],
     ["各单位", true],
     ["各支部", true],
     ["all", true],

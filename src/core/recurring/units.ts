@@ -60,16 +60,24 @@ const ENGLISH: ReadonlyMap<string, Family | typeof ALL> = new Map<string, Family
   ["allworkshops", WORKSHOP],
 ]);
 
-type Group = Family | typeof ALL | { readonly own: string };
+/** 相关单位, 有关部门: the units concerned, which the words leave unnamed. */
+const VAGUE = "vague";
+
+type Group = Family | typeof ALL | typeof VAGUE | { readonly own: string };
+
+/** 相关单位, 有关部门, 相关科室, 相关责任单位 …: "the units concerned", naming none of them. */
+const VAGUE_WORDS = /^(?:相关|有关)(?:责任)?(?:单位|部门|科室|处室|区队|车间|人员|方面)?$/;
 
 /**
  * The group a unit name is, or undefined for a single unit. 全部, 全部单位, 各单位, 所有单位 and 全体单位 are
  * every unit (so are 全矿, 全厂, 全公司); 各支部 (党支部) those of type 支部; 各部门 and 各科室 those of type 部门, 科室, 处室, 机关 or 职能;
  * 各区队 those of type 区队 or 队; 各车间 车间; any other 各X (所有X, 全部X) the units whose type contains X.
  * English: all (units), every/each unit, all branches, all departments, all teams, all workshops.
+ * 相关单位 and 有关部门 (VAGUE) are some units, unnamed.
  */
 function groupOf(name: string): Group | undefined {
   const key = compactKey(name);
+  if (VAGUE_WORDS.test(key)) return VAGUE;
   if (/^(?:全部|全体|所有|全矿|全厂|全公司)$/.test(key)) return ALL;
   const english = ENGLISH.get(key);
   if (english) return english;
@@ -79,7 +87,7 @@ function groupOf(name: string): Group | undefined {
   return FAMILIES.get(word) ?? { own: word };
 }
 
-function belongs(unit: RosterUnit, group: Exclude<Group, typeof ALL>): boolean {
+function belongs(unit: RosterUnit, group: Exclude<Group, typeof ALL | typeof VAGUE>): boolean {
   if ("own" in group) return unit.type === "" ? unit.name.endsWith(group.own) : unit.type.includes(group.own);
   if (unit.type !== "")
     return (
@@ -91,11 +99,17 @@ function belongs(unit: RosterUnit, group: Exclude<Group, typeof ALL>): boolean {
   );
 }
 
+/**
+ * Why a group word named no unit: there is no roster, no roster unit is of its kind, or the word leaves the
+ * units unnamed (相关单位), which no roster can answer.
+ */
+export type UnresolvedReason = "no-roster" | "no-match" | "vague";
+
 export interface UnitExpansion {
   /** Every unit, in the order named (a group's in roster order), each once. */
   readonly units: readonly string[];
   /** Group words that named no unit: there is no roster, or no roster unit is of that kind. */
-  readonly unresolved: ReadonlyArray<{ readonly word: string; readonly reason: "no-roster" | "no-match" }>;
+  readonly unresolved: ReadonlyArray<{ readonly word: string; readonly reason: UnresolvedReason }>;
 }
 
 /**
@@ -110,7 +124,7 @@ export function unitExpander(
   roster: readonly RosterUnit[] | undefined,
 ): (names: readonly string[]) => UnitExpansion {
   const cache = new Map<string, readonly string[] | undefined>();
-  const members = (name: string, group: Group): readonly string[] | undefined => {
+  const members = (name: string, group: Exclude<Group, typeof VAGUE>): readonly string[] | undefined => {
     let units = cache.get(name);
     if (units === undefined && !cache.has(name)) {
       units =
@@ -139,6 +153,10 @@ export function unitExpander(
         add(name);
         continue;
       }
+      if (group === VAGUE) {
+        unresolved.push({ word: name, reason: "vague" });
+        continue;
+      }
       const found = members(name, group);
       if (found === undefined) unresolved.push({ word: name, reason: "no-roster" });
       else if (found.length === 0) unresolved.push({ word: name, reason: "no-match" });
@@ -148,7 +166,7 @@ export function unitExpander(
   };
 }
 
-/** Whether a unit name is a group word (全部, 各支部, all units …) rather than one unit. */
+/** Whether a unit name is a group word (全部, 各支部, all units, 相关单位 …) rather than one unit. */
 export function isGroupWord(name: string): boolean {
   return groupOf(name) !== undefined;
 }

@@ -63,5 +63,17 @@ testRule(unknownUnit, {
         { row: 4, messageId: "groupUnit", field: "unit", values: { unit: "各区队" } },
       ],
     },
+    {
+      name: "相关单位 names no unit: told to name the lead, not offered a roster name",
+      rows: [
+        { ...row, unit: "相关单位" },
+        { ...row, unit: "机电科、有关部门" },
+      ],
+      roster,
+      expected: [
+        { row: 2, messageId: "groupUnit", field: "unit", values: { unit: "相关单位" } },
+        { row: 3, messageId: "groupUnit", field: "unit", values: { unit: "有关部门" } },
+      ],
+    },
   ],
 });
