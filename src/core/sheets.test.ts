@@ -123,6 +123,8 @@ describe("holiday sheet", () => {
     ["a month is no day", ["2026年10月", "放假"], []],
     ["a period is no day", ["上半年", "休"], []],
     ["a day with its name in brackets", ["2026-10-01（国庆节）", "休"], ["2026-10-01", "2026-10-01"]],
+    ["a month and day with a dot", ["10.1", "休"], ["2026-10-01", "2026-10-01"]],
+    ["a run of days with slashes", ["10/1至10/8"], ["2026-10-01", "2026-10-08"]],
   ];
   test.each(runs)("%s", (_name, cells, span) => {
     const days = [...readHolidayOverrides(sheet("节假日", [cells]), 2026)];

@@ -50,8 +50,11 @@ const MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]$/;
 /** The year in two digits, as typed in haste: 26年11月30日, 26.11.30, 26/11/30 (this century's). */
 const SHORT_YEAR = /^(\d{2})(?:年(\d{1,2})月(\d{1,2})[日号]?|([./])(\d{1,2})\4(\d{1,2}))$/;
 const MONTH_END = /^(\d{1,2})月(?:底|末|份)?$/;
-/** Month and day with a dot, as typed into a text cell: 11.30 (a number cell 11.3 stays a number). */
-const DOTTED_MONTH_DAY = /^(\d{1,2})\.(\d{1,2})$/;
+/**
+ * Month and day with a dot, a slash or a dash, as typed into a text cell: 11.30, 12/31, 11-30 (a number cell
+ * 11.3 stays a number). China writes the month first.
+ */
+const DOTTED_MONTH_DAY = /^(\d{1,2})[./-](\d{1,2})$/;
 /**
  * Where a span written for a deadline may be cut: 至, 到, a tilde or a dash of any length (3月-12月,
  * 2026.11.30-2026.12.31, 11月1日至30日, 2026年11月30日—12月31日).
@@ -180,11 +183,12 @@ function fromNumber(value: number): ParsedDate {
   return { kind: "invalid", text: String(value) };
 }
 
-/** Text that names one day: 2026-11-05, 2026年11月5日, 20261105, 11月5日 (in the as-of year). */
+/** Text that names one day: 2026-11-05, 2026年11月5日, 20261105, 11月5日 or 11.5 (in the as-of year). */
 function dayFromText(text: string, asOfYear: number): Day | undefined {
   let m = ISO_LIKE.exec(text) ?? CHINESE_FULL.exec(text) ?? COMPACT.exec(text);
   if (m) return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
-  if ((m = MONTH_DAY.exec(text))) return dayFromYmd(asOfYear, Number(m[1]), Number(m[2]));
+  if ((m = MONTH_DAY.exec(text) ?? DOTTED_MONTH_DAY.exec(text)))
+    return dayFromYmd(asOfYear, Number(m[1]), Number(m[2]));
   if ((m = SHORT_YEAR.exec(text)))
     return dayFromYmd(2000 + Number(m[1]), Number(m[2] ?? m[5]), Number(m[3] ?? m[6]));
   return undefined;
@@ -197,7 +201,6 @@ function fromText(text: string, asOfYear: number): Day | undefined {
   let m: RegExpExecArray | null;
   if ((m = CHINESE_MONTH_END.exec(text))) return monthEnd(Number(m[1]), Number(m[2]));
   if ((m = MONTH_END.exec(text))) return monthEnd(asOfYear, Number(m[1]));
-  if ((m = DOTTED_MONTH_DAY.exec(text))) return dayFromYmd(asOfYear, Number(m[1]), Number(m[2]));
   if ((m = YEAR_END.exec(text))) return dayFromYmd(Number(m[1]), 12, 31);
   if ((m = ISO_MONTH.exec(text))) return monthEnd(Number(m[1]), Number(m[2]));
   if ((m = TEN_DAY.exec(text))) {
