@@ -25,6 +25,7 @@ describe("fieldForHeader", () => {
     ["牵头部门（单位）", "unit"],
     ["完成时间节点", "deadline"],
     ["责任区队", "unit"],
+    ["计划完成节点", "deadline"],
     ["配合单位", undefined],
     ["协办单位", undefined],
     ["负责部门（单位）", "unit"],

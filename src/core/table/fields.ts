@@ -75,8 +75,8 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     "Responsible",
   ],
   person: ["责任人", "负责人", "联系人", "承办人", "经办人", "Person", "Assignee"],
-  cycle: ["周期", "工作周期", "频次", "频率", "Cycle", "Frequency", "Recurrence"],
-  start: ["开始时间", "开始日期", "Start", "Start date"],
+  cycle: ["周期", "工作周期", "频次", "频率", "频度", "Cycle", "Frequency", "Recurrence"],
+  start: ["开始时间", "开始日期", "启动时间", "Start", "Start date"],
   deadline: [
     "完成时限",
     "完成时间",
@@ -88,6 +88,7 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     "办结期限",
     "期限",
     "时间节点",
+    "完成节点",
     "Deadline",
     "Due",
     "Due date",
@@ -124,7 +125,7 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   ],
   points: ["分值", "权重", "Points", "Weight"],
   score: ["得分", "Score"],
-  evidence: ["佐证材料", "佐证", "附件", "Evidence", "Attachment"],
+  evidence: ["佐证材料", "佐证", "附件", "支撑材料", "证明材料", "Evidence", "Attachment"],
   note: ["备注", "说明", "Notes", "Note", "Remarks"],
 };
 
