@@ -40,6 +40,20 @@ const OPEN_WORDS = [
   "按时序推进",
   "按序时推进",
   "持续推进中",
+  "持续推进",
+  "正在进行中",
+  "正常推进中",
+  "常态化推进",
+  "按计划进行",
+  "正在整改",
+  "未到期",
+  "暂未开始",
+  "尚未启动",
+  "已启动",
+  "待审核",
+  "审核中",
+  "大部分完成",
+  "已完成部分",
   "稳步推进",
   "有序推进",
   "办理中",
@@ -100,8 +114,10 @@ function statusKey(text: string): string {
 
 const DONE = new Set(DONE_WORDS.map(statusKey));
 const OPEN = new Set(OPEN_WORDS.map(statusKey));
-/** 60%, and as written after a word: 完成80%, 已完成80%, 进度80%, 完成率80%. */
-const PERCENT = /^(?:已?完成率?|进度)?(\d+(?:\.\d+)?)%$/;
+/** 60%, and as written beside a word: 完成80%, 已完成80%, 进度80%, 完成率80%, 80%完成. */
+const PERCENT = /^(?:已?完成率?|进度)?(\d+(?:\.\d+)?)%(?:完成)?$/;
+/** A done mark beside a done word, √已完成 or 已完成✔: done twice over. */
+const MARKED = /^[√✓✔☑]+(?=.)|(?<=.)[√✓✔☑]+$/g;
 /**
  * Done on a day, in words: 已于11月10日完成, 2026-11-10已办结, 已完成 2026-11-10. The day is for the completion date column; here it
  * only says the work is done (计划于12月底完成, a plan, is not).
@@ -124,7 +140,7 @@ export function parseStatus(value: CellValue | undefined): ParsedStatus {
   if (isDateCell(value)) return { kind: "unknown", text: "" };
   const key = statusKey(value);
   if (key === "" || isPlaceholder(key)) return EMPTY_STATUS;
-  if (DONE.has(key)) return DONE_STATUS;
+  if (DONE.has(key) || DONE.has(key.replace(MARKED, ""))) return DONE_STATUS;
   if (OPEN.has(key)) return OPEN_STATUS;
   const doneOn = DONE_ON.exec(key);
   if (doneOn) return { kind: "done", on: doneOn[1] ?? doneOn[2] ?? doneOn[3]! };
