@@ -81,7 +81,6 @@ describe("parseStatus", () => {
     "持续推进中",
     "正常推进中",
     "未到期",
-    "待审核",
     "80%完成",
     "未报送",
     "延期",
@@ -107,6 +106,7 @@ describe("parseStatus", () => {
     // Done in other words than SPEC.md's, or not yet accepted: the clerk decides.
     "逾期完成",
     "待验收",
+    "待审核",
     "已整改",
     "，已完成",
     "完成率120%",
