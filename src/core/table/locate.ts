@@ -218,13 +218,23 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
     for (const merge of sheet.merges) {
       if (merge.top === row && merge.bottom > row) firstDataRow = Math.max(firstDataRow, merge.bottom + 1);
       if (merge.top !== row || merge.bottom !== row || merge.right === merge.left) continue;
-      let usedBelow = false;
+      const named = new Map<Field, number>();
       for (let c = merge.left; c <= merge.right; c++) {
         const field = headerField(below[c]);
-        if (field && !columns.has(field)) {
-          columns.set(field, c);
-          usedBelow = true;
-        }
+        if (field && !named.has(field)) named.set(field, c);
+      }
+      if (named.size === 0) continue;
+      // The group title names the group, not the column it starts: 完成情况 over 完成时限 | 完成状态 is
+      // the status in the second column. It keeps a column only where the name below is no field's.
+      for (const [field, c] of columns) {
+        if (c >= merge.left && c <= merge.right && (named.has(field) || headerField(below[c])))
+          columns.delete(field);
+      }
+      let usedBelow = false;
+      for (const [field, c] of named) {
+        if (columns.has(field)) continue;
+        columns.set(field, c);
+        usedBelow = true;
       }
       if (usedBelow) firstDataRow = Math.max(firstDataRow, row + 2);
     }

@@ -100,6 +100,31 @@ describe("locateTable", () => {
     expect(location.columns.get("doneDate")).toBe(4);
   });
 
+  test.each([
+    ["备注", "完成时限", "完成状态", { note: 2, deadline: 3, status: 4 }],
+    ["完成时限", "状态", "完成日期", { deadline: 2, status: 3, doneDate: 4 }],
+    // The name below the title's own column is no field's: the title keeps it.
+    ["完成时限", "情况", "完成日期", { deadline: 2, status: 3, doneDate: 4 }],
+  ])("a group title beside %j, over %j and %j, names no column itself", (third, left, right, expected) => {
+    const s = sheet(
+      "S",
+      [
+        ["工作任务", "责任单位", third, "完成情况", null],
+        [null, null, null, left, right],
+        ["检查", "机电科", "2026-11-30", "2026-11-30", "已完成"],
+      ],
+      [
+        { top: 0, left: 0, bottom: 1, right: 0 },
+        { top: 0, left: 1, bottom: 1, right: 1 },
+        { top: 0, left: 2, bottom: 1, right: 2 },
+        { top: 0, left: 3, bottom: 0, right: 4 },
+      ],
+    );
+    const location = locateTable(book(s), DEFAULT_SETTINGS);
+    expect(Object.fromEntries(location.columns)).toEqual({ task: 0, unit: 1, ...expected });
+    expect(location.firstDataRow).toBe(2);
+  });
+
   test("a title merged across the sheet right above the header is not a two-row header", () => {
     const s = sheet(
       "任务",
