@@ -215,11 +215,11 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
   // fields of its own is such a header: a title merged across the sheet above the header is not.
   const below = columns.size >= 2 ? sheet.rows[row + 1] : undefined;
   if (below) {
-    for (const merge of sheet.merges) {
+    for (const merge of sheet.merges)
       if (merge.top === row && merge.bottom > row) firstDataRow = Math.max(firstDataRow, merge.bottom + 1);
-      if (merge.top !== row || merge.bottom !== row || merge.right === merge.left) continue;
+    for (const group of groupTitles(sheet, row, cells, below)) {
       const named = new Map<Field, number>();
-      for (let c = merge.left; c <= merge.right; c++) {
+      for (let c = group.left; c <= group.right; c++) {
         const field = headerField(below[c]);
         if (field && !named.has(field)) named.set(field, c);
       }
@@ -227,7 +227,7 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
       // The group title names the group, not the column it starts: 完成情况 over 完成时限 | 完成状态 is
       // the status in the second column. It keeps a column only where the name below is no field's.
       for (const [field, c] of columns) {
-        if (c >= merge.left && c <= merge.right && (named.has(field) || headerField(below[c])))
+        if (c >= group.left && c <= group.right && (named.has(field) || headerField(below[c])))
           columns.delete(field);
       }
       let usedBelow = false;
@@ -245,6 +245,39 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
   const required = REQUIRED_FIELDS.filter((field) => columns.has(field)).length;
   const score = columns.size + 2 * required + (table ? TABLE_HEADER_SCORE : 0);
   return { row, firstDataRow, columns, score, ...(table && { table }) };
+}
+
+/**
+ * The group titles of a two-row header, by the columns each spans: merged across, or, where the sheet lost
+ * its merges (saved as CSV, or titled with 跨列居中), a title followed by empty header cells over a row that
+ * holds nothing but names of fields, some of them under those empty cells.
+ */
+function groupTitles(
+  sheet: SheetGrid,
+  row: number,
+  cells: readonly CellValue[],
+  below: readonly CellValue[],
+): Array<{ readonly left: number; readonly right: number }> {
+  const merged = sheet.merges.filter((m) => m.top === row && m.bottom === row && m.right > m.left);
+  const isEmpty = (value: CellValue | undefined) => cellText(value).trim() === "";
+  const namesOnly = below.every((value) => isEmpty(value) || headerField(value) !== undefined);
+  if (!namesOnly) return merged;
+  const inMerge = (c: number) =>
+    sheet.merges.some((m) => m.top <= row && m.bottom >= row && m.left <= c && m.right >= c);
+  const unmerged: Array<{ left: number; right: number }> = [];
+  for (let c = 0; c < cells.length; c++) {
+    if (isEmpty(cells[c]) || inMerge(c)) continue;
+    let right = c;
+    while (
+      right + 1 < Math.max(cells.length, below.length) &&
+      isEmpty(cells[right + 1]) &&
+      !inMerge(right + 1)
+    )
+      right++;
+    if (right > c && headerField(below[right]) !== undefined) unmerged.push({ left: c, right });
+    c = right;
+  }
+  return [...merged, ...unmerged];
 }
 
 /** How many rows under a header are read to tell two status columns apart. */

@@ -125,6 +125,35 @@ describe("locateTable", () => {
     expect(location.firstDataRow).toBe(2);
   });
 
+  test("a two-row header whose merges were lost: a title, empty cells beside it, names below", () => {
+    const s = sheet("S", [
+      ["序号", "工作任务", "责任单位", "完成情况", null, "备注"],
+      [null, null, null, "完成时限", "完成状态", null],
+      [1, "检查", "机电科", "2026-11-30", "已完成", null],
+    ]);
+    const location = locateTable(book(s), DEFAULT_SETTINGS);
+    expect(Object.fromEntries(location.columns)).toEqual({
+      id: 0,
+      task: 1,
+      unit: 2,
+      deadline: 3,
+      status: 4,
+      note: 5,
+    });
+    expect(location.firstDataRow).toBe(2);
+  });
+
+  test.each([
+    ["a task row", [1, "检查", "机电科", "2026-11-30", "已完成"]],
+    ["a blank row", []],
+    ["names under named cells only", [null, null, null, "完成时限", null]],
+  ])("a header over %s, with an empty cell at its end, is one row", (_name, next) => {
+    const s = sheet("S", [["序号", "工作任务", "责任单位", "完成时限", null], next as CellValue[]]);
+    const location = locateTable(book(s), DEFAULT_SETTINGS);
+    expect(location.firstDataRow).toBe(1);
+    expect(location.columns.get("deadline")).toBe(3);
+  });
+
   test("a title merged across the sheet right above the header is not a two-row header", () => {
     const s = sheet(
       "任务",
