@@ -271,13 +271,17 @@ function headingText(
   }
   if (only < 0) return undefined;
   const wide = sheet.merges.some((m) => m.top === r && m.left === only && m.right - m.left >= 2);
-  if (only === taskColumn && !wide) return undefined;
+  const text = normalizeText(cellText(cells[only]));
+  // Alone in the task column, a text is a task whose other cells are missing, unless it is numbered as
+  // sections are (一、 （二） 第三部分): no task is written so.
+  if (only === taskColumn && !wide && !SECTION_NUMBER.test(text)) return undefined;
   if (only !== taskColumn && isFilled(task) && !wide) return undefined;
-  return normalizeText(cellText(cells[only])).replace(
-    /^[一二三四五六七八九十]+[、.．]\s*|^\d+[、.．]\s*/,
-    "",
-  );
+  return text.replace(SECTION_NUMBER, "").replace(/^\d+[、.．]\s*/, "");
 }
+
+/** How a section heading is numbered: 一、 二. （三） (四) 第五部分 第六章, and what may follow the number. */
+const SECTION_NUMBER =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:部分|章|节|篇|板块)[、:：]?)\s*/;
 
 /**
  * Large tables repeat the same few statuses, dates, numbers and unit names: each distinct value is read

@@ -395,6 +395,21 @@ describe("readTaskRows", () => {
 
   test("a row with only a task is a task with missing values, not a heading", () => {
     expect(read([[null, null, "检查"]]).map((r) => [r.task, r.unit])).toEqual([["检查", ""]]);
+    expect(read([[null, null, "1、检查"]]).map((r) => [r.task, r.unit])).toEqual([["1、检查", ""]]);
+  });
+
+  test.each([
+    ["一、安全生产", "安全生产"],
+    ["（二）通风管理", "通风管理"],
+    ["(三) 机电管理", "机电管理"],
+    ["第四部分 党建工作", "党建工作"],
+    ["第五章：经营管理", "经营管理"],
+  ])("%j alone in the task column is a section heading", (heading, category) => {
+    const rows = read([
+      [null, null, heading],
+      [1, null, "检查", "机电科", "2026-11-30"],
+    ]);
+    expect(rows.map((r) => [r.task, r.category])).toEqual([["检查", category]]);
   });
 
   test("units: trimmed, full-width spaces too; several in one cell, the first leads", () => {
