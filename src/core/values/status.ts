@@ -1,5 +1,6 @@
 // The status column (完成情况): done, open, or words Duban does not know.
 
+import { formatDay } from "../day";
 import type { CellValue } from "../workbook";
 import { isDateCell } from "../workbook";
 import { isPlaceholder } from "./text";
@@ -135,7 +136,8 @@ export function parseStatus(value: CellValue | undefined): ParsedStatus {
   if (value === null || value === undefined) return EMPTY_STATUS;
   if (typeof value === "boolean") return value ? DONE_STATUS : OPEN_STATUS;
   if (typeof value === "number") return fromPercent(value <= 1 ? value * 100 : value, String(value));
-  if (isDateCell(value)) return { kind: "unknown", text: "" };
+  // A date where the status goes (the day it was done, perhaps): the message shows it as the clerk sees it.
+  if (isDateCell(value)) return { kind: "unknown", text: formatDay(value.day) };
   const key = statusKey(value);
   if (key === "" || isPlaceholder(key)) return EMPTY_STATUS;
   if (DONE.has(key) || DONE.has(key.replace(MARKED, ""))) return DONE_STATUS;

@@ -139,8 +139,8 @@ describe("parseStatus", () => {
     expect(parseStatus(" 基本完成 ")).toEqual({ kind: "unknown", text: "基本完成" });
     expect(parseStatus(" 120% ")).toEqual({ kind: "unknown", text: "120%" });
   });
-  test("a date in the status column is unknown, with no text of its own", () => {
-    expect(parseStatus({ day: 20470 })).toEqual({ kind: "unknown", text: "" });
+  test("a date in the status column is unknown, shown as the day it is", () => {
+    expect(parseStatus({ day: 20470 })).toEqual({ kind: "unknown", text: "2026-01-17" });
   });
   test("undefined is empty", () => expect(parseStatus(undefined).kind).toBe("empty"));
 });
