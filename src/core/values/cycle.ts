@@ -1,7 +1,7 @@
 // The cycle column (周期/频次): how often a task recurs.
 
 import type { CellValue } from "../workbook";
-import { compactKey } from "./text";
+import { cellText, compactKey } from "./text";
 
 /** once 一次性 · year 年 · half 半年 · quarter 季 · month 月 · tenDay 旬: ten-day period · week 周 · day 日 */
 export type Cycle = "once" | "year" | "half" | "quarter" | "month" | "tenDay" | "week" | "day";
@@ -44,7 +44,7 @@ for (const [cycle, words] of Object.entries(WORDS) as Array<[Cycle, readonly str
 /** @example parseCycle("每季度") // { kind: "cycle", cycle: "quarter" } */
 export function parseCycle(value: CellValue | undefined): ParsedCycle {
   if (value === null || value === undefined) return { kind: "empty" };
-  const text = typeof value === "string" ? value : String(value);
+  const text = cellText(value);
   // 1次/月, 次/月, 月/次: once a month, written as a rate (the slash goes with the punctuation below).
   const rate = /^\s*(?:(?:1|一)?次\s*[/／]\s*(.+?)|(.+?)\s*[/／]\s*(?:1|一)?次)\s*$/u.exec(text);
   const key = compactKey(rate ? (rate[1] ?? rate[2]!) : text);

@@ -2,7 +2,7 @@
 
 import type { CellValue } from "../workbook";
 import { isDateCell } from "../workbook";
-import { isPlaceholder } from "./text";
+import { cellText, isPlaceholder } from "./text";
 
 export type ParsedNumber =
   | { readonly kind: "empty" }
@@ -17,7 +17,8 @@ export function parseNumber(value: CellValue | undefined): ParsedNumber {
   if (typeof value === "number") {
     return Number.isFinite(value) ? { kind: "number", value } : { kind: "invalid", text: String(value) };
   }
-  if (typeof value === "boolean" || isDateCell(value)) return { kind: "invalid", text: String(value) };
+  // Named in the message as the cell shows it: TRUE, 2026-11-08.
+  if (typeof value === "boolean" || isDateCell(value)) return { kind: "invalid", text: cellText(value) };
   // Not 十分 or 8（扣2分）: a 分值 or 得分 column is summed, and the clerk is asked for a number.
   const text = value.normalize("NFKC").replace(/\s+/g, "").replace(/分$/, "");
   if (text === "" || isPlaceholder(text)) return { kind: "empty" };

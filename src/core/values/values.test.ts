@@ -145,8 +145,6 @@ describe("parseStatus", () => {
   test("undefined is empty", () => expect(parseStatus(undefined).kind).toBe("empty"));
 });
 
-// Equivalent mutants (npm run mutate) in parseCycle: `typeof value === "string"` made false (or compared with "")
-// turns a text into String(text), the same text.
 describe("parseCycle", () => {
   const cases: Array<[string, string]> = [
     ["一次性", "once"],
@@ -220,6 +218,10 @@ describe("parseCycle", () => {
     expect(parseCycle(12)).toEqual({ kind: "invalid", text: "12" });
     expect(parseCycle(" 双周\u3000")).toEqual({ kind: "invalid", text: "双周" });
   });
+  test("a date or a boolean is named as the cell shows it", () => {
+    expect(parseCycle({ day: 20470 })).toEqual({ kind: "invalid", text: "2026-01-17" });
+    expect(parseCycle(true)).toEqual({ kind: "invalid", text: "TRUE" });
+  });
 });
 
 describe("parseNumber", () => {
@@ -254,6 +256,9 @@ describe("parseNumber", () => {
     expect(parseNumber(undefined)).toEqual({ kind: "empty" });
     // Only a trailing 分 is the unit.
     expect(parseNumber("分5")).toEqual({ kind: "invalid", text: "分5" });
+    // A date or a boolean, as the cell shows it (not [object Object]).
+    expect(parseNumber({ day: 20470 })).toEqual({ kind: "invalid", text: "2026-01-17" });
+    expect(parseNumber(false)).toEqual({ kind: "invalid", text: "FALSE" });
   });
 });
 
