@@ -222,7 +222,9 @@ export const enUS: Catalogue = {
     "no-table": (v) =>
       v.hiddenSheet !== undefined
         ? `the hidden sheet "${v.hiddenSheet}" has a task table header, but a hidden sheet is never chosen by guessing. Unhide it, or name it with --sheet or the sheet in the settings.`
-        : `no task table header found in the first 30 rows of any sheet (${v.sheets}). The header needs columns such as Task, Unit and Deadline (工作任务, 责任单位, 完成时限); or name the sheet with --sheet and the header row in the settings (headerRow).`,
+        : v.sheets === ""
+          ? `the workbook has no worksheet that can be read. Open it in Excel, WPS or LibreOffice and save it as .xlsx again.`
+          : `no task table header found in the first 30 rows of any sheet (${v.sheets}). The header needs columns such as Task, Unit and Deadline (工作任务, 责任单位, 完成时限); or name the sheet with --sheet and the header row in the settings (headerRow).`,
     "no-header": (v) =>
       `no header with a Task column in the first 30 rows of sheet "${v.sheet}". Set headerRow in the settings to the header's row number.`,
     "missing-columns": (v) =>

@@ -209,7 +209,9 @@ export const zhCN: Catalogue = {
     "no-table": (v) =>
       v.hiddenSheet !== undefined
         ? `隐藏的工作表“${v.hiddenSheet}”中有任务表的表头，但隐藏的表不会被自动选为任务表。请取消隐藏这张表，或用 --sheet 或设置中的表名指定它。`
-        : `在工作表（${v.sheets}）的前 30 行中没有找到任务表的表头。表头应含“工作任务”“责任单位”“完成时限”等列；也可用 --sheet 和设置中的 headerRow 指定。`,
+        : v.sheets === ""
+          ? `工作簿中没有可以读取的工作表。请在 Excel、WPS 或 LibreOffice 中打开它，另存为 .xlsx 后再检查。`
+          : `在工作表（${v.sheets}）的前 30 行中没有找到任务表的表头。表头应含“工作任务”“责任单位”“完成时限”等列；也可用 --sheet 和设置中的 headerRow 指定。`,
     "no-header": (v) =>
       `工作表“${v.sheet}”的前 30 行中没有找到含“工作任务”列的表头。请在设置中用 headerRow 指定表头所在行。`,
     "missing-columns": (v) =>

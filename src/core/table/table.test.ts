@@ -596,6 +596,14 @@ describe("a table problem as data, worded in each locale at the edge", () => {
       "在工作表（说明, 草稿）的前 30 行中没有找到任务表的表头",
       "no task table header found in the first 30 rows of any sheet (说明, 草稿)",
     ],
+    [
+      "a workbook without a worksheet (a pre-release Excel 2007 file): no empty list is shown",
+      book(),
+      {},
+      { sheets: "" },
+      "工作簿中没有可以读取的工作表",
+      "the workbook has no worksheet that can be read",
+    ],
   ];
   test.each(cases)("%s", (_name, workbook, settings, values, zh, en) => {
     const { detail } = located(workbook, settings);
