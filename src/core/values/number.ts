@@ -20,7 +20,12 @@ export function parseNumber(value: CellValue | undefined): ParsedNumber {
   // Named in the message as the cell shows it: TRUE, 2026-11-08.
   if (typeof value === "boolean" || isDateCell(value)) return { kind: "invalid", text: cellText(value) };
   // Not 十分 or 8（扣2分）: a 分值 or 得分 column is summed, and the clerk is asked for a number.
-  const text = value.normalize("NFKC").replace(/\s+/g, "").replace(/分$/, "");
+  // 5分, 10（分）, 5分。: the unit, in brackets or not, and a full stop after it.
+  const text = value
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/[。.]$/, "")
+    .replace(/(?:分|\(分\))$/, "");
   if (text === "" || isPlaceholder(text)) return { kind: "empty" };
   return NUMBER.test(text)
     ? { kind: "number", value: Number(text) }
