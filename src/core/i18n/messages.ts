@@ -5,6 +5,7 @@
 export const MESSAGE_IDS = [
   "missingValue",
   "invalidDate",
+  "severalDates",
   "recurringDeadline",
   "unknownStatus",
   "invalidCycle",

@@ -75,9 +75,45 @@ testRule(invalidDate, {
         { row: 2, messageId: "recurringDeadline", field: "deadline", values: { value: "每月25日前" } },
         { row: 3, messageId: "recurringDeadline", field: "deadline", values: { value: "每周五" } },
         { row: 4, messageId: "invalidDate", field: "deadline", values: { value: "尽快" } },
-        // A day of the year among other words is no rule; 每年 makes it one.
-        { row: 5, messageId: "invalidDate", field: "deadline", values: { value: "11月30日/12月31日" } },
+        // Days of the year listed are no rule, but stages written into one cell; 每年 makes a rule.
+        {
+          row: 5,
+          messageId: "severalDates",
+          field: "deadline",
+          values: { value: "11月30日/12月31日", count: 2, dates: "2026-11-30、2026-12-31" },
+        },
         { row: 6, messageId: "recurringDeadline", field: "deadline", values: { value: "每年12月31日前" } },
+      ],
+    },
+    {
+      name: "several dates in one cell: counted and named, in any field",
+      rows: [
+        { ...row, deadline: "6月30日、9月30日、12月31日" },
+        { ...row, task: "修订", deadline: "2026-06-30/2026年底" },
+        { ...row, task: "总结", doneDate: "11月20日和12月1日" },
+        // One of them no date: the cell is only not a date.
+        { ...row, task: "培训", deadline: "11月30日/尽快" },
+      ],
+      expected: [
+        {
+          row: 2,
+          messageId: "severalDates",
+          field: "deadline",
+          values: { count: 3, dates: "2026-06-30、2026-09-30、2026-12-31" },
+        },
+        {
+          row: 3,
+          messageId: "severalDates",
+          field: "deadline",
+          values: { count: 2, dates: "2026-06-30、2026-12-31" },
+        },
+        {
+          row: 4,
+          messageId: "severalDates",
+          field: "doneDate",
+          values: { count: 2, dates: "2026-11-20、2026-12-01" },
+        },
+        { row: 5, messageId: "invalidDate", field: "deadline", values: { value: "11月30日/尽快" } },
       ],
     },
     {

@@ -3,13 +3,16 @@
 
 import { ledgerPeriodCell, specCell } from "../recurring";
 import { parseDeadlineRule } from "../recurring/deadline-rule";
+import { formatDay, ymdOf } from "../day";
 import type { Field } from "../table/fields";
+import { listedDays } from "../values/date";
 import { defineRule } from "./rule";
 
 const DATE_FIELDS = ["deadline", "start", "doneDate"] as const satisfies readonly Field[];
 
 /**
- * values: field and value (invalidDate; recurringDeadline for a task row's deadline that is a recurring rule,
+ * values: field and value (invalidDate; severalDates, with the days listed, for a cell of two or more days,
+ * 6月30日/12月31日, as a task in stages is written; recurringDeadline for a task row's deadline that is a recurring rule,
  * 每月25日前, which names no one day: such work belongs in a specification). In the specification, on the rule cell: value (invalidDeadlineRule:
  * the rule cannot be read); value and cycle (deadlineRuleCycle: the rule names another cycle than the cycle
  * cell, or cannot be used with it, as 每周五 for a monthly task). In the ledger, on the period cell: value
@@ -23,6 +26,7 @@ export const invalidDate = defineRule({
     kind: "data",
     messageIds: [
       "invalidDate",
+      "severalDates",
       "recurringDeadline",
       "invalidDeadlineRule",
       "deadlineRuleCycle",
@@ -44,6 +48,21 @@ export const invalidDate = defineRule({
           const parsed = row[field];
           if (parsed.kind !== "invalid") continue;
           const recurring = field === "deadline" && parseDeadlineRule(parsed.text).kind === "rule";
+          const listed = recurring ? undefined : listedDays(parsed.text, ymdOf(context.asOf).year);
+          if (listed) {
+            context.report({
+              row,
+              field,
+              messageId: "severalDates",
+              values: {
+                field,
+                value: parsed.text,
+                count: listed.length,
+                dates: listed.map(formatDay).join("、"),
+              },
+            });
+            continue;
+          }
           context.report({
             row,
             field,

@@ -109,6 +109,28 @@ export function parseDate(
   return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
 }
 
+/**
+ * Where days listed in one cell are cut: 11月30日/12月31日, 6月30日、12月31日, 11月20日和12月1日 (after a comma
+ * or a semicolon, parseDate takes the rest for a note).
+ */
+const LIST_SEPARATOR = /[/、]|和|及/u;
+
+/**
+ * The days a text lists, when it is a list of two or more that each read as a day or a period's last day
+ * (阶段 deadlines written into one cell: 6月30日/12月31日); undefined for anything else.
+ */
+export function listedDays(text: string, asOfYear: number): Day[] | undefined {
+  const parts = text.normalize("NFKC").replace(/\s+/g, "").split(LIST_SEPARATOR);
+  if (parts.length < 2) return undefined;
+  const days: Day[] = [];
+  for (const part of parts) {
+    const parsed = parseDate(part, asOfYear);
+    if (parsed.kind !== "day") return undefined;
+    days.push(parsed.day);
+  }
+  return days;
+}
+
 /** 延期至, 延长到, 顺延至, 推迟到, 调整为, 变更为, 改为: the day after the last of them, to the end of its clause. */
 const MOVED_TO = /(?:延期|延长|顺延|推迟|推延|调整|变更|改)(?:至|到|为)([^,;。()]+)/gu;
 
