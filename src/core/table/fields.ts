@@ -72,6 +72,7 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     "Unit",
     "Owner",
     "Department",
+    "Dept",
     "Responsible",
   ],
   person: ["责任人", "负责人", "联系人", "承办人", "经办人", "Person", "Assignee"],
@@ -92,6 +93,8 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     "Deadline",
     "Due",
     "Due date",
+    "Due by",
+    "Target date",
   ],
   status: [
     "完成情况",
@@ -126,7 +129,7 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   points: ["分值", "权重", "Points", "Weight"],
   score: ["得分", "Score"],
   evidence: ["佐证材料", "佐证", "附件", "支撑材料", "证明材料", "Evidence", "Attachment"],
-  note: ["备注", "说明", "Notes", "Note", "Remarks"],
+  note: ["备注", "说明", "Notes", "Note", "Remarks", "Comments", "Comment"],
 };
 
 export const FIELD_INDEX: Readonly<Record<Field, number>> = Object.fromEntries(
