@@ -99,6 +99,8 @@ interface CheckedTable {
   readonly letters: ReadonlyMap<Field, string>;
   /** The period a row records (canonical id), when the table is a ledger. */
   readonly rowPeriod?: (row: TaskRow) => string | undefined;
+  /** Rows (1-based) left out because their work was called off (已取消). */
+  readonly cancelled?: readonly number[];
 }
 
 /** Everything the rules check and check against, read from the workbook once. */
@@ -148,6 +150,13 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
     ...chosenButAbsent(workbook, settings.holidays, holidaySheet, "holidaySheetMissing"),
     ...(recurring?.notices ?? []),
   ];
+  const cancelled = table.cancelled ?? [];
+  if (cancelled.length > 0) {
+    notices.push({
+      id: "cancelledTasks",
+      values: { sheet: table.location.sheet.name, count: cancelled.length, rows: listedRows(cancelled) },
+    });
+  }
   if (soon.assumedFrom !== undefined && calendar.lastKnownYear !== undefined) {
     notices.push({
       id: "calendarAssumed",
@@ -205,11 +214,18 @@ function chooseTable(
     };
   }
   const location = locateTable(workbook, settings, skip);
-  return { location, rows: readTaskRows(location, asOf, roster), letters: columnLetters(location) };
+  const cancelled: number[] = [];
+  const rows = readTaskRows(location, asOf, roster, cancelled);
+  return { location, rows, letters: columnLetters(location), cancelled };
 }
 
-/** How many hidden rows are shown in the notice about findings in them; the issues sheet marks every one. */
-const HIDDEN_ROWS_LISTED = 5;
+/** How many rows a notice lists before it says "…"; the count is always whole. */
+const ROWS_LISTED = 5;
+
+function listedRows(rows: readonly number[]): string {
+  const listed = rows.slice(0, ROWS_LISTED).join(", ");
+  return rows.length > ROWS_LISTED ? `${listed} …` : listed;
+}
 
 /** The notice that some findings sit in hidden or filtered rows, whose highlights the person cannot see. */
 function hiddenFindingsNotice(
@@ -222,15 +238,8 @@ function hiddenFindingsNotice(
   const flagged = [...new Set(findings.filter(hidden).map((f) => f.row))];
   if (flagged.length === 0) return undefined;
   flagged.sort((a, b) => a - b);
-  const listed = flagged.slice(0, HIDDEN_ROWS_LISTED).join(", ");
-  return {
-    id: "hiddenRowFindings",
-    values: {
-      sheet,
-      count: flagged.length,
-      rows: flagged.length > HIDDEN_ROWS_LISTED ? `${listed} …` : listed,
-    },
-  };
+  // The issues sheet marks every one.
+  return { id: "hiddenRowFindings", values: { sheet, count: flagged.length, rows: listedRows(flagged) } };
 }
 
 function columnLetters(location: TableLocation): Map<Field, string> {

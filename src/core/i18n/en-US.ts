@@ -209,6 +209,8 @@ export const enUS: Catalogue = {
       `"${v.words}" in rows ${v.rows} of "${v.sheet}" do not say which units; omissions for them were not checked. Name the units, or a kind of unit such as 各区队 or 各科室.`,
     hiddenRowFindings: (v) =>
       `${v.count} rows of "${v.sheet}" with findings are hidden or filtered out (rows ${v.rows}): they are checked as usual, but their highlights show only once the rows are unhidden or the filter is cleared.`,
+    cancelledTasks: (v) =>
+      `${v.count} tasks of "${v.sheet}" are marked as cancelled or called off (rows ${v.rows}): they are not checked, nor counted in the summary or the ranking.`,
     calendarAssumed: (v) =>
       `The working-day calendar covers years up to ${v.lastYear}; from ${v.from} on, Monday to Friday are taken as working days. Add a sheet named Holidays (节假日) listing the days off and make-up workdays.`,
     rosterSheetMissing: (v) =>

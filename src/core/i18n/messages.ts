@@ -40,6 +40,7 @@ export const NOTICE_IDS = [
   "recurringGroupNoMatch",
   "recurringGroupVague",
   "hiddenRowFindings",
+  "cancelledTasks",
   "rosterSheetMissing",
   "holidaySheetMissing",
 ] as const;

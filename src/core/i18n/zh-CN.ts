@@ -196,6 +196,8 @@ export const zhCN: Catalogue = {
       `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”没有指明是哪些单位，这些行的漏项未检查。请写明单位，或写“各区队”“各科室”等单位类别。`,
     hiddenRowFindings: (v) =>
       `“${v.sheet}”中有 ${v.count} 行问题所在的行被隐藏或筛选掉了（第 ${v.rows} 行），这些行照常检查，但标记要取消隐藏或清除筛选后才能看到。`,
+    cancelledTasks: (v) =>
+      `“${v.sheet}”中有 ${v.count} 项任务的完成情况写明已取消或终止（第 ${v.rows} 行），这些任务不再检查，也不计入汇总和排名。`,
     calendarAssumed: (v) =>
       `工作日历只收录到 ${v.lastYear} 年，${v.from} 起按周一至周五计算工作日。请在工作簿中加一张“节假日”表，写明此后的放假和调休日期。`,
     rosterSheetMissing: (v) =>

@@ -5,7 +5,7 @@ import { ymdOf } from "../day";
 import { parseCycle, type ParsedCycle } from "../values/cycle";
 import { parseDate, type ParsedDate } from "../values/date";
 import { parseNumber, type ParsedNumber } from "../values/number";
-import { DONE_STATUS, EMPTY_STATUS, parseStatus, type ParsedStatus } from "../values/status";
+import { DONE_STATUS, EMPTY_STATUS, isCancelled, parseStatus, type ParsedStatus } from "../values/status";
 import { cellText, foldPlainText, isFilled, normalizeText, rosterUnits, splitUnits } from "../values/text";
 import { isDateCell, type CellValue, type SheetGrid } from "../workbook";
 import type { Field } from "./fields";
@@ -57,7 +57,13 @@ const FOOTNOTE_ROW =
  * Reads the rows of a located table. Values are parsed once here so that rules only compare. With the
  * roster's names, a unit cell that says more than a name is read as the roster names it (see rosterUnits).
  */
-export function readTaskRows(location: TableLocation, asOf: Day, roster?: readonly string[]): TaskRow[] {
+export function readTaskRows(
+  location: TableLocation,
+  asOf: Day,
+  roster?: readonly string[],
+  /** Gets the rows (1-based) left out because their status says the work was called off (已取消). */
+  cancelled?: number[],
+): TaskRow[] {
   const { sheet, columns } = location;
   const { fill, from: fillFrom } = mergeFill(sheet, location.firstDataRow, columns);
   const parse = memoParsers(ymdOf(asOf).year, roster);
@@ -121,6 +127,11 @@ export function readTaskRows(location: TableLocation, asOf: Day, roster?: readon
           ? DONE_STATUS
           : EMPTY_STATUS
         : parse.status(statusValue);
+    // Work called off (已取消, 终止) is no task: not chased, not counted, not ranked.
+    if (isCancelled(status)) {
+      cancelled?.push(r + 1);
+      continue;
+    }
     const said = doneWritten.kind === "empty" ? saidDoneOn(status, parse.date) : undefined;
     const row: TaskRow = {
       index: rows.length,

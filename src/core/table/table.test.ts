@@ -418,6 +418,23 @@ describe("readTaskRows", () => {
     expect(rows[0]!.unit).toBe("机电科");
   });
 
+  test("a task called off (已取消, 终止) is no task; its row is told", () => {
+    const workbook = book(
+      sheet("任务", [
+        HEADER,
+        [1, "安全", "检查", "机电科", "2026-11-10", "已取消"],
+        [2, "安全", "巡查", "运输队", "2026-11-10", "进行中"],
+        [3, "安全", "演练", "运输队", "2026-11-10", "终止（上级通知）"],
+      ]),
+    );
+    const cancelled: number[] = [];
+    const rows = readTaskRows(locateTable(workbook, DEFAULT_SETTINGS), asOf, undefined, cancelled);
+    expect(rows.map((r) => r.row)).toEqual([3]);
+    expect(cancelled).toEqual([2, 4]);
+    // Without a status column nothing says a task was called off.
+    expect(read([[1, "安全", "检查", "机电科", "2026-11-10"]])).toHaveLength(1);
+  });
+
   test("hidden rows are tasks", () => {
     const workbook = book({
       ...sheet("任务", [

@@ -117,7 +117,28 @@ function statusKey(text: string): string {
     .replace(/[-_]/g, "");
 }
 
+/**
+ * Work called off (任务取消, 终止): no longer a task to chase, nor one done. parseStatus reads these as unknown;
+ * the task table leaves such rows out (see isCancelled).
+ */
+const CANCELLED_WORDS = [
+  "取消",
+  "已取消",
+  "撤销",
+  "已撤销",
+  "作废",
+  "已作废",
+  "终止",
+  "已终止",
+  "不再执行",
+  "停止执行",
+  "不再开展",
+  "cancelled",
+  "canceled",
+];
+
 const DONE = new Set(DONE_WORDS.map(statusKey));
+const CANCELLED = new Set(CANCELLED_WORDS.map(statusKey));
 const OPEN = new Set(OPEN_WORDS.map(statusKey));
 /** 60%, and as written beside a word: 完成80%, 已完成80%, 进度80%, 完成率80%, 80%完成. */
 const PERCENT = /^(?:已?完成率?|进度)?(\d+(?:\.\d+)?)%(?:完成)?$/;
@@ -153,6 +174,11 @@ export function parseStatus(value: CellValue | undefined): ParsedStatus {
   const percent = PERCENT.exec(key);
   if (percent) return fromPercent(Number(percent[1]), value.trim());
   return { kind: "unknown", text: value.trim() };
+}
+
+/** Whether a status parseStatus found unknown says the work was called off: 已取消, 终止（上级通知）, Cancelled. */
+export function isCancelled(status: ParsedStatus): boolean {
+  return status.kind === "unknown" && CANCELLED.has(statusKey(status.text));
 }
 
 /** Progress in per cent; a number cell up to 1 is a fraction, because a cell showing 100% holds 1. */

@@ -1,6 +1,6 @@
 import { parseCycle } from "./cycle";
 import { parseNumber } from "./number";
-import { parseStatus } from "./status";
+import { isCancelled, parseStatus } from "./status";
 import isFullwidthCodePoint from "is-fullwidth-code-point";
 import {
   rosterUnits,
@@ -147,6 +147,21 @@ describe("parseStatus", () => {
     expect(parseStatus({ day: 20470 })).toEqual({ kind: "unknown", text: "2026-01-17" });
   });
   test("undefined is empty", () => expect(parseStatus(undefined).kind).toBe("empty"));
+  test.each([
+    ["已取消", true],
+    ["取消", true],
+    ["终止（上级通知）", true],
+    ["已撤销。", true],
+    ["不再执行", true],
+    ["Cancelled", true],
+    ["暂缓", false],
+    ["取消了吗", false],
+    ["已完成", false],
+    ["进行中", false],
+    ["", false],
+  ])("%j says the work was called off: %s", (text, cancelled) => {
+    expect(isCancelled(parseStatus(text))).toBe(cancelled);
+  });
 });
 
 describe("parseCycle", () => {
