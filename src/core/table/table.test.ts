@@ -79,33 +79,13 @@ describe("locateTable", () => {
     expect(locateTable(book(notes, roster, hidden, tasks), DEFAULT_SETTINGS).sheet.name).toBe("重点工作");
   });
 
-  test("a two-row header: a group title over the names below it", () => {
-    const s = sheet(
-      "S",
-      [
-        ["工作任务", "责任单位", "完成时限", "完成情况", null],
-        [null, null, null, "状态", "完成日期"],
-        ["检查", "机电科", "2026-11-30", "已完成", "2026-11-10"],
-      ],
-      [
-        { top: 0, left: 0, bottom: 1, right: 0 },
-        { top: 0, left: 1, bottom: 1, right: 1 },
-        { top: 0, left: 2, bottom: 1, right: 2 },
-        { top: 0, left: 3, bottom: 0, right: 4 },
-      ],
-    );
-    const location = locateTable(book(s), DEFAULT_SETTINGS);
-    expect(location.firstDataRow).toBe(2);
-    expect(location.columns.get("status")).toBe(3);
-    expect(location.columns.get("doneDate")).toBe(4);
-  });
-
   test.each([
     ["备注", "完成时限", "完成状态", { note: 2, deadline: 3, status: 4 }],
     ["完成时限", "状态", "完成日期", { deadline: 2, status: 3, doneDate: 4 }],
-    // The name below the title's own column is no field's: the title keeps it.
+    // The title names no column itself where the names below it are fields'; where the name below the
+    // title's own column is no field's, the title keeps it.
     ["完成时限", "情况", "完成日期", { deadline: 2, status: 3, doneDate: 4 }],
-  ])("a group title beside %j, over %j and %j, names no column itself", (third, left, right, expected) => {
+  ])("a two-row header: a group title beside %j, over %j and %j", (third, left, right, expected) => {
     const s = sheet(
       "S",
       [
