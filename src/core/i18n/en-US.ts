@@ -151,6 +151,8 @@ export const enUS: Catalogue = {
     missingValue: (v) => `${v.cell}: ${v.fieldName} is empty. Fill in the ${v.fieldName}.`,
     invalidDate: (v) =>
       `${v.cell}: ${v.fieldName} "${v.value}" is not a real date. Write a date such as 2026-11-05 or 2026年11月5日.`,
+    formulaError: (v) =>
+      `${v.cell}: ${v.fieldName} is "${v.value}", an error its formula gives. Check the cell's formula: a sheet or cell it refers to may have been deleted or renamed.`,
     severalDates: (v) =>
       `${v.cell}: ${v.fieldName} "${v.value}" holds ${v.count} dates (${v.dates}); a cell takes one. Split a task done in stages into rows, one stage and its date to a row.`,
     recurringDeadline: (v) =>

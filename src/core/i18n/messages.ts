@@ -6,6 +6,7 @@ export const MESSAGE_IDS = [
   "missingValue",
   "invalidDate",
   "severalDates",
+  "formulaError",
   "recurringDeadline",
   "unknownStatus",
   "invalidCycle",

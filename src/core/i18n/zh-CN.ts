@@ -144,6 +144,8 @@ export const zhCN: Catalogue = {
     missingValue: (v) => `${v.cell}：${v.fieldName}为空。请填写${v.fieldName}。`,
     invalidDate: (v) =>
       `${v.cell}：${v.fieldName}“${v.value}”不是有效日期。请写成 2026-11-05 或 2026年11月5日 这样的日期。`,
+    formulaError: (v) =>
+      `${v.cell}：${v.fieldName}是公式算出的错误值“${v.value}”。请检查这个单元格的公式：它引用的工作表或单元格可能已被删除或改名。`,
     severalDates: (v) =>
       `${v.cell}：${v.fieldName}“${v.value}”写了 ${v.count} 个日期（${v.dates}），一个单元格只能写一个日期。分阶段完成的任务请拆成几行，每行写一个阶段和它的日期。`,
     recurringDeadline: (v) =>

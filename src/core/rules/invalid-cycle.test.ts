@@ -26,6 +26,13 @@ testRule(invalidCycle, {
       expected: [{ row: 2, messageId: "invalidCycle", field: "cycle", values: { value: "随时" } }],
     },
     {
+      name: "an error a formula gives",
+      rows: [{ ...row, cycle: "#NAME?" }],
+      expected: [
+        { row: 2, messageId: "formulaError", field: "cycle", values: { field: "cycle", value: "#NAME?" } },
+      ],
+    },
+    {
       name: "a number is not a cycle",
       rows: [{ ...row, cycle: 12 }],
       expected: [{ row: 2, messageId: "invalidCycle", field: "cycle", values: { value: "12" } }],

@@ -2,20 +2,26 @@
 // specification.
 
 import { specCell } from "../recurring";
+import { isFormulaError } from "../values/text";
 import { defineRule } from "./rule";
 
 export const invalidCycle = defineRule({
-  meta: { id: "invalid-cycle", defaultSeverity: "warning", kind: "data", messageIds: ["invalidCycle"] },
+  meta: {
+    id: "invalid-cycle",
+    defaultSeverity: "warning",
+    kind: "data",
+    messageIds: ["invalidCycle", "formulaError"],
+  },
   create(context) {
     return {
       row(row) {
         if (row.cycle.kind === "invalid") {
-          context.report({
-            row,
-            field: "cycle",
-            messageId: "invalidCycle",
-            values: { value: row.cycle.text },
-          });
+          const { text } = row.cycle;
+          context.report(
+            isFormulaError(text)
+              ? { row, field: "cycle", messageId: "formulaError", values: { field: "cycle", value: text } }
+              : { row, field: "cycle", messageId: "invalidCycle", values: { value: text } },
+          );
         }
       },
       end() {

@@ -117,6 +117,24 @@ testRule(invalidDate, {
       ],
     },
     {
+      name: "an error a formula gives, in any date field",
+      rows: [{ ...row, deadline: "#N/A", doneDate: "#VALUE!" }],
+      expected: [
+        {
+          row: 2,
+          messageId: "formulaError",
+          field: "deadline",
+          values: { field: "deadline", value: "#N/A" },
+        },
+        {
+          row: 2,
+          messageId: "formulaError",
+          field: "doneDate",
+          values: { field: "doneDate", value: "#VALUE!" },
+        },
+      ],
+    },
+    {
       name: "a rule in a start date is only not a date",
       rows: [{ ...row, start: "每月1日" }],
       expected: [{ row: 2, messageId: "invalidDate", field: "start", values: { value: "每月1日" } }],

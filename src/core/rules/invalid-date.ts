@@ -6,6 +6,7 @@ import { parseDeadlineRule } from "../recurring/deadline-rule";
 import { formatDay, ymdOf } from "../day";
 import type { Field } from "../table/fields";
 import { listedDays } from "../values/date";
+import { isFormulaError } from "../values/text";
 import { defineRule } from "./rule";
 
 const DATE_FIELDS = ["deadline", "start", "doneDate"] as const satisfies readonly Field[];
@@ -27,6 +28,7 @@ export const invalidDate = defineRule({
     messageIds: [
       "invalidDate",
       "severalDates",
+      "formulaError",
       "recurringDeadline",
       "invalidDeadlineRule",
       "deadlineRuleCycle",
@@ -47,6 +49,10 @@ export const invalidDate = defineRule({
         for (const field of DATE_FIELDS) {
           const parsed = row[field];
           if (parsed.kind !== "invalid") continue;
+          if (isFormulaError(parsed.text)) {
+            context.report({ row, field, messageId: "formulaError", values: { field, value: parsed.text } });
+            continue;
+          }
           const recurring = field === "deadline" && parseDeadlineRule(parsed.text).kind === "rule";
           const listed = recurring ? undefined : listedDays(parsed.text, ymdOf(context.asOf).year);
           if (listed) {

@@ -18,6 +18,13 @@ testRule(invalidNumber, {
   ],
   invalid: [
     {
+      name: "an error a formula gives",
+      rows: [{ ...row, points: 5, score: "#DIV/0!" }],
+      expected: [
+        { row: 2, messageId: "formulaError", field: "score", values: { field: "score", value: "#DIV/0!" } },
+      ],
+    },
+    {
       name: "a grade instead of a score",
       rows: [{ ...row, points: 5, score: "优" }],
       expected: [

@@ -1,9 +1,15 @@
 // invalid-number: points or score that is not a number.
 
+import { isFormulaError } from "../values/text";
 import { defineRule } from "./rule";
 
 export const invalidNumber = defineRule({
-  meta: { id: "invalid-number", defaultSeverity: "error", kind: "data", messageIds: ["invalidNumber"] },
+  meta: {
+    id: "invalid-number",
+    defaultSeverity: "error",
+    kind: "data",
+    messageIds: ["invalidNumber", "formulaError"],
+  },
   create(context) {
     return {
       row(row) {
@@ -12,7 +18,8 @@ export const invalidNumber = defineRule({
         for (const field of ["points", "score"] as const) {
           const parsed = row[field];
           if (parsed.kind === "invalid") {
-            context.report({ row, field, messageId: "invalidNumber", values: { field, value: parsed.text } });
+            const messageId = isFormulaError(parsed.text) ? "formulaError" : "invalidNumber";
+            context.report({ row, field, messageId, values: { field, value: parsed.text } });
           }
         }
       },

@@ -28,6 +28,17 @@ testRule(unknownStatus, {
   ],
   invalid: [
     {
+      name: "an error a formula gives: the formula is to be looked at",
+      rows: [
+        { ...row, status: "#N/A" },
+        { ...row, status: "#REF!" },
+      ],
+      expected: [
+        { row: 2, messageId: "formulaError", field: "status", values: { field: "status", value: "#N/A" } },
+        { row: 3, messageId: "formulaError", field: "status", values: { field: "status", value: "#REF!" } },
+      ],
+    },
+    {
       name: "a word in between",
       rows: [{ ...row, status: "基本完成" }],
       expected: [{ row: 2, messageId: "unknownStatus", field: "status", values: { value: "基本完成" } }],

@@ -1,19 +1,25 @@
 // unknown-status: status text that is neither a known done word nor a known open word.
 
+import { isFormulaError } from "../values/text";
 import { defineRule } from "./rule";
 
 export const unknownStatus = defineRule({
-  meta: { id: "unknown-status", defaultSeverity: "warning", kind: "data", messageIds: ["unknownStatus"] },
+  meta: {
+    id: "unknown-status",
+    defaultSeverity: "warning",
+    kind: "data",
+    messageIds: ["unknownStatus", "formulaError"],
+  },
   create(context) {
     return {
       row(row) {
         if (row.status.kind === "unknown") {
-          context.report({
-            row,
-            field: "status",
-            messageId: "unknownStatus",
-            values: { value: row.status.text },
-          });
+          const { text } = row.status;
+          context.report(
+            isFormulaError(text)
+              ? { row, field: "status", messageId: "formulaError", values: { field: "status", value: text } }
+              : { row, field: "status", messageId: "unknownStatus", values: { value: text } },
+          );
         }
       },
     };

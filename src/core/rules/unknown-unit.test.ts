@@ -64,6 +64,14 @@ testRule(unknownUnit, {
       ],
     },
     {
+      name: "an error a formula gives: no roster name offered",
+      rows: [{ ...row, unit: "#REF!" }],
+      roster,
+      expected: [
+        { row: 2, messageId: "formulaError", field: "unit", values: { field: "unit", value: "#REF!" } },
+      ],
+    },
+    {
       name: "相关单位 names no unit: told to name the lead, not offered a roster name",
       rows: [
         { ...row, unit: "相关单位" },

@@ -2,7 +2,7 @@
 // word (各单位, 各区队, 全部), which names many units, is told to name the lead unit instead.
 
 import { isGroupWord } from "../recurring/units";
-import { closest } from "../values/text";
+import { closest, isFormulaError } from "../values/text";
 import { defineRule } from "./rule";
 
 export const unknownUnit = defineRule({
@@ -10,7 +10,7 @@ export const unknownUnit = defineRule({
     id: "unknown-unit",
     defaultSeverity: "warning",
     kind: "data",
-    messageIds: ["unknownUnit", "groupUnit"],
+    messageIds: ["unknownUnit", "groupUnit", "formulaError"],
   },
   create(context) {
     // Without a name on the roster the rule is off; with one, there is always a closest name to suggest.
@@ -29,6 +29,15 @@ export const unknownUnit = defineRule({
           if (onRoster === undefined) isKnown.set(unit, (onRoster = known.has(unit.toLowerCase())));
           if (onRoster) continue;
           // 各单位 or 全部 in a task row names many units and leads none: no one name to suggest.
+          if (isFormulaError(unit)) {
+            context.report({
+              row,
+              field: "unit",
+              messageId: "formulaError",
+              values: { field: "unit", value: unit },
+            });
+            continue;
+          }
           if (isGroupWord(unit)) {
             context.report({ row, field: "unit", messageId: "groupUnit", values: { unit } });
             continue;

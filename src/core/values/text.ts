@@ -59,6 +59,17 @@ export function isBlank(value: CellValue | undefined): boolean {
   return typeof value === "string" && value.trim() === "";
 }
 
+/**
+ * An error a formula gives, as a cell holds it (t="e"): #N/A from a lookup whose sheet or row is gone, #REF!,
+ * #DIV/0! … A clerk is told to look at the formula, not to type another value.
+ */
+const FORMULA_ERROR =
+  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+export function isFormulaError(text: string): boolean {
+  return text.startsWith("#") && FORMULA_ERROR.test(text);
+}
+
 /** A dash or a slash alone is how a clerk leaves a cell blank on purpose (/, -, —, ——). */
 export function isPlaceholder(text: string): boolean {
   return /^[-/—–―]+$/.test(text);

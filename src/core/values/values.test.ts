@@ -14,6 +14,7 @@ import {
   foldPlainText,
   isBlank,
   isFilled,
+  isFormulaError,
   normalizeText,
   splitUnits,
 } from "./text";
@@ -285,6 +286,17 @@ describe("parseNumber", () => {
 });
 
 describe("text helpers", () => {
+  test.each([
+    ["#N/A", true],
+    ["#REF!", true],
+    ["#DIV/0!", true],
+    ["#NAME?", true],
+    ["#SPILL!", true],
+    ["#N/A ", false],
+    ["#1", false],
+    ["N/A", false],
+    ["#待定", false],
+  ])("isFormulaError(%j) is %s", (text, expected) => expect(isFormulaError(text)).toBe(expected));
   test.each([
     ["　综采一队　", "综采一队"],
     [" 综采  一队\n", "综采 一队"],
