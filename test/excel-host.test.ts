@@ -19,7 +19,7 @@ import { highlightPlan } from "../src/core/output/highlights";
 import { LOCK_SHEET, MARKS_SHEET, RECORD_SHEET, SETTINGS_SHEET } from "../src/core/output/record";
 import { styleSheet } from "../src/core/output/styles";
 import { DEFAULT_SETTINGS, parseSettings, type SettingsInput } from "../src/core/settings";
-import { parseRange } from "../src/core/workbook";
+import { columnIndex, columnLetter, parseRange } from "../src/core/workbook";
 import type { ExcelRunner, OfficeRuntime, Range } from "../src/hosts/excel/api";
 import {
   FakeExcel,
@@ -836,6 +836,27 @@ describe("writing and clearing", () => {
       expect(
         fake.workbook.highlightAt(SAMPLE_SHEET, `${String.fromCharCode(65 + cell.column)}${cell.row + 1}`),
       ).toBe(undefined);
+  });
+
+  test("a formula's error in a key cell (#N/A, #DIV/0!) leaves the colours of its row in place", async () => {
+    const fake = new FakeExcel();
+    const task = fillTaskTable(fake, 60, AS_OF);
+    const host = hostFor(fake);
+    const read = await host.check({ ...quiet, asOf: AS_OF, settings });
+    const column = (field: "status" | "deadline") => columnIndex(read.columns[field]!)!;
+    // Excel gives a lookup whose sheet is gone #N/A, and a division by nothing #DIV/0!.
+    task.put(3 + 5, column("status"), "#N/A");
+    task.put(3 + 9, column("deadline"), "#DIV/0!");
+    const result = await host.check({ ...quiet, asOf: AS_OF, settings });
+    await host.writeResults(result, { ...quiet, settings, locale: "zh-CN" });
+    const plan = highlightPlan(result, { date1904: false });
+    const onThoseRows = plan.marks.filter((mark) => mark.row === 3 + 5 || mark.row === 3 + 9);
+    expect(onThoseRows.map((mark) => mark.kind)).toContain("data");
+    for (const mark of plan.marks) {
+      expect(
+        fake.workbook.highlightAt(SAMPLE_SHEET, `${columnLetter(mark.column)}${mark.row + 1}`)?.fill,
+      ).toBe(`#${settings.colors[mark.kind].fill}`);
+    }
   });
 
   test("writeResults then clear gives back every original sheet exactly, and removes every sheet it added", async () => {

@@ -17,6 +17,7 @@ import type { CheckResult } from "../check";
 import { excelSerialFromDay } from "../day";
 import type { RuleId } from "../settings";
 import type { Field } from "../table/fields";
+import { isFormulaError } from "../values/text";
 import { columnIndex, columnLetter, type CellRange, type CellValue, type SheetGrid } from "../workbook";
 import { quotedSheet } from "./names";
 import { MARKS_SHEET } from "./record";
@@ -200,9 +201,15 @@ export function highlightPlan(result: CheckResult, options: HighlightOptions): H
 export function highlightFormula(plan: HighlightPlan, kind: HighlightKind): string {
   const { top, left } = plan.range;
   const row = top + 1;
-  // COLUMN reads no cell, only where the reference is.
+  // COLUMN reads no cell, only where the reference is. A formula's error in a key cell (#N/A from a lookup
+  // whose sheet is gone) would make the whole key an error, and the row that needs its colours most would
+  // show none: the error is caught and keyed as FORMULA_ERROR_KEY (&"" keeps an empty cell "", where a
+  // bare reference returned from IF could read as 0).
   const parts = [
-    ...plan.keyColumns.map((c) => `$${columnLetter(c)}${row}`),
+    ...plan.keyColumns.map((c) => {
+      const cell = `$${columnLetter(c)}${row}`;
+      return `IF(ISERROR(${cell}),"${FORMULA_ERROR_KEY}",${cell}&"")`;
+    }),
     `COLUMN(${columnLetter(left)}${row})`,
   ];
   const list = marksColumn(plan, kind);
@@ -228,13 +235,17 @@ export function marksColumn(plan: HighlightPlan, kind: HighlightKind): string {
   return `$${letter}$1:$${letter}$${Math.max(1, plan.keys[at]!.keys.length)}`;
 }
 
+/** What a key cell holding a formula's error (any of them) stands for in a highlight key. */
+export const FORMULA_ERROR_KEY = "#ERR";
+
 /**
- * A cell's value as Excel's & operator turns it into text: text as it is, TRUE or FALSE, a number in the
- * General way with at most 15 significant digits (1E+21, 1E-07), a date as its serial number.
+ * A cell's value as the highlight rule turns it into text: as Excel's & does (text as it is, TRUE or FALSE, a
+ * number in the General way with at most 15 significant digits, 1E+21, 1E-07, a date as its serial number),
+ * and a formula's error (#N/A, which a workbook model holds as its text) as FORMULA_ERROR_KEY.
  */
 export function concatText(value: CellValue, date1904: boolean): string {
   if (value === null) return "";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return isFormulaError(value) ? FORMULA_ERROR_KEY : value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   const number = typeof value === "number" ? value : excelSerialFromDay(value.day, date1904);
   // Whole numbers of up to 15 digits, dates among them, are written as they are by toPrecision(15) too.
