@@ -150,6 +150,18 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
     ...chosenButAbsent(workbook, settings.holidays, holidaySheet, "holidaySheetMissing"),
     ...(recurring?.notices ?? []),
   ];
+  const uncalculated = table.location.sheet.formulasWithoutValues;
+  if (uncalculated) {
+    const cells = uncalculated.first.map((cell) => `${columnLetter(cell.column)}${cell.row + 1}`).join(", ");
+    notices.push({
+      id: "formulasWithoutValues",
+      values: {
+        sheet: table.location.sheet.name,
+        count: uncalculated.count,
+        cells: uncalculated.count > uncalculated.first.length ? `${cells} …` : cells,
+      },
+    });
+  }
   const cancelled = table.cancelled ?? [];
   if (cancelled.length > 0) {
     notices.push({

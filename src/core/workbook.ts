@@ -46,6 +46,17 @@ export interface SheetGrid {
   readonly hiddenRows?: ReadonlySet<number>;
   /** The sheet's Excel Tables, in the order the workbook lists them. */
   readonly tables?: readonly ExcelTable[];
+  /**
+   * Formula cells (of the rows read) that hold no calculated value: a program wrote the file and nothing
+   * calculated it since. Their cells read as empty; the check says so. Excel always has the values.
+   */
+  readonly formulasWithoutValues?: FormulasWithoutValues;
+}
+
+export interface FormulasWithoutValues {
+  readonly count: number;
+  /** The first few such cells, zero-based, in the order they stand. */
+  readonly first: ReadonlyArray<{ readonly row: number; readonly column: number }>;
 }
 
 /** The kinds of sheet that hold no grid of cells: a chart sheet, an Excel 5 dialog sheet, an Excel 4 macro sheet. */

@@ -213,6 +213,8 @@ export const enUS: Catalogue = {
       `${v.count} rows of "${v.sheet}" with findings are hidden or filtered out (rows ${v.rows}): they are checked as usual, but their highlights show only once the rows are unhidden or the filter is cleared.`,
     cancelledTasks: (v) =>
       `${v.count} tasks of "${v.sheet}" are marked as cancelled or called off (rows ${v.rows}): they are not checked, nor counted in the summary or the ranking.`,
+    formulasWithoutValues: (v) =>
+      `${v.count} formula cells of "${v.sheet}" hold no calculated value (${v.cells}), so Duban reads them as empty. The file was most likely written by a program and never saved in Excel: open it in Excel or WPS, save it once, and check it again.`,
     calendarAssumed: (v) =>
       `The working-day calendar covers years up to ${v.lastYear}; from ${v.from} on, Monday to Friday are taken as working days. Add a sheet named Holidays (节假日) listing the days off and make-up workdays.`,
     rosterSheetMissing: (v) =>

@@ -42,6 +42,7 @@ export const NOTICE_IDS = [
   "recurringGroupVague",
   "hiddenRowFindings",
   "cancelledTasks",
+  "formulasWithoutValues",
   "rosterSheetMissing",
   "holidaySheetMissing",
 ] as const;

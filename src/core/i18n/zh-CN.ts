@@ -200,6 +200,8 @@ export const zhCN: Catalogue = {
       `“${v.sheet}”中有 ${v.count} 行问题所在的行被隐藏或筛选掉了（第 ${v.rows} 行），这些行照常检查，但标记要取消隐藏或清除筛选后才能看到。`,
     cancelledTasks: (v) =>
       `“${v.sheet}”中有 ${v.count} 项任务的完成情况写明已取消或终止（第 ${v.rows} 行），这些任务不再检查，也不计入汇总和排名。`,
+    formulasWithoutValues: (v) =>
+      `“${v.sheet}”中有 ${v.count} 个公式单元格没有保存计算结果（${v.cells}），Duban 只能把它们当作空单元格。这个文件多半是程序生成、没有在 Excel 中保存过：请在 Excel 或 WPS 中打开它，保存一次后再检查。`,
     calendarAssumed: (v) =>
       `工作日历只收录到 ${v.lastYear} 年，${v.from} 起按周一至周五计算工作日。请在工作簿中加一张“节假日”表，写明此后的放假和调休日期。`,
     rosterSheetMissing: (v) =>

@@ -407,3 +407,51 @@ describe("a cell's number format comes from the styles part's cellXfs", () => {
     expect(model.sheets[0]!.rows[0]![0]).toEqual(expected);
   });
 });
+
+describe("formulas that nothing calculated", () => {
+  const read = async (cells: string) =>
+    (
+      await readWorkbookBytes(
+        workbookBytes(`${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${cells}</sheetData></worksheet>`),
+        "f.xlsx",
+      )
+    ).sheets[0]!;
+
+  test.each([
+    [
+      "as openpyxl writes them: an empty value and no type",
+      `<row r="2"><c r="C2"><f>IF(A1="","",1)</f><v></v></c></row>`,
+      1,
+    ],
+    ["with no value at all", `<row r="2"><c r="C2"><f>A1+1</f></c><c r="D2"><f>A1+2</f><v/></c></row>`, 2],
+    [
+      "Excel's empty text: t=str with an empty value",
+      `<row r="2"><c r="C2" t="str"><f>IF(A1="","",1)</f><v></v></c></row>`,
+      0,
+    ],
+    [
+      "a value calculated",
+      `<row r="2"><c r="C2"><f>1+1</f><v>2</v></c><c r="D2" t="str"><f>A1</f><v>x</v></c></row>`,
+      0,
+    ],
+  ])("%s", async (_name, cells, count) => {
+    const sheet = await read(cells);
+    expect(sheet.formulasWithoutValues?.count ?? 0).toBe(count);
+  });
+
+  test("all are counted, the first five named, zero-based", async () => {
+    const row = (r: number) =>
+      `<row r="${r}">${["B", "D"].map((c) => `<c r="${c}${r}"><f>1</f><v></v></c>`).join("")}</row>`;
+    const sheet = await read([1, 2, 3, 4].map(row).join(""));
+    expect(sheet.formulasWithoutValues).toEqual({
+      count: 8,
+      first: [
+        { row: 0, column: 1 },
+        { row: 0, column: 3 },
+        { row: 1, column: 1 },
+        { row: 1, column: 3 },
+        { row: 2, column: 1 },
+      ],
+    });
+  });
+});

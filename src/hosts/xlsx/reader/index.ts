@@ -10,6 +10,7 @@ import {
   type CellRange,
   type CellValue,
   type ExcelTable,
+  type FormulasWithoutValues,
   type OtherSheet,
   type OtherSheetKind,
   type SheetGrid,
@@ -401,7 +402,11 @@ interface GridParts {
   readonly rows: Array<CellValue[] | undefined>;
   readonly merges: CellRange[];
   readonly hiddenRows?: ReadonlySet<number>;
+  readonly formulasWithoutValues?: FormulasWithoutValues;
 }
+
+/** How many cells of the first ones without a value a sheet names (the count is always whole). */
+const FORMULAS_NAMED = 5;
 
 /** One worksheet's cells and merges; only its first `rowLimit` rows when that is finite. */
 function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: number): GridParts {
@@ -420,6 +425,10 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   let inline: string | undefined;
   let phonetic = 0;
   let hasValue = false;
+  let hasFormula = false;
+  /** Formula cells with no value kept for them (a program wrote the file, and nothing calculated it). */
+  let uncalculated = 0;
+  const uncalculatedCells: Array<{ row: number; column: number }> = [];
   let rowsRead = 0;
   let scanner: XmlScanner | undefined = undefined;
   let sheetData: ElementAt | undefined;
@@ -681,10 +690,14 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
           pieces = 0;
           inline = undefined;
           hasValue = false;
+          hasFormula = false;
           return;
         }
         case "v":
           hasValue = true;
+          return;
+        case "f":
+          hasFormula = true;
           return;
         case "is":
           inline = "";
@@ -708,11 +721,16 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     close(uri: string, local: string): void {
       if (uri !== main) return;
       if (local === "c") {
-        store(
+        const cell =
           hasValue && digits >= 0
             ? numericCell(type, style, digits, context)
-            : cellValue(type, style, hasValue ? value : undefined, inline, context),
-        );
+            : cellValue(type, style, hasValue ? value : undefined, inline, context);
+        // No value, or <v></v> as openpyxl leaves it, with no type: nothing calculated the formula. (Excel
+        // writes a formula's empty text as t="str" with an empty value: that cell is empty indeed.)
+        if (hasFormula && cell === null && type === "n" && row >= 0 && column >= 0) {
+          if (uncalculated++ < FORMULAS_NAMED) uncalculatedCells.push({ row, column });
+        }
+        store(cell);
       } else if (local === "rPh") phonetic--;
       else if (local === "sheetData") {
         scanner?.setShortcut(main, undefined);
@@ -762,7 +780,12 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
     if (width === 0) rows[r] = undefined;
     else values.length = width;
   }
-  return { rows, merges, ...(hiddenRows.size > 0 && { hiddenRows }) };
+  return {
+    rows,
+    merges,
+    ...(hiddenRows.size > 0 && { hiddenRows }),
+    ...(uncalculated > 0 && { formulasWithoutValues: { count: uncalculated, first: uncalculatedCells } }),
+  };
 }
 
 /**
