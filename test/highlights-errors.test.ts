@@ -7,7 +7,6 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main } from "../src/cli/main";
 import { checkWorkbook } from "../src/core/check";
 import { parseIsoDay } from "../src/core/day";
 import { highlightPlan } from "../src/core/output/highlights";
@@ -15,6 +14,7 @@ import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { readWorkbookBytes } from "../src/hosts/xlsx";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 import { PYTHON, pythonMissing } from "./helpers/package-checks";
+import { runCli } from "./helpers/run-cli";
 
 const AS_OF = parseIsoDay("2026-11-18")!;
 let dir: string;
@@ -63,11 +63,7 @@ testWithLibreOffice("a formula's error in a key cell leaves its row's colours in
   const input = path.join(dir, "errors.xlsx");
   execFileSync(PYTHON, ["-c", WRITER, input]);
   const checked = path.join(dir, "checked.xlsx");
-  const code = await main(["check", input, "--as-of", "2026-11-18", "--out", checked], {
-    stdout: { write: () => undefined },
-    stderr: { write: () => undefined },
-    today: () => AS_OF,
-  });
+  const { code } = await runCli(["check", input, "--out", checked], AS_OF);
   expect(code).toBe(1);
   const result = checkWorkbook(await readWorkbookBytes(readFileSync(input), "errors.xlsx"), {
     asOf: AS_OF,
