@@ -1,5 +1,5 @@
 import { formatDay } from "../day";
-import { parseDate, type ParsedDate } from "./date";
+import { listedDays, parseDate, type ParsedDate } from "./date";
 import type { CellValue } from "../workbook";
 
 function show(parsed: ParsedDate): string {
@@ -158,4 +158,20 @@ describe("parseDate", () => {
     expect(show(parseDate(value, 2026))).toBe(expected);
   });
   test("no cell is empty", () => expect(parseDate(undefined, 2026)).toEqual({ kind: "empty" }));
+});
+
+describe("listedDays", () => {
+  test.each([
+    ["6月30日/12月31日", ["2026-06-30", "2026-12-31"]],
+    ["6月30日 / 12月31日", ["2026-06-30", "2026-12-31"]],
+    ["6月30日／9月30日、12月31日", ["2026-06-30", "2026-09-30", "2026-12-31"]],
+    ["11月20日和12月1日", ["2026-11-20", "2026-12-01"]],
+    ["三季度及四季度", ["2026-09-30", "2026-12-31"]],
+    // One day is no list; a part that is no day makes none.
+    ["11月30日", undefined],
+    ["11月30日/尽快", undefined],
+    ["/", undefined],
+  ])("%j lists %j", (text, days) => {
+    expect(listedDays(text, 2026)?.map(formatDay)).toEqual(days);
+  });
 });

@@ -120,7 +120,8 @@ const LIST_SEPARATOR = /[/、]|和|及/u;
  * (阶段 deadlines written into one cell: 6月30日/12月31日); undefined for anything else.
  */
 export function listedDays(text: string, asOfYear: number): Day[] | undefined {
-  const parts = text.normalize("NFKC").replace(/\s+/g, "").split(LIST_SEPARATOR);
+  // Each part is read as parseDate reads a cell (spaces and all); NFKC makes a full-width ／ a slash.
+  const parts = text.normalize("NFKC").split(LIST_SEPARATOR);
   if (parts.length < 2) return undefined;
   const days: Day[] = [];
   for (const part of parts) {
