@@ -38,7 +38,7 @@ export function keyedRuleHolds(formula: string, down: number, across: number, ce
   };
   // A formula's error value in a cell (#N/A, #REF!: a cell holding one shows it as its text here, as Excel
   // itself turns a typed #N/A into the error) passes through & as Excel passes it: the key is an error,
-  // and the rule holds nowhere on that row, unless the part catches it (IF(ISERROR(…),…)).
+  // and the rule holds nowhere on that row, unless the part catches it (IFERROR(cell&"",…)).
   const cell = (ref: string): string | undefined => {
     const at = reference(ref);
     const text = cells.text(at.row, at.column);
@@ -48,11 +48,8 @@ export function keyedRuleHolds(formula: string, down: number, across: number, ce
     if (part.startsWith('"')) return unquote(part);
     const column = /^COLUMN\((.+)\)$/.exec(part);
     if (column) return String(reference(column[1]!).column + 1);
-    const caught = /^IF\(ISERROR\(([$A-Z0-9]+)\),("(?:[^"]|"")*"),([$A-Z0-9]+)&""\)$/.exec(part);
-    if (caught) {
-      if (caught[1] !== caught[3]) throw new Error(`an error caught in one cell, another read: ${part}`);
-      return cell(caught[1]!) ?? unquote(caught[2]!);
-    }
+    const caught = /^IFERROR\(([$A-Z0-9]+)&"",("(?:[^"]|"")*")\)$/.exec(part);
+    if (caught) return cell(caught[1]!) ?? unquote(caught[2]!);
     return cell(part);
   });
   if (parts.some((part) => part === undefined)) return false;
