@@ -2,8 +2,7 @@
 // specification.
 
 import { specCell } from "../recurring";
-import { isFormulaError } from "../values/text";
-import { defineRule } from "./rule";
+import { defineRule, unreadableCell } from "./rule";
 
 export const invalidCycle = defineRule({
   meta: {
@@ -18,9 +17,7 @@ export const invalidCycle = defineRule({
         if (row.cycle.kind === "invalid") {
           const { text } = row.cycle;
           context.report(
-            isFormulaError(text)
-              ? { row, field: "cycle", messageId: "formulaError", values: { field: "cycle", value: text } }
-              : { row, field: "cycle", messageId: "invalidCycle", values: { value: text } },
+            unreadableCell(row, "cycle", text, { messageId: "invalidCycle", values: { value: text } }),
           );
         }
       },

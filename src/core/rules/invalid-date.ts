@@ -6,8 +6,7 @@ import { parseDeadlineRule } from "../recurring/deadline-rule";
 import { formatDay, ymdOf } from "../day";
 import type { Field } from "../table/fields";
 import { listedDays } from "../values/date";
-import { isFormulaError } from "../values/text";
-import { defineRule } from "./rule";
+import { defineRule, unreadableCell } from "./rule";
 
 const DATE_FIELDS = ["deadline", "start", "doneDate"] as const satisfies readonly Field[];
 
@@ -49,32 +48,23 @@ export const invalidDate = defineRule({
         for (const field of DATE_FIELDS) {
           const parsed = row[field];
           if (parsed.kind !== "invalid") continue;
-          if (isFormulaError(parsed.text)) {
-            context.report({ row, field, messageId: "formulaError", values: { field, value: parsed.text } });
-            continue;
-          }
-          const recurring = field === "deadline" && parseDeadlineRule(parsed.text).kind === "rule";
-          const listed = recurring ? undefined : listedDays(parsed.text, ymdOf(context.asOf).year);
-          if (listed) {
-            context.report({
+          const { text } = parsed;
+          const recurring = field === "deadline" && parseDeadlineRule(text).kind === "rule";
+          const listed = recurring ? undefined : listedDays(text, ymdOf(context.asOf).year);
+          const values = { field, value: text };
+          context.report(
+            unreadableCell(
               row,
               field,
-              messageId: "severalDates",
-              values: {
-                field,
-                value: parsed.text,
-                count: listed.length,
-                dates: listed.map(formatDay).join("、"),
-              },
-            });
-            continue;
-          }
-          context.report({
-            row,
-            field,
-            messageId: recurring ? "recurringDeadline" : "invalidDate",
-            values: { field, value: parsed.text },
-          });
+              text,
+              listed
+                ? {
+                    messageId: "severalDates",
+                    values: { ...values, count: listed.length, dates: listed.map(formatDay).join("、") },
+                  }
+                : { messageId: recurring ? "recurringDeadline" : "invalidDate", values },
+            ),
+          );
         }
       },
       end() {

@@ -1,7 +1,6 @@
 // invalid-number: points or score that is not a number.
 
-import { isFormulaError } from "../values/text";
-import { defineRule } from "./rule";
+import { defineRule, unreadableCell } from "./rule";
 
 export const invalidNumber = defineRule({
   meta: {
@@ -18,8 +17,8 @@ export const invalidNumber = defineRule({
         for (const field of ["points", "score"] as const) {
           const parsed = row[field];
           if (parsed.kind === "invalid") {
-            const messageId = isFormulaError(parsed.text) ? "formulaError" : "invalidNumber";
-            context.report({ row, field, messageId, values: { field, value: parsed.text } });
+            const values = { field, value: parsed.text };
+            context.report(unreadableCell(row, field, parsed.text, { messageId: "invalidNumber", values }));
           }
         }
       },

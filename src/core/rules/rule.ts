@@ -8,6 +8,7 @@ import type { RecurringCheck } from "../recurring";
 import type { RuleId, Settings, Severity } from "../settings";
 import type { Field } from "../table/fields";
 import type { TaskRow } from "../table/rows";
+import { isFormulaError } from "../values/text";
 
 /** `M`: the message ids the rule reports, and the only ones it may. */
 export interface RuleMeta<M extends MessageId = MessageId> {
@@ -60,6 +61,22 @@ export interface RuleHooks {
 export interface Rule<M extends MessageId = MessageId> {
   readonly meta: RuleMeta<M>;
   create(context: RuleContext<M>): RuleHooks;
+}
+
+/**
+ * The finding on a cell whose text a rule cannot read: formulaError where the text is a formula's error value
+ * (#N/A, #REF! …: the clerk is sent to the formula, not asked to type a word or a date), else `finding`, as the
+ * rule words it. Every rule that reads a value reports through it, so that an error is told alike everywhere.
+ */
+export function unreadableCell<const M extends MessageId>(
+  row: TaskRow,
+  field: Field,
+  text: string,
+  finding: { readonly messageId: M; readonly values: Readonly<Record<string, MessageValue>> },
+): RuleReport<M | "formulaError"> {
+  return isFormulaError(text)
+    ? { row, field, messageId: "formulaError", values: { field, value: text } }
+    : { row, field, ...finding };
 }
 
 /**

@@ -1,7 +1,6 @@
 // unknown-status: status text that is neither a known done word nor a known open word.
 
-import { isFormulaError } from "../values/text";
-import { defineRule } from "./rule";
+import { defineRule, unreadableCell } from "./rule";
 
 export const unknownStatus = defineRule({
   meta: {
@@ -16,9 +15,7 @@ export const unknownStatus = defineRule({
         if (row.status.kind === "unknown") {
           const { text } = row.status;
           context.report(
-            isFormulaError(text)
-              ? { row, field: "status", messageId: "formulaError", values: { field: "status", value: text } }
-              : { row, field: "status", messageId: "unknownStatus", values: { value: text } },
+            unreadableCell(row, "status", text, { messageId: "unknownStatus", values: { value: text } }),
           );
         }
       },

@@ -2,8 +2,8 @@
 // word (各单位, 各区队, 全部), which names many units, is told to name the lead unit instead.
 
 import { isGroupWord } from "../recurring/units";
-import { closest, isFormulaError } from "../values/text";
-import { defineRule } from "./rule";
+import { closest } from "../values/text";
+import { defineRule, unreadableCell } from "./rule";
 
 export const unknownUnit = defineRule({
   meta: {
@@ -29,23 +29,15 @@ export const unknownUnit = defineRule({
           if (onRoster === undefined) isKnown.set(unit, (onRoster = known.has(unit.toLowerCase())));
           if (onRoster) continue;
           // 各单位 or 全部 in a task row names many units and leads none: no one name to suggest.
-          if (isFormulaError(unit)) {
-            context.report({
-              row,
-              field: "unit",
-              messageId: "formulaError",
-              values: { field: "unit", value: unit },
-            });
-            continue;
-          }
           if (isGroupWord(unit)) {
-            context.report({ row, field: "unit", messageId: "groupUnit", values: { unit } });
+            context.report(unreadableCell(row, "unit", unit, { messageId: "groupUnit", values: { unit } }));
             continue;
           }
           let suggestion = suggestions.get(unit);
           // Stryker disable next-line ConditionalExpression: equivalent, named in the test (a cache)
           if (suggestion === undefined) suggestions.set(unit, (suggestion = closest(unit, roster) ?? first));
-          context.report({ row, field: "unit", messageId: "unknownUnit", values: { unit, suggestion } });
+          const values = { unit, suggestion };
+          context.report(unreadableCell(row, "unit", unit, { messageId: "unknownUnit", values }));
         }
       },
     };
