@@ -13,7 +13,8 @@ export type ParsedStatus =
    */
   | { readonly kind: "done"; readonly on?: string }
   | { readonly kind: "open" }
-  | { readonly kind: "unknown"; readonly text: string };
+  /** `cancelled`: the words say the work was called off (已取消, 终止): see isCancelled. */
+  | { readonly kind: "unknown"; readonly text: string; readonly cancelled?: true };
 
 const DONE_WORDS = [
   "已完成",
@@ -173,12 +174,13 @@ export function parseStatus(value: CellValue | undefined): ParsedStatus {
   if (doneOn) return { kind: "done", on: doneOn[1] ?? doneOn[2] ?? doneOn[3]! };
   const percent = PERCENT.exec(key);
   if (percent) return fromPercent(Number(percent[1]), value.trim());
-  return { kind: "unknown", text: value.trim() };
+  const text = value.trim();
+  return CANCELLED.has(key) ? { kind: "unknown", text, cancelled: true } : { kind: "unknown", text };
 }
 
-/** Whether a status parseStatus found unknown says the work was called off: 已取消, 终止（上级通知）, Cancelled. */
+/** Whether a status says the work was called off: 已取消, 终止（上级通知）, Cancelled (parseStatus tells it). */
 export function isCancelled(status: ParsedStatus): boolean {
-  return status.kind === "unknown" && CANCELLED.has(statusKey(status.text));
+  return status.kind === "unknown" && status.cancelled === true;
 }
 
 /** Progress in per cent; a number cell up to 1 is a fraction, because a cell showing 100% holds 1. */

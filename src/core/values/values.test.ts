@@ -143,6 +143,7 @@ describe("parseStatus", () => {
   test("unknown keeps the clerk's text for the message", () => {
     expect(parseStatus(" 基本完成 ")).toEqual({ kind: "unknown", text: "基本完成" });
     expect(parseStatus(" 120% ")).toEqual({ kind: "unknown", text: "120%" });
+    expect(parseStatus(" 已取消 ")).toStrictEqual({ kind: "unknown", text: "已取消", cancelled: true });
   });
   test("a date in the status column is unknown, shown as the day it is", () => {
     expect(parseStatus({ day: 20470 })).toEqual({ kind: "unknown", text: "2026-01-17" });
