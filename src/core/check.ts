@@ -152,13 +152,13 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
   ];
   const uncalculated = table.location.sheet.formulasWithoutValues;
   if (uncalculated) {
-    const cells = uncalculated.first.map((cell) => `${columnLetter(cell.column)}${cell.row + 1}`).join(", ");
+    const cells = uncalculated.first.map((cell) => `${columnLetter(cell.column)}${cell.row + 1}`);
     notices.push({
       id: "formulasWithoutValues",
       values: {
         sheet: table.location.sheet.name,
         count: uncalculated.count,
-        cells: uncalculated.count > uncalculated.first.length ? `${cells} …` : cells,
+        cells: listed(cells, uncalculated.count),
       },
     });
   }
@@ -166,7 +166,7 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
   if (cancelled.length > 0) {
     notices.push({
       id: "cancelledTasks",
-      values: { sheet: table.location.sheet.name, count: cancelled.length, rows: listedRows(cancelled) },
+      values: { sheet: table.location.sheet.name, count: cancelled.length, rows: listed(cancelled) },
     });
   }
   if (soon.assumedFrom !== undefined && calendar.lastKnownYear !== undefined) {
@@ -231,12 +231,13 @@ function chooseTable(
   return { location, rows, letters: columnLetters(location), cancelled };
 }
 
-/** How many rows a notice lists before it says "…"; the count is always whole. */
-const ROWS_LISTED = 5;
+/** How many rows or cells a notice lists before it says "…"; the count beside them is always whole. */
+const LISTED = 5;
 
-function listedRows(rows: readonly number[]): string {
-  const listed = rows.slice(0, ROWS_LISTED).join(", ");
-  return rows.length > ROWS_LISTED ? `${listed} …` : listed;
+/** The first LISTED of `first`, and "…" where there are more (`count` in all: `first` may be a few of them). */
+function listed(first: ReadonlyArray<number | string>, count = first.length): string {
+  const shown = first.slice(0, LISTED);
+  return count > shown.length ? `${shown.join(", ")} …` : shown.join(", ");
 }
 
 /** The notice that some findings sit in hidden or filtered rows, whose highlights the person cannot see. */
@@ -251,7 +252,7 @@ function hiddenFindingsNotice(
   if (flagged.length === 0) return undefined;
   flagged.sort((a, b) => a - b);
   // The issues sheet marks every one.
-  return { id: "hiddenRowFindings", values: { sheet, count: flagged.length, rows: listedRows(flagged) } };
+  return { id: "hiddenRowFindings", values: { sheet, count: flagged.length, rows: listed(flagged) } };
 }
 
 function columnLetters(location: TableLocation): Map<Field, string> {
