@@ -3,6 +3,7 @@
 import type { WorkCalendar } from "../calendar";
 import { dayFromYmd, daysInMonth, ymdOf, type Day } from "../day";
 import { isDateCell, type CellValue } from "../workbook";
+import { TIME_OF_DAY } from "../values/date";
 import { smallNumber } from "../values/numerals";
 import type { Period, RecurringCycle } from "./periods";
 
@@ -124,12 +125,11 @@ function weekday(text: string): Anchor | undefined {
 const LEADING = /^(?:须于|应于|需于|必须于|于|在)/;
 const TRAILING_VERB = /(?:前|之前|以前|内|以内)?(?:完成|报送|上报|提交|报出|报|办结|落实|召开)$/;
 const TRAILING = /(?:之前|以前|前|为止|止|以内|内|\(含\)|含)$/;
-/** The hour of the day on the rule's day, which the day's deadline does not need: 每周五下班前, 每月25日17:00前. */
-const TIME_OF_DAY =
-  /(?:上午|中午|下午|晚上|下班|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,2}[时点](?:\d{1,2}分|半)?)+$/u;
+/** The hour of the day on the rule's day, as after a date: 每周五下班前, 每月25日17:00前. */
+const HOUR = new RegExp(`(?:${TIME_OF_DAY})+$`, "u");
 
 function readChinese(text: string): DeadlineRule | undefined {
-  let t = text.replace(LEADING, "").replace(TRAILING_VERB, "").replace(TRAILING, "").replace(TIME_OF_DAY, "");
+  let t = text.replace(LEADING, "").replace(TRAILING_VERB, "").replace(TRAILING, "").replace(HOUR, "");
   t = t.replace(/^(?:每个?|逢|按)/, "");
   let cycle: RecurringCycle | undefined;
   for (const [pattern, named] of CYCLE_WORDS) {

@@ -35,11 +35,19 @@ const ONGOING_WORDS = new Set([
 ]);
 
 /**
- * Trailing words that do not change the day, one or more: 11月30日前, 2026年底以前, 2026-11-30（含）,
- * 6月底前完成, 年内办结, and the day of the week written after a date, 2026年11月30日（周一）.
+ * The hour of the day after a day, which a deadline's day does not need: 下班, 下午, 17:00, 24时, 9点半. Dates
+ * and the deadline rules of a specification (每周五下班前) drop it alike.
  */
-const TRAILING =
-  /(?:之前|以前|前|截止|止|为止|\(含\)|含|完成|办结|完毕|\((?:周|星期|礼拜)[一二三四五六日天]\)|(?:周|星期|礼拜)[一二三四五六日天]|(?:上午|中午|下午|晚上|下班)|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,2}[时点](?:\d{1,2}分|半)?)+$/u;
+export const TIME_OF_DAY =
+  "(?:上午|中午|下午|晚上|下班)|\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?|\\d{1,2}[时点](?:\\d{1,2}分|半)?";
+/**
+ * Trailing words that do not change the day, one or more: 11月30日前, 2026年底以前, 2026-11-30（含）,
+ * 6月底前完成, 年内办结, the day of the week written after a date, 2026年11月30日（周一）, and the hour.
+ */
+const TRAILING = new RegExp(
+  `(?:之前|以前|前|截止|止|为止|\\(含\\)|含|完成|办结|完毕|\\((?:周|星期|礼拜)[一二三四五六日天]\\)|(?:周|星期|礼拜)[一二三四五六日天]|${TIME_OF_DAY})+$`,
+  "u",
+);
 /** Leading words that do not change the day: 截至12月31日, 截止时间：12月31日, 于11月30日前. */
 const LEADING = /^(?:截至|截止(?:时间|日期)?|完成(?:时间|时限)|时限|于|到|至)[:：]?/u;
 
