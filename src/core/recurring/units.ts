@@ -108,7 +108,7 @@ export type UnresolvedReason = "no-roster" | "no-match" | "vague";
 export interface UnitExpansion {
   /** Every unit, in the order named (a group's in roster order), each once. */
   readonly units: readonly string[];
-  /** Group words that named no unit: there is no roster, or no roster unit is of that kind. */
+  /** Group words that named no unit: there is no roster, no roster unit is of that kind, or the word is vague. */
   readonly unresolved: ReadonlyArray<{ readonly word: string; readonly reason: UnresolvedReason }>;
 }
 

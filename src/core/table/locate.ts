@@ -5,7 +5,7 @@ import { absentSheet, sheetList, sheetNamed } from "../sheets";
 import type { CellValue, ExcelTable, OtherSheetKind, SheetGrid, WorkbookModel } from "../workbook";
 import { columnIndex, columnLetter } from "../workbook";
 import { parseStatus } from "../values/status";
-import { cellText, compactKey } from "../values/text";
+import { cellText, compactKey, isBlank } from "../values/text";
 import { FIELDS, REQUIRED_FIELDS, matchHeader, type Field, type HeaderMatch } from "./fields";
 
 /** The spec: the header row is within the first 30 rows. */
@@ -259,18 +259,17 @@ function groupTitles(
   below: readonly CellValue[],
 ): Array<{ readonly left: number; readonly right: number }> {
   const merged = sheet.merges.filter((m) => m.top === row && m.bottom === row && m.right > m.left);
-  const isEmpty = (value: CellValue | undefined) => cellText(value).trim() === "";
-  const namesOnly = below.every((value) => isEmpty(value) || headerField(value) !== undefined);
+  const namesOnly = below.every((value) => isBlank(value) || headerField(value) !== undefined);
   if (!namesOnly) return merged;
   const inMerge = (c: number) =>
     sheet.merges.some((m) => m.top <= row && m.bottom >= row && m.left <= c && m.right >= c);
   const unmerged: Array<{ left: number; right: number }> = [];
   for (let c = 0; c < cells.length; c++) {
-    if (isEmpty(cells[c]) || inMerge(c)) continue;
+    if (isBlank(cells[c]) || inMerge(c)) continue;
     let right = c;
     while (
       right + 1 < Math.max(cells.length, below.length) &&
-      isEmpty(cells[right + 1]) &&
+      isBlank(cells[right + 1]) &&
       !inMerge(right + 1)
     )
       right++;
