@@ -214,6 +214,64 @@ describe("XmlScanner", () => {
     }
   });
 
+  it("gives a shortcut whole elements, however the bytes are cut, and reads them all", () => {
+    // Rows of a few hundred bytes in pieces of 997: the shortcut (which reads fixed offsets unchecked, as the
+    // sheet's do) is never handed an element cut by the end of a piece, at any piece's end or the part's.
+    const row = (i: number) => `<k n="${i}" t="${"x".repeat(i % 300)}"/>`;
+    const xml = `<r xmlns="${M}">${Array.from({ length: 2_000 }, (_, i) => row(i)).join("")}</r>`;
+    const bytes = encode(xml);
+    let taken = 0;
+    let cut = 0;
+    const shortcut = (b: Uint8Array, lt: number, n: number) => {
+      let p = lt;
+      while (p < n && b[p] !== 62 /* > */) p++;
+      if (p >= n) {
+        cut++;
+        return -1;
+      }
+      taken++;
+      return p + 1;
+    };
+    const scanner: XmlScanner = new XmlScanner(
+      "t.xml",
+      {
+        open: (_, local) => {
+          if (local === "r") scanner.setShortcut(M, shortcut);
+        },
+        close: () => undefined,
+        text: () => undefined,
+      },
+      () => false,
+      [M],
+    );
+    for (let from = 0; from < bytes.length; from += 997) scanner.push(bytes.subarray(from, from + 997));
+    scanner.end();
+    expect({ taken, cut }).toEqual({ taken: 2_000, cut: 0 });
+  });
+
+  it("stops when asked in the last bytes, kept for the end, without calling the part unfinished", () => {
+    // A small part pushed whole: its elements wait for end() (a shortcut is not given the last bytes of a
+    // piece), and the reader stops there, with elements still open.
+    const seen: string[] = [];
+    const scanner: XmlScanner = new XmlScanner(
+      "t.xml",
+      {
+        open: (_, local) => {
+          seen.push(local);
+          if (local === "r") scanner.setShortcut(M, () => -1);
+          if (local === "b") scanner.stop();
+        },
+        close: () => undefined,
+        text: () => undefined,
+      },
+      () => false,
+      [M],
+    );
+    scanner.push(encode(`<r xmlns="${M}"><a/><b/><c/></r>`));
+    expect(() => scanner.end()).not.toThrow();
+    expect(seen).toEqual(["r", "a", "b"]);
+  });
+
   it("stops at the next construct when asked", () => {
     const seen: string[] = [];
     const scanner: XmlScanner = new XmlScanner("t.xml", {
