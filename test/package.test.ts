@@ -591,6 +591,28 @@ describe("codecs", () => {
     expect((await readWorkbookBytes(ahead, "out.xlsx")).sheets[0]?.rows[59_999]?.[0]).toBe("督办");
   });
 
+  test("stored parts: checked with the codec's CRC, and handed to a reader whole", async () => {
+    const input = await fflateStoredBytes();
+    const checked: number[] = [];
+    const codec = {
+      ...NODE_CODEC,
+      crc32: (bytes: Uint8Array) => {
+        checked.push(bytes.length);
+        return NODE_CODEC.crc32(bytes);
+      },
+    };
+    const pkg = OpcPackage.open(input, "in.xlsx", codec);
+    const stored = list(input).filter((entry) => entry.method === 0);
+    expect(checked.sort()).toEqual(stored.map((entry) => entry.raw.length).sort());
+    const part = sheetPart(pkg, "任务表");
+    const pieces: Array<{ length: number; last: boolean }> = [];
+    pkg.stream(part, (chunk, last) => {
+      pieces.push({ length: chunk.length, last });
+      return true;
+    });
+    expect(pieces).toEqual([{ length: pkg.bytes(part).length, last: true }]);
+  });
+
   test("parsed back on another thread: each large part once as it is set, its verdict waited for", async () => {
     const input = await excelJsStreamBytes();
     const big = (text: string) =>

@@ -166,11 +166,13 @@ export function checkInflatedSizes(
   measure: InflatedSizeProbe = measureWithFflate,
   keep: (entry: ZipEntry, data: Uint8Array) => void = () => undefined,
   later: (entry: ZipEntry) => boolean = () => false,
+  /** The platform's own where it has one: a stored 41 MB sheet took 70 ms in JavaScript's. */
+  crc: (data: Uint8Array) => number = crc32,
 ): void {
   for (const entry of info.entries) {
     const data = storedData(bytes, entry);
     if (entry.method === 0) {
-      checkCrc(entry, crc32(data), fileName);
+      checkCrc(entry, crc(data), fileName);
       continue;
     }
     // An empty deflate entry has no stream to push; its declared size alone must be 0.

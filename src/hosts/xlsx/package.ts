@@ -188,6 +188,7 @@ export class OpcPackage {
         keptBytes += data.length;
       },
       (entry) => unsettled.has(entry),
+      options.crc32,
     );
     // A part inflating on another thread has its prolog read when it is settled, from what that gave.
     refuseDoctypes(
@@ -320,17 +321,14 @@ export class OpcPackage {
     if (!slot) throw new Error(`The package has no part ${name}`);
     const entry = slot.stored;
     if (entry && !slot.data) this.settleNow(entry);
+    // A part already whole in memory (set, stored, or inflated before) is handed over whole: slicing it would
+    // only make the reader copy what is left of each slice into the next (the reader stops where it likes
+    // either way).
     if (slot.data || !entry || entry.method === 0 || entry.uncompressedSize === 0) {
-      const bytes = slot.data ?? (entry ? storedData(this.input, entry) : EMPTY);
-      for (let p = 0; p < bytes.length || p === 0; p += STREAM_SLICE) {
-        const end = Math.min(bytes.length, p + STREAM_SLICE);
-        if (!sink(bytes.subarray(p, end), end === bytes.length) || end === bytes.length) return;
-      }
+      sink(slot.data ?? (entry ? storedData(this.input, entry) : EMPTY), true);
       return;
     }
     const cached = this.inflated.get(partKey(slot.name));
-    // A part already whole in memory is handed over whole: slicing it would only make the reader copy what
-    // is left of each slice into the next (the reader stops where it likes either way).
     if (cached) {
       sink(cached, true);
       return;
