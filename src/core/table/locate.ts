@@ -209,6 +209,7 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
     for (const [c, match] of matches)
       if (match.exact === exactly && !columns.has(match.field)) columns.set(match.field, c);
   }
+  completionBesideLimit(cells, matches, columns);
   let firstDataRow = row + 1;
   // A two-row header: a group title merged across columns (完成情况 over 状态 | 完成日期) with the
   // names in the row below, and the other titles merged down over both rows. Only a row that names
@@ -310,6 +311,36 @@ function readableStatusColumn(
     if (count > bestCount) [best, bestCount] = [c, count];
   }
   return best;
+}
+
+/** A header that names a limit or a plan (整改期限, 完成时限, 截止日期, 时间节点, 计划完成时间), not a day something happened. */
+const LIMIT = /(?:期限|时限|截止|节点|^(?:计划|要求|应|规定|预计|拟))/;
+/** A header that names only the time of completion: 完成时间, 整改完成时间, 办结日期. */
+const COMPLETION = /(?:完成|办结)(?:时间|日期)$/;
+
+/** 销号时间: when a hazard was struck off the ledger, after its putting right was checked. */
+const STRUCK_OFF = /^销号/;
+
+/**
+ * Two deadline columns, one a limit and the other a time of completion (整改期限 | 整改完成时间, 完成时限 |
+ * 完成时间, as a hazard ledger has them): the limit is the deadline and the other is when the work was done, the
+ * completion date, where no column names it otherwise or only the day it was struck off (销号时间, later, and
+ * not the unit's doing). Either alone is the deadline, as each is in a table that has only it.
+ */
+function completionBesideLimit(
+  cells: readonly CellValue[],
+  matches: ReadonlyMap<number, HeaderMatch>,
+  columns: Map<Field, number>,
+): void {
+  const doneDate = columns.get("doneDate");
+  if (doneDate !== undefined && !STRUCK_OFF.test(compactKey(cellText(cells[doneDate])))) return;
+  const deadlines = [...matches].filter(([, match]) => match.field === "deadline").map(([c]) => c);
+  const key = (c: number) => compactKey(cellText(cells[c]));
+  const limit = deadlines.find((c) => LIMIT.test(key(c)));
+  const completion = deadlines.find((c) => !LIMIT.test(key(c)) && COMPLETION.test(key(c)));
+  if (limit === undefined || completion === undefined) return;
+  columns.set("deadline", limit);
+  columns.set("doneDate", completion);
 }
 
 function headerField(value: CellValue | undefined): Field | undefined {

@@ -62,6 +62,51 @@ describe("locateTable", () => {
       ["事项", "承办单位", "时限", "状态", "进展情况"],
       { task: 0, unit: 1, deadline: 2, status: 3 },
     ],
+    [
+      "hazard ledger's (隐患整改台账): a limit and a time of completion, the day struck off besides",
+      [
+        "序号",
+        "排查日期",
+        "隐患内容",
+        "隐患等级",
+        "整改责任单位",
+        "整改期限",
+        "整改情况",
+        "整改完成时间",
+        "销号时间",
+      ],
+      { id: 0, task: 2, unit: 4, deadline: 5, status: 6, doneDate: 7 },
+    ],
+    [
+      "time of completion before the limit",
+      ["问题描述", "整改单位", "整改完成时间", "整改时限", "整改结果"],
+      { task: 0, unit: 1, deadline: 3, doneDate: 2, status: 4 },
+    ],
+    [
+      "time limit and time of completion",
+      ["工作任务", "责任单位", "完成时限", "完成时间"],
+      { task: 0, unit: 1, deadline: 2, doneDate: 3 },
+    ],
+    [
+      "plan and time of completion",
+      ["工作任务", "责任单位", "完成时间", "计划完成时间"],
+      { task: 0, unit: 1, deadline: 3, doneDate: 2 },
+    ],
+    [
+      "time of completion alone, the deadline",
+      ["发现问题", "整改单位", "整改完成时间", "整改情况"],
+      { task: 0, unit: 1, deadline: 2, status: 3 },
+    ],
+    [
+      "the day struck off alone, the completion date",
+      ["隐患描述", "责任单位", "整改期限", "销号日期"],
+      { task: 0, unit: 1, deadline: 2, doneDate: 3 },
+    ],
+    [
+      "a completion date named as such, kept beside two deadlines",
+      ["工作任务", "责任单位", "完成时限", "完成时间", "实际完成日期"],
+      { task: 0, unit: 1, deadline: 2, doneDate: 4 },
+    ],
   ];
   test.each(headers)("recognises a %s header", (_name, header, columns) => {
     const location = locateTable(book(sheet("S", [header])), DEFAULT_SETTINGS);
