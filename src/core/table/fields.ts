@@ -45,6 +45,9 @@ export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
     "问题描述",
     "问题内容",
     "发现问题",
+    "存在问题",
+    "具体问题",
+    "反馈问题",
     "整改内容",
     "Task",
     "Item",
@@ -192,12 +195,26 @@ export function matchHeader(header: string): HeaderMatch | undefined {
   if (!match) {
     // 任务来源, 工作依据, 督办事项出处: where a task comes from, not the task.
     if (SOURCE.test(key)) return undefined;
-    const partial = PARTIAL.find(({ key: name }) => key.startsWith(name) || key.endsWith(name));
+    const partial = longestPartial(key);
     match = partial && { field: partial.field, exact: false };
   }
   if (match?.field === "doneDate" && PLANNED.test(key)) return { field: "deadline", exact: match.exact };
   if (match?.field === "deadline" && ACTUAL.test(key)) return { field: "doneDate", exact: match.exact };
   return match;
+}
+
+/**
+ * The longest known name a header starts or ends with; of two as long, the one it starts with: 完成情况及存在问题
+ * is a status with its problems, not a problem.
+ */
+function longestPartial(key: string): { readonly key: string; readonly field: Field } | undefined {
+  let ending: (typeof PARTIAL)[number] | undefined;
+  for (const name of PARTIAL) {
+    if (ending && name.key.length < ending.key.length) break;
+    if (key.startsWith(name.key)) return name;
+    if (!ending && key.endsWith(name.key)) ending = name;
+  }
+  return ending;
 }
 
 /** The field a header names, or undefined (see matchHeader). */
