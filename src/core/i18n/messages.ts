@@ -8,6 +8,7 @@ export const MESSAGE_IDS = [
   "severalDates",
   "formulaError",
   "recurringDeadline",
+  "relativeDeadline",
   "unknownStatus",
   "invalidCycle",
   "invalidNumber",

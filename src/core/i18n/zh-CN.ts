@@ -150,6 +150,8 @@ export const zhCN: Catalogue = {
       `${v.cell}：${v.fieldName}“${v.value}”写了 ${v.count} 个日期（${v.dates}），一个单元格只能写一个日期。分阶段完成的任务请拆成几行，每行写一个阶段和它的日期。`,
     recurringDeadline: (v) =>
       `${v.cell}：${v.fieldName}“${v.value}”是周期性的时限，不是某一天，无法判断是否逾期。请写本项任务的完成日期；按周期重复的工作请列入“工作规范”表（写明周期和时限），逐期在“台账”中登记，Duban 会按期检查漏项。`,
+    relativeDeadline: (v) =>
+      `${v.cell}：${v.fieldName}“${v.value}”没有写明是哪一天（从哪天算起？），无法判断是否逾期。请写出到期的那一天，例如 2026-11-05 或 2026年11月5日。`,
     unknownStatus: (v) => `${v.cell}：完成情况“${v.value}”无法识别。请写“已完成”，或“进行中”“未开始”等。`,
     invalidCycle: (v) => `${v.cell}：周期“${v.value}”无法识别。请写年、半年、季、月、旬、周、日或一次性。`,
     invalidNumber: (v) => `${v.cell}：${v.fieldName}“${v.value}”不是数字。请填写数字，例如 5。`,

@@ -17,6 +17,11 @@ testRule(invalidDate, {
         "２０２６年１１月５日",
         "11月30日前",
         "2026年底",
+        // What is due by the day, written after it.
+        "12月31日前上报",
+        "2026年12月31日前完成并上报",
+        "12月底前完成验收",
+        "2026-12-31T00:00:00",
       ].map((deadline) => ({ ...row, deadline })),
     },
     {
@@ -74,7 +79,7 @@ testRule(invalidDate, {
       expected: [
         { row: 2, messageId: "recurringDeadline", field: "deadline", values: { value: "每月25日前" } },
         { row: 3, messageId: "recurringDeadline", field: "deadline", values: { value: "每周五" } },
-        { row: 4, messageId: "invalidDate", field: "deadline", values: { value: "尽快" } },
+        { row: 4, messageId: "relativeDeadline", field: "deadline", values: { value: "尽快" } },
         // Days of the year listed are no rule, but stages written into one cell; 每年 makes a rule.
         {
           row: 5,
@@ -83,6 +88,34 @@ testRule(invalidDate, {
           values: { value: "11月30日/12月31日", count: 2, dates: "2026-11-30、2026-12-31" },
         },
         { row: 6, messageId: "recurringDeadline", field: "deadline", values: { value: "每年12月31日前" } },
+      ],
+    },
+    {
+      name: "a relative deadline (counted from a day it does not say, or at once): said to name no day",
+      rows: [
+        { ...row, deadline: "30日内" },
+        { ...row, task: "报送材料", deadline: "下月底" },
+        { ...row, task: "整改隐患", deadline: "立行立改" },
+        { ...row, task: "回复", deadline: "5个工作日内" },
+        { ...row, task: "自查", deadline: "本月底" },
+        { ...row, task: "培训", deadline: "次年1月" },
+        { ...row, task: "复查", deadline: "周五" },
+        // As a start or a completion date it is only no date; 每 makes a deadline a recurring one.
+        { ...row, task: "总结", start: "下月初" },
+        { ...row, task: "月报", deadline: "每月底" },
+        { ...row, task: "评审", deadline: "春节前" },
+      ],
+      expected: [
+        { row: 2, messageId: "relativeDeadline", field: "deadline", values: { value: "30日内" } },
+        { row: 3, messageId: "relativeDeadline", field: "deadline", values: { value: "下月底" } },
+        { row: 4, messageId: "relativeDeadline", field: "deadline", values: { value: "立行立改" } },
+        { row: 5, messageId: "relativeDeadline", field: "deadline", values: { value: "5个工作日内" } },
+        { row: 6, messageId: "relativeDeadline", field: "deadline", values: { value: "本月底" } },
+        { row: 7, messageId: "relativeDeadline", field: "deadline", values: { value: "次年1月" } },
+        { row: 8, messageId: "relativeDeadline", field: "deadline", values: { value: "周五" } },
+        { row: 9, messageId: "invalidDate", field: "start", values: { value: "下月初" } },
+        { row: 10, messageId: "recurringDeadline", field: "deadline", values: { value: "每月底" } },
+        { row: 11, messageId: "invalidDate", field: "deadline", values: { value: "春节前" } },
       ],
     },
     {

@@ -5,15 +5,19 @@ import { ledgerPeriodCell, specCell } from "../recurring";
 import { parseDeadlineRule } from "../recurring/deadline-rule";
 import { formatDay, ymdOf } from "../day";
 import type { Field } from "../table/fields";
-import { listedDays } from "../values/date";
+import { isRelativeDeadline, listedDays } from "../values/date";
 import { defineRule, unreadableCell } from "./rule";
 
 const DATE_FIELDS = ["deadline", "start", "doneDate"] as const satisfies readonly Field[];
 
+/** A rule that says it repeats (每月25日前, 逐月, every Friday); without it, 下月底 or 30日内 is a relative deadline. */
+const REPEATS = /每|逐|every|each/iu;
+
 /**
  * values: field and value (invalidDate; severalDates, with the days listed, for a cell of two or more days,
  * 6月30日/12月31日, as a task in stages is written; recurringDeadline for a task row's deadline that is a recurring rule,
- * 每月25日前, which names no one day: such work belongs in a specification). In the specification, on the rule cell: value (invalidDeadlineRule:
+ * 每月25日前, which names no one day: such work belongs in a specification; relativeDeadline for one counted from a
+ * day it does not say, 30日内, 下月底, 立行立改). In the specification, on the rule cell: value (invalidDeadlineRule:
  * the rule cannot be read); value and cycle (deadlineRuleCycle: the rule names another cycle than the cycle
  * cell, or cannot be used with it, as 每周五 for a monthly task). In the ledger, on the period cell: value
  * (invalidPeriod: the period cannot be read); value, cycle and task (periodCycle: the period is longer than
@@ -29,6 +33,7 @@ export const invalidDate = defineRule({
       "severalDates",
       "formulaError",
       "recurringDeadline",
+      "relativeDeadline",
       "invalidDeadlineRule",
       "deadlineRuleCycle",
       "invalidPeriod",
@@ -49,8 +54,10 @@ export const invalidDate = defineRule({
           const parsed = row[field];
           if (parsed.kind !== "invalid") continue;
           const { text } = parsed;
-          const recurring = field === "deadline" && parseDeadlineRule(text).kind === "rule";
-          const listed = recurring ? undefined : listedDays(text, ymdOf(context.asOf).year);
+          const rule = field === "deadline" && parseDeadlineRule(text).kind === "rule";
+          const recurring = rule && REPEATS.test(text);
+          const relative = field === "deadline" && !recurring && (rule || isRelativeDeadline(text));
+          const listed = recurring || relative ? undefined : listedDays(text, ymdOf(context.asOf).year);
           const values = { field, value: text };
           context.report(
             unreadableCell(
@@ -62,7 +69,14 @@ export const invalidDate = defineRule({
                     messageId: "severalDates",
                     values: { ...values, count: listed.length, dates: listed.map(formatDay).join("、") },
                   }
-                : { messageId: recurring ? "recurringDeadline" : "invalidDate", values },
+                : {
+                    messageId: recurring
+                      ? "recurringDeadline"
+                      : relative
+                        ? "relativeDeadline"
+                        : "invalidDate",
+                    values,
+                  },
             ),
           );
         }

@@ -1,5 +1,5 @@
 import { formatDay } from "../day";
-import { listedDays, parseDate, type ParsedDate } from "./date";
+import { isRelativeDeadline, listedDays, parseDate, type ParsedDate } from "./date";
 import type { CellValue } from "../workbook";
 
 function show(parsed: ParsedDate): string {
@@ -153,11 +153,42 @@ describe("parseDate", () => {
     ["a note after an ongoing word", "长期（每月检查）", "ongoing"],
     ["two days with a slash", "11月30日/12月31日", "invalid:11月30日/12月31日"],
     ["words with a note", "尽快（领导批示）", "invalid:尽快（领导批示）"],
+    ["what is due, after 前", "12月31日前上报", "2026-12-31"],
+    ["what is due, after 之前", "2026年11月30日之前报送材料", "2026-11-30"],
+    ["what is due, after a month's end", "12月底前完成验收", "2026-12-31"],
+    ["what is due, after 前完成", "2026年12月31日前完成并上报", "2026-12-31"],
+    ["around a day (前后) is no day", "12月31日前后", "invalid:12月31日前后"],
+    [
+      "a second day after 前 is no note",
+      "11月30日前完成初稿12月31日前定稿",
+      "invalid:11月30日前完成初稿12月31日前定稿",
+    ],
+    ["an ISO date and time", "2026-12-31T17:30:00", "2026-12-31"],
+    ["an ISO date and time, with a space", "2026-12-31 00:00:00", "2026-12-31"],
   ];
   test.each(cases)("%s: %j", (_name, value, expected) => {
     expect(show(parseDate(value, 2026))).toBe(expected);
   });
   test("no cell is empty", () => expect(parseDate(undefined, 2026)).toEqual({ kind: "empty" }));
+});
+
+describe("isRelativeDeadline", () => {
+  test.each([
+    ["30日内", true],
+    ["收到通知后5个工作日内", true],
+    ["三个月内", true],
+    ["下月底", true],
+    ["本月底", true],
+    ["次年1月", true],
+    ["周五前", true],
+    ["立行立改", true],
+    ["尽快", true],
+    ["限期整改", true],
+    ["11月30日", false],
+    ["每月25日前", false],
+    ["11月30日/尽快", false],
+    ["春节前", false],
+  ])("%j: %j", (text, relative) => expect(isRelativeDeadline(text)).toBe(relative));
 });
 
 describe("listedDays", () => {

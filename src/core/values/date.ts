@@ -45,9 +45,14 @@ export const TIME_OF_DAY =
  * 6月底前完成, 年内办结, the day of the week written after a date, 2026年11月30日（周一）, and the hour.
  */
 const TRAILING = new RegExp(
-  `(?:之前|以前|前|截止|止|为止|\\(含\\)|含|完成|办结|完毕|\\((?:周|星期|礼拜)[一二三四五六日天]\\)|(?:周|星期|礼拜)[一二三四五六日天]|${TIME_OF_DAY})+$`,
+  `(?:之前|以前|前|截止|止|为止|\\(含\\)|含|完成|办结|完毕|\\((?:周|星期|礼拜)[一二三四五六日天]\\)|(?:周|星期|礼拜)[一二三四五六日天]|T?(?:${TIME_OF_DAY}))+$`,
   "u",
 );
+/**
+ * What is due by a day, written after it: 12月31日前上报, 11月30日前报送材料, 12月底前完成验收. Cut from the 前 on
+ * (not 前后, around the day), where no digit follows (a second day or an hour is not a note).
+ */
+const DUE_BY_THEN = /(?<=[\d日号底末月旬度年])(?:之前|以前|前)(?!后)\D+$/u;
 /** Leading words that do not change the day: 截至12月31日, 截止时间：12月31日, 于11月30日前. */
 const LEADING = /^(?:截至|截止(?:时间|日期)?|完成(?:时间|时限)|时限|于|到|至)[:：]?/u;
 
@@ -107,7 +112,7 @@ export function parseDate(
   const plain = withoutNote(text);
   if (ONGOING_WORDS.has(plain.toLowerCase())) return ONGOING;
   const read = (part: string): Day | undefined => {
-    const bare = part.replace(LEADING, "").replace(TRAILING, "");
+    const bare = part.replace(LEADING, "").replace(DUE_BY_THEN, "").replace(TRAILING, "");
     return days ? dayFromText(bare, asOfYear) : (fromText(bare, asOfYear) ?? spanEnd(bare, asOfYear));
   };
   // A deadline moved (原定11月30日，延期至12月31日) is the day it was moved to; a note after the day
@@ -116,6 +121,18 @@ export function parseDate(
   const day = moved === undefined ? (read(text) ?? read(plain)) : read(moved);
   return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
 }
+
+/**
+ * A deadline counted from a day the cell does not say, or said as soon as can be: 30日内, 5个工作日内, 下月底,
+ * 本月底, 次年1月, 周五, 立行立改, 尽快. Relative to when it was written or the problem found, it names no day
+ * to check against (a rule with 每, 每月25日前, is a recurring deadline instead).
+ */
+export function isRelativeDeadline(text: string): boolean {
+  return RELATIVE.test(text.normalize("NFKC").replace(/\s+/g, ""));
+}
+
+const RELATIVE =
+  /^(?:(?:本|当|这|今|下|次|来)(?:个|一个)?(?:月|周|星期|季度?|年)|(?:周|星期)[一二三四五六日天](?:之?前)?$|立行立改|立即|立刻|马上|即知即改|即时|尽快|及时|限期)|(?:\d+|[一二三四五六七八九十两]+)个?(?:日|天|周|星期|月|工作日)之?内$/u;
 
 /**
  * Where days listed in one cell are cut: 11月30日/12月31日, 6月30日、12月31日, 11月20日和12月1日 (after a comma
