@@ -29,7 +29,24 @@ const DONE_WORDS = [
   "done",
   "completed",
   "complete",
+  "finished",
   "yes",
+  // Done, said with how: wholly, on time, ahead of time; a works project's (工程) completion.
+  "已经完成",
+  "全部完成",
+  "已全部完成",
+  "按期完成",
+  "已按期完成",
+  "按时完成",
+  "已按时完成",
+  "如期完成",
+  "已如期完成",
+  "提前完成",
+  "已提前完成",
+  "完工",
+  "已完工",
+  "竣工",
+  "已竣工",
   // A hazard ledger's (隐患整改台账): put right, struck off (销号), the loop closed (闭环), accepted (验收).
   "已整改",
   "已完成整改",
@@ -98,6 +115,12 @@ const OPEN_WORDS = [
   "未完成",
   "未整改",
   "待整改",
+  "未按期完成",
+  "未按时完成",
+  "施工中",
+  "正在施工",
+  "在建",
+  "已开工",
   "持续整改",
   "持续整改中",
   "落实中",
@@ -165,6 +188,8 @@ const CANCELLED = new Set(CANCELLED_WORDS.map(statusKey));
 const OPEN = new Set(OPEN_WORDS.map(statusKey));
 /** 60%, and as written beside a word: 完成80%, 已完成80%, 进度80%, 完成率80%, 80%完成. */
 const PERCENT = /^(?:已?完成率?|进度)?(\d+(?:\.\d+)?)%(?:完成)?$/;
+/** Done, and what was done with it: 已完成并上报, 已办结并归档 (not 并未, 并不: 完成并不理想 is no report of done). */
+const DONE_AND = /^(?:已完成|已办结|完成|办结)并(?![不未非没])./;
 /** A done mark beside a done word, √已完成 or 已完成✔: done twice over. */
 const MARKED = /^[√✓✔☑]+(?=.)|(?<=.)[√✓✔☑]+$/g;
 /**
@@ -190,7 +215,7 @@ export function parseStatus(value: CellValue | undefined): ParsedStatus {
   if (isDateCell(value)) return { kind: "unknown", text: formatDay(value.day) };
   const key = statusKey(value);
   if (key === "" || isPlaceholder(key)) return EMPTY_STATUS;
-  if (DONE.has(key) || DONE.has(key.replace(MARKED, ""))) return DONE_STATUS;
+  if (DONE.has(key) || DONE.has(key.replace(MARKED, "")) || DONE_AND.test(key)) return DONE_STATUS;
   if (OPEN.has(key)) return OPEN_STATUS;
   const doneOn = DONE_ON.exec(key);
   if (doneOn) return { kind: "done", on: doneOn[1] ?? doneOn[2] ?? doneOn[3]! };
