@@ -31,9 +31,9 @@ export function formatFinding(finding: Finding, locale: Locale): string {
   const field = finding.values.field;
   // Object.assign rather than a spread: the same object, but each rule's values have a shape of their own,
   // and V8 copies mixed shapes by assign several times faster (a large issues sheet words one per finding).
-  const values = Object.assign({}, finding.values, {
-    unit: finding.unit ?? "",
-    task: finding.task ?? "",
+  // The rule's values come after the row's unit and task: unknown-unit names the unit it could not find, the
+  // second of 综采一队、二队, not the row's lead unit.
+  const values = Object.assign({ unit: finding.unit ?? "", task: finding.task ?? "" }, finding.values, {
     cell: finding.column
       ? `${finding.column}${finding.row}`
       : `${catalogue.words.sheet} ${finding.sheet} #${finding.row}`,

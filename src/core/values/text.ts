@@ -86,6 +86,8 @@ export function isFilled(value: CellValue | undefined): boolean {
 const ROLE = "牵头|配合|协办|协助|参与|负责|主办|主责";
 /** 综采一队（牵头）, 机电科(配合单位): the role after the name, in brackets. */
 const ROLE_IN_BRACKETS = new RegExp(`\\s*\\((?:${ROLE})(?:单位|部门)?\\)`, "g");
+/** 综采一队（牵头）机电科（配合）: a role in brackets with another unit after it, as good as a 、. */
+const ROLE_BETWEEN = new RegExp(`[(（](?:${ROLE})(?:单位|部门)?[)）](?=\\s*[^\\s、,，;；])`, "g");
 /** 牵头：综采一队, 配合单位: 机电科: the role before the name. */
 const ROLE_BEFORE = new RegExp(`^(?:${ROLE}|责任)(?:单位|部门)?\\s*:\\s*`);
 /** 综采一队牵头, 机电科配合: the role written straight after the name. */
@@ -97,6 +99,7 @@ const ROLE_AFTER = new RegExp(`(?<=.)(?:${ROLE})$`);
  */
 export function splitUnits(text: string): string[] {
   return text
+    .replace(ROLE_BETWEEN, "、")
     .split(/[、,，;；\n\r]+/)
     .map((unit) => withoutRole(normalizeText(unit)))
     .filter((unit) => unit !== "");
@@ -130,9 +133,14 @@ export function rosterUnits(roster: readonly string[]): (unit: string) => readon
     if (named !== undefined) return [named];
     const found = unit.split(JOINED).map((part) => find(withoutRole(part)));
     if (found.every((name) => name !== undefined)) return [...new Set(found as string[])];
-    // 机电科 张三: the unit, then who in it answers for the task (the unit is normalised: one space apart).
-    const first = find(unit.split(" ")[0]!);
-    return first === undefined ? [unit] : [first];
+    // 机电科 张三, 机电科：张三: the unit, then who in it answers for the task (the unit is normalised: one
+    // space apart, a colon made ASCII).
+    const first = find(unit.split(/[ :]/)[0]!);
+    if (first !== undefined) return [first];
+    // 张三（机电科）: who answers for the task, and the unit in brackets.
+    const bracketed = NOTE_IN_BRACKETS.exec(unit)?.[0].trim().slice(1, -1);
+    const inBrackets = bracketed === undefined ? undefined : find(bracketed);
+    return inBrackets === undefined ? [unit] : [inBrackets];
   };
 }
 
