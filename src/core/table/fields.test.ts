@@ -42,6 +42,8 @@ describe("fieldForHeader", () => {
     ["检查发现问题", "task"],
     ["隐患内容及整改要求", "task"],
     ["隐患等级", undefined],
+    ["专业类别", "category"],
+    ["所属专业", "category"],
     ["进展情况及存在问题", "status"],
     ["检查发现的存在问题", "task"],
     ["隐患地点", undefined],

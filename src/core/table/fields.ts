@@ -27,7 +27,8 @@ export const REQUIRED_FIELDS: readonly Field[] = ["task", "unit", "deadline"];
 
 export const FIELD_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   id: ["序号", "编号", "任务编号", "No.", "No", "ID"],
-  category: ["类别", "分类", "类型", "维度", "板块", "任务类别", "Category", "Type", "Area"],
+  // 专业: a mine's or plant's discipline (采掘, 机电, 通风, 运输), as its ledgers group their rows.
+  category: ["类别", "分类", "类型", "维度", "板块", "任务类别", "专业", "Category", "Type", "Area"],
   task: [
     "工作任务",
     "任务",
