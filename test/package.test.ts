@@ -316,6 +316,16 @@ function addSheet(pkg: OpcPackage, name: string, text: string): string {
 }
 
 /** The part of a sheet named `name`, from the workbook and its relationships. */
+/** Node's codec, its CRC-32 recording the size of every part it is asked about. */
+function crcCounting(): { codec: typeof NODE_CODEC; sizes: number[] } {
+  const sizes: number[] = [];
+  const crc32 = (bytes: Uint8Array) => {
+    sizes.push(bytes.length);
+    return NODE_CODEC.crc32(bytes);
+  };
+  return { codec: { ...NODE_CODEC, crc32 }, sizes };
+}
+
 function sheetPart(pkg: OpcPackage, name: string): string {
   const workbook = pkg.text("xl/workbook.xml");
   const sheet = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook);
@@ -566,14 +576,7 @@ describe("codecs", () => {
 
   test("a part deflated ahead has its CRC taken with the deflate, not again on this thread", async () => {
     const input = await excelJsStreamBytes();
-    const sizes: number[] = [];
-    const codec = {
-      ...NODE_CODEC,
-      crc32: (bytes: Uint8Array) => {
-        sizes.push(bytes.length);
-        return NODE_CODEC.crc32(bytes);
-      },
-    };
+    const { codec, sizes } = crcCounting();
     const big = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${`<row><c t="inlineStr"><is><t>督办</t></is></c></row>`.repeat(60_000)}</sheetData></worksheet>`;
     const write = (ahead: boolean) => {
       const pkg = OpcPackage.open(input, "in.xlsx", ahead ? codec : { ...codec, deflateRawLater: undefined });
@@ -593,17 +596,10 @@ describe("codecs", () => {
 
   test("stored parts: checked with the codec's CRC, and handed to a reader whole", async () => {
     const input = await fflateStoredBytes();
-    const checked: number[] = [];
-    const codec = {
-      ...NODE_CODEC,
-      crc32: (bytes: Uint8Array) => {
-        checked.push(bytes.length);
-        return NODE_CODEC.crc32(bytes);
-      },
-    };
+    const { codec, sizes } = crcCounting();
     const pkg = OpcPackage.open(input, "in.xlsx", codec);
     const stored = list(input).filter((entry) => entry.method === 0);
-    expect(checked.sort()).toEqual(stored.map((entry) => entry.raw.length).sort());
+    expect(sizes.sort()).toEqual(stored.map((entry) => entry.raw.length).sort());
     const part = sheetPart(pkg, "任务表");
     const pieces: Array<{ length: number; last: boolean }> = [];
     pkg.stream(part, (chunk, last) => {
