@@ -57,7 +57,8 @@ export const invalidDate = defineRule({
           const rule = field === "deadline" && parseDeadlineRule(text).kind === "rule";
           const recurring = rule && REPEATS.test(text);
           const relative = field === "deadline" && !recurring && (rule || isRelativeDeadline(text));
-          const listed = recurring || relative ? undefined : listedDays(text, ymdOf(context.asOf).year);
+          // A rule or a relative deadline is no list of days: each day of a list reads as a date.
+          const listed = listedDays(text, ymdOf(context.asOf).year);
           const values = { field, value: text };
           context.report(
             unreadableCell(

@@ -113,7 +113,7 @@ function withoutRole(unit: string): string {
 // Stryker disable next-line MethodExpression,Regex: equivalent, the roster and the cell are keyed alike
 const unitKey = (name: string) => name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 /** 机电科（张三）, 机电科(科长:张三): a person or a note in brackets after the unit's name. */
-const NOTE_IN_BRACKETS = /\s*\([^()]*\)$/;
+const NOTE_IN_BRACKETS = /\s*\(([^()]*)\)$/;
 /** How units are joined where splitUnits does not cut: 机电科/通风科, 机电科 通风科, 机电科和通风科. */
 const JOINED = /\s*(?:[\s/+]|和|及|与|暨)\s*/;
 
@@ -138,7 +138,7 @@ export function rosterUnits(roster: readonly string[]): (unit: string) => readon
     const first = find(unit.split(/[ :]/)[0]!);
     if (first !== undefined) return [first];
     // 张三（机电科）: who answers for the task, and the unit in brackets.
-    const bracketed = NOTE_IN_BRACKETS.exec(unit)?.[0].trim().slice(1, -1);
+    const bracketed = NOTE_IN_BRACKETS.exec(unit)?.[1];
     const inBrackets = bracketed === undefined ? undefined : find(bracketed);
     return inBrackets === undefined ? [unit] : [inBrackets];
   };

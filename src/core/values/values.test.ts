@@ -410,6 +410,7 @@ describe("text helpers", () => {
     ["机电科 张三 李四", ["机电科"]],
     ["机电科:张三", ["机电科"]],
     ["张三(机电科)", ["机电科"]],
+    ["张三 (机电科)", ["机电科"]],
     ["张三(李四)", ["张三(李四)"]],
   ])("rosterUnits(roster)(%j)", (unit, units) => expect(rosterUnits(ROSTER)(unit)).toEqual(units));
 
