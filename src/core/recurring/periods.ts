@@ -2,7 +2,7 @@
 
 import type { WorkCalendar } from "../calendar";
 import { dayFromYmd, daysInMonth, isoWeekday, ymdOf, type Day } from "../day";
-import { parseDate } from "../values/date";
+import { daySpan, parseDate } from "../values/date";
 import type { Cycle } from "../values/cycle";
 import { isDateCell, type CellValue } from "../workbook";
 
@@ -264,7 +264,26 @@ export function parsePeriod(value: CellValue | undefined, asOfYear: number): Par
     const date = parseDate(compact, asOfYear);
     if (date.kind === "day") return { kind: "period", period: dayPeriod(date.day) };
   }
-  return { kind: "invalid", text: value.trim() };
+  const span = daySpan(compact, asOfYear);
+  const spanned = span && periodOfSpan(span.start, span.end);
+  return spanned ? { kind: "period", period: spanned } : { kind: "invalid", text: value.trim() };
+}
+
+/** The cycles a span of more than a week may be, shortest first. */
+const SPANNING: readonly RecurringCycle[] = ["tenDay", "month", "quarter", "half", "year"];
+
+/**
+ * The period a span of days stands for, as a ledger's 期次 writes a week (11.2-11.8, 11月2日至8日): a week or
+ * less is the week that holds most of it (11.1-11.7, Sunday to Saturday, is the week of Monday 11.2); a longer
+ * one the shortest period that holds all of it (11.1-11.30 the month, 10月-12月 the fourth quarter), or none.
+ */
+function periodOfSpan(start: Day, end: Day): Period | undefined {
+  if (end - start < 7) return periodContaining("week", start + Math.floor((end - start) / 2));
+  for (const cycle of SPANNING) {
+    const period = periodContaining(cycle, start);
+    if (end <= period.end) return period;
+  }
+  return undefined;
 }
 
 function halfOf(year: number, half: number): Period {

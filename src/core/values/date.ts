@@ -191,6 +191,19 @@ function arabicDateNumerals(text: string): string {
  * not before the start. A date with dashes in it (2026-02-30) is no span, for want of such a cut.
  */
 function spanEnd(text: string, asOfYear: number): Day | undefined {
+  return spanOf(text, asOfYear)?.end;
+}
+
+/**
+ * The first and last day a span of days or months covers (11月2日-8日, 2026.11.2-11.8, 10月-12月), written as
+ * parseDate reads a span; undefined for any other text.
+ */
+export function daySpan(value: string, asOfYear: number): { start: Day; end: Day } | undefined {
+  const text = arabicDateNumerals(value.normalize("NFKC").replace(/\s+/g, ""));
+  return spanOf(text.replace(LEADING, "").replace(TRAILING, ""), asOfYear);
+}
+
+function spanOf(text: string, asOfYear: number): { start: Day; end: Day } | undefined {
   for (const separator of text.matchAll(SPAN_SEPARATOR)) {
     // The end's own trailing words went with the whole text's.
     const startText = text.slice(0, separator.index).replace(TRAILING, "");
@@ -207,7 +220,7 @@ function spanEnd(text: string, asOfYear: number): Day | undefined {
     else if (startDay !== undefined) end = dayFromYmd(year, month, Number(alone[1]));
     else if (alone[2] === "") end = monthEnd(year, Number(alone[1]));
     // Stryker disable next-line ConditionalExpression: equivalent, `undefined >= start` is false
-    if (end !== undefined && end >= start) return end;
+    if (end !== undefined && end >= start) return { start, end };
   }
   return undefined;
 }
