@@ -2,7 +2,7 @@
 
 import type { WorkCalendar } from "../calendar";
 import { dayFromYmd, daysInMonth, isoWeekday, ymdOf, type Day } from "../day";
-import { daySpan, parseDate } from "../values/date";
+import { arabicDateNumerals, daySpan, parseDate } from "../values/date";
 import type { Cycle } from "../values/cycle";
 import { isDateCell, type CellValue } from "../workbook";
 
@@ -251,7 +251,8 @@ export function parsePeriod(value: CellValue | undefined, asOfYear: number): Par
   const folded = value.normalize("NFKC").toLowerCase().trim();
   if (folded === "") return EMPTY;
   const spaced = folded.replace(/\s+/g, " ");
-  const compact = folded.replace(/\s+/g, "");
+  // 二〇二六年十一月: the year and the month in Chinese numerals, as documents write them.
+  const compact = arabicDateNumerals(folded.replace(/\s+/g, ""));
   const canonical = periodFromId(compact.toUpperCase());
   if (canonical) return { kind: "period", period: canonical };
   for (const [pattern, build] of FORMS) {

@@ -176,7 +176,7 @@ function withoutNote(text: string): string {
  * digit by digit, the month and day as numbers (十二, 三十一), made Arabic. Numerals elsewhere (第四季度, 周一)
  * are left.
  */
-function arabicDateNumerals(text: string): string {
+export function arabicDateNumerals(text: string): string {
   return text
     .replace(/[〇零一二三四五六七八九]{4}(?=年)/gu, digitByDigit)
     .replace(
