@@ -16,7 +16,9 @@ type Anchor =
   | { readonly kind: "weekday"; readonly weekday: number }
   /** Month (1-12) and day of a year. */
   | { readonly kind: "yearDate"; readonly month: number; readonly day: number | "end" }
-  | { readonly kind: "afterEnd"; readonly days: number; readonly workdays: boolean };
+  | { readonly kind: "afterEnd"; readonly days: number; readonly workdays: boolean }
+  /** The period's n-th working day from its start (第一个工作日, 前5个工作日), or its last one. */
+  | { readonly kind: "workday"; readonly n: number | "last" };
 
 export interface DeadlineRule {
   /** The rule as written, trimmed. */
@@ -103,7 +105,21 @@ const CN_ANCHORS: ReadonlyArray<
     (m) => ({ kind: "afterEnd", days: smallNumber(m[1]!), workdays: m[2] === "工作日" }),
     undefined,
   ],
+  // 每月最后一个工作日; 每月第一个工作日, 每月前5个工作日, 每月5个工作日内: the period's working days.
+  [/^(?:最后一|最后1|末)个工作日$/, () => ({ kind: "workday", n: "last" }), undefined],
+  [new RegExp(`^(?:第|前)?${N}个工作日$`), (m) => workday(smallNumber(m[1]!)), undefined],
+  // 次月前5个工作日, 次月5个工作日内: working days after the period, as 结束后5个工作日内.
+  [
+    new RegExp(`^(?:次|下一?个?)月(?:第|前)?${N}个工作日$`),
+    (m) => ({ kind: "afterEnd", days: smallNumber(m[1]!), workdays: true }),
+    undefined,
+  ],
 ];
+
+/** No period has more than 23 working days in a month; a quarter's or a year's may be counted further. */
+function workday(n: number): Anchor | undefined {
+  return n >= 1 && n <= 250 ? { kind: "workday", n } : undefined;
+}
 
 function monthDay(month: number | "last" | "next", day: number | "end"): Anchor | undefined {
   return day === "end" || (day >= 1 && day <= 31) ? { kind: "monthDay", month, day } : undefined;
@@ -260,6 +276,19 @@ const EN_RULES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Omit<DeadlineRule
     new RegExp(`^(?:the )?${ORD}(?: of)? ${EN_MONTH}(?:,? ${EACH} year|,? annually|,? yearly)?$`),
     (m) => withCycle("year", yearDate(monthNumber(m[2]!), +m[1]!)),
   ],
+  // the last working day of each month · first business day of every quarter · the 5th working day of the month
+  [
+    new RegExp(
+      `^(?:the )?(last|final|first|${ORD}) (?:working|business) day of (?:${EACH} )?${EN_CYCLE_WORD}$`,
+    ),
+    (m) =>
+      withCycle(
+        enCycle(m[3]),
+        m[1] === "last" || m[1] === "final"
+          ? { kind: "workday", n: "last" }
+          : workday(m[1] === "first" ? 1 : +m[2]!),
+      ),
+  ],
   // (within) 5 (working) days after the end of the month · 10 days after the quarter ends · 3 business days after period end
   [
     new RegExp(
@@ -301,11 +330,13 @@ function readEnglish(text: string): DeadlineRule | undefined {
  * Reads a deadline rule. Chinese: an optional 每/每个, a cycle word (年, 半年, 季度, 月, 旬, 周/星期, 日), and
  * an anchor: 底/末 (the period's end), N日 (of the month), 上/中/下旬 (the 10th, 20th, month end), 首月/末月/
  * 第二个月 N日 (of a quarter, half or year), 次月 N日 (the month after the period), M月D日 / M月底 (of a year),
- * 周X / 星期X, 结束后N日/N个工作日; 前/以前/内 and a verb such as 完成 or 报送 around it change nothing.
+ * 周X / 星期X, 结束后N日/N个工作日, 最后一个工作日 / 第N个工作日 / 前N个工作日 (of the period), 次月前N个工作日;
+ * 前/以前/内 and a verb such as 完成 or 报送 around it change nothing.
  * 年底前 and 月末 name the cycle by themselves. English: "end of (each) month|quarter|half-year|year|ten-day
  * period|week", "month end", "monthly", "each quarter", "daily", "(by) the 25th of each month", "the 10th of
  * the first month of each quarter", "the 5th of the next month", "Friday each week", "every Friday",
- * "December 31 each year", "31 December", "within 5 working days after the end of the month".
+ * "December 31 each year", "31 December", "within 5 working days after the end of the month", "last working day
+ * of each month", "the 3rd working day of the month".
  * A day past a month's end means its last day (每月31日 in February is 28 or 29 February). A real date in the
  * rule column is its month and day every year (for a yearly task). Days are not moved off weekends.
  * @example parseDeadlineRule("每季度首月10日前") // rule { cycle: "quarter", anchor: monthDay 0, 10 }
@@ -342,6 +373,8 @@ function fits(anchor: Anchor, cycle: RecurringCycle): boolean {
     case "end":
     case "afterEnd":
       return true;
+    case "workday":
+      return cycle !== "day";
     case "weekday":
       return cycle === "week";
     case "yearDate":
@@ -392,6 +425,17 @@ function deadlineOf(anchor: Anchor, period: Period, calendar: WorkCalendar): Day
       if (!anchor.workdays) return period.end + anchor.days;
       let day = period.end;
       for (let found = 0; found < anchor.days;) if (calendar.isWorkday(++day)) found += 1;
+      return day;
+    }
+    case "workday": {
+      // A period with no working day at all (a week of holidays) is due on its last day.
+      if (anchor.n === "last") {
+        let day = period.end;
+        while (day > period.start && !calendar.isWorkday(day)) day--;
+        return calendar.isWorkday(day) ? day : period.end;
+      }
+      let day = period.start - 1;
+      for (let found = 0; found < anchor.n && day < period.end;) if (calendar.isWorkday(++day)) found += 1;
       return day;
     }
   }
