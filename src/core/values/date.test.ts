@@ -165,6 +165,11 @@ describe("parseDate", () => {
     ],
     ["an ISO date and time", "2026-12-31T17:30:00", "2026-12-31"],
     ["an ISO date and time, with a space", "2026-12-31 00:00:00", "2026-12-31"],
+    // As a date and time made text shows them: the hour is not the day's last digit.
+    ["a date and a time after a space", "2026/11/30 0:00:00", "2026-11-30"],
+    ["a date and a short time", "2026/11/3 0:00", "2026-11-03"],
+    ["a date and a time, AM", "2026-11-30 12:00:00 AM", "2026-11-30"],
+    ["a Chinese date and a time", "2026年11月30日 17:00", "2026-11-30"],
   ];
   test.each(cases)("%s: %j", (_name, value, expected) => {
     expect(show(parseDate(value, 2026))).toBe(expected);

@@ -39,7 +39,12 @@ const ONGOING_WORDS = new Set([
  * and the deadline rules of a specification (每周五下班前) drop it alike.
  */
 export const TIME_OF_DAY =
-  "(?:上午|中午|下午|晚上|下班)|\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?|\\d{1,2}[时点](?:\\d{1,2}分|半)?";
+  "(?:上午|中午|下午|晚上|下班)|\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?(?:[AaPp][Mm])?|\\d{1,2}[时点](?:\\d{1,2}分|半)?";
+/**
+ * A clock time after a space, as a date and time made text shows them (2026/11/30 0:00:00): kept apart from
+ * the day's digits when the spaces go, which made 2026/11/3 of it.
+ */
+const CLOCK_AFTER_SPACE = /(?<=\d)\s+(?=\d{1,2}[:：]\d{2})/u;
 /**
  * Trailing words that do not change the day, one or more: 11月30日前, 2026年底以前, 2026-11-30（含）,
  * 6月底前完成, 年内办结, the day of the week written after a date, 2026年11月30日（周一）, and the hour.
@@ -107,7 +112,9 @@ export function parseDate(
   if (isDateCell(value)) return { kind: "day", day: value.day };
   if (typeof value === "number") return fromNumber(value);
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
-  const text = arabicDateNumerals(value.normalize("NFKC").replace(/\s+/g, ""));
+  const text = arabicDateNumerals(
+    value.normalize("NFKC").replace(CLOCK_AFTER_SPACE, "T").replace(/\s+/g, ""),
+  );
   if (text === "") return EMPTY;
   const plain = withoutNote(text);
   if (ONGOING_WORDS.has(plain.toLowerCase())) return ONGOING;
@@ -199,7 +206,9 @@ function spanEnd(text: string, asOfYear: number): Day | undefined {
  * parseDate reads a span; undefined for any other text.
  */
 export function daySpan(value: string, asOfYear: number): { start: Day; end: Day } | undefined {
-  const text = arabicDateNumerals(value.normalize("NFKC").replace(/\s+/g, ""));
+  const text = arabicDateNumerals(
+    value.normalize("NFKC").replace(CLOCK_AFTER_SPACE, "T").replace(/\s+/g, ""),
+  );
   return spanOf(text.replace(LEADING, "").replace(TRAILING, ""), asOfYear);
 }
 
