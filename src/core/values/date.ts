@@ -142,10 +142,10 @@ const RELATIVE =
   /^(?:(?:本|当|这|今|下|次|来)(?:个|一个)?(?:月|周|星期|季度?|年)|(?:周|星期)[一二三四五六日天](?:之?前)?$|立行立改|立即|立刻|马上|即知即改|即时|尽快|及时|限期)|(?:\d+|[一二三四五六七八九十两]+)个?(?:日|天|周|星期|月|工作日)之?内$/u;
 
 /**
- * Where days listed in one cell are cut: 11月30日/12月31日, 6月30日、12月31日, 11月20日和12月1日 (after a comma
+ * Where days listed in one cell are cut: 11月30日/12月31日, 6月30日、12月31日, 11月20日和12月1日, 11.30 12.31 (after a comma
  * or a semicolon, parseDate takes the rest for a note).
  */
-const LIST_SEPARATOR = /[/、]|和|及/u;
+const LIST_SEPARATOR = /\s*(?:[/、]|和|及)\s*|\s+/u;
 
 /**
  * The days a text lists, when it is a list of two or more that each read as a day or a period's last day
