@@ -80,6 +80,9 @@ describe("dayFromExcelSerial", () => {
     [45966, false, "2025-11-05"],
     [46331, false, "2026-11-05"],
     [46331.75, false, "2026-11-05"],
+    [46331.99999999, false, "2026-11-05"],
+    // Midnight less a rounding error, as a formula adding hours leaves it: the day Excel shows.
+    [46330.99999999999, false, "2026-11-05"],
     [0, true, "1904-01-01"],
     [44869, true, "2026-11-05"],
   ])("serial %d (1904: %s) is %s", (serial, date1904, iso) => {

@@ -70,7 +70,9 @@ export function parseIsoDay(text: string): Day | undefined {
  */
 export function dayFromExcelSerial(serial: number, date1904: boolean): Day | undefined {
   if (!Number.isFinite(serial) || serial < 0) return undefined;
-  const whole = Math.floor(serial);
+  // To the millisecond first, as Excel shows a date and time: a day a formula reached by adding hours
+  // (46330.99999999999, midnight less a rounding error) is the next day, not the one before.
+  const whole = Math.floor(Math.round(serial * MS_PER_DAY) / MS_PER_DAY);
   if (date1904) return EPOCH_1904 + whole;
   if (whole === 0 || whole === 60) return undefined;
   return whole < 60 ? EPOCH_1900_EARLY + whole : EPOCH_1900 + whole;
