@@ -161,6 +161,8 @@ describe("parsePeriod: what clerks write in 期次 / 所属期", () => {
     ["date text: the day", "2026-10-15", "2026-10-15"],
     ["Chinese date: the day", "2026年10月15日", "2026-10-15"],
     ["date serial that lost its format", 46310, "2026-10-15"],
+    ["a date and time made text: the day", "2026/10/30 0:00:00", "2026-10-30"],
+    ["an ISO date and time: the day", "2026-10-30T08:00", "2026-10-30"],
     ["a month in Chinese numerals", "十一月", "2026-11"],
     ["a year and month in Chinese numerals", "二〇二六年十一月份", "2026-11"],
     ["a week's span of days", "2026.11.2-11.8", "2026-W45"],

@@ -2,7 +2,7 @@
 
 import type { WorkCalendar } from "../calendar";
 import { dayFromYmd, daysInMonth, isoWeekday, ymdOf, type Day } from "../day";
-import { arabicDateNumerals, daySpan, parseDate } from "../values/date";
+import { arabicDateNumerals, daySpan, parseDate, withoutClock } from "../values/date";
 import type { Cycle } from "../values/cycle";
 import { isDateCell, type CellValue } from "../workbook";
 
@@ -248,7 +248,7 @@ export function parsePeriod(value: CellValue | undefined, asOfYear: number): Par
       ? { kind: "period", period: dayPeriod(date.day) }
       : { kind: "invalid", text: String(value) };
   }
-  const folded = value.normalize("NFKC").toLowerCase().trim();
+  const folded = withoutClock(value.normalize("NFKC").toLowerCase().trim());
   if (folded === "") return EMPTY;
   const spaced = folded.replace(/\s+/g, " ");
   // 二〇二六年十一月: the year and the month in Chinese numerals, as documents write them.

@@ -148,6 +148,25 @@ describe("finding the specification and the ledger", () => {
     expect(found.ledger?.periodColumn).toBe(2);
   });
 
+  test.each([
+    ["完成日期", "台账", 2],
+    ["召开时间", "2026年落实台账", 2],
+    ["日期", "Ledger", 2],
+    // Not named as a ledger: a table with a date column is no ledger without its period column.
+    ["完成日期", "Sheet9", undefined],
+  ])(
+    "a ledger with the day each was done (%s) and no period column, named %s: the day is its period",
+    (header, name, column) => {
+      const found = findRecurringSheets(
+        book(spec(), sheet(name, [["工作任务", "责任单位", header]])),
+        {},
+        2026,
+      );
+      expect(found.ledger?.periodColumn).toBe(column);
+      if (column !== undefined) expect(found.ledger?.columns.get("doneDate")).toBe(column);
+    },
+  );
+
   test.each(["期次", "所属期", "期间", "月份", "时间段", "Period"])("a period column named %s", (header) => {
     const found = findRecurringSheets(
       book(spec(), sheet("Sheet9", [["工作任务", "责任单位", header]])),
@@ -191,6 +210,28 @@ describe("checkRecurring", () => {
     )!;
     // The one-off row is no recurring task and no problem; the row with an unreadable start still counts.
     expect(recurring.specification.tasks.map((t) => t.task)).toEqual(["报送月报"]);
+  });
+
+  test("a ledger of days: each counts for its month, and is its row's completion date", () => {
+    const recurring = run(
+      book(
+        sheet("工作规范", [
+          [...SPEC_HEADER, "开始时间"],
+          ["召开支部委员会", "综采一队", "月", "每月25日前", "2026-09-01"],
+        ]),
+        sheet("台账", [
+          ["工作任务", "责任单位", "完成日期"],
+          ["召开支部委员会", "综采一队", { day: parseIsoDay("2026-09-20")! }],
+          ["召开支部委员会", "综采一队", "2026/10/28 0:00:00"],
+        ]),
+      ),
+    )!;
+    // September and October recorded; November not due until the 25th.
+    expect(recurring.missing).toEqual([]);
+    expect(recurring.ledger?.entries.map((entry) => entry.row.doneDate)).toEqual([
+      { kind: "day", day: parseIsoDay("2026-09-20")! },
+      { kind: "day", day: parseIsoDay("2026-10-28")! },
+    ]);
   });
 
   test("a merged rule cell counts for every row it covers", () => {

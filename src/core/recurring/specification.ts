@@ -81,6 +81,27 @@ function namedAs(sheet: SheetGrid, keys: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** Headers of the day a ledger row's work was done on, where the ledger has no period column. */
+const DAY_KEYS = keySet([
+  "日期",
+  "时间",
+  "开展日期",
+  "开展时间",
+  "召开日期",
+  "召开时间",
+  "检查日期",
+  "检查时间",
+  "落实日期",
+  "落实时间",
+  "Date",
+]);
+
+/** The zero-based column of a header row that names the day something was done (日期, 召开时间), if any. */
+function dayColumnOf(header: ReadonlyArray<CellValue>): number | undefined {
+  const c = header.findIndex((cell) => typeof cell === "string" && DAY_KEYS.has(compactKey(cell)));
+  return c < 0 ? undefined : c;
+}
+
 /** The zero-based column of a header row that names the period (期次, 所属期 …), if any. */
 export function periodColumnOf(header: ReadonlyArray<CellValue> | undefined): number | undefined {
   if (!header) return undefined;
@@ -233,13 +254,11 @@ function specLocation(
 function ledgerLocation(sheet: SheetGrid): Ranked<LedgerLocation> | undefined {
   const header = findHeader(sheet);
   if (!header) return undefined;
-  const periodColumn = periodColumnOf(sheet.rows[header.row]);
-  if (periodColumn === undefined) return undefined;
+  const headerCells = sheet.rows[header.row] ?? [];
   const columns = new Map<Field, number>(header.columns);
   if (!columns.has("task") || !columns.has("unit")) return undefined;
-  for (const [field, col] of columns) if (col === periodColumn) columns.delete(field);
   const deadline = columns.get("deadline");
-  const deadlineHeader = deadline === undefined ? undefined : sheet.rows[header.row]?.[deadline];
+  const deadlineHeader = deadline === undefined ? undefined : headerCells[deadline];
   if (
     deadline !== undefined &&
     !columns.has("doneDate") &&
@@ -249,6 +268,16 @@ function ledgerLocation(sheet: SheetGrid): Ranked<LedgerLocation> | undefined {
     columns.delete("deadline");
     columns.set("doneDate", deadline);
   }
+  const named = namedAs(sheet, LEDGER_KEYS);
+  const explicit = periodColumnOf(headerCells);
+  // A sheet named as a ledger that says on which day each time was done (完成日期, 召开时间) rather than for
+  // which period: the day is the period, counting for the period of the task's cycle that holds it, and the
+  // completion date still.
+  const periodColumn =
+    explicit ?? (named ? (columns.get("doneDate") ?? dayColumnOf(headerCells)) : undefined);
+  if (periodColumn === undefined) return undefined;
+  if (explicit === undefined) columns.set("doneDate", periodColumn);
+  else for (const [field, col] of columns) if (col === periodColumn) columns.delete(field);
   return {
     location: {
       sheet,
@@ -258,7 +287,7 @@ function ledgerLocation(sheet: SheetGrid): Ranked<LedgerLocation> | undefined {
       periodColumn,
       ...(header.table && { table: header.table }),
     },
-    named: namedAs(sheet, LEDGER_KEYS),
+    named,
     score: columns.size,
   };
 }

@@ -45,6 +45,11 @@ export const TIME_OF_DAY =
  * the day's digits when the spaces go, which made 2026/11/3 of it.
  */
 const CLOCK_AFTER_SPACE = /(?<=\d)\s+(?=\d{1,2}[:：]\d{2})/u;
+
+/** The text without the clock time a date and time made text ends with (2026/10/30 0:00:00, 2026-10-30T08:00). */
+export function withoutClock(text: string): string {
+  return text.replace(/(?<=\d)(?:\s+|[Tt])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*[AaPp][Mm])?\s*$/u, "");
+}
 /**
  * Trailing words that do not change the day, one or more: 11月30日前, 2026年底以前, 2026-11-30（含）,
  * 6月底前完成, 年内办结, the day of the week written after a date, 2026年11月30日（周一）, and the hour.
