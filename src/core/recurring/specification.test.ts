@@ -152,16 +152,14 @@ describe("finding the specification and the ledger", () => {
     ["完成日期", "台账", 2],
     ["召开时间", "2026年落实台账", 2],
     ["日期", "Ledger", 2],
-    // Not named as a ledger: a table with a date column is no ledger without its period column.
+    // Not named as a ledger, or with deadlines (a task table called 督办台账): no ledger without a period column.
     ["完成日期", "Sheet9", undefined],
+    ["完成时限|完成日期", "2026年重点工作督办台账", undefined],
   ])(
     "a ledger with the day each was done (%s) and no period column, named %s: the day is its period",
-    (header, name, column) => {
-      const found = findRecurringSheets(
-        book(spec(), sheet(name, [["工作任务", "责任单位", header]])),
-        {},
-        2026,
-      );
+    (headers, name, column) => {
+      const header = ["工作任务", "责任单位", ...headers.split("|")];
+      const found = findRecurringSheets(book(spec(), sheet(name, [header])), {}, 2026);
       expect(found.ledger?.periodColumn).toBe(column);
       if (column !== undefined) expect(found.ledger?.columns.get("doneDate")).toBe(column);
     },

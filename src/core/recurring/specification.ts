@@ -272,9 +272,10 @@ function ledgerLocation(sheet: SheetGrid): Ranked<LedgerLocation> | undefined {
   const explicit = periodColumnOf(headerCells);
   // A sheet named as a ledger that says on which day each time was done (完成日期, 召开时间) rather than for
   // which period: the day is the period, counting for the period of the task's cycle that holds it, and the
-  // completion date still.
+  // completion date still. Not with a deadline column: that is a task table (重点工作督办台账).
+  const daysAlone = named && !columns.has("deadline");
   const periodColumn =
-    explicit ?? (named ? (columns.get("doneDate") ?? dayColumnOf(headerCells)) : undefined);
+    explicit ?? (daysAlone ? (columns.get("doneDate") ?? dayColumnOf(headerCells)) : undefined);
   if (periodColumn === undefined) return undefined;
   if (explicit === undefined) columns.set("doneDate", periodColumn);
   else for (const [field, col] of columns) if (col === periodColumn) columns.delete(field);
