@@ -43,6 +43,13 @@ const DONE_WORDS = [
   "已如期完成",
   "提前完成",
   "已提前完成",
+  // Done late: done, and its completion date tells how late (done-without-date asks for it where it is missing).
+  "逾期完成",
+  "已逾期完成",
+  "超期完成",
+  "延期完成",
+  "逾期办结",
+  "超期办结",
   "完工",
   "已完工",
   "竣工",

@@ -60,6 +60,8 @@ describe("parseStatus", () => {
     "已按时完成",
     "提前完成",
     "已竣工",
+    "逾期完成",
+    "超期办结",
     "Finished",
     "已完成并上报",
     "办结并归档",
@@ -135,7 +137,6 @@ describe("parseStatus", () => {
     -1,
     "已落实",
     // Done in other words than SPEC.md's, or not yet accepted: the clerk decides.
-    "逾期完成",
     "待验收",
     "待审核",
     // Put right, awaiting the check: the clerk decides, as for 待验收.
