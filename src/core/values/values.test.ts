@@ -137,6 +137,8 @@ describe("parseStatus", () => {
     -1,
     "已落实",
     // Done in other words than SPEC.md's, or not yet accepted: the clerk decides.
+    // 延期完成 may be done after an extension, or its completion put off.
+    "延期完成",
     "待验收",
     "待审核",
     // Put right, awaiting the check: the clerk decides, as for 待验收.
