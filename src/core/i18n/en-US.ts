@@ -162,7 +162,7 @@ export const enUS: Catalogue = {
     unknownStatus: (v) =>
       `${v.cell}: status "${v.value}" is not a known word. Write Done, or In progress, Not started and the like.`,
     invalidCycle: (v) =>
-      `${v.cell}: cycle "${v.value}" is not a known cycle. Write yearly, half-yearly, quarterly, monthly, ten-day, weekly, daily or once.`,
+      `${v.cell}: cycle "${v.value}" is not a known cycle. Write yearly, half-yearly, quarterly, monthly, half-monthly, ten-day, weekly, daily or once.`,
     invalidNumber: (v) => `${v.cell}: ${v.fieldName} "${v.value}" is not a number. Enter a number such as 5.`,
     scoreOverPoints: (v) =>
       `${v.cell}: score ${v.score} is more than the ${v.points} points the task is worth. Check the score.`,

@@ -19,6 +19,7 @@ const CYCLE_ZH: Readonly<Record<string, string>> = {
   half: "半年",
   quarter: "季度",
   month: "月",
+  halfMonth: "半月",
   tenDay: "旬",
   week: "周",
   day: "日",
@@ -153,7 +154,8 @@ export const zhCN: Catalogue = {
     relativeDeadline: (v) =>
       `${v.cell}：${v.fieldName}“${v.value}”没有写明是哪一天（从哪天算起？），无法判断是否逾期。请写出到期的那一天，例如 2026-11-05 或 2026年11月5日。`,
     unknownStatus: (v) => `${v.cell}：完成情况“${v.value}”无法识别。请写“已完成”，或“进行中”“未开始”等。`,
-    invalidCycle: (v) => `${v.cell}：周期“${v.value}”无法识别。请写年、半年、季、月、旬、周、日或一次性。`,
+    invalidCycle: (v) =>
+      `${v.cell}：周期“${v.value}”无法识别。请写年、半年、季、月、半月、旬、周、日或一次性。`,
     invalidNumber: (v) => `${v.cell}：${v.fieldName}“${v.value}”不是数字。请填写数字，例如 5。`,
     scoreOverPoints: (v) => `${v.cell}：得分 ${v.score} 超过分值 ${v.points}。请核对得分。`,
     duplicateTask: (v) =>

@@ -40,6 +40,10 @@ export function formatPeriod(id: string, locale: Locale): string {
       return zh ? `${year}年第${Math.ceil(month / 3)}季度` : `Q${Math.ceil(month / 3)} ${year}`;
     case "month":
       return zh ? `${year}年${month}月` : `${monthName} ${year}`;
+    case "halfMonth":
+      return zh
+        ? `${year}年${month}月${day === 1 ? "上" : "下"}半月`
+        : `${day}–${end.day} ${monthName} ${year}`;
     case "tenDay":
       return zh
         ? `${year}年${month}月${["上", "中", "下"][Math.floor((day - 1) / 10)]}旬`

@@ -25,6 +25,9 @@ describe("periodContaining: one of each cycle", () => {
     ["month", "2026-10-15", "2026-10 2026-10-01..2026-10-31"],
     ["month", "2026-02-01", "2026-02 2026-02-01..2026-02-28"],
     ["tenDay", "2026-10-15", "2026-10-2 2026-10-11..2026-10-20"],
+    ["halfMonth", "2026-10-15", "2026-10-H1 2026-10-01..2026-10-15"],
+    ["halfMonth", "2026-10-16", "2026-10-H2 2026-10-16..2026-10-31"],
+    ["halfMonth", "2024-02-29", "2024-02-H2 2024-02-16..2024-02-29"],
     ["week", "2026-11-18", "2026-W47 2026-11-16..2026-11-22"],
     ["day", "2026-10-15", "2026-10-15 2026-10-15..2026-10-15"],
   ];
@@ -52,6 +55,12 @@ describe("旬: 上旬 1-10, 中旬 11-20, 下旬 21 to the month's end (8 to 11 
     const period = periodContaining("tenDay", day(iso));
     expect(show(period)).toBe(expected);
     expect(period.end - period.start + 1).toBe(length);
+  });
+
+  test("the 半月 of a year tile it too: 24 periods, no gap, no overlap", () => {
+    const periods = periodsBetween("halfMonth", day("2024-01-01"), day("2024-12-31"));
+    expect(periods).toHaveLength(24);
+    periods.slice(1).forEach((p, i) => expect(p.start).toBe(periods[i]!.end + 1));
   });
 
   test("the 旬 of a year tile it: 36 periods, no gap, no overlap", () => {
@@ -172,7 +181,12 @@ describe("parsePeriod: what clerks write in 期次 / 所属期", () => {
     ["a span across the year's end: the ISO week", "2026.12.28-2027.1.3", "2026-W53"],
     ["a span of ten days: the 旬", "11.1-11.10", "2026-11-1"],
     ["a month's days", "11月1日-30日", "2026-11"],
-    ["a half month: the month holding it", "11.1-11.15", "2026-11"],
+    ["a half month's days", "11.1-11.15", "2026-11-H1"],
+    ["the second half of a month's days", "11月16日-30日", "2026-11-H2"],
+    ["a span across the halves: the month", "11.10-11.20", "2026-11"],
+    ["上半月", "2026年11月上半月", "2026-11-H1"],
+    ["下半月 in the as-of year", "11月下半月", "2026-11-H2"],
+    ["canonical half month", "2026-11-H2", "2026-11-H2"],
     ["months: the quarter", "10月-12月", "2026-Q4"],
     ["a span longer than a year", "2026.1.1-2027.1.5", "invalid"],
     ["a span that ends before it starts", "11.8-11.2", "invalid"],
@@ -199,6 +213,9 @@ describe("periodIn: the period of a task's cycle that a ledger period counts for
     ["2026-10-15", "tenDay", "2026-10-2"],
     ["2026-10-15", "week", "2026-W42"],
     ["2026-10-3", "month", "2026-10"],
+    ["2026-10-20", "halfMonth", "2026-10-H2"],
+    ["2026-10-H1", "month", "2026-10"],
+    ["2026-10", "halfMonth", "none"],
     ["2026-10", "quarter", "2026-Q4"],
     ["2026-Q2", "half", "2026-H1"],
     // 26 Oct - 1 Nov: its Thursday is 29 October.
@@ -241,6 +258,8 @@ describe("formatPeriod", () => {
     ["2026-Q3", "2026年第3季度", "Q3 2026"],
     ["2026-10", "2026年10月", "October 2026"],
     ["2026-02-3", "2026年2月下旬", "21–28 February 2026"],
+    ["2026-11-H1", "2026年11月上半月", "1–15 November 2026"],
+    ["2026-02-H2", "2026年2月下半月", "16–28 February 2026"],
     ["2026-W46", "2026年第46周（11月9日–11月15日）", "week 46 of 2026 (9 Nov–15 Nov)"],
     ["2026-10-15", "2026年10月15日", "2026-10-15"],
     ["whatever", "whatever", "whatever"],

@@ -14,10 +14,11 @@ const CYCLE_RANK: Readonly<Record<RecurringCycle, number>> = {
   day: 0,
   week: 1,
   tenDay: 2,
-  month: 3,
-  quarter: 4,
-  half: 5,
-  year: 6,
+  halfMonth: 3,
+  month: 4,
+  quarter: 5,
+  half: 6,
+  year: 7,
 };
 
 export interface Period {
@@ -65,6 +66,13 @@ function tenDay(year: number, month: number, part: number): Period {
   return { cycle: "tenDay", id: `${pad(year, 4)}-${pad(month)}-${part}`, start, end };
 }
 
+/** 半月: the 1st to the 15th (H1), the 16th to the month's end (H2). */
+function halfMonth(year: number, month: number, part: number): Period {
+  const start = ymd(year, month, part === 1 ? 1 : 16);
+  const end = part === 1 ? start + 14 : ymd(year, month, daysInMonth(year, month));
+  return { cycle: "halfMonth", id: `${pad(year, 4)}-${pad(month)}-H${part}`, start, end };
+}
+
 function dayPeriod(day: Day): Period {
   const { year, month, day: d } = ymdOf(day);
   return { cycle: "day", id: `${pad(year, 4)}-${pad(month)}-${pad(d)}`, start: day, end: day };
@@ -90,6 +98,8 @@ export function periodContaining(cycle: RecurringCycle, day: Day): Period {
       return monthSpan(cycle, `${y}-${pad(month)}`, year, month, 1);
     case "tenDay":
       return tenDay(year, month, d <= 10 ? 1 : d <= 20 ? 2 : 3);
+    case "halfMonth":
+      return halfMonth(year, month, d <= 15 ? 1 : 2);
     case "week": {
       const { year: weekYear, week } = isoWeekOf(day);
       return isoWeek(weekYear, week)!;
@@ -133,6 +143,7 @@ const CANONICAL: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period | undefin
   [/^(\d{4})-Q([1-4])$/, (m) => monthSpan("quarter", m[0], +m[1]!, 3 * +m[2]! - 2, 3)],
   [/^(\d{4})-(\d{2})$/, (m) => monthOf(+m[1]!, +m[2]!)],
   [/^(\d{4})-(\d{2})-([123])$/, (m) => tenDayOf(+m[1]!, +m[2]!, +m[3]!)],
+  [/^(\d{4})-(\d{2})-H([12])$/, (m) => halfMonthOf(+m[1]!, +m[2]!, +m[3]!)],
   [/^(\d{4})-W(\d{2})$/, (m) => isoWeek(+m[1]!, +m[2]!)],
   [/^(\d{4})-(\d{2})-(\d{2})$/, (m) => dayOf(+m[1]!, +m[2]!, +m[3]!)],
 ];
@@ -152,6 +163,10 @@ function periodOfYear(year: number): Period {
 
 function monthOf(year: number, month: number): Period | undefined {
   return month >= 1 && month <= 12 ? periodContaining("month", ymd(year, month, 1)) : undefined;
+}
+
+function halfMonthOf(year: number, month: number, part: number): Period | undefined {
+  return month >= 1 && month <= 12 ? halfMonth(year, month, part) : undefined;
 }
 
 function tenDayOf(year: number, month: number, part: number): Period | undefined {
@@ -213,6 +228,11 @@ const FORMS: ReadonlyArray<[RegExp, (m: RegExpExecArray, y: (i: number) => numbe
     /^(?:(\d{4})(?:年|[-/.]))?(\d{1,2})月?(?:([上中下])旬|第([123一二三])旬)$/,
     (m, y) => tenDayOf(y(1), +m[2]!, TEN_DAY_PART[m[3] ?? m[4]!]!),
   ],
+  // 2026年11月上半月 · 11月下半月
+  [
+    /^(?:(\d{4})(?:年|[-/.]))?(\d{1,2})月?([上下前后])半月$/,
+    (m, y) => halfMonthOf(y(1), +m[2]!, m[3] === "上" || m[3] === "前" ? 1 : 2),
+  ],
   // 2026年第46周 · 第46周 · 2026年46周 · 2026-W46 · 2026W46 · W46
   [/^(?:(\d{4})年)?第?(\d{1,2})周$/, (m, y) => isoWeek(y(1), +m[2]!)],
   [/^(?:(\d{4})-?)?w(\d{1,2})$/, (m, y) => isoWeek(y(1), +m[2]!)],
@@ -271,7 +291,7 @@ export function parsePeriod(value: CellValue | undefined, asOfYear: number): Par
 }
 
 /** The cycles a span of more than a week may be, shortest first. */
-const SPANNING: readonly RecurringCycle[] = ["tenDay", "month", "quarter", "half", "year"];
+const SPANNING: readonly RecurringCycle[] = ["tenDay", "halfMonth", "month", "quarter", "half", "year"];
 
 /**
  * The period a span of days stands for, as a ledger's 期次 writes a week (11.2-11.8, 11月2日至8日): a week or

@@ -232,6 +232,35 @@ describe("checkRecurring", () => {
     ]);
   });
 
+  test("a 半月 task: the halves of each month, a ledger's days and spans counted for theirs", () => {
+    const check = (ledgerRows: CellValue[][]) =>
+      run(
+        book(
+          sheet("工作规范", [
+            [...SPEC_HEADER, "开始时间"],
+            ["召开安全分析会", "综采一队", "每半月", "每半月最后一个工作日", "2026-10-01"],
+          ]),
+          sheet("台账", [["工作任务", "责任单位", "期次"], ...ledgerRows]),
+        ),
+      )!;
+    const held = ["召开安全分析会", "综采一队"];
+    const recurring = check([
+      [...held, "2026年10月上半月"],
+      [...held, "2026-10-28"],
+      [...held, "11.1-11.15"],
+    ]);
+    // Due by 18 November: October's halves and November's first; the second half of November is not yet due.
+    expect(recurring.due).toBe(3);
+    expect(recurring.missing).toEqual([]);
+    const gap = check([
+      [...held, "2026年10月上半月"],
+      [...held, "11.1-11.15"],
+    ]);
+    expect(gap.missing.map(({ period, deadline }) => [period.id, formatDay(deadline)])).toEqual([
+      ["2026-10-H2", "2026-10-30"],
+    ]);
+  });
+
   test("a merged rule cell counts for every row it covers", () => {
     const merged = sheet(
       "工作规范",

@@ -3,8 +3,11 @@
 import type { CellValue } from "../workbook";
 import { cellText, compactKey } from "./text";
 
-/** once 一次性 · year 年 · half 半年 · quarter 季 · month 月 · tenDay 旬: ten-day period · week 周 · day 日 */
-export type Cycle = "once" | "year" | "half" | "quarter" | "month" | "tenDay" | "week" | "day";
+/**
+ * once 一次性 · year 年 · half 半年 · quarter 季 · month 月 · halfMonth 半月 (the 1st to the 15th, the 16th to the
+ * month's end) · tenDay 旬: ten-day period · week 周 · day 日
+ */
+export type Cycle = "once" | "year" | "half" | "quarter" | "month" | "halfMonth" | "tenDay" | "week" | "day";
 
 export type ParsedCycle =
   | { readonly kind: "empty" }
@@ -17,6 +20,20 @@ const WORDS: Record<Cycle, readonly string[]> = {
   half: ["半年", "每半年", "半年度", "半年报", "half-yearly", "semiannual", "semi-annual", "half yearly"],
   quarter: ["季", "季度", "每季", "每季度", "季报", "quarterly", "every quarter"],
   month: ["月", "月度", "每月", "月报", "monthly", "every month"],
+  halfMonth: [
+    "半月",
+    "每半月",
+    "半月度",
+    "半月报",
+    "每月两次",
+    "每月2次",
+    "月两次",
+    "月2次",
+    "一月两次",
+    "half-monthly",
+    "semi-monthly",
+    "twice a month",
+  ],
   tenDay: ["旬", "每旬", "旬报", "ten-day", "ten day", "every ten days"],
   week: ["周", "每周", "星期", "每星期", "周报", "weekly", "every week"],
   day: ["日", "每日", "每天", "天", "日报", "daily", "every day"],
@@ -45,6 +62,8 @@ for (const [cycle, words] of Object.entries(WORDS) as Array<[Cycle, readonly str
 export function parseCycle(value: CellValue | undefined): ParsedCycle {
   if (value === null || value === undefined) return { kind: "empty" };
   const text = cellText(value);
+  // 2次/月: twice a month, the one rate of two that is a cycle of its own (半月).
+  if (/^\s*(?:2|两|二)次\s*[/／]\s*月\s*$/u.test(text)) return { kind: "cycle", cycle: "halfMonth" };
   // 1次/月, 次/月, 月/次: once a month, written as a rate (the slash goes with the punctuation below).
   const rate = /^\s*(?:(?:1|一)?次\s*[/／]\s*(.+?)|(.+?)\s*[/／]\s*(?:1|一)?次)\s*$/u.exec(text);
   const key = compactKey(rate ? (rate[1] ?? rate[2]!) : text);

@@ -250,6 +250,14 @@ describe("parseCycle", () => {
     ["次/月", "month"],
     ["一次／季度", "quarter"],
     ["月/次", "month"],
+    // 半月: twice a month, the 1st to the 15th and the 16th to the month's end.
+    ["半月", "halfMonth"],
+    ["每半月", "halfMonth"],
+    ["每半月一次", "halfMonth"],
+    ["每月两次", "halfMonth"],
+    ["2次/月", "halfMonth"],
+    ["两次／月", "halfMonth"],
+    ["semi-monthly", "halfMonth"],
   ];
   test.each(cases)("%j is %s", (text, cycle) => expect(parseCycle(text)).toEqual({ kind: "cycle", cycle }));
   test.each([
@@ -260,7 +268,7 @@ describe("parseCycle", () => {
     ["按"],
     ["一"],
     ["按需"],
-    ["2次/月"],
+    ["3次/月"],
     ["次月"],
   ])("%j is not a cycle", (text) => {
     expect(parseCycle(text)).toEqual({ kind: "invalid", text });
