@@ -30,6 +30,9 @@ const WORDS: Record<Cycle, readonly string[]> = {
     "月两次",
     "月2次",
     "一月两次",
+    // Twice a month written as a rate, the one rate of two that is a cycle of its own.
+    "2次/月",
+    "两次/月",
     "half-monthly",
     "semi-monthly",
     "twice a month",
@@ -62,8 +65,6 @@ for (const [cycle, words] of Object.entries(WORDS) as Array<[Cycle, readonly str
 export function parseCycle(value: CellValue | undefined): ParsedCycle {
   if (value === null || value === undefined) return { kind: "empty" };
   const text = cellText(value);
-  // 2次/月: twice a month, the one rate of two that is a cycle of its own (半月).
-  if (/^\s*(?:2|两|二)次\s*[/／]\s*月\s*$/u.test(text)) return { kind: "cycle", cycle: "halfMonth" };
   // 1次/月, 次/月, 月/次: once a month, written as a rate (the slash goes with the punctuation below).
   const rate = /^\s*(?:(?:1|一)?次\s*[/／]\s*(.+?)|(.+?)\s*[/／]\s*(?:1|一)?次)\s*$/u.exec(text);
   const key = compactKey(rate ? (rate[1] ?? rate[2]!) : text);

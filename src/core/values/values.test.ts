@@ -269,6 +269,7 @@ describe("parseCycle", () => {
     ["一"],
     ["按需"],
     ["3次/月"],
+    ["12次/月"],
     ["次月"],
   ])("%j is not a cycle", (text) => {
     expect(parseCycle(text)).toEqual({ kind: "invalid", text });
