@@ -165,6 +165,19 @@ function monthOf(year: number, month: number): Period | undefined {
   return month >= 1 && month <= 12 ? periodContaining("month", ymd(year, month, 1)) : undefined;
 }
 
+/**
+ * The n-th week of a month, as offices number them: the weeks whose Thursday falls in the month, as an ISO week
+ * belongs to the year of its Thursday (11月第1周 of 2026 is 2-8 November; 26 October to 1 November is October's).
+ */
+function weekOfMonth(year: number, month: number, n: number): Period | undefined {
+  if (month < 1 || month > 12) return undefined;
+  const first = ymd(year, month, 1);
+  const firstThursday = first + ((4 - isoWeekday(first) + 7) % 7);
+  const thursday = firstThursday + 7 * (n - 1);
+  if (ymdOf(thursday).month !== month) return undefined;
+  return periodContaining("week", thursday);
+}
+
 function halfMonthOf(year: number, month: number, part: number): Period | undefined {
   return month >= 1 && month <= 12 ? halfMonth(year, month, part) : undefined;
 }
@@ -235,6 +248,11 @@ const FORMS: ReadonlyArray<[RegExp, (m: RegExpExecArray, y: (i: number) => numbe
   ],
   // 2026年第46周 · 第46周 · 2026年46周 · 2026-W46 · 2026W46 · W46
   [/^(?:(\d{4})年)?第?(\d{1,2})周$/, (m, y) => isoWeek(y(1), +m[2]!)],
+  // 11月第2周 · 2026年11月第二周: a month's weeks, each the month's whose Thursday it holds
+  [
+    /^(?:(\d{4})(?:年|[-/.]))?(\d{1,2})月(?:份)?第([1-5一二三四五])周$/,
+    (m, y) => weekOfMonth(y(1), +m[2]!, num(m[3])),
+  ],
   [/^(?:(\d{4})-?)?w(\d{1,2})$/, (m, y) => isoWeek(y(1), +m[2]!)],
   [/^(?:(\d{4}) )?week (\d{1,2})(?:,? (\d{4}))?$/, (m, y) => isoWeek(m[3] ? +m[3] : y(1), +m[2]!)],
   // 2026年10月 · 10月 · 10月份 · 2026-10 · 2026/10 · 2026.10
