@@ -169,6 +169,7 @@ describe("parseDate", () => {
     ["a date and a time after a space", "2026/11/30 0:00:00", "2026-11-30"],
     ["a date and a short time", "2026/11/3 0:00", "2026-11-03"],
     ["a date and a time, AM", "2026-11-30 12:00:00 AM", "2026-11-30"],
+    ["a date and a time, 前 after it", "2026/11/30 17:00前", "2026-11-30"],
     ["a Chinese date and a time", "2026年11月30日 17:00", "2026-11-30"],
   ];
   test.each(cases)("%s: %j", (_name, value, expected) => {

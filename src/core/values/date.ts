@@ -41,21 +41,19 @@ const ONGOING_WORDS = new Set([
 export const TIME_OF_DAY =
   "(?:上午|中午|下午|晚上|下班)|\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?(?:[AaPp][Mm])?|\\d{1,2}[时点](?:\\d{1,2}分|半)?";
 /**
- * A clock time after a space, as a date and time made text shows them (2026/11/30 0:00:00): kept apart from
- * the day's digits when the spaces go, which made 2026/11/3 of it.
+ * The clock time after a date's digits, apart from them by spaces or a T, as a date and time made text shows
+ * it (2026/11/30 0:00:00, 2026-10-30T08:00, 2026-11-30 12:00:00 AM): taken out before the spaces go, which had
+ * joined the hour's digits to the day's and made 2026/11/3 of it. What follows it stays (17:00前).
  */
-const CLOCK_AFTER_SPACE = /(?<=\d)\s+(?=\d{1,2}[:：]\d{2})/u;
-
-/** The text without the clock time a date and time made text ends with (2026/10/30 0:00:00, 2026-10-30T08:00). */
 export function withoutClock(text: string): string {
-  return text.replace(/(?<=\d)(?:\s+|[Tt])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*[AaPp][Mm])?\s*$/u, "");
+  return text.replace(/(?<=\d)(?:\s+|[Tt])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*[AaPp][Mm])?/u, "");
 }
 /**
  * Trailing words that do not change the day, one or more: 11月30日前, 2026年底以前, 2026-11-30（含）,
  * 6月底前完成, 年内办结, the day of the week written after a date, 2026年11月30日（周一）, and the hour.
  */
 const TRAILING = new RegExp(
-  `(?:之前|以前|前|截止|止|为止|\\(含\\)|含|完成|办结|完毕|\\((?:周|星期|礼拜)[一二三四五六日天]\\)|(?:周|星期|礼拜)[一二三四五六日天]|T?(?:${TIME_OF_DAY}))+$`,
+  `(?:之前|以前|前|截止|止|为止|\\(含\\)|含|完成|办结|完毕|\\((?:周|星期|礼拜)[一二三四五六日天]\\)|(?:周|星期|礼拜)[一二三四五六日天]|${TIME_OF_DAY})+$`,
   "u",
 );
 /**
@@ -117,9 +115,7 @@ export function parseDate(
   if (isDateCell(value)) return { kind: "day", day: value.day };
   if (typeof value === "number") return fromNumber(value);
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
-  const text = arabicDateNumerals(
-    value.normalize("NFKC").replace(CLOCK_AFTER_SPACE, "T").replace(/\s+/g, ""),
-  );
+  const text = arabicDateNumerals(withoutClock(value.normalize("NFKC")).replace(/\s+/g, ""));
   if (text === "") return EMPTY;
   const plain = withoutNote(text);
   if (ONGOING_WORDS.has(plain.toLowerCase())) return ONGOING;
@@ -211,9 +207,7 @@ function spanEnd(text: string, asOfYear: number): Day | undefined {
  * parseDate reads a span; undefined for any other text.
  */
 export function daySpan(value: string, asOfYear: number): { start: Day; end: Day } | undefined {
-  const text = arabicDateNumerals(
-    value.normalize("NFKC").replace(CLOCK_AFTER_SPACE, "T").replace(/\s+/g, ""),
-  );
+  const text = arabicDateNumerals(withoutClock(value.normalize("NFKC")).replace(/\s+/g, ""));
   return spanOf(text.replace(LEADING, "").replace(TRAILING, ""), asOfYear);
 }
 
