@@ -188,8 +188,10 @@ export interface HeaderMatch {
   readonly exact: boolean;
 }
 
+/** The words a header of a planned or required day starts with: 计划, 要求, 应, 规定, 预计, 拟. */
+export const PLAN = "(?:计划|要求|应|规定|预计|拟)";
 /** 计划完成日期, 要求完成时间: a planned or required day is the deadline, whatever its last words say. */
-const PLANNED = /^(?:计划|要求|应|规定|预计|拟)(?:完成|办结)/;
+const PLANNED = new RegExp(`^${PLAN}(?:完成|办结)`);
 /** A header that says where a task comes from (a document, an instruction) names no field of the table. */
 const SOURCE = /(?:来源|依据|出处|文号)$/;
 /** 完成时间（实际）: an actual day is the completion date. */

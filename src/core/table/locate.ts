@@ -6,7 +6,7 @@ import type { CellValue, ExcelTable, OtherSheetKind, SheetGrid, WorkbookModel } 
 import { columnIndex, columnLetter } from "../workbook";
 import { parseStatus } from "../values/status";
 import { cellText, compactKey, isBlank } from "../values/text";
-import { FIELDS, REQUIRED_FIELDS, matchHeader, type Field, type HeaderMatch } from "./fields";
+import { FIELDS, PLAN, REQUIRED_FIELDS, matchHeader, type Field, type HeaderMatch } from "./fields";
 
 /** The spec: the header row is within the first 30 rows. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -314,7 +314,7 @@ function readableStatusColumn(
 }
 
 /** A header that names a limit or a plan (整改期限, 完成时限, 截止日期, 时间节点, 计划完成时间), not a day something happened. */
-const LIMIT = /(?:期限|时限|截止|节点|^(?:计划|要求|应|规定|预计|拟))/;
+const LIMIT = new RegExp(`(?:期限|时限|截止|节点|^${PLAN})`);
 /** A header that names only the time of completion: 完成时间, 整改完成时间, 办结日期. */
 const COMPLETION = /(?:完成|办结)(?:时间|日期)$/;
 
