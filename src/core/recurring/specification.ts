@@ -96,20 +96,15 @@ const DAY_KEYS = keySet([
   "Date",
 ]);
 
-/** The zero-based column of a header row that names the day something was done (日期, 召开时间), if any. */
-function dayColumnOf(header: ReadonlyArray<CellValue>): number | undefined {
-  const c = header.findIndex((cell) => typeof cell === "string" && DAY_KEYS.has(compactKey(cell)));
+/** The zero-based column of the first header cell whose name is one of `keys`, if any. */
+function columnNamed(header: ReadonlyArray<CellValue>, keys: ReadonlySet<string>): number | undefined {
+  const c = header.findIndex((cell) => typeof cell === "string" && keys.has(compactKey(cell)));
   return c < 0 ? undefined : c;
 }
 
 /** The zero-based column of a header row that names the period (期次, 所属期 …), if any. */
 export function periodColumnOf(header: ReadonlyArray<CellValue> | undefined): number | undefined {
-  if (!header) return undefined;
-  for (let c = 0; c < header.length; c++) {
-    const cell = header[c];
-    if (typeof cell === "string" && PERIOD_KEYS.has(compactKey(cell))) return c;
-  }
-  return undefined;
+  return header ? columnNamed(header, PERIOD_KEYS) : undefined;
 }
 
 export interface LedgerLocation extends TableLocation {
@@ -275,7 +270,7 @@ function ledgerLocation(sheet: SheetGrid): Ranked<LedgerLocation> | undefined {
   // completion date still. Not with a deadline column: that is a task table (重点工作督办台账).
   const daysAlone = named && !columns.has("deadline");
   const periodColumn =
-    explicit ?? (daysAlone ? (columns.get("doneDate") ?? dayColumnOf(headerCells)) : undefined);
+    explicit ?? (daysAlone ? (columns.get("doneDate") ?? columnNamed(headerCells, DAY_KEYS)) : undefined);
   if (periodColumn === undefined) return undefined;
   if (explicit === undefined) columns.set("doneDate", periodColumn);
   else for (const [field, col] of columns) if (col === periodColumn) columns.delete(field);
