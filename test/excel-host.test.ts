@@ -82,13 +82,14 @@ function historyChanges(first: CheckResult, second: CheckResult): unknown[][] {
   const before = new Map(first.ranking.map((e) => [e.unit, e]));
   const signed = (n: number, up: string, down: string) =>
     n > 0 ? `${up}${n}` : n < 0 ? `${down}${-n}` : "—";
+  const signedScore = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n < 0 ? `−${(-n).toFixed(2)}` : "—");
   return second.ranking.map((entry) => {
     const was = before.get(entry.unit);
     const rank = was ? signed(was.rank - entry.rank, "↑", "↓") : "新";
-    const score = was ? signed(Math.round((entry.score - was.score) * 100) / 100, "+", "−") : "";
+    const score = was ? signedScore(Math.round((entry.score - was.score) * 100) / 100) : "";
     return [
       entry.unit,
-      `${entry.score} ${rank}（第${entry.rank}名）`,
+      `${entry.score.toFixed(2)} ${rank}（第${entry.rank}名）`,
       was?.score ?? "",
       entry.score,
       score,

@@ -863,13 +863,14 @@ describe("writing: the history of the checks", () => {
     const before = new Map(first!.ranking.map((e) => [e.unit, e]));
     const signed = (n: number, up: string, down: string) =>
       n > 0 ? `${up}${n}` : n < 0 ? `${down}${-n}` : "—";
+    const signedScore = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n < 0 ? `−${(-n).toFixed(2)}` : "—");
     const expected = second!.ranking.map((entry) => {
       const was = before.get(entry.unit);
       const rank = was ? signed(was.rank - entry.rank, "↑", "↓") : "新";
-      const score = was ? signed(Math.round((entry.score - was.score) * 100) / 100, "+", "−") : null;
+      const score = was ? signedScore(Math.round((entry.score - was.score) * 100) / 100) : null;
       return [
         entry.unit,
-        `${entry.score} ${rank}（第${entry.rank}名）`,
+        `${entry.score.toFixed(2)} ${rank}（第${entry.rank}名）`,
         was?.score ?? null,
         entry.score,
         score,

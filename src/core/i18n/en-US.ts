@@ -373,7 +373,7 @@ export const enUS: Catalogue = {
         `File ${v.file} · ${count(v.checks, "check")} (${v.from === v.to ? v.from : `${v.from} to ${v.to}`}) · ${v.method}` +
         (v.since ? ` · changes against ${v.since}` : ""),
       latest: "Latest",
-      latestLine: (v) => `${v.score}${v.change ? ` ${v.change}` : ""} (rank ${v.rank})`,
+      latestLine: (v) => `${v.score.toFixed(2)}${v.change ? ` ${v.change}` : ""} (rank ${v.rank})`,
       notRankedNow: "not ranked this time",
       scoreChange: "Score change",
       chartTitle: (v) =>

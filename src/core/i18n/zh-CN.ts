@@ -359,7 +359,7 @@ export const zhCN: Catalogue = {
         `文件：${v.file} · 共 ${v.checks} 次检查（${v.from === v.to ? v.from : `${v.from} 至 ${v.to}`}）· ${v.method}` +
         (v.since ? ` · 变化与 ${v.since} 的检查相比` : ""),
       latest: "本期",
-      latestLine: (v) => `${v.score}${v.change ? ` ${v.change}` : ""}（第${v.rank}名）`,
+      latestLine: (v) => `${v.score.toFixed(2)}${v.change ? ` ${v.change}` : ""}（第${v.rank}名）`,
       notRankedNow: "本期未排名",
       scoreChange: "得分变化",
       chartTitle: (v) => (v.shown < v.units ? `得分走势（排名前 ${v.shown} 的单位）` : "各单位得分走势"),

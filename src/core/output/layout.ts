@@ -315,9 +315,13 @@ export function displayWidth(text: string): number {
  */
 export function keepChartWhole(spec: SheetSpec, first = spec.charts?.[0]?.anchor.from.row): SheetSpec {
   const chart = spec.charts?.[0];
-  return chart && first !== undefined && !fitsOnePage(spec, chart.anchor.to)
-    ? { ...spec, print: { ...spec.print, pageBreaksBefore: [first - 1] } }
-    : spec;
+  if (!chart || first === undefined || fitsOnePage(spec, chart.anchor.to)) return spec;
+  const breakBefore = first - 1;
+  // Print titles head every printed page. Where the tables fit the first page, the only other page is the
+  // chart's, and the table's header printed alone at its top heads no row of it.
+  const { repeatRows, ...print } = spec.print;
+  const titled = repeatRows && !fitsOnePage(spec, { row: breakBefore, column: spec.columns.length });
+  return { ...spec, print: { ...print, ...(titled && { repeatRows }), pageBreaksBefore: [breakBefore] } };
 }
 
 /** Points of a row without a height of its own, and of a column of the hosts' default width. */

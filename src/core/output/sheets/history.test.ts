@@ -59,11 +59,12 @@ describe("考核记录 / History", () => {
     ]);
   });
 
+  // The line and the change read with two decimals, as the days' scores beside them (96.94 beside 93.00).
   test("units in this check's rank order, then those ranked only before; each cell the day's score", () => {
     expect(values(sheet).slice(3)).toEqual([
-      ["乙", "100 ↑2（第1名）", 96, 100, "+4", "↑2"],
-      ["甲", "98 ↓1（第2名）", 100, 98, "−2", "↓1"],
-      ["丙", "96 新（第3名）", null, 96, null, "新"],
+      ["乙", "100.00 ↑2（第1名）", 96, 100, "+4.00", "↑2"],
+      ["甲", "98.00 ↓1（第2名）", 100, 98, "−2.00", "↓1"],
+      ["丙", "96.00 新（第3名）", null, 96, null, "新"],
       ["丁", "本期未排名", 98, null, null, null],
     ]);
   });
@@ -81,7 +82,7 @@ describe("考核记录 / History", () => {
   test("the first check: one day, no change to show", () => {
     const only = historyOf(first.sheets)!;
     expect(values(only)[2]).toEqual(["责任单位", "本期", "2026-11-18", "得分变化", "名次变化"]);
-    expect(values(only)[3]).toEqual(["甲", "100（第1名）", 100, null, null]);
+    expect(values(only)[3]).toEqual(["甲", "100.00（第1名）", 100, null, null]);
     expect(values(only)[1]![0]).not.toContain("变化与");
   });
 
@@ -182,7 +183,7 @@ describe("考核记录 / History", () => {
     const en = historyOf(write(december, "2026-12-18", first.record, "en-US").sheets)!;
     expect(en.name).toBe("History");
     expect(values(en)[2]).toEqual(["Unit", "Latest", "2026-11-18", "2026-12-18", "Score change", "Change"]);
-    expect(values(en)[3]![1]).toBe("100 ↑2 (rank 1)");
+    expect(values(en)[3]![1]).toBe("100.00 ↑2 (rank 1)");
     expect(values(en)[6]![1]).toBe("not ranked this time");
   });
 

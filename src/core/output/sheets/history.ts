@@ -22,7 +22,7 @@ const collator = new Intl.Collator("zh-CN");
 /**
  * The History sheet: units down (this check's ranking order, then units ranked only before, by name), the
  * check days across, oldest first, each cell the unit's score that day. The column after the unit is one line
- * a phone shows without scrolling sideways ("92.5 ↑3（第2名）"); the last two say how the score and the rank
+ * a phone shows without scrolling sideways ("92.50 ↑3（第2名）"); the last two say how the score and the rank
  * moved since the check of `trend`.
  */
 export function historySheet(
@@ -118,7 +118,7 @@ function unitsOf(history: readonly HistoryEntry[], ranking: readonly string[]): 
   return [...ranking, ...[...before].sort(collator.compare)];
 }
 
-/** "92.5 ↑3（第2名）": the score, the move in rank when there is a check to compare with, the rank. */
+/** "92.50 ↑3（第2名）": the score, the move in rank when there is a check to compare with, the rank. */
 function latestLine(
   cx: SheetContext,
   score: number,
@@ -152,7 +152,10 @@ function rankChangeCell(
   return cell(text, style);
 }
 
-/** The score's change as text with its sign ("+2.5", "−4", "—"): green up, red down, as the rank's. */
+/**
+ * The score's change as text with its sign ("+2.50", "−4.00", "—"): green up, red down, as the rank's; two
+ * decimals, as the days' scores beside it.
+ */
 function scoreChangeCell(
   entry: { score: number } | undefined,
   move: UnitTrend | undefined,
@@ -160,7 +163,7 @@ function scoreChangeCell(
 ): SpecCell {
   const change = move?.scoreChange;
   if (!entry || !compared || change === undefined) return cell(null, "text");
-  if (change > 0) return cell(`+${change}`, "rankUp");
-  if (change < 0) return cell(`−${-change}`, "rankDown");
+  if (change > 0) return cell(`+${change.toFixed(2)}`, "rankUp");
+  if (change < 0) return cell(`−${(-change).toFixed(2)}`, "rankDown");
   return cell("—", "text");
 }

@@ -185,6 +185,31 @@ describe("汇总's chart of completion by unit", () => {
     },
   );
 
+  // The header row repeats on every printed page (print titles). On the chart's page of its own it would head
+  // nothing, so it repeats only where the tables themselves run onto a second page.
+  test.each([
+    { units: 2, categories: 0, pageBreak: false, tablesFitOnePage: true, titles: true },
+    { units: 12, categories: 3, pageBreak: true, tablesFitOnePage: true, titles: false },
+    { units: 60, categories: 3, pageBreak: true, tablesFitOnePage: false, titles: true },
+  ])(
+    "$units units, $categories categories: a page break before the bulletin $pageBreak, the header on every page $titles",
+    ({ units, categories, pageBreak, tablesFitOnePage, titles }) => {
+      const rows = Array.from({ length: units }, (_, i) =>
+        task(
+          `单位${i + 1}`,
+          i % 2 ? "已完成" : "进行中",
+          categories > 0 ? `类别${i % categories}` : undefined,
+        ),
+      );
+      const spec = summary(rows);
+      const bulletin = spec.rows.findIndex((r) => r.cells[0]?.value === "通报");
+      expect(spec.print.pageBreaksBefore).toEqual(pageBreak ? [bulletin - 1] : undefined);
+      expect(fitsOnePage(spec, { row: bulletin - 1, column: spec.columns.length })).toBe(tablesFitOnePage);
+      const header = spec.rows.findIndex((r) => r.cells[0]?.value === "责任单位");
+      expect(spec.print.repeatRows).toEqual(titles ? { first: header, last: header } : undefined);
+    },
+  );
+
   test("a small sheet: the chart prints under the table on the same page", () => {
     const spec = summary([task("甲", "已完成"), task("乙", "进行中")]);
     expect(fitsOnePage(spec, spec.charts![0]!.anchor.to)).toBe(true);
