@@ -1,9 +1,10 @@
 // duban check end to end: the sample workbook, every flag, and every way the input can be unusable.
 
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parseIsoDay, type Day } from "../src/core";
 import type { Report } from "../src/core/report";
 import { SETTINGS_SHEET, settingsCells } from "../src/core/output/record";
@@ -314,6 +315,46 @@ describe("input that cannot be used: exit 2, one line on stderr naming the file 
     const { code, stderr } = await run(["check", file]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^duban: no-table\.xlsx: .*工作任务.*责任单位.*完成时限/);
+  });
+});
+
+describe("a workbook read well enough to check, but not shaped to be written into", () => {
+  // Its content types part in no namespace: read (nothing the check needs is there), but a copy needs the part
+  // to list the sheets it adds, and Excel refuses a package whose part is so.
+  const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+  const sheet =
+    `<worksheet xmlns="${MAIN}"><sheetData><row r="1">${text("A1", "工作任务")}${text("B1", "责任单位")}` +
+    `${text("C1", "完成时限")}</row><row r="2">${text("A2", "安全检查")}${text("B2", "甲")}${text("C2", "2026-10-31")}` +
+    `</row></sheetData></worksheet>`;
+  const CONTENT_TYPES = "[Content_Types].xml";
+
+  test("--out: exit 2, one line naming the file and the part, nothing written, the input as it was", async () => {
+    const parts = unzipSync(oneSheetWorkbook(sheet));
+    parts[CONTENT_TYPES] = strToU8(strFromU8(parts[CONTENT_TYPES]!).replace(/ xmlns="[^"]*"/, ""));
+    const input = path.join(dir, "content-types.xlsx");
+    const out = path.join(dir, "content-types-checked.xlsx");
+    writeFileSync(input, zipSync(parts));
+    const before = readFileSync(input);
+    const checked = await run(["check", input, "--json", "-"]);
+    expect(checked.code).toBe(1);
+    for (const [locale, pattern] of [
+      [
+        "zh-CN",
+        /content-types\.xlsx：其中的 \[Content_Types\]\.xml 不合 Excel 工作簿的规范.*没有写出任何文件/,
+      ],
+      [
+        "en-US",
+        /content-types\.xlsx: its part \[Content_Types\]\.xml is not as an Excel workbook has it.*wrote nothing/,
+      ],
+    ] as const) {
+      const { code, stderr } = await run(["check", input, "--out", out, "--lang", locale]);
+      expect(code).toBe(2);
+      expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(stderr).toMatch(pattern);
+      expect(stderr).not.toMatch(/internal error|at .*\.(ts|js):\d+/);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(readFileSync(input).equals(before)).toBe(true);
   });
 });
 

@@ -22,6 +22,7 @@ type MessageKey =
   | "truncated"
   | "damaged"
   | "damaged-part"
+  | "damaged-unwritable"
   | "doctype"
   | "encrypted"
   | "legacy-xls"
@@ -74,6 +75,8 @@ const ZH_CN: Wording = {
       "文件已损坏，无法按 Excel 工作簿读取。如果 Excel 或 WPS 还能打开它，请“另存为”一份新的 .xlsx 后再检查。",
     "damaged-part": ({ entry }) =>
       `文件已损坏：其中的 ${entry} 不是完好的 XML。如果 Excel 或 WPS 还能打开它，请“另存为”一份新的 .xlsx 后再检查。`,
+    "damaged-unwritable": ({ entry }) =>
+      `其中的 ${entry} 不合 Excel 工作簿的规范：能读出并检查，但无法把检查结果写进这个文件，没有写出任何文件。请在 Excel 或 WPS 中“另存为”一份新的 .xlsx，再检查新文件。`,
     doctype: ({ entry }) =>
       `其中的 ${entry} 带有 DOCTYPE 声明，Excel 工作簿不允许这样（Excel 也打不开它），Duban 不读取。请用生成它的程序重新导出，或在 WPS 中“另存为” .xlsx 后再检查。`,
     encrypted: () =>
@@ -126,6 +129,8 @@ const EN_US: Wording = {
       "the file is damaged and cannot be read as an Excel workbook. If Excel or WPS still opens it, use Save As to make a new .xlsx and check that.",
     "damaged-part": ({ entry }) =>
       `the file is damaged: its part ${entry} is not well-formed XML. If Excel or WPS still opens it, use Save As to make a new .xlsx and check that.`,
+    "damaged-unwritable": ({ entry }) =>
+      `its part ${entry} is not as an Excel workbook has it: Duban can read and check the file but cannot write the check into it, and wrote nothing. Use Save As in Excel or WPS to make a new .xlsx, and check that.`,
     doctype: ({ entry }) =>
       `its part ${entry} declares a DOCTYPE, which workbooks may not have (Excel does not open it either), so Duban does not read it. Export it again from the program that made it, or save a copy as .xlsx in WPS, then check that.`,
     encrypted: () =>
@@ -196,6 +201,7 @@ function messageKey(error: WorkbookInputError): MessageKey {
     case "damaged":
       if (reason === "doctype") return "doctype";
       if (reason === "xml" && error.values.entry !== undefined) return "damaged-part";
+      if (reason === "unwritable" && error.values.entry !== undefined) return "damaged-unwritable";
       return reason === "truncated" ? "truncated" : "damaged";
     case "too-large":
       if (error.values.what === "ratio") return "too-large-ratio";

@@ -16,8 +16,8 @@ export type InputProblem =
  * Facts for the message, by problem (all optional; describe.ts falls back to a general sentence):
  * - unreadable: `reason` = "directory" | "permission" | "not-a-file" | an errno code such as "EIO"
  * - not-a-workbook: `kind` = "text" | "csv" | "html" | "xml" | "pdf" | "document" | "xlsb" | "zip" | "unknown"
- * - damaged: `reason` = "truncated" | "structure" | "compression" | "size-mismatch" | "content" | "doctype" | "xml";
- *   `entry`, `detail`
+ * - damaged: `reason` = "truncated" | "structure" | "compression" | "size-mismatch" | "content" | "doctype" | "xml"
+ *   | "unwritable"; `entry`, `detail`
  * - encrypted: `kind` = "ooxml" | "zip"
  * - too-large: `what` = "contents" | "file" | "ratio"; `sizeBytes`, `limitBytes`; for "ratio": `entry`, `ratio`, `limitRatio`
  */
@@ -39,6 +39,14 @@ export class WorkbookInputError extends Error {
       options,
     );
   }
+}
+
+/**
+ * A part read well enough to check but not shaped as the standard has it where Duban writes into it (a content
+ * types part in no namespace, a workbook without its list of sheets): the check stands, no copy is made.
+ */
+export function unwritablePart(fileName: string, part: string, detail: string): WorkbookInputError {
+  return new WorkbookInputError("damaged", fileName, { reason: "unwritable", entry: part, detail });
 }
 
 export function isWorkbookInputError(error: unknown): error is WorkbookInputError {

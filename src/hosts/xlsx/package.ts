@@ -128,7 +128,8 @@ export class OpcPackage {
 
   private constructor(
     private readonly input: Uint8Array,
-    private readonly fileName: string,
+    /** The file as the person named it, for the messages about it. */
+    readonly fileName: string,
     stored: readonly ZipEntry[],
     private readonly archiveComment: Uint8Array,
     codec: PackageCodec,

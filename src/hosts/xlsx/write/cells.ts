@@ -3,6 +3,7 @@
 
 import { excelSerialFromDay } from "../../../core/day";
 import { cellPosition, columnLetter, isDateCell, parseRange, type CellValue } from "../../../core/workbook";
+import { unwritablePart } from "../errors";
 import { relatedPart } from "../opc";
 import type { OpcPackage } from "../package";
 import { checkWellFormed, digitsOf, textOf } from "../reader/scan";
@@ -179,6 +180,7 @@ class SheetEditor {
   /** `style:column` → the style a date written there takes. */
   private readonly dateStyles = new Map<string, number>();
   private formulasRemoved = false;
+  private readonly fileName: string;
 
   constructor(
     pkg: OpcPackage,
@@ -192,7 +194,8 @@ class SheetEditor {
     this.shape = outline(pkg.bytes(part), "sheetData", part, pkg.noted(part, "sheetData"));
     this.root = this.shape.doc.root;
     this.main = this.root.uri;
-    if (this.root.local !== "worksheet") throw new Error(`${part} is not a worksheet`);
+    this.fileName = pkg.fileName;
+    if (this.root.local !== "worksheet") throw unwritablePart(this.fileName, part, "not a worksheet");
     const { hidden, hiddenStartTag } = this.shape;
     this.data =
       hidden.length > 0 ? this.root.children.find((c) => c.start === this.shape.placeholderStart) : undefined;
@@ -360,7 +363,7 @@ class SheetEditor {
     const text = this.before + rowTexts.join("") + this.after;
     const rows = parseXml(text, this.part).root.children[0]?.children ?? [];
     if (rows.length !== rowTexts.length || rows.some((row) => row.uri !== this.main || row.local !== "row"))
-      throw new Error(`${this.part}: sheetData holds something other than rows`);
+      throw unwritablePart(this.fileName, this.part, "sheetData holds something other than rows");
     return rows.map((row) => {
       let previous = -1;
       const cells = childrenNamed(row, this.main, "c").map((element) => {

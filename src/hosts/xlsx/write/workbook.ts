@@ -13,6 +13,7 @@ import {
   workbookPartOf,
   type ClassNamespaces,
 } from "../opc";
+import { unwritablePart } from "../errors";
 import { partKey, type OpcPackage } from "../package";
 import {
   appendInside,
@@ -139,7 +140,7 @@ export class WorkbookParts {
     this.appendOverride(`/${part}`, WORKSHEET_CONTENT_TYPE);
 
     const container = childNamed(doc.root, this.ns.main, "sheets");
-    if (!container) throw new Error(`${this.part} has no <sheets>`);
+    if (!container) throw unwritablePart(this.pkg.fileName, this.part, "no <sheets>");
     const p = container.prefix;
     // The relationships prefix must be in scope where the sheet goes: openpyxl declares it on each <sheet>.
     const bound = prefixFor(container, this.ns.relationships, true);
@@ -230,7 +231,7 @@ export class WorkbookParts {
   appendOverride(partName: string, contentType: string): void {
     const doc = parseXml(this.pkg.text(CONTENT_TYPES_PART), CONTENT_TYPES_PART);
     if (doc.root.uri !== CONTENT_TYPES_NS)
-      throw new Error(`${CONTENT_TYPES_PART} is not a content types part`);
+      throw unwritablePart(this.pkg.fileName, CONTENT_TYPES_PART, "not a content types part");
     const element = `<${qualified(doc.root.prefix, "Override")}${attributesText([
       ["PartName", partName],
       ["ContentType", contentType],
