@@ -159,6 +159,8 @@ export const enUS: Catalogue = {
       `${v.cell}: ${v.fieldName} "${v.value}" is a recurring deadline, not a day, so whether it is overdue cannot be told. Write this task's deadline as a date; put work that recurs in a specification sheet (工作规范, with its cycle and deadline rule) and record each period in a ledger (台账): Duban then checks every period for omissions.`,
     relativeDeadline: (v) =>
       `${v.cell}: ${v.fieldName} "${v.value}" does not say which day it is (counted from when?), so whether it is overdue cannot be told. Write the day it falls due, such as 2026-11-05 or 2026年11月5日.`,
+    holidayDeadline: (v) =>
+      `${v.cell}: ${v.fieldName} "${v.value}" does not say which day it is (which day before the holiday?), so whether it is overdue cannot be told. Write the day it falls due, such as 2026-09-30 or 2026年9月30日.`,
     unknownStatus: (v) =>
       `${v.cell}: status "${v.value}" is not a known word. Write Done, or In progress, Not started and the like.`,
     invalidCycle: (v) =>

@@ -9,6 +9,7 @@ export const MESSAGE_IDS = [
   "formulaError",
   "recurringDeadline",
   "relativeDeadline",
+  "holidayDeadline",
   "unknownStatus",
   "invalidCycle",
   "invalidNumber",

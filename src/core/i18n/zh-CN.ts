@@ -153,6 +153,8 @@ export const zhCN: Catalogue = {
       `${v.cell}：${v.fieldName}“${v.value}”是周期性的时限，不是某一天，无法判断是否逾期。请写本项任务的完成日期；按周期重复的工作请列入“工作规范”表（写明周期和时限），逐期在“台账”中登记，Duban 会按期检查漏项。`,
     relativeDeadline: (v) =>
       `${v.cell}：${v.fieldName}“${v.value}”没有写明是哪一天（从哪天算起？），无法判断是否逾期。请写出到期的那一天，例如 2026-11-05 或 2026年11月5日。`,
+    holidayDeadline: (v) =>
+      `${v.cell}：${v.fieldName}“${v.value}”没有写明是哪一天（节日前的哪一天？），无法判断是否逾期。请写出到期的那一天，例如 2026-09-30 或 2026年9月30日。`,
     unknownStatus: (v) => `${v.cell}：完成情况“${v.value}”无法识别。请写“已完成”，或“进行中”“未开始”等。`,
     invalidCycle: (v) =>
       `${v.cell}：周期“${v.value}”无法识别。请写年、半年、季、月、半月、旬、周、日或一次性。`,

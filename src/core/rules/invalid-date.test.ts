@@ -103,7 +103,6 @@ testRule(invalidDate, {
         // As a start or a completion date it is only no date; 每 makes a deadline a recurring one.
         { ...row, task: "总结", start: "下月初" },
         { ...row, task: "月报", deadline: "每月底" },
-        { ...row, task: "评审", deadline: "春节前" },
       ],
       expected: [
         { row: 2, messageId: "relativeDeadline", field: "deadline", values: { value: "30日内" } },
@@ -115,7 +114,23 @@ testRule(invalidDate, {
         { row: 8, messageId: "relativeDeadline", field: "deadline", values: { value: "周五" } },
         { row: 9, messageId: "invalidDate", field: "start", values: { value: "下月初" } },
         { row: 10, messageId: "recurringDeadline", field: "deadline", values: { value: "每月底" } },
-        { row: 11, messageId: "invalidDate", field: "deadline", values: { value: "春节前" } },
+      ],
+    },
+    {
+      name: "a deadline before a holiday that names no day (which year's; a lunar holiday's day): said so",
+      rows: [
+        { ...row, deadline: "春节前" },
+        { ...row, task: "检修", deadline: "国庆节前完成" },
+        { ...row, task: "评审", deadline: "2027年春节前" },
+        { ...row, task: "总结", doneDate: "元旦前" },
+        // With its year, a holiday on a fixed day names its eve: a date, nothing to say here.
+        { ...row, task: "验收", deadline: "2026年国庆节前" },
+      ],
+      expected: [
+        { row: 2, messageId: "holidayDeadline", field: "deadline", values: { value: "春节前" } },
+        { row: 3, messageId: "holidayDeadline", field: "deadline", values: { value: "国庆节前完成" } },
+        { row: 4, messageId: "holidayDeadline", field: "deadline", values: { value: "2027年春节前" } },
+        { row: 5, messageId: "holidayDeadline", field: "doneDate", values: { value: "元旦前" } },
       ],
     },
     {

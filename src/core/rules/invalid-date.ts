@@ -5,7 +5,7 @@ import { ledgerPeriodCell, specCell } from "../recurring";
 import { parseDeadlineRule } from "../recurring/deadline-rule";
 import { formatDay, ymdOf } from "../day";
 import type { Field } from "../table/fields";
-import { isRelativeDeadline, listedDays } from "../values/date";
+import { isHolidayDeadline, isRelativeDeadline, listedDays } from "../values/date";
 import { defineRule, unreadableCell } from "./rule";
 
 const DATE_FIELDS = ["deadline", "start", "doneDate"] as const satisfies readonly Field[];
@@ -17,7 +17,8 @@ const REPEATS = /每|逐|every|each/iu;
  * values: field and value (invalidDate; severalDates, with the days listed, for a cell of two or more days,
  * 6月30日/12月31日, as a task in stages is written; recurringDeadline for a task row's deadline that is a recurring rule,
  * 每月25日前, which names no one day: such work belongs in a specification; relativeDeadline for one counted from a
- * day it does not say, 30日内, 下月底, 立行立改). In the specification, on the rule cell: value (invalidDeadlineRule:
+ * day it does not say, 30日内, 下月底, 立行立改; holidayDeadline for one before a holiday that names no day, 春节前,
+ * 国庆节前). In the specification, on the rule cell: value (invalidDeadlineRule:
  * the rule cannot be read); value and cycle (deadlineRuleCycle: the rule names another cycle than the cycle
  * cell, or cannot be used with it, as 每周五 for a monthly task). In the ledger, on the period cell: value
  * (invalidPeriod: the period cannot be read); value, cycle and task (periodCycle: the period is longer than
@@ -34,6 +35,7 @@ export const invalidDate = defineRule({
       "formulaError",
       "recurringDeadline",
       "relativeDeadline",
+      "holidayDeadline",
       "invalidDeadlineRule",
       "deadlineRuleCycle",
       "invalidPeriod",
@@ -75,7 +77,9 @@ export const invalidDate = defineRule({
                       ? "recurringDeadline"
                       : relative
                         ? "relativeDeadline"
-                        : "invalidDate",
+                        : isHolidayDeadline(text)
+                          ? "holidayDeadline"
+                          : "invalidDate",
                     values,
                   },
             ),

@@ -1,5 +1,5 @@
 import { formatDay } from "../day";
-import { isRelativeDeadline, listedDays, parseDate, type ParsedDate } from "./date";
+import { isHolidayDeadline, isRelativeDeadline, listedDays, parseDate, type ParsedDate } from "./date";
 import type { CellValue } from "../workbook";
 
 function show(parsed: ParsedDate): string {
@@ -171,6 +171,18 @@ describe("parseDate", () => {
     ["a date and a time, AM", "2026-11-30 12:00:00 AM", "2026-11-30"],
     ["a date and a time, 前 after it", "2026/11/30 17:00前", "2026-11-30"],
     ["a Chinese date and a time", "2026年11月30日 17:00", "2026-11-30"],
+    // Before a holiday on a fixed day, its year named: the eve.
+    ["before National Day, the year named", "2026年国庆节前", "2026-09-30"],
+    ["before 十一, the year named, what is due after it", "2026年十一前完成", "2026-09-30"],
+    ["before New Year's Day: the year before's last day", "2027年元旦前", "2026-12-31"],
+    ["before Labour Day", "2027年五一前", "2027-04-30"],
+    ["before Labour Day, its other name", "2027年劳动节前", "2027-04-30"],
+    // Which year's is not said; a lunar holiday's day is not one the calendar here knows.
+    ["before National Day, no year", "国庆节前", "invalid:国庆节前"],
+    ["before the Spring Festival, no year", "春节前", "invalid:春节前"],
+    ["before the Spring Festival, the year named", "2027年春节前", "invalid:2027年春节前"],
+    ["National Day itself is no deadline", "2026年国庆节", "invalid:2026年国庆节"],
+    ["before National Day, moved to a day", "国庆节前（延期至12月31日）", "2026-12-31"],
   ];
   test.each(cases)("%s: %j", (_name, value, expected) => {
     expect(show(parseDate(value, 2026))).toBe(expected);
@@ -195,6 +207,23 @@ describe("isRelativeDeadline", () => {
     ["11月30日/尽快", false],
     ["春节前", false],
   ])("%j: %j", (text, relative) => expect(isRelativeDeadline(text)).toBe(relative));
+});
+
+describe("isHolidayDeadline", () => {
+  test.each([
+    ["春节前", true],
+    ["国庆节前完成", true],
+    ["2027年春节前", true],
+    ["元旦之前", true],
+    ["中秋节放假前", true],
+    ["端午假期前", true],
+    ["十一前（暂定）", true],
+    ["国庆节", false],
+    ["节前", false],
+    ["春节后", false],
+    ["12月31日前", false],
+    ["十一月前", false],
+  ])("%j: %j", (text, holiday) => expect(isHolidayDeadline(text)).toBe(holiday));
 });
 
 describe("listedDays", () => {

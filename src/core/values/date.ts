@@ -126,8 +126,38 @@ export function parseDate(
   // A deadline moved (原定11月30日，延期至12月31日) is the day it was moved to; a note after the day
   // (2026-11-30（暂定）, 12月31日，已申请延期, 10月1日（国庆节）) is not part of it.
   const moved = days ? undefined : lastMove(text);
+  const holiday = moved === undefined ? HOLIDAY_EVE.exec(plain) : null;
+  if (holiday) {
+    const eve = holiday[1] === undefined ? undefined : FIXED_HOLIDAY_EVES[holiday[2]!];
+    return eve
+      ? { kind: "day", day: dayFromYmd(Number(holiday[1]) + eve[0], eve[1], eve[2])! }
+      : { kind: "invalid", text: value.trim() };
+  }
   const day = moved === undefined ? (read(text) ?? read(plain)) : read(moved);
   return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
+}
+
+/**
+ * A deadline before a holiday: 国庆节前, 春节前完成, 2027年元旦前. With the year, a holiday on a fixed day is read as
+ * its eve (2026年国庆节前 is 2026-09-30, 2027年元旦前 2026-12-31). Without it, which year's holiday is meant is not
+ * said (a 春节前 written in January is the one weeks away, in November the one a year on), nor by the calendar
+ * for the lunar ones (春节, 端午, 中秋 move from year to year): those are no date, and told apart
+ * (isHolidayDeadline) so that the clerk is asked for the day.
+ */
+const HOLIDAY_EVE =
+  /^(?:(\d{4})年)?(元旦|春节|元宵|清明|五一|劳动节|端午|中秋|国庆|十一)(?:节|假期)?(?:放假)?(?:之前|以前|前)(?:完成|上报|报送|办结|落实)?$/u;
+/** The eve of a holiday on a fixed day, as [years after the one named, month, day]: 元旦's is the year before's. */
+const FIXED_HOLIDAY_EVES: Readonly<Record<string, readonly [number, number, number]>> = {
+  元旦: [-1, 12, 31],
+  五一: [0, 4, 30],
+  劳动节: [0, 4, 30],
+  国庆: [0, 9, 30],
+  十一: [0, 9, 30],
+};
+
+/** Whether a text is a deadline before a holiday (国庆节前, 2027年春节前, 2026年国庆节前): see HOLIDAY_EVE. */
+export function isHolidayDeadline(text: string): boolean {
+  return HOLIDAY_EVE.test(withoutNote(text.normalize("NFKC").replace(/\s+/g, "")));
 }
 
 /**
