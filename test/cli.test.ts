@@ -358,6 +358,41 @@ describe("a workbook read well enough to check, but not shaped to be written int
   });
 });
 
+describe("a date cell holding a number no day is (4630046300: a date typed twice over)", () => {
+  const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+  const date = (ref: string, serial: number) => `<c r="${ref}" s="1"><v>${serial}</v></c>`;
+  const header = ["工作任务", "责任单位", "完成时限", "完成情况", "完成日期"]
+    .map((name, i) => text(`${"ABCDE"[i]}1`, name))
+    .join("");
+  const sheet =
+    `<worksheet xmlns="${MAIN}"><sheetData><row r="1">${header}</row>` +
+    `<row r="2">${text("A2", "安全检查")}${text("B2", "甲")}${date("C2", 46300)}${text("D2", "已完成")}${date("E2", 4630046300)}</row>` +
+    // The last day Excel shows is a day: the progress chart's months end where its span does.
+    `<row r="3">${text("A3", "隐患排查")}${text("B3", "甲")}${date("C3", 2958465)}${text("D3", "进行中")}</row>` +
+    `</sheetData></worksheet>`;
+  const styles =
+    `<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills>` +
+    `<borders count="1"><border/></borders><cellXfs count="2"><xf/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+
+  test("is no date: an invalid-date finding quoting it, and the checked copy is written", async () => {
+    const input = path.join(dir, "date-typed-twice.xlsx");
+    const out = path.join(dir, "date-typed-twice-checked.xlsx");
+    writeFileSync(input, oneSheetWorkbook(sheet, { styles }));
+    const { code, report } = await jsonReport(["check", input, "--as-of", REFERENCE]);
+    expect(code).toBe(1);
+    expect(report.issues.filter((i) => i.cell === "E2").map((i) => [i.rule, i.values])).toEqual([
+      ["invalid-date", { field: "doneDate", value: "4630046300" }],
+    ]);
+    const written = await run(["check", input, "--as-of", REFERENCE, "--out", out]);
+    expect(written.stderr).toBe("");
+    expect(written.code).toBe(1);
+    const progress = (await readWorkbookBytes(readFileSync(out), "checked.xlsx")).sheets.find(
+      (s) => s.name === "网络推进图",
+    );
+    expect(progress?.rows.flat()).toContain("隐患排查");
+  });
+});
+
 function write(name: string, text: string): string {
   const file = path.join(dir, name);
   writeFileSync(file, text);

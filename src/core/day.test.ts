@@ -85,11 +85,19 @@ describe("dayFromExcelSerial", () => {
     [46330.99999999999, false, "2026-11-05"],
     [0, true, "1904-01-01"],
     [44869, true, "2026-11-05"],
+    [2_958_465, false, "9999-12-31"],
+    [2_958_465.5, false, "9999-12-31"],
+    [2_957_003, true, "9999-12-31"],
   ])("serial %d (1904: %s) is %s", (serial, date1904, iso) => {
     expect(formatDay(dayFromExcelSerial(serial, date1904)!)).toBe(iso);
   });
 
-  test.each([[60], [0], [-1], [Number.NaN]])("serial %d is no day in the 1900 system", (serial) => {
-    expect(dayFromExcelSerial(serial, false)).toBeUndefined();
+  test.each([[60], [0], [-1], [Number.NaN], [2_958_466], [4_630_046_300], [Infinity]])(
+    "serial %d is no day in the 1900 system",
+    (serial) => expect(dayFromExcelSerial(serial, false)).toBeUndefined(),
+  );
+
+  test("past 9999-12-31 in the 1904 system is no day either", () => {
+    expect(dayFromExcelSerial(2_957_004, true)).toBeUndefined();
   });
 });

@@ -69,7 +69,14 @@ export function parseIsoDay(text: string): Day | undefined {
  * @example dayFromExcelSerial(45966, false) // 2025-11-05
  */
 export function dayFromExcelSerial(serial: number, date1904: boolean): Day | undefined {
-  if (!Number.isFinite(serial) || serial < 0) return undefined;
+  // Past 9999-12-31 Excel shows #### for a date: a number typed twice over into a date cell (4630046300) is
+  // no day, and as one it lay beyond the days a Date can hold.
+  if (
+    !Number.isFinite(serial) ||
+    serial < 0 ||
+    serial >= (date1904 ? LAST_SERIAL_1904 : LAST_SERIAL_1900) + 1
+  )
+    return undefined;
   // To the millisecond first, as Excel shows a date and time: a day a formula reached by adding hours
   // (46330.99999999999, midnight less a rounding error) is the next day, not the one before.
   const whole = Math.floor(Math.round(serial * MS_PER_DAY) / MS_PER_DAY);
@@ -89,3 +96,6 @@ export function excelSerialFromDay(day: Day, date1904 = false): number {
 const EPOCH_1900 = -25569; // 1899-12-30
 const EPOCH_1900_EARLY = -25568; // 1899-12-31
 const EPOCH_1904 = -24107; // 1904-01-01
+/** 9999-12-31, the last day Excel shows, in each system. */
+const LAST_SERIAL_1900 = 2_958_465;
+const LAST_SERIAL_1904 = 2_957_003;
