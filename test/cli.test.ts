@@ -321,7 +321,6 @@ describe("input that cannot be used: exit 2, one line on stderr naming the file 
 describe("a workbook read well enough to check, but not shaped to be written into", () => {
   // Its content types part in no namespace: read (nothing the check needs is there), but a copy needs the part
   // to list the sheets it adds, and Excel refuses a package whose part is so.
-  const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
   const sheet =
     `<worksheet xmlns="${MAIN}"><sheetData><row r="1">${text("A1", "工作任务")}${text("B1", "责任单位")}` +
     `${text("C1", "完成时限")}</row><row r="2">${text("A2", "安全检查")}${text("B2", "甲")}${text("C2", "2026-10-31")}` +
@@ -359,7 +358,6 @@ describe("a workbook read well enough to check, but not shaped to be written int
 });
 
 describe("a date cell holding a number no day is (4630046300: a date typed twice over)", () => {
-  const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
   const date = (ref: string, serial: number) => `<c r="${ref}" s="1"><v>${serial}</v></c>`;
   const header = ["工作任务", "责任单位", "完成时限", "完成情况", "完成日期"]
     .map((name, i) => text(`${"ABCDE"[i]}1`, name))
@@ -392,6 +390,11 @@ describe("a date cell holding a number no day is (4630046300: a date typed twice
     expect(progress?.rows.flat()).toContain("隐患排查");
   });
 });
+
+/** A cell holding `value` as an inline string, as openpyxl writes every text. */
+function text(ref: string, value: string): string {
+  return `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+}
 
 function write(name: string, text: string): string {
   const file = path.join(dir, name);
@@ -450,7 +453,6 @@ describe("the built command", () => {
 describe("duban merge and a master cell it cannot write", () => {
   // D2 is the master of a formula D3 shares: a value there would take D3's formula away. Gnumeric and
   // LibreOffice write filled-down formulas this way.
-  const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
   const row = (r: number, task: string, status: string) =>
     `<row r="${r}">${text(`A${r}`, task)}${text(`B${r}`, "甲")}${text(`C${r}`, "2026-12-31")}${status}</row>`;
   const header = `<row r="1">${text("A1", "工作任务")}${text("B1", "责任单位")}${text("C1", "完成时限")}${text("D1", "完成情况")}</row>`;
