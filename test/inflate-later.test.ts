@@ -37,19 +37,68 @@ const withBlob = (() => {
 beforeAll(() => mkdirSync(TMP, { recursive: true }));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-test("a large sheet is inflated once, on zlib's threads, and reads as when this thread checks it", async () => {
+/** The workbook read on this thread alone, whole: what every other way of reading it must give. */
+async function readHere(bytes: Uint8Array) {
+  const codec = { ...NODE_CODEC, measureInflatedLater: undefined, inflateStream: undefined };
+  return readPackage(OpcPackage.open(bytes, "t.xlsx", codec), "t.xlsx");
+}
+
+test("a large sheet with no large shared strings is read as it inflates on zlib's threads, never whole", async () => {
   const { codec, work } = countingCodec();
   const model = await readPackage(OpcPackage.open(workbook, "t.xlsx", codec), "t.xlsx");
-  expect(work.inflatedLaterParts).toBe(1);
-  // The sheet and the four small parts, each once: reading takes what the size check inflated.
-  expect(work.inflatedParts).toBe(5);
-  const here = await readPackage(
-    OpcPackage.open(workbook, "t.xlsx", { ...NODE_CODEC, measureInflatedLater: undefined }),
-    "t.xlsx",
-  );
+  expect(work.streamedParts).toBe(1);
+  expect(work.largestPiece).toBeLessThanOrEqual(MB);
+  expect(work.inflatedLaterParts).toBe(0);
+  // The four small parts, each once, by the size check: reading takes what it inflated.
+  expect(work.inflatedParts).toBe(4);
   // As text: jest's deep equality takes seconds over 60,000 rows.
-  expect(JSON.stringify(model)).toBe(JSON.stringify(here));
+  expect(JSON.stringify(model)).toBe(JSON.stringify(await readHere(workbook)));
   expect(model.sheets[0]!.rows[59_999]).toEqual(["任务60000", 60000]);
+});
+
+test("kept for a checked copy, a large sheet is inflated once, whole, on zlib's threads", async () => {
+  const { codec, work } = countingCodec();
+  const model = await readPackage(OpcPackage.open(workbook, "t.xlsx", codec), "t.xlsx", { keep: true });
+  expect(work.inflatedLaterParts).toBe(1);
+  expect(work.streamedParts).toBe(0);
+  expect(work.inflatedParts).toBe(5);
+  expect(JSON.stringify(model)).toBe(JSON.stringify(await readHere(workbook)));
+});
+
+test("with large shared strings to read meanwhile, the sheets inflate whole on zlib's threads", async () => {
+  const strings = Array.from({ length: 60_000 }, (_, i) => `<si><t>任务${i + 1}</t></si>`).join("");
+  const rows = Array.from(
+    { length: 60_000 },
+    (_, i) =>
+      `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`,
+  );
+  const bytes = oneSheetWorkbook(
+    `<worksheet xmlns="${MAIN}"><sheetData>${rows.join("")}</sheetData></worksheet>`,
+    {
+      sharedStrings: `<sst xmlns="${MAIN}">${strings}${"<si><t>填充</t></si>".repeat(150_000)}</sst>`,
+    },
+  );
+  const { codec, work } = countingCodec();
+  const model = await readPackage(OpcPackage.open(bytes, "t.xlsx", codec), "t.xlsx");
+  expect(work.inflatedLaterParts).toBe(2);
+  expect(work.streamedParts).toBe(0);
+  expect(model.sheets[0]!.rows[59_999]).toEqual(["任务60000", 59_999]);
+});
+
+test("a large sheet only its first rows are read of is still held to what it declares", async () => {
+  const { codec, work } = countingCodec();
+  const liar = declareOtherCrc(workbook, SHEET);
+  const plan = { headRows: 31, choose: () => new Set<string>() };
+  const read = readPackage(OpcPackage.open(liar, "liar.xlsx", codec), "liar.xlsx", plan);
+  expect(await problemOf(read)).toMatchObject({
+    problem: "damaged",
+    values: { reason: "crc", entry: SHEET },
+  });
+  // The first rows as it inflated, then the whole of it on zlib's threads, for the check.
+  expect(work.streamedParts).toBe(1);
+  expect(work.inflatedLaterParts).toBe(1);
+  const sound = await readPackage(OpcPackage.open(workbook, "t.xlsx", NODE_CODEC), "t.xlsx", plan);
+  expect(sound.sheets[0]!.rows).toHaveLength(31);
 });
 
 const lies: ReadonlyArray<readonly [string, () => Uint8Array, string, Record<string, unknown>]> = [
@@ -128,8 +177,10 @@ test("a sound package settled, read and written again is the same package", asyn
 
 test("once read, nothing holds a large sheet's bytes: a check's peak memory counts on it", async () => {
   let sheetBytes: WeakRef<Uint8Array> | undefined;
+  // Inflated whole (as where large shared strings are read meanwhile), not as it is read.
   const pkg = OpcPackage.open(workbook, "t.xlsx", {
     ...NODE_CODEC,
+    inflateStream: undefined,
     measureInflatedLater: async (compressed, size, crc) => {
       const answer = await NODE_CODEC.measureInflatedLater(compressed, size, crc);
       if (answer.data) sheetBytes = new WeakRef(answer.data);

@@ -10,6 +10,10 @@ export interface CodecWork {
   inflatedParts: number;
   /** Of those, the parts the size check inflated on zlib's threads (measureInflatedLater). */
   inflatedLaterParts: number;
+  /** Parts inflated a piece at a time on zlib's threads as they were read (inflateStream), to the end or not. */
+  streamedParts: number;
+  /** The largest piece a stream handed over. */
+  largestPiece: number;
   /** What those parts inflated to; a size check stopped past its limit counts the limit and one byte. */
   inflatedBytes: number;
   /** Parts deflated, on this thread or another. */
@@ -32,6 +36,8 @@ export function countingCodec(
   const work: CodecWork = {
     inflatedParts: 0,
     inflatedLaterParts: 0,
+    streamedParts: 0,
+    largestPiece: 0,
     inflatedBytes: 0,
     deflatedParts: 0,
     deflatedBytes: 0,
@@ -59,6 +65,13 @@ export function countingCodec(
         inflated(answer.size);
         work.inflatedLaterParts++;
         return answer;
+      },
+      inflateStream: (compressed, limit, sink) => {
+        work.streamedParts++;
+        return codec.inflateStream(compressed, limit, (piece) => {
+          work.largestPiece = Math.max(work.largestPiece, piece.length);
+          return sink(piece);
+        });
       },
       inflateRaw: (compressed, size) => {
         const bytes = codec.inflateRaw(compressed, size);

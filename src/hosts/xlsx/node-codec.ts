@@ -87,6 +87,72 @@ function fromGzipMember(member: Buffer): DeflatedPart {
   };
 }
 
+/**
+ * The pieces zlib's stream hands over, and how many may wait for the reader: a piece inflates on zlib's thread
+ * while the reader scans the one before, and past a few waiting the stream pauses, so that a reader slower
+ * than the inflating never gathers the whole part.
+ */
+const STREAM_PIECE_BYTES = 1024 * 1024;
+const STREAM_PIECES_WAITING = 2;
+
+/**
+ * A raw deflate stream inflated on zlib's threads a piece at a time, each piece handed to `sink` on this
+ * thread (on a turn of the event loop of its own, so that zlib inflates the next meanwhile); the CRC-32 taken
+ * as the pieces come. Stops past `limit` bytes: what the part declares is all it may hold.
+ */
+export function inflateStreamWithZlib(
+  compressed: Uint8Array,
+  limit: number,
+  sink: (chunk: Uint8Array) => boolean,
+): Promise<InflatedSize | undefined> {
+  return new Promise((resolve, reject) => {
+    const inflater = zlib.createInflateRaw({ chunkSize: STREAM_PIECE_BYTES });
+    const waiting: Buffer[] = [];
+    let size = 0;
+    let crc = 0;
+    let ended = false;
+    let done = false;
+    let scheduled = false;
+    const finish = (outcome: () => void): void => {
+      if (done) return;
+      done = true;
+      inflater.destroy();
+      outcome();
+    };
+    const hand = (): void => {
+      scheduled = false;
+      try {
+        while (waiting.length > 0 && !done) {
+          if (!sink(waiting.shift()!)) return finish(() => resolve(undefined));
+        }
+      } catch (error) {
+        return finish(() => reject(error as Error));
+      }
+      if (ended) finish(() => resolve({ size, crc }));
+      else if (inflater.isPaused()) inflater.resume();
+    };
+    const schedule = (): void => {
+      if (scheduled || done) return;
+      scheduled = true;
+      setImmediate(hand);
+    };
+    inflater.on("data", (piece: Buffer) => {
+      size += piece.length;
+      if (size > limit) return finish(() => resolve({ size }));
+      crc = (nativeCrc32Continued ?? crc32InJs)(piece, crc);
+      waiting.push(piece);
+      if (waiting.length >= STREAM_PIECES_WAITING) inflater.pause();
+      schedule();
+    });
+    inflater.on("end", () => {
+      ended = true;
+      schedule();
+    });
+    inflater.on("error", (error) => finish(() => reject(error)));
+    inflater.end(compressed);
+  });
+}
+
 /** Node's native inflate of the whole part, with its CRC. */
 export const measureWithZlib: InflatedSizeProbe = (compressed, limit) => {
   let inflated: Buffer;
@@ -106,6 +172,8 @@ export const measureWithZlib: InflatedSizeProbe = (compressed, limit) => {
 /** zlib.crc32 exists from Node 20.15 and 22.2; older Node 20 releases fall back to the JavaScript table. */
 const nativeCrc32: ((data: Uint8Array) => number) | undefined =
   typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) : undefined;
+const nativeCrc32Continued: ((data: Uint8Array, previous: number) => number) | undefined =
+  typeof zlib.crc32 === "function" ? (data, previous) => zlib.crc32(data, previous) : undefined;
 
 const LARGE_PART = 4 * 1024 * 1024;
 
@@ -149,6 +217,7 @@ export const NODE_CODEC: Readonly<Required<PackageCodec>> = {
   crc32: nativeCrc32 ?? crc32InJs,
   measureInflated: measureWithZlib,
   measureInflatedLater: measureWithZlibLater,
+  inflateStream: inflateStreamWithZlib,
   // simdutf underneath: the standard's UTF-8, as isWellFormedUtf8 reads it (node-codec.test.ts), at memory speed.
   isUtf8: (bytes) => isUtf8(bytes),
   verifyLater: verifyOnWorker,

@@ -53,6 +53,17 @@ export interface PackageCodec {
     crc: number,
   ) => Promise<InflatedSize>;
   /**
+   * A large part inflated on another thread a piece at a time (Node's zlib stream): each piece goes to `sink`
+   * while the next inflates, never more than a few pieces held; `sink` returns false to stop. Resolves with
+   * the size and CRC-32 of all it inflated (at most `limit` + 1 bytes), or undefined where the sink stopped;
+   * a sink's error is passed on as it is thrown.
+   */
+  readonly inflateStream?: (
+    compressed: Uint8Array,
+    limit: number,
+    sink: (chunk: Uint8Array) => boolean,
+  ) => Promise<InflatedSize | undefined>;
+  /**
    * Whether bytes are UTF-8 as the standard defines it, for verifying large written parts; default the
    * scanner's own (isWellFormedUtf8), which a native check (Node's buffer.isUtf8) outruns some fifteen times.
    */
@@ -125,6 +136,10 @@ export class OpcPackage {
   private readonly isUtf8: ((bytes: Uint8Array) => boolean) | undefined;
   private readonly verifyLater: ((bytes: Uint8Array, name: string) => Promise<void>) | undefined;
   private readonly measureInflated: InflatedSizeProbe;
+  private readonly measureInflatedLater: PackageCodec["measureInflatedLater"];
+  private readonly inflateStream: PackageCodec["inflateStream"];
+  /** Large parts being inflated on another thread, their size check not yet made (see settle). */
+  private readonly unsettled = new Map<ZipEntry, Promise<InflatedSize>>();
 
   private constructor(
     private readonly input: Uint8Array,
@@ -133,10 +148,15 @@ export class OpcPackage {
     stored: readonly ZipEntry[],
     private readonly archiveComment: Uint8Array,
     codec: PackageCodec,
-    /** Large parts being inflated on another thread since open(), their size check not yet made (see settle). */
-    private readonly unsettled: Map<ZipEntry, Promise<InflatedSize>>,
+    /**
+     * Large parts open() left to be inflated on another thread, whole (inflateLater, settle) or a piece at a
+     * time (streamLater): not started, their size check not made.
+     */
+    private readonly pending: Set<ZipEntry>,
   ) {
     this.measureInflated = codec.measureInflated ?? measureWithFflate;
+    this.measureInflatedLater = codec.measureInflatedLater;
+    this.inflateStream = codec.inflateStream;
     this.inflateRaw = codec.inflateRaw ?? inflateWithFflate;
     this.wholeInflate = codec.inflateRaw !== undefined;
     this.deflateRaw = codec.deflateRaw ?? deflateWithFflate;
@@ -163,16 +183,13 @@ export class OpcPackage {
    */
   static open(bytes: Uint8Array, fileName: string, options: PackageCodec & ReadLimits = {}): OpcPackage {
     const info = inspectPackage(bytes, fileName, options);
-    const later = options.measureInflatedLater;
-    const unsettled = new Map<ZipEntry, Promise<InflatedSize>>();
-    if (later) {
+    // Left to a reader, which knows which parts it reads whole and which a piece at a time (see inflateLater).
+    const pending = new Set<ZipEntry>();
+    if (options.measureInflatedLater) {
       for (const entry of info.entries) {
         if (entry.method !== 8 || entry.uncompressedSize < INFLATE_LATER_BYTES) continue;
         if (entry.uncompressedSize > KEEP_INFLATED_PART_BYTES) continue;
-        const inflating = later(storedData(bytes, entry), entry.uncompressedSize, entry.crc);
-        // Awaited by settle(); a package refused before it is, or never settled, leaves it unawaited.
-        inflating.catch(() => undefined);
-        unsettled.set(entry, inflating);
+        pending.add(entry);
       }
     }
     // What the size check inflated, kept (within a budget) so that reading does not inflate it again.
@@ -188,18 +205,18 @@ export class OpcPackage {
         kept.set(entry, data);
         keptBytes += data.length;
       },
-      (entry) => unsettled.has(entry),
+      (entry) => pending.has(entry),
       options.crc32,
     );
-    // A part inflating on another thread has its prolog read when it is settled, from what that gave.
+    // A part inflated on another thread has its prolog read when it is settled, from what that gave.
     refuseDoctypes(
       bytes,
       fileName,
       info,
       (entry) => kept.get(entry),
-      (entry) => unsettled.has(entry),
+      (entry) => pending.has(entry),
     );
-    const pkg = new OpcPackage(bytes, fileName, info.entries, info.comment, options, unsettled);
+    const pkg = new OpcPackage(bytes, fileName, info.entries, info.comment, options, pending);
     for (const [key, i] of pkg.index) {
       const data = kept.get(pkg.slots[i]!.stored!);
       if (data) pkg.inflated.set(key, data);
@@ -208,15 +225,81 @@ export class OpcPackage {
   }
 
   /**
-   * Waits for the large parts open() left inflating on another thread (the part `name` alone, when given)
-   * and holds each to what the zip's directory declares, as open() holds the others: a reader settles a
-   * sheet before it reads it, and the whole package before it trusts it. Reading a part that is not settled
-   * yet checks it on the spot instead (see settleNow), so an unsettled part is never read unchecked.
+   * Starts inflating these large parts whole on another thread (those open() left to a reader): a reader
+   * parses the shared strings while the sheets inflate, and settles each before it reads it.
+   */
+  inflateLater(names: Iterable<string>): void {
+    for (const name of names) {
+      const entry = this.live(name)?.stored;
+      if (entry) this.startLater(entry);
+    }
+  }
+
+  private startLater(entry: ZipEntry): void {
+    if (!this.pending.delete(entry)) return;
+    const inflating = this.measureInflatedLater!(
+      storedData(this.input, entry),
+      entry.uncompressedSize,
+      entry.crc,
+    );
+    // Awaited by settle(); a package refused before it is, or never settled, leaves it unawaited.
+    inflating.catch(() => undefined);
+    this.unsettled.set(entry, inflating);
+  }
+
+  /** Whether the part is a large one no one has inflated yet, which streamLater can read a piece at a time. */
+  streamsLater(name: string): boolean {
+    const slot = this.live(name);
+    return this.inflateStream !== undefined && slot?.stored !== undefined && this.pending.has(slot.stored);
+  }
+
+  /**
+   * A large part inflated a piece at a time on another thread (see PackageCodec.inflateStream), each piece
+   * handed to `sink` as it comes, so that no one holds the whole part: `sink` returns false to stop. Read to
+   * its end, the part is held to what the zip declares (size and CRC-32), as settle() holds it; stopped
+   * early, it is still to be settled. Only for a part streamsLater() says so of.
+   * @throws WorkbookInputError as settle() does; what `sink` throws, as it is
+   */
+  async streamLater(name: string, sink: (chunk: Uint8Array) => boolean): Promise<void> {
+    const entry = this.live(name)?.stored;
+    if (!entry || !this.streamsLater(name)) throw new Error(`${name} is not a part to stream`);
+    let first = true;
+    let sinkFailed = false;
+    let produced: InflatedSize | undefined;
+    try {
+      produced = await this.inflateStream!(storedData(this.input, entry), entry.uncompressedSize, (chunk) => {
+        try {
+          // The prolog is in the first piece: a DOCTYPE is refused before anything reads past it.
+          if (first) this.refuseDoctype(entry, chunk);
+          first = false;
+          return sink(chunk);
+        } catch (error) {
+          sinkFailed = true;
+          throw error;
+        }
+      });
+    } catch (error) {
+      // The reader's own refusal (a part that is no XML), or the part's: its deflate data is damaged.
+      throw sinkFailed ? error : unreadablePart(entry, this.fileName, error);
+    }
+    if (produced === undefined) return;
+    // Read to its end: nothing left to settle, and nothing kept.
+    this.pending.delete(entry);
+    checkInflatedPart(entry, produced, this.fileName);
+  }
+
+  /**
+   * Waits for the large parts inflating on another thread (the part `name` alone, when given; those left
+   * to a reader and not yet started are started first) and holds each to what the zip's directory declares,
+   * as open() holds the others: a reader settles a sheet before it reads it, and the whole package before it
+   * trusts it. Reading a part that is not settled yet checks it on the spot instead (see settleNow), so an
+   * unsettled part is never read unchecked.
    * @throws WorkbookInputError as open() does for a part that inflates to other than it declares
    */
   async settle(name?: string): Promise<void> {
     const stored = name === undefined ? undefined : this.live(name)?.stored;
-    const entries = name === undefined ? [...this.unsettled.keys()] : stored ? [stored] : [];
+    const entries = name === undefined ? [...this.pending, ...this.unsettled.keys()] : stored ? [stored] : [];
+    for (const entry of entries) this.startLater(entry);
     for (const entry of entries) {
       const inflating = this.unsettled.get(entry);
       if (!inflating) continue;
@@ -238,7 +321,7 @@ export class OpcPackage {
 
   /** settle() for one part, on this thread: the part is inflated again here, its other inflating ignored. */
   private settleNow(entry: ZipEntry): void {
-    if (!this.unsettled.delete(entry)) return;
+    if (!this.unsettled.delete(entry) && !this.pending.delete(entry)) return;
     const compressed = storedData(this.input, entry);
     const data = measurePart(entry, compressed, this.fileName, this.measureInflated);
     this.refuseDoctype(entry, data);
@@ -260,7 +343,7 @@ export class OpcPackage {
 
   /** Every part settled on this thread, for a caller that writes or reads without settle(). */
   private settleAllNow(): void {
-    for (const entry of [...this.unsettled.keys()]) this.settleNow(entry);
+    for (const entry of [...this.pending, ...this.unsettled.keys()]) this.settleNow(entry);
   }
 
   /**

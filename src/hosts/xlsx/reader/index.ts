@@ -94,16 +94,6 @@ export async function readWorkbookModel(
   const stylesPart = relatedPart(pkg, workbookPart, "styles");
   const stringsPart = relatedPart(pkg, workbookPart, "sharedStrings");
   const xfFormats = stylesPart === undefined ? [] : cellFormats(pkg, stylesPart, ns);
-  // A large sheet is still inflating on another thread (see OpcPackage.settle): the shared strings are read
-  // meanwhile.
-  if (stringsPart !== undefined) await pkg.settle(stringsPart);
-  const context: Context = {
-    ns,
-    xfFormats,
-    kinds: new Array<FormatKind | undefined>(xfFormats.length),
-    strings: stringsPart === undefined ? [] : sharedStrings(pkg, stringsPart, ns),
-    dateCells: new DateCells(date1904),
-  };
   const found: Array<{ name: string; part: string; hidden: boolean; tables: ExcelTable[] }> = [];
   const otherSheets: OtherSheet[] = [];
   const list = childNamed(root, ns.main, "sheets");
@@ -125,15 +115,35 @@ export async function readWorkbookModel(
       tables: sheetTables(pkg, part, ns),
     });
   }
+  // A large sheet is read as it inflates, a piece at a time on zlib's threads, so that the whole of it is
+  // never held, where nothing needs its bytes kept (a checked copy edits around its cells) and this thread has
+  // nothing else to do meanwhile. Large shared strings are something to do: then the sheets inflate whole on
+  // those threads while this one reads the strings (see OpcPackage.inflateLater).
+  const largeStrings = stringsPart !== undefined && pkg.streamsLater(stringsPart);
+  const streamed = new Set(
+    found.map((sheet) => sheet.part).filter((part) => !plan.keep && !largeStrings && pkg.streamsLater(part)),
+  );
+  pkg.inflateLater([
+    ...(stringsPart === undefined ? [] : [stringsPart]),
+    ...found.map((sheet) => sheet.part).filter((part) => !streamed.has(part)),
+  ]);
+  if (stringsPart !== undefined) await pkg.settle(stringsPart);
+  const context: Context = {
+    ns,
+    xfFormats,
+    kinds: new Array<FormatKind | undefined>(xfFormats.length),
+    strings: stringsPart === undefined ? [] : sharedStrings(pkg, stringsPart, ns),
+    dateCells: new DateCells(date1904),
+  };
   const activeSheet = activeTabName(root, ns, tabs);
   // What the model says of the workbook besides its worksheets' grids.
   const besides = {
     ...(otherSheets.length > 0 ? { otherSheets } : {}),
     ...(activeSheet === undefined ? {} : { activeSheet }),
   };
-  for (const sheet of found) await pkg.settle(sheet.part);
+  for (const sheet of found) if (!streamed.has(sheet.part)) await pkg.settle(sheet.part);
   const headRows = plan.headRows ?? 30;
-  const read = (sheet: (typeof found)[number], whole: boolean): SheetGrid => {
+  const read = async (sheet: (typeof found)[number], whole: boolean): Promise<SheetGrid> => {
     // An Excel Table's header row is a header wherever it is: a sheet's first rows reach it (and the row
     // below, for a two-row header).
     const rowLimit = sheet.tables.reduce(
@@ -142,7 +152,7 @@ export async function readWorkbookModel(
     );
     return {
       name: sheet.name,
-      ...readSheet(pkg, sheet.part, context, rowLimit),
+      ...(await readSheet(pkg, sheet.part, context, rowLimit, streamed.has(sheet.part))),
       hidden: sheet.hidden,
       ...(sheet.tables.length > 0 && { tables: sheet.tables }),
     };
@@ -150,11 +160,16 @@ export async function readWorkbookModel(
   let sheets: SheetGrid[];
   if (plan.choose) {
     // Every sheet's first rows, then the chosen ones again, whole (the shared strings are read once).
-    const heads = found.map((sheet) => read(sheet, false));
+    const heads: SheetGrid[] = [];
+    for (const sheet of found) heads.push(await read(sheet, false));
     const chosen = plan.choose({ fileName, sheets: heads, ...besides });
-    sheets = found.map((sheet, i) => (chosen.has(sheet.name) ? read(sheet, true) : heads[i]!));
+    sheets = [];
+    for (const [i, sheet] of found.entries())
+      sheets.push(chosen.has(sheet.name) ? await read(sheet, true) : heads[i]!);
   } else {
-    sheets = found.map((sheet) => read(sheet, plan.full === undefined || plan.full(sheet.name)));
+    sheets = [];
+    for (const sheet of found)
+      sheets.push(await read(sheet, plan.full === undefined || plan.full(sheet.name)));
   }
   // The sheets' XML is read: what the package kept of it inflated is tens of megabytes on a large sheet.
   if (!plan.keep) {
@@ -389,6 +404,15 @@ function isTrue(s: Uint8Array, from: number, to: number): boolean {
   return (to - from === 1 && s[from] === 49) || (to - from === TRUE.length && startsWith(s, from, TRUE));
 }
 
+/** streamText for a large part read as it inflates on another thread (OpcPackage.streamLater). */
+async function streamTextLater(pkg: OpcPackage, part: string, scanner: XmlScanner): Promise<void> {
+  await pkg.streamLater(part, (chunk) => {
+    scanner.push(chunk);
+    return !scanner.stopped;
+  });
+  if (!scanner.stopped) scanner.end();
+}
+
 /** Feeds a part to a scanner chunk by chunk as it is inflated, until the scanner stops. */
 function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner): void {
   pkg.stream(part, (chunk) => {
@@ -408,8 +432,17 @@ interface GridParts {
 /** How many cells of the first ones without a value a sheet names (the count is always whole). */
 const FORMULAS_NAMED = 5;
 
-/** One worksheet's cells and merges; only its first `rowLimit` rows when that is finite. */
-function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: number): GridParts {
+/**
+ * One worksheet's cells and merges; only its first `rowLimit` rows when that is finite. `streamed`: read as it
+ * inflates (OpcPackage.streamLater), not whole.
+ */
+async function readSheet(
+  pkg: OpcPackage,
+  part: string,
+  context: Context,
+  rowLimit: number,
+  streamed: boolean,
+): Promise<GridParts> {
   const main = context.ns.main;
   const rows: Array<CellValue[] | undefined> = [];
   const merges: CellRange[] = [];
@@ -761,7 +794,8 @@ function readSheet(pkg: OpcPackage, part: string, context: Context, rowLimit: nu
   scanner = new XmlScanner(part, handler, (uri, local) => uri === main && (local === "v" || local === "t"), [
     main,
   ]);
-  streamText(pkg, part, scanner);
+  if (streamed) await streamTextLater(pkg, part, scanner);
+  else streamText(pkg, part, scanner);
   // The cells a merge covers are empty, as Excel shows them, whatever a writer left in them.
   for (const merge of merges) {
     for (let r = merge.top; r <= merge.bottom && r < rows.length; r++) {
