@@ -5,6 +5,8 @@ import { OpcPackage } from "./package";
 import { isWellFormedUtf8 } from "./reader/scan";
 import { WorkbookOutputError } from "./errors";
 import { zipSync, strToU8 } from "fflate";
+import { deflateRawSync } from "node:zlib";
+import { crc32 } from "./zip";
 
 describe("NODE_CODEC.isUtf8 reads UTF-8 as isWellFormedUtf8 does", () => {
   const cases: ReadonlyArray<readonly [string, readonly number[], boolean]> = [
@@ -157,5 +159,53 @@ describe("the CRC-32 taken on zlib's threads", () => {
     const { size: gotSize, crc: gotCrc, data } = await measured;
     expect({ size: gotSize, ...(gotCrc === undefined ? {} : { crc: gotCrc }) }).toEqual(answer);
     if (answer.crc !== undefined) expect(Buffer.from(data!).equals(Buffer.from(text))).toBe(true);
+  });
+});
+
+describe("NODE_CODEC.inflateStream: a part a piece at a time", () => {
+  // Some 4 MB that deflate to little: four pieces and more.
+  const data = strToU8(
+    Array.from({ length: 120_000 }, (_, i) => `<row r="${i + 1}"><c><v>${i}</v></c></row>`).join(""),
+  );
+  const deflated = deflateRawSync(data);
+  const pieces = async (limit: number, stopAfter = Infinity) => {
+    const seen: Uint8Array[] = [];
+    const answer = await NODE_CODEC.inflateStream(deflated, limit, (piece) => {
+      seen.push(piece);
+      return seen.length < stopAfter;
+    });
+    return { answer, seen };
+  };
+
+  it("hands over every byte in order, in pieces of a megabyte at most, with the size and CRC-32", async () => {
+    const { answer, seen } = await pieces(data.length);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(Math.max(...seen.map((piece) => piece.length))).toBeLessThanOrEqual(1024 * 1024);
+    expect(Buffer.concat(seen).equals(Buffer.from(data))).toBe(true);
+    expect(answer).toEqual({ size: data.length, crc: crc32(data) });
+  });
+
+  it("stops where the sink says so, with no answer", async () => {
+    const { answer, seen } = await pieces(data.length, 1);
+    expect(seen).toHaveLength(1);
+    expect(answer).toBeUndefined();
+  });
+
+  it("stops past the limit, saying it holds more", async () => {
+    const { answer } = await pieces(1000);
+    expect(answer!.size).toBeGreaterThan(1000);
+    expect(answer!.crc).toBeUndefined();
+  });
+
+  it("passes on what the sink throws, and refuses a damaged stream", async () => {
+    const refusal = new Error("not XML");
+    await expect(
+      NODE_CODEC.inflateStream(deflated, data.length, () => {
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    const damaged = Uint8Array.from(deflated);
+    damaged[0] = 0xff;
+    await expect(NODE_CODEC.inflateStream(damaged, data.length, () => true)).rejects.toThrow();
   });
 });
