@@ -2,7 +2,8 @@
 // the Office.js fake and omissions. Prints markdown tables, each with its targets.
 //
 //   BENCH_RUNS=3 (median of that many fresh processes per figure)   BENCH_ROWS=10000,100000 (task table sizes)
-//   BENCH_OPENPYXL=1 (also the same tables written by openpyxl; needs Python with openpyxl, see BENCH_PYTHON)
+//   BENCH_OPENPYXL=0 (leaves out the same tables written by openpyxl, the program the reference
+//   figures were taken on; measured wherever Python with openpyxl is found, see BENCH_PYTHON)
 
 import type { WorkbenchFigures } from "./workbench-bench";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -16,7 +17,7 @@ import { MERGE_RETURNS, MERGE_TASKS, mergeInputs } from "./merge-bench";
 const AS_OF = "2026-11-18";
 const SIZES = (process.env.BENCH_ROWS ?? "10000,100000").split(",").map(Number);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
-const OPENPYXL = process.env.BENCH_OPENPYXL === "1";
+const OPENPYXL = process.env.BENCH_OPENPYXL !== "0";
 const SMALL_ROWS = 60;
 const LARGE_ROWS = 100_000;
 const outDir = path.resolve(__dirname, "../../bench/out");
