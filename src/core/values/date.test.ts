@@ -180,6 +180,7 @@ describe("parseDate", () => {
     // Which year's is not said; a lunar holiday's day is not one the calendar here knows.
     ["before National Day, no year", "国庆节前", "invalid:国庆节前"],
     ["before the Spring Festival, no year", "春节前", "invalid:春节前"],
+    ["before the Spring Festival, spaces around", " 春节前 ", "invalid:春节前"],
     ["before the Spring Festival, the year named", "2027年春节前", "invalid:2027年春节前"],
     ["National Day itself is no deadline", "2026年国庆节", "invalid:2026年国庆节"],
     ["before National Day, moved to a day", "国庆节前（延期至12月31日）", "2026-12-31"],
@@ -213,6 +214,7 @@ describe("isHolidayDeadline", () => {
   test.each([
     ["春节前", true],
     ["国庆节前完成", true],
+    ["国庆节 前", true],
     ["2027年春节前", true],
     ["元旦之前", true],
     ["中秋节放假前", true],
