@@ -1,5 +1,12 @@
 import { formatDay } from "../day";
-import { isHolidayDeadline, isRelativeDeadline, listedDays, parseDate, type ParsedDate } from "./date";
+import {
+  daySpan,
+  isHolidayDeadline,
+  isRelativeDeadline,
+  listedDays,
+  parseDate,
+  type ParsedDate,
+} from "./date";
 import type { CellValue } from "../workbook";
 
 function show(parsed: ParsedDate): string {
@@ -194,6 +201,7 @@ describe("parseDate", () => {
 describe("isRelativeDeadline", () => {
   test.each([
     ["30日内", true],
+    ["30 日内", true],
     ["收到通知后5个工作日内", true],
     ["三个月内", true],
     ["下月底", true],
@@ -208,6 +216,19 @@ describe("isRelativeDeadline", () => {
     ["11月30日/尽快", false],
     ["春节前", false],
   ])("%j: %j", (text, relative) => expect(isRelativeDeadline(text)).toBe(relative));
+});
+
+describe("daySpan", () => {
+  test.each([
+    ["2026.11.2-11.8", "2026-11-02", "2026-11-08"],
+    ["11月2日 - 8日", "2026-11-02", "2026-11-08"],
+    ["截至 11月2日-8日前", "2026-11-02", "2026-11-08"],
+    ["10月-12月", "2026-10-01", "2026-12-31"],
+  ])("%j: %s to %s", (text, start, end) => {
+    const span = daySpan(text, 2026)!;
+    expect([formatDay(span.start), formatDay(span.end)]).toEqual([start, end]);
+  });
+  test("a day alone is no span", () => expect(daySpan("11月2日", 2026)).toBeUndefined());
 });
 
 describe("isHolidayDeadline", () => {
