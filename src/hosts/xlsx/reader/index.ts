@@ -116,12 +116,10 @@ export async function readWorkbookModel(
     });
   }
   // A large sheet is read as it inflates, a piece at a time on zlib's threads, so that the whole of it is
-  // never held, where nothing needs its bytes kept (a checked copy edits around its cells) and this thread has
-  // nothing else to do meanwhile. Large shared strings are something to do: then the sheets inflate whole on
-  // those threads while this one reads the strings (see OpcPackage.inflateLater).
-  const largeStrings = stringsPart !== undefined && pkg.streamsLater(stringsPart);
+  // never held, where nothing needs its bytes kept (a checked copy edits around its cells, and inflates them
+  // whole on those threads ahead, see OpcPackage.inflateLater). Large shared strings inflate whole ahead.
   const streamed = new Set(
-    found.map((sheet) => sheet.part).filter((part) => !plan.keep && !largeStrings && pkg.streamsLater(part)),
+    found.map((sheet) => sheet.part).filter((part) => !plan.keep && pkg.streamsLater(part)),
   );
   pkg.inflateLater([
     ...(stringsPart === undefined ? [] : [stringsPart]),

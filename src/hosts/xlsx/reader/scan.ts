@@ -133,6 +133,11 @@ interface SavedScope {
  */
 export class XmlScanner {
   private buffer: Uint8Array = EMPTY;
+  /**
+   * Where a piece is joined to what the one before left, reused from piece to piece: a part read in pieces of
+   * a megabyte made a new megabyte for each, and freed blocks of that size stay with the process.
+   */
+  private joined: Uint8Array = EMPTY;
   /** The open elements' names, and for each the scope it replaced (null when it declared nothing). */
   private readonly openNames: Name[] = [];
   private readonly saved: Array<SavedScope | null> = [];
@@ -227,7 +232,9 @@ export class XmlScanner {
     let s =
       chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     if (this.buffer.length > 0) {
-      s = new Uint8Array(this.buffer.length + chunk.length);
+      const length = this.buffer.length + chunk.length;
+      if (this.joined.length < length) this.joined = new Uint8Array(length + (length >> 3));
+      s = this.joined.subarray(0, length);
       s.set(this.buffer);
       s.set(chunk, this.buffer.length);
     }
