@@ -2,8 +2,8 @@
 // the Office.js fake and omissions. Prints markdown tables, each with its targets.
 //
 //   BENCH_RUNS=3 (median of that many fresh processes per figure)   BENCH_ROWS=10000,100000 (task table sizes)
-//   BENCH_OPENPYXL=0 (leaves out the same tables written by openpyxl, the program the reference
-//   figures were taken on; measured wherever Python with openpyxl is found, see BENCH_PYTHON)
+//   BENCH_OPENPYXL=0 (leaves out the same tables written by openpyxl, every text inline as pandas writes it
+//   too; measured wherever Python with openpyxl is found, see BENCH_PYTHON)
 
 import type { WorkbenchFigures } from "./workbench-bench";
 import { execFileSync, spawnSync } from "node:child_process";
