@@ -78,8 +78,9 @@ export async function readForCheck(run: Invocation, bytes: Uint8Array): Promise<
   // A checked copy edits the task sheet around its cells: its bytes are kept from the reading for that.
   const plan = { headRows: HEADER_SEARCH_ROWS + 1, choose, keep: run.out !== undefined };
   const workbook = { ...(await readPackage(pkg, run.file, plan)), fileName: path.basename(run.file) };
-  // The sheets' XML, let go of by the reader, returned before the check and the report allocate. A sheet
-  // inflated on zlib's threads is held by zlib's stream until the event loop has turned once more.
+  // What reading let go of (the pieces of the sheets read as they inflated, the shared strings' XML) returned
+  // before the check and the report allocate. A part inflated whole on zlib's threads (a checked copy's
+  // sheets) is held by zlib's stream until the event loop has turned once more.
   await new Promise((resolve) => setImmediate(resolve));
   collectGarbage();
   return { pkg, workbook };
