@@ -242,7 +242,8 @@ function headerAt(sheet: SheetGrid, row: number, guessing: boolean): HeaderCandi
   }
   if (guessing && (!columns.has("task") || columns.size < 2)) return undefined;
   const named = columns.get("status");
-  if (named !== undefined) columns.set("status", readableStatusColumn(sheet, matches, firstDataRow, named));
+  if (named !== undefined)
+    columns.set("status", readableStatusColumn(sheet, cells, matches, firstDataRow, named));
   const required = REQUIRED_FIELDS.filter((field) => columns.has(field)).length;
   const score = columns.size + 2 * required + (table ? TABLE_HEADER_SCORE : 0);
   return { row, firstDataRow, columns, score, ...(table && { table }) };
@@ -286,10 +287,14 @@ const STATUS_SAMPLE_ROWS = 20;
 /**
  * Of two or more status columns (完成情况 written out in sentences beside 是否完成 with 是 and 否), the one whose
  * cells read as statuses in the first rows below the header; the one the header named first (`named`) unless
- * another reads better. `matches`: the header row's columns and what each names.
+ * another reads better. A column that says how far the work has got (办理进展, 工作进展, 进度) gives way to one
+ * that says whether it is done (办结情况, 是否办结) when that one reads as statuses in at least half as many
+ * rows: work 已完成 by its progress and 未办结 by its closing is not closed. `header`: the header row's cells;
+ * `matches`: its columns and what each names.
  */
 function readableStatusColumn(
   sheet: SheetGrid,
+  header: readonly CellValue[],
   matches: ReadonlyMap<number, HeaderMatch>,
   firstDataRow: number,
   named: number,
@@ -304,14 +309,21 @@ function readableStatusColumn(
     }
     return count;
   };
-  let best = named;
-  let bestCount = readable(named);
-  for (const c of candidates) {
-    const count = readable(c);
-    if (count > bestCount) [best, bestCount] = [c, count];
-  }
+  const counts = new Map(candidates.map((c) => [c, readable(c)]));
+  const most = Math.max(...counts.values());
+  if (most === 0) return named;
+  const progress = (c: number) => PROGRESS.test(cellText(header[c]));
+  // The named column first, then the others in the header's order; a progress column only where no column
+  // that says whether the work is done reads well enough.
+  const order = [named, ...candidates.filter((c) => c !== named)];
+  const closing = order.filter((c) => !progress(c) && counts.get(c)! * 2 >= most);
+  let best = closing.length > 0 ? closing[0]! : named;
+  for (const c of closing.length > 0 ? closing : order) if (counts.get(c)! > counts.get(best)!) best = c;
   return best;
 }
+
+/** A status header that says how far the work has got, not whether it is done. */
+const PROGRESS = /进展|进度|推进|progress/i;
 
 /** A header that names a limit or a plan (整改期限, 完成时限, 截止日期, 时间节点, 计划完成时间), not a day something happened. */
 const LIMIT = new RegExp(`(?:期限|时限|截止|节点|^${PLAN})`);

@@ -253,6 +253,52 @@ describe("locateTable", () => {
     expect(location.columns.get("status")).toBe(status);
   });
 
+  // A 督办台账 says how far each matter has got (办理进展) and whether it is closed (办结情况): 已完成 by the one and
+  // 未办结 by the other is open. The progress column is the status only where the closing one says too little.
+  const CLOSING_HEADER = ["督办事项", "牵头单位", "办理时限", "办理进展", "办结情况"];
+  test.each([
+    [
+      "whether it is closed, over how far it has got, where both read",
+      [
+        ["老旧小区改造", "住建局", "2026-12-31", "已完成", "未办结"],
+        ["河道整治", "水务局", "2026-10-31", "推进中", "未办结"],
+        ["安全检查", "应急局", "2026-11-15", "已完成", "已办结"],
+      ],
+      4,
+    ],
+    [
+      "whether it is closed, where it reads in half as many rows",
+      [
+        ["老旧小区改造", "住建局", "2026-12-31", "已完成", "未办结"],
+        ["河道整治", "水务局", "2026-10-31", "推进中", ""],
+      ],
+      4,
+    ],
+    [
+      "how far it has got, where the closing column is mostly empty",
+      [
+        ["老旧小区改造", "住建局", "2026-12-31", "已完成", ""],
+        ["河道整治", "水务局", "2026-10-31", "推进中", ""],
+        ["安全检查", "应急局", "2026-11-15", "已完成", "已办结"],
+      ],
+      3,
+    ],
+  ])("of a progress and a closing column, %s", (_name, rows, status) => {
+    const location = locateTable(book(sheet("督办台账", [CLOSING_HEADER, ...rows])), DEFAULT_SETTINGS);
+    expect(location.columns.get("status")).toBe(status);
+  });
+
+  test("of 进展情况 and 是否办结, both named exactly and read alike, whether it is closed", () => {
+    const header = ["工作任务", "责任单位", "完成时限", "进展情况", "是否办结"];
+    const rows = [
+      ["检查", "机电科", "2026-11-30", "已完成", "否"],
+      ["培训", "安全科", "2026-12-15", "进行中", "否"],
+    ];
+    expect(locateTable(book(sheet("任务", [header, ...rows])), DEFAULT_SETTINGS).columns.get("status")).toBe(
+      4,
+    );
+  });
+
   const problems: Array<[string, WorkbookModel, object, string]> = [
     ["no header anywhere", book(sheet("A", [["hello"]]), sheet("B", [])), {}, "no-table"],
     [
