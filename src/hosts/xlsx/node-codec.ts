@@ -139,7 +139,7 @@ export function inflateStreamWithZlib(
     inflater.on("data", (piece: Buffer) => {
       size += piece.length;
       if (size > limit) return finish(() => resolve({ size }));
-      crc = (nativeCrc32Continued ?? crc32InJs)(piece, crc);
+      crc = (nativeCrc32 ?? crc32InJs)(piece, crc);
       waiting.push(piece);
       if (waiting.length >= STREAM_PIECES_WAITING) inflater.pause();
       schedule();
@@ -170,10 +170,8 @@ export const measureWithZlib: InflatedSizeProbe = (compressed, limit) => {
 };
 
 /** zlib.crc32 exists from Node 20.15 and 22.2; older Node 20 releases fall back to the JavaScript table. */
-const nativeCrc32: ((data: Uint8Array) => number) | undefined =
-  typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) : undefined;
-const nativeCrc32Continued: ((data: Uint8Array, previous: number) => number) | undefined =
-  typeof zlib.crc32 === "function" ? (data, previous) => zlib.crc32(data, previous) : undefined;
+const nativeCrc32: ((data: Uint8Array, previous?: number) => number) | undefined =
+  typeof zlib.crc32 === "function" ? (data, previous = 0) => zlib.crc32(data, previous) : undefined;
 
 const LARGE_PART = 4 * 1024 * 1024;
 
