@@ -115,7 +115,7 @@ export function parseDate(
   if (isDateCell(value)) return { kind: "day", day: value.day };
   if (typeof value === "number") return fromNumber(value);
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
-  const text = arabicDateNumerals(withoutClock(value.normalize("NFKC")).replace(/\s+/g, ""));
+  const text = compactDate(value);
   if (text === "") return EMPTY;
   const plain = withoutNote(text);
   if (ONGOING_WORDS.has(plain.toLowerCase())) return ONGOING;
@@ -209,6 +209,11 @@ function withoutNote(text: string): string {
   return text.replace(/\([^()]*\)/gu, "").replace(/[,;。].*/u, "");
 }
 
+/** A date as parseDate and daySpan read it: NFKC, its clock time taken out, no spaces, Arabic numerals. */
+function compactDate(value: string): string {
+  return arabicDateNumerals(withoutClock(value.normalize("NFKC")).replace(/\s+/g, ""));
+}
+
 /**
  * Dates in Chinese numerals, as official documents write them (二〇二六年十二月三十一日, 十二月底): the year
  * digit by digit, the month and day as numbers (十二, 三十一), made Arabic. Numerals elsewhere (第四季度, 周一)
@@ -237,7 +242,7 @@ function spanEnd(text: string, asOfYear: number): Day | undefined {
  * parseDate reads a span; undefined for any other text.
  */
 export function daySpan(value: string, asOfYear: number): { start: Day; end: Day } | undefined {
-  const text = arabicDateNumerals(withoutClock(value.normalize("NFKC")).replace(/\s+/g, ""));
+  const text = compactDate(value);
   return spanOf(text.replace(LEADING, "").replace(TRAILING, ""), asOfYear);
 }
 
