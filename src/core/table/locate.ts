@@ -317,8 +317,9 @@ function readableStatusColumn(
   // that says whether the work is done reads well enough.
   const order = [named, ...candidates.filter((c) => c !== named)];
   const closing = order.filter((c) => !progress(c) && counts.get(c)! * 2 >= most);
-  let best = closing.length > 0 ? closing[0]! : named;
-  for (const c of closing.length > 0 ? closing : order) if (counts.get(c)! > counts.get(best)!) best = c;
+  const pool = closing.length > 0 ? closing : order;
+  let best = pool[0]!;
+  for (const c of pool) if (counts.get(c)! > counts.get(best)!) best = c;
   return best;
 }
 
