@@ -229,10 +229,15 @@ describe("locateTable", () => {
     expect(Object.fromEntries(location.columns)).toEqual(expected);
   });
 
+  // Of two status columns, the one whose cells read as statuses. A 督办台账 says how far each matter has got
+  // (办理进展) and whether it is closed (办结情况): 已完成 by the one and 未办结 by the other is open, so the
+  // progress column is the status only where the closing one says too little.
   const STATUS_HEADER = ["工作任务", "责任单位", "完成时限", "完成情况", "是否完成"];
+  const CLOSING_HEADER = ["督办事项", "牵头单位", "办理时限", "办理进展", "办结情况"];
   test.each([
     [
       "the one whose cells read as statuses: sentences in 完成情况, 是 and 否 in 是否完成",
+      STATUS_HEADER,
       [
         ["检查", "机电科", "2026-11-30", "已组织检查3次，发现问题5项", "是"],
         ["培训", "安全科", "2026-12-15", "培训方案已报审", "否"],
@@ -241,24 +246,17 @@ describe("locateTable", () => {
     ],
     [
       "the first, when it reads as well",
+      STATUS_HEADER,
       [
         ["检查", "机电科", "2026-11-30", "已完成", "是"],
         ["培训", "安全科", "2026-12-15", "进行中", "否"],
       ],
       3,
     ],
-    ["the first, when no rows are under the header yet", [], 3],
-  ])("of two status columns, %s", (_name, rows, status) => {
-    const location = locateTable(book(sheet("任务", [STATUS_HEADER, ...rows])), DEFAULT_SETTINGS);
-    expect(location.columns.get("status")).toBe(status);
-  });
-
-  // A 督办台账 says how far each matter has got (办理进展) and whether it is closed (办结情况): 已完成 by the one and
-  // 未办结 by the other is open. The progress column is the status only where the closing one says too little.
-  const CLOSING_HEADER = ["督办事项", "牵头单位", "办理时限", "办理进展", "办结情况"];
-  test.each([
+    ["the first, when no rows are under the header yet", STATUS_HEADER, [], 3],
     [
       "whether it is closed, over how far it has got, where both read",
+      CLOSING_HEADER,
       [
         ["老旧小区改造", "住建局", "2026-12-31", "已完成", "未办结"],
         ["河道整治", "水务局", "2026-10-31", "推进中", "未办结"],
@@ -268,6 +266,7 @@ describe("locateTable", () => {
     ],
     [
       "whether it is closed, where it reads in half as many rows",
+      CLOSING_HEADER,
       [
         ["老旧小区改造", "住建局", "2026-12-31", "已完成", "未办结"],
         ["河道整治", "水务局", "2026-10-31", "推进中", ""],
@@ -276,6 +275,7 @@ describe("locateTable", () => {
     ],
     [
       "how far it has got, where the closing column is mostly empty",
+      CLOSING_HEADER,
       [
         ["老旧小区改造", "住建局", "2026-12-31", "已完成", ""],
         ["河道整治", "水务局", "2026-10-31", "推进中", ""],
@@ -283,20 +283,18 @@ describe("locateTable", () => {
       ],
       3,
     ],
-  ])("of a progress and a closing column, %s", (_name, rows, status) => {
-    const location = locateTable(book(sheet("督办台账", [CLOSING_HEADER, ...rows])), DEFAULT_SETTINGS);
-    expect(location.columns.get("status")).toBe(status);
-  });
-
-  test("of 进展情况 and 是否办结, both named exactly and read alike, whether it is closed", () => {
-    const header = ["工作任务", "责任单位", "完成时限", "进展情况", "是否办结"];
-    const rows = [
-      ["检查", "机电科", "2026-11-30", "已完成", "否"],
-      ["培训", "安全科", "2026-12-15", "进行中", "否"],
-    ];
-    expect(locateTable(book(sheet("任务", [header, ...rows])), DEFAULT_SETTINGS).columns.get("status")).toBe(
+    [
+      "whether it is closed, of 进展情况 and 是否办结 both named exactly and read alike",
+      ["工作任务", "责任单位", "完成时限", "进展情况", "是否办结"],
+      [
+        ["检查", "机电科", "2026-11-30", "已完成", "否"],
+        ["培训", "安全科", "2026-12-15", "进行中", "否"],
+      ],
       4,
-    );
+    ],
+  ])("of two status columns, %s", (_name, header, rows, status) => {
+    const location = locateTable(book(sheet("任务", [header, ...rows])), DEFAULT_SETTINGS);
+    expect(location.columns.get("status")).toBe(status);
   });
 
   const problems: Array<[string, WorkbookModel, object, string]> = [
