@@ -4,6 +4,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import {
   checkWorkbook,
+  formatNotice,
   reportSource,
   HEADER_SEARCH_ROWS,
   sheetsToRead,
@@ -102,6 +103,9 @@ export async function noticesCommand(
   const written = await writeNotices(dir, files, locale);
   out.stdout.write(`${CLI_WORDS[locale].noticesWritten({ count: written.length, dir })}\n`);
   for (const name of written) out.stdout.write(`  ${name}\n`);
+  // Tasks that went into no file (相关单位) are said here too: the check's report is not printed.
+  for (const notice of result.notices.filter((n) => n.id === "unaddressedTasks"))
+    out.stdout.write(`${formatNotice(notice, locale)}\n`);
 }
 
 /** `duban check`: the checked copy (--out), the JSON report (--json) and the text report. */

@@ -10,11 +10,12 @@ import { DEFAULTS } from "./defaults";
 import type { RuleId, Settings, Severity } from "./settings";
 import { dubanSheetNames } from "./output/record";
 import { checkRecurring, findRecurringSheets, type RecurringCheck } from "./recurring";
-import { absentSheet, findHelperSheet, readHolidayOverrides, readRoster } from "./sheets";
+import { absentSheet, findHelperSheet, readHolidayOverrides, readRoster, type RosterUnit } from "./sheets";
 import { summarise, type Summary } from "./summary";
 import { FIELDS, type Field } from "./table/fields";
 import { locateTable, TableError, type TableLocation } from "./table/locate";
 import { readTaskRows, type TaskRow } from "./table/rows";
+import { sharedTasks, type SharedTask } from "./table/shared";
 import { compactKey } from "./values/text";
 import { columnIndex, columnLetter, type SheetGrid, type WorkbookModel } from "./workbook";
 import { highlightKeysOf, type HighlightKeys } from "./output/highlights";
@@ -57,6 +58,11 @@ export interface CheckResult {
   /** How the ranking scored the units (the method asked for may have fallen back). */
   readonly scoring: Scoring;
   readonly notices: readonly Notice[];
+  /**
+   * Tasks whose lead unit is a group word (各单位, 各区队, 相关单位), with the units it names: each of those units
+   * gets the task in its 督办单. Absent when no task has one.
+   */
+  readonly sharedTasks?: readonly SharedTask[];
   /**
    * The task rows (1-based) the person hid or filtered away: tasks all the same, but their highlights cannot
    * be seen. Absent when none is.
@@ -113,6 +119,8 @@ interface Prepared {
   readonly holidaySheet?: string;
   /** Names on the roster sheet. */
   readonly roster?: readonly string[];
+  /** The roster's units with their types, for what group words (各区队) name. */
+  readonly rosterUnits?: readonly RosterUnit[];
   readonly recurring?: RecurringCheck;
   readonly table: CheckedTable;
   readonly notices: readonly Notice[];
@@ -181,7 +189,7 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
     dueSoonLimit: soon.limit,
     ...(rosterSheet ? { rosterSheet: rosterSheet.name } : {}),
     ...(holidaySheet ? { holidaySheet: holidaySheet.name } : {}),
-    ...(rosterNames ? { roster: rosterNames } : {}),
+    ...(rosterUnits ? { roster: rosterNames!, rosterUnits } : {}),
     ...(recurring ? { recurring } : {}),
     table,
     notices,
@@ -253,6 +261,27 @@ function hiddenFindingsNotice(
   flagged.sort((a, b) => a - b);
   // The issues sheet marks every one.
   return { id: "hiddenRowFindings", values: { sheet, count: flagged.length, rows: listed(flagged) } };
+}
+
+/**
+ * The notice that some open tasks name only a group word that names no unit (相关单位, or 各车间 where no unit
+ * is a 车间): no 督办单 can be sent for them, and without a roster no finding says so on their rows.
+ */
+function unaddressedNotice(
+  sheet: string,
+  rows: readonly TaskRow[],
+  shared: readonly SharedTask[],
+): Notice | undefined {
+  const open = shared
+    .filter((task) => task.units.length === 0)
+    .map((task) => rows[task.index]!)
+    .filter((row) => row.status.kind !== "done");
+  if (open.length === 0) return undefined;
+  const words = [...new Set(open.map((row) => row.unit))].join("、");
+  return {
+    id: "unaddressedTasks",
+    values: { sheet, count: open.length, words, rows: listed(open.map((r) => r.row)) },
+  };
 }
 
 function columnLetters(location: TableLocation): Map<Field, string> {
@@ -361,6 +390,9 @@ function assemble(
   const notices = [...prepared.notices];
   const hiddenNotice = hiddenFindingsNotice(sheet, hiddenRows, findings);
   if (hiddenNotice) notices.push(hiddenNotice);
+  const shared = sharedTasks(rows, prepared.rosterUnits);
+  const unaddressed = unaddressedNotice(sheet, rows, shared);
+  if (unaddressed) notices.push(unaddressed);
   return {
     ...(keyRows === undefined
       ? {}
@@ -388,6 +420,7 @@ function assemble(
     unranked: ranked.unranked,
     scoring: ranked.scoring,
     notices,
+    ...(shared.length > 0 && { sharedTasks: shared }),
     ...(hiddenRows.length > 0 && { hiddenRows }),
     ...(prepared.rosterSheet ? { rosterSheet: prepared.rosterSheet } : {}),
     ...(prepared.holidaySheet ? { holidaySheet: prepared.holidaySheet } : {}),

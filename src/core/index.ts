@@ -1,6 +1,7 @@
 // The pure engine: no Office.js, no DOM, no Node APIs, no clock.
 
 export { checkWorkbook, bySeverity, sheetsToRead, type CheckOptions, type CheckResult } from "./check";
+export type { SharedTask } from "./table/shared";
 export { buildCalendar, type WorkCalendar } from "./calendar";
 export * from "./day";
 export { readAnswers, type ReturnedAnswers, type ReturnedRow } from "./feedback/answers";
@@ -17,6 +18,7 @@ export * from "./feedback/types";
 export { inHiddenRow, type Finding, type HiddenRows, type Notice } from "./findings";
 export { CATALOGUES, findingPlace, formatFinding, formatNotice, formatTableProblem, word } from "./i18n";
 export { planWrite, writtenRecord, type PlanOptions, type WritePlan } from "./output/plan";
+export { noticeRecipients, type NoticeRecipients } from "./output/sheets/notices";
 export {
   lastMergeRound,
   readWorkbookSettings,

@@ -8,6 +8,7 @@ import {
   type CheckResult,
   type Day,
   type Locale,
+  type Notice,
   type Settings,
   type SettingsInput,
 } from "../core";
@@ -176,9 +177,13 @@ export function useCheck(host: PaneHost, locale: Locale, today: Day): CheckState
       const { host, locale } = latest.current;
       const settings = await loadSettings();
       if (!settings) return;
-      const files = await host.noticeFiles({ ...operation, asOf, settings, locale }, makeNoticeFiles);
+      let unaddressed: Notice | undefined;
+      const files = await host.noticeFiles({ ...operation, asOf, settings, locale }, (result, ...rest) => {
+        unaddressed = result.notices.find((notice) => notice.id === "unaddressedTasks");
+        return makeNoticeFiles(result, ...rest);
+      });
       if (operation.signal.aborted) throw new HostError("cancelled");
-      setOutcome({ kind: "notices", files });
+      setOutcome({ kind: "notices", files, ...(unaddressed ? { unaddressed } : {}) });
     });
   }, [run, loadSettings, setOutcome]);
 

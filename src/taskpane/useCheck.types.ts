@@ -1,6 +1,6 @@
 // State and actions of the pane's work with its host: checking, writing, clearing, saving a correction.
 
-import type { CheckResult, Day, MergeOutcome, Settings, SettingsInput } from "../core";
+import type { CheckResult, Day, MergeOutcome, Notice, Settings, SettingsInput } from "../core";
 import type { FindingItem } from "./findings";
 import type { HostProgress, MergeToUndo, NoticeFileOut } from "../hosts/contract";
 import type { MappingChoice } from "./mapping";
@@ -24,8 +24,11 @@ export type Outcome =
   /** The returns merged: what the merge decided, and the Feedback sheet that lists it. */
   | { readonly kind: "merged"; readonly outcome: MergeOutcome; readonly feedbackSheet: string | undefined }
   | { readonly kind: "undone"; readonly cells: number }
-  /** Each unit's answerable notice file, to download (none when no unit has open work). */
-  | { readonly kind: "notices"; readonly files: readonly NoticeFileOut[] };
+  /**
+   * Each unit's answerable notice file, to download (none when no unit has open work), and the notice of open
+   * tasks that went into no file because their unit cell names no unit (相关单位).
+   */
+  | { readonly kind: "notices"; readonly files: readonly NoticeFileOut[]; readonly unaddressed?: Notice };
 
 /** A check's result with the settings it ran with (writing uses the same). */
 export interface Checked {

@@ -10,7 +10,7 @@ import type { Locale } from "../../src/core";
 import { readWorkbookBytes } from "../../src/hosts/xlsx/universal";
 import { NOTICE_RECORD_SHEET } from "../../src/core";
 import { noticeFileNames } from "../../src/taskpane/notice-files";
-import { FakeHost, notesWorkbook } from "./fakeHost";
+import { FakeHost, notesWorkbook, taskWorkbook } from "./fakeHost";
 import { renderPane } from "./render";
 
 // Browsers have these, and the xlsx writer and reader use them; jsdom does not.
@@ -87,6 +87,39 @@ test("督办单文件 on a workbook without a task table shows the table problem
   await user.click(screen.getByRole("button", { name: "督办单文件" }));
   expect(await screen.findByText("没有找到可用的任务表")).toBeTruthy();
   expect(screen.queryByRole("list", { name: "督办单文件" })).toBeNull();
+});
+
+test("a task of 各单位 goes to each unit's file; one of 相关单位 to none, and the list says so", async () => {
+  const workbook = taskWorkbook();
+  const table = workbook.sheets[0]!;
+  const shared = {
+    ...table,
+    rows: [
+      ...table.rows,
+      [7, "安全大检查", "各单位", "2026-11-30", "未开始", null, null],
+      [8, "问题整改", "相关单位", "2026-11-10", "未开始", null, null],
+    ],
+  };
+  const { user } = renderPane({
+    host: new FakeHost({ ...workbook, sheets: [shared, ...workbook.sheets.slice(1)] }),
+  });
+  await user.click(screen.getByRole("button", { name: "督办单文件" }));
+
+  const links = within(await screen.findByRole("list", { name: "督办单文件" })).getAllByRole("link");
+  expect(links.map((link) => link.textContent)).toEqual([
+    "督办单-综采一队.xlsx",
+    "督办单-机电科.xlsx",
+    "督办单-通风区.xlsx",
+  ]);
+  for (const link of links) {
+    const book = await readWorkbookBytes(await blobBytes(blobs.get(link.getAttribute("href")!)!), "n.xlsx");
+    expect(book.sheets[0]!.rows.some((cells) => cells?.includes("安全大检查"))).toBe(true);
+  }
+  expect(
+    screen.getByText(
+      "“重点工作任务表”中有 1 项未完成的任务责任单位只写了“相关单位”（第 11 行），没有写明是哪些单位：督办单无法发出，也不计入任何单位。请在任务表中写明责任单位。",
+    ),
+  ).toBeTruthy();
 });
 
 test.each([

@@ -70,6 +70,25 @@ interface Case {
   readonly round?: string;
 }
 
+/** Rows 7 and 8 are tasks of group words: 各单位 (every roster unit: 丙, 乙, 甲, 丁) and 各区队 (none of them). */
+const SHARED_TASKS: CellValue[][] = [
+  ...TASKS,
+  [6, "安全大检查", "各单位", day("2026-11-25"), "进行中", null, null, null],
+  [7, "区队自查", "各区队", day("2026-11-25"), "进行中", null, null, null],
+];
+const sharedMaster = checked(masterWorkbook(SHARED_TASKS));
+const sharedTask = (file: string, unit: string, returnedRow: number): RejectedAnswer => ({
+  file,
+  unit,
+  reason: "sharedTask",
+  row: 7,
+  returnedRow,
+  field: "status",
+  task: "安全大检查",
+  master: "进行中",
+  returned: "已完成",
+});
+
 const cases: ReadonlyArray<[string, Case]> = [
   [
     "a notice's answers go into its unit's rows, a date as a date cell",
@@ -609,6 +628,59 @@ const cases: ReadonlyArray<[string, Case]> = [
       round: AS_OF,
     },
   ],
+  [
+    "sharedTask: a unit's answer to a task of 各单位 is reported, and the row keeps its one status",
+    {
+      master: sharedMaster,
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(sharedMaster, "甲", {
+            rows: [2, 7],
+            edits: { 2: { status: "已完成" }, 7: { status: "已完成" } },
+          }),
+        ),
+      ],
+      changes: [change("甲.xlsx", "甲", 2, "status", "进行中", "已完成")],
+      rejected: [sharedTask("甲.xlsx", "甲", 4)],
+      round: AS_OF,
+    },
+  ],
+  [
+    "sharedTask in a plain copy too; a task of a group word that names no unit of the copy's is another's",
+    {
+      master: sharedMaster,
+      returns: () => [
+        returned(
+          "copy.xlsx",
+          copyWorkbook(SHARED_TASKS, {
+            2: { status: "已完成" },
+            3: { status: "进行中" },
+            7: { status: "已完成" },
+            8: { status: "已完成" },
+          }),
+        ),
+      ],
+      changes: [
+        change("copy.xlsx", "甲", 2, "status", "进行中", "已完成"),
+        change("copy.xlsx", "甲", 3, "status", null, "进行中"),
+      ],
+      rejected: [
+        sharedTask("copy.xlsx", "甲", 7),
+        {
+          file: "copy.xlsx",
+          unit: "甲",
+          reason: "otherUnit",
+          row: 8,
+          returnedRow: 8,
+          field: "status",
+          task: "区队自查",
+          master: "进行中",
+          returned: "已完成",
+        },
+      ],
+    },
+  ],
 ];
 
 describe("mergeAnswers", () => {
@@ -639,6 +711,11 @@ describe("mergeAnswers", () => {
       { unit: "乙", files: ["乙.xlsx"], rowsUpdated: 0, rowsRejected: 1 },
       { unit: "甲", files: ["甲.xlsx"], rowsUpdated: 1, rowsRejected: 1 },
     ]);
+  });
+
+  test("units: a unit sent only a task of 各单位 is among them; the group words are not", () => {
+    const outcome = mergeAnswers(sharedMaster, [returned("甲.xlsx", noticeWorkbook(sharedMaster, "甲"))]);
+    expect(outcome.units.map((u) => u.unit)).toEqual(["丙", "乙", "丁", "甲"]);
   });
 
   test("a unit that returned a notice unchanged answered; files a host skipped and another master's notice are skipped", () => {

@@ -25,6 +25,7 @@ import { cellText, compactKey, isBlank, isFilled, normalizeText } from "../value
 import { columnIndex, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
 import type { Settings } from "../settings";
 import { leadUnit, readAnswers, taskKeyOf, type ReturnedAnswers, type ReturnedRow } from "./answers";
+import { noticeRecipients } from "../output/sheets/notices";
 import { fingerprint } from "./record";
 import {
   ANSWER_FIELDS,
@@ -84,7 +85,15 @@ export function mergeAnswers(
   options: MergeOptions = {},
 ): MergeOutcome {
   const table = new MasterIndex(master, options.unwritable ?? []);
-  const unitOrder = master.result.summary.units.map((u) => u.name);
+  // A group word (各单位, 相关单位) is no unit that answers: its tasks went to the units it names (listed too,
+  // though they lead no task), or to none.
+  const groupWords = new Set(master.result.sharedTasks?.map((task) => master.result.rows[task.index]!.unit));
+  const unitOrder = [
+    ...new Set([
+      ...master.result.summary.units.map((u) => u.name).filter((name) => !groupWords.has(name)),
+      ...(groupWords.size > 0 ? noticeRecipients(master.result).units.keys() : []),
+    ]),
+  ];
   const skipped: SkippedFile[] = [];
   const used: Array<{ readonly file: string; readonly answers: ReturnedAnswers }> = [];
   // A notice of another master is told by its task sheet, not by the master's file name: clerks rename the
@@ -174,6 +183,11 @@ function noticeFile(
       for (const field of [...answered, ...edited]) report.field("olderRound", returned, row, field, table);
     } else if (!row) {
       for (const field of answered) report.field("noMatch", returned, row, field, table);
+    } else if (row.unit !== unit && table.shares(row, unit)) {
+      // A task of 各单位 is each unit's to do: one unit's answer is reported, and the row keeps its one status.
+      if (edited.length > 0)
+        for (const field of edited) report.field("protectedField", returned, row, field, table);
+      else for (const field of answered) report.field("sharedTask", returned, row, field, table);
     } else if (row.unit !== unit) {
       for (const field of [...answered, ...edited]) report.field("otherUnit", returned, row, field, table);
     } else if (edited.length > 0) {
@@ -229,7 +243,8 @@ function copyFile(
       continue;
     }
     if (row.unit !== unit) {
-      for (const field of answered) report.field("otherUnit", returned, row, field, table);
+      const reason = unit !== undefined && table.shares(row, unit) ? "sharedTask" : "otherUnit";
+      for (const field of answered) report.field(reason, returned, row, field, table);
       continue;
     }
     const edited = table.editedProtected(returned, row);
@@ -446,6 +461,8 @@ class MasterIndex {
 
   /** Cell key (row * 16384 + column) of the cells a host cannot write (MergeOptions.unwritable). */
   private readonly unwritable: ReadonlySet<number>;
+  /** By task index, the units a group word in its unit cell gives the task to (CheckResult.sharedTasks). */
+  private readonly sharedBy: ReadonlyMap<number, ReadonlySet<string>>;
 
   constructor(
     private readonly master: MasterTable,
@@ -453,6 +470,7 @@ class MasterIndex {
   ) {
     const { result, workbook } = master;
     this.unwritable = new Set(unwritable.map((cell) => cell.row * 16384 + cell.column));
+    this.sharedBy = new Map(result.sharedTasks?.map((task) => [task.index, new Set(task.units)]));
     this.columns = new Map(
       Object.entries(result.columns).map(([field, letter]) => [field as Field, columnIndex(letter!)!]),
     );
@@ -469,6 +487,11 @@ class MasterIndex {
         }
       }
     }
+  }
+
+  /** Whether a group word in the row's unit cell (各单位, 各区队) gives its task to `unit` among others. */
+  shares(row: TaskRow, unit: string): boolean {
+    return this.sharedBy.get(row.index)?.has(unit) ?? false;
   }
 
   /** The cell as the master shows it: its own value, or that of the merge over it. */

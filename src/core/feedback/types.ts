@@ -54,6 +54,7 @@ export type RejectReason =
   | "disagree" // two returns answer one cell differently
   | "protectedField" // task, unit or deadline edited in the return
   | "otherUnit" // the return answers a row of another unit
+  | "sharedTask" // the row is several units' (各单位): one unit's answer is not the task's
   | "olderRound" // the return is from an older round than the last merge
   | "noMatch" // the returned row matches no master row
   | "mergedCell" // the master cell is merged across rows: one value there would answer several tasks

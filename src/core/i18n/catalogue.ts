@@ -245,6 +245,15 @@ export interface OutputWording {
   readonly offRosterGroup: string;
   readonly noticeHeading: (unit: string) => string;
   readonly noticeLine: (v: { asOf: string; open: number; overdue: number; dueSoon: number }) => string;
+  /** The section of open tasks whose unit cell names no unit a notice can go to (相关单位), and its line. */
+  readonly noticeUnaddressed: (word: string) => string;
+  readonly noticeUnaddressedLine: (v: {
+    word: string;
+    asOf: string;
+    open: number;
+    overdue: number;
+    dueSoon: number;
+  }) => string;
   readonly taskRow: string;
   readonly reminder: string;
   readonly overdueDays: (days: number) => string;

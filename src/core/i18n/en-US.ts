@@ -217,6 +217,8 @@ export const enUS: Catalogue = {
       `${v.count} rows of "${v.sheet}" with findings are hidden or filtered out (rows ${v.rows}): they are checked as usual, but their highlights show only once the rows are unhidden or the filter is cleared.`,
     cancelledTasks: (v) =>
       `${v.count} tasks of "${v.sheet}" are marked as cancelled or called off (rows ${v.rows}): they are not checked, nor counted in the summary or the ranking.`,
+    unaddressedTasks: (v) =>
+      `${v.count} open tasks of "${v.sheet}" name only "${v.words}" as their unit (rows ${v.rows}), which says no unit: no notice can be sent for them, and no unit counts them. Name the units in the task table.`,
     formulasWithoutValues: (v) =>
       `${v.count} formula cells of "${v.sheet}" hold no calculated value (${v.cells}), so Duban reads them as empty. The file was most likely written by a program and never saved in Excel: open it in Excel or WPS, save it once, and check it again.`,
     calendarAssumed: (v) =>
@@ -332,6 +334,8 @@ export const enUS: Catalogue = {
         disagree: "Two answers disagree; neither was applied: check with the unit",
         protectedField: "The task, unit or deadline was edited; none of this row's answers was applied",
         otherUnit: "A row of another unit was changed",
+        sharedTask:
+          "A task of several units (such as 各单位): one unit's answer is not the task's, so it was not written into the master; fill it in once every unit has answered",
         olderRound: "From an older round of notices",
         noMatch: "No task in the master matches this row",
         mergedCell: "The master cell is merged across rows; enter it by hand",
@@ -435,6 +439,9 @@ export const enUS: Catalogue = {
     offRosterHeader: ["As written", "Meant (suggested)", "Tasks", "Open", "Overdue"],
     offRosterGroup: "many units: name the lead unit",
     noticeHeading: (unit) => `Notice: ${unit}`,
+    noticeUnaddressed: (word) => `No unit named: ${word}`,
+    noticeUnaddressedLine: (v) =>
+      `As of ${v.asOf} · ${v.open} open, ${v.overdue} overdue, ${v.dueSoon} due soon. The unit cell says only "${v.word}", so no notice can be sent: name the units in the task table.`,
     noticeLine: (v) =>
       `As of ${v.asOf} · ${v.open} open, ${v.overdue} overdue, ${v.dueSoon} due soon. Please finish them and report back.`,
     taskRow: "Row",

@@ -44,6 +44,7 @@ export const NOTICE_IDS = [
   "recurringGroupVague",
   "hiddenRowFindings",
   "cancelledTasks",
+  "unaddressedTasks",
   "formulasWithoutValues",
   "rosterSheetMissing",
   "holidaySheetMissing",

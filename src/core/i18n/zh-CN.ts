@@ -206,6 +206,8 @@ export const zhCN: Catalogue = {
       `“${v.sheet}”中有 ${v.count} 行问题所在的行被隐藏或筛选掉了（第 ${v.rows} 行），这些行照常检查，但标记要取消隐藏或清除筛选后才能看到。`,
     cancelledTasks: (v) =>
       `“${v.sheet}”中有 ${v.count} 项任务的完成情况写明已取消或终止（第 ${v.rows} 行），这些任务不再检查，也不计入汇总和排名。`,
+    unaddressedTasks: (v) =>
+      `“${v.sheet}”中有 ${v.count} 项未完成的任务责任单位只写了“${v.words}”（第 ${v.rows} 行），没有写明是哪些单位：督办单无法发出，也不计入任何单位。请在任务表中写明责任单位。`,
     formulasWithoutValues: (v) =>
       `“${v.sheet}”中有 ${v.count} 个公式单元格没有保存计算结果（${v.cells}），Duban 只能把它们当作空单元格。这个文件多半是程序生成、没有在 Excel 中保存过：请在 Excel 或 WPS 中打开它，保存一次后再检查。`,
     calendarAssumed: (v) =>
@@ -318,6 +320,8 @@ export const zhCN: Catalogue = {
         disagree: "两份反馈不一致，均未采纳，请核实",
         protectedField: "改动了工作任务、责任单位或完成时限，该行反馈均未采纳",
         otherUnit: "改动了其他单位的任务",
+        sharedTask:
+          "多个单位共同的任务（如“各单位”），一个单位办结不等于任务办结，未写入主表：请汇总各单位的反馈后在主表中填写",
         olderRound: "来自较早一轮的督办单",
         noMatch: "主表中找不到这项任务",
         mergedCell: "主表中该单元格跨行合并，请手工填写",
@@ -414,6 +418,9 @@ export const zhCN: Catalogue = {
     offRosterHeader: ["表中填写", "应为（建议）", "任务数", "未完成", "逾期"],
     offRosterGroup: "指多个单位，请写明牵头单位",
     noticeHeading: (unit) => `督办单：${unit}`,
+    noticeUnaddressed: (word) => `未写明单位：${word}`,
+    noticeUnaddressedLine: (v) =>
+      `检查日 ${v.asOf} · 未完成 ${v.open} 项，其中逾期 ${v.overdue} 项、即将到期 ${v.dueSoon} 项。责任单位只写了“${v.word}”，督办单无法确定发给谁：请在任务表中写明责任单位。`,
     noticeLine: (v) =>
       `检查日 ${v.asOf} · 未完成 ${v.open} 项，其中逾期 ${v.overdue} 项、即将到期 ${v.dueSoon} 项。请逐项办理，办结后及时反馈。`,
     taskRow: "行号",

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { formatNotice } from "../../core";
 import { PANE_CATALOGUES } from "../i18n";
 import { noticeFileNames } from "../notice-files";
 import type { NoticeFilesBarProps } from "./NoticeFiles.types";
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
-export function NoticeFilesBar({ files, locale, onDismiss }: NoticeFilesBarProps) {
+export function NoticeFilesBar({ files, unaddressed, locale, onDismiss }: NoticeFilesBarProps) {
   const styles = useStyles();
   const words = PANE_CATALOGUES[locale];
   const prefix = words.noticeFilePrefix;
@@ -41,10 +42,13 @@ export function NoticeFilesBar({ files, locale, onDismiss }: NoticeFilesBarProps
   }, [files, prefix]);
 
   return (
-    <MessageBar intent={files.length > 0 ? "success" : "info"} layout="multiline">
+    <MessageBar intent={unaddressed ? "warning" : files.length > 0 ? "success" : "info"} layout="multiline">
       <MessageBarBody>
         {files.length === 0 ? (
-          words.noNoticeFiles
+          <>
+            {words.noNoticeFiles}
+            {unaddressed && <span className={styles.line}>{formatNotice(unaddressed, locale)}</span>}
+          </>
         ) : (
           <>
             <MessageBarTitle>{words.noticeFilesTitle(files.length)}</MessageBarTitle>
@@ -58,6 +62,7 @@ export function NoticeFilesBar({ files, locale, onDismiss }: NoticeFilesBarProps
                 </li>
               ))}
             </ul>
+            {unaddressed && <span className={styles.line}>{formatNotice(unaddressed, locale)}</span>}
           </>
         )}
       </MessageBarBody>

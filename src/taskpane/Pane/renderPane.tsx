@@ -47,7 +47,12 @@ export function renderPane(state: PaneState, styles: ReturnType<typeof usePaneSt
           onDismiss={state.dismissOutcome}
         />
       ) : state.outcome?.kind === "notices" ? (
-        <NoticeFilesBar files={state.outcome.files} locale={locale} onDismiss={state.dismissOutcome} />
+        <NoticeFilesBar
+          files={state.outcome.files}
+          {...(state.outcome.unaddressed ? { unaddressed: state.outcome.unaddressed } : {})}
+          locale={locale}
+          onDismiss={state.dismissOutcome}
+        />
       ) : (
         state.outcome && (
           <OutcomeBar outcome={state.outcome} locale={locale} onDismiss={state.dismissOutcome} />

@@ -1,6 +1,7 @@
 // 督办单 (Notices): one printed page per unit with open work, most urgent first, with what to remind it of; and
 // one unit's notice made to be answered, its answer cells open to the unit and the rest protected.
 
+import type { CheckResult } from "../../check";
 import type { Day } from "../../day";
 import { formatDay, isoWeekday, ymdOf, dayFromYmd } from "../../day";
 import type { AnswerField, ProtectedField } from "../../feedback/types";
@@ -21,31 +22,33 @@ export function noticesSheet(cx: SheetContext): SheetSpec {
   const out = cat.output;
   const sheet = new Layout(cx, 5);
   const progress = progressFindings(cx.result.findings);
-  // The summary's order (the roster's, else first appearance), so notices follow the ranking sheet's units.
-  const byUnit = new Map<string, TaskRow[]>(result.summary.units.map((u) => [u.name, []]));
-  for (const row of result.rows) {
-    if (row.unit === "" || row.status.kind === "done") continue;
-    let list = byUnit.get(row.unit);
-    if (!list) byUnit.set(row.unit, (list = []));
-    list.push(row);
-  }
-  const sections = [...byUnit].filter(([, rows]) => rows.length > 0);
+  const recipients = noticeRecipients(result);
+  // Tasks no notice can reach (相关单位) come last, under the words as written, for the clerk to name units.
+  const sections = [
+    ...[...recipients.units].map(([unit, rows]) => ({
+      heading: out.noticeHeading(unit),
+      line: out.noticeLine(urgencyCounts(cx, rows, progress)),
+      rows,
+    })),
+    ...[...recipients.unaddressed].map(([word, rows]) => ({
+      heading: out.noticeUnaddressed(word),
+      line: out.noticeUnaddressedLine({ word, ...urgencyCounts(cx, rows, progress) }),
+      rows,
+    })),
+  ];
+  const tasks = new Set(sections.flatMap(({ rows }) => rows.map((row) => row.index)));
 
   sheet.title("notices");
   sheet.subtitle(
-    out.noticesSubtitle({
-      file: result.fileName,
-      units: sections.length,
-      tasks: sections.reduce((n, [, rows]) => n + rows.length, 0),
-    }),
+    out.noticesSubtitle({ file: result.fileName, units: recipients.units.size, tasks: tasks.size }),
   );
   const pageBreaksBefore: number[] = [];
-  sections.forEach(([unit, rows], i) => {
+  sections.forEach(({ heading: text, line, rows }, i) => {
     if (i > 0) sheet.blank();
-    const heading = sheet.add([cell(out.noticeHeading(unit), "sectionTitle")]);
+    const heading = sheet.add([cell(text, "sectionTitle")]);
     sheet.merge(heading);
     if (i > 0) pageBreaksBefore.push(heading);
-    sheet.merge(sheet.add([cell(noticeLine(cx, rows, progress), "subtitle")]));
+    sheet.merge(sheet.add([cell(line, "subtitle")]));
     sheet.header([out.taskRow, cat.words.task, cat.fields.deadline, cat.fields.status, out.reminder]);
     for (const row of mostUrgentFirst(rows, progress)) {
       sheet.add([
@@ -64,6 +67,49 @@ export function noticesSheet(cx: SheetContext): SheetSpec {
     repeatRows: { first: 0, last: 0 },
     ...(pageBreaksBefore.length > 0 ? { pageBreaksBefore } : {}),
   });
+}
+
+/** Who each open task is sent to: its lead unit, or each unit its group word names (各单位, 各区队). */
+export interface NoticeRecipients {
+  /** Each unit with open work, in the summary's order (the roster's, else as named), with its open tasks. */
+  readonly units: ReadonlyMap<string, readonly TaskRow[]>;
+  /** Open tasks whose group word names no unit (相关单位, 各车间 where no unit is a 车间), by the word as written. */
+  readonly unaddressed: ReadonlyMap<string, readonly TaskRow[]>;
+}
+
+/**
+ * The open tasks of each unit, in the table's order: the rows it leads, and the rows a group word gives to it
+ * and to others (a task of 各单位 is each unit's to do, and each is reminded of it).
+ */
+export function noticeRecipients(
+  result: Pick<CheckResult, "rows" | "summary" | "sharedTasks">,
+): NoticeRecipients {
+  // Each unit's notice asks for its own tasks of one result: the whole table is sorted out once.
+  let recipients = RECIPIENTS.get(result);
+  if (recipients === undefined) RECIPIENTS.set(result, (recipients = recipientsOf(result)));
+  return recipients;
+}
+
+const RECIPIENTS = new WeakMap<object, NoticeRecipients>();
+
+function recipientsOf(result: Pick<CheckResult, "rows" | "summary" | "sharedTasks">): NoticeRecipients {
+  const shared = new Map(result.sharedTasks?.map((task) => [task.index, task.units]));
+  const units = new Map<string, TaskRow[]>(result.summary.units.map((line) => [line.name, []]));
+  const unaddressed = new Map<string, TaskRow[]>();
+  const add = (to: Map<string, TaskRow[]>, unit: string, row: TaskRow) => {
+    const list = to.get(unit);
+    if (list) list.push(row);
+    else to.set(unit, [row]);
+  };
+  for (const row of result.rows) {
+    if (row.unit === "" || row.status.kind === "done") continue;
+    const members = shared.get(row.index);
+    if (members === undefined) add(units, row.unit, row);
+    else if (members.length === 0) add(unaddressed, row.unit, row);
+    else for (const unit of members) add(units, unit, row);
+  }
+  for (const [unit, rows] of units) if (rows.length === 0) units.delete(unit);
+  return { units, unaddressed };
 }
 
 /** What a unit's answerable notice shows besides the check: the master's answer cells, and the return day. */
@@ -101,8 +147,8 @@ const INPUT_WIDTH: Readonly<Record<AnswerField, number>> = {
 export function answerableNoticeSheet(cx: SheetContext, input: AnswerableInput): AnswerableSheet | undefined {
   const { result, catalogue: cat } = cx;
   const out = cat.output;
-  const open = result.rows.filter((row) => row.unit === input.unit && row.status.kind !== "done");
-  if (open.length === 0) return undefined;
+  const open = noticeRecipients(result).units.get(input.unit);
+  if (open === undefined) return undefined;
   const progress = progressFindings(cx.result.findings);
   const fields = input.fields;
   const columns: Partial<Record<AnswerField | ProtectedField, number>> = { task: 1, unit: 2, deadline: 3 };
@@ -112,7 +158,7 @@ export function answerableNoticeSheet(cx: SheetContext, input: AnswerableInput):
 
   sheet.title("notices");
   sheet.merge(sheet.add([cell(out.noticeHeading(input.unit), "sectionTitle")]));
-  sheet.merge(sheet.add([cell(noticeLine(cx, open, progress), "subtitle")]));
+  sheet.merge(sheet.add([cell(out.noticeLine(urgencyCounts(cx, open, progress)), "subtitle")]));
   const returnBy = out.noticeReturnBy({
     day: formatDay(input.returnBy),
     weekday: isoWeekday(input.returnBy),
@@ -231,18 +277,19 @@ export function mostUrgentFirst(rows: readonly TaskRow[], progress: ReadonlyMap<
   return lists.flat();
 }
 
-function noticeLine(
+/** The as-of day and how many of `rows` are open, overdue and due soon: a notice's line under its heading. */
+function urgencyCounts(
   cx: SheetContext,
   rows: readonly TaskRow[],
   progress: ReadonlyMap<number, Finding>,
-): string {
+): { asOf: string; open: number; overdue: number; dueSoon: number } {
   const urgencies = rows.map((row) => urgencyOf(row, progress));
-  return cx.catalogue.output.noticeLine({
+  return {
     asOf: cx.asOf,
     open: rows.length,
     overdue: urgencies.filter((u) => u === "overdue").length,
     dueSoon: urgencies.filter((u) => u === "dueSoon").length,
-  });
+  };
 }
 
 function deadlineCell(row: TaskRow, cat: Catalogue): SpecCell {

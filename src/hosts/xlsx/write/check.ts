@@ -4,6 +4,7 @@
 
 import type { CheckResult } from "../../../core/check";
 import { answerableNotice, type NoticeOptions } from "../../../core/feedback/notice";
+import { noticeRecipients } from "../../../core/output/sheets/notices";
 import type { MergeOutcome, NoticeRecord } from "../../../core/feedback/types";
 import { HIGHLIGHT_KINDS, highlightFormula, type HighlightPlan } from "../../../core/output/highlights";
 import { freeName, quotedSheet } from "../../../core/output/names";
@@ -237,11 +238,12 @@ export function noticeWorkbooks(
   codec: PackageCodec = {},
 ): NoticeFile[] {
   const files: NoticeFile[] = [];
-  for (const line of result.summary.units) {
-    const notice = answerableNotice(result, options, line.name);
+  // A task of 各单位 goes to each unit it names; one of 相关单位 to none (the check's notices sheet lists it).
+  for (const unit of noticeRecipients(result).units.keys()) {
+    const notice = answerableNotice(result, options, unit);
     if (notice) {
       const bytes = newWorkbook(notice.sheets, options.settings, codec);
-      files.push({ unit: line.name, bytes, record: notice.record });
+      files.push({ unit, bytes, record: notice.record });
     }
   }
   return files;

@@ -1,0 +1,98 @@
+// Tasks a group word gives to several units (各单位, 各区队) or to none (相关单位), through the command line: each
+// unit named is sent the task in its 督办单, the word itself is sent nothing, and a unit's answer to the shared
+// task comes back reported, never written over the one status the master keeps for every unit.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { CATALOGUES } from "../src/core/i18n";
+import type { CellValue } from "../src/core/workbook";
+import { readWorkbookBytes } from "../src/hosts/xlsx";
+import { runCli } from "./helpers/run-cli";
+
+const AS_OF = "2026-11-18";
+const work = mkdtempSync(path.join(tmpdir(), "duban-shared-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const file = (name: string) => path.join(work, name);
+
+/** Rows 2-6 of the master; the roster types its units, so 各区队 names the two teams. */
+const TASKS: CellValue[][] = [
+  [1, "开展安全大检查", "各单位", "2026-11-10", "未完成"],
+  [2, "隐患排查", "机电科", "2026-11-10", "未完成"],
+  [3, "区队自查", "各区队", "2026-11-20", "进行中"],
+  [4, "问题整改", "相关单位", "2026-11-10", "未完成"],
+  [5, "年度总结", "各单位", "2026-11-01", "已完成"],
+];
+const ROSTER: CellValue[][] = [
+  ["单位", "类型"],
+  ["综采一队", "区队"],
+  ["掘进二队", "区队"],
+  ["机电科", "科室"],
+];
+
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("任务").addRows([["序号", "工作任务", "责任单位", "完成时限", "完成情况"], ...TASKS]);
+  wb.addWorksheet("单位名单").addRows(ROSTER);
+  await wb.xlsx.writeFile(file("master.xlsx"));
+});
+
+/** The task texts of a notice file, in its order. */
+async function noticeTasks(name: string): Promise<string[]> {
+  const model = await readWorkbookBytes(readFileSync(path.join(file("notices"), name)), name);
+  const rows = model.sheets[0]!.rows;
+  const header = rows.findIndex((cells) => cells?.[1] === "工作任务");
+  return rows.slice(header + 1).map((cells) => String(cells?.[1]));
+}
+
+test("each unit a group word names is sent the task; the word itself, and 相关单位, are sent nothing", async () => {
+  const { code, stdout, stderr } = await runCli(
+    ["notices", file("master.xlsx"), "--as-of", AS_OF, "--out-dir", file("notices")],
+    AS_OF,
+  );
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  expect(readdirSync(file("notices")).sort()).toEqual(
+    ["督办单-综采一队.xlsx", "督办单-掘进二队.xlsx", "督办单-机电科.xlsx"].sort(),
+  );
+  // Most urgent first: overdue, then due soon.
+  expect(await noticeTasks("督办单-综采一队.xlsx")).toEqual(["开展安全大检查", "区队自查"]);
+  expect(await noticeTasks("督办单-机电科.xlsx")).toEqual(["开展安全大检查", "隐患排查"]);
+  expect(stdout).toContain(
+    "“任务”中有 1 项未完成的任务责任单位只写了“相关单位”（第 5 行），没有写明是哪些单位：督办单无法发出，也不计入任何单位。请在任务表中写明责任单位。",
+  );
+});
+
+test("a unit's answer to the shared task is reported, and the master's row keeps its status", async () => {
+  const returned = file("综采一队反馈.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(file("notices"), "督办单-综采一队.xlsx"));
+  const sheet = wb.worksheets[0]!;
+  sheet.eachRow((row) => {
+    if (row.getCell(2).value === "开展安全大检查" || row.getCell(2).value === "区队自查")
+      row.getCell(5).value = "已完成";
+  });
+  await wb.xlsx.writeFile(returned);
+
+  const merged = file("merged.xlsx");
+  const { code, stderr } = await runCli(
+    ["merge", file("master.xlsx"), returned, "--as-of", AS_OF, "--out", merged],
+    AS_OF,
+  );
+  expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+  const model = await readWorkbookBytes(readFileSync(merged), "merged.xlsx");
+  const statuses = model.sheets
+    .find((s) => s.name === "任务")!
+    .rows.slice(1, 4)
+    .map((cells) => cells?.[4]);
+  expect(statuses).toEqual(["未完成", "未完成", "进行中"]);
+  const feedback = model.sheets.find((s) => s.name === CATALOGUES["zh-CN"].output.sheetNames.feedback)!;
+  const reason = CATALOGUES["zh-CN"].output.feedback.reasons.sharedTask;
+  const reported = feedback.rows.filter((cells) => cells?.includes(reason)).map((cells) => cells![1]);
+  expect(reported).toEqual(["开展安全大检查", "区队自查"]);
+  // Every unit sent a notice is listed, the one that answered last.
+  const units = feedback.rows.flatMap((cells) =>
+    cells?.[1] === "未反馈" || cells?.[1] === "已反馈" ? [cells[0]] : [],
+  );
+  expect(units).toEqual(["机电科", "掘进二队", "综采一队"]);
+});
