@@ -211,7 +211,10 @@ function withoutNote(text: string): string {
 
 /** A date as parseDate and daySpan read it: NFKC, its clock time taken out, no spaces, Arabic numerals. */
 function compactDate(value: string): string {
-  return arabicDateNumerals(withoutClock(value.normalize("NFKC")).replace(/\s+/g, ""));
+  // Spaces between two numbers part them as a dot would (2026 11 5, 2026.11 30): taken out, they would join
+  // them into another number (2026.1 1 read as 2026.11, November).
+  const spaced = withoutClock(value.normalize("NFKC")).replace(/(?<=\d)\s+(?=\d)/g, ".");
+  return arabicDateNumerals(spaced.replace(/\s+/g, ""));
 }
 
 /**
