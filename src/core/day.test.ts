@@ -16,6 +16,11 @@ describe("dayFromYmd", () => {
     [2000, 2, 29, "2000-02-29"],
     [2026, 12, 31, "2026-12-31"],
     [1900, 3, 1, "1900-03-01"],
+    // A year under 100 is that year, not 19xx (as Date.UTC would have it).
+    [26, 11, 30, "0026-11-30"],
+    [0, 1, 1, "0000-01-01"],
+    [99, 12, 31, "0099-12-31"],
+    [100, 1, 1, "0100-01-01"],
   ])("%i-%i-%i is %s", (y, m, d, iso) => {
     expect(formatDay(dayFromYmd(y, m, d)!)).toBe(iso);
   });

@@ -12,7 +12,12 @@ const MS_PER_DAY = 86_400_000;
 export function dayFromYmd(year: number, month: number, dayOfMonth: number): Day | undefined {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(dayOfMonth)) return undefined;
   if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return undefined;
-  return Math.round(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
+  // Date.UTC reads a year under 100 as 19xx; setUTCFullYear takes it as written.
+  const time =
+    year >= 100
+      ? Date.UTC(year, month - 1, dayOfMonth)
+      : new Date(0).setUTCFullYear(year, month - 1, dayOfMonth);
+  return Math.round(time / MS_PER_DAY);
 }
 
 /**

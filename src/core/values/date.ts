@@ -129,12 +129,22 @@ export function parseDate(
   const holiday = moved === undefined ? HOLIDAY_EVE.exec(plain) : null;
   if (holiday) {
     const eve = holiday[1] === undefined ? undefined : FIXED_HOLIDAY_EVES[holiday[2]!];
-    return eve
-      ? { kind: "day", day: dayFromYmd(Number(holiday[1]) + eve[0], eve[1], eve[2])! }
-      : { kind: "invalid", text: value.trim() };
+    const day = eve && written(dayFromYmd(Number(holiday[1]) + eve[0], eve[1], eve[2]));
+    return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
   }
-  const day = moved === undefined ? (read(text) ?? read(plain)) : read(moved);
+  const day = written(moved === undefined ? (read(text) ?? read(plain)) : read(moved));
   return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
+}
+
+/**
+ * The day, if its year is one a clerk writes: from 1900, as Excel's own dates and compact numbers (19000101),
+ * to 2999. Before or after, the year is a slip of the keys (0026, 3026), and a deadline a thousand years off
+ * would hide a task from every check.
+ */
+function written(day: Day | undefined): Day | undefined {
+  if (day === undefined) return undefined;
+  const { year } = ymdOf(day);
+  return year >= 1900 && year <= 2999 ? day : undefined;
 }
 
 /**
