@@ -6,7 +6,8 @@ import type { Settings } from "../settings";
 import { locateTable, TableError, type TableLocation } from "../table/locate";
 import { readTaskRows } from "../table/rows";
 import { parseDate } from "../values/date";
-import { cellText, compactKey, normalizeText, splitUnits } from "../values/text";
+import { cellUnits } from "../recurring/units";
+import { cellText, compactKey, normalizeText } from "../values/text";
 import type { CellValue, SheetGrid, WorkbookModel } from "../workbook";
 import { fingerprint, readNoticeRecord } from "./record";
 import {
@@ -243,5 +244,5 @@ export function taskKeyOf(task: string): string {
 
 /** The first unit a cell names, as TaskRow.unit: it leads the task and owns the row. */
 export function leadUnit(value: CellValue | undefined): string {
-  return splitUnits(cellText(value))[0] ?? "";
+  return cellUnits(cellText(value))[0] ?? "";
 }

@@ -681,6 +681,24 @@ const cases: ReadonlyArray<[string, Case]> = [
       ],
     },
   ],
+  [
+    "a copy answers a row whose unit cell the check read otherwise (甲/乙 is 甲 and 乙 on the roster, 甲 leading)",
+    {
+      master: checked(
+        masterWorkbook([[1, "联合检查", "甲/乙", day("2026-11-25"), "进行中", null, null, null]]),
+      ),
+      returns: () => [
+        returned(
+          "copy.xlsx",
+          copyWorkbook([[1, "联合检查", "甲/乙", day("2026-11-25"), "进行中", null, null, null]], {
+            2: { status: "已完成" },
+          }),
+        ),
+      ],
+      changes: [change("copy.xlsx", "甲", 2, "status", "进行中", "已完成", "联合检查")],
+      rejected: [],
+    },
+  ],
 ];
 
 describe("mergeAnswers", () => {

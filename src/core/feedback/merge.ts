@@ -556,8 +556,12 @@ class MasterIndex {
       switch (field) {
         case "task":
           return taskKeyOf(cellText(value)) !== row.taskKey;
-        case "unit":
-          return leadUnit(value) !== row.unit;
+        case "unit": {
+          // A notice shows the unit as the check read it (甲 for 甲/乙 on the roster), a copy the cell as written.
+          const lead = leadUnit(value);
+          const column = this.columns.get("unit");
+          return lead !== row.unit && (column === undefined || lead !== leadUnit(this.cell(row.row, column)));
+        }
         case "deadline":
           return !sameDate(parseDate(value, this.year), row.deadline);
       }

@@ -1,6 +1,6 @@
 import type { RosterUnit } from "../sheets";
 import { splitUnits } from "../values/text";
-import { isGroupWord, unitExpander } from "./units";
+import { cellUnits, isGroupWord, unitExpander } from "./units";
 
 const roster: RosterUnit[] = [
   { name: "综采一队", type: "区队" },
@@ -100,5 +100,21 @@ describe("unit cells: names, lists and group words", () => {
     ["机关党支部", false],
   ])("isGroupWord(%j) is %s", (name, expected) => {
     expect(isGroupWord(name)).toBe(expected);
+  });
+});
+
+describe("cellUnits: a group and a unit written as one piece, taken apart", () => {
+  test.each([
+    ["the unit in brackets leads the group", "各区队（机电科牵头）", ["机电科", "各区队"]],
+    ["…and in half-width brackets, as 主办", "各科室(办公室主办)", ["办公室", "各科室"]],
+    ["a unit and a group joined by 及", "机电科及各区队", ["机电科", "各区队"]],
+    ["…by 和, the group first", "各区队和机电科", ["各区队", "机电科"]],
+    ["…by 以及", "机电科以及各支部", ["机电科", "各支部"]],
+    ["a name with 和 in it and no group word stays whole", "安全和环保部", ["安全和环保部"]],
+    ["a person in brackets after a unit is no lead unit", "综采一队（张三负责）", ["综采一队(张三负责)"]],
+    ["a group in brackets after a group leads nothing", "各单位（各区队牵头）", ["各单位(各区队牵头)"]],
+    ["a list is read as splitUnits reads it", "综采一队（牵头）、机电科", ["综采一队", "机电科"]],
+  ])("%s: %s", (_name, cell, expected) => {
+    expect(cellUnits(cell)).toEqual(expected);
   });
 });

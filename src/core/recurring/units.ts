@@ -1,7 +1,7 @@
 // The units a specification row applies to: names, lists and group words (各支部, 各部门, 各单位, 全部).
 
 import type { RosterUnit } from "../sheets";
-import { compactKey } from "../values/text";
+import { compactKey, splitUnits } from "../values/text";
 
 /**
  * A kind of unit a group word names. A roster unit belongs to it by its type (the roster's second column)
@@ -169,4 +169,24 @@ export function unitExpander(
 /** Whether a unit name is a group word (全部, 各支部, all units, 相关单位 …) rather than one unit. */
 export function isGroupWord(name: string): boolean {
   return groupOf(name) !== undefined;
+}
+
+/** 各区队（机电科牵头）: a group, and in brackets the unit that leads it. */
+const LED_GROUP = /^(.+?)\s*\(\s*([^()]+?)\s*(?:牵头|主办|主责|负责)(?:单位|部门)?\s*\)$/;
+/** 机电科及各区队, 机电科和各区队: a unit and a group joined by a word. */
+const JOINED_BY_WORD = /\s*(?:以及|和|及|与|暨)\s*/;
+
+/**
+ * The units a unit cell names, as splitUnits reads them, with a group and a unit written as one piece taken
+ * apart: 各区队（机电科牵头） (the unit in brackets leads), 机电科及各区队 (joined by a word, where a part is a
+ * group word: a department may be called 安全和环保部). Where several are named, the first leads.
+ * @example cellUnits("各区队（机电科牵头）") // ["机电科", "各区队"]
+ */
+export function cellUnits(text: string): string[] {
+  return splitUnits(text).flatMap((unit) => {
+    const led = LED_GROUP.exec(unit);
+    if (led && isGroupWord(led[1]!) && !isGroupWord(led[2]!)) return [led[2]!, led[1]!];
+    const parts = unit.split(JOINED_BY_WORD);
+    return parts.length > 1 && parts.every((part) => part !== "") && parts.some(isGroupWord) ? parts : [unit];
+  });
 }

@@ -54,13 +54,25 @@ testRule(unknownUnit, {
       rows: [
         { ...row, unit: "各单位" },
         { ...row, unit: "全部" },
-        { ...row, unit: "机电科、各区队" },
+        { ...row, unit: "各区队、机电科" },
       ],
       roster,
       expected: [
         { row: 2, messageId: "groupUnit", field: "unit", values: { unit: "各单位" } },
         { row: 3, messageId: "groupUnit", field: "unit", values: { unit: "全部" } },
         { row: 4, messageId: "groupUnit", field: "unit", values: { unit: "各区队" } },
+      ],
+    },
+    {
+      name: "a group word after the lead unit names those who help it: the lead is named, nothing to correct",
+      rows: [
+        { ...row, unit: "机电科、各区队" },
+        { ...row, unit: "机电科、有关部门" },
+        { ...row, unit: "机电科、各区队、通风科" },
+      ],
+      roster,
+      expected: [
+        { row: 4, messageId: "unknownUnit", field: "unit", values: { unit: "通风科", suggestion: "机电科" } },
       ],
     },
     {
@@ -75,7 +87,7 @@ testRule(unknownUnit, {
       name: "相关单位 names no unit: told to name the lead, not offered a roster name",
       rows: [
         { ...row, unit: "相关单位" },
-        { ...row, unit: "机电科、有关部门" },
+        { ...row, unit: "有关部门、机电科" },
       ],
       roster,
       expected: [

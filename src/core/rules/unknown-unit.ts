@@ -1,5 +1,5 @@
 // unknown-unit: a unit that is not on the roster (单位名单), with the closest roster name suggested; a group
-// word (各单位, 各区队, 全部), which names many units, is told to name the lead unit instead.
+// word (各单位, 各区队, 全部) leading a task, which names many units, is told to name the lead unit instead.
 
 import { isGroupWord } from "../recurring/units";
 import { closest } from "../values/text";
@@ -28,9 +28,11 @@ export const unknownUnit = defineRule({
           // Stryker disable next-line ConditionalExpression: equivalent, named in the test (a cache)
           if (onRoster === undefined) isKnown.set(unit, (onRoster = known.has(unit.toLowerCase())));
           if (onRoster) continue;
-          // 各单位 or 全部 in a task row names many units and leads none: no one name to suggest.
+          // 各单位 or 全部 leading a task names many units and no one to answer for it: no one name to suggest.
+          // After a lead unit (机电科、各区队) it names those who help the lead, which is all the row needs.
           if (isGroupWord(unit)) {
-            context.report(unreadableCell(row, "unit", unit, { messageId: "groupUnit", values: { unit } }));
+            if (unit === row.unit)
+              context.report(unreadableCell(row, "unit", unit, { messageId: "groupUnit", values: { unit } }));
             continue;
           }
           let suggestion = suggestions.get(unit);

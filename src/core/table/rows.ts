@@ -6,7 +6,8 @@ import { parseCycle, type ParsedCycle } from "../values/cycle";
 import { parseDate, type ParsedDate } from "../values/date";
 import { parseNumber, type ParsedNumber } from "../values/number";
 import { DONE_STATUS, EMPTY_STATUS, isCancelled, parseStatus, type ParsedStatus } from "../values/status";
-import { cellText, foldPlainText, isFilled, normalizeText, rosterUnits, splitUnits } from "../values/text";
+import { cellUnits } from "../recurring/units";
+import { cellText, foldPlainText, isFilled, normalizeText, rosterUnits } from "../values/text";
 import { isDateCell, type CellValue, type SheetGrid } from "../workbook";
 import type { Field } from "./fields";
 import type { TableLocation } from "./locate";
@@ -324,7 +325,7 @@ function memoParsers(asOfYear: number, roster: readonly string[] | undefined) {
   const unitLists = new Map<string, readonly string[]>();
   const onRoster = roster && roster.length > 0 ? rosterUnits(roster) : undefined;
   const units = memo((cell: string): readonly string[] => {
-    const split = splitUnits(cell);
+    const split = cellUnits(cell);
     const list = onRoster ? [...new Set(split.flatMap(onRoster))] : split;
     const key = list.join("\u0000");
     let shared = unitLists.get(key);
