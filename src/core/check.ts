@@ -14,7 +14,7 @@ import { absentSheet, findHelperSheet, readHolidayOverrides, readRoster, type Ro
 import { summarise, type Summary } from "./summary";
 import { FIELDS, type Field } from "./table/fields";
 import { locateTable, TableError, type TableLocation } from "./table/locate";
-import { readTaskRows, type TaskRow } from "./table/rows";
+import { readTaskRows, tableYear, type TaskRow } from "./table/rows";
 import { sharedTasks, type SharedTask } from "./table/shared";
 import { compactKey } from "./values/text";
 import { columnIndex, columnLetter, type SheetGrid, type WorkbookModel } from "./workbook";
@@ -168,6 +168,13 @@ function prepare(workbook: WorkbookModel, settings: Settings, asOf: Day): Prepar
         count: uncalculated.count,
         cells: listed(cells, uncalculated.count),
       },
+    });
+  }
+  const year = table.rowPeriod ? undefined : tableYear(table.location);
+  if (year !== undefined && year !== ymdOf(asOf).year) {
+    notices.push({
+      id: "tableYear",
+      values: { sheet: table.location.sheet.name, year, asOfYear: ymdOf(asOf).year },
     });
   }
   const cancelled = table.cancelled ?? [];

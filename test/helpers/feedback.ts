@@ -54,12 +54,20 @@ export const TASKS: CellValue[][] = [
 
 export function masterWorkbook(
   tasks: CellValue[][] = TASKS,
-  options: { readonly merges?: readonly CellRange[]; readonly fileName?: string } = {},
+  options: {
+    readonly merges?: readonly CellRange[];
+    readonly fileName?: string;
+    readonly title?: string;
+  } = {},
 ): WorkbookModel {
   return {
     fileName: options.fileName ?? "master.xlsx",
     sheets: [
-      { name: SHEET, rows: [HEADER, ...tasks], merges: options.merges ?? [] },
+      {
+        name: SHEET,
+        rows: [...(options.title === undefined ? [] : [[options.title]]), HEADER, ...tasks],
+        merges: options.merges ?? [],
+      },
       { name: "单位名单", rows: [["单位"], ["丙"], ["乙"], ["甲"], ["丁"]], merges: [] },
     ],
   };

@@ -19,7 +19,7 @@
 import type { CheckResult } from "../check";
 import { ymdOf } from "../day";
 import type { Field } from "../table/fields";
-import type { TaskRow } from "../table/rows";
+import { tableYear, type TaskRow } from "../table/rows";
 import { parseDate, type ParsedDate } from "../values/date";
 import { cellText, compactKey, isBlank, isFilled, normalizeText } from "../values/text";
 import { columnIndex, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
@@ -450,7 +450,10 @@ export function unitNamedIn(file: string, units: readonly string[]): string | un
 class MasterIndex {
   readonly columns: ReadonlyMap<Field, number>;
   private readonly grid: SheetGrid | undefined;
+  /** The as-of day's year: a completion date written without one is in it. */
   private readonly year: number;
+  /** The year the table is for (tableYear): a deadline written without one is in it, as the check read it. */
+  private readonly planYear: number;
   private readonly byRow: Map<number, TaskRow>;
   private fingerprints: Map<number, string> | undefined;
   private byFingerprint: Map<string, TaskRow[]> | undefined;
@@ -476,6 +479,8 @@ class MasterIndex {
     );
     this.grid = workbook.sheets.find((s) => s.name === result.sheet);
     this.year = ymdOf(result.asOf).year;
+    this.planYear =
+      (this.grid && tableYear({ sheet: this.grid, headerRow: result.headerRow - 1 })) ?? this.year;
     this.byRow = new Map(result.rows.map((row) => [row.row, row]));
     const used = new Set(this.columns.values());
     for (const merge of this.grid?.merges ?? []) {
@@ -529,7 +534,7 @@ class MasterIndex {
       if (rows.length <= 1) return rows[0];
       const deadline = returned.protected.deadline;
       if (deadline === undefined) return undefined;
-      const due = parseDate(deadline, this.year);
+      const due = parseDate(deadline, this.planYear);
       const same = rows.filter((row) => sameDate(row.deadline, due));
       return same.length === 1 ? same[0] : undefined;
     };
@@ -563,7 +568,7 @@ class MasterIndex {
           return lead !== row.unit && (column === undefined || lead !== leadUnit(this.cell(row.row, column)));
         }
         case "deadline":
-          return !sameDate(parseDate(value, this.year), row.deadline);
+          return !sameDate(parseDate(value, this.planYear), row.deadline);
       }
     });
   }

@@ -217,6 +217,8 @@ export const enUS: Catalogue = {
       `${v.count} rows of "${v.sheet}" with findings are hidden or filtered out (rows ${v.rows}): they are checked as usual, but their highlights show only once the rows are unhidden or the filter is cleared.`,
     cancelledTasks: (v) =>
       `${v.count} tasks of "${v.sheet}" are marked as cancelled or called off (rows ${v.rows}): they are not checked, nor counted in the summary or the ranking.`,
+    tableYear: (v) =>
+      `The title of "${v.sheet}" names the year ${v.year}: its dates written without a year (such as 3月底 or 12月中旬) are taken in ${v.year}, not in ${v.asOfYear}, the year of the as-of day.`,
     unaddressedTasks: (v) =>
       `${v.count} open tasks of "${v.sheet}" name only "${v.words}" as their unit (rows ${v.rows}), which says no unit: no notice can be sent for them, and no unit counts them. Name the units in the task table.`,
     formulasWithoutValues: (v) =>

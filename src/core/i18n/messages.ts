@@ -44,6 +44,7 @@ export const NOTICE_IDS = [
   "recurringGroupVague",
   "hiddenRowFindings",
   "cancelledTasks",
+  "tableYear",
   "unaddressedTasks",
   "formulasWithoutValues",
   "rosterSheetMissing",

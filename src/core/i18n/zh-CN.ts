@@ -206,6 +206,8 @@ export const zhCN: Catalogue = {
       `“${v.sheet}”中有 ${v.count} 行问题所在的行被隐藏或筛选掉了（第 ${v.rows} 行），这些行照常检查，但标记要取消隐藏或清除筛选后才能看到。`,
     cancelledTasks: (v) =>
       `“${v.sheet}”中有 ${v.count} 项任务的完成情况写明已取消或终止（第 ${v.rows} 行），这些任务不再检查，也不计入汇总和排名。`,
+    tableYear: (v) =>
+      `“${v.sheet}”的标题写的是 ${v.year} 年：没有写年份的日期（如“3月底”“12月中旬”）按 ${v.year} 年计，而不是检查日所在的 ${v.asOfYear} 年。`,
     unaddressedTasks: (v) =>
       `“${v.sheet}”中有 ${v.count} 项未完成的任务责任单位只写了“${v.words}”（第 ${v.rows} 行），没有写明是哪些单位：督办单无法发出，也不计入任何单位。请在任务表中写明责任单位。`,
     formulasWithoutValues: (v) =>

@@ -67,7 +67,8 @@ export function readTaskRows(
 ): TaskRow[] {
   const { sheet, columns } = location;
   const { fill, from: fillFrom } = mergeFill(sheet, location.firstDataRow, columns);
-  const parse = memoParsers(ymdOf(asOf).year, roster);
+  const asOfYear = ymdOf(asOf).year;
+  const parse = memoParsers(asOfYear, tableYear(location) ?? asOfYear, roster);
   const column = (field: Field) => columns.get(field) ?? -1;
   const categoryCol = column("category");
   const taskCol = column("task");
@@ -144,8 +145,8 @@ export function readTaskRows(
       category: (categoryCol < 0 ? "" : parse.text(valueAt(cells, r, categoryCol, fill))) || section,
       person: personCol < 0 ? "" : parse.text(valueAt(cells, r, personCol, fill)),
       statusText: cellText(statusValue).trim(),
-      deadline: parse.date(valueAt(cells, r, deadlineCol, fill)),
-      start: parse.date(valueAt(cells, r, startCol, fill)),
+      deadline: parse.planned(valueAt(cells, r, deadlineCol, fill)),
+      start: parse.planned(valueAt(cells, r, startCol, fill)),
       doneDate: said ?? doneWritten,
       status,
       cycle: parse.cycle(valueAt(cells, r, cycleCol, fill)),
@@ -167,6 +168,28 @@ export function readTaskRows(
   }
   return rows;
 }
+
+/**
+ * The year a table's title names (2027年重点工作任务表, 2027年度…, a sheet named 2027年): the year of its dates
+ * written without one (3月底, 12月中旬, 四季度), which are the as-of year's where the title names none. A
+ * plan for next year is drawn up in December, and a year's table is still checked in the next January. Undefined
+ * where the title names no year or two; a day (填报日期：2026年12月5日) names none.
+ */
+export function tableYear(location: Pick<TableLocation, "sheet" | "headerRow">): number | undefined {
+  const { sheet } = location;
+  const texts = [sheet.name];
+  for (let r = 0; r < location.headerRow; r++)
+    for (const cell of sheet.rows[r] ?? []) if (typeof cell === "string") texts.push(cell);
+  const years = new Set<number>();
+  // A sheet named by its year alone (2027), one a year.
+  if (/^\s*20\d{2}\s*$/.test(sheet.name)) years.add(Number(sheet.name));
+  for (const text of texts)
+    for (const match of text.normalize("NFKC").matchAll(TITLE_YEAR)) years.add(Number(match[1]));
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
+/** 2027年, 2027年度, 2027 年: a year not followed by a month (2026年12月5日 is a day, not the table's year). */
+const TITLE_YEAR = /(?<!\d)(20\d{2})\s*年(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)/g;
 
 /**
  * Whether a row repeats the header: a sheet of several tables stacked under one another, or printed pages
@@ -299,7 +322,7 @@ const SECTION_NUMBER =
  * Large tables repeat the same few statuses, dates, numbers and unit names: each distinct value is read
  * once, and rows share the result (fewer objects for the garbage collector, too).
  */
-function memoParsers(asOfYear: number, roster: readonly string[] | undefined) {
+function memoParsers(asOfYear: number, planYear: number, roster: readonly string[] | undefined) {
   const memo = <T>(read: (value: string) => T) => {
     const cache = new Map<string, T>();
     return (value: string): T => {
@@ -332,11 +355,15 @@ function memoParsers(asOfYear: number, roster: readonly string[] | undefined) {
     if (shared === undefined) unitLists.set(key, (shared = list));
     return shared;
   });
+  const date = byText((value) => parseDate(value, asOfYear));
   return {
     text: (value: CellValue | undefined): string =>
       typeof value === "string" ? text(value) : normalizeText(cellText(value)),
     units,
-    date: byText((value) => parseDate(value, asOfYear)),
+    /** A day the work was done on, written without a year: near the as-of day, so in its year. */
+    date,
+    /** A deadline or start written without a year: in the year the table is for (see tableYear). */
+    planned: planYear === asOfYear ? date : byText((value) => parseDate(value, planYear)),
     status: byText(parseStatus),
     cycle: byText(parseCycle),
     number: byText(parseNumber),

@@ -1,9 +1,10 @@
 import { DEFAULT_SETTINGS, settingsSchema } from "../settings";
 import { parseIsoDay } from "../day";
 import type { CellRange, CellValue, ExcelTable, SheetGrid, WorkbookModel } from "../workbook";
-import { formatTableProblem } from "../i18n";
+import { checkWorkbook } from "../check";
+import { formatNotice, formatTableProblem } from "../i18n";
 import { locateTable, TableError } from "./locate";
-import { readTaskRows } from "./rows";
+import { readTaskRows, tableYear } from "./rows";
 
 const asOf = parseIsoDay("2026-11-18")!;
 const sheet = (name: string, rows: CellValue[][], merges: CellRange[] = [], hidden = false): SheetGrid => ({
@@ -707,5 +708,70 @@ describe("a table problem as data, worded in each locale at the edge", () => {
     const { detail } = located(book(sheet("任务", [TITLE, ["x"]])), { headerRow: 2 });
     expect(detail.values).not.toHaveProperty("headerFound");
     expect(formatTableProblem(detail, "zh-CN")).toContain("（已识别：无）");
+  });
+});
+
+describe("the year a table's title names, for its dates written without one", () => {
+  // As of 2026-11-18: a plan for 2027 drawn up in November, and tables of other years.
+  const HEAD = ["工作任务", "责任单位", "完成时限", "完成情况", "完成日期"];
+  const located = (title: CellValue[][], name = "任务") =>
+    locateTable(
+      book(sheet(name, [...title, HEAD, ["检查", "机电科", "3月底", "已完成", "11月10日"]])),
+      DEFAULT_SETTINGS,
+    );
+
+  test.each([
+    { name: "a title's year", title: [["2027年重点工作任务表"]], year: 2027 },
+    { name: "…as 年度", title: [["2027年度安全生产重点工作"]], year: 2027 },
+    { name: "…with a space and full-width digits", title: [["２０２７ 年工作计划"]], year: 2027 },
+    { name: "…below a title row without one", title: [["重点工作任务表"], ["（2027年）"]], year: 2027 },
+    {
+      name: "a day on the 填报 line is no year of the table",
+      title: [["填报日期：2026年12月5日"]],
+      year: undefined,
+    },
+    { name: "…in Chinese numerals", title: [["二〇二六年", "2026年十二月"]], year: undefined },
+    { name: "two years: which?", title: [["2026年任务（对照2025年）"]], year: undefined },
+    { name: "the same year twice is one", title: [["2027年任务", "2027年度"]], year: 2027 },
+    { name: "no title", title: [], year: undefined },
+  ])("$name", ({ title, year }) => {
+    expect(tableYear(located(title))).toBe(year);
+  });
+
+  test.each([
+    { name: "2027年", year: 2027 },
+    { name: "2027", year: 2027 },
+    { name: "12月", year: undefined },
+  ])("a sheet named $name", ({ name, year }) => {
+    expect(tableYear(located([], name))).toBe(year);
+  });
+
+  test("a deadline without a year is the table's year; a completion date, the as-of day's", () => {
+    const [row] = readTaskRows(located([["2027年重点工作任务表"]]), asOf);
+    expect({ deadline: row!.deadline, doneDate: row!.doneDate }).toEqual({
+      deadline: { kind: "day", day: parseIsoDay("2027-03-31") },
+      doneDate: { kind: "day", day: parseIsoDay("2026-11-10") },
+    });
+  });
+});
+
+describe("the check says when a title's year is not the as-of day's", () => {
+  const notice = (title: string) =>
+    checkWorkbook(
+      book(sheet("任务", [[title], ["工作任务", "责任单位", "完成时限"], ["检查", "机电科", "3月底"]])),
+      {
+        asOf,
+      },
+    ).notices.find((n) => n.id === "tableYear");
+
+  test("another year: said, with both years", () => {
+    expect(notice("2027年重点工作任务表")?.values).toEqual({ sheet: "任务", year: 2027, asOfYear: 2026 });
+    expect(formatNotice(notice("2027年重点工作任务表")!, "zh-CN")).toBe(
+      "“任务”的标题写的是 2027 年：没有写年份的日期（如“3月底”“12月中旬”）按 2027 年计，而不是检查日所在的 2026 年。",
+    );
+  });
+
+  test("the as-of day's year: nothing to say", () => {
+    expect(notice("2026年重点工作任务表")).toBeUndefined();
   });
 });
