@@ -19,7 +19,7 @@
 import type { CheckResult } from "../check";
 import { ymdOf } from "../day";
 import type { Field } from "../table/fields";
-import { tableYear, type TaskRow } from "../table/rows";
+import { completionDate, tableYear, type TaskRow } from "../table/rows";
 import { parseDate, type ParsedDate } from "../values/date";
 import { cellText, compactKey, isBlank, isFilled, normalizeText } from "../values/text";
 import { columnIndex, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
@@ -450,8 +450,6 @@ export function unitNamedIn(file: string, units: readonly string[]): string | un
 class MasterIndex {
   readonly columns: ReadonlyMap<Field, number>;
   private readonly grid: SheetGrid | undefined;
-  /** The as-of day's year: a completion date written without one is in it. */
-  private readonly year: number;
   /** The year the table is for (tableYear): a deadline written without one is in it, as the check read it. */
   private readonly planYear: number;
   private readonly byRow: Map<number, TaskRow>;
@@ -478,9 +476,9 @@ class MasterIndex {
       Object.entries(result.columns).map(([field, letter]) => [field as Field, columnIndex(letter!)!]),
     );
     this.grid = workbook.sheets.find((s) => s.name === result.sheet);
-    this.year = ymdOf(result.asOf).year;
     this.planYear =
-      (this.grid && tableYear({ sheet: this.grid, headerRow: result.headerRow - 1 })) ?? this.year;
+      (this.grid && tableYear({ sheet: this.grid, headerRow: result.headerRow - 1 })) ??
+      ymdOf(result.asOf).year;
     this.byRow = new Map(result.rows.map((row) => [row.row, row]));
     const used = new Set(this.columns.values());
     for (const merge of this.grid?.merges ?? []) {
@@ -616,11 +614,11 @@ class MasterIndex {
 
   /**
    * An answer as compared: its text with white space and full-width forms folded; a completion date by its
-   * day (a date cell, 2026/11/5 and 2026年11月5日 alike; 11月5日 in the master's as-of year).
+   * day (a date cell, 2026/11/5 and 2026年11月5日 alike; 11月5日 as the check reads a completion date).
    */
   answerKey(field: AnswerField, value: CellValue | undefined): string {
     if (field === "doneDate") {
-      const date = parseDate(value, this.year);
+      const date = completionDate(value, this.master.result.asOf);
       if (date.kind === "day") return `\u0000day${date.day}`;
     }
     return normalizeText(cellText(value));

@@ -68,7 +68,7 @@ export function readTaskRows(
   const { sheet, columns } = location;
   const { fill, from: fillFrom } = mergeFill(sheet, location.firstDataRow, columns);
   const asOfYear = ymdOf(asOf).year;
-  const parse = memoParsers(asOfYear, tableYear(location) ?? asOfYear, roster);
+  const parse = memoParsers(asOf, tableYear(location) ?? asOfYear, roster);
   const column = (field: Field) => columns.get(field) ?? -1;
   const categoryCol = column("category");
   const taskCol = column("task");
@@ -322,7 +322,8 @@ const SECTION_NUMBER =
  * Large tables repeat the same few statuses, dates, numbers and unit names: each distinct value is read
  * once, and rows share the result (fewer objects for the garbage collector, too).
  */
-function memoParsers(asOfYear: number, planYear: number, roster: readonly string[] | undefined) {
+function memoParsers(asOf: Day, planYear: number, roster: readonly string[] | undefined) {
+  const asOfYear = ymdOf(asOf).year;
   const memo = <T>(read: (value: string) => T) => {
     const cache = new Map<string, T>();
     return (value: string): T => {
@@ -355,7 +356,7 @@ function memoParsers(asOfYear: number, planYear: number, roster: readonly string
     if (shared === undefined) unitLists.set(key, (shared = list));
     return shared;
   });
-  const date = byText((value) => parseDate(value, asOfYear));
+  const date = byText((value) => completionDate(value, asOf));
   return {
     text: (value: CellValue | undefined): string =>
       typeof value === "string" ? text(value) : normalizeText(cellText(value)),
@@ -368,4 +369,22 @@ function memoParsers(asOfYear: number, planYear: number, roster: readonly string
     cycle: byText(parseCycle),
     number: byText(parseNumber),
   };
+}
+
+/** How far after the as-of day a completion date without a year may fall before it is taken as last year's. */
+const HALF_YEAR = 183;
+
+/**
+ * A completion date. Written without a year it is near the as-of day: the as-of year's, unless that falls more
+ * than half a year after it (12月28日 written in January is last December, not a day to come); a day to
+ * come soon stays, for date-in-future to tell.
+ * @example completionDate("12月28日", parseIsoDay("2027-01-10")!) // 2026-12-28
+ */
+export function completionDate(value: CellValue | undefined, asOf: Day): ParsedDate {
+  const { year } = ymdOf(asOf);
+  const read = parseDate(value, year);
+  if (read.kind !== "day" || read.day - asOf <= HALF_YEAR) return read;
+  const lastYear = parseDate(value, year - 1);
+  // The same day either way: the year was written.
+  return lastYear.kind === "day" && lastYear.day !== read.day ? lastYear : read;
 }

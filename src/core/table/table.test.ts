@@ -4,7 +4,7 @@ import type { CellRange, CellValue, ExcelTable, SheetGrid, WorkbookModel } from 
 import { checkWorkbook } from "../check";
 import { formatNotice, formatTableProblem } from "../i18n";
 import { locateTable, TableError } from "./locate";
-import { readTaskRows, tableYear } from "./rows";
+import { completionDate, readTaskRows, tableYear } from "./rows";
 
 const asOf = parseIsoDay("2026-11-18")!;
 const sheet = (name: string, rows: CellValue[][], merges: CellRange[] = [], hidden = false): SheetGrid => ({
@@ -773,5 +773,33 @@ describe("the check says when a title's year is not the as-of day's", () => {
 
   test("the as-of day's year: nothing to say", () => {
     expect(notice("2026年重点工作任务表")).toBeUndefined();
+  });
+});
+
+describe("completionDate: a completion date written without a year is near the as-of day", () => {
+  test.each([
+    { name: "in the as-of year", value: "11月10日", asOf: "2026-11-18", day: "2026-11-10" },
+    {
+      name: "a day to come soon stays, for date-in-future",
+      value: "11月20日",
+      asOf: "2026-11-18",
+      day: "2026-11-20",
+    },
+    { name: "last December's, read in January", value: "12月28日", asOf: "2027-01-10", day: "2026-12-28" },
+    { name: "…written with a dot", value: "12.28", asOf: "2027-01-10", day: "2026-12-28" },
+    { name: "half a year ahead is still this year", value: "7月1日", asOf: "2027-01-10", day: "2027-07-01" },
+    { name: "a year written is kept", value: "2027-12-28", asOf: "2027-01-10", day: "2027-12-28" },
+    {
+      name: "a date cell is kept",
+      value: { day: parseIsoDay("2027-12-28")! },
+      asOf: "2027-01-10",
+      day: "2027-12-28",
+    },
+  ])("$name: $value on $asOf", ({ value, asOf: on, day }) => {
+    expect(completionDate(value, parseIsoDay(on)!)).toEqual({ kind: "day", day: parseIsoDay(day) });
+  });
+
+  test("a text that is no date stays no date", () => {
+    expect(completionDate("尽快", parseIsoDay("2027-01-10")!)).toEqual({ kind: "invalid", text: "尽快" });
   });
 });
