@@ -67,6 +67,7 @@ describe("parseStatus", () => {
     "办结并归档",
     // A hazard ledger's (隐患整改台账).
     "已整改",
+    "完成整改",
     "已完成整改",
     "整改完成",
     "整改完毕",
@@ -79,6 +80,9 @@ describe("parseStatus", () => {
     true,
   ];
   const open = [
+    "序时推进",
+    "待上报",
+    "待报送",
     "进行中",
     "推进中",
     "未开始",
