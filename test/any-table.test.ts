@@ -1,0 +1,182 @@
+// Any task table a clerk could type, made up at random from what clerks write (units and group words, dates
+// with and without years, statuses, a title naming a year or a day, a roster with types or none): the check
+// reads it without failing, every open task with a unit is sent to someone or said to reach no one, and the
+// notices sent, returned unchanged, merge back as no answer at all.
+
+import fc from "fast-check";
+import { checkWorkbook } from "../src/core/check";
+import { formatDay, parseIsoDay, type Day } from "../src/core/day";
+import { answerableNotice } from "../src/core/feedback/notice";
+import { mergeAnswers, returnedFile } from "../src/core/feedback/merge";
+import { NOTICE_RECORD_SHEET } from "../src/core/feedback/types";
+import { contextFor } from "../src/core/output/generate";
+import { noticeRecipients, noticesSheet } from "../src/core/output/sheets/notices";
+import { specRowCount, specRows, type SheetSpec } from "../src/core/output/spec";
+import { isGroupWord } from "../src/core/recurring/units";
+import { DEFAULT_SETTINGS } from "../src/core/settings";
+import type { CellValue, SheetGrid, WorkbookModel } from "../src/core/workbook";
+
+const FIRST_DAY = parseIsoDay("2026-01-01")!;
+const LAST_DAY = parseIsoDay("2027-12-31")!;
+const HEADER: CellValue[] = ["序号", "工作任务", "责任单位", "完成时限", "完成情况", "完成日期", "备注"];
+const ROSTER: SheetGrid = {
+  name: "单位名单",
+  rows: [
+    ["单位", "类型"],
+    ["综采一队", "区队"],
+    ["掘进二队", "区队"],
+    ["机电科", "科室"],
+    ["通风科", "科室"],
+  ],
+  merges: [],
+};
+
+const some = <T>(pool: readonly T[], other: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: other });
+const dateCell = fc.integer({ min: FIRST_DAY, max: LAST_DAY }).map((day): CellValue => ({ day }));
+
+const unit = some<CellValue>(
+  [
+    "综采一队",
+    "机电科",
+    "通风科",
+    " 掘进二队 ",
+    "各单位",
+    "各区队",
+    "全部",
+    "相关单位",
+    "有关部门",
+    "机电科、通风科",
+    "综采一队（牵头）、机电科",
+    "各区队（机电科牵头）",
+    "机电科及各区队",
+    "机电科/通风科",
+    "机电科 张三",
+    "",
+    null,
+  ],
+  fc.string({ maxLength: 8 }),
+);
+const deadline = some<CellValue>(
+  [
+    "2026-11-10",
+    "2026年12月31日前",
+    "3月底",
+    "12月中旬",
+    "四季度",
+    "年底前",
+    "长期",
+    "2027年国庆节前",
+    "春节前",
+    "每月25日前",
+    "尽快",
+    "2026.1 1",
+    "0026-11-30",
+    "2026年2月30日",
+    46331,
+    null,
+  ],
+  fc.oneof(dateCell, fc.string({ maxLength: 10 })),
+);
+const status = some<CellValue>(
+  [
+    "已完成",
+    "进行中",
+    "未完成",
+    "已取消",
+    "完成整改",
+    "序时推进",
+    "基本完成",
+    "已完成 11月20日",
+    "60%",
+    "",
+    null,
+  ],
+  fc.string({ maxLength: 6 }),
+);
+const doneDate = some<CellValue>(["11月10日", "12月28日", "2026-11-01", "明天", null], dateCell);
+const task = some<CellValue>(
+  ["安全检查", "隐患排查", "设备检修", "学习", "合计", "注：以上为计划"],
+  fc.string({ maxLength: 12 }),
+);
+const title = fc.constantFrom<CellValue[][]>(
+  [],
+  [["2027年重点工作任务表"]],
+  [["2026年度重点工作"]],
+  [["重点工作任务表"], ["填报日期：2026年12月5日"]],
+  [["2026年任务（对照2025年）"]],
+);
+
+const table = fc.record({
+  title,
+  roster: fc.boolean(),
+  asOf: fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
+  rows: fc.array(fc.tuple(task, unit, deadline, status, doneDate), { minLength: 1, maxLength: 25 }),
+});
+
+/** A generated notice sheet as the cells a unit sends back: a date as a date cell, the rest as written. */
+function returnedGrid(spec: SheetSpec): CellValue[][] {
+  return specRows(spec, 0, specRowCount(spec)).map((row) =>
+    row.cells.map((cell): CellValue => {
+      const value = cell?.value;
+      if (value === undefined || value === null) return null;
+      if (typeof value === "object") return "day" in value ? { day: value.day } : null;
+      return value;
+    }),
+  );
+}
+
+test("any table: read, every open task sent or said unsent, and unchanged notices merge as no answer", () => {
+  fc.assert(
+    fc.property(table, ({ title: rowsAbove, roster, asOf, rows }) => {
+      const sheet: SheetGrid = {
+        name: "任务",
+        rows: [...rowsAbove, HEADER, ...rows.map(([t, u, d, s, done], i) => [i + 1, t, u, d, s, done, null])],
+        merges: [],
+      };
+      const workbook: WorkbookModel = { fileName: "t.xlsx", sheets: roster ? [sheet, ROSTER] : [sheet] };
+      const result = checkWorkbook(workbook, { asOf: asOf as Day });
+
+      // A group word's units are units, never group words.
+      for (const shared of result.sharedTasks ?? [])
+        for (const name of shared.units)
+          expect({ name, group: isGroupWord(name) }).toEqual({ name, group: false });
+
+      // Every open task with a unit is in some unit's notice, or among those said to reach no one.
+      const recipients = noticeRecipients(result);
+      const sent = new Set([...recipients.units.values(), ...recipients.unaddressed.values()].flat());
+      const open = result.rows.filter((row) => row.unit !== "" && row.status.kind !== "done");
+      expect(open.filter((row) => !sent.has(row)).map((row) => row.row)).toEqual([]);
+      expect([...sent].filter((row) => row.status.kind === "done").map((row) => row.row)).toEqual([]);
+      const said = result.notices.find((notice) => notice.id === "unaddressedTasks");
+      expect(said?.values.count ?? 0).toBe([...recipients.unaddressed.values()].flat().length);
+      noticesSheet(contextFor(result, { settings: DEFAULT_SETTINGS, locale: "zh-CN" }));
+
+      // Each unit's notice, sent back as it came, answers nothing and is refused nothing.
+      const returns = [...recipients.units.keys()].map((name) => {
+        const notice = answerableNotice(
+          result,
+          { settings: DEFAULT_SETTINGS, locale: "zh-CN", workbook },
+          name,
+        )!;
+        const [noticeSheet, recordSheet] = notice.sheets as [SheetSpec, SheetSpec];
+        const returned: WorkbookModel = {
+          fileName: `${name}.xlsx`,
+          sheets: [
+            { name: noticeSheet.name, rows: returnedGrid(noticeSheet), merges: [] },
+            { name: NOTICE_RECORD_SHEET, rows: returnedGrid(recordSheet), merges: [], hidden: true },
+          ],
+        };
+        return returnedFile(`${name}.xlsx`, returned, DEFAULT_SETTINGS);
+      });
+      const outcome = mergeAnswers({ workbook, result }, returns);
+      expect({ asOf: formatDay(asOf), changes: outcome.changes, rejected: outcome.rejected }).toEqual({
+        asOf: formatDay(asOf),
+        changes: [],
+        rejected: [],
+      });
+      expect(outcome.skipped).toEqual([]);
+    }),
+    { seed: 20261205, numRuns: 300 },
+  );
+});
