@@ -126,16 +126,50 @@ function returnedGrid(spec: SheetSpec): CellValue[][] {
   );
 }
 
+/** The table a generated case describes, and its check. */
+type Table = typeof table extends fc.Arbitrary<infer T> ? T : never;
+
+function checkedTable({ title: rowsAbove, roster, asOf, rows }: Table) {
+  const sheet: SheetGrid = {
+    name: "任务",
+    rows: [...rowsAbove, HEADER, ...rows.map(([t, u, d, s, done], i) => [i + 1, t, u, d, s, done, null])],
+    merges: [],
+  };
+  const workbook: WorkbookModel = { fileName: "t.xlsx", sheets: roster ? [sheet, ROSTER] : [sheet] };
+  return { workbook, result: checkWorkbook(workbook, { asOf: asOf as Day }) };
+}
+
+/** A unit's notice as it comes back, `answer` typed into its status cells. */
+function returnedNotice(
+  master: ReturnType<typeof checkedTable>,
+  unit: string,
+  answer?: string,
+): ReturnType<typeof returnedFile> {
+  const notice = answerableNotice(
+    master.result,
+    { settings: DEFAULT_SETTINGS, locale: "zh-CN", workbook: master.workbook },
+    unit,
+  )!;
+  const [noticeSheet, recordSheet] = notice.sheets as [SheetSpec, SheetSpec];
+  const grid = returnedGrid(noticeSheet);
+  const status = notice.record.columns.status;
+  if (answer !== undefined && status !== undefined)
+    for (const row of notice.record.rows) grid[row.noticeRow - 1]![status] = answer;
+  const returned: WorkbookModel = {
+    fileName: `${unit}.xlsx`,
+    sheets: [
+      { name: noticeSheet.name, rows: grid, merges: [] },
+      { name: NOTICE_RECORD_SHEET, rows: returnedGrid(recordSheet), merges: [], hidden: true },
+    ],
+  };
+  return returnedFile(`${unit}.xlsx`, returned, DEFAULT_SETTINGS);
+}
+
 test("any table: read, every open task sent or said unsent, and unchanged notices merge as no answer", () => {
   fc.assert(
-    fc.property(table, ({ title: rowsAbove, roster, asOf, rows }) => {
-      const sheet: SheetGrid = {
-        name: "任务",
-        rows: [...rowsAbove, HEADER, ...rows.map(([t, u, d, s, done], i) => [i + 1, t, u, d, s, done, null])],
-        merges: [],
-      };
-      const workbook: WorkbookModel = { fileName: "t.xlsx", sheets: roster ? [sheet, ROSTER] : [sheet] };
-      const result = checkWorkbook(workbook, { asOf: asOf as Day });
+    fc.property(table, (made) => {
+      const { workbook, result } = checkedTable(made);
+      const { asOf } = made;
 
       // A group word's units are units, never group words.
       for (const shared of result.sharedTasks ?? [])
@@ -153,22 +187,7 @@ test("any table: read, every open task sent or said unsent, and unchanged notice
       noticesSheet(contextFor(result, { settings: DEFAULT_SETTINGS, locale: "zh-CN" }));
 
       // Each unit's notice, sent back as it came, answers nothing and is refused nothing.
-      const returns = [...recipients.units.keys()].map((name) => {
-        const notice = answerableNotice(
-          result,
-          { settings: DEFAULT_SETTINGS, locale: "zh-CN", workbook },
-          name,
-        )!;
-        const [noticeSheet, recordSheet] = notice.sheets as [SheetSpec, SheetSpec];
-        const returned: WorkbookModel = {
-          fileName: `${name}.xlsx`,
-          sheets: [
-            { name: noticeSheet.name, rows: returnedGrid(noticeSheet), merges: [] },
-            { name: NOTICE_RECORD_SHEET, rows: returnedGrid(recordSheet), merges: [], hidden: true },
-          ],
-        };
-        return returnedFile(`${name}.xlsx`, returned, DEFAULT_SETTINGS);
-      });
+      const returns = [...recipients.units.keys()].map((name) => returnedNotice({ workbook, result }, name));
       const outcome = mergeAnswers({ workbook, result }, returns);
       expect({ asOf: formatDay(asOf), changes: outcome.changes, rejected: outcome.rejected }).toEqual({
         asOf: formatDay(asOf),
@@ -176,6 +195,32 @@ test("any table: read, every open task sent or said unsent, and unchanged notice
         rejected: [],
       });
       expect(outcome.skipped).toEqual([]);
+    }),
+    { seed: 20261205, numRuns: 300 },
+  );
+});
+
+test("any table: a unit that answers 已完成 to all its notice's tasks closes its own, and its shared ones are reported", () => {
+  fc.assert(
+    fc.property(table, (made) => {
+      const master = checkedTable(made);
+      const recipients = noticeRecipients(master.result);
+      const [unit, rows] = [...recipients.units][0] ?? [];
+      if (unit === undefined || rows === undefined) return;
+      const outcome = mergeAnswers(master, [returnedNotice(master, unit, "已完成")]);
+      const shared = new Set(master.result.sharedTasks?.map((task) => task.index));
+      // In the table's order (the notice has them most urgent first).
+      const own = rows.filter((row) => !shared.has(row.index)).map((row) => row.row);
+      const others = rows.filter((row) => shared.has(row.index)).map((row) => row.row);
+      expect({
+        unit,
+        changed: outcome.changes.map((c) => c.row).sort((a, b) => a - b),
+        reported: outcome.rejected.map((r) => [r.row, r.reason]).sort(([a], [b]) => Number(a) - Number(b)),
+      }).toEqual({
+        unit,
+        changed: own,
+        reported: others.map((row) => [row, "sharedTask"]),
+      });
     }),
     { seed: 20261205, numRuns: 300 },
   );
