@@ -10,15 +10,28 @@ import { answerableNotice } from "../src/core/feedback/notice";
 import { mergeAnswers, returnedFile } from "../src/core/feedback/merge";
 import { NOTICE_RECORD_SHEET } from "../src/core/feedback/types";
 import { contextFor } from "../src/core/output/generate";
+import { planWrite } from "../src/core/output/plan";
 import { noticeRecipients, noticesSheet } from "../src/core/output/sheets/notices";
 import { specRowCount, specRows, type SheetSpec } from "../src/core/output/spec";
 import { isGroupWord } from "../src/core/recurring/units";
+import { buildReport } from "../src/core/report";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import type { CellValue, SheetGrid, WorkbookModel } from "../src/core/workbook";
 
 const FIRST_DAY = parseIsoDay("2026-01-01")!;
 const LAST_DAY = parseIsoDay("2027-12-31")!;
-const HEADER: CellValue[] = ["序号", "工作任务", "责任单位", "完成时限", "完成情况", "完成日期", "备注"];
+const HEADER: CellValue[] = [
+  "序号",
+  "工作任务",
+  "责任单位",
+  "完成时限",
+  "完成情况",
+  "完成日期",
+  "分值",
+  "得分",
+  "周期",
+  "备注",
+];
 const ROSTER: SheetGrid = {
   name: "单位名单",
   rows: [
@@ -107,11 +120,38 @@ const title = fc.constantFrom<CellValue[][]>(
   [["2026年任务（对照2025年）"]],
 );
 
+const points = some<CellValue>(
+  [5, 10, "5分", 0, null],
+  fc.oneof(fc.double({ noNaN: false }), fc.string({ maxLength: 4 })),
+);
+const score = some<CellValue>(
+  [5, 4.5, 12, "优", null],
+  fc.oneof(fc.double({ noNaN: false }), fc.string({ maxLength: 4 })),
+);
+const cycle = some<CellValue>(["每月", "季度", "一次性", "", null, "随时"], fc.string({ maxLength: 4 }));
+/** A section heading across the table (一、安全生产), standing before the row at `before`. */
+const heading = fc.record({
+  before: fc.nat(),
+  text: fc.constantFrom("一、安全生产", "（二）党建工作", "第三部分 其他"),
+});
+/** A vertical merge in the unit or deadline column, as clerks merge one unit over its rows. */
+const merge = fc.record({
+  column: fc.constantFrom(2, 3),
+  top: fc.nat(),
+  height: fc.integer({ min: 2, max: 4 }),
+});
+
 const table = fc.record({
   title,
   roster: fc.boolean(),
   asOf: fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
-  rows: fc.array(fc.tuple(task, unit, deadline, status, doneDate), { minLength: 1, maxLength: 25 }),
+  rows: fc.array(fc.tuple(task, unit, deadline, status, doneDate, points, score, cycle), {
+    minLength: 1,
+    maxLength: 25,
+  }),
+  headings: fc.array(heading, { maxLength: 2 }),
+  merges: fc.array(merge, { maxLength: 2 }),
+  hidden: fc.array(fc.nat(), { maxLength: 3 }),
 });
 
 /** A generated notice sheet as the cells a unit sends back: a date as a date cell, the rest as written. */
@@ -129,11 +169,40 @@ function returnedGrid(spec: SheetSpec): CellValue[][] {
 /** The table a generated case describes, and its check. */
 type Table = typeof table extends fc.Arbitrary<infer T> ? T : never;
 
-function checkedTable({ title: rowsAbove, roster, asOf, rows }: Table) {
+function checkedTable({ title: rowsAbove, roster, asOf, rows, headings, merges, hidden }: Table) {
+  const body: CellValue[][] = rows.map(([t, u, d, s, done, p, sc, c], i) => [
+    i + 1,
+    t,
+    u,
+    d,
+    s,
+    done,
+    p,
+    sc,
+    c,
+    null,
+  ]);
+  for (const { before, text } of [...headings].sort((a, b) => b.before - a.before))
+    body.splice(Math.min(before, body.length), 0, [text]);
+  const top = rowsAbove.length + 1;
   const sheet: SheetGrid = {
     name: "任务",
-    rows: [...rowsAbove, HEADER, ...rows.map(([t, u, d, s, done], i) => [i + 1, t, u, d, s, done, null])],
-    merges: [],
+    rows: [...rowsAbove, HEADER, ...body],
+    merges: merges
+      .map(({ column, top: at, height }) => ({
+        top: top + (at % body.length),
+        left: column,
+        right: column,
+        height,
+      }))
+      .map(({ height, ...range }) => ({
+        ...range,
+        bottom: Math.min(range.top + height - 1, top + body.length - 1),
+      }))
+      .filter(
+        (range, i, all) => range.bottom > range.top && all.findIndex((r) => r.left === range.left) === i,
+      ),
+    hiddenRows: new Set(hidden.map((row) => top + (row % body.length))),
   };
   const workbook: WorkbookModel = { fileName: "t.xlsx", sheets: roster ? [sheet, ROSTER] : [sheet] };
   return { workbook, result: checkWorkbook(workbook, { asOf: asOf as Day }) };
@@ -184,7 +253,10 @@ test("any table: read, every open task sent or said unsent, and unchanged notice
       expect([...sent].filter((row) => row.status.kind === "done").map((row) => row.row)).toEqual([]);
       const said = result.notices.find((notice) => notice.id === "unaddressedTasks");
       expect(said?.values.count ?? 0).toBe([...recipients.unaddressed.values()].flat().length);
+      // Everything written from it is made: the sheets, the highlights, the report.
       noticesSheet(contextFor(result, { settings: DEFAULT_SETTINGS, locale: "zh-CN" }));
+      planWrite(result, { settings: DEFAULT_SETTINGS, locale: "zh-CN", record: undefined, date1904: false });
+      buildReport(result, "en-US");
 
       // Each unit's notice, sent back as it came, answers nothing and is refused nothing.
       const returns = [...recipients.units.keys()].map((name) => returnedNotice({ workbook, result }, name));
