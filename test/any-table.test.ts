@@ -5,7 +5,7 @@
 
 import fc from "fast-check";
 import { checkWorkbook } from "../src/core/check";
-import { formatDay, parseIsoDay, type Day } from "../src/core/day";
+import { formatDay, type Day } from "../src/core/day";
 import { answerableNotice } from "../src/core/feedback/notice";
 import { mergeAnswers, returnedFile } from "../src/core/feedback/merge";
 import { NOTICE_RECORD_SHEET } from "../src/core/feedback/types";
@@ -16,143 +16,8 @@ import { specRowCount, specRows, type SheetSpec } from "../src/core/output/spec"
 import { isGroupWord } from "../src/core/recurring/units";
 import { buildReport } from "../src/core/report";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
-import type { CellValue, SheetGrid, WorkbookModel } from "../src/core/workbook";
-
-const FIRST_DAY = parseIsoDay("2026-01-01")!;
-const LAST_DAY = parseIsoDay("2027-12-31")!;
-const HEADER: CellValue[] = [
-  "序号",
-  "工作任务",
-  "责任单位",
-  "完成时限",
-  "完成情况",
-  "完成日期",
-  "分值",
-  "得分",
-  "周期",
-  "备注",
-];
-const ROSTER: SheetGrid = {
-  name: "单位名单",
-  rows: [
-    ["单位", "类型"],
-    ["综采一队", "区队"],
-    ["掘进二队", "区队"],
-    ["机电科", "科室"],
-    ["通风科", "科室"],
-  ],
-  merges: [],
-};
-
-const some = <T>(pool: readonly T[], other: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: other });
-const dateCell = fc.integer({ min: FIRST_DAY, max: LAST_DAY }).map((day): CellValue => ({ day }));
-
-const unit = some<CellValue>(
-  [
-    "综采一队",
-    "机电科",
-    "通风科",
-    " 掘进二队 ",
-    "各单位",
-    "各区队",
-    "全部",
-    "相关单位",
-    "有关部门",
-    "机电科、通风科",
-    "综采一队（牵头）、机电科",
-    "各区队（机电科牵头）",
-    "机电科及各区队",
-    "机电科/通风科",
-    "机电科 张三",
-    "",
-    null,
-  ],
-  fc.string({ maxLength: 8 }),
-);
-const deadline = some<CellValue>(
-  [
-    "2026-11-10",
-    "2026年12月31日前",
-    "3月底",
-    "12月中旬",
-    "四季度",
-    "年底前",
-    "长期",
-    "2027年国庆节前",
-    "春节前",
-    "每月25日前",
-    "尽快",
-    "2026.1 1",
-    "0026-11-30",
-    "2026年2月30日",
-    46331,
-    null,
-  ],
-  fc.oneof(dateCell, fc.string({ maxLength: 10 })),
-);
-const status = some<CellValue>(
-  [
-    "已完成",
-    "进行中",
-    "未完成",
-    "已取消",
-    "完成整改",
-    "序时推进",
-    "基本完成",
-    "已完成 11月20日",
-    "60%",
-    "",
-    null,
-  ],
-  fc.string({ maxLength: 6 }),
-);
-const doneDate = some<CellValue>(["11月10日", "12月28日", "2026-11-01", "明天", null], dateCell);
-const task = some<CellValue>(
-  ["安全检查", "隐患排查", "设备检修", "学习", "合计", "注：以上为计划"],
-  fc.string({ maxLength: 12 }),
-);
-const title = fc.constantFrom<CellValue[][]>(
-  [],
-  [["2027年重点工作任务表"]],
-  [["2026年度重点工作"]],
-  [["重点工作任务表"], ["填报日期：2026年12月5日"]],
-  [["2026年任务（对照2025年）"]],
-);
-
-const points = some<CellValue>(
-  [5, 10, "5分", 0, null],
-  fc.oneof(fc.double({ noNaN: false }), fc.string({ maxLength: 4 })),
-);
-const score = some<CellValue>(
-  [5, 4.5, 12, "优", null],
-  fc.oneof(fc.double({ noNaN: false }), fc.string({ maxLength: 4 })),
-);
-const cycle = some<CellValue>(["每月", "季度", "一次性", "", null, "随时"], fc.string({ maxLength: 4 }));
-/** A section heading across the table (一、安全生产), standing before the row at `before`. */
-const heading = fc.record({
-  before: fc.nat(),
-  text: fc.constantFrom("一、安全生产", "（二）党建工作", "第三部分 其他"),
-});
-/** A vertical merge in the unit or deadline column, as clerks merge one unit over its rows. */
-const merge = fc.record({
-  column: fc.constantFrom(2, 3),
-  top: fc.nat(),
-  height: fc.integer({ min: 2, max: 4 }),
-});
-
-const table = fc.record({
-  title,
-  roster: fc.boolean(),
-  asOf: fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
-  rows: fc.array(fc.tuple(task, unit, deadline, status, doneDate, points, score, cycle), {
-    minLength: 1,
-    maxLength: 25,
-  }),
-  headings: fc.array(heading, { maxLength: 2 }),
-  merges: fc.array(merge, { maxLength: 2 }),
-  hidden: fc.array(fc.nat(), { maxLength: 3 }),
-});
+import type { CellValue, WorkbookModel } from "../src/core/workbook";
+import { anyTable, tableWorkbook, type AnyTable } from "./helpers/any-table";
 
 /** A generated notice sheet as the cells a unit sends back: a date as a date cell, the rest as written. */
 function returnedGrid(spec: SheetSpec): CellValue[][] {
@@ -167,45 +32,10 @@ function returnedGrid(spec: SheetSpec): CellValue[][] {
 }
 
 /** The table a generated case describes, and its check. */
-type Table = typeof table extends fc.Arbitrary<infer T> ? T : never;
-
-function checkedTable({ title: rowsAbove, roster, asOf, rows, headings, merges, hidden }: Table) {
-  const body: CellValue[][] = rows.map(([t, u, d, s, done, p, sc, c], i) => [
-    i + 1,
-    t,
-    u,
-    d,
-    s,
-    done,
-    p,
-    sc,
-    c,
-    null,
-  ]);
-  for (const { before, text } of [...headings].sort((a, b) => b.before - a.before))
-    body.splice(Math.min(before, body.length), 0, [text]);
-  const top = rowsAbove.length + 1;
-  const sheet: SheetGrid = {
-    name: "任务",
-    rows: [...rowsAbove, HEADER, ...body],
-    merges: merges
-      .map(({ column, top: at, height }) => ({
-        top: top + (at % body.length),
-        left: column,
-        right: column,
-        height,
-      }))
-      .map(({ height, ...range }) => ({
-        ...range,
-        bottom: Math.min(range.top + height - 1, top + body.length - 1),
-      }))
-      .filter(
-        (range, i, all) => range.bottom > range.top && all.findIndex((r) => r.left === range.left) === i,
-      ),
-    hiddenRows: new Set(hidden.map((row) => top + (row % body.length))),
-  };
-  const workbook: WorkbookModel = { fileName: "t.xlsx", sheets: roster ? [sheet, ROSTER] : [sheet] };
-  return { workbook, result: checkWorkbook(workbook, { asOf: asOf as Day }) };
+/** A generated table and its check, as of its as-of day. */
+function checkedTable(made: AnyTable) {
+  const workbook = tableWorkbook(made);
+  return { workbook, result: checkWorkbook(workbook, { asOf: made.asOf as Day }) };
 }
 
 /** A unit's notice as it comes back, `answer` typed into its status cells. */
@@ -236,7 +66,7 @@ function returnedNotice(
 
 test("any table: read, every open task sent or said unsent, and unchanged notices merge as no answer", () => {
   fc.assert(
-    fc.property(table, (made) => {
+    fc.property(anyTable, (made) => {
       const { workbook, result } = checkedTable(made);
       const { asOf } = made;
 
@@ -274,7 +104,7 @@ test("any table: read, every open task sent or said unsent, and unchanged notice
 
 test("any table: a unit that answers 已完成 to all its notice's tasks closes its own, and its shared ones are reported", () => {
   fc.assert(
-    fc.property(table, (made) => {
+    fc.property(anyTable, (made) => {
       const master = checkedTable(made);
       const recipients = noticeRecipients(master.result);
       const [unit, rows] = [...recipients.units][0] ?? [];
