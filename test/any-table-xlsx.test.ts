@@ -1,6 +1,6 @@
 // Any task table a clerk could type (see helpers/any-table), saved by another program (ExcelJS), checked into a
 // copy by the xlsx host: the copy reads back with every cell of the clerk's sheets as it was, and checking the
-// copy again finds what checking the original found.
+// copy again finds what checking the original found, and writes the same copy.
 
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -43,6 +43,14 @@ const cellsOf = (workbook: WorkbookModel, name: string): CellValue[][] =>
     return row;
   });
 
+/** The checked copy of a workbook, as `duban check --out` writes it. */
+async function checkedCopy(bytes: Uint8Array, asOf: Day): Promise<Uint8Array> {
+  const pkg = OpcPackage.open(bytes, "t.xlsx");
+  const read = await readPackage(pkg, "t.xlsx");
+  writeCheck(pkg, checkWorkbook(read, { asOf }), { settings: DEFAULT_SETTINGS, locale: "zh-CN" });
+  return pkg.toBytes();
+}
+
 const findingsOf = (workbook: WorkbookModel, asOf: Day) =>
   checkWorkbook(workbook, { asOf }).findings.map(
     (f) => `${f.rule} ${f.row} ${f.column ?? ""} ${f.messageId}`,
@@ -55,10 +63,8 @@ test("any table, saved by ExcelJS and checked into a copy: every cell kept, and 
       const bytes = await excelJsBytes(tableWorkbook(made));
       const original = await readWorkbookBytes(bytes, "t.xlsx");
 
-      const pkg = OpcPackage.open(bytes, "t.xlsx");
-      const read = await readPackage(pkg, "t.xlsx");
-      writeCheck(pkg, checkWorkbook(read, { asOf }), { settings: DEFAULT_SETTINGS, locale: "zh-CN" });
-      const copy = await readWorkbookBytes(pkg.toBytes(), "t-checked.xlsx");
+      const copyBytes = await checkedCopy(bytes, asOf);
+      const copy = await readWorkbookBytes(copyBytes, "t-checked.xlsx");
 
       for (const sheet of original.sheets)
         expect(cellsOf(copy, sheet.name)).toEqual(cellsOf(original, sheet.name));
@@ -66,6 +72,12 @@ test("any table, saved by ExcelJS and checked into a copy: every cell kept, and 
         expect.arrayContaining(["问题清单", "汇总", "督办单"]),
       );
       expect(findingsOf(copy, asOf)).toEqual(findingsOf(original, asOf));
+      // Checked again, the copy is as it was: its sheets, Duban's own among them, hold the same cells.
+      const again = await readWorkbookBytes(await checkedCopy(copyBytes, asOf), "t-checked-again.xlsx");
+      expect(again.sheets.map((sheet) => [sheet.name, sheet.hidden ?? false])).toEqual(
+        copy.sheets.map((sheet) => [sheet.name, sheet.hidden ?? false]),
+      );
+      for (const sheet of copy.sheets) expect(cellsOf(again, sheet.name)).toEqual(cellsOf(copy, sheet.name));
     }),
     { seed: 20261205, numRuns: 40 },
   );
