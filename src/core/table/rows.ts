@@ -183,13 +183,19 @@ export function tableYear(location: Pick<TableLocation, "sheet" | "headerRow">):
   const years = new Set<number>();
   // A sheet named by its year alone (2027), one a year.
   if (/^\s*20\d{2}\s*$/.test(sheet.name)) years.add(Number(sheet.name));
-  for (const text of texts)
-    for (const match of text.normalize("NFKC").matchAll(TITLE_YEAR)) years.add(Number(match[1]));
+  for (const text of texts) {
+    const folded = text.normalize("NFKC");
+    for (const match of folded.matchAll(TITLE_YEAR)) years.add(Number(match[1]));
+    // 2026-2027年度 (a heating season, a school year): both years, so neither.
+    for (const match of folded.matchAll(YEAR_SPAN)) years.add(Number(match[1]));
+  }
   return years.size === 1 ? [...years][0] : undefined;
 }
 
 /** 2027年, 2027年度, 2027 年: a year not followed by a month (2026年12月5日 is a day, not the table's year). */
 const TITLE_YEAR = /(?<!\d)(20\d{2})\s*年(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)/g;
+/** The first year of a span of years: 2026-2027年, 2026—2027, 2026至2027年. */
+const YEAR_SPAN = /(?<!\d)(20\d{2})\s*(?:年)?\s*[-—–~～至到]\s*20\d{2}(?!\d)/g;
 
 /**
  * Whether a row repeats the header: a sheet of several tables stacked under one another, or printed pages

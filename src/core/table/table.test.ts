@@ -732,6 +732,8 @@ describe("the year a table's title names, for its dates written without one", ()
     },
     { name: "…in Chinese numerals", title: [["二〇二六年", "2026年十二月"]], year: undefined },
     { name: "two years: which?", title: [["2026年任务（对照2025年）"]], year: undefined },
+    { name: "a span of years", title: [["2026-2027年度采暖季重点工作"]], year: undefined },
+    { name: "…written with 至", title: [["2026年至2027年工作安排"]], year: undefined },
     { name: "the same year twice is one", title: [["2027年任务", "2027年度"]], year: 2027 },
     { name: "no title", title: [], year: undefined },
   ])("$name", ({ title, year }) => {
