@@ -77,6 +77,32 @@ const MONTH_END = /^(\d{1,2})月(?:底|末|份)?$/;
  */
 const DOTTED_MONTH_DAY = /^(\d{1,2})[./-](\d{1,2})$/;
 /**
+ * The year last, as systems and other locales write it: 12/31/2026 (the month first), 31/12/2026 and
+ * 31.12.2026 (the day first). Read where only one order makes a day: 5/11/2026 could be either, and is none.
+ */
+const YEAR_LAST = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
+/** A month named in English, its spaces gone: Nov30,2026, November30,2026, 30Nov2026, 30-Nov-2026. */
+const ENGLISH_DATE = /^(?:([a-z]{3,9})\.?-?(\d{1,2}),?(\d{4})|(\d{1,2})-?([a-z]{3,9})\.?-?,?(\d{4}))$/i;
+/** English month names, whole or cut short (Sept too), and the month each is. */
+const ENGLISH_MONTHS: ReadonlyMap<string, number> = new Map(
+  [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ]
+    .flatMap((name, i) => [[name, i + 1] as const, [name.slice(0, 3), i + 1] as const])
+    .concat([["sept", 9]]),
+);
+/**
  * Where a span written for a deadline may be cut: 至, 到, a tilde or a dash of any length (3月-12月,
  * 2026.11.30-2026.12.31, 11月1日至30日, 2026年11月30日—12月31日).
  */
@@ -308,6 +334,16 @@ function dayFromText(text: string, asOfYear: number): Day | undefined {
     return dayFromYmd(asOfYear, Number(m[1]), Number(m[2]));
   if ((m = SHORT_YEAR.exec(text)))
     return dayFromYmd(2000 + Number(m[1]), Number(m[2] ?? m[5]), Number(m[3] ?? m[6]));
+  if ((m = YEAR_LAST.exec(text))) {
+    const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    if (first > 12) return dayFromYmd(year, second, first);
+    if (second > 12 || first === second) return dayFromYmd(year, first, second);
+    return undefined;
+  }
+  if ((m = ENGLISH_DATE.exec(text))) {
+    const month = ENGLISH_MONTHS.get((m[1] ?? m[5]!).toLowerCase());
+    return month === undefined ? undefined : dayFromYmd(Number(m[3] ?? m[6]), month, Number(m[2] ?? m[4]));
+  }
   return undefined;
 }
 
