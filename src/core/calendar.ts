@@ -19,6 +19,8 @@ export type DayOverrides = ReadonlyMap<Day, boolean>;
 interface MainlandData {
   readonly offDays: ReadonlySet<Day>;
   readonly workDays: ReadonlySet<Day>;
+  /** `春节 2026` → the first day off of that holiday that year. */
+  readonly holidayStarts: ReadonlyMap<string, Day>;
   readonly firstYear: number;
   readonly lastYear: number;
 }
@@ -33,8 +35,32 @@ function mainlandData(): MainlandData {
   const offDays = toDays(chineseDays.holidays);
   const workDays = toDays(chineseDays.workdays);
   const years = [...offDays].map((day) => ymdOf(day).year);
-  mainland = { offDays, workDays, firstYear: Math.min(...years), lastYear: Math.max(...years) };
+  // Each day off is listed with its holiday: "Spring Festival,春节,4".
+  const holidayStarts = new Map<string, Day>();
+  for (const [iso, about] of Object.entries(chineseDays.holidays as Record<string, string>)) {
+    const day = parseIsoDay(iso)!;
+    const key = `${about.split(",")[1]} ${ymdOf(day).year}`;
+    const first = holidayStarts.get(key);
+    if (first === undefined || day < first) holidayStarts.set(key, day);
+  }
+  mainland = {
+    offDays,
+    workDays,
+    holidayStarts,
+    firstYear: Math.min(...years),
+    lastYear: Math.max(...years),
+  };
   return mainland;
+}
+
+/**
+ * The first day off of a public holiday in a year, by the name chinese-days gives it (春节, 清明, 端午, 中秋,
+ * 劳动节, 国庆节, 元旦): undefined for a year its table does not cover yet (each year's is published in the
+ * autumn before).
+ * @example holidayStart("春节", 2026) // 2026-02-15
+ */
+export function holidayStart(name: string, year: number): Day | undefined {
+  return mainlandData().holidayStarts.get(`${name} ${year}`);
 }
 
 /**

@@ -207,11 +207,17 @@ describe("parseDate", () => {
     ["before New Year's Day: the year before's last day", "2027年元旦前", "2026-12-31"],
     ["before Labour Day", "2027年五一前", "2027-04-30"],
     ["before Labour Day, its other name", "2027年劳动节前", "2027-04-30"],
-    // Which year's is not said; a lunar holiday's day is not one the calendar here knows.
+    // Before a holiday that moves, its year named: the day before its first day off in the mainland calendar.
+    ["before the Spring Festival (days off from 2026-02-15)", "2026年春节前", "2026-02-14"],
+    ["before Tomb-sweeping Day", "2026年清明节前", "2026-04-03"],
+    ["before the Dragon Boat Festival", "2026年端午节前", "2026-06-18"],
+    ["before the Mid-autumn Festival, what is due after it", "2026年中秋前完成", "2026-09-24"],
+    // Which year's is not said; a year the calendar has no holidays for yet; no day off at all (元宵).
     ["before National Day, no year", "国庆节前", "invalid:国庆节前"],
     ["before the Spring Festival, no year", "春节前", "invalid:春节前"],
     ["before the Spring Festival, spaces around", " 春节前 ", "invalid:春节前"],
-    ["before the Spring Festival, the year named", "2027年春节前", "invalid:2027年春节前"],
+    ["before the Spring Festival of a year not in the calendar", "2099年春节前", "invalid:2099年春节前"],
+    ["before the Lantern Festival, no day off", "2026年元宵节前", "invalid:2026年元宵节前"],
     ["National Day itself is no deadline", "2026年国庆节", "invalid:2026年国庆节"],
     ["before National Day, moved to a day", "国庆节前（延期至12月31日）", "2026-12-31"],
   ];

@@ -1,5 +1,6 @@
 // Dates as clerks write them in deadline, start and completion columns.
 
+import { holidayStart } from "../calendar";
 import { dayFromExcelSerial, dayFromYmd, daysInMonth, ymdOf, type Day } from "../day";
 import type { CellValue } from "../workbook";
 import { digitByDigit, smallNumber } from "./numerals";
@@ -154,8 +155,7 @@ export function parseDate(
   const moved = days ? undefined : lastMove(text);
   const holiday = moved === undefined ? HOLIDAY_EVE.exec(plain) : null;
   if (holiday) {
-    const eve = holiday[1] === undefined ? undefined : FIXED_HOLIDAY_EVES[holiday[2]!];
-    const day = eve && written(dayFromYmd(Number(holiday[1]) + eve[0], eve[1], eve[2]));
+    const day = holiday[1] === undefined ? undefined : written(holidayEve(holiday[2]!, Number(holiday[1])));
     return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
   }
   const day = written(moved === undefined ? (read(text) ?? read(plain)) : read(moved));
@@ -190,6 +190,27 @@ const FIXED_HOLIDAY_EVES: Readonly<Record<string, readonly [number, number, numb
   国庆: [0, 9, 30],
   十一: [0, 9, 30],
 };
+
+/** The holidays that move from year to year, by the name chinese-days gives them. */
+const MOVING_HOLIDAYS: Readonly<Record<string, string>> = {
+  春节: "春节",
+  清明: "清明",
+  端午: "端午",
+  中秋: "中秋",
+};
+
+/**
+ * The day before a holiday of a year: a fixed one's eve; for one that moves, the day before its first day off
+ * in the mainland calendar (2026年春节前: the holiday begins on 2026-02-15, so 2026-02-14), where the calendar
+ * has that year. 元宵 is no day off, and no day is read for it.
+ */
+function holidayEve(holiday: string, year: number): Day | undefined {
+  const eve = FIXED_HOLIDAY_EVES[holiday];
+  if (eve) return dayFromYmd(year + eve[0], eve[1], eve[2]);
+  const name = MOVING_HOLIDAYS[holiday];
+  const start = name === undefined ? undefined : holidayStart(name, year);
+  return start === undefined ? undefined : start - 1;
+}
 
 /** Whether a text is a deadline before a holiday (国庆节前, 2027年春节前, 2026年国庆节前): see HOLIDAY_EVE. */
 export function isHolidayDeadline(text: string): boolean {
