@@ -67,8 +67,7 @@ export function readTaskRows(
 ): TaskRow[] {
   const { sheet, columns } = location;
   const { fill, from: fillFrom } = mergeFill(sheet, location.firstDataRow, columns);
-  const asOfYear = ymdOf(asOf).year;
-  const parse = memoParsers(asOf, tableYear(location) ?? asOfYear, roster);
+  const parse = memoParsers(asOf, tableYear(location), roster);
   const column = (field: Field) => columns.get(field) ?? -1;
   const categoryCol = column("category");
   const taskCol = column("task");
@@ -328,7 +327,7 @@ const SECTION_NUMBER =
  * Large tables repeat the same few statuses, dates, numbers and unit names: each distinct value is read
  * once, and rows share the result (fewer objects for the garbage collector, too).
  */
-function memoParsers(asOf: Day, planYear: number, roster: readonly string[] | undefined) {
+function memoParsers(asOf: Day, titleYear: number | undefined, roster: readonly string[] | undefined) {
   const asOfYear = ymdOf(asOf).year;
   const memo = <T>(read: (value: string) => T) => {
     const cache = new Map<string, T>();
@@ -370,7 +369,13 @@ function memoParsers(asOf: Day, planYear: number, roster: readonly string[] | un
     /** A day the work was done on, written without a year: near the as-of day, so in its year. */
     date,
     /** A deadline or start written without a year: in the year the table is for (see tableYear). */
-    planned: planYear === asOfYear ? date : byText((value) => parseDate(value, planYear)),
+    // A deadline may lie far ahead: it is the title's year's, or the as-of year's, never moved back a year as a
+    // completion date is. A holiday without a year (国庆节前) is the title's year's; without one, not said.
+    planned: byText((value) =>
+      titleYear === undefined
+        ? parseDate(value, asOfYear)
+        : parseDate(value, titleYear, { holidayYear: titleYear }),
+    ),
     status: byText(parseStatus),
     cycle: byText(parseCycle),
     number: byText(parseNumber),

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, settingsSchema } from "../settings";
-import { parseIsoDay } from "../day";
+import { formatDay, parseIsoDay } from "../day";
 import type { CellRange, CellValue, ExcelTable, SheetGrid, WorkbookModel } from "../workbook";
 import { checkWorkbook } from "../check";
 import { formatNotice, formatTableProblem } from "../i18n";
@@ -754,6 +754,32 @@ describe("the year a table's title names, for its dates written without one", ()
       deadline: { kind: "day", day: parseIsoDay("2027-03-31") },
       doneDate: { kind: "day", day: parseIsoDay("2026-11-10") },
     });
+  });
+
+  test.each([
+    // Without a title's year: a deadline is the as-of year's however far ahead, as a plan may be.
+    {
+      title: [],
+      cells: ["12月31日", "12月28日"],
+      asOf: "2027-01-10",
+      deadline: "2027-12-31",
+      done: "2026-12-28",
+    },
+    // A holiday named without a year is the title's year's; without a title, which year's is not said.
+    {
+      title: [["2026年重点工作"]],
+      cells: ["国庆节前", null],
+      asOf: "2026-11-18",
+      deadline: "2026-09-30",
+      done: null,
+    },
+    { title: [], cells: ["国庆节前", null], asOf: "2026-11-18", deadline: null, done: null },
+  ])("$cells as of $asOf under $title", ({ title, cells, asOf: on, deadline, done }) => {
+    const table = book(sheet("任务", [...title, HEAD, ["检查", "机电科", cells[0]!, "已完成", cells[1]!]]));
+    const [row] = readTaskRows(locateTable(table, DEFAULT_SETTINGS), parseIsoDay(on)!);
+    const day = (parsed: { kind: string; day?: number }) =>
+      parsed.kind === "day" ? formatDay(parsed.day!) : null;
+    expect({ deadline: day(row!.deadline), done: day(row!.doneDate) }).toEqual({ deadline, done });
   });
 });
 

@@ -136,7 +136,14 @@ const PLAUSIBLE_SERIAL = { min: 20_000, max: 80_000 };
 export function parseDate(
   value: CellValue | undefined,
   asOfYear: number,
-  { days = false }: { readonly days?: boolean } = {},
+  {
+    days = false,
+    holidayYear,
+  }: {
+    readonly days?: boolean;
+    /** The year of a holiday named without one (国庆节前): the table's, where its title names it. */
+    readonly holidayYear?: number;
+  } = {},
 ): ParsedDate {
   if (value === null || value === undefined) return EMPTY;
   if (isDateCell(value)) return { kind: "day", day: value.day };
@@ -155,7 +162,8 @@ export function parseDate(
   const moved = days ? undefined : lastMove(text);
   const holiday = moved === undefined ? HOLIDAY_EVE.exec(plain) : null;
   if (holiday) {
-    const day = holiday[1] === undefined ? undefined : written(holidayEve(holiday[2]!, Number(holiday[1])));
+    const year = holiday[1] === undefined ? holidayYear : Number(holiday[1]);
+    const day = year === undefined ? undefined : written(holidayEve(holiday[2]!, year));
     return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
   }
   const day = written(moved === undefined ? (read(text) ?? read(plain)) : read(moved));
