@@ -42,7 +42,7 @@ describe("a task called off", () => {
     const notice = result.notices.find((n) => n.id === "cancelledTasks");
     expect(notice?.values).toEqual({ sheet: "任务", count: 7, rows: "2, 5, 6, 7, 8 …" });
     expect(formatNotice(notice!, "zh-CN")).toBe(
-      "“任务”中有 7 项任务的完成情况写明已取消或终止（第 2, 5, 6, 7, 8 … 行），这些任务不再检查，也不计入汇总和排名。",
+      "“任务”中有 7 项任务的完成情况写明已取消或终止（第 2、5、6、7、8…… 行），这些任务不再检查，也不计入汇总和排名。",
     );
     expect(formatNotice(notice!, "en-US")).toContain('7 tasks of "任务" are marked as cancelled');
   });

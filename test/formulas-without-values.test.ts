@@ -44,7 +44,7 @@ test("formulas openpyxl wrote and nothing calculated are named in a notice", asy
   const notice = result.notices.find((n) => n.id === "formulasWithoutValues");
   expect(notice?.values).toEqual({ sheet: "任务", count: 7, cells: "F2, F3, F4, F5, F6 …" });
   expect(formatNotice(notice!, "zh-CN")).toContain(
-    "“任务”中有 7 个公式单元格没有保存计算结果（F2, F3, F4, F5, F6 …）",
+    "“任务”中有 7 个公式单元格没有保存计算结果（F2、F3、F4、F5、F6……）",
   );
   expect(formatNotice(notice!, "en-US")).toContain('7 formula cells of "任务" hold no calculated value');
 });

@@ -115,7 +115,7 @@ describe("naming one on the command line: exit 2, one line that says what kind o
     [
       "--sheet, a chart sheet",
       ["poi/WithChartSheet.xlsx", "--sheet", "Chart2"],
-      /^duban: WithChartSheet\.xlsx: “Chart2”是一张图表工作表，不是普通工作表.*Sheet1, Sheet6/,
+      /^duban: WithChartSheet\.xlsx: “Chart2”是一张图表工作表，不是普通工作表.*Sheet1、Sheet6/,
     ],
     [
       "--sheet, a chart sheet as written with another case",

@@ -11,6 +11,16 @@ const SHEET_KINDS: Readonly<Record<string, string>> = {
 };
 
 /** What is wrong with a sheet chosen in the settings: not there, or not a worksheet. */
+/**
+ * A list the engine gives as data (2, 5, 6 …; 任务, 汇总 … (+3)) as Chinese writes one: 、 between, …… for the
+ * rest.
+ */
+const enumerated = (list: unknown) =>
+  String(list)
+    .replaceAll(", ", "、")
+    .replace(/ … \(\+(\d+)\)$/, "……（另有 $1 张）")
+    .replace(/ …$/, "……");
+
 const absent = (kind: unknown) =>
   kind === undefined ? "不在工作簿中" : `是一张${SHEET_KINDS[String(kind)]}，不是普通工作表`;
 
@@ -197,39 +207,39 @@ export const zhCN: Catalogue = {
     recurringNoLedger: (v) =>
       `找到工作规范“${v.sheet}”，但没有找到台账，未检查漏项。请加一张名为“台账”、带“期次”列的表，或用 --ledger 指定台账。`,
     recurringGroupNoRoster: (v) =>
-      `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”需要单位名单才能展开，这些单位的漏项未检查。请加一张“单位名单”表，第二列写单位类型（区队、科室、支部）。`,
+      `工作规范“${v.sheet}”第 ${enumerated(v.rows)} 行的“${v.words}”需要单位名单才能展开，这些单位的漏项未检查。请加一张“单位名单”表，第二列写单位类型（区队、科室、支部）。`,
     recurringGroupNoMatch: (v) =>
-      `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”在单位名单中没有对应类型的单位。请在单位名单第二列写明单位类型。`,
+      `工作规范“${v.sheet}”第 ${enumerated(v.rows)} 行的“${v.words}”在单位名单中没有对应类型的单位。请在单位名单第二列写明单位类型。`,
     recurringGroupVague: (v) =>
-      `工作规范“${v.sheet}”第 ${v.rows} 行的“${v.words}”没有指明是哪些单位，这些行的漏项未检查。请写明单位，或写“各区队”“各科室”等单位类别。`,
+      `工作规范“${v.sheet}”第 ${enumerated(v.rows)} 行的“${v.words}”没有指明是哪些单位，这些行的漏项未检查。请写明单位，或写“各区队”“各科室”等单位类别。`,
     hiddenRowFindings: (v) =>
-      `“${v.sheet}”中有 ${v.count} 行问题所在的行被隐藏或筛选掉了（第 ${v.rows} 行），这些行照常检查，但标记要取消隐藏或清除筛选后才能看到。`,
+      `“${v.sheet}”中有 ${v.count} 行问题所在的行被隐藏或筛选掉了（第 ${enumerated(v.rows)} 行），这些行照常检查，但标记要取消隐藏或清除筛选后才能看到。`,
     cancelledTasks: (v) =>
-      `“${v.sheet}”中有 ${v.count} 项任务的完成情况写明已取消或终止（第 ${v.rows} 行），这些任务不再检查，也不计入汇总和排名。`,
+      `“${v.sheet}”中有 ${v.count} 项任务的完成情况写明已取消或终止（第 ${enumerated(v.rows)} 行），这些任务不再检查，也不计入汇总和排名。`,
     tableYear: (v) =>
       `“${v.sheet}”的标题写的是 ${v.year} 年：没有写年份的日期（如“3月底”“12月中旬”）按 ${v.year} 年计，而不是检查日所在的 ${v.asOfYear} 年。`,
     unaddressedTasks: (v) =>
-      `“${v.sheet}”中有 ${v.count} 项未完成的任务责任单位只写了“${v.words}”（第 ${v.rows} 行），没有写明是哪些单位：督办单无法发出，也不计入任何单位。请在任务表中写明责任单位。`,
+      `“${v.sheet}”中有 ${v.count} 项未完成的任务责任单位只写了“${v.words}”（第 ${enumerated(v.rows)} 行），没有写明是哪些单位：督办单无法发出，也不计入任何单位。请在任务表中写明责任单位。`,
     formulasWithoutValues: (v) =>
-      `“${v.sheet}”中有 ${v.count} 个公式单元格没有保存计算结果（${v.cells}），Duban 只能把它们当作空单元格。这个文件多半是程序生成、没有在 Excel 中保存过：请在 Excel 或 WPS 中打开它，保存一次后再检查。`,
+      `“${v.sheet}”中有 ${v.count} 个公式单元格没有保存计算结果（${enumerated(v.cells)}），Duban 只能把它们当作空单元格。这个文件多半是程序生成、没有在 Excel 中保存过：请在 Excel 或 WPS 中打开它，保存一次后再检查。`,
     calendarAssumed: (v) =>
       `工作日历只收录到 ${v.lastYear} 年，${v.from} 起按周一至周五计算工作日。请在工作簿中加一张“节假日”表，写明此后的放假和调休日期。`,
     rosterSheetMissing: (v) =>
-      `设置中指定的单位名单“${v.sheet}”${absent(v.kind)}，本次没有按名单核对责任单位，排名包括表中的所有单位。请在设置中改为工作簿中现有的表（${v.sheets}），或删去这一设置，按表名“单位名单”自动查找。`,
+      `设置中指定的单位名单“${v.sheet}”${absent(v.kind)}，本次没有按名单核对责任单位，排名包括表中的所有单位。请在设置中改为工作簿中现有的表（${enumerated(v.sheets)}），或删去这一设置，按表名“单位名单”自动查找。`,
     holidaySheetMissing: (v) =>
-      `设置中指定的节假日表“${v.sheet}”${absent(v.kind)}，其中的放假和调休日期本次没有用上。请在设置中改为工作簿中现有的表（${v.sheets}），或删去这一设置，按表名“节假日”自动查找。`,
+      `设置中指定的节假日表“${v.sheet}”${absent(v.kind)}，其中的放假和调休日期本次没有用上。请在设置中改为工作簿中现有的表（${enumerated(v.sheets)}），或删去这一设置，按表名“节假日”自动查找。`,
   },
   tableProblems: {
     "sheet-not-found": (v) =>
-      `没有名为“${v.sheet}”的工作表。工作簿中有：${v.sheets}。请检查 --sheet 或设置中的表名。`,
+      `没有名为“${v.sheet}”的工作表。工作簿中有：${enumerated(v.sheets)}。请检查 --sheet 或设置中的表名。`,
     "not-a-worksheet": (v) =>
-      `“${v.sheet}”是一张${SHEET_KINDS[String(v.kind)]}，不是普通工作表，其中没有可检查的表格。工作簿中的工作表有：${v.sheets}。请检查 --sheet 或设置中的表名。`,
+      `“${v.sheet}”是一张${SHEET_KINDS[String(v.kind)]}，不是普通工作表，其中没有可检查的表格。工作簿中的工作表有：${enumerated(v.sheets)}。请检查 --sheet 或设置中的表名。`,
     "no-table": (v) =>
       v.hiddenSheet !== undefined
         ? `隐藏的工作表“${v.hiddenSheet}”中有任务表的表头，但隐藏的表不会被自动选为任务表。请取消隐藏这张表，或用 --sheet 或设置中的表名指定它。`
         : v.sheets === ""
           ? `工作簿中没有可以读取的工作表。请在 Excel、WPS 或 LibreOffice 中打开它，另存为 .xlsx 后再检查。`
-          : `在工作表（${v.sheets}）的前 30 行中没有找到任务表的表头。表头应含“工作任务”“责任单位”“完成时限”等列；也可用 --sheet 和设置中的 headerRow 指定。`,
+          : `在工作表（${enumerated(v.sheets)}）的前 30 行中没有找到任务表的表头。表头应含“工作任务”“责任单位”“完成时限”等列；也可用 --sheet 和设置中的 headerRow 指定。`,
     "no-header": (v) =>
       `工作表“${v.sheet}”的前 30 行中没有找到含“工作任务”列的表头。请在设置中用 headerRow 指定表头所在行。`,
     "missing-columns": (v) =>

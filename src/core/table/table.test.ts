@@ -680,7 +680,7 @@ describe("a table problem as data, worded in each locale at the edge", () => {
       book(sheet("说明", [["本表说明"]]), sheet("草稿", [["x"]], [], true)),
       {},
       { sheets: "说明, 草稿" },
-      "在工作表（说明, 草稿）的前 30 行中没有找到任务表的表头",
+      "在工作表（说明、草稿）的前 30 行中没有找到任务表的表头",
       "no task table header found in the first 30 rows of any sheet (说明, 草稿)",
     ],
     [
