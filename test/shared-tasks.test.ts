@@ -96,3 +96,30 @@ test("a unit's answer to the shared task is reported, and the master's row keeps
   );
   expect(units).toEqual(["机电科", "掘进二队", "综采一队"]);
 });
+
+test("a task of 各区队 that both teams answer done, merged together, is done in the master", async () => {
+  const answer = async (unit: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(file("notices"), `督办单-${unit}.xlsx`));
+    wb.worksheets[0]!.eachRow((row) => {
+      if (row.getCell(2).value === "区队自查") row.getCell(5).value = "已完成";
+    });
+    const returned = file(`${unit}-区队自查.xlsx`);
+    await wb.xlsx.writeFile(returned);
+    return returned;
+  };
+  const returns = [await answer("综采一队"), await answer("掘进二队")];
+  const merged = file("merged-teams.xlsx");
+  const { stderr } = await runCli(
+    ["merge", file("master.xlsx"), ...returns, "--as-of", AS_OF, "--out", merged],
+    AS_OF,
+  );
+  expect(stderr).toBe("");
+  const model = await readWorkbookBytes(readFileSync(merged), "merged-teams.xlsx");
+  const statuses = model.sheets
+    .find((s) => s.name === "任务")!
+    .rows.slice(1, 4)
+    .map((cells) => cells?.[4]);
+  // 区队自查 (row 4) done; 开展安全大检查 of 各单位 waits for 机电科.
+  expect(statuses).toEqual(["未完成", "未完成", "已完成"]);
+});

@@ -77,6 +77,26 @@ const SHARED_TASKS: CellValue[][] = [
   [7, "区队自查", "各区队", day("2026-11-25"), "进行中", null, null, null],
 ];
 const sharedMaster = checked(masterWorkbook(SHARED_TASKS));
+/** The day each unit says it did the task of 各单位. */
+const SHARED_DONE: Readonly<Record<string, string>> = {
+  丙: "2026-11-15",
+  乙: "2026-11-16",
+  甲: "2026-11-17",
+  丁: "2026-11-12",
+};
+/** Each unit's notice of the task of 各单位 (row 7, the notice's row 3) answered 已完成 on its day (none for `undated`). */
+const sharedReturns = (units: readonly string[], undated?: string): readonly ReturnedFile[] =>
+  units.map((unit) =>
+    returned(
+      `${unit}.xlsx`,
+      noticeWorkbook(sharedMaster, unit, {
+        rows: [7],
+        edits: {
+          7: { status: "已完成", ...(unit === undated ? {} : { doneDate: day(SHARED_DONE[unit]!) }) },
+        },
+      }),
+    ),
+  );
 const sharedTask = (file: string, unit: string, returnedRow: number): RejectedAnswer => ({
   file,
   unit,
@@ -665,8 +685,8 @@ const cases: ReadonlyArray<[string, Case]> = [
         change("copy.xlsx", "甲", 2, "status", "进行中", "已完成"),
         change("copy.xlsx", "甲", 3, "status", null, "进行中"),
       ],
+      // A shared task's answers are weighed after each file's own: they come after its other refusals.
       rejected: [
-        sharedTask("copy.xlsx", "甲", 7),
         {
           file: "copy.xlsx",
           unit: "甲",
@@ -678,7 +698,54 @@ const cases: ReadonlyArray<[string, Case]> = [
           master: "进行中",
           returned: "已完成",
         },
+        sharedTask("copy.xlsx", "甲", 7),
       ],
+    },
+  ],
+  [
+    "a task of 各单位 answered done by every unit it names, merged together: done, on the day its last unit was",
+    {
+      master: sharedMaster,
+      returns: () => sharedReturns(["丙", "乙", "甲", "丁"]),
+      changes: [
+        { ...change("丙.xlsx", "各单位", 7, "status", "进行中", "已完成", "安全大检查") },
+        { ...change("甲.xlsx", "各单位", 7, "doneDate", null, day("2026-11-17"), "安全大检查") },
+      ],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "a task of 各单位 answered done by three of its four units: each answer reported, the task still open",
+    {
+      master: sharedMaster,
+      returns: () => sharedReturns(["丙", "乙", "甲"]),
+      changes: [],
+      rejected: ["丙", "乙", "甲"].flatMap((unit) => [
+        { ...sharedTask(`${unit}.xlsx`, unit, 3) },
+        {
+          ...sharedTask(`${unit}.xlsx`, unit, 3),
+          field: "doneDate" as const,
+          master: null,
+          returned: day(SHARED_DONE[unit]!),
+        },
+      ]),
+      round: AS_OF,
+    },
+  ],
+  [
+    "a task of 各单位 done by every unit, one giving no date: done, its date asked for, the dates given reported",
+    {
+      master: sharedMaster,
+      returns: () => sharedReturns(["丙", "乙", "甲", "丁"], "丁"),
+      changes: [{ ...change("丙.xlsx", "各单位", 7, "status", "进行中", "已完成", "安全大检查") }],
+      rejected: ["丙", "乙", "甲"].map((unit) => ({
+        ...sharedTask(`${unit}.xlsx`, unit, 3),
+        field: "doneDate" as const,
+        master: null,
+        returned: day(SHARED_DONE[unit]!),
+      })),
+      round: AS_OF,
     },
   ],
   [
@@ -749,6 +816,18 @@ describe("mergeAnswers", () => {
       { unit: "乙", files: ["乙.xlsx"], rowsUpdated: 0, rowsRejected: 1 },
       { unit: "甲", files: ["甲.xlsx"], rowsUpdated: 1, rowsRejected: 1 },
     ]);
+  });
+
+  test("units: a task of 各单位 that every unit closed is each one's row updated", () => {
+    const outcome = mergeAnswers(sharedMaster, sharedReturns(["丙", "乙", "甲", "丁"]));
+    expect(outcome.units).toEqual(
+      ["丙", "乙", "甲", "丁"].map((unit) => ({
+        unit,
+        files: [`${unit}.xlsx`],
+        rowsUpdated: 1,
+        rowsRejected: 0,
+      })),
+    );
   });
 
   test("units: a unit sent only a task of 各单位 is among them; the group words are not", () => {

@@ -21,6 +21,7 @@ import { ymdOf } from "../day";
 import type { Field } from "../table/fields";
 import { completionDate, tableYear, type TaskRow } from "../table/rows";
 import { parseDate, type ParsedDate } from "../values/date";
+import { parseStatus } from "../values/status";
 import { cellText, compactKey, isBlank, isFilled, normalizeText } from "../values/text";
 import { columnIndex, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
 import type { Settings } from "../settings";
@@ -115,11 +116,15 @@ export function mergeAnswers(
       ? noticeFile(table, file, answers, newest !== undefined && answers.record.round < newest)
       : copyFile(table, file, answers, unitOrder),
   );
+  const closing = closeShared(
+    table,
+    files.flatMap((f) => f.shared),
+  );
   const { changes, disagreements } = settle(
-    files.flatMap((f) => f.candidates),
+    [...files.flatMap((f) => f.candidates), ...closing.candidates],
     (field, value) => table.answerKey(field, value),
   );
-  const rejected = [...files.flatMap((f) => f.rejected), ...disagreements];
+  const rejected = [...files.flatMap((f) => f.rejected), ...closing.rejected, ...disagreements];
 
   const roundsUsed = files.flatMap((f) => (f.round === undefined ? [] : [f.round]));
   const round = roundsUsed.length === 0 ? undefined : roundsUsed.reduce((a, b) => (b > a ? b : a));
@@ -129,7 +134,7 @@ export function mergeAnswers(
     changes: changes.map((c) => c.change),
     rejected: rejected.map((r) => r.answer),
     skipped,
-    units: unitLines(unitOrder, files, changes, rejected, skipped),
+    units: unitLines(unitOrder, files, changes, rejected, skipped, closing.credited),
     ...(unattributed.length > 0 ? { unattributed } : {}),
   };
 }
@@ -157,6 +162,19 @@ interface FileOutcome {
   readonly round?: string;
   readonly candidates: readonly Candidate[];
   readonly rejected: readonly Rejection[];
+  /** Its answers to tasks it shares with other units (各单位), weighed with the other units' (closeShared). */
+  readonly shared: readonly SharedAnswer[];
+}
+
+/** One unit's answers to a task a group word gives to it and to others. */
+interface SharedAnswer {
+  readonly file: string;
+  readonly unit: string;
+  readonly returned: ReturnedRow;
+  readonly row: TaskRow;
+  readonly fields: readonly AnswerField[];
+  /** What the notice showed in the answer cells (a plain copy showed nothing). */
+  readonly sent?: Readonly<Partial<Record<AnswerField, CellValue>>>;
 }
 
 function noticeFile(
@@ -168,6 +186,7 @@ function noticeFile(
   const unit = normalizeText(answers.record.unit);
   const report = new Reporter(file, unit);
   const candidates: Candidate[] = [];
+  const shared: SharedAnswer[] = [];
   for (const returned of answers.rows) {
     const notice = returned.notice!;
     const row = table.byRecord(notice, returned.shownFingerprint);
@@ -184,10 +203,10 @@ function noticeFile(
     } else if (!row) {
       for (const field of answered) report.field("noMatch", returned, row, field, table);
     } else if (row.unit !== unit && table.shares(row, unit)) {
-      // A task of 各单位 is each unit's to do: one unit's answer is reported, and the row keeps its one status.
+      // A task of 各单位 is each unit's to do: weighed with the other units' answers (closeShared).
       if (edited.length > 0)
         for (const field of edited) report.field("protectedField", returned, row, field, table);
-      else for (const field of answered) report.field("sharedTask", returned, row, field, table);
+      else shared.push({ file, unit, returned, row, fields: answered, sent: notice.sent });
     } else if (row.unit !== unit) {
       for (const field of [...answered, ...edited]) report.field("otherUnit", returned, row, field, table);
     } else if (edited.length > 0) {
@@ -206,6 +225,7 @@ function noticeFile(
     ...(older ? {} : { round: answers.record.round }),
     candidates,
     rejected: report.rejected,
+    shared,
   };
 }
 
@@ -237,14 +257,14 @@ function copyFile(
       : soleUnit(answers.rows);
   const report = new Reporter(file, unit ?? "");
   const candidates: Candidate[] = [];
+  const shared: SharedAnswer[] = [];
   for (const { returned, row, answered } of changed) {
     if (!row) {
       for (const field of answered) report.field("noMatch", returned, row, field, table);
       continue;
     }
-    if (row.unit !== unit) {
-      const reason = unit !== undefined && table.shares(row, unit) ? "sharedTask" : "otherUnit";
-      for (const field of answered) report.field(reason, returned, row, field, table);
+    if (row.unit !== unit && (unit === undefined || !table.shares(row, unit))) {
+      for (const field of answered) report.field("otherUnit", returned, row, field, table);
       continue;
     }
     const edited = table.editedProtected(returned, row);
@@ -252,12 +272,16 @@ function copyFile(
       for (const field of edited) report.field("protectedField", returned, row, field, table);
       continue;
     }
+    if (row.unit !== unit) {
+      shared.push({ file, unit, returned, row, fields: answered });
+      continue;
+    }
     for (const field of answered) {
       const candidate = table.answer(file, unit, returned, row, field, undefined, report);
       if (candidate) candidates.push(candidate);
     }
   }
-  return { file, unit, candidates, rejected: report.rejected };
+  return { file, unit, candidates, rejected: report.rejected, shared };
 }
 
 /** The unit most rows name; a tie goes to the unit first in `order`, then to the one named first. */
@@ -325,6 +349,71 @@ class Reporter {
 // Weighing the returns against each other
 
 /**
+ * The answers to tasks several units share (各单位), task by task. Where every unit the task names answers it
+ * done, in the returns merged together, the task is done: its status is written (the first unit's word), and
+ * its completion date where each of them gave one (the latest: the task was done when its last unit was).
+ * Anything else a unit answered is reported: one unit's answer is not the task's, and the row keeps one
+ * status for them all. The change is the task's (its unit the group word); each unit is credited the row.
+ */
+function closeShared(
+  table: MasterIndex,
+  answers: readonly SharedAnswer[],
+): { candidates: Candidate[]; rejected: Rejection[]; credited: Array<{ unit: string; row: number }> } {
+  const candidates: Candidate[] = [];
+  const rejected: Rejection[] = [];
+  const credited: Array<{ unit: string; row: number }> = [];
+  const byRow = new Map<number, SharedAnswer[]>();
+  for (const answer of answers) {
+    const list = byRow.get(answer.row.row);
+    if (list) list.push(answer);
+    else byRow.set(answer.row.row, [answer]);
+  }
+  for (const group of byRow.values()) {
+    const { row } = group[0]!;
+    const members = table.members(row);
+    const done = members.map((unit) =>
+      group.find(
+        (answer) =>
+          answer.unit === unit &&
+          answer.fields.includes("status") &&
+          parseStatus(answer.returned.answers.status).kind === "done",
+      ),
+    );
+    /** The answers used for the task, by "answer's place in the group, field". */
+    const used = new Set<string>();
+    if (done.every((answer) => answer !== undefined)) {
+      const closers = done as SharedAnswer[];
+      const apply = (answer: SharedAnswer, field: AnswerField) => {
+        const report = new Reporter(answer.file, answer.unit);
+        const sent = answer.sent && field in answer.sent ? { value: answer.sent[field] ?? null } : undefined;
+        const candidate = table.answer(answer.file, row.unit, answer.returned, row, field, sent, report);
+        if (candidate) candidates.push(candidate);
+        rejected.push(...report.rejected);
+        for (const closer of closers) used.add(`${group.indexOf(closer)} ${field}`);
+      };
+      apply(closers[0]!, "status");
+      const days = closers.map((answer) =>
+        answer.fields.includes("doneDate")
+          ? table.completionDay(answer.returned.answers.doneDate)
+          : undefined,
+      );
+      if (days.every((day) => day !== undefined)) {
+        const last = days.indexOf(Math.max(...(days as number[])));
+        apply(closers[last]!, "doneDate");
+      }
+      for (const unit of members) credited.push({ unit, row: row.row });
+    }
+    group.forEach((answer, i) => {
+      const report = new Reporter(answer.file, answer.unit);
+      for (const field of answer.fields)
+        if (!used.has(`${i} ${field}`)) report.field("sharedTask", answer.returned, row, field, table);
+      rejected.push(...report.rejected);
+    });
+  }
+  return { candidates, rejected, credited };
+}
+
+/**
  * One change per master cell: where every return that changes it agrees (compared as shown), the first
  * file's; where they disagree, none, and each is reported with another file's value.
  */
@@ -383,11 +472,14 @@ function unitLines(
   changes: readonly Candidate[],
   rejected: readonly Rejection[],
   skipped: readonly SkippedFile[],
+  /** The rows of tasks several units share that the merge closed, credited to each of those units. */
+  credited: ReadonlyArray<{ readonly unit: string; readonly row: number }>,
 ): UnitFeedback[] {
   const lines = new Map<
     string,
     { files: string[]; updated: Set<number>; rejected: Set<string>; unusable: string[] }
   >();
+  const closedRows = new Set(credited.map((c) => c.row));
   const line = (unit: string) => {
     let entry = lines.get(unit);
     if (!entry)
@@ -396,7 +488,10 @@ function unitLines(
   };
   for (const unit of order) line(unit);
   for (const file of files) if (file.unit !== undefined) line(file.unit).files.push(file.file);
-  for (const { change } of changes) line(change.unit).updated.add(change.row);
+  // A shared task's change is the task's, its unit the group word: its units are credited with it instead.
+  for (const { change } of changes)
+    if (!closedRows.has(change.row)) line(change.unit).updated.add(change.row);
+  for (const { unit, row } of credited) line(unit).updated.add(row);
   for (const { answer, rowKey } of rejected) if (answer.unit !== "") line(answer.unit).rejected.add(rowKey);
   for (const { file, reason } of skipped) {
     if (!UNREADABLE.has(reason)) continue;
@@ -463,7 +558,7 @@ class MasterIndex {
   /** Cell key (row * 16384 + column) of the cells a host cannot write (MergeOptions.unwritable). */
   private readonly unwritable: ReadonlySet<number>;
   /** By task index, the units a group word in its unit cell gives the task to (CheckResult.sharedTasks). */
-  private readonly sharedBy: ReadonlyMap<number, ReadonlySet<string>>;
+  private readonly sharedBy: ReadonlyMap<number, readonly string[]>;
 
   constructor(
     private readonly master: MasterTable,
@@ -471,7 +566,7 @@ class MasterIndex {
   ) {
     const { result, workbook } = master;
     this.unwritable = new Set(unwritable.map((cell) => cell.row * 16384 + cell.column));
-    this.sharedBy = new Map(result.sharedTasks?.map((task) => [task.index, new Set(task.units)]));
+    this.sharedBy = new Map(result.sharedTasks?.map((task) => [task.index, task.units]));
     this.columns = new Map(
       Object.entries(result.columns).map(([field, letter]) => [field as Field, columnIndex(letter!)!]),
     );
@@ -494,7 +589,12 @@ class MasterIndex {
 
   /** Whether a group word in the row's unit cell (各单位, 各区队) gives its task to `unit` among others. */
   shares(row: TaskRow, unit: string): boolean {
-    return this.sharedBy.get(row.index)?.has(unit) ?? false;
+    return this.members(row).includes(unit);
+  }
+
+  /** The units a group word in the row's unit cell gives its task to, in the roster's order; none for a unit's. */
+  members(row: TaskRow): readonly string[] {
+    return this.sharedBy.get(row.index) ?? [];
   }
 
   /** The cell as the master shows it: its own value, or that of the merge over it. */
@@ -616,6 +716,12 @@ class MasterIndex {
    * An answer as compared: its text with white space and full-width forms folded; a completion date by its
    * day (a date cell, 2026/11/5 and 2026年11月5日 alike; 11月5日 as the check reads a completion date).
    */
+  /** A completion date answered, as the check reads one; undefined where it names no day. */
+  completionDay(value: CellValue | undefined): number | undefined {
+    const date = completionDate(value, this.master.result.asOf);
+    return date.kind === "day" ? date.day : undefined;
+  }
+
   answerKey(field: AnswerField, value: CellValue | undefined): string {
     if (field === "doneDate") {
       const date = completionDate(value, this.master.result.asOf);

@@ -337,7 +337,7 @@ export const enUS: Catalogue = {
         protectedField: "The task, unit or deadline was edited; none of this row's answers was applied",
         otherUnit: "A row of another unit was changed",
         sharedTask:
-          "A task of several units (such as 各单位): one unit's answer is not the task's, so it was not written into the master; fill it in once every unit has answered",
+          "A task of several units (such as 各单位): one unit's answer is not the task's; it is written into the master once every unit it names answers it done, in one merge",
         olderRound: "From an older round of notices",
         noMatch: "No task in the master matches this row",
         mergedCell: "The master cell is merged across rows; enter it by hand",
