@@ -63,28 +63,35 @@ test("each unit a group word names is sent the task; the word itself, and 相关
   );
 });
 
-test("a unit's answer to the shared task is reported, and the master's row keeps its status", async () => {
-  const returned = file("综采一队反馈.xlsx");
+/** A unit's notice answered 已完成 for `tasks`, saved by ExcelJS as `name`. */
+async function answered(unit: string, tasks: readonly string[], name: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(file("notices"), "督办单-综采一队.xlsx"));
-  const sheet = wb.worksheets[0]!;
-  sheet.eachRow((row) => {
-    if (row.getCell(2).value === "开展安全大检查" || row.getCell(2).value === "区队自查")
-      row.getCell(5).value = "已完成";
+  await wb.xlsx.readFile(path.join(file("notices"), `督办单-${unit}.xlsx`));
+  wb.worksheets[0]!.eachRow((row) => {
+    if (tasks.includes(String(row.getCell(2).value))) row.getCell(5).value = "已完成";
   });
-  await wb.xlsx.writeFile(returned);
+  await wb.xlsx.writeFile(file(name));
+  return file(name);
+}
 
-  const merged = file("merged.xlsx");
+/** `duban merge` of the master and `returns` into `name`: its exit, and the merged workbook as read back. */
+async function merge(returns: readonly string[], name: string) {
   const { code, stderr } = await runCli(
-    ["merge", file("master.xlsx"), returned, "--as-of", AS_OF, "--out", merged],
+    ["merge", file("master.xlsx"), ...returns, "--as-of", AS_OF, "--out", file(name)],
     AS_OF,
   );
-  expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
-  const model = await readWorkbookBytes(readFileSync(merged), "merged.xlsx");
+  const model = await readWorkbookBytes(readFileSync(file(name)), name);
   const statuses = model.sheets
     .find((s) => s.name === "任务")!
     .rows.slice(1, 4)
     .map((cells) => cells?.[4]);
+  return { code, stderr, model, statuses };
+}
+
+test("a unit's answer to the shared task is reported, and the master's row keeps its status", async () => {
+  const returned = await answered("综采一队", ["开展安全大检查", "区队自查"], "综采一队反馈.xlsx");
+  const { code, stderr, model, statuses } = await merge([returned], "merged.xlsx");
+  expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
   expect(statuses).toEqual(["未完成", "未完成", "进行中"]);
   const feedback = model.sheets.find((s) => s.name === CATALOGUES["zh-CN"].output.sheetNames.feedback)!;
   const reason = CATALOGUES["zh-CN"].output.feedback.reasons.sharedTask;
@@ -98,28 +105,12 @@ test("a unit's answer to the shared task is reported, and the master's row keeps
 });
 
 test("a task of 各区队 that both teams answer done, merged together, is done in the master", async () => {
-  const answer = async (unit: string) => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(file("notices"), `督办单-${unit}.xlsx`));
-    wb.worksheets[0]!.eachRow((row) => {
-      if (row.getCell(2).value === "区队自查") row.getCell(5).value = "已完成";
-    });
-    const returned = file(`${unit}-区队自查.xlsx`);
-    await wb.xlsx.writeFile(returned);
-    return returned;
-  };
-  const returns = [await answer("综采一队"), await answer("掘进二队")];
-  const merged = file("merged-teams.xlsx");
-  const { stderr } = await runCli(
-    ["merge", file("master.xlsx"), ...returns, "--as-of", AS_OF, "--out", merged],
-    AS_OF,
-  );
+  const returns = [
+    await answered("综采一队", ["区队自查"], "综采一队-区队自查.xlsx"),
+    await answered("掘进二队", ["区队自查"], "掘进二队-区队自查.xlsx"),
+  ];
+  const { stderr, statuses } = await merge(returns, "merged-teams.xlsx");
   expect(stderr).toBe("");
-  const model = await readWorkbookBytes(readFileSync(merged), "merged-teams.xlsx");
-  const statuses = model.sheets
-    .find((s) => s.name === "任务")!
-    .rows.slice(1, 4)
-    .map((cells) => cells?.[4]);
   // 区队自查 (row 4) done; 开展安全大检查 of 各单位 waits for 机电科.
   expect(statuses).toEqual(["未完成", "未完成", "已完成"]);
 });
