@@ -130,3 +130,23 @@ test("any table: a unit answering 已完成 to its notice closes its own tasks, 
     { seed: 20261205, numRuns: 300 },
   );
 });
+
+test("any table: every unit answering 已完成 to its notice, merged together, closes every task sent", () => {
+  fc.assert(
+    fc.property(anyTable, (made) => {
+      const master = checkedTable(made);
+      const recipients = noticeRecipients(master.result);
+      const returns = [...recipients.units.keys()].map((unit) => returnedNotice(master, unit, "已完成"));
+      const outcome = mergeAnswers(master, returns);
+      const sent = [...new Set([...recipients.units.values()].flat().map((row) => row.row))].sort(
+        (a, b) => a - b,
+      );
+      const closed = outcome.changes.filter((c) => c.field === "status").map((c) => c.row);
+      expect({ closed: closed.sort((a, b) => a - b), rejected: outcome.rejected }).toEqual({
+        closed: sent,
+        rejected: [],
+      });
+    }),
+    { seed: 20261205, numRuns: 300 },
+  );
+});
