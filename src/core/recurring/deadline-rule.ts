@@ -3,7 +3,7 @@
 import type { WorkCalendar } from "../calendar";
 import { dayFromYmd, daysInMonth, ymdOf, type Day } from "../day";
 import { isDateCell, type CellValue } from "../workbook";
-import { TIME_OF_DAY } from "../values/date";
+import { ENGLISH_MONTH_NAMES, TIME_OF_DAY } from "../values/date";
 import { smallNumber } from "../values/numerals";
 import type { Period, RecurringCycle } from "./periods";
 
@@ -184,20 +184,6 @@ const EN_CYCLE: ReadonlyArray<[RegExp, RecurringCycle]> = [
 ];
 const EN_CYCLE_WORD =
   "(half[- ]?year|half|six months|year|annual|quarter|month|ten[- ]day period|ten days|week|day|working day|workday|business day)";
-const EN_MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
 const EN_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const EN_MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
 const EN_WEEKDAY = "(mon|tue|wed|thu|fri|sat|sun)[a-z]*";
@@ -300,7 +286,7 @@ const EN_RULES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Omit<DeadlineRule
 ];
 
 function monthNumber(word: string): number {
-  return EN_MONTHS.findIndex((name) => name.startsWith(word)) + 1;
+  return ENGLISH_MONTH_NAMES.findIndex((name) => name.startsWith(word)) + 1;
 }
 
 function withCycle(

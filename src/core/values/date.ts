@@ -84,24 +84,27 @@ const DOTTED_MONTH_DAY = /^(\d{1,2})[./-](\d{1,2})$/;
 const YEAR_LAST = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
 /** A month named in English, its spaces gone: Nov30,2026, November30,2026, 30Nov2026, 30-Nov-2026. */
 const ENGLISH_DATE = /^(?:([a-z]{3,9})\.?-?(\d{1,2}),?(\d{4})|(\d{1,2})-?([a-z]{3,9})\.?-?,?(\d{4}))$/i;
+/** The months in English, January first. */
+export const ENGLISH_MONTH_NAMES: readonly string[] = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 /** English month names, whole or cut short (Sept too), and the month each is. */
 const ENGLISH_MONTHS: ReadonlyMap<string, number> = new Map(
-  [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-  ]
-    .flatMap((name, i) => [[name, i + 1] as const, [name.slice(0, 3), i + 1] as const])
-    .concat([["sept", 9]]),
+  ENGLISH_MONTH_NAMES.flatMap((name, i) => [
+    [name, i + 1] as const,
+    [name.slice(0, 3), i + 1] as const,
+  ]).concat([["sept", 9]]),
 );
 /**
  * Where a span written for a deadline may be cut: 至, 到, a tilde or a dash of any length (3月-12月,
