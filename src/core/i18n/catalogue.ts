@@ -244,6 +244,8 @@ export interface OutputWording {
   /** In the suggestion column, for a group word (各单位): what to write instead. */
   readonly offRosterGroup: string;
   readonly noticeHeading: (unit: string) => string;
+  /** A task on a unit's 督办单 page that a group word gives to it and to others: the task and the word. */
+  readonly sharedTaskText: (task: string, word: string) => string;
   readonly noticeLine: (v: { asOf: string; open: number; overdue: number; dueSoon: number }) => string;
   /** The section of open tasks whose unit cell names no unit a notice can go to (相关单位), and its line. */
   readonly noticeUnaddressed: (word: string) => string;

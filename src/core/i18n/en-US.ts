@@ -441,6 +441,7 @@ export const enUS: Catalogue = {
     offRosterHeader: ["As written", "Meant (suggested)", "Tasks", "Open", "Overdue"],
     offRosterGroup: "many units: name the lead unit",
     noticeHeading: (unit) => `Notice: ${unit}`,
+    sharedTaskText: (task, word) => `${task} (${word})`,
     noticeUnaddressed: (word) => `No unit named: ${word}`,
     noticeUnaddressedLine: (v) =>
       `As of ${v.asOf} · ${v.open} open, ${v.overdue} overdue, ${v.dueSoon} due soon. The unit cell says only "${v.word}", so no notice can be sent: name the units in the task table.`,

@@ -430,6 +430,7 @@ export const zhCN: Catalogue = {
     offRosterHeader: ["表中填写", "应为（建议）", "任务数", "未完成", "逾期"],
     offRosterGroup: "指多个单位，请写明牵头单位",
     noticeHeading: (unit) => `督办单：${unit}`,
+    sharedTaskText: (task, word) => `${task}（${word}）`,
     noticeUnaddressed: (word) => `未写明单位：${word}`,
     noticeUnaddressedLine: (v) =>
       `检查日 ${v.asOf} · 未完成 ${v.open} 项，其中逾期 ${v.overdue} 项、即将到期 ${v.dueSoon} 项。责任单位只写了“${v.word}”，督办单无法确定发给谁：请在任务表中写明责任单位。`,

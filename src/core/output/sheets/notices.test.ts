@@ -70,7 +70,10 @@ describe("tasks a group word gives to several units (各单位) or to none (相�
     expect(sectionTitles).toEqual(["督办单：综采一队", "督办单：机电科", "未写明单位：相关单位"]);
     // Four tasks, one of them on two pages.
     expect(text.map((cells) => cells[0])).toContain("文件：t.xlsx · 2 个单位有未完成任务，共 4 项");
-    expect(text.filter((cells) => cells[1] === "安全大检查").map((cells) => cells[0])).toEqual([4, 4]);
+    // Said on each page to be the task of 各单位.
+    expect(text.filter((cells) => cells[1] === "安全大检查（各单位）").map((cells) => cells[0])).toEqual([
+      4, 4,
+    ]);
     expect(text.flat()).toContainEqual(
       expect.stringContaining("责任单位只写了“相关单位”，督办单无法确定发给谁"),
     );

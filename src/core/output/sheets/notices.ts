@@ -37,6 +37,10 @@ export function noticesSheet(cx: SheetContext): SheetSpec {
     })),
   ];
   const tasks = new Set(sections.flatMap(({ rows }) => rows.map((row) => row.index)));
+  // A task several units share says so on each unit's page (开展安全大检查（各单位）): it is theirs and others'.
+  const shared = new Set(
+    result.sharedTasks?.filter((task) => task.units.length > 0).map((task) => task.index),
+  );
 
   sheet.title("notices");
   sheet.subtitle(
@@ -53,7 +57,7 @@ export function noticesSheet(cx: SheetContext): SheetSpec {
     for (const row of mostUrgentFirst(rows, progress)) {
       sheet.add([
         cell(row.row, "number"),
-        cell(row.task, "textWrap"),
+        cell(shared.has(row.index) ? out.sharedTaskText(row.task, row.unit) : row.task, "textWrap"),
         deadlineCell(row, cat),
         cell(statusText(row, cat), "text"),
         reminderCell(progress.get(row.index), cat),
