@@ -786,6 +786,26 @@ const cases: ReadonlyArray<[string, Case]> = [
       rejected: [],
     },
   ],
+  [
+    "a holiday written without a year is read in the year the master's title names, as the check read it",
+    {
+      master: checked(
+        masterWorkbook([[1, "节前检查", "甲", "国庆节前", "进行中", null, null, null]], {
+          title: "2026年重点工作任务表",
+        }),
+      ),
+      returns: () => [
+        returned(
+          "copy.xlsx",
+          copyWorkbook([[1, "节前检查", "甲", "国庆节前", "进行中", null, null, null]], {
+            2: { status: "已完成" },
+          }),
+        ),
+      ],
+      changes: [change("copy.xlsx", "甲", 3, "status", "进行中", "已完成", "节前检查")],
+      rejected: [],
+    },
+  ],
 ];
 
 describe("mergeAnswers", () => {

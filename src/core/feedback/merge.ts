@@ -19,8 +19,8 @@
 import type { CheckResult } from "../check";
 import { ymdOf } from "../day";
 import type { Field } from "../table/fields";
-import { completionDate, tableYear, type TaskRow } from "../table/rows";
-import { parseDate, type ParsedDate } from "../values/date";
+import { completionDate, plannedDate, tableYear, type TaskRow } from "../table/rows";
+import type { ParsedDate } from "../values/date";
 import { parseStatus } from "../values/status";
 import { cellText, compactKey, isBlank, isFilled, normalizeText } from "../values/text";
 import { columnIndex, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
@@ -545,8 +545,9 @@ export function unitNamedIn(file: string, units: readonly string[]): string | un
 class MasterIndex {
   readonly columns: ReadonlyMap<Field, number>;
   private readonly grid: SheetGrid | undefined;
-  /** The year the table is for (tableYear): a deadline written without one is in it, as the check read it. */
-  private readonly planYear: number;
+  /** The as-of day's year, and the year the table's title names: a returned deadline is read with them. */
+  private readonly asOfYear: number;
+  private readonly titleYear: number | undefined;
   private readonly byRow: Map<number, TaskRow>;
   private fingerprints: Map<number, string> | undefined;
   private byFingerprint: Map<string, TaskRow[]> | undefined;
@@ -571,9 +572,8 @@ class MasterIndex {
       Object.entries(result.columns).map(([field, letter]) => [field as Field, columnIndex(letter!)!]),
     );
     this.grid = workbook.sheets.find((s) => s.name === result.sheet);
-    this.planYear =
-      (this.grid && tableYear({ sheet: this.grid, headerRow: result.headerRow - 1 })) ??
-      ymdOf(result.asOf).year;
+    this.asOfYear = ymdOf(result.asOf).year;
+    this.titleYear = this.grid && tableYear({ sheet: this.grid, headerRow: result.headerRow - 1 });
     this.byRow = new Map(result.rows.map((row) => [row.row, row]));
     const used = new Set(this.columns.values());
     for (const merge of this.grid?.merges ?? []) {
@@ -632,7 +632,7 @@ class MasterIndex {
       if (rows.length <= 1) return rows[0];
       const deadline = returned.protected.deadline;
       if (deadline === undefined) return undefined;
-      const due = parseDate(deadline, this.planYear);
+      const due = plannedDate(deadline, this.asOfYear, this.titleYear);
       const same = rows.filter((row) => sameDate(row.deadline, due));
       return same.length === 1 ? same[0] : undefined;
     };
@@ -666,7 +666,7 @@ class MasterIndex {
           return lead !== row.unit && (column === undefined || lead !== leadUnit(this.cell(row.row, column)));
         }
         case "deadline":
-          return !sameDate(parseDate(value, this.planYear), row.deadline);
+          return !sameDate(plannedDate(value, this.asOfYear, this.titleYear), row.deadline);
       }
     });
   }
@@ -716,18 +716,15 @@ class MasterIndex {
    * An answer as compared: its text with white space and full-width forms folded; a completion date by its
    * day (a date cell, 2026/11/5 and 2026年11月5日 alike; 11月5日 as the check reads a completion date).
    */
+  answerKey(field: AnswerField, value: CellValue | undefined): string {
+    const day = field === "doneDate" ? this.completionDay(value) : undefined;
+    return day === undefined ? normalizeText(cellText(value)) : `\u0000day${day}`;
+  }
+
   /** A completion date answered, as the check reads one; undefined where it names no day. */
   completionDay(value: CellValue | undefined): number | undefined {
     const date = completionDate(value, this.master.result.asOf);
     return date.kind === "day" ? date.day : undefined;
-  }
-
-  answerKey(field: AnswerField, value: CellValue | undefined): string {
-    if (field === "doneDate") {
-      const date = completionDate(value, this.master.result.asOf);
-      if (date.kind === "day") return `\u0000day${date.day}`;
-    }
-    return normalizeText(cellText(value));
   }
 
   private fingerprintOf(row: TaskRow): string {

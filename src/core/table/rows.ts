@@ -368,18 +368,26 @@ function memoParsers(asOf: Day, titleYear: number | undefined, roster: readonly 
     units,
     /** A day the work was done on, written without a year: near the as-of day, so in its year. */
     date,
-    /** A deadline or start written without a year: in the year the table is for (see tableYear). */
-    // A deadline may lie far ahead: it is the title's year's, or the as-of year's, never moved back a year as a
-    // completion date is. A holiday without a year (国庆节前) is the title's year's; without one, not said.
-    planned: byText((value) =>
-      titleYear === undefined
-        ? parseDate(value, asOfYear)
-        : parseDate(value, titleYear, { holidayYear: titleYear }),
-    ),
+    planned: byText((value) => plannedDate(value, asOfYear, titleYear)),
     status: byText(parseStatus),
     cycle: byText(parseCycle),
     number: byText(parseNumber),
   };
+}
+
+/**
+ * A deadline or start. Written without a year it may lie far ahead: in the year the table's title names
+ * (tableYear), else in the as-of year, never moved back a year as a completion date is; a holiday without a
+ * year (国庆节前) is the title's year's, and without a title's year not said.
+ */
+export function plannedDate(
+  value: CellValue | undefined,
+  asOfYear: number,
+  titleYear: number | undefined,
+): ParsedDate {
+  return titleYear === undefined
+    ? parseDate(value, asOfYear)
+    : parseDate(value, titleYear, { yearNamed: true });
 }
 
 /** How far after the as-of day a completion date without a year may fall before it is taken as last year's. */

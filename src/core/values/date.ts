@@ -141,11 +141,14 @@ export function parseDate(
   asOfYear: number,
   {
     days = false,
-    holidayYear,
+    yearNamed = false,
   }: {
     readonly days?: boolean;
-    /** The year of a holiday named without one (国庆节前): the table's, where its title names it. */
-    readonly holidayYear?: number;
+    /**
+     * `asOfYear` is the year the table names (its title's), not one assumed: a holiday named without a year
+     * (国庆节前) is in it, where otherwise which year's is not said.
+     */
+    readonly yearNamed?: boolean;
   } = {},
 ): ParsedDate {
   if (value === null || value === undefined) return EMPTY;
@@ -165,7 +168,7 @@ export function parseDate(
   const moved = days ? undefined : lastMove(text);
   const holiday = moved === undefined ? HOLIDAY_EVE.exec(plain) : null;
   if (holiday) {
-    const year = holiday[1] === undefined ? holidayYear : Number(holiday[1]);
+    const year = holiday[1] !== undefined ? Number(holiday[1]) : yearNamed ? asOfYear : undefined;
     const day = year === undefined ? undefined : written(holidayEve(holiday[2]!, year));
     return day === undefined ? { kind: "invalid", text: value.trim() } : { kind: "day", day };
   }
