@@ -10,7 +10,6 @@ const SHEET_KINDS: Readonly<Record<string, string>> = {
   macro: "宏表",
 };
 
-/** What is wrong with a sheet chosen in the settings: not there, or not a worksheet. */
 /**
  * A list the engine gives as data (2, 5, 6 …; 任务, 汇总 … (+3)) as Chinese writes one: 、 between, …… for the
  * rest.
@@ -21,6 +20,7 @@ const enumerated = (list: unknown) =>
     .replace(/ … \(\+(\d+)\)$/, "……（另有 $1 张）")
     .replace(/ …$/, "……");
 
+/** What is wrong with a sheet chosen in the settings: not there, or not a worksheet. */
 const absent = (kind: unknown) =>
   kind === undefined ? "不在工作簿中" : `是一张${SHEET_KINDS[String(kind)]}，不是普通工作表`;
 

@@ -366,8 +366,9 @@ function memoParsers(asOf: Day, titleYear: number | undefined, roster: readonly 
     text: (value: CellValue | undefined): string =>
       typeof value === "string" ? text(value) : normalizeText(cellText(value)),
     units,
-    /** A day the work was done on, written without a year: near the as-of day, so in its year. */
+    /** A day the work was done on (see completionDate). */
     date,
+    /** A deadline or start (see plannedDate). */
     planned: byText((value) => plannedDate(value, asOfYear, titleYear)),
     status: byText(parseStatus),
     cycle: byText(parseCycle),

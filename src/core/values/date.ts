@@ -205,13 +205,8 @@ const FIXED_HOLIDAY_EVES: Readonly<Record<string, readonly [number, number, numb
   十一: [0, 9, 30],
 };
 
-/** The holidays that move from year to year, by the name chinese-days gives them. */
-const MOVING_HOLIDAYS: Readonly<Record<string, string>> = {
-  春节: "春节",
-  清明: "清明",
-  端午: "端午",
-  中秋: "中秋",
-};
+/** The holidays that move from year to year, named as HOLIDAY_EVE and chinese-days both name them. */
+const MOVING_HOLIDAYS: ReadonlySet<string> = new Set(["春节", "清明", "端午", "中秋"]);
 
 /**
  * The day before a holiday of a year: a fixed one's eve; for one that moves, the day before its first day off
@@ -221,8 +216,7 @@ const MOVING_HOLIDAYS: Readonly<Record<string, string>> = {
 function holidayEve(holiday: string, year: number): Day | undefined {
   const eve = FIXED_HOLIDAY_EVES[holiday];
   if (eve) return dayFromYmd(year + eve[0], eve[1], eve[2]);
-  const name = MOVING_HOLIDAYS[holiday];
-  const start = name === undefined ? undefined : holidayStart(name, year);
+  const start = MOVING_HOLIDAYS.has(holiday) ? holidayStart(holiday, year) : undefined;
   return start === undefined ? undefined : start - 1;
 }
 
