@@ -765,6 +765,19 @@ describe("writeFileWhole", () => {
     expect(Buffer.compare(readFileSync(target), Buffer.concat(pieces))).toBe(0);
   });
 
+  test("pieces that fail to be made while a group is being written leave the target as it was", async () => {
+    const folder = dir();
+    const target = join(folder, "report.json");
+    writeFileSync(target, "the last report");
+    function* failing(): Generator<Uint8Array> {
+      for (let i = 0; i < 5; i++) yield new Uint8Array(600_000).fill(i);
+      throw new Error("the report could not be made");
+    }
+    await expect(writeFileWhole(target, failing())).rejects.toThrow("the report could not be made");
+    expect(readFileSync(target, "utf8")).toBe("the last report");
+    expect(readdirSync(folder)).toEqual(["report.json"]);
+  });
+
   test.each([1, 2, 3, 5, 64])(
     "writeAll writes again what a writev of at most %d bytes left",
     async (most) => {
