@@ -162,15 +162,27 @@ describe("the CRC-32 taken on zlib's threads", () => {
   });
 });
 
-describe("NODE_CODEC.inflateStream: a part a piece at a time", () => {
+// Without the declared CRC, the stream is inflated as it is and its CRC taken on this thread; with it, as a
+// gzip member whose CRC and size zlib checks on its own thread.
+describe.each([
+  ["its CRC taken here", false],
+  ["its CRC checked by zlib", true],
+])("NODE_CODEC.inflateStream: a part a piece at a time, %s", (_, declared) => {
   // Some 4 MB that deflate to little: four pieces and more.
   const data = strToU8(
     Array.from({ length: 120_000 }, (_, i) => `<row r="${i + 1}"><c><v>${i}</v></c></row>`).join(""),
   );
   const deflated = deflateRawSync(data);
+  const crc = crc32(data);
+  const stream = (
+    compressed: Uint8Array,
+    limit: number,
+    sink: (piece: Uint8Array) => boolean,
+    claimed = crc,
+  ) => NODE_CODEC.inflateStream(compressed, limit, sink, declared ? claimed : undefined);
   const pieces = async (limit: number, stopAfter = Infinity) => {
     const seen: Uint8Array[] = [];
-    const answer = await NODE_CODEC.inflateStream(deflated, limit, (piece) => {
+    const answer = await stream(deflated, limit, (piece) => {
       seen.push(piece);
       return seen.length < stopAfter;
     });
@@ -182,7 +194,7 @@ describe("NODE_CODEC.inflateStream: a part a piece at a time", () => {
     expect(seen.length).toBeGreaterThan(2);
     expect(Math.max(...seen.map((piece) => piece.length))).toBeLessThanOrEqual(1024 * 1024);
     expect(Buffer.concat(seen).equals(Buffer.from(data))).toBe(true);
-    expect(answer).toEqual({ size: data.length, crc: crc32(data) });
+    expect(answer).toEqual({ size: data.length, crc });
   });
 
   it("stops where the sink says so, with no answer", async () => {
@@ -197,15 +209,26 @@ describe("NODE_CODEC.inflateStream: a part a piece at a time", () => {
     expect(answer!.crc).toBeUndefined();
   });
 
-  it("passes on what the sink throws, and refuses a damaged stream", async () => {
+  it.each([
+    ["another CRC declared: the actual one", data.length, (crc ^ 1) >>> 0],
+    ["more declared than it holds: what it holds", data.length + 10, crc],
+  ])("%s", async (_, limit, claimed) => {
+    const answer = await stream(deflated, limit, () => true, claimed);
+    expect(answer).toEqual({ size: data.length, crc });
+  });
+
+  it("passes on what the sink throws, and refuses a damaged stream or one cut short", async () => {
     const refusal = new Error("not XML");
     await expect(
-      NODE_CODEC.inflateStream(deflated, data.length, () => {
+      stream(deflated, data.length, () => {
         throw refusal;
       }),
     ).rejects.toBe(refusal);
     const damaged = Uint8Array.from(deflated);
     damaged[0] = 0xff;
-    await expect(NODE_CODEC.inflateStream(damaged, data.length, () => true)).rejects.toThrow();
+    await expect(stream(damaged, data.length, () => true)).rejects.toThrow();
+    await expect(
+      stream(deflated.subarray(0, deflated.length >> 1), data.length, () => true),
+    ).rejects.toThrow();
   });
 });

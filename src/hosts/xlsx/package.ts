@@ -56,12 +56,14 @@ export interface PackageCodec {
    * A large part inflated on another thread a piece at a time (Node's zlib stream): each piece goes to `sink`
    * while the next inflates, never more than a few pieces held; `sink` returns false to stop. Resolves with
    * the size and CRC-32 of all it inflated (at most `limit` + 1 bytes), or undefined where the sink stopped;
-   * a sink's error is passed on as it is thrown.
+   * a sink's error is passed on as it is thrown. Given the CRC-32 the zip declares, the codec may check it on
+   * its own thread, and answer with that CRC only where the content has it.
    */
   readonly inflateStream?: (
     compressed: Uint8Array,
     limit: number,
     sink: (chunk: Uint8Array) => boolean,
+    declaredCrc?: number,
   ) => Promise<InflatedSize | undefined>;
   /**
    * Whether bytes are UTF-8 as the standard defines it, for verifying large written parts; default the
@@ -267,17 +269,23 @@ export class OpcPackage {
     let sinkFailed = false;
     let produced: InflatedSize | undefined;
     try {
-      produced = await this.inflateStream!(storedData(this.input, entry), entry.uncompressedSize, (chunk) => {
-        try {
-          // The prolog is in the first piece: a DOCTYPE is refused before anything reads past it.
-          if (first) this.refuseDoctype(entry, chunk);
-          first = false;
-          return sink(chunk);
-        } catch (error) {
-          sinkFailed = true;
-          throw error;
-        }
-      });
+      const compressed = storedData(this.input, entry);
+      produced = await this.inflateStream!(
+        compressed,
+        entry.uncompressedSize,
+        (chunk) => {
+          try {
+            // The prolog is in the first piece: a DOCTYPE is refused before anything reads past it.
+            if (first) this.refuseDoctype(entry, chunk);
+            first = false;
+            return sink(chunk);
+          } catch (error) {
+            sinkFailed = true;
+            throw error;
+          }
+        },
+        entry.crc,
+      );
     } catch (error) {
       // The reader's own refusal (a part that is no XML), or the part's: its deflate data is damaged.
       throw sinkFailed ? error : unreadablePart(entry, this.fileName, error);
