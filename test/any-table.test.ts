@@ -8,7 +8,8 @@ import { checkWorkbook } from "../src/core/check";
 import { formatDay, type Day } from "../src/core/day";
 import { answerableNotice } from "../src/core/feedback/notice";
 import { mergeAnswers, returnedFile } from "../src/core/feedback/merge";
-import { NOTICE_RECORD_SHEET } from "../src/core/feedback/types";
+import { applyChanges } from "../src/core/feedback/apply";
+import { NOTICE_RECORD_SHEET, type SharedDone } from "../src/core/feedback/types";
 import { contextFor } from "../src/core/output/generate";
 import { planWrite } from "../src/core/output/plan";
 import { noticeRecipients, noticesSheet } from "../src/core/output/sheets/notices";
@@ -124,8 +125,10 @@ test("any table: a unit answering 已完成 to its notice closes its own tasks, 
       }).toEqual({
         unit,
         changed: own,
-        reported: shared.map((row) => [row, "sharedTask"]),
+        reported: shared.map((row) => [row, "sharedWaiting"]),
       });
+      // Its answers to the shared tasks are kept for the next merge, one a task.
+      expect((outcome.sharedDone ?? []).map((done) => done.unit)).toEqual(shared.map(() => unit));
     }),
     { seed: 20261205, numRuns: 300 },
   );
@@ -145,6 +148,35 @@ test("any table: every unit answering 已完成 to its notice, merged together, 
       expect({ closed: closed.sort((a, b) => a - b), rejected: outcome.rejected }).toEqual({
         closed: sent,
         rejected: [],
+      });
+    }),
+    { seed: 20261205, numRuns: 300 },
+  );
+});
+
+test("any table: every unit answering 已完成 in a merge of its own, one after another, closes every task sent", () => {
+  fc.assert(
+    fc.property(anyTable, (made) => {
+      let master = checkedTable(made);
+      const recipients = noticeRecipients(master.result);
+      const sent = [...new Set([...recipients.units.values()].flat().map((row) => row.row))].sort(
+        (a, b) => a - b,
+      );
+      // The notices all go out at once; they come back one by one, each merged into the master as it stands.
+      const returns = [...recipients.units.keys()].map((unit) => returnedNotice(master, unit, "已完成"));
+      const closed: number[] = [];
+      let sharedDone: readonly SharedDone[] = [];
+      for (const returned of returns) {
+        const outcome = mergeAnswers(master, [returned], { sharedDone });
+        expect(outcome.rejected.filter((r) => r.reason !== "sharedWaiting")).toEqual([]);
+        closed.push(...outcome.changes.filter((c) => c.field === "status").map((c) => c.row));
+        sharedDone = outcome.sharedDone ?? [];
+        const workbook = applyChanges(master.workbook, master.result.sheet, outcome.changes);
+        master = { workbook, result: checkWorkbook(workbook, { asOf: made.asOf as Day }) };
+      }
+      expect({ closed: closed.sort((a, b) => a - b), waiting: sharedDone }).toEqual({
+        closed: sent,
+        waiting: [],
       });
     }),
     { seed: 20261205, numRuns: 300 },

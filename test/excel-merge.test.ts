@@ -286,4 +286,41 @@ describe("merging returned workbooks", () => {
     const after = task.snapshot() as { conditionalFormats: unknown };
     expect({ ...after, conditionalFormats: [] }).toEqual({ ...(before as object), conditionalFormats: [] });
   });
+
+  test("a task of 各单位 its units answer done in two merges is done after the second: the record keeps the first's", async () => {
+    const { fake, task } = masterWorkbook();
+    task.put(7, 0, 5);
+    task.put(7, 1, "安全大检查");
+    task.put(7, 2, "各单位");
+    task.put(7, 3, serial("2026-11-25"), "yyyy-mm-dd");
+    task.put(7, 4, "进行中");
+    const host = hostFor(fake);
+    // Each unit's copy holds the shared row alone: whose answer it is, its file's name says.
+    const answer = async (unit: string, doneOn: string) => ({
+      name: `${unit}.xlsx`,
+      bytes: await returnedCopy([
+        [5, "安全大检查", "各单位", utc("2026-11-25"), "已完成", utc(doneOn), null, null],
+      ]),
+    });
+
+    const first = await host.mergeFeedback(
+      [await answer("综采一队", "2026-11-12"), await answer("机电科", "2026-11-16")],
+      operation(),
+    );
+    expect(first.outcome.changes).toEqual([]);
+    expect(
+      new Set(first.outcome.rejected.map((r) => `${r.unit} ${r.reason} ${r.waitingFor?.join("、")}`)),
+    ).toEqual(new Set(["综采一队 sharedWaiting 通风区", "机电科 sharedWaiting 通风区"]));
+    expect(task.valueAt("E8")).toBe("进行中");
+
+    const second = await host.mergeFeedback([await answer("通风区", "2026-11-14")], operation());
+    expect(second.outcome.rejected).toEqual([]);
+    // The status as 通风区 wrote it; the date the last unit's, 机电科's, kept from the first merge.
+    expect(["E8", "F8"].map((a) => task.valueAt(a))).toEqual(["已完成", serial("2026-11-16")]);
+    expect(second.outcome.units.map((u) => [u.unit, u.rowsUpdated])).toEqual([
+      ["综采一队", 1],
+      ["机电科", 1],
+      ["通风区", 1],
+    ]);
+  });
 });

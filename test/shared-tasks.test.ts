@@ -75,9 +75,9 @@ async function answered(unit: string, tasks: readonly string[], name: string): P
 }
 
 /** `duban merge` of the master and `returns` into `name`: its exit, and the merged workbook as read back. */
-async function merge(returns: readonly string[], name: string) {
+async function merge(returns: readonly string[], name: string, master = "master.xlsx") {
   const { code, stderr } = await runCli(
-    ["merge", file("master.xlsx"), ...returns, "--as-of", AS_OF, "--out", file(name)],
+    ["merge", file(master), ...returns, "--as-of", AS_OF, "--out", file(name)],
     AS_OF,
   );
   const model = await readWorkbookBytes(readFileSync(file(name)), name);
@@ -88,15 +88,27 @@ async function merge(returns: readonly string[], name: string) {
   return { code, stderr, model, statuses };
 }
 
-test("a unit's answer to the shared task is reported, and the master's row keeps its status", async () => {
+const FEEDBACK = CATALOGUES["zh-CN"].output.feedback;
+const feedbackSheet = (model: Awaited<ReturnType<typeof merge>>["model"]) =>
+  model.sheets.find((s) => s.name === CATALOGUES["zh-CN"].output.sheetNames.feedback)!;
+
+test("a unit's done answer to the shared task is kept and reported, and the master's row keeps its status", async () => {
   const returned = await answered("综采一队", ["开展安全大检查", "区队自查"], "综采一队反馈.xlsx");
   const { code, stderr, model, statuses } = await merge([returned], "merged.xlsx");
   expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
   expect(statuses).toEqual(["未完成", "未完成", "进行中"]);
-  const feedback = model.sheets.find((s) => s.name === CATALOGUES["zh-CN"].output.sheetNames.feedback)!;
-  const reason = CATALOGUES["zh-CN"].output.feedback.reasons.sharedTask;
-  const reported = feedback.rows.filter((cells) => cells?.includes(reason)).map((cells) => cells![1]);
-  expect(reported).toEqual(["开展安全大检查", "区队自查"]);
+  const feedback = feedbackSheet(model);
+  // Each task with the units still to answer it, in the roster's order.
+  const reported = feedback.rows.flatMap((cells) => {
+    const why = cells?.[3];
+    return typeof why === "string" && why.startsWith(FEEDBACK.reasons.sharedWaiting)
+      ? [[cells![1], why]]
+      : [];
+  });
+  expect(reported).toEqual([
+    ["开展安全大检查", FEEDBACK.reasons.sharedWaiting + FEEDBACK.waitingFor(["掘进二队", "机电科"])],
+    ["区队自查", FEEDBACK.reasons.sharedWaiting + FEEDBACK.waitingFor(["掘进二队"])],
+  ]);
   // Every unit sent a notice is listed, the one that answered last.
   const units = feedback.rows.flatMap((cells) =>
     cells?.[1] === "未反馈" || cells?.[1] === "已反馈" ? [cells[0]] : [],
@@ -113,4 +125,31 @@ test("a task of 各区队 that both teams answer done, merged together, is done 
   expect(stderr).toBe("");
   // 区队自查 (row 4) done; 开展安全大检查 of 各单位 waits for 机电科.
   expect(statuses).toEqual(["未完成", "未完成", "已完成"]);
+});
+
+test("a task of 各单位 its units answer done in two merges, days apart, is done in the master after the second", async () => {
+  const first = [
+    await answered("综采一队", ["开展安全大检查"], "综采一队-第一批.xlsx"),
+    await answered("掘进二队", ["开展安全大检查"], "掘进二队-第一批.xlsx"),
+  ];
+  const once = await merge(first, "merged-once.xlsx");
+  expect(once.stderr).toBe("");
+  expect(once.statuses).toEqual(["未完成", "未完成", "进行中"]);
+  // The merged workbook is the master the last unit's answer is merged into, its record keeping the others'.
+  const last = await answered("机电科", ["开展安全大检查"], "机电科-第二批.xlsx");
+  const twice = await merge([last], "merged-twice.xlsx", "merged-once.xlsx");
+  expect(twice.stderr).toBe("");
+  expect(twice.statuses).toEqual(["已完成", "未完成", "进行中"]);
+  // Each of the three units is credited with the row in the second merge's Feedback sheet.
+  const updated = feedbackSheet(twice.model).rows.flatMap((cells) =>
+    cells?.[1] === "未反馈" || cells?.[1] === "已反馈" ? [[cells[0], cells[3]]] : [],
+  );
+  expect(updated).toEqual([
+    ["综采一队", 1],
+    ["掘进二队", 1],
+    ["机电科", 1],
+  ]);
+  // Merged without the first merge's record (into the master as it was), the last answer alone waits.
+  const alone = await merge([last], "merged-alone.xlsx");
+  expect(alone.statuses).toEqual(["未完成", "未完成", "进行中"]);
 });

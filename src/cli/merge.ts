@@ -3,7 +3,7 @@
 import * as path from "node:path";
 import {
   applyChanges,
-  lastMergeRound,
+  earlierMerges,
   returnedFile,
   type Locale,
   type MergeOutcome,
@@ -59,8 +59,8 @@ export function mergeIntoMaster(
   returns: readonly ReturnedFile[],
 ): { outcome: MergeOutcome; workbook: WorkbookModel } {
   const { result } = checked;
-  const lastRound = lastMergeRound(readPackageRecord(read.pkg));
-  const outcome = writeMerge(read.pkg, { workbook: read.workbook, result }, returns, lastRound);
+  const earlier = earlierMerges(readPackageRecord(read.pkg));
+  const outcome = writeMerge(read.pkg, { workbook: read.workbook, result }, returns, earlier);
   return { outcome, workbook: applyChanges(read.workbook, result.sheet, outcome.changes) };
 }
 

@@ -20,7 +20,9 @@ export { CATALOGUES, findingPlace, formatFinding, formatNotice, formatTableProbl
 export { planWrite, writtenRecord, type PlanOptions, type WritePlan } from "./output/plan";
 export { noticeRecipients, type NoticeRecipients } from "./output/sheets/notices";
 export {
+  earlierMerges,
   lastMergeRound,
+  recordedSharedDone,
   readWorkbookSettings,
   SETTINGS_SHEET,
   settingsCells,

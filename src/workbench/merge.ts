@@ -1,7 +1,14 @@
 // The workbench's merge of the units' answers: a chunk of the worker's own, loaded the first time a merge is
 // asked for, so that opening and checking a workbook load none of it.
 
-import { returnedFile, type Locale, type MergeOutcome, type ReturnedFile, type Settings } from "../core";
+import {
+  returnedFile,
+  type Locale,
+  type MergeOutcome,
+  type ReturnedFile,
+  type Settings,
+  type SharedDone,
+} from "../core";
 import type { CheckResult, WorkbookModel } from "../core";
 import { writeMerge, type OpcPackage } from "../hosts/xlsx/universal";
 import type { HostProgress } from "../hosts/contract";
@@ -13,7 +20,13 @@ export async function mergeReturns(
   pkg: OpcPackage,
   master: { readonly workbook: WorkbookModel; readonly result: CheckResult },
   returns: readonly FileBytes[],
-  options: { readonly settings: Settings; readonly locale: Locale; readonly lastRound: string | undefined },
+  options: {
+    readonly settings: Settings;
+    readonly locale: Locale;
+    readonly lastRound: string | undefined;
+    /** The done answers to tasks of several units that earlier merges kept. */
+    readonly sharedDone: readonly SharedDone[];
+  },
   progress: (progress: HostProgress) => void,
 ): Promise<MergeOutcome> {
   const answered: ReturnedFile[] = [];
@@ -27,5 +40,8 @@ export async function mergeReturns(
     answered.push(returnedFile(file.name, read, options.settings));
   }
   progress({ phase: "reading", done: returns.length, total: returns.length });
-  return writeMerge(pkg, master, answered, options.lastRound);
+  return writeMerge(pkg, master, answered, {
+    ...(options.lastRound === undefined ? {} : { lastRound: options.lastRound }),
+    sharedDone: options.sharedDone,
+  });
 }

@@ -13,7 +13,7 @@ import {
   applyChanges,
   checkWorkbook,
   columnIndex,
-  lastMergeRound,
+  earlierMerges,
   mergedRows,
   NOTICE_RECORD_SHEET,
   readWorkbookSettings,
@@ -30,6 +30,7 @@ import {
   type SettingsInput,
   type SheetGrid,
   type SheetSpec,
+  type SharedDone,
   type WorkbookModel,
 } from "../core";
 import { cellText } from "../core/values/text";
@@ -82,9 +83,17 @@ interface Opened extends Copy {
   /** The last check, and the merge it follows when it is a merge's (its written copy gets the Feedback sheet). */
   last?: { readonly id: number; readonly result: CheckResult; readonly merge?: MergeOutcome };
   /** The workbook before the last merge that changed it: what undoMerge puts back. */
-  beforeMerge?: Copy & { readonly undo: MergeToUndo };
+  beforeMerge?: Copy & {
+    readonly undo: MergeToUndo;
+    readonly mergedShared: readonly SharedDone[] | undefined;
+  };
   /** The newest round merged here: the workbook's own record learns it only in a written copy. */
   mergedRound?: string;
+  /**
+   * The done answers to tasks of several units that the last merge here kept for the next one (the record's,
+   * as mergeAnswers gives them back): the workbook's own record learns them only in a written copy.
+   */
+  mergedShared?: readonly SharedDone[];
 }
 
 interface Context {
@@ -229,22 +238,25 @@ function requestHandlers(): Handlers {
       progress({ phase: "checking", done: 0, total: 0 });
       const result = checkWorkbook(book.model, { asOf, settings });
       const pkg = OpcPackage.open(book.bytes, book.name);
-      const lastRound = newer(lastMergeRound(readPackageRecord(pkg)), book.mergedRound);
+      const recorded = earlierMerges(readPackageRecord(pkg));
+      const lastRound = newer(recorded.lastRound, book.mergedRound);
+      const sharedDone = book.mergedShared ?? recorded.sharedDone ?? [];
       const { mergeReturns } = await import(/* webpackChunkName: "workbench-merge" */ "./merge");
       const outcome = await mergeReturns(
         pkg,
         { workbook: book.model, result },
         returns,
-        { settings, locale, lastRound },
+        { settings, locale, lastRound, sharedDone },
         progress,
       );
       if (outcome.changes.length > 0) {
         const undo = { cells: outcome.changes.length, ...(outcome.round ? { round: outcome.round } : {}) };
-        book.beforeMerge = { bytes: book.bytes, model: book.model, undo };
+        book.beforeMerge = { bytes: book.bytes, model: book.model, undo, mergedShared: book.mergedShared };
         book.bytes = pkg.toBytes();
         book.model = applyChanges(book.model, result.sheet, outcome.changes);
       }
       book.mergedRound = newer(book.mergedRound, outcome.round);
+      book.mergedShared = outcome.sharedDone ?? [];
       const merged = checkShowingProgress(book.model, asOf, settings, progress, mergedRows(outcome));
       book.last = { id: checkId, result: merged, merge: outcome };
       return { checkId, result: slim(merged), outcome };
@@ -259,6 +271,7 @@ function requestHandlers(): Handlers {
       book.bytes = before.bytes;
       book.model = before.model;
       book.beforeMerge = undefined;
+      book.mergedShared = before.mergedShared;
       progress({ phase: "checking", done: 0, total: 0 });
       const result = checkShowingProgress(book.model, asOf, settings, progress);
       book.last = { id: checkId, result };

@@ -1,17 +1,25 @@
 // The workbench worker's work, run in Node: the sample workbook opened, checked, written, cleared, its
 // settings saved, and a file that is no workbook refused with the sentence the page shows.
 
+import ExcelJS from "exceljs";
 import {
   checkWorkbook,
   columnIndex,
   DEFAULT_SETTINGS,
+  earlierMerges,
   parseIsoDay,
   parseSettings,
   readWorkbookSettings,
   SETTINGS_SHEET,
   type Settings,
 } from "../../src/core";
-import { OpcPackage, readWorkbookBytes, sheetNames, writeCheck } from "../../src/hosts/xlsx/universal";
+import {
+  OpcPackage,
+  readPackageRecord,
+  readWorkbookBytes,
+  sheetNames,
+  writeCheck,
+} from "../../src/hosts/xlsx/universal";
 // Only to see a sheet's visibility, which the host's entry does not tell.
 import { WorkbookParts } from "../../src/hosts/xlsx/write/workbook";
 import { buildSampleWorkbook, SAMPLE_COLUMNS, SAMPLE_SHEET } from "../../scripts/sample-workbook";
@@ -350,5 +358,40 @@ describe("merging the units' answers", () => {
     await ask("saveSettings", { settings: { dueSoonDays: 5 } });
     await ask("undoMerge", { asOf: AS_OF, settings: zh, checkId: 2 });
     expect(await ask("loadSettings", {})).toEqual({ dueSoonDays: 5 });
+  });
+
+  it("keeps a unit's done answer to a task of 各单位 from merge to merge, written or not, until every unit's is in", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("任务").addRows([
+      ["序号", "工作任务", "责任单位", "完成时限", "完成情况", "完成日期"],
+      [1, "开展安全大检查", "各单位", "2026-11-10", "未完成", null],
+    ]);
+    book.addWorksheet("单位名单").addRows([["单位"], ["综采一队"], ["掘进二队"], ["机电科"]]);
+    const master = new Uint8Array(await book.xlsx.writeBuffer());
+    const [first, ...others] = await answeredNotices(master, AS_OF, zh, 3);
+    const { ask } = start();
+    await open(ask, master);
+    const merge = (notices: typeof others, checkId: number) =>
+      ask("merge", { returns: notices.map(fileBytes), asOf: AS_OF, settings: zh, locale: "zh-CN", checkId });
+    const status = async () => (await ask("rowTexts", { sheet: "任务", row: 2 }))[4];
+
+    const once = await merge([first!], 1);
+    expect(once.outcome.changes).toEqual([]);
+    expect(await status()).toBe("未完成");
+    // A copy written now records the answer kept.
+    const written = await ask("writeResults", {
+      checkId: 1,
+      asOf: AS_OF,
+      checkSettings: zh,
+      settings: zh,
+      locale: "zh-CN",
+    });
+    const record = readPackageRecord(OpcPackage.open(new Uint8Array(written.bytes), "out.xlsx"));
+    expect(earlierMerges(record).sharedDone?.map((done) => done.unit)).toEqual([first!.unit]);
+
+    const twice = await merge(others, 2);
+    expect(twice.outcome.rejected).toEqual([]);
+    expect(await status()).toBe("已完成");
+    expect(twice.outcome.sharedDone).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ import {
 import type { CellValue } from "../workbook";
 import { fingerprint } from "./record";
 import { mergeAnswers, unitNamedIn, type MasterTable, type MergeOptions, type ReturnedFile } from "./merge";
-import type { AnswerField, CellChange, MergeOutcome, RejectedAnswer } from "./types";
+import type { AnswerField, CellChange, MergeOutcome, RejectedAnswer, SharedDone } from "./types";
 
 const master = checked(masterWorkbook());
 /** Rows 5 and 6 share one status cell (进行中). */
@@ -68,6 +68,8 @@ interface Case {
   readonly changes: readonly CellChange[];
   readonly rejected: readonly RejectedAnswer[];
   readonly round?: string;
+  /** The done answers to tasks of several units the outcome keeps for the next merge. */
+  readonly sharedDone?: readonly SharedDone[];
 }
 
 /** Rows 7 and 8 are tasks of group words: 各单位 (every roster unit: 丙, 乙, 甲, 丁) and 各区队 (none of them). */
@@ -108,6 +110,39 @@ const sharedTask = (file: string, unit: string, returnedRow: number): RejectedAn
   master: "进行中",
   returned: "已完成",
 });
+/** A unit's 已完成 to the task of 各单位 kept, the units still to answer named; with its date, both cells. */
+const sharedWaiting = (
+  file: string,
+  unit: string,
+  returnedRow: number,
+  waitingFor: readonly string[],
+  dated = false,
+): RejectedAnswer[] => {
+  const status: RejectedAnswer = {
+    ...sharedTask(file, unit, returnedRow),
+    reason: "sharedWaiting",
+    waitingFor,
+  };
+  return dated
+    ? [status, { ...status, field: "doneDate", master: null, returned: day(SHARED_DONE[unit]!) }]
+    : [status];
+};
+/** The record's entry of a unit's 已完成 to the task of 各单位 (row 7), dated as SHARED_DONE unless `undated`. */
+const keptDone = (unit: string, file = `${unit}.xlsx`, undated = false): SharedDone => {
+  const row = sharedMaster.result.rows.find((r) => r.row === 7)!;
+  return {
+    fingerprint: fingerprint(row.task, row.unit, row.deadline),
+    unit,
+    status: "已完成",
+    ...(undated ? {} : { doneDay: SHARED_DONE[unit]! }),
+    file,
+  };
+};
+/** A first merge: 甲 and 乙 answer the task of 各单位 done; what it keeps is the next merge's sharedDone. */
+const firstSharedMerge = (): MergeOptions => {
+  const outcome = mergeAnswers(sharedMaster, sharedReturns(["甲", "乙"]));
+  return { sharedDone: outcome.sharedDone ?? [] };
+};
 
 const cases: ReadonlyArray<[string, Case]> = [
   [
@@ -662,8 +697,9 @@ const cases: ReadonlyArray<[string, Case]> = [
         ),
       ],
       changes: [change("甲.xlsx", "甲", 2, "status", "进行中", "已完成")],
-      rejected: [sharedTask("甲.xlsx", "甲", 4)],
+      rejected: sharedWaiting("甲.xlsx", "甲", 4, ["丙", "乙", "丁"]),
       round: AS_OF,
+      sharedDone: [keptDone("甲", "甲.xlsx", true)],
     },
   ],
   [
@@ -698,8 +734,28 @@ const cases: ReadonlyArray<[string, Case]> = [
           master: "进行中",
           returned: "已完成",
         },
-        sharedTask("copy.xlsx", "甲", 7),
+        ...sharedWaiting("copy.xlsx", "甲", 7, ["丙", "乙", "丁"]),
       ],
+      sharedDone: [keptDone("甲", "copy.xlsx", true)],
+    },
+  ],
+  [
+    "a plain copy whose one answer is to a task of 各单位 is the unit's its name names: kept, not written for all",
+    {
+      master: sharedMaster,
+      returns: () => [returned("甲反馈.xlsx", copyWorkbook(SHARED_TASKS, { 7: { status: "已完成" } }))],
+      changes: [],
+      rejected: sharedWaiting("甲反馈.xlsx", "甲", 7, ["丙", "乙", "丁"]),
+      sharedDone: [keptDone("甲", "甲反馈.xlsx", true)],
+    },
+  ],
+  [
+    "a plain copy whose one answer is to a task of 各单位, named after no unit, answers for none",
+    {
+      master: sharedMaster,
+      returns: () => [returned("反馈.xlsx", copyWorkbook(SHARED_TASKS, { 7: { status: "已完成" } }))],
+      changes: [],
+      rejected: [{ ...sharedTask("反馈.xlsx", "", 7), reason: "otherUnit" }],
     },
   ],
   [
@@ -716,21 +772,90 @@ const cases: ReadonlyArray<[string, Case]> = [
     },
   ],
   [
-    "a task of 各单位 answered done by three of its four units: each answer reported, the task still open",
+    "a task of 各单位 answered done by three of its four units: each answer kept and reported, the task still open",
     {
       master: sharedMaster,
       returns: () => sharedReturns(["丙", "乙", "甲"]),
       changes: [],
-      rejected: ["丙", "乙", "甲"].flatMap((unit) => [
-        { ...sharedTask(`${unit}.xlsx`, unit, 3) },
-        {
-          ...sharedTask(`${unit}.xlsx`, unit, 3),
-          field: "doneDate" as const,
-          master: null,
-          returned: day(SHARED_DONE[unit]!),
-        },
-      ]),
+      rejected: ["丙", "乙", "甲"].flatMap((unit) => sharedWaiting(`${unit}.xlsx`, unit, 3, ["丁"], true)),
       round: AS_OF,
+      sharedDone: ["丙", "乙", "甲"].map((unit) => keptDone(unit)),
+    },
+  ],
+  [
+    "a task of 各单位 answered done by two units in an earlier merge and by the other two now: done, on its last unit's day",
+    {
+      master: sharedMaster,
+      options: firstSharedMerge(),
+      returns: () => sharedReturns(["丙", "丁"]),
+      // The status as the first unit answering now wrote it; the date 甲's, kept from the earlier merge.
+      changes: [
+        { ...change("丙.xlsx", "各单位", 7, "status", "进行中", "已完成", "安全大检查") },
+        { ...change("甲.xlsx", "各单位", 7, "doneDate", null, day("2026-11-17"), "安全大检查") },
+      ],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "an earlier merge's done answers and one more now: kept together, the units still to answer named",
+    {
+      master: sharedMaster,
+      options: firstSharedMerge(),
+      returns: () => sharedReturns(["丁"]),
+      changes: [],
+      rejected: sharedWaiting("丁.xlsx", "丁", 3, ["丙"], true),
+      round: AS_OF,
+      sharedDone: ["丁", "乙", "甲"].map((unit) => keptDone(unit)),
+    },
+  ],
+  [
+    "a unit that answered done in an earlier merge and answers otherwise now: its earlier answer no longer counts",
+    {
+      master: sharedMaster,
+      options: firstSharedMerge(),
+      returns: () => [
+        ...sharedReturns(["丙", "丁"]),
+        returned(
+          "甲-2.xlsx",
+          noticeWorkbook(sharedMaster, "甲", { rows: [7], edits: { 7: { status: "推进中" } } }),
+        ),
+      ],
+      changes: [],
+      rejected: [
+        ...sharedWaiting("丙.xlsx", "丙", 3, ["甲"], true),
+        ...sharedWaiting("丁.xlsx", "丁", 3, ["甲"], true),
+        { ...sharedTask("甲-2.xlsx", "甲", 3), returned: "推进中" },
+      ],
+      round: AS_OF,
+      sharedDone: [keptDone("丙"), keptDone("丁"), keptDone("乙")],
+    },
+  ],
+  [
+    "earlier done answers to a task of 各单位 since closed by hand are let go",
+    {
+      master: checked(
+        masterWorkbook([
+          ...TASKS,
+          [6, "安全大检查", "各单位", day("2026-11-25"), "已完成", day("2026-11-18"), null, null],
+        ]),
+      ),
+      options: firstSharedMerge(),
+      returns: () => [],
+      changes: [],
+      rejected: [],
+    },
+  ],
+  [
+    "earlier done answers to a task whose unit cell names one unit now are let go (the row is another task)",
+    {
+      master: checked(
+        masterWorkbook([...TASKS, [6, "安全大检查", "甲", day("2026-11-25"), "进行中", null, null, null]]),
+      ),
+      options: firstSharedMerge(),
+      returns: () => [],
+      changes: [],
+      rejected: [],
     },
   ],
   [
@@ -811,10 +936,16 @@ const cases: ReadonlyArray<[string, Case]> = [
 describe("mergeAnswers", () => {
   test.each(cases)("%s", (_name, c) => {
     const outcome = mergeAnswers(c.master ?? master, c.returns(), c.options);
-    expect({ changes: outcome.changes, rejected: outcome.rejected, round: outcome.round }).toEqual({
+    expect({
+      changes: outcome.changes,
+      rejected: outcome.rejected,
+      round: outcome.round,
+      sharedDone: outcome.sharedDone,
+    }).toEqual({
       changes: c.changes,
       rejected: c.rejected,
       round: c.round,
+      sharedDone: c.sharedDone,
     });
   });
 

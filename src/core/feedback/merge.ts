@@ -17,7 +17,7 @@
 //   rejected count rows, and one row can be among both.
 
 import type { CheckResult } from "../check";
-import { ymdOf } from "../day";
+import { formatDay, parseIsoDay, ymdOf } from "../day";
 import type { Field } from "../table/fields";
 import { completionDate, plannedDate, tableYear, type TaskRow } from "../table/rows";
 import type { ParsedDate } from "../values/date";
@@ -37,6 +37,7 @@ import {
   type NoticeRow,
   type ProtectedField,
   type RejectedAnswer,
+  type SharedDone,
   type SkippedFile,
   type SkippedReason,
   type UnitFeedback,
@@ -68,6 +69,8 @@ export function returnedFile(
 export interface MergeOptions {
   /** The round of the last merge the master records (lastMergeRound), YYYY-MM-DD. */
   readonly lastRound?: string;
+  /** The done answers to tasks of several units that earlier merges kept (recordedSharedDone of the record). */
+  readonly sharedDone?: readonly SharedDone[];
   /**
    * Master cells a host cannot write a value into without breaking other cells (the xlsx host: the master
    * cell of a shared formula, a cell of an array formula over several): an answer there is reported.
@@ -88,11 +91,10 @@ export function mergeAnswers(
   const table = new MasterIndex(master, options.unwritable ?? []);
   // A group word (各单位, 相关单位) is no unit that answers: its tasks went to the units it names (listed too,
   // though they lead no task), or to none.
-  const groupWords = new Set(master.result.sharedTasks?.map((task) => master.result.rows[task.index]!.unit));
   const unitOrder = [
     ...new Set([
-      ...master.result.summary.units.map((u) => u.name).filter((name) => !groupWords.has(name)),
-      ...(groupWords.size > 0 ? noticeRecipients(master.result).units.keys() : []),
+      ...master.result.summary.units.map((u) => u.name).filter((name) => !table.isGroupWord(name)),
+      ...((master.result.sharedTasks?.length ?? 0) > 0 ? noticeRecipients(master.result).units.keys() : []),
     ]),
   ];
   const skipped: SkippedFile[] = [];
@@ -119,6 +121,7 @@ export function mergeAnswers(
   const closing = closeShared(
     table,
     files.flatMap((f) => f.shared),
+    options.sharedDone ?? [],
   );
   const { changes, disagreements } = settle(
     [...files.flatMap((f) => f.candidates), ...closing.candidates],
@@ -136,6 +139,7 @@ export function mergeAnswers(
     skipped,
     units: unitLines(unitOrder, files, changes, rejected, skipped, closing.credited),
     ...(unattributed.length > 0 ? { unattributed } : {}),
+    ...(closing.waiting.length > 0 ? { sharedDone: closing.waiting } : {}),
   };
 }
 
@@ -248,13 +252,14 @@ function copyFile(
     if (answered.length > 0)
       changed.push({ returned, ...(row ? { row } : {}), answered, owner: row ? row.unit : returned.unit });
   }
+  // A row of a group word (各单位) is every unit's: it tells whose copy this is only by the file's name.
+  const owners = changed.map((c) => c.owner).filter((owner) => !table.isGroupWord(owner));
   const unit =
-    changed.length > 0
-      ? majority(
-          changed.map((c) => c.owner),
-          unitOrder,
-        )
-      : soleUnit(answers.rows);
+    owners.length > 0
+      ? majority(owners, unitOrder)
+      : changed.length > 0
+        ? unitNamedIn(file, unitOrder)
+        : soleUnit(answers.rows.filter((row) => !table.isGroupWord(row.unit)));
   const report = new Reporter(file, unit ?? "");
   const candidates: Candidate[] = [];
   const shared: SharedAnswer[] = [];
@@ -321,6 +326,7 @@ class Reporter {
     row: TaskRow | undefined,
     field: AnswerField | ProtectedField,
     table: MasterIndex,
+    waitingFor?: readonly string[],
   ): void {
     const column = table.columns.get(field);
     const value = isAnswerField(field) ? returned.answers[field] : returned.protected[field];
@@ -335,6 +341,7 @@ class Reporter {
         task: row?.task ?? returned.task,
         ...(row && column !== undefined ? { master: table.cell(row.row, column) } : {}),
         returned: value ?? null,
+        ...(waitingFor ? { waitingFor } : {}),
       },
       row,
     );
@@ -349,29 +356,51 @@ class Reporter {
 // Weighing the returns against each other
 
 /**
- * The answers to tasks several units share (各单位), task by task. Where every unit the task names answers it
- * done, in the returns merged together, the task is done: its status is written (the first unit's word), and
- * its completion date where each of them gave one (the latest: the task was done when its last unit was).
- * Anything else a unit answered is reported: one unit's answer is not the task's, and the row keeps one
- * status for them all. The change is the task's (its unit the group word); each unit is credited the row.
+ * The answers to tasks several units share (各单位), task by task. Where every unit the task names has answered
+ * it done, in this merge or in an earlier one (`earlier`, the record's), the task is done: its status is
+ * written (the word of the first unit that answered it in this merge), and its completion date where each of
+ * them gave one (the latest: the task was done when its last unit was). Until then, each unit's done answer is
+ * kept (`waiting`, for the record) and reported with the units still to answer; anything else a unit answered
+ * is reported: one unit's answer is not the task's, and the row keeps one status for them all. The change is
+ * the task's (its unit the group word); each unit is credited the row. A unit's answer in this merge takes the
+ * place of its earlier one, whatever it says.
  */
 function closeShared(
   table: MasterIndex,
   answers: readonly SharedAnswer[],
-): { candidates: Candidate[]; rejected: Rejection[]; credited: Array<{ unit: string; row: number }> } {
+  earlier: readonly SharedDone[],
+): {
+  candidates: Candidate[];
+  rejected: Rejection[];
+  credited: Array<{ unit: string; row: number }>;
+  waiting: SharedDone[];
+} {
   const candidates: Candidate[] = [];
   const rejected: Rejection[] = [];
   const credited: Array<{ unit: string; row: number }> = [];
+  const waiting: SharedDone[] = [];
   const byRow = new Map<number, SharedAnswer[]>();
   for (const answer of answers) {
     const list = byRow.get(answer.row.row);
     if (list) list.push(answer);
     else byRow.set(answer.row.row, [answer]);
   }
-  for (const group of byRow.values()) {
-    const { row } = group[0]!;
+  // An earlier answer counts while its row is still there, open, and still the unit's among others.
+  const kept = new Map<number, SharedDone[]>();
+  for (const done of earlier) {
+    const row = table.rowOfFingerprint(done.fingerprint);
+    if (!row || row.status.kind === "done" || !table.shares(row, done.unit)) continue;
+    const list = kept.get(row.row);
+    if (list) list.push(done);
+    else kept.set(row.row, [done]);
+  }
+  for (const rowNumber of new Set([...byRow.keys(), ...kept.keys()])) {
+    const group = byRow.get(rowNumber) ?? [];
+    const row = table.rowAt(rowNumber)!;
     const members = table.members(row);
-    const done = members.map((unit) =>
+    const answeredNow = new Set(group.filter((a) => a.fields.includes("status")).map((a) => a.unit));
+    const before = (kept.get(rowNumber) ?? []).filter((done) => !answeredNow.has(done.unit));
+    const doneNow = members.map((unit) =>
       group.find(
         (answer) =>
           answer.unit === unit &&
@@ -379,29 +408,66 @@ function closeShared(
           parseStatus(answer.returned.answers.status).kind === "done",
       ),
     );
+    const doneBefore = members.map((unit) => before.find((done) => done.unit === unit));
     /** The answers used for the task, by "answer's place in the group, field". */
     const used = new Set<string>();
-    if (done.every((answer) => answer !== undefined)) {
-      const closers = done as SharedAnswer[];
-      const apply = (answer: SharedAnswer, field: AnswerField) => {
-        const report = new Reporter(answer.file, answer.unit);
-        const sent = answer.sent && field in answer.sent ? { value: answer.sent[field] ?? null } : undefined;
-        const candidate = table.answer(answer.file, row.unit, answer.returned, row, field, sent, report);
-        if (candidate) candidates.push(candidate);
-        rejected.push(...report.rejected);
-        for (const closer of closers) used.add(`${group.indexOf(closer)} ${field}`);
-      };
-      apply(closers[0]!, "status");
-      const days = closers.map((answer) =>
-        answer.fields.includes("doneDate")
-          ? table.completionDay(answer.returned.answers.doneDate)
-          : undefined,
-      );
-      if (days.every((day) => day !== undefined)) {
-        const last = days.indexOf(Math.max(...(days as number[])));
-        apply(closers[last]!, "doneDate");
+    const use = (answer: SharedAnswer, field: AnswerField) => used.add(`${group.indexOf(answer)} ${field}`);
+    const write = (i: number, field: AnswerField) => {
+      const now = doneNow[i];
+      const answer = now ?? recordedAnswer(doneBefore[i]!, row);
+      const report = new Reporter(answer.file, answer.unit);
+      const sent = now?.sent && field in now.sent ? { value: now.sent[field] ?? null } : undefined;
+      const candidate = table.answer(answer.file, row.unit, answer.returned, row, field, sent, report);
+      if (candidate) candidates.push(candidate);
+      rejected.push(...report.rejected);
+    };
+    if (
+      members.length > 0 &&
+      members.every((_, i) => doneNow[i] !== undefined || doneBefore[i] !== undefined)
+    ) {
+      const first = doneNow.findIndex((answer) => answer !== undefined);
+      write(first >= 0 ? first : 0, "status");
+      const days = members.map((_, i) => {
+        const now = doneNow[i];
+        if (now)
+          return now.fields.includes("doneDate")
+            ? table.completionDay(now.returned.answers.doneDate)
+            : undefined;
+        const day = doneBefore[i]!.doneDay;
+        return day === undefined ? undefined : parseIsoDay(day);
+      });
+      const dated = days.every((day) => day !== undefined);
+      if (dated) write(days.indexOf(Math.max(...(days as number[]))), "doneDate");
+      // The dates given are reported where one unit gave none: the task's date is then asked for.
+      for (const answer of doneNow) {
+        if (answer === undefined) continue;
+        use(answer, "status");
+        if (dated) use(answer, "doneDate");
       }
       for (const unit of members) credited.push({ unit, row: row.row });
+    } else {
+      const waitingFor = members.filter((_, i) => doneNow[i] === undefined && doneBefore[i] === undefined);
+      for (const answer of doneNow) {
+        if (answer === undefined) continue;
+        const day = answer.fields.includes("doneDate")
+          ? table.completionDay(answer.returned.answers.doneDate)
+          : undefined;
+        waiting.push({
+          fingerprint: table.fingerprintOf(row),
+          unit: answer.unit,
+          status: cellText(answer.returned.answers.status),
+          ...(day === undefined ? {} : { doneDay: formatDay(day) }),
+          file: answer.file,
+        });
+        const report = new Reporter(answer.file, answer.unit);
+        for (const field of ["status", "doneDate"] as const) {
+          if (!answer.fields.includes(field)) continue;
+          report.field("sharedWaiting", answer.returned, row, field, table, waitingFor);
+          use(answer, field);
+        }
+        rejected.push(...report.rejected);
+      }
+      waiting.push(...before);
     }
     group.forEach((answer, i) => {
       const report = new Reporter(answer.file, answer.unit);
@@ -410,7 +476,30 @@ function closeShared(
       rejected.push(...report.rejected);
     });
   }
-  return { candidates, rejected, credited };
+  return { candidates, rejected, credited, waiting };
+}
+
+/**
+ * An earlier merge's done answer as a returned row of its own file, to be written as this merge's are: its
+ * status as the unit wrote it, its completion day as a date. It has no row of a returned sheet (0).
+ */
+function recordedAnswer(
+  done: SharedDone,
+  row: TaskRow,
+): { file: string; unit: string; returned: ReturnedRow } {
+  const day = done.doneDay === undefined ? undefined : parseIsoDay(done.doneDay);
+  return {
+    file: done.file,
+    unit: done.unit,
+    returned: {
+      row: 0,
+      answers: { status: done.status, ...(day === undefined ? {} : { doneDate: { day } }) },
+      protected: {},
+      task: row.task,
+      taskKey: row.taskKey,
+      unit: done.unit,
+    },
+  };
 }
 
 /**
@@ -560,6 +649,8 @@ class MasterIndex {
   private readonly unwritable: ReadonlySet<number>;
   /** By task index, the units a group word in its unit cell gives the task to (CheckResult.sharedTasks). */
   private readonly sharedBy: ReadonlyMap<number, readonly string[]>;
+  /** The group words of the master's unit cells, as the rows read them (TaskRow.unit). */
+  private readonly groupWords: ReadonlySet<string>;
 
   constructor(
     private readonly master: MasterTable,
@@ -568,6 +659,7 @@ class MasterIndex {
     const { result, workbook } = master;
     this.unwritable = new Set(unwritable.map((cell) => cell.row * 16384 + cell.column));
     this.sharedBy = new Map(result.sharedTasks?.map((task) => [task.index, task.units]));
+    this.groupWords = new Set(result.sharedTasks?.map((task) => result.rows[task.index]!.unit));
     this.columns = new Map(
       Object.entries(result.columns).map(([field, letter]) => [field as Field, columnIndex(letter!)!]),
     );
@@ -587,6 +679,11 @@ class MasterIndex {
     }
   }
 
+  /** Whether `unit` is a group word of the master's unit cells (各单位, 相关单位): no unit that answers. */
+  isGroupWord(unit: string): boolean {
+    return this.groupWords.has(unit);
+  }
+
   /** Whether a group word in the row's unit cell (各单位, 各区队) gives its task to `unit` among others. */
   shares(row: TaskRow, unit: string): boolean {
     return this.members(row).includes(unit);
@@ -595,6 +692,18 @@ class MasterIndex {
   /** The units a group word in the row's unit cell gives its task to, in the roster's order; none for a unit's. */
   members(row: TaskRow): readonly string[] {
     return this.sharedBy.get(row.index) ?? [];
+  }
+
+  /** The task row at the master's row number (1-based). */
+  rowAt(row: number): TaskRow | undefined {
+    return this.byRow.get(row);
+  }
+
+  /** The one task row with this fingerprint; none where several rows have it. */
+  rowOfFingerprint(key: string): TaskRow | undefined {
+    this.byFingerprint ??= group(this.master.result.rows, (row) => this.fingerprintOf(row));
+    const found = this.byFingerprint.get(key);
+    return found?.length === 1 ? found[0] : undefined;
   }
 
   /** The cell as the master shows it: its own value, or that of the merge over it. */
@@ -614,9 +723,8 @@ class MasterIndex {
   byRecord(notice: NoticeRow, shown?: string): TaskRow | undefined {
     const at = this.byRow.get(notice.masterRow);
     if (at && this.fingerprintOf(at) === notice.fingerprint) return at;
-    this.byFingerprint ??= group(this.master.result.rows, (row) => this.fingerprintOf(row));
-    const found = this.byFingerprint.get(notice.fingerprint);
-    if (found?.length === 1) return found[0];
+    const found = this.rowOfFingerprint(notice.fingerprint);
+    if (found) return found;
     return at && shown !== undefined && this.fingerprintOf(at) === shown ? at : undefined;
   }
 
@@ -727,7 +835,7 @@ class MasterIndex {
     return date.kind === "day" ? date.day : undefined;
   }
 
-  private fingerprintOf(row: TaskRow): string {
+  fingerprintOf(row: TaskRow): string {
     this.fingerprints ??= new Map();
     let key = this.fingerprints.get(row.row);
     if (key === undefined)

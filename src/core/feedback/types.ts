@@ -55,6 +55,7 @@ export type RejectReason =
   | "protectedField" // task, unit or deadline edited in the return
   | "otherUnit" // the return answers a row of another unit
   | "sharedTask" // the row is several units' (各单位): one unit's answer is not the task's
+  | "sharedWaiting" // a unit answered a task of several units done: kept until every one of them has
   | "olderRound" // the return is from an older round than the last merge
   | "noMatch" // the returned row matches no master row
   | "mergedCell" // the master cell is merged across rows: one value there would answer several tasks
@@ -90,6 +91,25 @@ export interface RejectedAnswer {
   readonly master?: CellValue;
   readonly returned?: CellValue;
   readonly other?: { readonly file: string; readonly value: CellValue };
+  /** For sharedWaiting: the units the task names that have not answered it done yet. */
+  readonly waitingFor?: readonly string[];
+}
+
+/**
+ * A unit's answer that a task it shares with other units (各单位) is done, kept from merge to merge in the
+ * master's record until every unit the task names has answered so: units answer on different days, and the
+ * clerk merges the returns as they come.
+ */
+export interface SharedDone {
+  /** fingerprint(task, unit, deadline) of the master row: finds the row again after the master was sorted. */
+  readonly fingerprint: string;
+  readonly unit: string;
+  /** The status as the unit wrote it (已完成). */
+  readonly status: string;
+  /** The completion day it gave, YYYY-MM-DD, where it gave one. */
+  readonly doneDay?: string;
+  /** The returned file the answer came from. */
+  readonly file: string;
 }
 
 export interface SkippedFile {
@@ -126,4 +146,9 @@ export interface MergeOutcome {
    * to several units (a copy of one unit's rows is that unit's, even unchanged).
    */
   readonly unattributed?: readonly string[];
+  /**
+   * Units' answers that tasks of several units are done, those of earlier merges among them, still waiting
+   * for other units' (the master's record keeps them for the next merge). Absent when there are none.
+   */
+  readonly sharedDone?: readonly SharedDone[];
 }

@@ -133,6 +133,8 @@ export interface FeedbackWording {
   readonly reasons: Readonly<Record<RejectReason, string>>;
   /** After the disagree reason: the other return's file and value. */
   readonly disagreeWith: (v: { file: string; value: string }) => string;
+  /** After the sharedWaiting reason: the units the task names that have not answered it done yet. */
+  readonly waitingFor: (units: readonly string[]) => string;
   /** A returned row that matched no master row, by its row in the returned file. */
   readonly returnedRow: (row: number) => string;
   readonly skippedTitle: (count: number) => string;

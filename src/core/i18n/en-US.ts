@@ -337,13 +337,16 @@ export const enUS: Catalogue = {
         protectedField: "The task, unit or deadline was edited; none of this row's answers was applied",
         otherUnit: "A row of another unit was changed",
         sharedTask:
-          "A task of several units (such as 各单位): one unit's answer is not the task's; it is written into the master once every unit it names answers it done, in one merge",
+          "A task of several units (such as 各单位): one unit's answer is not the task's; the master keeps one status, written once every unit it names has answered it done",
+        sharedWaiting:
+          "A task of several units (such as 各单位): this unit's done answer is kept, and written into the master once every unit the task names has answered it done (in a later merge too)",
         olderRound: "From an older round of notices",
         noMatch: "No task in the master matches this row",
         mergedCell: "The master cell is merged across rows; enter it by hand",
         formulaCell: "The master cell holds a formula other cells share; enter it by hand",
       },
       disagreeWith: (v) => ` (the other: ${v.file}, "${v.value}")`,
+      waitingFor: (units) => ` (still to answer: ${units.join(", ")})`,
       returnedRow: (row) => `Returned row ${row}`,
       skippedTitle: (n) => `Files not used (${n})`,
       skippedHeader: ["File", "Why", "Details"],

@@ -333,13 +333,16 @@ export const zhCN: Catalogue = {
         protectedField: "改动了工作任务、责任单位或完成时限，该行反馈均未采纳",
         otherUnit: "改动了其他单位的任务",
         sharedTask:
-          "多个单位共同的任务（如“各单位”）：一个单位办结不等于任务办结，所有相关单位在同一次合并中都反馈办结后才写入主表",
+          "多个单位共同的任务（如“各单位”）：一个单位的反馈不等于任务的进展，主表只保留一个状态，所有相关单位都反馈办结后写入主表",
+        sharedWaiting:
+          "多个单位共同的任务（如“各单位”）：已记下该单位办结，所有相关单位都反馈办结后（可在以后的合并中）写入主表",
         olderRound: "来自较早一轮的督办单",
         noMatch: "主表中找不到这项任务",
         mergedCell: "主表中该单元格跨行合并，请手工填写",
         formulaCell: "主表中该单元格是其他单元格共用的公式，请手工填写",
       },
       disagreeWith: (v) => `（另一份：${v.file}，值为“${v.value}”）`,
+      waitingFor: (units) => `（尚待 ${units.join("、")} 反馈办结）`,
       returnedRow: (row) => `反馈表第 ${row} 行`,
       skippedTitle: (n) => `未使用的文件（${n} 个）`,
       skippedHeader: ["文件", "原因", "详情"],

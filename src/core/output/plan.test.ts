@@ -17,7 +17,14 @@ import { generatedSheets } from "./generate";
 import { highlightPlan } from "./highlights";
 import { historyEntry } from "./history";
 import { planWrite, writtenRecord } from "./plan";
-import { lastMergeRound, type DubanRecord, type PreviousRanking } from "./record";
+import {
+  earlierMerges,
+  lastMergeRound,
+  recordedSharedDone,
+  type DubanRecord,
+  type PreviousRanking,
+} from "./record";
+import type { SharedDone } from "../feedback/types";
 import { styleSheet } from "./styles";
 
 const SHEET = "任务表";
@@ -218,5 +225,56 @@ describe("planWrite after a merge of the units' answers", () => {
     const plan = planWrite(merged, { ...options, ...thisMerge, record: previous });
     expect(plan.record.merge).toEqual(after === undefined ? undefined : { round: after });
     expect(lastMergeRound(plan.record)).toBe(after);
+  });
+  const done = (unit: string): SharedDone => ({
+    fingerprint: "0badf00d",
+    unit,
+    status: "已完成",
+    doneDay: "2026-11-15",
+    file: `${unit}.xlsx`,
+  });
+  test.each<[string, SharedDone[] | undefined, "none" | SharedDone[] | undefined, SharedDone[] | undefined]>([
+    ["the done answers a merge keeps are recorded", undefined, [done("甲")], [done("甲")]],
+    ["a later check that merges nothing keeps them", [done("甲")], "none", [done("甲")]],
+    [
+      "a merge takes the place of those recorded",
+      [done("甲")],
+      [done("乙"), done("甲")],
+      [done("乙"), done("甲")],
+    ],
+    ["a merge that keeps none leaves none", [done("甲")], undefined, undefined],
+  ])("%s", (_name, before, kept, after) => {
+    const previous: DubanRecord = {
+      version: 1,
+      generated: [],
+      ...(before ? { merge: { round: "2026-11-11", shared: before } } : {}),
+    };
+    const thisMerge = kept === "none" ? {} : { merge: { ...merge, ...(kept ? { sharedDone: kept } : {}) } };
+    const plan = planWrite(merged, { ...options, ...thisMerge, record: previous });
+    expect(plan.record.merge?.shared).toEqual(after);
+    // Read back as the next merge takes it.
+    expect(earlierMerges(plan.record).sharedDone).toEqual(after);
+  });
+
+  test("done answers the record holds in another shape are left out", () => {
+    const record = {
+      version: 1,
+      generated: [],
+      merge: {
+        shared: [
+          done("甲"),
+          { ...done("乙"), doneDay: "11月15日" },
+          { unit: "丙" },
+          null,
+          "丁",
+          { ...done("戊"), file: 3 },
+        ],
+      },
+    } as unknown as DubanRecord;
+    expect(recordedSharedDone(record)).toEqual([done("甲")]);
+    expect(
+      recordedSharedDone({ version: 1, generated: [], merge: { shared: "甲" } } as unknown as DubanRecord),
+    ).toEqual([]);
+    expect(earlierMerges(undefined)).toEqual({});
   });
 });

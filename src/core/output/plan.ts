@@ -9,7 +9,7 @@ import type { Locale, Settings } from "../settings";
 import { generatedSheets, rankingRecord } from "./generate";
 import { highlightPlan, type HighlightPlan } from "./highlights";
 import { historyEntry, recordHistory, withHistory } from "./history";
-import { lastMergeRound, rankingBaseline, type DubanRecord } from "./record";
+import { lastMergeRound, rankingBaseline, recordedSharedDone, type DubanRecord } from "./record";
 import type { CellStyle, SheetSpec, StyleName } from "./spec";
 import { styleSheet } from "./styles";
 
@@ -62,6 +62,8 @@ export function planWrite(result: CheckResult, options: PlanOptions): WritePlan 
     ...(options.merge ? { merged: options.merge.changes } : {}),
   });
   const round = newer(lastMergeRound(options.record), options.merge?.round);
+  // A merge says which done answers still wait; a check without one keeps what the record kept.
+  const shared = options.merge ? (options.merge.sharedDone ?? []) : recordedSharedDone(options.record);
   return {
     sheets,
     highlights,
@@ -74,7 +76,9 @@ export function planWrite(result: CheckResult, options: PlanOptions): WritePlan 
       ranking: rankingRecord(result),
       ...(baseline ? { baseline } : {}),
       history,
-      ...(round === undefined ? {} : { merge: { round } }),
+      ...(round === undefined && shared.length === 0
+        ? {}
+        : { merge: { ...(round === undefined ? {} : { round }), ...(shared.length > 0 ? { shared } : {}) } }),
     },
   };
 }

@@ -1,6 +1,7 @@
 // Duban's own record inside a workbook: which sheets it generated, the last ranking, a host's bookkeeping.
 // It lives in a very hidden sheet, so it travels with the file and every host can read it as cell values.
 
+import type { SharedDone } from "../feedback/types";
 import type { ScoreMethod } from "../settings";
 import { cellText } from "../values/text";
 import type { WorkbookModel } from "../workbook";
@@ -76,9 +77,10 @@ export interface DubanRecord {
   readonly history?: readonly HistoryEntry[];
   /**
    * The last merge of the units' answers (反馈汇总): its round, the as-of day of the notices it merged. A notice
-   * of an older round is not merged again. Kept through later checks that merge nothing.
+   * of an older round is not merged again. With it, the units' done answers to tasks of several units that
+   * wait for the other units' (see mergeAnswers). Kept through later checks that merge nothing.
    */
-  readonly merge?: { readonly round: string };
+  readonly merge?: { readonly round?: string; readonly shared?: readonly SharedDone[] };
   /** What a host needs to undo its own changes exactly (the xlsx host: the styles it appended). */
   readonly host?: unknown;
   /**
@@ -176,5 +178,41 @@ export function rankingBaseline(record: DubanRecord | undefined, asOf: string): 
 
 /** The round of the last merge a workbook's record keeps (YYYY-MM-DD), for mergeAnswers' lastRound. */
 export function lastMergeRound(record: DubanRecord | undefined): string | undefined {
-  return record?.merge?.round;
+  const round = record?.merge?.round;
+  return typeof round === "string" ? round : undefined;
+}
+
+/** What a workbook's record remembers of its earlier merges, as mergeAnswers takes it (lastRound, sharedDone). */
+export function earlierMerges(record: DubanRecord | undefined): {
+  readonly lastRound?: string;
+  readonly sharedDone?: readonly SharedDone[];
+} {
+  const lastRound = lastMergeRound(record);
+  const sharedDone = recordedSharedDone(record);
+  return {
+    ...(lastRound === undefined ? {} : { lastRound }),
+    ...(sharedDone.length > 0 ? { sharedDone } : {}),
+  };
+}
+
+/**
+ * The done answers to tasks of several units that a workbook's record keeps for the next merge (mergeAnswers'
+ * sharedDone); those the record holds in another shape (edited, or written otherwise) are left out.
+ */
+export function recordedSharedDone(record: DubanRecord | undefined): SharedDone[] {
+  const shared: unknown = record?.merge?.shared;
+  if (!Array.isArray(shared)) return [];
+  return shared.filter((entry: unknown): entry is SharedDone => {
+    const done = entry as Partial<Record<keyof SharedDone, unknown>> | null;
+    return (
+      typeof done === "object" &&
+      done !== null &&
+      typeof done.fingerprint === "string" &&
+      typeof done.unit === "string" &&
+      typeof done.status === "string" &&
+      typeof done.file === "string" &&
+      (done.doneDay === undefined ||
+        (typeof done.doneDay === "string" && /^\d{4}-\d{2}-\d{2}$/.test(done.doneDay)))
+    );
+  });
 }

@@ -7,7 +7,7 @@ import { applyChanges } from "../../core/feedback/apply";
 import { mergedRows } from "../../core/feedback/apply";
 import { mergeAnswers, returnedFile, type ReturnedFile } from "../../core/feedback/merge";
 import type { CellChange, MergeOutcome } from "../../core/feedback/types";
-import { lastMergeRound, readRecord, RECORD_SHEET, type DubanRecord } from "../../core/output/record";
+import { earlierMerges, readRecord, RECORD_SHEET, type DubanRecord } from "../../core/output/record";
 import { columnLetter, parseRange, type CellValue } from "../../core/workbook";
 import {
   HostError,
@@ -78,8 +78,7 @@ export async function mergeFeedback(
     answered.push(returnedFile(returns[i]!.name, await readReturn(returns[i]!, locale), settings));
   }
   onProgress({ phase: "reading", done: returns.length, total: returns.length });
-  const lastRound = lastMergeRound(readRecord(master));
-  const outcome = mergeAnswers({ workbook: master, result }, answered, lastRound ? { lastRound } : {});
+  const outcome = mergeAnswers({ workbook: master, result }, answered, earlierMerges(readRecord(master)));
   // The merged rows keep their highlight keys: the merge's own colour marks their changed cells.
   const after = checkWorkbook(applyChanges(master, result.sheet, outcome.changes), {
     asOf,

@@ -111,6 +111,8 @@ export function feedbackSheet(cx: SheetContext, merge: MergeOutcome): SheetSpec 
 
 function reasonText(answer: RejectedAnswer, words: SheetContext["catalogue"]["output"]["feedback"]): string {
   const why = words.reasons[answer.reason];
+  if (answer.reason === "sharedWaiting" && answer.waitingFor)
+    return why + words.waitingFor(answer.waitingFor);
   if (answer.reason !== "disagree" || !answer.other) return why;
   return why + words.disagreeWith({ file: answer.other.file, value: cellText(answer.other.value) });
 }

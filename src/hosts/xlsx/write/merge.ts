@@ -1,7 +1,7 @@
 // The units' answers written into the master's package: the merge the core decides, as this host can write it.
 
 import type { CheckResult } from "../../../core/check";
-import { mergeAnswers, type ReturnedFile } from "../../../core/feedback/merge";
+import { mergeAnswers, type MergeOptions, type ReturnedFile } from "../../../core/feedback/merge";
 import type { MergeOutcome } from "../../../core/feedback/types";
 import { cellPosition, type WorkbookModel } from "../../../core/workbook";
 import type { OpcPackage } from "../package";
@@ -16,11 +16,12 @@ export function writeMerge(
   pkg: OpcPackage,
   master: { readonly workbook: WorkbookModel; readonly result: CheckResult },
   returns: readonly ReturnedFile[],
-  lastRound: string | undefined,
+  /** What the master's record remembers of its earlier merges (earlierMerges). */
+  earlier: Pick<MergeOptions, "lastRound" | "sharedDone">,
 ): MergeOutcome {
   const unwritable: Array<{ row: number; column: number }> = [];
   for (;;) {
-    const outcome = mergeAnswers(master, returns, { ...(lastRound ? { lastRound } : {}), unwritable });
+    const outcome = mergeAnswers(master, returns, { ...earlier, unwritable });
     try {
       setCellValues(
         pkg,
