@@ -76,7 +76,7 @@ async function answered(unit: string, tasks: readonly string[], name: string): P
 
 /** `duban merge` of the master and `returns` into `name`: its exit, and the merged workbook as read back. */
 async function merge(returns: readonly string[], name: string, master = "master.xlsx") {
-  const { code, stderr } = await runCli(
+  const { code, stdout, stderr } = await runCli(
     ["merge", file(master), ...returns, "--as-of", AS_OF, "--out", file(name)],
     AS_OF,
   );
@@ -85,7 +85,7 @@ async function merge(returns: readonly string[], name: string, master = "master.
     .find((s) => s.name === "任务")!
     .rows.slice(1, 4)
     .map((cells) => cells?.[4]);
-  return { code, stderr, model, statuses };
+  return { code, stdout, stderr, model, statuses };
 }
 
 const FEEDBACK = CATALOGUES["zh-CN"].output.feedback;
@@ -94,10 +94,14 @@ const feedbackSheet = (model: Awaited<ReturnType<typeof merge>>["model"]) =>
 
 test("a unit's done answer to the shared task is kept and reported, and the master's row keeps its status", async () => {
   const returned = await answered("综采一队", ["开展安全大检查", "区队自查"], "综采一队反馈.xlsx");
-  const { code, stderr, model, statuses } = await merge([returned], "merged.xlsx");
+  const { code, stdout, stderr, model, statuses } = await merge([returned], "merged.xlsx");
   expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
   expect(statuses).toEqual(["未完成", "未完成", "进行中"]);
+  // The answers kept are told apart from those refused, in the terminal and under the sheet's title.
+  const kept = "未采用 2 处（其中 2 处是多单位任务的办结反馈，已记下，待其余单位反馈）";
+  expect(stdout).toContain(kept);
   const feedback = feedbackSheet(model);
+  expect(String(feedback.rows[1]?.[0])).toContain("未采纳 2 处（其中 2 处是多单位任务的办结反馈");
   // Each task with the units still to answer it, in the roster's order.
   const reported = feedback.rows.flatMap((cells) => {
     const why = cells?.[3];

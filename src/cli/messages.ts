@@ -25,6 +25,8 @@ interface CliWords {
     file: string;
     changes: number;
     rejected: number;
+    /** Of those not applied, the done answers to tasks of several units kept for a later merge. */
+    kept: number;
     skipped: number;
     answered: number;
     units: number;
@@ -64,7 +66,9 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
     missingReturns:
       "请在主表之后列出收回的反馈文件，例如：duban merge 任务清单.xlsx 反馈/*.xlsx --out 合并后.xlsx",
     merged: (v) =>
-      `已写入 ${v.file}：${v.units} 个单位中 ${v.answered} 个已反馈；改动 ${v.changes} 处，未采用 ${v.rejected} 处，跳过文件 ${v.skipped} 个。详见“反馈情况”表。`,
+      `已写入 ${v.file}：${v.units} 个单位中 ${v.answered} 个已反馈；改动 ${v.changes} 处，未采用 ${v.rejected} 处` +
+      (v.kept > 0 ? `（其中 ${v.kept} 处是多单位任务的办结反馈，已记下，待其余单位反馈）` : "") +
+      `，跳过文件 ${v.skipped} 个。详见“反馈情况”表。`,
   },
   "en-US": {
     usage: `Usage:\n  ${USAGE}\n\nExit codes: 0 no finding of error severity; 1 at least one; 2 the input could not be used.`,
@@ -96,6 +100,10 @@ export const CLI_WORDS: Record<Locale, CliWords> = {
     missingReturns:
       "name the returned files after the master, e.g. duban merge tasks.xlsx returns/*.xlsx --out merged.xlsx",
     merged: (v) =>
-      `Wrote ${v.file}: ${v.answered} of ${v.units} units answered; ${v.changes} cell(s) changed, ${v.rejected} answer(s) not applied, ${v.skipped} file(s) skipped. See the Feedback sheet.`,
+      `Wrote ${v.file}: ${v.answered} of ${v.units} units answered; ${v.changes} cell(s) changed, ${v.rejected} answer(s) not applied` +
+      (v.kept > 0
+        ? ` (${v.kept} of them done answers to tasks of several units, kept until the other units answer)`
+        : "") +
+      `, ${v.skipped} file(s) skipped. See the Feedback sheet.`,
   },
 };

@@ -80,6 +80,8 @@ export interface PaneCatalogue {
     readonly notAnswered: number;
     readonly changes: number;
     readonly rejected: number;
+    /** Of those not applied, the done answers to tasks of several units kept for a later merge. */
+    readonly kept: number;
     readonly skipped: number;
   }) => string;
   readonly notAnsweredUnits: (units: readonly string[]) => string;
@@ -199,7 +201,9 @@ const zhCN: PaneCatalogue = {
     `上次合并${round ? `（${round} 一轮）` : ""}改动了 ${cells} 个单元格，可以撤销。`,
   mergedTitle: "反馈已合并",
   mergedCounts: (v) =>
-    `${v.answered} 个单位已反馈、${v.notAnswered} 个未反馈；采纳修改 ${v.changes} 处，未采纳 ${v.rejected} 处，未使用的文件 ${v.skipped} 个。`,
+    `${v.answered} 个单位已反馈、${v.notAnswered} 个未反馈；采纳修改 ${v.changes} 处，未采纳 ${v.rejected} 处` +
+    (v.kept > 0 ? `（其中 ${v.kept} 处是多单位任务的办结反馈，已记下，待其余单位反馈）` : "") +
+    `，未使用的文件 ${v.skipped} 个。`,
   notAnsweredUnits: (units) => `未反馈：${units.join("、")}`,
   unusableFileUnits: (units) => `反馈文件无法使用：${units.join("、")}`,
   skippedFiles: "未使用的文件",
@@ -320,7 +324,11 @@ const enUS: PaneCatalogue = {
     `The last merge${round ? ` (round ${round})` : ""} changed ${cells} cell(s); it can be undone.`,
   mergedTitle: "Feedback merged",
   mergedCounts: (v) =>
-    `${v.answered} unit(s) answered, ${v.notAnswered} did not; ${v.changes} change(s) applied, ${v.rejected} not applied, ${v.skipped} file(s) not used.`,
+    `${v.answered} unit(s) answered, ${v.notAnswered} did not; ${v.changes} change(s) applied, ${v.rejected} not applied` +
+    (v.kept > 0
+      ? ` (${v.kept} of them done answers to tasks of several units, kept until the other units answer)`
+      : "") +
+    `, ${v.skipped} file(s) not used.`,
   notAnsweredUnits: (units) => `No answer from: ${units.join(", ")}`,
   unusableFileUnits: (units) => `A file could not be used from: ${units.join(", ")}`,
   skippedFiles: "Files not used",

@@ -76,6 +76,14 @@ export interface CellChange {
   readonly new: CellValue;
 }
 
+/**
+ * How many of a merge's answers not applied are done answers to tasks of several units kept for a later merge
+ * (sharedWaiting): the clerk is told them apart from answers refused.
+ */
+export function keptAnswers(outcome: Pick<MergeOutcome, "rejected">): number {
+  return outcome.rejected.filter((answer) => answer.reason === "sharedWaiting").length;
+}
+
 /** An answer reported and not applied. */
 export interface RejectedAnswer {
   readonly file: string;

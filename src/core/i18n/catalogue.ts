@@ -112,6 +112,8 @@ export interface FeedbackWording {
     units: number;
     changes: number;
     rejected: number;
+    /** Of those not applied, the done answers to tasks of several units kept for a later merge. */
+    kept: number;
     skipped: number;
   }) => string;
   /** When no notice of a round was merged (only plain copies). */

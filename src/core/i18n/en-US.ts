@@ -318,7 +318,11 @@ export const enUS: Catalogue = {
     omissionsHeader: ["Task", "Unit", "Period", "Deadline", "Days past due", "Specification row"],
     feedback: {
       subtitle: (v) =>
-        `Master ${v.file} · round ${v.round} · ${v.answered} of ${count(v.units, "unit")} answered · ${count(v.changes, "change")} applied · ${v.rejected} not applied · ${count(v.skipped, "file")} not used`,
+        `Master ${v.file} · round ${v.round} · ${v.answered} of ${count(v.units, "unit")} answered · ${count(v.changes, "change")} applied · ${v.rejected} not applied` +
+        (v.kept > 0
+          ? ` (${v.kept} of them done answers to tasks of several units, kept until the other units answer)`
+          : "") +
+        ` · ${count(v.skipped, "file")} not used`,
       noRound: "none (plain copies only)",
       unitsHeader: ["Unit", "Answered", "Files", "Rows updated", "Rows not applied"],
       answered: "Answered",

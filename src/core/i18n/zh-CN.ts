@@ -315,7 +315,9 @@ export const zhCN: Catalogue = {
     omissionsHeader: ["工作任务", "责任单位", "期次", "完成时限", "逾期天数", "规范中的行"],
     feedback: {
       subtitle: (v) =>
-        `主表：${v.file} · 轮次 ${v.round} · ${v.units} 个单位中 ${v.answered} 个已反馈 · 采纳修改 ${v.changes} 处 · 未采纳 ${v.rejected} 处 · 未使用的文件 ${v.skipped} 个`,
+        `主表：${v.file} · 轮次 ${v.round} · ${v.units} 个单位中 ${v.answered} 个已反馈 · 采纳修改 ${v.changes} 处 · 未采纳 ${v.rejected} 处` +
+        (v.kept > 0 ? `（其中 ${v.kept} 处是多单位任务的办结反馈，已记下，待其余单位反馈）` : "") +
+        ` · 未使用的文件 ${v.skipped} 个`,
       noRound: "无（仅表格副本）",
       unitsHeader: ["责任单位", "反馈", "反馈文件", "更新行数", "未采纳行数"],
       answered: "已反馈",

@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef } from "react";
-import { CATALOGUES } from "../../core";
+import { CATALOGUES, keptAnswers } from "../../core";
 import { PANE_CATALOGUES } from "../i18n";
 import { visuallyHidden } from "../shared.styles";
 import type { MergeActionsProps, MergeOutcomeBarProps } from "./Merge.types";
@@ -72,7 +72,9 @@ export function MergeOutcomeBar({ outcome, feedbackSheet, locale, onDismiss }: M
   // A unit whose own file could not be used is told apart: it did send something, listed below with why.
   const unusable = notAnswered.filter((unit) => unit.unusable !== undefined).map((unit) => unit.unit);
   const silent = notAnswered.filter((unit) => unit.unusable === undefined).map((unit) => unit.unit);
-  const clean = outcome.rejected.length === 0 && outcome.skipped.length === 0;
+  const kept = keptAnswers(outcome);
+  // Done answers kept for a later merge are the loop going as it should, not a refusal to look into.
+  const clean = outcome.rejected.length === kept && outcome.skipped.length === 0;
   return (
     <MessageBar intent={clean ? "success" : "warning"} layout="multiline">
       <MessageBarBody>
@@ -83,6 +85,7 @@ export function MergeOutcomeBar({ outcome, feedbackSheet, locale, onDismiss }: M
             notAnswered: notAnswered.length,
             changes: outcome.changes.length,
             rejected: outcome.rejected.length,
+            kept,
             skipped: outcome.skipped.length,
           })}
         </span>

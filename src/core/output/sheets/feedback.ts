@@ -1,7 +1,7 @@
 // 反馈情况 (Feedback): after a merge of the units' answers, who answered and who did not, every change applied
 // and every answer not applied with why, and the files not used.
 
-import type { MergeOutcome, RejectedAnswer } from "../../feedback/types";
+import { keptAnswers, type MergeOutcome, type RejectedAnswer } from "../../feedback/types";
 import { cellText } from "../../values/text";
 import type { CellValue } from "../../workbook";
 import { cell, Layout, MAX_WIDTH, type SheetContext } from "../layout";
@@ -24,6 +24,7 @@ export function feedbackSheet(cx: SheetContext, merge: MergeOutcome): SheetSpec 
       units: merge.units.length,
       changes: merge.changes.length,
       rejected: merge.rejected.length,
+      kept: keptAnswers(merge),
       skipped: unused.length,
     }),
   );
