@@ -144,6 +144,29 @@ const firstSharedMerge = (): MergeOptions => {
   return { sharedDone: outcome.sharedDone ?? [] };
 };
 
+/** Row 2's evidence is a picture WPS placed in the cell (嵌入单元格图片), read as its formula's cached text. */
+const PICTURED: CellValue[][] = TASKS.map((cells, i) =>
+  i === 0 ? Object.assign([...cells], { 6: '=DISPIMG("ID_A1",1)' }) : cells,
+);
+const picturedMaster = checked(masterWorkbook(PICTURED));
+/** 甲's answer to an evidence cell refused as a picture: row 2's (安全检查) unless the case says otherwise. */
+const pictureRefused = (
+  file: string,
+  returnedRow: number,
+  returnedValue: CellValue,
+  master: CellValue,
+): RejectedAnswer => ({
+  file,
+  unit: "甲",
+  reason: "picture",
+  row: 2,
+  returnedRow,
+  field: "evidence",
+  task: "安全检查",
+  master,
+  returned: returnedValue,
+});
+
 const cases: ReadonlyArray<[string, Case]> = [
   [
     "a notice's answers go into its unit's rows, a date as a date cell",
@@ -756,6 +779,67 @@ const cases: ReadonlyArray<[string, Case]> = [
       returns: () => [returned("反馈.xlsx", copyWorkbook(SHARED_TASKS, { 7: { status: "已完成" } }))],
       changes: [],
       rejected: [{ ...sharedTask("反馈.xlsx", "", 7), reason: "otherUnit" }],
+    },
+  ],
+  [
+    "a picture in the master's cell, left on the notice as it showed it ([图片]): no answer",
+    {
+      master: picturedMaster,
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(picturedMaster, "甲", { edits: { 2: { evidence: "[图片]", status: "已完成" } } }),
+        ),
+      ],
+      changes: [change("甲.xlsx", "甲", 2, "status", "进行中", "已完成")],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "a picture the unit placed in its notice's cell is refused: it is in the returned file alone",
+    {
+      master: picturedMaster,
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(picturedMaster, "甲", {
+            edits: { 2: { evidence: '=DISPIMG("ID_B2",1)' }, 3: { evidence: '_xlfn.DISPIMG("ID_C3",1)' } },
+          }),
+        ),
+      ],
+      changes: [],
+      rejected: [
+        pictureRefused("甲.xlsx", 3, '=DISPIMG("ID_B2",1)', '=DISPIMG("ID_A1",1)'),
+        { ...pictureRefused("甲.xlsx", 4, '_xlfn.DISPIMG("ID_C3",1)', null), row: 3, task: "隐患排查" },
+      ],
+      round: AS_OF,
+    },
+  ],
+  [
+    "words written over a picture are the answer, the master's picture the notice could not show no change",
+    {
+      master: picturedMaster,
+      returns: () => [
+        returned(
+          "甲.xlsx",
+          noticeWorkbook(picturedMaster, "甲", { edits: { 2: { evidence: "整改照片已报安全科" } } }),
+        ),
+      ],
+      changes: [change("甲.xlsx", "甲", 2, "evidence", '=DISPIMG("ID_A1",1)', "整改照片已报安全科")],
+      rejected: [],
+      round: AS_OF,
+    },
+  ],
+  [
+    "a plain copy keeping the master's picture answers nothing there; a picture of its own is refused",
+    {
+      master: picturedMaster,
+      returns: () => [
+        returned("甲.xlsx", copyWorkbook(PICTURED, { 3: { evidence: '=DISPIMG("ID_D4",1)' } })),
+      ],
+      changes: [],
+      rejected: [{ ...pictureRefused("甲.xlsx", 3, '=DISPIMG("ID_D4",1)', null), row: 3, task: "隐患排查" }],
     },
   ],
   [

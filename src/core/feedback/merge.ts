@@ -21,10 +21,12 @@ import { formatDay, parseIsoDay, ymdOf } from "../day";
 import type { Field } from "../table/fields";
 import { completionDate, plannedDate, tableYear, type TaskRow } from "../table/rows";
 import type { ParsedDate } from "../values/date";
+import { CATALOGUES } from "../i18n";
+import { pictureId } from "../values/picture";
 import { parseStatus } from "../values/status";
 import { cellText, compactKey, isBlank, isFilled, normalizeText } from "../values/text";
 import { columnIndex, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
-import type { Settings } from "../settings";
+import { LOCALES, type Settings } from "../settings";
 import { leadUnit, readAnswers, taskKeyOf, type ReturnedAnswers, type ReturnedRow } from "./answers";
 import { noticeRecipients } from "../output/sheets/notices";
 import { fingerprint } from "./record";
@@ -797,6 +799,11 @@ class MasterIndex {
     const value = returned.answers[field]!;
     const old = this.cell(row.row, column);
     if (this.sameAnswer(field, value, old)) return undefined;
+    // A picture answered is in the returned file alone: the master cannot be given it by a value.
+    if (pictureId(value) !== undefined || this.answerKey(field, value) === SHOWN_PICTURE) {
+      report.field("picture", returned, row, field, this);
+      return undefined;
+    }
     // Before masterChanged: a notice records a covered cell's own (empty) value, the master shows the merge's.
     if (this.merged.has((row.row - 1) * 16384 + column)) {
       report.field("mergedCell", returned, row, field, this);
@@ -816,17 +823,29 @@ class MasterIndex {
     };
   }
 
+  /**
+   * Whether two answers read the same (answerKey); a picture placed in a cell as a notice shows it ([图片]) is
+   * the same as any picture: the notice could not hold the master's picture itself.
+   */
   sameAnswer(field: AnswerField, a: CellValue | undefined, b: CellValue | undefined): boolean {
-    return this.answerKey(field, a) === this.answerKey(field, b);
+    const [keyA, keyB] = [this.answerKey(field, a), this.answerKey(field, b)];
+    if (keyA === keyB) return true;
+    const shown = (key: string, other: string) => key === SHOWN_PICTURE && other.startsWith(PICTURE_KEY);
+    return shown(keyA, keyB) || shown(keyB, keyA);
   }
 
   /**
    * An answer as compared: its text with white space and full-width forms folded; a completion date by its
-   * day (a date cell, 2026/11/5 and 2026年11月5日 alike; 11月5日 as the check reads a completion date).
+   * day (a date cell, 2026/11/5 and 2026年11月5日 alike; 11月5日 as the check reads a completion date); a
+   * picture placed in the cell by its id, or as a notice shows one (SHOWN_PICTURE).
    */
   answerKey(field: AnswerField, value: CellValue | undefined): string {
+    const picture = pictureId(value);
+    if (picture !== undefined) return `${PICTURE_KEY}${picture}`;
     const day = field === "doneDate" ? this.completionDay(value) : undefined;
-    return day === undefined ? normalizeText(cellText(value)) : `\u0000day${day}`;
+    if (day !== undefined) return `\u0000day${day}`;
+    const text = normalizeText(cellText(value));
+    return isPictureWord(text) ? SHOWN_PICTURE : text;
   }
 
   /** A completion date answered, as the check reads one; undefined where it names no day. */
@@ -842,6 +861,19 @@ class MasterIndex {
       this.fingerprints.set(row.row, (key = fingerprint(row.task, row.unit, row.deadline)));
     return key;
   }
+}
+
+/** A picture placed in a cell, by its id (answerKey). */
+const PICTURE_KEY = "\u0000picture:";
+/** A picture as a notice shows it, of no id: the same as any picture (sameAnswer). */
+const SHOWN_PICTURE = "\u0000picture";
+/** The words a notice shows a picture placed in a cell by, in every language (made when first asked). */
+let pictureWords: ReadonlySet<string> | undefined;
+function isPictureWord(text: string): boolean {
+  pictureWords ??= new Set(
+    LOCALES.map((locale) => normalizeText(CATALOGUES[locale].output.feedback.picture)),
+  );
+  return pictureWords.has(text);
 }
 
 function sameDate(a: ParsedDate, b: ParsedDate): boolean {

@@ -205,6 +205,22 @@ describe("answerableNotice", () => {
     expect(made.sheets[0]!.rows[made.record.rows[0]!.noticeRow - 1]!.cells).toHaveLength(7);
   });
 
+  test.each(["zh-CN", "en-US"] as const)(
+    "a picture placed in a master cell is shown as one (%s), and recorded as the master holds it",
+    (locale) => {
+      const rows = ROWS.map((row, i) =>
+        i === 1 ? Object.assign([...row], { 5: '=DISPIMG("ID_7F2E",1)' }) : row,
+      );
+      const book = master(HEADER, rows);
+      const made = notice("甲", locale, book, checkWorkbook(book, { asOf }))!;
+      const first = made.record.rows[0]!;
+      expect(values(made.sheets[0]!, first.noticeRow - 1)[6]).toBe(
+        CATALOGUES[locale].output.feedback.picture,
+      );
+      expect(first.sent.evidence).toBe('=DISPIMG("ID_7F2E",1)');
+    },
+  );
+
   test("the record names the master file given, where it is not the check's", () => {
     const made = answerableNotice(
       result,

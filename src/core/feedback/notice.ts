@@ -6,6 +6,7 @@ import { buildCalendar } from "../calendar";
 import { formatDay, type Day } from "../day";
 import { contextFor } from "../output/generate";
 import { answerableNoticeSheet } from "../output/sheets/notices";
+import { pictureId } from "../values/picture";
 import type { SheetSpec } from "../output/spec";
 import type { Locale, Settings } from "../settings";
 import type { TaskRow } from "../table/rows";
@@ -58,10 +59,15 @@ export function answerableNotice(
   const current = (row: TaskRow, field: AnswerField): CellValue =>
     grid.rows[row.row - 1]?.[masterColumn.get(field)!] ?? null;
   const cx = contextFor(result, options);
+  // A picture placed in a cell cannot go with the notice: the unit is shown that there is one.
+  const shown = (row: TaskRow, field: AnswerField): CellValue => {
+    const value = current(row, field);
+    return pictureId(value) === undefined ? value : cx.catalogue.output.feedback.picture;
+  };
   const sheet = answerableNoticeSheet(cx, {
     unit,
     fields,
-    current,
+    current: shown,
     returnBy: returnByDay(result.asOf, options.settings),
   });
   if (!sheet) return undefined;

@@ -59,7 +59,8 @@ export type RejectReason =
   | "olderRound" // the return is from an older round than the last merge
   | "noMatch" // the returned row matches no master row
   | "mergedCell" // the master cell is merged across rows: one value there would answer several tasks
-  | "formulaCell"; // the master cell holds a formula other cells share: writing a value would break them
+  | "formulaCell" // the master cell holds a formula other cells share: writing a value would break them
+  | "picture"; // the answer is a picture placed in the cell (WPS): its picture is in the returned file alone
 
 /** One master cell the merge changes. */
 export interface CellChange {

@@ -133,6 +133,8 @@ export interface FeedbackWording {
   readonly rejectedHeader: readonly [string, string, string, string, string, string, string];
   readonly noRejected: string;
   readonly reasons: Readonly<Record<RejectReason, string>>;
+  /** A picture placed in a cell (WPS's 嵌入单元格图片), as a notice and this sheet show the cell. */
+  readonly picture: string;
   /** After the disagree reason: the other return's file and value. */
   readonly disagreeWith: (v: { file: string; value: string }) => string;
   /** After the sharedWaiting reason: the units the task names that have not answered it done yet. */

@@ -348,7 +348,10 @@ export const enUS: Catalogue = {
         noMatch: "No task in the master matches this row",
         mergedCell: "The master cell is merged across rows; enter it by hand",
         formulaCell: "The master cell holds a formula other cells share; enter it by hand",
+        picture:
+          "The answer is a picture placed in the cell, which is in the returned file alone; copy it from there into this cell of the master",
       },
+      picture: "[picture]",
       disagreeWith: (v) => ` (the other: ${v.file}, "${v.value}")`,
       waitingFor: (units) => ` (still to answer: ${units.join(", ")})`,
       returnedRow: (row) => `Returned row ${row}`,

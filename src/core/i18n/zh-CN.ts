@@ -342,7 +342,10 @@ export const zhCN: Catalogue = {
         noMatch: "主表中找不到这项任务",
         mergedCell: "主表中该单元格跨行合并，请手工填写",
         formulaCell: "主表中该单元格是其他单元格共用的公式，请手工填写",
+        picture:
+          "反馈的是嵌入单元格的图片，图片只在反馈文件中，Duban 无法写入主表：请打开反馈文件，把图片复制到主表的这一格",
       },
+      picture: "[图片]",
       disagreeWith: (v) => `（另一份：${v.file}，值为“${v.value}”）`,
       waitingFor: (units) => `（尚待 ${units.join("、")} 反馈办结）`,
       returnedRow: (row) => `反馈表第 ${row} 行`,

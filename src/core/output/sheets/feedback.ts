@@ -2,6 +2,7 @@
 // and every answer not applied with why, and the files not used.
 
 import { keptAnswers, type MergeOutcome, type RejectedAnswer } from "../../feedback/types";
+import { pictureId } from "../../values/picture";
 import { cellText } from "../../values/text";
 import type { CellValue } from "../../workbook";
 import { cell, Layout, MAX_WIDTH, type SheetContext } from "../layout";
@@ -64,8 +65,8 @@ export function feedbackSheet(cx: SheetContext, merge: MergeOutcome): SheetSpec 
       link(letterOf(change.field) ?? "A", change.row),
       cell(change.task, "textWrap"),
       cell(cat.fields[change.field], "text"),
-      valueCell(change.old),
-      valueCell(change.new),
+      valueCell(change.old, words),
+      valueCell(change.new, words),
       cell(change.file, "text"),
     ]);
   }
@@ -85,8 +86,8 @@ export function feedbackSheet(cx: SheetContext, merge: MergeOutcome): SheetSpec 
       cell(answer.task ?? "", "textWrap"),
       cell(answer.field === undefined ? "" : cat.fields[answer.field], "text"),
       cell(reasonText(answer, words), "textWrap"),
-      valueCell(answer.master ?? null),
-      valueCell(answer.returned ?? null),
+      valueCell(answer.master ?? null, words),
+      valueCell(answer.returned ?? null, words),
       cell(answer.file, "text"),
     ]);
   }
@@ -118,9 +119,13 @@ function reasonText(answer: RejectedAnswer, words: SheetContext["catalogue"]["ou
   return why + words.disagreeWith({ file: answer.other.file, value: cellText(answer.other.value) });
 }
 
-/** A cell's value as the sheet shows it: a date stays a date, a number a number; TRUE and FALSE as words. */
-function valueCell(value: CellValue): SpecCell {
+/**
+ * A cell's value as the sheet shows it: a date stays a date, a number a number; TRUE and FALSE as words; a
+ * picture placed in the cell as the word for one (its formula's text says nothing to the clerk).
+ */
+function valueCell(value: CellValue, words: SheetContext["catalogue"]["output"]["feedback"]): SpecCell {
   if (value === null) return cell(null, "text");
+  if (pictureId(value) !== undefined) return cell(words.picture, "text");
   if (typeof value === "object") return cell({ day: value.day }, "date");
   if (typeof value === "number") return cell(value, "decimal");
   return cell(typeof value === "boolean" ? cellText(value) : value, "textWrap");
