@@ -7,9 +7,24 @@ import type { CellValue } from "../workbook";
 /** =DISPIMG("ID_…",1) as WPS caches it, _xlfn.DISPIMG(…) as the formula is stored, either as plain text. */
 const DISPIMG = /^\s*=?\s*(?:_xlfn\.)?DISPIMG\(\s*"([^"]*)"\s*,\s*\d+\s*\)\s*$/i;
 
-/** The picture's id (ID_9A3B…) where the cell holds a picture placed in it; undefined for any other value. */
+/**
+ * What a host gives for a picture it reads as one (Excel's Place in Cell, whose cell is stored as #VALUE!):
+ * the object replacement character, then an id of the picture in its workbook.
+ */
+const PICTURE_MARK = "\uFFFC";
+
+/** A picture placed in a cell, as a host gives it to the engine (see pictureId). */
+export function pictureCell(id: string): string {
+  return `${PICTURE_MARK}${id}`;
+}
+
+/**
+ * The picture's id (ID_9A3B… for WPS's, the host's id for one it read as a picture) where the cell holds a
+ * picture placed in it; undefined for any other value.
+ */
 export function pictureId(value: CellValue | undefined): string | undefined {
   if (typeof value !== "string" || value.length > 200) return undefined;
+  if (value.startsWith(PICTURE_MARK)) return value.slice(PICTURE_MARK.length);
   const match = DISPIMG.exec(value);
   return match ? match[1] : undefined;
 }

@@ -3,6 +3,7 @@
 
 import { parseIsoDay } from "../../../core/day";
 import { numberFormatKind, type FormatKind } from "../../../core/values/number-format";
+import { pictureCell } from "../../../core/values/picture";
 import {
   cellPosition,
   DateCells,
@@ -29,6 +30,7 @@ import {
 import type { OpcPackage } from "../package";
 import { attributeOf, childNamed, childrenNamed, parseXml, type ElementAt, type XmlElement } from "../xml";
 import { BUILT_IN_FORMATS } from "./formats";
+import { pictureValueMetadata } from "./pictures";
 import {
   AMP,
   ascii,
@@ -72,6 +74,8 @@ interface Context {
   readonly kinds: (FormatKind | undefined)[];
   readonly strings: readonly string[];
   readonly dateCells: DateCells;
+  /** The cells' value metadata (vm, 1-based) that are pictures placed in cells (pictureValueMetadata). */
+  readonly pictures: ReadonlySet<number>;
 }
 
 /**
@@ -132,6 +136,7 @@ export async function readWorkbookModel(
     kinds: new Array<FormatKind | undefined>(xfFormats.length),
     strings: stringsPart === undefined ? [] : sharedStrings(pkg, stringsPart, ns),
     dateCells: new DateCells(date1904),
+    pictures: pictureValueMetadata(pkg, workbookPart, ns),
   };
   const activeSheet = activeTabName(root, ns, tabs);
   // What the model says of the workbook besides its worksheets' grids.
@@ -449,6 +454,8 @@ async function readSheet(
   let column = -1;
   let type = "";
   let style = 0;
+  /** The cell's value metadata (vm), 0 where it has none. */
+  let metadata = 0;
   let value = "";
   /** The value as a number when it came as one piece of plain digits (a shared string index, a count), else -1. */
   let digits = -1;
@@ -504,6 +511,7 @@ async function readSheet(
     if (plain >= 0) return plain;
     type = "n";
     style = 0;
+    metadata = 0;
     let at = -1;
     for (;;) {
       while (p < n && isSpace(s[p]!)) p++;
@@ -520,6 +528,8 @@ async function readSheet(
       while (p < n && s[p] !== quote) p++;
       if (p >= n) return -1;
       if (nameLength === 1) at = cellAttribute(s[nameStart]!, s, from, p, at);
+      else if (nameLength === 2 && s[nameStart] === 118 /* v */ && s[nameStart + 1] === 109 /* m */)
+        metadata = digitsOf(s, from, p);
       p++;
     }
     // `/>`, `></c>` or `><v>`…`</v></c>`, byte by byte: this runs for every cell. Past the end of `s` a byte
@@ -529,11 +539,11 @@ async function readSheet(
     if (s[p] === SLASH) {
       if (s[p + 1] !== GT) return -1;
       past = p + 2;
-      cell = cellValue(type, style, undefined, undefined, context);
+      cell = cellValue(type, style, undefined, undefined, context, metadata);
     } else if (s[p + 1] !== LT) return -1;
     else if (s[p + 2] === SLASH && s[p + 3] === 99 /* c */ && s[p + 4] === GT) {
       past = p + 5;
-      cell = cellValue(type, style, undefined, undefined, context);
+      cell = cellValue(type, style, undefined, undefined, context, metadata);
     } else if (s[p + 2] === 118 /* v */ && s[p + 3] === GT) {
       const from = p + 4;
       let q = from;
@@ -544,7 +554,7 @@ async function readSheet(
       cell =
         digits >= 0
           ? numericCell(type, style, digits, context)
-          : cellValue(type, style, textOf(s, from, q, false, part), undefined, context);
+          : cellValue(type, style, textOf(s, from, q, false, part), undefined, context, metadata);
     } else if (s[p + 2] === 105 /* i */ && s[p + 3] === 115 /* s */ && s[p + 4] === GT) {
       let from = p + 5;
       if (startsWith(s, from, T_OPEN)) from += T_OPEN.length;
@@ -708,12 +718,16 @@ async function readSheet(
           // r, s and t in one pass over the attributes, read from the bytes: this runs for every cell.
           type = "n";
           style = 0;
+          metadata = 0;
           let at = -1;
           const { offsets, bytes } = attributes;
           for (let k = 0; k < attributes.count; k++) {
             const o = k * 4;
-            if (offsets[o + 1]! - offsets[o]! !== 1) continue;
-            at = cellAttribute(bytes[offsets[o]!]!, bytes, offsets[o + 2]!, offsets[o + 3]!, at);
+            const length = offsets[o + 1]! - offsets[o]!;
+            if (length === 1)
+              at = cellAttribute(bytes[offsets[o]!]!, bytes, offsets[o + 2]!, offsets[o + 3]!, at);
+            else if (length === 2 && bytes[offsets[o]!] === 118 && bytes[offsets[o]! + 1] === 109)
+              metadata = digitsOf(bytes, offsets[o + 2]!, offsets[o + 3]!);
           }
           column = at >= 0 ? at : column + 1;
           value = "";
@@ -755,7 +769,7 @@ async function readSheet(
         const cell =
           hasValue && digits >= 0
             ? numericCell(type, style, digits, context)
-            : cellValue(type, style, hasValue ? value : undefined, inline, context);
+            : cellValue(type, style, hasValue ? value : undefined, inline, context, metadata);
         // No value, or <v></v> as openpyxl leaves it, with no type: nothing calculated the formula. (Excel
         // writes a formula's empty text as t="str" with an empty value: that cell is empty indeed.)
         if (hasFormula && cell === null && type === "n" && row >= 0 && column >= 0) {
@@ -868,6 +882,8 @@ function cellValue(
   value: string | undefined,
   inline: string | undefined,
   context: Context,
+  /** The cell's value metadata (vm), 0 where it has none. */
+  metadata = 0,
 ): CellValue {
   switch (type) {
     case "s": {
@@ -885,6 +901,8 @@ function cellValue(
     case "b":
       return value === undefined ? null : isTrueText(value);
     case "e":
+      // A picture placed in the cell (Place in Cell) is #VALUE! to a program that knows no rich values.
+      if (metadata > 0 && context.pictures.has(metadata)) return pictureCell(`vm${metadata}`);
       return value === undefined || value === "" ? null : value;
     case "d": {
       const day = value === undefined ? undefined : parseIsoDay(value.slice(0, 10));
