@@ -21,12 +21,11 @@ import { formatDay, parseIsoDay, ymdOf } from "../day";
 import type { Field } from "../table/fields";
 import { completionDate, plannedDate, tableYear, type TaskRow } from "../table/rows";
 import type { ParsedDate } from "../values/date";
-import { CATALOGUES } from "../i18n";
-import { pictureId } from "../values/picture";
+import { pictureId, PICTURE_WORDS } from "../values/picture";
 import { parseStatus } from "../values/status";
 import { cellText, compactKey, isBlank, isFilled, normalizeText } from "../values/text";
 import { columnIndex, type CellRange, type CellValue, type SheetGrid, type WorkbookModel } from "../workbook";
-import { LOCALES, type Settings } from "../settings";
+import type { Settings } from "../settings";
 import { leadUnit, readAnswers, taskKeyOf, type ReturnedAnswers, type ReturnedRow } from "./answers";
 import { noticeRecipients } from "../output/sheets/notices";
 import { fingerprint } from "./record";
@@ -867,13 +866,10 @@ class MasterIndex {
 const PICTURE_KEY = "\u0000picture:";
 /** A picture as a notice shows it, of no id: the same as any picture (sameAnswer). */
 const SHOWN_PICTURE = "\u0000picture";
-/** The words a notice shows a picture placed in a cell by, in every language (made when first asked). */
-let pictureWords: ReadonlySet<string> | undefined;
+/** The words a notice shows a picture placed in a cell by, in every language. */
+const SHOWN_PICTURE_WORDS: ReadonlySet<string> = new Set(Object.values(PICTURE_WORDS).map(normalizeText));
 function isPictureWord(text: string): boolean {
-  pictureWords ??= new Set(
-    LOCALES.map((locale) => normalizeText(CATALOGUES[locale].output.feedback.picture)),
-  );
-  return pictureWords.has(text);
+  return SHOWN_PICTURE_WORDS.has(text);
 }
 
 function sameDate(a: ParsedDate, b: ParsedDate): boolean {

@@ -1,6 +1,7 @@
 // English wording of every message, label and notice.
 
 import { formatPeriod } from "../recurring/period-label";
+import { PICTURE_WORDS } from "../values/picture";
 import type { BulletinFacts, Catalogue, ScoringFacts, TrendMove } from "./catalogue";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -351,7 +352,7 @@ export const enUS: Catalogue = {
         picture:
           "The answer is a picture placed in the cell, which is in the returned file alone; copy it from there into this cell of the master",
       },
-      picture: "[picture]",
+      picture: PICTURE_WORDS["en-US"],
       disagreeWith: (v) => ` (the other: ${v.file}, "${v.value}")`,
       waitingFor: (units) => ` (still to answer: ${units.join(", ")})`,
       returnedRow: (row) => `Returned row ${row}`,

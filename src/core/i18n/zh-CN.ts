@@ -1,6 +1,7 @@
 // 中文 wording of every message, label and notice.
 
 import { formatPeriod } from "../recurring/period-label";
+import { PICTURE_WORDS } from "../values/picture";
 import type { BulletinFacts, Catalogue, ScoringFacts, TrendMove } from "./catalogue";
 
 /** 图表工作表, 对话框工作表, 宏表 (OtherSheetKind), for a name that points at one. */
@@ -345,7 +346,7 @@ export const zhCN: Catalogue = {
         picture:
           "反馈的是嵌入单元格的图片，图片只在反馈文件中，Duban 无法写入主表：请打开反馈文件，把图片复制到主表的这一格",
       },
-      picture: "[图片]",
+      picture: PICTURE_WORDS["zh-CN"],
       disagreeWith: (v) => `（另一份：${v.file}，值为“${v.value}”）`,
       waitingFor: (units) => `（尚待 ${units.join("、")} 反馈办结）`,
       returnedRow: (row) => `反馈表第 ${row} 行`,

@@ -4,6 +4,12 @@
 
 import type { CellValue } from "../workbook";
 
+/**
+ * How notices and the Feedback sheet show a picture placed in a cell, in each language (the catalogues' word):
+ * here, for the merge to know the word back without loading the catalogues.
+ */
+export const PICTURE_WORDS = { "zh-CN": "[图片]", "en-US": "[picture]" } as const;
+
 /** =DISPIMG("ID_…",1) as WPS caches it, _xlfn.DISPIMG(…) as the formula is stored, either as plain text. */
 const DISPIMG = /^\s*=?\s*(?:_xlfn\.)?DISPIMG\(\s*"([^"]*)"\s*,\s*\d+\s*\)\s*$/i;
 
