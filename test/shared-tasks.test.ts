@@ -157,3 +157,17 @@ test("a task of 各单位 its units answer done in two merges, days apart, is do
   const alone = await merge([last], "merged-alone.xlsx");
   expect(alone.statuses).toEqual(["未完成", "未完成", "进行中"]);
 });
+
+test("the JSON report marks a group word's line as a group, and the ranking has units alone", async () => {
+  const { stdout } = await runCli(["check", file("master.xlsx"), "--as-of", AS_OF, "--json", "-"], AS_OF);
+  const report = JSON.parse(stdout) as {
+    summary: { units: Array<{ unit: string; group?: boolean }> };
+    ranking: Array<{ unit: string }>;
+  };
+  expect(report.summary.units.filter((u) => u.group).map((u) => u.unit)).toEqual([
+    "各单位",
+    "各区队",
+    "相关单位",
+  ]);
+  expect(report.ranking.map((r) => r.unit).sort()).toEqual(["机电科"]);
+});

@@ -175,7 +175,8 @@ export function rankSummary(
   ranking: Settings["ranking"],
   roster: readonly string[] = [],
 ): Ranked {
-  const units = summary.units.filter((line) => !line.notOnRoster);
+  // A group word (各单位) is no unit: without a roster it would be ranked as one.
+  const units = summary.units.filter((line) => !line.notOnRoster && !line.group);
   const { scores, scoring } = scoreUnits(units, ranking);
   const entries = rankScored(
     units.map((line, i) => ({ line, score: scores[i]! })),

@@ -48,7 +48,10 @@ export interface Report {
   issues: ReportIssue[];
   summary: {
     /** With a roster, onRoster says whether the unit is on it, and a unit not on it has the suggested name. */
-    units: Array<{ unit: string; onRoster?: boolean; suggestion?: string } & ReportSummaryLine>;
+    /** A group word (各单位) is marked group: its tasks are each of the units it names, and it is never ranked. */
+    units: Array<
+      { unit: string; onRoster?: boolean; suggestion?: string; group?: boolean } & ReportSummaryLine
+    >;
     categories: Array<{ category: string } & ReportSummaryLine>;
     total: ReportSummaryLine;
   };
@@ -133,6 +136,7 @@ export function reportSource(result: CheckResult, locale: Locale): ReportSource 
           : u.notOnRoster
             ? { onRoster: false, ...u.notOnRoster }
             : { onRoster: true }),
+        ...(u.group ? { group: true } : {}),
         ...summaryLine(u),
       })),
       categories: result.summary.categories.map((c) => ({ category: c.name, ...summaryLine(c) })),

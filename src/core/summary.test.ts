@@ -116,6 +116,36 @@ describe("summary", () => {
   });
 });
 
+describe("group words (各单位, 各区队) in the unit column", () => {
+  const rows: CellValue[][] = [
+    ["a", "", "甲", "2026-11-10", "已完成", "2026-11-09"],
+    ["b", "", "乙", "2026-11-30", "进行中", null],
+    ["c", "", "各单位", "2026-11-10", "进行中", null],
+    ["d", "", "全部", "2026-11-30", "进行中", null],
+  ];
+  const roster = [["单位名称"], ["甲"], ["乙"]];
+  test.each([
+    ["without a roster", false],
+    ["with a roster", true],
+  ])("are summed as group lines and never ranked, %s", (_name, withRoster) => {
+    const workbook: WorkbookModel = {
+      fileName: "t.xlsx",
+      sheets: [
+        { name: "任务", rows: [HEADER, ...rows], merges: [] },
+        ...(withRoster ? [{ name: "单位名单", rows: roster, merges: [] }] : []),
+      ],
+    };
+    const result = checkWorkbook(workbook, { asOf });
+    expect(result.summary.units.map((u) => [u.name, u.tasks, u.overdue, u.group ?? false])).toEqual([
+      ["甲", 1, 0, false],
+      ["乙", 1, 0, false],
+      ["各单位", 1, 1, true],
+      ["全部", 1, 0, true],
+    ]);
+    expect(result.ranking.map((r) => r.unit).sort()).toEqual(["乙", "甲"]);
+  });
+});
+
 describe("ranking", () => {
   test.each([
     [{}, 100],

@@ -34,6 +34,11 @@ export interface SummaryLine {
    * group word (各单位, 全部), which names many units and no one of them.
    */
   readonly notOnRoster?: { readonly suggestion?: string };
+  /**
+   * Set for a group word (各单位, 各区队, 全部): its tasks are each of the units it names (their 督办单 carry them),
+   * and it is no unit of its own, to be ranked or compared with the others, roster or none.
+   */
+  readonly group?: true;
 }
 
 /** The counts of a summary line, in the order every summary table shows them. */
@@ -142,7 +147,7 @@ export function summarise(
     units: [...units]
       .filter(([, counts]) => counts.tasks > 0 || counts.missingInstances > 0)
       .map(([unit, counts]) => {
-        const summary = line(unit, counts);
+        const summary = { ...line(unit, counts), ...(isGroupWord(unit) && { group: true as const }) };
         if (roster.length === 0 || rosterName.has(unit.toLowerCase())) return summary;
         return {
           ...summary,
