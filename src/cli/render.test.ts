@@ -72,3 +72,32 @@ describe("the terminal's summary by unit", () => {
     expect(rows.at(-1)!.slice(0, 2)).toEqual([CATALOGUES[locale].words.total, "2"]);
   });
 });
+
+test("the terminal's summary lists group words (各单位) after the units, first written or not", () => {
+  const grouped: WorkbookModel = {
+    fileName: "t.xlsx",
+    sheets: [
+      {
+        name: "任务",
+        rows: [
+          rows[0]!,
+          ["a", "各单位", "2026-11-10", "进行中"],
+          ["b", "综采一队", "2026-11-10", "已完成"],
+          ["c", "各区队", "2026-11-30", "进行中"],
+          ["d", "机电科", "2026-11-30", "进行中"],
+        ],
+        merges: [],
+      },
+    ],
+  };
+  const lines = renderText(checkWorkbook(grouped, { asOf: parseIsoDay("2026-11-18")! }), "zh-CN", 120).split(
+    "\n",
+  );
+  const from = lines.indexOf("按单位汇总");
+  const names = lines
+    .slice(from + 1)
+    .filter((line) => line.startsWith("│"))
+    .map((line) => line.split("│")[1]!.trim())
+    .slice(1, 6);
+  expect(names).toEqual(["综采一队", "机电科", "各单位", "各区队", "合计"]);
+});

@@ -53,7 +53,10 @@ export function renderText(result: CheckResult, locale: Locale, width: number): 
   out.push("");
 
   out.push(w.summaryByUnit);
-  out.push(summaryTable(result.summary.units, result.summary.total, locale, w.unit, result.unranked));
+  // Group words (各单位) after the units: their tasks are each of the units', and they are no unit.
+  const { units } = result.summary;
+  const ordered = [...units.filter((u) => !u.group), ...units.filter((u) => u.group)];
+  out.push(summaryTable(ordered, result.summary.total, locale, w.unit, result.unranked));
   if (result.summary.categories.length > 0) {
     out.push("");
     out.push(w.summaryByCategory);

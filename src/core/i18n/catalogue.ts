@@ -36,17 +36,16 @@ export interface BulletinFacts extends Pick<SummaryLine, SummaryCount | "missing
   readonly dueSoonDays: number;
   /** Already worded, e.g. "66.7%". */
   readonly completionRate: string;
-  /** The units with the most overdue tasks, most first (at most three). */
+  /** The units with the most overdue tasks, most first (at most three); group words are not among them. */
   readonly overdueLeaders: ReadonlyArray<{ readonly unit: string; readonly overdue: number }>;
+  /** Overdue tasks of several units (各单位, 各区队), by the group word written, where there are any. */
+  readonly sharedOverdue: ReadonlyArray<{ readonly unit: string; readonly overdue: number }>;
   /** The units ranked first, and those ranked last when that is another rank. */
   readonly top?: { readonly units: readonly string[]; readonly score: number };
   readonly bottom?: { readonly units: readonly string[]; readonly score: number };
   /** How the ranking scored, as scoringName words it. */
   readonly method: string;
-  /**
-   * Units written in the table that are not on the roster, with the roster name each most likely means (none
-   * for a group word, 各单位).
-   */
+  /** Units written in the table that are not on the roster, with the roster name each most likely means. */
   readonly offRoster: ReadonlyArray<{
     readonly unit: string;
     readonly suggestion?: string;
@@ -247,8 +246,14 @@ export interface OutputWording {
   /** The summary's section of units not on the roster, and its columns: as written, suggested name, tasks, open, overdue. */
   readonly offRosterTitle: (units: number) => string;
   readonly offRosterHeader: readonly [string, string, string, string, string];
-  /** In the suggestion column, for a group word (各单位): what to write instead. */
-  readonly offRosterGroup: string;
+  /**
+   * The summary's section of group words (各单位, 各区队): tasks of several units, sent to each and ranked for
+   * none; its columns: as written, sent to, tasks, open, overdue.
+   */
+  readonly groupTitle: (words: number) => string;
+  readonly groupHeader: readonly [string, string, string, string, string];
+  /** In the sent-to column: how many units the word's tasks went to, or that it names none (相关单位). */
+  readonly groupSentTo: (units: number) => string;
   readonly noticeHeading: (unit: string) => string;
   /** A task on a unit's 督办单 page that a group word gives to it and to others: the task and the word. */
   readonly sharedTaskText: (task: string, word: string) => string;

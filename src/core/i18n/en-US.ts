@@ -61,6 +61,8 @@ function bulletin(f: BulletinFacts): string {
     let open = `${f.open} ${isAre(f.open)} still open and ${f.overdue} of them overdue`;
     if (f.overdueLeaders.length > 0)
       open += `, most at ${f.overdueLeaders.map((l) => `${l.unit} (${l.overdue})`).join(", ")}`;
+    if (f.sharedOverdue.length > 0)
+      open += `, and tasks of several units at ${f.sharedOverdue.map((l) => `${l.unit} (${l.overdue})`).join(", ")}`;
     parts.push(`${open}; chase them to finish.`);
   }
   if (f.dueSoon > 0) {
@@ -96,7 +98,7 @@ function bulletin(f: BulletinFacts): string {
     const listed = names(
       f.offRoster.map((u) =>
         u.suggestion === undefined
-          ? `"${u.unit}" (${count(u.tasks, "task")}; no lead unit named)`
+          ? `"${u.unit}" (${count(u.tasks, "task")})`
           : `"${u.unit}" (${count(u.tasks, "task")}; ${u.suggestion}?)`,
       ),
     );
@@ -450,7 +452,9 @@ export const enUS: Catalogue = {
     noTasks: "no tasks",
     offRosterTitle: (units) => `Not on the roster (${count(units, "unit")}, not ranked: correct them)`,
     offRosterHeader: ["As written", "Meant (suggested)", "Tasks", "Open", "Overdue"],
-    offRosterGroup: "many units: name the lead unit",
+    groupTitle: () => "Tasks of several units (on each unit's notice, ranked for none)",
+    groupHeader: ["As written", "Sent to", "Tasks", "Open", "Overdue"],
+    groupSentTo: (units) => (units > 0 ? count(units, "unit") : "no unit named: not sent"),
     noticeHeading: (unit) => `Notice: ${unit}`,
     sharedTaskText: (task, word) => `${task} (${word})`,
     noticeUnaddressed: (word) => `No unit named: ${word}`,

@@ -70,6 +70,8 @@ function bulletin(f: BulletinFacts): string {
     let open = `未完成 ${f.open} 项，其中逾期 ${f.overdue} 项`;
     if (f.overdueLeaders.length > 0)
       open += `，逾期较多的是${f.overdueLeaders.map((l) => `${l.unit}（${l.overdue} 项）`).join("、")}`;
+    if (f.sharedOverdue.length > 0)
+      open += `；多个单位共同的任务逾期${f.sharedOverdue.map((l) => `${l.unit}（${l.overdue} 项）`).join("、")}`;
     parts.push(`${open}，请督促尽快办结。`);
   }
   if (f.dueSoon > 0) {
@@ -102,7 +104,7 @@ function bulletin(f: BulletinFacts): string {
     const listed = f.offRoster
       .map((u) =>
         u.suggestion === undefined
-          ? `“${u.unit}”（${u.tasks} 项，未写明牵头单位）`
+          ? `“${u.unit}”（${u.tasks} 项）`
           : `“${u.unit}”（${u.tasks} 项，应为“${u.suggestion}”？）`,
       )
       .join("、");
@@ -437,7 +439,9 @@ export const zhCN: Catalogue = {
     noTasks: "无任务",
     offRosterTitle: (units) => `不在名单的单位（${units} 个，未参与排名，请更正）`,
     offRosterHeader: ["表中填写", "应为（建议）", "任务数", "未完成", "逾期"],
-    offRosterGroup: "指多个单位，请写明牵头单位",
+    groupTitle: () => "多个单位共同的任务（已列入各相关单位的督办单，不参与排名）",
+    groupHeader: ["表中填写", "发给", "任务数", "未完成", "逾期"],
+    groupSentTo: (units) => (units > 0 ? `${units} 个单位` : "未写明单位，无法发出"),
     noticeHeading: (unit) => `督办单：${unit}`,
     sharedTaskText: (task, word) => `${task}（${word}）`,
     noticeUnaddressed: (word) => `未写明单位：${word}`,

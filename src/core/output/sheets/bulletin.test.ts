@@ -25,6 +25,7 @@ const facts = (more: Partial<BulletinFacts>): BulletinFacts => ({
   missingInstances: 0,
   completionRate: "100%",
   overdueLeaders: [],
+  sharedOverdue: [],
   method: "按扣分计分",
   offRoster: [],
   omissionLeaders: [],
@@ -94,21 +95,33 @@ describe("the bulletin's changes since the last check and its omissions, as word
       "1 required ledger entry is missing, most at A (1).",
     ],
     [
-      "units off the roster: a typo with the name it likely means, a group word with none",
+      "a unit off the roster, with the name it likely means",
       "zh-CN",
-      {
-        offRoster: [
-          { unit: "综采1队", suggestion: "综采一队", tasks: 2 },
-          { unit: "各单位", tasks: 1 },
-        ],
-      },
-      "“综采1队”（2 项，应为“综采一队”？）、“各单位”（1 项，未写明牵头单位）不在单位名单中",
+      { offRoster: [{ unit: "综采1队", suggestion: "综采一队", tasks: 2 }] },
+      "“综采1队”（2 项，应为“综采一队”？）不在单位名单中",
     ],
     [
       "units off the roster in English",
       "en-US",
-      { offRoster: [{ unit: "各单位", tasks: 1 }] },
-      '"各单位" (1 task; no lead unit named) is not on the roster',
+      { offRoster: [{ unit: "Team 1", suggestion: "Team One", tasks: 1 }] },
+      '"Team 1" (1 task; Team One?) is not on the roster',
+    ],
+    [
+      "overdue tasks of several units told apart from the units'",
+      "zh-CN",
+      {
+        open: 4,
+        overdue: 3,
+        overdueLeaders: [{ unit: "甲", overdue: 1 }],
+        sharedOverdue: [{ unit: "各单位", overdue: 2 }],
+      },
+      "未完成 4 项，其中逾期 3 项，逾期较多的是甲（1 项）；多个单位共同的任务逾期各单位（2 项），请督促尽快办结。",
+    ],
+    [
+      "overdue tasks of several units in English",
+      "en-US",
+      { open: 2, overdue: 2, sharedOverdue: [{ unit: "各区队", overdue: 2 }] },
+      "and 2 of them overdue, and tasks of several units at 各区队 (2); chase them to finish.",
     ],
   ])("%s", (_name, locale, more, sentence) => {
     const text = CATALOGUES[locale].output.bulletin(facts(more));

@@ -132,19 +132,61 @@ describe("the summary sheet", () => {
     expect(String(paragraph.cells[0]!.value)).toContain(phrase);
   });
 
-  test("a group word off the roster: the section says to name the lead unit instead of suggesting one", () => {
-    const workbook: WorkbookModel = {
-      fileName: "t.xlsx",
-      sheets: [
-        { name: "任务", rows: [HEADER, ...ROWS, ["e", "各单位", "2026-11-10", "进行中"]], merges: [] },
-        { name: "单位名单", rows: [["单位名称"], ["综采一队"], ["掘进二队"], ["机电科"]], merges: [] },
-      ],
-    };
-    const settings = settingsSchema.parse({});
-    const all = generatedSheets(checkWorkbook(workbook, { asOf, settings }), { settings, locale: "zh-CN" });
-    const rows = below(sheet(all, "summary"), "表中填写").map((r) => r.slice(0, 2));
-    expect(rows).toContainEqual(["各单位", "指多个单位，请写明牵头单位"]);
-  });
+  test.each([
+    ["with a roster", true],
+    ["without a roster", false],
+  ])(
+    "group words (%s): a section of their own, saying to how many units they went, and in the bulletin apart",
+    (_name, withRoster) => {
+      const workbook: WorkbookModel = {
+        fileName: "t.xlsx",
+        sheets: [
+          {
+            name: "任务",
+            rows: [
+              HEADER,
+              ...ROWS,
+              ["e", "各单位", "2026-11-10", "进行中"],
+              ["f", "相关单位", "2026-11-30", "进行中"],
+            ],
+            merges: [],
+          },
+          ...(withRoster
+            ? [{ name: "单位名单", rows: [["单位名称"], ["综采一队"], ["掘进二队"], ["机电科"]], merges: [] }]
+            : []),
+        ],
+      };
+      const settings = settingsSchema.parse({});
+      const all = generatedSheets(checkWorkbook(workbook, { asOf, settings }), { settings, locale: "zh-CN" });
+      const summary = sheet(all, "summary");
+      const title = summary.rows.findIndex((r) => String(r.cells[0]?.value).startsWith("多个单位共同的任务"));
+      const rows = summary.rows
+        .slice(title + 2)
+        .map(values)
+        .map((r) => r.slice(0, 5));
+      expect(rows.slice(0, 2)).toEqual([
+        ["各单位", "3 个单位", 1, 1, 1],
+        ["相关单位", "未写明单位，无法发出", 1, 1, 0],
+      ]);
+      // The units' table and its subtitle count units alone.
+      const table = below(summary, "责任单位");
+      const units = table
+        .slice(
+          0,
+          table.findIndex((r) => r[0] === "合计"),
+        )
+        .map((r) => r[0]);
+      expect(units).not.toContain("各单位");
+      expect(units).not.toContain("相关单位");
+      expect(String(summary.rows[1]!.cells[0]!.value)).toContain(
+        `责任单位 ${units.length - (withRoster ? 1 : 0)} 个`,
+      );
+      const paragraphs = summary.rows.filter((r) => r.cells[0]?.style === "paragraph");
+      const paragraph = String(paragraphs[paragraphs.length - 1]!.cells[0]!.value);
+      expect(paragraph).toContain("多个单位共同的任务逾期各单位（1 项）");
+      expect(paragraph).not.toContain("“各单位”");
+    },
+  );
 
   test("without a roster there is no such section, and every unit is ranked", () => {
     const all = sheets("zh-CN", {}, false);

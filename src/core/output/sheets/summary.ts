@@ -23,8 +23,10 @@ const COMPLETION_COLUMN = 1 + SUMMARY_COLUMNS.indexOf("completionRate");
 export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
   const { result, catalogue: cat } = cx;
   const { summary } = result;
-  const onRoster = summary.units.filter((line) => !line.notOnRoster);
-  const offRoster = summary.units.filter((line) => line.notOnRoster);
+  // A group word (各单位) is no unit: its line goes with the others of its kind, after the units.
+  const onRoster = summary.units.filter((line) => !line.notOnRoster && !line.group);
+  const offRoster = summary.units.filter((line) => line.notOnRoster && !line.group);
+  const groups = summary.units.filter((line) => line.group);
   const w = cat.words;
   const sheet = new Layout(cx, SUMMARY_WIDTH);
   sheet.title("summary");
@@ -62,7 +64,21 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
     for (const line of offRoster)
       sheet.add([
         cell(line.name, "text"),
-        cell(line.notOnRoster!.suggestion ?? cat.output.offRosterGroup, "text"),
+        cell(line.notOnRoster!.suggestion ?? "", "text"),
+        cell(line.tasks, "number"),
+        cell(line.open, "number"),
+        cell(line.overdue, "number"),
+      ]);
+  }
+  if (groups.length > 0) {
+    const sentTo = recipientsByWord(result);
+    sheet.blank();
+    sheet.merge(sheet.add([cell(cat.output.groupTitle(groups.length), "sectionTitle")]));
+    sheet.header(cat.output.groupHeader);
+    for (const line of groups)
+      sheet.add([
+        cell(line.name, "text"),
+        cell(cat.output.groupSentTo(sentTo.get(line.name)?.size ?? 0), "text"),
         cell(line.tasks, "number"),
         cell(line.open, "number"),
         cell(line.overdue, "number"),
@@ -175,14 +191,28 @@ function trendFacts(trend: Trend): NonNullable<BulletinFacts["trend"]> {
   return { since: trend.since, improved: move(1), declined: move(-1) };
 }
 
+/** The units each group word's tasks were sent to (CheckResult.sharedTasks), by the word as the rows read it. */
+function recipientsByWord(result: SheetContext["result"]): Map<string, Set<string>> {
+  const byWord = new Map<string, Set<string>>();
+  for (const task of result.sharedTasks ?? []) {
+    const word = result.rows[task.index]!.unit;
+    let units = byWord.get(word);
+    if (!units) byWord.set(word, (units = new Set()));
+    for (const unit of task.units) units.add(unit);
+  }
+  return byWord;
+}
+
 function bulletinFacts(cx: SheetContext, trend: Trend | undefined): BulletinFacts {
   const { summary, ranking } = cx.result;
   const { total } = summary;
-  const leaders = summary.units
-    .filter((u) => u.overdue > 0)
-    .sort((a, b) => b.overdue - a.overdue)
-    .slice(0, 3)
-    .map((u) => ({ unit: u.name, overdue: u.overdue }));
+  const mostOverdue = (lines: readonly SummaryLine[]) =>
+    lines
+      .filter((u) => u.overdue > 0)
+      .sort((a, b) => b.overdue - a.overdue)
+      .slice(0, 3)
+      .map((u) => ({ unit: u.name, overdue: u.overdue }));
+  const leaders = mostOverdue(summary.units.filter((u) => !u.group));
   const first = ranking[0];
   const last = ranking[ranking.length - 1];
   const at = (rank: number) => ranking.filter((r) => r.rank === rank).map((r) => r.unit);
@@ -201,13 +231,14 @@ function bulletinFacts(cx: SheetContext, trend: Trend | undefined): BulletinFact
     missingInstances: total.missingInstances,
     completionRate: formatRate(total.completionRate),
     overdueLeaders: leaders,
+    sharedOverdue: mostOverdue(summary.units.filter((u) => u.group)),
     ...(first ? { top: { units: at(first.rank), score: first.score } } : {}),
     ...(first && last && last.rank !== first.rank
       ? { bottom: { units: at(last.rank), score: last.score } }
       : {}),
     method: cx.catalogue.output.scoringName(cx.result.scoring),
     offRoster: summary.units.flatMap((u) =>
-      u.notOnRoster ? [{ unit: u.name, ...u.notOnRoster, tasks: u.tasks }] : [],
+      u.notOnRoster && !u.group ? [{ unit: u.name, ...u.notOnRoster, tasks: u.tasks }] : [],
     ),
     ...(trend ? { trend: trendFacts(trend) } : {}),
     omissionLeaders: omissionLeaders(summary.units),
