@@ -48,46 +48,57 @@ beforeAll(() => {
 
 const zh = CATALOGUES["zh-CN"].output.feedback;
 
-test("a picture in a master cell is read as one: the notice shows it as 图片, the merge leaves it", async () => {
-  if (missing) {
-    if (process.env.CI) throw new Error(missing);
-    return;
-  }
-  const notices = await runCli(
-    ["notices", file("master.xlsx"), "--as-of", AS_OF, "--out-dir", file("notices")],
-    AS_OF,
-  );
-  expect(notices.stderr).toBe("");
+/** `duban notices` of `master` into `dir`: 综采一队's notice, as its tasks and their evidence cells read. */
+async function noticeEvidence(master: string, dir: string): Promise<Array<[unknown, unknown]>> {
+  const { stderr } = await runCli(["notices", file(master), "--as-of", AS_OF, "--out-dir", file(dir)], AS_OF);
+  expect(stderr).toBe("");
   const notice = await readWorkbookBytes(
-    readFileSync(path.join(file("notices"), "督办单-综采一队.xlsx")),
+    readFileSync(path.join(file(dir), "督办单-综采一队.xlsx")),
     "n.xlsx",
   );
   const rows = notice.sheets[0]!.rows;
   const header = rows.findIndex((cells) => cells?.[1] === "工作任务");
   const evidence = rows[header]!.indexOf("佐证材料");
-  expect(rows.slice(header + 1).map((cells) => [cells?.[1], cells?.[evidence] ?? null])).toEqual([
+  return rows.slice(header + 1).map((cells) => [cells?.[1], cells?.[evidence] ?? null]);
+}
+
+/** `duban merge` of `master` and `answer` into `out`: the task sheet's status and evidence, the pictures refused. */
+async function mergedEvidence(master: string, answer: string, out: string) {
+  const { stderr } = await runCli(
+    ["merge", file(master), file(answer), "--as-of", AS_OF, "--out", file(out)],
+    AS_OF,
+  );
+  expect(stderr).toBe("");
+  const model = await readWorkbookBytes(readFileSync(file(out)), out);
+  const task = model.sheets.find((s) => s.name === "任务")!;
+  const feedback = model.sheets.find((s) => s.name === CATALOGUES["zh-CN"].output.sheetNames.feedback)!;
+  return {
+    cells: task.rows.slice(1, 3).map((cells) => [cells?.[4], cells?.[6] ?? null]),
+    refused: feedback.rows
+      .filter((cells) => cells?.[3] === zh.reasons.picture)
+      .map((cells) => [cells![0], cells![1], cells![5]]),
+    sheetXml: execFileSync("unzip", ["-p", file(out), "xl/worksheets/sheet1.xml"]).toString(),
+  };
+}
+
+test("a picture in a master cell is read as one: the notice shows it as 图片, the merge leaves it", async () => {
+  if (missing) {
+    if (process.env.CI) throw new Error(missing);
+    return;
+  }
+  expect(await noticeEvidence("master.xlsx", "notices")).toEqual([
     ["安全检查", zh.picture],
     ["隐患排查", null],
   ]);
-
-  const merged = await runCli(
-    ["merge", file("master.xlsx"), file("综采一队.xlsx"), "--as-of", AS_OF, "--out", file("merged.xlsx")],
-    AS_OF,
-  );
-  expect(merged.stderr).toBe("");
-  const model = await readWorkbookBytes(readFileSync(file("merged.xlsx")), "merged.xlsx");
-  const task = model.sheets.find((s) => s.name === "任务")!;
+  const merged = await mergedEvidence("master.xlsx", "综采一队.xlsx", "merged.xlsx");
   // The status is written; the master's own picture stays as WPS left it, the copy's new one is not written.
-  expect(task.rows.slice(1, 3).map((cells) => [cells?.[4], cells?.[6] ?? null])).toEqual([
+  expect(merged.cells).toEqual([
     ["已完成", '=DISPIMG("ID_A1",1)'],
     ["进行中", null],
   ]);
-  const feedback = model.sheets.find((s) => s.name === CATALOGUES["zh-CN"].output.sheetNames.feedback)!;
-  const refused = feedback.rows.filter((cells) => cells?.[3] === zh.reasons.picture);
-  expect(refused.map((cells) => [cells![0], cells![1], cells![5]])).toEqual([["G3", "隐患排查", zh.picture]]);
+  expect(merged.refused).toEqual([["G3", "隐患排查", zh.picture]]);
   // The merged copy keeps the master's formula, for WPS to show the picture again.
-  const sheetXml = execFileSync("unzip", ["-p", file("merged.xlsx"), "xl/worksheets/sheet1.xml"]).toString();
-  expect(sheetXml).toMatch(/<f>_xlfn\.DISPIMG\((?:"|&quot;)ID_A1(?:"|&quot;),1\)<\/f>/);
+  expect(merged.sheetXml).toMatch(/<f>_xlfn\.DISPIMG\((?:"|&quot;)ID_A1(?:"|&quot;),1\)<\/f>/);
 });
 
 /**
@@ -150,50 +161,18 @@ test("a picture Excel placed in a cell (Place in Cell) is one too, not the #VALU
   excelTable("excel-master.xlsx", [1]);
   // 综采一队's copy: row 1 done, its picture written over with words; a picture of its own in row 2.
   excelTable("excel-综采一队.xlsx", [2], { 1: ["已完成", "照片已报安全科"] });
-  const notices = await runCli(
-    ["notices", file("excel-master.xlsx"), "--as-of", AS_OF, "--out-dir", file("excel-notices")],
-    AS_OF,
-  );
-  expect(notices.stderr).toBe("");
-  const notice = await readWorkbookBytes(
-    readFileSync(path.join(file("excel-notices"), "督办单-综采一队.xlsx")),
-    "n.xlsx",
-  );
-  const rows = notice.sheets[0]!.rows;
-  const header = rows.findIndex((cells) => cells?.[1] === "工作任务");
-  const evidence = rows[header]!.indexOf("佐证材料");
-  expect(rows.slice(header + 1).map((cells) => cells?.[evidence] ?? null)).toEqual([zh.picture, null]);
-
-  const merged = await runCli(
-    [
-      "merge",
-      file("excel-master.xlsx"),
-      file("excel-综采一队.xlsx"),
-      "--as-of",
-      AS_OF,
-      "--out",
-      file("excel-merged.xlsx"),
-    ],
-    AS_OF,
-  );
-  expect(merged.stderr).toBe("");
-  const model = await readWorkbookBytes(readFileSync(file("excel-merged.xlsx")), "merged.xlsx");
-  const task = model.sheets.find((s) => s.name === "任务")!;
-  expect(task.rows.slice(1, 3).map((cells) => [cells?.[4], cells?.[6] ?? null])).toEqual([
+  expect(await noticeEvidence("excel-master.xlsx", "excel-notices")).toEqual([
+    ["安全检查", zh.picture],
+    ["隐患排查", null],
+  ]);
+  const merged = await mergedEvidence("excel-master.xlsx", "excel-综采一队.xlsx", "excel-merged.xlsx");
+  expect(merged.cells).toEqual([
     ["已完成", "照片已报安全科"],
     ["进行中", null],
   ]);
-  const feedback = model.sheets.find((s) => s.name === CATALOGUES["zh-CN"].output.sheetNames.feedback)!;
-  const refused = feedback.rows.filter((cells) => cells?.[3] === zh.reasons.picture);
-  expect(refused.map((cells) => [cells![0], cells![5]])).toEqual([["G3", zh.picture]]);
+  expect(merged.refused).toEqual([["G3", "隐患排查", zh.picture]]);
   // The words written over the picture leave no value metadata on their cell.
-  const sheetXml = execFileSync("unzip", [
-    "-p",
-    file("excel-merged.xlsx"),
-    "xl/worksheets/sheet1.xml",
-  ]).toString();
-  expect(sheetXml).toMatch(/<c r="G2"[^>]*>/);
-  expect(/<c r="G2"[^>]*>/.exec(sheetXml)![0]).not.toContain("vm=");
+  expect(/<c r="G2"[^>]*>/.exec(merged.sheetXml)![0]).not.toContain("vm=");
 });
 
 describe("which cells of #VALUE! are pictures: the value metadata followed to the rich value's structure", () => {

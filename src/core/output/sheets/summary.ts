@@ -57,33 +57,36 @@ export function summarySheet(cx: SheetContext, trend?: Trend): SheetSpec {
   };
 
   const units = table(w.unit, onRoster, result.unranked);
-  if (offRoster.length > 0) {
+  // Lines that are no units to rank, each with what the clerk is to know of it beside its name.
+  const apart = (
+    title: string,
+    header: readonly string[],
+    lines: readonly SummaryLine[],
+    note: (line: SummaryLine) => string,
+  ) => {
+    if (lines.length === 0) return;
     sheet.blank();
-    sheet.merge(sheet.add([cell(cat.output.offRosterTitle(offRoster.length), "sectionTitle")]));
-    sheet.header(cat.output.offRosterHeader);
-    for (const line of offRoster)
+    sheet.merge(sheet.add([cell(title, "sectionTitle")]));
+    sheet.header(header);
+    for (const line of lines)
       sheet.add([
         cell(line.name, "text"),
-        cell(line.notOnRoster!.suggestion ?? "", "text"),
+        cell(note(line), "text"),
         cell(line.tasks, "number"),
         cell(line.open, "number"),
         cell(line.overdue, "number"),
       ]);
-  }
-  if (groups.length > 0) {
-    const sentTo = recipientsByWord(result);
-    sheet.blank();
-    sheet.merge(sheet.add([cell(cat.output.groupTitle(groups.length), "sectionTitle")]));
-    sheet.header(cat.output.groupHeader);
-    for (const line of groups)
-      sheet.add([
-        cell(line.name, "text"),
-        cell(cat.output.groupSentTo(sentTo.get(line.name)?.size ?? 0), "text"),
-        cell(line.tasks, "number"),
-        cell(line.open, "number"),
-        cell(line.overdue, "number"),
-      ]);
-  }
+  };
+  apart(
+    cat.output.offRosterTitle(offRoster.length),
+    cat.output.offRosterHeader,
+    offRoster,
+    (line) => line.notOnRoster!.suggestion ?? "",
+  );
+  const sentTo = recipientsByWord(result);
+  apart(cat.output.groupTitle(groups.length), cat.output.groupHeader, groups, (line) =>
+    cat.output.groupSentTo(sentTo.get(line.name)?.size ?? 0),
+  );
   if (summary.categories.length > 0) {
     sheet.blank();
     sheet.merge(sheet.add([cell(w.summaryByCategory, "sectionTitle")]));
