@@ -54,6 +54,30 @@ describe("formatFinding", () => {
       "zh-CN",
       "工作表 任务表 #11：与第 4 行",
     ],
+    ...(["zh-CN", "en-US"] as const).flatMap((locale): Array<[string, Finding, Locale, string]> => [
+      [
+        `a picture placed in a status cell (Excel's), worded as one (${locale})`,
+        finding({
+          rule: "unknown-status",
+          column: "E",
+          messageId: "unknownStatus",
+          values: { field: "status", value: "\uFFFCvm1" },
+        }),
+        locale,
+        locale === "zh-CN" ? "“[图片]”" : "[picture]",
+      ],
+      [
+        `a picture WPS placed in a date cell, worded as one (${locale})`,
+        finding({
+          rule: "invalid-date",
+          column: "D",
+          messageId: "invalidDate",
+          values: { field: "deadline", value: '=DISPIMG("ID_1",1)' },
+        }),
+        locale,
+        locale === "zh-CN" ? "“[图片]”" : "[picture]",
+      ],
+    ]),
   ];
   test.each(cases)("%s", (_name, given, locale, expected) =>
     expect(formatFinding(given, locale)).toContain(expected),

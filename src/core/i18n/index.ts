@@ -4,6 +4,7 @@ import type { Finding, Notice } from "../findings";
 import type { Locale } from "../settings";
 import type { Field } from "../table/fields";
 import type { TableProblem } from "../table/locate";
+import { pictureId } from "../values/picture";
 import {
   MESSAGE_IDS,
   NOTICE_IDS,
@@ -39,6 +40,9 @@ export function formatFinding(finding: Finding, locale: Locale): string {
       : `${catalogue.words.sheet} ${finding.sheet} #${finding.row}`,
     fieldName: typeof field === "string" ? (catalogue.fields[field as Field] ?? field) : undefined,
   });
+  // A cell's text a rule could not read may be a picture placed in it: worded as notices word one.
+  if (typeof values.value === "string" && pictureId(values.value) !== undefined)
+    (values as Record<string, unknown>).value = catalogue.output.feedback.picture;
   return catalogue.messages[finding.messageId](values);
 }
 

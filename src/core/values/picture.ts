@@ -31,6 +31,10 @@ export function pictureCell(id: string): string {
 export function pictureId(value: CellValue | undefined): string | undefined {
   if (typeof value !== "string" || value.length > 200) return undefined;
   if (value.startsWith(PICTURE_MARK)) return value.slice(PICTURE_MARK.length);
+  // Most texts are words: told apart by their first character before any pattern is tried.
+  const first = value.charCodeAt(0);
+  if (first !== 0x3d /* = */ && first !== 0x5f /* _ */ && (first | 0x20) !== 0x64 /* d */ && first !== 0x20)
+    return undefined;
   const match = DISPIMG.exec(value);
   return match ? match[1] : undefined;
 }
