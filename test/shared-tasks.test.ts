@@ -102,6 +102,12 @@ test("a unit's done answer to the shared task is kept and reported, and the mast
   expect(stdout).toContain(kept);
   const feedback = feedbackSheet(model);
   expect(String(feedback.rows[1]?.[0])).toContain("未采纳 2 处（其中 2 处是多单位任务的办结反馈");
+  // Who still owes an answer to each, near the top: the status cell, the task, who answered, who is to.
+  const title = feedback.rows.findIndex((cells) => cells?.[0] === FEEDBACK.sharedProgressTitle(2));
+  expect(feedback.rows.slice(title + 2, title + 4).map((cells) => cells?.slice(0, 4))).toEqual([
+    ["E2", "开展安全大检查", "综采一队", "掘进二队、机电科"],
+    ["E4", "区队自查", "综采一队", "掘进二队"],
+  ]);
   // Each task with the units still to answer it, in the roster's order.
   const reported = feedback.rows.flatMap((cells) => {
     const why = cells?.[3];

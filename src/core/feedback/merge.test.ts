@@ -70,6 +70,8 @@ interface Case {
   readonly round?: string;
   /** The done answers to tasks of several units the outcome keeps for the next merge. */
   readonly sharedDone?: readonly SharedDone[];
+  /** The units that have answered the task of 各单位 (row 7) done, in the roster's order; the rest wait. */
+  readonly sharedProgress?: readonly string[];
 }
 
 /** Rows 7 and 8 are tasks of group words: 各单位 (every roster unit: 丙, 乙, 甲, 丁) and 各区队 (none of them). */
@@ -723,6 +725,7 @@ const cases: ReadonlyArray<[string, Case]> = [
       rejected: sharedWaiting("甲.xlsx", "甲", 4, ["丙", "乙", "丁"]),
       round: AS_OF,
       sharedDone: [keptDone("甲", "甲.xlsx", true)],
+      sharedProgress: ["甲"],
     },
   ],
   [
@@ -760,6 +763,7 @@ const cases: ReadonlyArray<[string, Case]> = [
         ...sharedWaiting("copy.xlsx", "甲", 7, ["丙", "乙", "丁"]),
       ],
       sharedDone: [keptDone("甲", "copy.xlsx", true)],
+      sharedProgress: ["甲"],
     },
   ],
   [
@@ -770,6 +774,7 @@ const cases: ReadonlyArray<[string, Case]> = [
       changes: [],
       rejected: sharedWaiting("甲反馈.xlsx", "甲", 7, ["丙", "乙", "丁"]),
       sharedDone: [keptDone("甲", "甲反馈.xlsx", true)],
+      sharedProgress: ["甲"],
     },
   ],
   [
@@ -864,6 +869,7 @@ const cases: ReadonlyArray<[string, Case]> = [
       rejected: ["丙", "乙", "甲"].flatMap((unit) => sharedWaiting(`${unit}.xlsx`, unit, 3, ["丁"], true)),
       round: AS_OF,
       sharedDone: ["丙", "乙", "甲"].map((unit) => keptDone(unit)),
+      sharedProgress: ["丙", "乙", "甲"],
     },
   ],
   [
@@ -891,6 +897,7 @@ const cases: ReadonlyArray<[string, Case]> = [
       rejected: sharedWaiting("丁.xlsx", "丁", 3, ["丙"], true),
       round: AS_OF,
       sharedDone: ["丁", "乙", "甲"].map((unit) => keptDone(unit)),
+      sharedProgress: ["乙", "甲", "丁"],
     },
   ],
   [
@@ -913,6 +920,7 @@ const cases: ReadonlyArray<[string, Case]> = [
       ],
       round: AS_OF,
       sharedDone: [keptDone("丙"), keptDone("丁"), keptDone("乙")],
+      sharedProgress: ["丙", "乙", "丁"],
     },
   ],
   [
@@ -1025,11 +1033,20 @@ describe("mergeAnswers", () => {
       rejected: outcome.rejected,
       round: outcome.round,
       sharedDone: outcome.sharedDone,
+      sharedProgress: outcome.sharedProgress,
     }).toEqual({
       changes: c.changes,
       rejected: c.rejected,
       round: c.round,
       sharedDone: c.sharedDone,
+      sharedProgress: c.sharedProgress && [
+        {
+          row: 7,
+          task: "安全大检查",
+          done: c.sharedProgress,
+          waiting: ["丙", "乙", "甲", "丁"].filter((unit) => !c.sharedProgress!.includes(unit)),
+        },
+      ],
     });
   });
 

@@ -141,6 +141,7 @@ export function mergeAnswers(
     units: unitLines(unitOrder, files, changes, rejected, skipped, closing.credited),
     ...(unattributed.length > 0 ? { unattributed } : {}),
     ...(closing.waiting.length > 0 ? { sharedDone: closing.waiting } : {}),
+    ...(closing.progress.length > 0 ? { sharedProgress: closing.progress } : {}),
   };
 }
 
@@ -375,11 +376,13 @@ function closeShared(
   rejected: Rejection[];
   credited: Array<{ unit: string; row: number }>;
   waiting: SharedDone[];
+  progress: NonNullable<MergeOutcome["sharedProgress"]>[number][];
 } {
   const candidates: Candidate[] = [];
   const rejected: Rejection[] = [];
   const credited: Array<{ unit: string; row: number }> = [];
   const waiting: SharedDone[] = [];
+  const progress: NonNullable<MergeOutcome["sharedProgress"]>[number][] = [];
   const byRow = new Map<number, SharedAnswer[]>();
   for (const answer of answers) {
     const list = byRow.get(answer.row.row);
@@ -448,6 +451,8 @@ function closeShared(
       for (const unit of members) credited.push({ unit, row: row.row });
     } else {
       const waitingFor = members.filter((_, i) => doneNow[i] === undefined && doneBefore[i] === undefined);
+      const done = members.filter((_, i) => doneNow[i] !== undefined || doneBefore[i] !== undefined);
+      if (done.length > 0) progress.push({ row: row.row, task: row.task, done, waiting: waitingFor });
       for (const answer of doneNow) {
         if (answer === undefined) continue;
         const day = answer.fields.includes("doneDate")
@@ -477,7 +482,8 @@ function closeShared(
       rejected.push(...report.rejected);
     });
   }
-  return { candidates, rejected, credited, waiting };
+  progress.sort((a, b) => a.row - b.row);
+  return { candidates, rejected, credited, waiting, progress };
 }
 
 /**

@@ -160,4 +160,15 @@ export interface MergeOutcome {
    * for other units' (the master's record keeps them for the next merge). Absent when there are none.
    */
   readonly sharedDone?: readonly SharedDone[];
+  /**
+   * The tasks of several units still open after the merge that some of their units have answered done (in it
+   * or before): which units have, and which are still to, in the roster's order. Absent when there are none.
+   */
+  readonly sharedProgress?: ReadonlyArray<{
+    /** The master's row number, 1-based. */
+    readonly row: number;
+    readonly task: string;
+    readonly done: readonly string[];
+    readonly waiting: readonly string[];
+  }>;
 }

@@ -119,6 +119,14 @@ export interface FeedbackWording {
   readonly noRound: string;
   /** The units table's columns: unit, answered or not, files, rows updated, rows not applied. */
   readonly unitsHeader: readonly [string, string, string, string, string];
+  /**
+   * The tasks of several units that some units have answered done and others not yet, and the columns: the
+   * status cell, the task, the units that have answered done, the units still to answer.
+   */
+  readonly sharedProgressTitle: (tasks: number) => string;
+  readonly sharedProgressHeader: readonly [string, string, string, string];
+  /** Units listed in one cell. */
+  readonly unitList: (units: readonly string[]) => string;
   readonly answered: string;
   readonly notAnswered: string;
   /** A unit that has not answered, but whose file (named after it) could not be used: listed below with why. */

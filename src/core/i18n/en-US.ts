@@ -328,6 +328,10 @@ export const enUS: Catalogue = {
         ` · ${count(v.skipped, "file")} not used`,
       noRound: "none (plain copies only)",
       unitsHeader: ["Unit", "Answered", "Files", "Rows updated", "Rows not applied"],
+      sharedProgressTitle: (n) =>
+        `Tasks of several units still waiting for some of them to answer done (${n})`,
+      sharedProgressHeader: ["Cell", "Task", "Answered done", "Still to answer"],
+      unitList: (units) => units.join(", "),
       answered: "Answered",
       notAnswered: "No answer",
       unusableFile: "File could not be used (see below)",

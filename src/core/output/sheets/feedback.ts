@@ -57,6 +57,21 @@ export function feedbackSheet(cx: SheetContext, merge: MergeOutcome): SheetSpec 
     return { value: ref, style: "link", link: { sheet: result.sheet, cell: ref } };
   };
 
+  // Who still owes an answer to each task of several units: what the clerk chases before the next merge.
+  const progress = merge.sharedProgress ?? [];
+  if (progress.length > 0) {
+    sheet.blank();
+    sheet.merge(sheet.add([cell(words.sharedProgressTitle(progress.length), "sectionTitle")]));
+    sheet.header([...words.sharedProgressHeader]);
+    for (const task of progress)
+      sheet.add([
+        link(letterOf("status") ?? "A", task.row),
+        cell(task.task, "textWrap"),
+        cell(words.unitList(task.done), "textWrap"),
+        cell(words.unitList(task.waiting), "textWrap"),
+      ]);
+  }
+
   sheet.blank();
   sheet.merge(sheet.add([cell(words.changesTitle(merge.changes.length), "sectionTitle")]));
   sheet.header([...words.changesHeader]);
