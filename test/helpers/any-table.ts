@@ -1,5 +1,6 @@
 // Task tables made up at random from what clerks write, for property tests: units and group words (各单位,
-// 相关单位, 各区队（机电科牵头）), dates with and without years, statuses, points, scores and cycles, a title
+// 相关单位, 各区队（机电科牵头）), dates with and without years, statuses, points, scores and cycles, evidence
+// (pictures placed in cells, WPS's and Excel's, among words), a title
 // naming a year or a day, section headings, vertical merges, hidden rows, and a roster with types or none.
 
 import fc from "fast-check";
@@ -18,6 +19,7 @@ const HEADER: CellValue[] = [
   "分值",
   "得分",
   "周期",
+  "佐证材料",
   "备注",
 ];
 const ROSTER: SheetGrid = {
@@ -124,6 +126,11 @@ const score = some<CellValue>(
   fc.oneof(fc.double({ noNaN: false }), fc.string({ maxLength: 4 })),
 );
 const cycle = some<CellValue>(["每月", "季度", "一次性", "", null, "随时"], fc.string({ maxLength: 4 }));
+/** 佐证材料: words, or a picture placed in the cell as WPS keeps it (its formula's text) or as a host reads Excel's. */
+const evidence = some<CellValue>(
+  ["照片已报安全科", "见附件", '=DISPIMG("ID_A1",1)', '_xlfn.DISPIMG("ID_B2",1)', "\uFFFCvm1", "", null],
+  fc.string({ maxLength: 6 }),
+);
 /** A section heading across the table (一、安全生产), standing before the row at `before`. */
 const heading = fc.record({
   before: fc.nat(),
@@ -140,7 +147,7 @@ export const anyTable = fc.record({
   title,
   roster: fc.boolean(),
   asOf: fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
-  rows: fc.array(fc.tuple(task, unit, deadline, status, doneDate, points, score, cycle), {
+  rows: fc.array(fc.tuple(task, unit, deadline, status, doneDate, points, score, cycle, evidence), {
     minLength: 1,
     maxLength: 25,
   }),
@@ -160,7 +167,7 @@ export function tableWorkbook({
   merges,
   hidden,
 }: AnyTable): WorkbookModel {
-  const body: CellValue[][] = rows.map(([t, u, d, s, done, p, sc, c], i) => [
+  const body: CellValue[][] = rows.map(([t, u, d, s, done, p, sc, c, e], i) => [
     i + 1,
     t,
     u,
@@ -170,6 +177,7 @@ export function tableWorkbook({
     p,
     sc,
     c,
+    e,
     null,
   ]);
   for (const { before, text } of [...headings].sort((a, b) => b.before - a.before))
