@@ -39,8 +39,8 @@ beforeAll(async () => {
 });
 
 /** The task texts of a notice file, in its order. */
-async function noticeTasks(name: string): Promise<string[]> {
-  const model = await readWorkbookBytes(readFileSync(path.join(file("notices"), name)), name);
+async function noticeTasks(name: string, dir = "notices"): Promise<string[]> {
+  const model = await readWorkbookBytes(readFileSync(path.join(file(dir), name)), name);
   const rows = model.sheets[0]!.rows;
   const header = rows.findIndex((cells) => cells?.[1] === "工作任务");
   return rows.slice(header + 1).map((cells) => String(cells?.[1]));
@@ -145,6 +145,15 @@ test("a task of 各单位 its units answer done in two merges, days apart, is do
   const once = await merge(first, "merged-once.xlsx");
   expect(once.stderr).toBe("");
   expect(once.statuses).toEqual(["未完成", "未完成", "进行中"]);
+  // The next round's notices chase the task only where it is still owed: 机电科's, not the two that answered.
+  const again = await runCli(
+    ["notices", file("merged-once.xlsx"), "--as-of", AS_OF, "--out-dir", file("notices-again")],
+    AS_OF,
+  );
+  expect(again.stderr).toBe("");
+  expect(await noticeTasks("督办单-综采一队.xlsx", "notices-again")).toEqual(["区队自查"]);
+  expect(await noticeTasks("督办单-掘进二队.xlsx", "notices-again")).toEqual(["区队自查"]);
+  expect(await noticeTasks("督办单-机电科.xlsx", "notices-again")).toEqual(["开展安全大检查", "隐患排查"]);
   // The merged workbook is the master the last unit's answer is merged into, its record keeping the others'.
   const last = await answered("机电科", ["开展安全大检查"], "机电科-第二批.xlsx");
   const twice = await merge([last], "merged-twice.xlsx", "merged-once.xlsx");

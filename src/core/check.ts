@@ -8,7 +8,9 @@ import { TASK_RULES, type RuleContext } from "./rules";
 import type { RuleHooks } from "./rules/rule";
 import { DEFAULTS } from "./defaults";
 import type { RuleId, Settings, Severity } from "./settings";
-import { dubanSheetNames } from "./output/record";
+import { fingerprint } from "./feedback/record";
+import type { SharedDone } from "./feedback/types";
+import { dubanSheetNames, readRecord, recordedSharedDone } from "./output/record";
 import { checkRecurring, findRecurringSheets, type RecurringCheck } from "./recurring";
 import { absentSheet, findHelperSheet, readHolidayOverrides, readRoster, type RosterUnit } from "./sheets";
 import { summarise, type Summary } from "./summary";
@@ -94,7 +96,9 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions): C
   const prepared = prepare(workbook, settings, options.asOf);
   const findings = runRules(prepared, settings, options.onProgress);
   const keyRows = options.highlightKeys === false ? undefined : (options.keyRows ?? []);
-  return assemble(workbook.fileName, prepared, findings, settings, keyRows);
+  // A unit's done answer to a task of several units, kept by an earlier merge: its 督办单 no longer chases it.
+  const answered = recordedSharedDone(readRecord(workbook));
+  return assemble(workbook.fileName, prepared, findings, settings, keyRows, answered);
 }
 
 /** The table the rules check. */
@@ -386,6 +390,8 @@ function assemble(
   settings: Settings,
   /** Rows whose key cells to keep besides the flagged ones; undefined: no highlight keys at all. */
   keyRows: readonly number[] | undefined,
+  /** The done answers to tasks of several units that the workbook's record keeps (recordedSharedDone). */
+  answered: readonly SharedDone[] = [],
 ): CheckResult {
   const { table, recurring } = prepared;
   const { location, rows, letters } = table;
@@ -397,7 +403,7 @@ function assemble(
   const notices = [...prepared.notices];
   const hiddenNotice = hiddenFindingsNotice(sheet, hiddenRows, findings);
   if (hiddenNotice) notices.push(hiddenNotice);
-  const shared = sharedTasks(rows, prepared.rosterUnits);
+  const shared = withAnswers(sharedTasks(rows, prepared.rosterUnits), rows, answered);
   const unaddressed = unaddressedNotice(sheet, rows, shared);
   if (unaddressed) notices.push(unaddressed);
   return {
@@ -488,4 +494,25 @@ export function sheetsToRead(heads: WorkbookModel, settings: Settings, asOf: Day
 /** Errors first, then warnings, then info; by row within each. */
 export function bySeverity(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.row - b.row;
+}
+
+/** Each task of several units with the units whose done answer to it the record keeps (by its fingerprint). */
+function withAnswers(
+  shared: readonly SharedTask[],
+  rows: readonly TaskRow[],
+  answered: readonly SharedDone[],
+): SharedTask[] {
+  if (answered.length === 0) return [...shared];
+  const byTask = new Map<string, string[]>();
+  for (const done of answered) {
+    const units = byTask.get(done.fingerprint);
+    if (units) units.push(done.unit);
+    else byTask.set(done.fingerprint, [done.unit]);
+  }
+  return shared.map((task) => {
+    const row = rows[task.index]!;
+    const units = byTask.get(fingerprint(row.task, row.unit, row.deadline));
+    const done = units && task.units.filter((unit) => units.includes(unit));
+    return done && done.length > 0 ? { ...task, answered: done } : task;
+  });
 }

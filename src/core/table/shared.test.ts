@@ -1,4 +1,6 @@
 import { checkWorkbook } from "../check";
+import { fingerprint } from "../feedback/record";
+import { RECORD_SHEET, recordCells, type DubanRecord } from "../output/record";
 import { parseIsoDay } from "../day";
 import type { CellValue, SheetGrid } from "../workbook";
 import { tasksWorkbook } from "../../../test/helpers/tasks-workbook";
@@ -112,5 +114,53 @@ describe("the notice of open tasks that name no unit to send them to", () => {
     { name: "各单位 names the table's units", rows: [["检查", "各单位", "2026-11-30", ""]] },
   ])("none where $name", ({ rows }) => {
     expect(notice(rows)).toBeUndefined();
+  });
+});
+
+describe("the units whose done answer to a shared task the workbook's record keeps", () => {
+  const rows: CellValue[][] = [
+    ["安全大检查", "各单位", "2026-12-30", "进行中"],
+    ["区队自查", "各区队", "2026-12-30", "进行中"],
+  ];
+  const withRecord = (answered: Array<[string, string]>) => {
+    const book = tasksWorkbook(rows);
+    const first = checkWorkbook({ ...book, sheets: [...book.sheets, ROSTER] }, { asOf });
+    const shared = (task: string) => first.rows.find((row) => row.task === task)!;
+    const record: DubanRecord = {
+      version: 1,
+      generated: [],
+      merge: {
+        round: "2026-11-11",
+        shared: answered.map(([task, unit]) => {
+          const row = shared(task);
+          return {
+            fingerprint: fingerprint(row.task, row.unit, row.deadline),
+            unit,
+            status: "已完成",
+            file: `${unit}.xlsx`,
+          };
+        }),
+      },
+    };
+    const grid: SheetGrid = {
+      name: RECORD_SHEET,
+      rows: recordCells(record).map((text) => [text]),
+      merges: [],
+    };
+    return checkWorkbook({ ...book, sheets: [...book.sheets, ROSTER, grid] }, { asOf });
+  };
+  test.each<[string, Array<[string, string]>, Array<string[] | undefined>]>([
+    ["none kept", [], [undefined, undefined]],
+    ["one unit's, of one task", [["安全大检查", "综采一队"]], [["综采一队"], undefined]],
+    [
+      "a unit the task does not name is not among them (机电科 is no 区队)",
+      [
+        ["区队自查", "机电科"],
+        ["区队自查", "掘进二队"],
+      ],
+      [undefined, ["掘进二队"]],
+    ],
+  ])("%s", (_name, answered, expected) => {
+    expect(withRecord(answered).sharedTasks?.map((task) => task.answered)).toEqual(expected);
   });
 });

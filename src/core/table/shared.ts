@@ -14,6 +14,11 @@ export interface SharedTask {
    * empty where they name none (相关单位, or 各车间 where no unit is a 车间).
    */
   readonly units: readonly string[];
+  /**
+   * Those of `units` whose done answer to the task an earlier merge kept (the workbook's record, until every unit
+   * has answered): their 督办单 no longer chase it. Absent where none has.
+   */
+  readonly answered?: readonly string[];
 }
 
 /**

@@ -83,7 +83,8 @@ export interface NoticeRecipients {
 
 /**
  * The open tasks of each unit, in the table's order: the rows it leads, and the rows a group word gives to it
- * and to others (a task of 各单位 is each unit's to do, and each is reminded of it).
+ * and to others (a task of 各单位 is each unit's to do, and each is reminded of it until it has answered it
+ * done: SharedTask.answered).
  */
 export function noticeRecipients(
   result: Pick<CheckResult, "rows" | "summary" | "sharedTasks">,
@@ -97,7 +98,7 @@ export function noticeRecipients(
 const RECIPIENTS = new WeakMap<object, NoticeRecipients>();
 
 function recipientsOf(result: Pick<CheckResult, "rows" | "summary" | "sharedTasks">): NoticeRecipients {
-  const shared = new Map(result.sharedTasks?.map((task) => [task.index, task.units]));
+  const shared = new Map(result.sharedTasks?.map((task) => [task.index, task]));
   const units = new Map<string, TaskRow[]>(result.summary.units.map((line) => [line.name, []]));
   const unaddressed = new Map<string, TaskRow[]>();
   const add = (to: Map<string, TaskRow[]>, unit: string, row: TaskRow) => {
@@ -107,10 +108,11 @@ function recipientsOf(result: Pick<CheckResult, "rows" | "summary" | "sharedTask
   };
   for (const row of result.rows) {
     if (row.unit === "" || row.status.kind === "done") continue;
-    const members = shared.get(row.index);
-    if (members === undefined) add(units, row.unit, row);
-    else if (members.length === 0) add(unaddressed, row.unit, row);
-    else for (const unit of members) add(units, unit, row);
+    const task = shared.get(row.index);
+    if (task === undefined) add(units, row.unit, row);
+    else if (task.units.length === 0) add(unaddressed, row.unit, row);
+    // A unit that has answered it done is not chased again while the others have not.
+    else for (const unit of task.units) if (!task.answered?.includes(unit)) add(units, unit, row);
   }
   for (const [unit, rows] of units) if (rows.length === 0) units.delete(unit);
   return { units, unaddressed };
