@@ -30,16 +30,20 @@ let mainland: MainlandData | undefined;
 /** Built once from chinese-days' own table, so a check never calls into date parsing per row. */
 function mainlandData(): MainlandData {
   if (mainland) return mainland;
-  const toDays = (dates: Record<string, string>) =>
-    new Set(Object.keys(dates).map((iso) => parseIsoDay(iso)!));
-  const offDays = toDays(chineseDays.holidays);
-  const workDays = toDays(chineseDays.workdays);
-  const years = [...offDays].map((day) => ymdOf(day).year);
-  // Each day off is listed with its holiday: "Spring Festival,春节,4".
+  const workDays = new Set(Object.keys(chineseDays.workdays).map((iso) => parseIsoDay(iso)!));
+  // Each day off is listed with its holiday ("Spring Festival,春节,4"): read once for both the day and its
+  // holiday's first day that year.
+  const offDays = new Set<Day>();
   const holidayStarts = new Map<string, Day>();
+  let firstYear = Infinity;
+  let lastYear = -Infinity;
   for (const [iso, about] of Object.entries(chineseDays.holidays as Record<string, string>)) {
     const day = parseIsoDay(iso)!;
-    const key = `${about.split(",")[1]} ${ymdOf(day).year}`;
+    const { year } = ymdOf(day);
+    offDays.add(day);
+    firstYear = Math.min(firstYear, year);
+    lastYear = Math.max(lastYear, year);
+    const key = `${about.split(",")[1]} ${year}`;
     const first = holidayStarts.get(key);
     if (first === undefined || day < first) holidayStarts.set(key, day);
   }
@@ -47,8 +51,8 @@ function mainlandData(): MainlandData {
     offDays,
     workDays,
     holidayStarts,
-    firstYear: Math.min(...years),
-    lastYear: Math.max(...years),
+    firstYear,
+    lastYear,
   };
   return mainland;
 }

@@ -498,11 +498,11 @@ export function bySeverity(a: Finding, b: Finding): number {
 
 /** Each task of several units with the units whose done answer to it the record keeps (by its fingerprint). */
 function withAnswers(
-  shared: readonly SharedTask[],
+  shared: SharedTask[],
   rows: readonly TaskRow[],
   answered: readonly SharedDone[],
 ): SharedTask[] {
-  if (answered.length === 0) return [...shared];
+  if (answered.length === 0) return shared;
   const byTask = new Map<string, string[]>();
   for (const done of answered) {
     const units = byTask.get(done.fingerprint);
