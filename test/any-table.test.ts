@@ -134,16 +134,21 @@ test("any table: a unit answering 已完成 to its notice closes its own tasks, 
   );
 });
 
+/** Every unit's notice answered 已完成, and the rows (1-based, in order) of every task sent to some unit. */
+function everyUnitDone(master: ReturnType<typeof checkedTable>) {
+  const recipients = noticeRecipients(master.result);
+  return {
+    returns: [...recipients.units.keys()].map((unit) => returnedNotice(master, unit, "已完成")),
+    sent: [...new Set([...recipients.units.values()].flat().map((row) => row.row))].sort((a, b) => a - b),
+  };
+}
+
 test("any table: every unit answering 已完成 to its notice, merged together, closes every task sent", () => {
   fc.assert(
     fc.property(anyTable, (made) => {
       const master = checkedTable(made);
-      const recipients = noticeRecipients(master.result);
-      const returns = [...recipients.units.keys()].map((unit) => returnedNotice(master, unit, "已完成"));
+      const { returns, sent } = everyUnitDone(master);
       const outcome = mergeAnswers(master, returns);
-      const sent = [...new Set([...recipients.units.values()].flat().map((row) => row.row))].sort(
-        (a, b) => a - b,
-      );
       const closed = outcome.changes.filter((c) => c.field === "status").map((c) => c.row);
       expect({ closed: closed.sort((a, b) => a - b), rejected: outcome.rejected }).toEqual({
         closed: sent,
@@ -158,12 +163,8 @@ test("any table: every unit answering 已完成 in a merge of its own, one after
   fc.assert(
     fc.property(anyTable, (made) => {
       let master = checkedTable(made);
-      const recipients = noticeRecipients(master.result);
-      const sent = [...new Set([...recipients.units.values()].flat().map((row) => row.row))].sort(
-        (a, b) => a - b,
-      );
       // The notices all go out at once; they come back one by one, each merged into the master as it stands.
-      const returns = [...recipients.units.keys()].map((unit) => returnedNotice(master, unit, "已完成"));
+      const { returns, sent } = everyUnitDone(master);
       const closed: number[] = [];
       let sharedDone: readonly SharedDone[] = [];
       for (const returned of returns) {

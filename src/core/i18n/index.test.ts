@@ -54,30 +54,28 @@ describe("formatFinding", () => {
       "zh-CN",
       "工作表 任务表 #11：与第 4 行",
     ],
-    ...(["zh-CN", "en-US"] as const).flatMap((locale): Array<[string, Finding, Locale, string]> => [
-      [
-        `a picture placed in a status cell (Excel's), worded as one (${locale})`,
-        finding({
-          rule: "unknown-status",
-          column: "E",
-          messageId: "unknownStatus",
-          values: { field: "status", value: "\uFFFCvm1" },
-        }),
+    // A picture placed in a cell a rule could not read, worded as one: Excel's (the mark a host gives it) and
+    // WPS's (its formula's text).
+    ...(["zh-CN", "en-US"] as const).flatMap((locale) =>
+      (
+        [
+          ["Excel's picture in a status cell", "unknown-status", "E", "unknownStatus", "status", "\uFFFCvm1"],
+          [
+            "WPS's picture in a date cell",
+            "invalid-date",
+            "D",
+            "invalidDate",
+            "deadline",
+            '=DISPIMG("ID_1",1)',
+          ],
+        ] as const
+      ).map(([name, rule, column, messageId, field, value]): [string, Finding, Locale, string] => [
+        `${name}, worded as a picture (${locale})`,
+        finding({ rule, column, messageId, values: { field, value } }),
         locale,
         locale === "zh-CN" ? "“[图片]”" : "[picture]",
-      ],
-      [
-        `a picture WPS placed in a date cell, worded as one (${locale})`,
-        finding({
-          rule: "invalid-date",
-          column: "D",
-          messageId: "invalidDate",
-          values: { field: "deadline", value: '=DISPIMG("ID_1",1)' },
-        }),
-        locale,
-        locale === "zh-CN" ? "“[图片]”" : "[picture]",
-      ],
-    ]),
+      ]),
+    ),
   ];
   test.each(cases)("%s", (_name, given, locale, expected) =>
     expect(formatFinding(given, locale)).toContain(expected),
