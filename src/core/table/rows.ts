@@ -340,8 +340,12 @@ function memoParsers(asOf: Day, titleYear: number | undefined, roster: readonly 
   const byText = <T>(read: (value: CellValue | undefined) => T) => {
     const fromText = memo(read);
     const fromNumber = new Map<number, T>();
+    // Empty cells are the commonest of all (no completion date, no score yet, a column the table lacks):
+    // read once, not once per row.
+    let empty: T | undefined;
     return (value: CellValue | undefined): T => {
       if (typeof value === "string") return fromText(value);
+      if (value === undefined || value === null) return (empty ??= read(undefined));
       const key = typeof value === "number" ? value : isDateCell(value) ? -1e9 - value.day : undefined;
       if (key === undefined) return read(value);
       let result = fromNumber.get(key);

@@ -516,6 +516,18 @@ describe("readTaskRows", () => {
     });
     expect(readTaskRows(locateTable(workbook, DEFAULT_SETTINGS), asOf).map((r) => r.row)).toEqual([2, 3]);
   });
+
+  test("empty cells and columns the table lacks are read once: every row shares what they read as", () => {
+    const [first, second] = read([
+      [1, "安全", "检查", "机电科", "", null],
+      [2, "安全", "巡查", "运输队"],
+    ]);
+    expect(first!.status).toEqual({ kind: "empty" });
+    for (const field of ["deadline", "status", "doneDate", "start", "cycle", "points", "score"] as const) {
+      expect([field, second![field]]).toEqual([field, first![field]]);
+      expect(second![field]).toBe(first![field]);
+    }
+  });
 });
 
 describe("Excel Tables (ListObjects)", () => {
