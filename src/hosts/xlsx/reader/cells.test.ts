@@ -7,7 +7,9 @@
 import fc from "fast-check";
 import { MAIN, oneSheetWorkbook } from "../../../../test/helpers/one-sheet-workbook";
 import { measureWithFflate } from "../inspect";
+import { STRICT, TRANSITIONAL } from "../opc";
 import { readWorkbookBytes } from "../read";
+import { plainSharedStrings } from "./index";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -351,6 +353,43 @@ describe("the shared strings' shortcut reads what the general reading reads", ()
       (_, i) => `<c t="s"><v>${i}</v></c>`,
     ).join("")}</row></sheetData></worksheet>`;
 
+  /** A table of items in the shape the text reading takes, white space between some. */
+  const plainTable = fc.array(
+    fc.tuple(
+      fc.oneof(
+        text.map((t) => `<si><t>${t}</t></si>`),
+        text.map((t) => `<si><t xml:space="preserve">${t}</t></si>`),
+        fc.constant("<si><t/></si>"),
+      ),
+      fc.constantFrom("", "", "\n", " \r\n\t"),
+    ),
+    { minLength: 1, maxLength: 12 },
+  );
+
+  test("random tables the text reading takes read as the scanner reads them, prefixed", async () => {
+    await fc.assert(
+      fc.asyncProperty(plainTable, async (pairs) => {
+        const items = pairs.map(([item, space]) => item + space);
+        const xml = sst(items, false);
+        // Taken by it, and read as the scanner reads the same items prefixed (where it is never tried).
+        expect(
+          plainSharedStrings(new TextEncoder().encode(xml), "xl/sharedStrings.xml", TRANSITIONAL),
+        ).toEqual(expect.any(Array));
+        const plain = await grid(sheetOf(items.length), xml);
+        const general = await grid(
+          sheetOf(items.length),
+          sst(
+            pairs.map(([item]) => item),
+            true,
+          ),
+        );
+        expect(plain).toEqual(general);
+      }),
+      { numRuns: RUNS },
+    );
+    // A guard against a hang, not a measure.
+  }, 60_000);
+
   test("random tables, plain and prefixed, read the same", async () => {
     await fc.assert(
       fc.asyncProperty(table, async (items) => {
@@ -362,6 +401,54 @@ describe("the shared strings' shortcut reads what the general reading reads", ()
     );
     // A guard against a hang, not a measure.
   }, 60_000);
+});
+
+describe("the shared strings read as text where every item is in the plain shape", () => {
+  const bytes = (xml: string) => new TextEncoder().encode(xml);
+  const read = (xml: string, ns = TRANSITIONAL) => plainSharedStrings(bytes(xml), "xl/sharedStrings.xml", ns);
+  const table = (items: string, root = `<sst xmlns="${MAIN}" count="2">`) => `${HEAD}${root}${items}</sst>`;
+  test.each<[string, string, string[]]>([
+    ["plain items", table("<si><t>任务</t></si><si><t>b</t></si>"), ["任务", "b"]],
+    [
+      "space kept, an empty item, white space between items",
+      table(`<si><t xml:space="preserve"> a </t></si>\n<si><t/></si>\r\n\t<si><t></t></si>`),
+      [" a ", "", ""],
+    ],
+    [
+      "references, line ends and Excel's escapes, in the general reading's order",
+      table("<si><t>R&amp;D&#13;&#x4E2D;</t></si><si><t>a\r\nb\rc</t></si><si><t>x_x000D_y</t></si>"),
+      ["R&D\r中", "a\nb\nc", "x\ry"],
+    ],
+    ["a byte-order mark and white space after the root", `\uFEFF${table("<si><t>a</t></si>")}\n`, ["a"]],
+  ])("%s: read", (_, xml, expected) => {
+    expect(read(xml)).toEqual(expected);
+  });
+
+  test.each<[string, string, typeof TRANSITIONAL]>([
+    ["rich text", table("<si><t>a</t></si><si><r><t>b</t></r></si>"), TRANSITIONAL],
+    ["phonetic runs", table(`<si><t>a</t><rPh sb="0" eb="1"><t>b</t></rPh></si>`), TRANSITIONAL],
+    ["CDATA", table("<si><t><![CDATA[a]]></t></si>"), TRANSITIONAL],
+    ["an item without its t", table("<si><t>a</t></si><si/>"), TRANSITIONAL],
+    ["a comment among the items", table("<si><t>a</t></si><!-- b --><si><t>c</t></si>"), TRANSITIONAL],
+    ["a comment after the root", `${table("<si><t>a</t></si>")}<!-- b -->`, TRANSITIONAL],
+    ["the root prefixed", `${HEAD}<x:sst xmlns:x="${MAIN}"><si><t>a</t></si></x:sst>`, TRANSITIONAL],
+    ["another namespace", `${HEAD}<sst xmlns="urn:other"><si><t>a</t></si></sst>`, TRANSITIONAL],
+    ["the transitional namespace in a Strict workbook", table("<si><t>a</t></si>"), STRICT],
+    ["an element before the first item", table("<extLst/><si><t>a</t></si>"), TRANSITIONAL],
+    [
+      "a prolog the XML reader refuses",
+      table("<si><t>a</t></si>", `<sst xmlns="${MAIN}" a="1" a="2">`),
+      TRANSITIONAL,
+    ],
+    ["an item cut short", table("<si><t>a</t>"), TRANSITIONAL],
+    ["no item", table(""), TRANSITIONAL],
+  ])("%s: left to the scanner", (_, xml, ns) => {
+    expect(read(xml, ns)).toBeUndefined();
+  });
+
+  test("a bad reference in a plain item is refused as the general reading refuses it", () => {
+    expect(() => read(table("<si><t>a &nbsp; b</t></si>"))).toThrow("unknown entity &nbsp;");
+  });
 });
 
 describe("a cell's number format comes from the styles part's cellXfs", () => {

@@ -37,9 +37,11 @@ import {
   CR,
   digitsOf,
   find,
+  decode,
   GT,
   isSpace,
   letterNameEnd,
+  lineEnds,
   LT,
   SLASH,
   startsWith,
@@ -336,9 +338,82 @@ function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): stri
     strings.push("");
     return p + ITEM_END.length;
   }
-  streamText(pkg, part, scanner);
+  let read: string[] | undefined;
+  let first = true;
+  pkg.stream(part, (chunk, last) => {
+    // A part in memory whole (inflated on zlib's threads ahead) may be read as text at once.
+    if (first && last) read = plainSharedStrings(chunk, part, ns);
+    first = false;
+    if (read) return false;
+    scanner.push(chunk);
+    return !scanner.stopped;
+  });
+  if (read) return read;
+  if (!scanner.stopped) scanner.end();
   plain.decodeInto(strings);
   return strings;
+}
+
+const SST_ITEM = "<si>";
+const SST_TEXT = "<t>";
+const SST_TEXT_PRESERVE = `<t xml:space="preserve">`;
+const SST_ITEM_END = "</t></si>";
+const SST_EMPTY_ITEM = "<si><t/></si>";
+const SST_END = "</sst>";
+
+/**
+ * A shared string table as most writers write one, read from its text with the string search the engine does
+ * natively instead of byte by byte (half the time of a 100,000-item table): an unprefixed `<sst>` of the
+ * main namespace holding nothing but items of one `<t>` each (`<t xml:space="preserve">`, `<t/>`), white space
+ * between them at most. Each text is what the general reading gives it: line ends made LF, references
+ * replaced, then Excel's _xHHHH_ escapes. Undefined for any other table (rich text, phonetic runs, a prefix,
+ * CDATA, a comment among the items, a prolog the XML reader refuses): the scanner reads it, or says what is
+ * wrong with it. For such a table the part's decoding (some 3 ms a megabyte) is work done twice.
+ */
+export function plainSharedStrings(
+  bytes: Uint8Array,
+  part: string,
+  ns: ClassNamespaces,
+): string[] | undefined {
+  const xml = new TextDecoder("utf-8").decode(bytes);
+  let p = xml.indexOf(SST_ITEM);
+  if (p < 0) return undefined;
+  try {
+    // Up to the first item, the root's start tag and what comes before it: parsed as a whole part would be.
+    const root = parseXml(`${xml.slice(0, p)}</sst>`, part).root;
+    if (root.uri !== ns.main || root.local !== "sst" || root.children.length > 0) return undefined;
+  } catch {
+    return undefined;
+  }
+  const strings: string[] = [];
+  for (;;) {
+    if (xml.startsWith(SST_EMPTY_ITEM, p)) {
+      strings.push("");
+      p += SST_EMPTY_ITEM.length;
+    } else {
+      let from = p + SST_ITEM.length;
+      if (xml.startsWith(SST_TEXT, from)) from += SST_TEXT.length;
+      else if (xml.startsWith(SST_TEXT_PRESERVE, from)) from += SST_TEXT_PRESERVE.length;
+      else return undefined;
+      const to = xml.indexOf("<", from);
+      if (to < 0 || !xml.startsWith(SST_ITEM_END, to)) return undefined;
+      let text = xml.slice(from, to);
+      if (text.includes("\r")) text = lineEnds(text);
+      if (text.includes("&")) text = decode(text, part);
+      strings.push(unescapeXstring(text));
+      p = to + SST_ITEM_END.length;
+    }
+    while (isXmlSpace(xml.charCodeAt(p))) p++;
+    if (!xml.startsWith(SST_ITEM, p)) break;
+  }
+  if (!xml.startsWith(SST_END, p)) return undefined;
+  for (p += SST_END.length; p < xml.length; p++) if (!isXmlSpace(xml.charCodeAt(p))) return undefined;
+  return strings;
+}
+
+/** XML's white space (S): space, tab, line feed, carriage return. */
+function isXmlSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /**

@@ -808,7 +808,7 @@ function namedCode(s: Uint8Array, from: number, semi: number): number {
  * XML's end-of-line handling (XML 1.0, 2.11): a literal CR LF or lone CR is read as LF. It comes before
  * references are decoded, so `&#13;` still stands for a carriage return.
  */
-function lineEnds(text: string): string {
+export function lineEnds(text: string): string {
   return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
 }
 
