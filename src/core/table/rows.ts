@@ -138,7 +138,8 @@ export function readTaskRows(
       index: rows.length,
       row: r + 1,
       task,
-      taskKey: folded.includes(" ") ? folded.replaceAll(" ", "") : folded,
+      // foldPlainText takes no white space.
+      taskKey: plain !== undefined || !folded.includes(" ") ? folded : folded.replaceAll(" ", ""),
       units,
       unit: units[0] ?? "",
       category: (categoryCol < 0 ? "" : parse.text(valueAt(cells, r, categoryCol, fill))) || section,

@@ -539,6 +539,15 @@ describe("foldPlainText", () => {
     ["\uff01\uff5e", "!~"],
   ])("%j folds to %j", (text, folded) => expect(foldPlainText(text)).toBe(folded));
 
+  it.each([8191, 8192, 8193, 20_000])(
+    "a text of %i code units folds whole, after longer and shorter ones",
+    (n) => {
+      const text = "任（Ａ）".repeat(n).slice(0, n);
+      for (const other of [text.repeat(2), "（", text])
+        expect(foldPlainText(other)).toBe(other.normalize("NFKC"));
+    },
+  );
+
   it.each([["两 个"], ["全角　空格"], ["e\u0301"], ["Ⅻ"], ["😀"], ["ｶﾀｶﾅ"], ["\u007f"]])(
     "%j is left to NFKC",
     (text) => expect(foldPlainText(text)).toBeUndefined(),
