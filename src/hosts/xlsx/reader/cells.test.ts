@@ -9,7 +9,7 @@ import { MAIN, oneSheetWorkbook } from "../../../../test/helpers/one-sheet-workb
 import { measureWithFflate } from "../inspect";
 import { STRICT, TRANSITIONAL } from "../opc";
 import { readWorkbookBytes } from "../read";
-import { plainSharedStrings } from "./index";
+import { InlineTexts, plainSharedStrings } from "./index";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -242,6 +242,41 @@ describe("the cell shortcut reads what the general reading reads", () => {
     );
     // A guard against a hang, not a measure: the runs take a few seconds, more on a busy machine.
   }, 60_000);
+});
+
+describe("InlineTexts: a text is found by its hash and its bytes, in whichever piece of the part", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const kept = new InlineTexts();
+  const first = bytes("综采一队|机电科");
+  kept.add(first, 0, 12, 7, "综采一队");
+  test.each<[string, Uint8Array, number, number, number, string | undefined]>([
+    ["the same bytes, the same hash", first, 0, 12, 7, "综采一队"],
+    ["another piece, the bytes elsewhere in it", bytes("xx综采一队"), 2, 14, 7, "综采一队"],
+    [
+      "another piece, other bytes where the first piece has them",
+      bytes("综采二队|机电科"),
+      0,
+      12,
+      7,
+      undefined,
+    ],
+    ["the same bytes under another hash", first, 0, 12, 8, undefined],
+    ["another length", first, 0, 9, 7, undefined],
+  ])("%s", (_, piece, from, to, hash, expected) => {
+    expect(kept.find(piece, from, to, hash)).toBe(expected);
+  });
+});
+
+test("more inline strings than are kept, many met again, read as written", async () => {
+  // Past the 4,096 kept, texts are decoded each time; the kept ones share the table's slots, found after others.
+  const text = (i: number) => `任务${i}`;
+  const inline = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+  const count = 6000;
+  const sheet = `${HEAD}<worksheet xmlns="${MAIN}"><sheetData>${Array.from(
+    { length: count },
+    (_, r) => `<row r="${r + 1}">${inline(`A${r + 1}`, text(r))}${inline(`B${r + 1}`, text(r >> 1))}</row>`,
+  ).join("")}</sheetData></worksheet>`;
+  expect(await grid(sheet)).toEqual(Array.from({ length: count }, (_, r) => [text(r), text(r >> 1)]));
 });
 
 test("a sheet larger than the inflater's chunks, rows cut between them, reads as the general reading does", async () => {

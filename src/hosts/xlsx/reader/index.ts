@@ -915,20 +915,53 @@ async function readSheet(
  * rows share one string, which the garbage collector copies once and the engine hashes once. Short texts only,
  * and only so many: a column of distinct task texts would fill it for nothing.
  */
-class InlineTexts {
-  private readonly byHash = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+export class InlineTexts {
+  // A table of its own, open addressing over the hash's low bits, rather than a Map: looking a number up in a
+  // Map was most of the time of a table whose every text is inline (openpyxl's), seven cells a row.
+  /** Each slot holds its text's place in the arrays below plus one; 0 is empty. */
+  private readonly slots = new Int32Array(INLINE_SLOTS);
+  private readonly hashes: number[] = [];
+  private readonly bytes: DataView[] = [];
+  private readonly texts: string[] = [];
+  /** The piece of the part last looked in, and a view of it. */
+  private piece: Uint8Array | undefined;
+  private pieceView: DataView | undefined;
 
   find(s: Uint8Array, from: number, to: number, hash: number): string | undefined {
-    const known = this.byHash.get(hash);
-    if (known === undefined || known.bytes.length !== to - from) return undefined;
-    const bytes = known.bytes;
-    for (let i = 0; i < bytes.length; i++) if (bytes[i] !== s[from + i]) return undefined;
-    return known.text;
+    const known = this.entryOf(hash);
+    if (known < 0) return undefined;
+    const bytes = this.bytes[known]!;
+    const length = bytes.byteLength;
+    if (length !== to - from) return undefined;
+    // Compared four bytes at a time: most texts met again are met hundreds of thousands of times (units,
+    // categories, statuses), each of their CJK characters eight bytes as openpyxl writes them (&#NNNNN;).
+    if (s !== this.piece) {
+      this.piece = s;
+      this.pieceView = new DataView(s.buffer, s.byteOffset, s.byteLength);
+    }
+    const view = this.pieceView!;
+    let i = 0;
+    for (; i + 4 <= length; i += 4) if (bytes.getUint32(i) !== view.getUint32(from + i)) return undefined;
+    for (; i < length; i++) if (bytes.getUint8(i) !== s[from + i]) return undefined;
+    return this.texts[known];
   }
 
+  /** Keeps a text under its hash, unless one is kept under it already (the first stays). */
   add(s: Uint8Array, from: number, to: number, hash: number, text: string): void {
-    if (to - from > INLINE_TEXT_BYTES || this.byHash.size >= INLINE_TEXTS || this.byHash.has(hash)) return;
-    this.byHash.set(hash, { bytes: s.slice(from, to), text });
+    if (to - from > INLINE_TEXT_BYTES || this.texts.length >= INLINE_TEXTS || this.entryOf(hash) >= 0) return;
+    let slot = hash & (INLINE_SLOTS - 1);
+    while (this.slots[slot] !== 0) slot = (slot + 1) & (INLINE_SLOTS - 1);
+    this.slots[slot] = this.texts.push(text);
+    this.hashes.push(hash);
+    this.bytes.push(new DataView(s.slice(from, to).buffer));
+  }
+
+  /** The place of the text kept under `hash`, -1 for none. */
+  private entryOf(hash: number): number {
+    for (let slot = hash & (INLINE_SLOTS - 1); ; slot = (slot + 1) & (INLINE_SLOTS - 1)) {
+      const entry = this.slots[slot]! - 1;
+      if (entry < 0 || this.hashes[entry] === hash) return entry;
+    }
   }
 }
 
@@ -936,6 +969,8 @@ class InlineTexts {
 const INLINE_TEXT_BYTES = 512;
 /** …and how many: some 2 MB at most. */
 const INLINE_TEXTS = 4096;
+/** Slots for them, twice as many (a power of two), so that most are found at the first. */
+const INLINE_SLOTS = 8192;
 
 /** `</v></c>` at `q`, which is a `<` seven bytes or more before the end. */
 function isValueEnd(s: Uint8Array, q: number): boolean {
