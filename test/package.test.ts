@@ -753,6 +753,39 @@ describe("writeFileWhole", () => {
     expect(readdirSync(folder)).toEqual(["out.xlsx"]);
   });
 
+  test("work given for the flush is done with every byte written and the target not yet replaced", async () => {
+    const folder = dir();
+    const target = join(folder, "report.json");
+    writeFileSync(target, "old");
+    const seen: Array<[string[], string, string]> = [];
+    await writeFileWhole(target, [strToU8("new "), strToU8("report")], () => {
+      const temp = readdirSync(folder).find((name) => name.endsWith(".tmp"))!;
+      seen.push([
+        readdirSync(folder).sort(),
+        readFileSync(join(folder, temp), "utf8"),
+        readFileSync(target, "utf8"),
+      ]);
+    });
+    expect(seen).toEqual([
+      [[expect.stringMatching(/^\.report\.json\..*\.tmp$/), "report.json"], "new report", "old"],
+    ]);
+    expect(readFileSync(target, "utf8")).toBe("new report");
+    expect(readdirSync(folder)).toEqual(["report.json"]);
+  });
+
+  test("work given for the flush that fails leaves the target as it was and nothing beside it", async () => {
+    const folder = dir();
+    const target = join(folder, "report.json");
+    writeFileSync(target, "old");
+    await expect(
+      writeFileWhole(target, strToU8("new"), () => {
+        throw new Error("made wrong");
+      }),
+    ).rejects.toThrow("made wrong");
+    expect(readFileSync(target, "utf8")).toBe("old");
+    expect(readdirSync(folder)).toEqual(["report.json"]);
+  });
+
   test.each<[string, readonly number[]]>([
     ["no pieces", []],
     ["empty pieces among others", [0, 5, 0, 0, 7, 0]],

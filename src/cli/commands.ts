@@ -117,9 +117,25 @@ export async function checkCommand(
   merge?: MergeOutcome,
 ): Promise<void> {
   const { result, settings, locale } = checked;
+  // The text report is made while the last file written is flushed to disk, and printed once every file is
+  // in place. Should making it fail there, it is made again after, where its failure is the command's own.
+  let text: string | undefined;
+  const render = (): void => {
+    try {
+      text = renderText(result, locale, out.columns);
+    } catch {
+      text = undefined;
+    }
+  };
   if (run.out !== undefined) {
     writeCheck(pkg, result, { settings, locale, ...(merge ? { merge } : {}) });
-    await writeOutput(run.out, await pkg.toBytesAsync(), locale);
+    await writeOutput(
+      run.out,
+      await pkg.toBytesAsync(),
+      locale,
+      "outUnwritable",
+      run.json ? undefined : render,
+    );
   }
   const { source, issue } = reportSource(result, locale);
   if (run.json === "-") {
@@ -127,9 +143,10 @@ export async function checkCommand(
     return;
   }
   if (run.json !== undefined) {
-    await writeOutput(run.json, utf8Batches(jsonPieces(source, "issues", issue)), locale, "jsonUnwritable");
+    const pieces = utf8Batches(jsonPieces(source, "issues", issue));
+    await writeOutput(run.json, pieces, locale, "jsonUnwritable", render);
   }
-  out.stdout.write(renderText(result, locale, out.columns));
+  out.stdout.write(text ?? renderText(result, locale, out.columns));
   if (run.out !== undefined && !merge)
     out.stdout.write(`\n${CLI_WORDS[locale].written({ file: run.out })}\n`);
 }
@@ -161,9 +178,10 @@ async function writeOutput(
   bytes: Uint8Array | Iterable<Uint8Array>,
   locale: Locale,
   problem: "outUnwritable" | "jsonUnwritable" = "outUnwritable",
+  whileFlushing?: () => void,
 ): Promise<void> {
   try {
-    await writeFileWhole(file, bytes);
+    await writeFileWhole(file, bytes, whileFlushing);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new Unusable(CLI_WORDS[locale][problem]({ file, reason }));

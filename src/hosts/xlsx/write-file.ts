@@ -9,9 +9,15 @@ import { basename, dirname, join } from "node:path";
  * of either, and a failure (a missing folder, a full disk, no permission) leaves the target as it was and no
  * temporary file behind. The temporary file is `.<name>.<random>.tmp` in the target's folder, so the rename
  * never crosses file systems. A symbolic link is followed: the file it points to is replaced, the link kept.
- * An existing target's permissions carry over to the new file.
+ * An existing target's permissions carry over to the new file. `whileFlushing` is work the caller has for this
+ * thread, done while the disk flushes the written bytes (the thread would only wait): the target is not yet
+ * replaced then, and what it throws fails the write as a write's own failure does.
  */
-export async function writeFileWhole(path: string, bytes: Uint8Array | Iterable<Uint8Array>): Promise<void> {
+export async function writeFileWhole(
+  path: string,
+  bytes: Uint8Array | Iterable<Uint8Array>,
+  whileFlushing?: () => void,
+): Promise<void> {
   const target = await resolveLink(path);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   let handle: FileHandle | undefined;
@@ -23,7 +29,12 @@ export async function writeFileWhole(path: string, bytes: Uint8Array | Iterable<
     if (mode !== undefined) await handle.chmod(mode); // the umask narrowed it at creation
     if (bytes instanceof Uint8Array) await handle.writeFile(bytes);
     else await writeInGroups(handle, bytes);
-    await handle.sync();
+    const flushing = handle.sync();
+    try {
+      whileFlushing?.();
+    } finally {
+      await flushing;
+    }
     await handle.close();
     handle = undefined;
     await rename(temp, target);
