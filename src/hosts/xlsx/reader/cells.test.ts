@@ -219,6 +219,22 @@ describe("the cell shortcut reads what the general reading reads", () => {
       [["Aa", "BB", "Aa", "BB", "煤", "煤"]],
     ],
     [
+      "openpyxl's inline strings, with a style or none, read in the commonest cells' one pass",
+      `<row r="1"><c r="A1" t="inlineStr"><is><t> 7 </t></is></c>` +
+        `<c r="B1" s="1" t="inlineStr"><is><t xml:space="preserve">&#20027;&#35201;a&amp;b</t></is></c>` +
+        `<c r="C1" t="inlineStr"><is><t>two\r\nlines</t></is></c><c r="D1" t="inlineStr"/>` +
+        `<c r="E1" t="inlineStr"><is><t>x_x000D_y</t></is></c></row>`,
+      [[" 7 ", "主要a&b", "two\nlines", null, "x\ry"]],
+    ],
+    [
+      "inline strings that pass gives back: a value, phonetic text, rich text, an empty t",
+      `<row r="1"><c r="A1" t="inlineStr"><v>5</v></c>` +
+        `<c r="B1" t="inlineStr"><is><t>a</t><rPh sb="0" eb="1"><t>ヨミ</t></rPh></is></c>` +
+        `<c r="C1" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c>` +
+        `<c r="D1" t="inlineStr"><is><t/></is></c><c r="E1" t="inlineStr"><is><t>e</t></is></c></row>`,
+      [["5", "a", "ab", null, "e"]],
+    ],
+    [
       "cells of another namespace are not cells, and the main one's are again after them",
       `<row r="1"><o:w xmlns:o="urn:other" xmlns="urn:other"><c r="B1"><v>5</v></c></o:w><c r="A1"><v>4</v></c></row>` +
         `<row r="2"><c r="A2"><v>6</v></c></row>`,

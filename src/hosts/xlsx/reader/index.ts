@@ -455,6 +455,8 @@ const T_OPEN = ascii("<t>");
 const T_OPEN_PRESERVE = ascii(`<t xml:space="preserve">`);
 const ITEM_END = ascii("</t></si>");
 const INLINE_END = ascii("</t></is></c>");
+const INLINE_TYPE = ascii(` t="inlineStr"`);
+const IS_OPEN = ascii("<is>");
 const ROW_END = ascii("</row>");
 /** How many rows the row shortcut may give back before a sheet is left to the cell shortcut alone. */
 const ROWS_GIVEN_BACK = 32;
@@ -571,6 +573,26 @@ async function readSheet(
     }
     return at;
   };
+  /** The text inlineValue read last. */
+  let inlineText = "";
+  /**
+   * An inline string's `<t>` (`<t xml:space="preserve">`) at `from`, just after its `<is>`, to the cell's end
+   * (`</t></is></c>`): its text in inlineText, decoded once for each text met again (InlineTexts). Returns past
+   * the cell, or -1 for any other shape (the general reading reads it).
+   */
+  const inlineValue = (s: Uint8Array, from: number, n: number): number => {
+    if (startsWith(s, from, T_OPEN)) from += T_OPEN.length;
+    else if (startsWith(s, from, T_OPEN_PRESERVE)) from += T_OPEN_PRESERVE.length;
+    else return -1;
+    let q = from;
+    let hash = 0;
+    for (let c = s[q]; q < n && c !== LT; c = s[++q]) hash = (Math.imul(hash, 31) + c!) | 0;
+    if (!startsWith(s, q, INLINE_END)) return -1;
+    let text = inlineTexts.find(s, from, q, hash);
+    if (text === undefined) inlineTexts.add(s, from, q, hash, (text = textOf(s, from, q, false, part)));
+    inlineText = text;
+    return q + INLINE_END.length;
+  };
   /**
    * A cell as most writers write most cells, read whole: `<c` with attributes named by letters alone, then
    * `/>`, `></c>`, `><v>` a value `</v></c>`, or `><is><t>` a text `</t></is></c>` (an inline string, as
@@ -631,18 +653,9 @@ async function readSheet(
           ? numericCell(type, style, digits, context)
           : cellValue(type, style, textOf(s, from, q, false, part), undefined, context, metadata);
     } else if (s[p + 2] === 105 /* i */ && s[p + 3] === 115 /* s */ && s[p + 4] === GT) {
-      let from = p + 5;
-      if (startsWith(s, from, T_OPEN)) from += T_OPEN.length;
-      else if (startsWith(s, from, T_OPEN_PRESERVE)) from += T_OPEN_PRESERVE.length;
-      else return -1;
-      let q = from;
-      let hash = 0;
-      for (let c = s[q]; q < n && c !== LT; c = s[++q]) hash = (Math.imul(hash, 31) + c!) | 0;
-      if (!startsWith(s, q, INLINE_END)) return -1;
-      past = q + INLINE_END.length;
-      let text = inlineTexts.find(s, from, q, hash);
-      if (text === undefined) inlineTexts.add(s, from, q, hash, (text = textOf(s, from, q, false, part)));
-      cell = cellValue(type, style, undefined, text, context);
+      past = inlineValue(s, p + 5, n);
+      if (past < 0) return -1;
+      cell = cellValue(type, style, undefined, inlineText, context);
     } else return -1;
     column = at >= 0 ? at : column + 1;
     store(cell);
@@ -684,11 +697,20 @@ async function readSheet(
       if (t === 115 /* s */) cellType = "s";
       else if (t !== 110 /* n */) return -1;
       p += 6;
+    } else if (startsWith(s, p, INLINE_TYPE)) {
+      // openpyxl's every text: ` t="inlineStr"`, then `<is><t>`.
+      cellType = "inlineStr";
+      p += INLINE_TYPE.length;
     }
     let cell: CellValue;
     if (s[p] === SLASH && s[p + 1] === GT) {
       p += 2;
       cell = cellValue(cellType, cellStyle, undefined, undefined, context);
+    } else if (cellType === "inlineStr") {
+      if (!(s[p] === GT && startsWith(s, p + 1, IS_OPEN))) return -1;
+      p = inlineValue(s, p + 1 + IS_OPEN.length, n);
+      if (p < 0) return -1;
+      cell = cellValue(cellType, cellStyle, undefined, inlineText, context);
     } else if (s[p] === GT && s[p + 1] === LT && s[p + 2] === 118 /* v */ && s[p + 3] === GT) {
       p += 4;
       const from = p;
