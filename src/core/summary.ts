@@ -121,17 +121,19 @@ export function summarise(
 
   for (const row of rows) {
     const flag = flags[row.index]!;
-    add(total, row, flag);
+    // Weighed once for the row's three lines (the total, its unit's, its category's).
+    const points = pointsOf(row, (flag & OVERDUE) !== 0);
+    add(total, row, flag, points);
     if (row.unit !== "") {
       const unit = nameOf(row.unit);
       let counts = units.get(unit);
       if (!counts) units.set(unit, (counts = zero()));
-      add(counts, row, flag);
+      add(counts, row, flag, points);
     }
     if (row.category !== "") {
       let counts = categories.get(row.category);
       if (!counts) categories.set(row.category, (counts = zero()));
-      add(counts, row, flag);
+      add(counts, row, flag, points);
     }
   }
   for (const finding of findings) {
@@ -185,7 +187,7 @@ function rowFlags(rowCount: number, findings: readonly Finding[]): Uint8Array {
   return flags;
 }
 
-function add(counts: Counts, row: TaskRow, flag: number): void {
+function add(counts: Counts, row: TaskRow, flag: number, points: ReturnType<typeof pointsOf>): void {
   counts.tasks += 1;
   if (row.status.kind === "done") {
     counts.done += 1;
@@ -198,7 +200,6 @@ function add(counts: Counts, row: TaskRow, flag: number): void {
   if (flag & DUE_SOON) counts.dueSoon += 1;
   if (flag & DATA_PROBLEM) counts.dataProblems += 1;
   if (flag & DONE_LATE) counts.doneLateFindings += 1;
-  const points = pointsOf(row, (flag & OVERDUE) !== 0);
   if (points) {
     counts.pointsTasks += 1;
     counts.pointsPossible += points.possible;
