@@ -664,7 +664,8 @@ async function readSheet(
   /**
    * The commonest cell of all, in the one shape writers give it: `<c r="B7"`, then ` s="3"` and ` t="s"` or
    * either or neither, in that order, one space apart, then `/>` or `><v>`digits`</v></c>`. Read in one pass
-   * without a string: most of a large sheet's cells. -1 for anything else (cellShortcut's loop reads it).
+   * without a string: most of a large sheet's cells. Also ` t="inlineStr"` then `><is><t>`, openpyxl's every
+   * text (inlineValue). -1 for anything else (cellShortcut's loop reads it).
    */
   const plainCell = (s: Uint8Array, lt: number, n: number): number => {
     // ` r="` then letters then digits then `"`.
