@@ -416,6 +416,9 @@ function closeShared(
     /** The answers used for the task, by "answer's place in the group, field". */
     const used = new Set<string>();
     const use = (answer: SharedAnswer, field: AnswerField) => used.add(`${group.indexOf(answer)} ${field}`);
+    /** The completion day a unit's answer in this merge gives, where it gives one. */
+    const dayOf = (answer: SharedAnswer) =>
+      answer.fields.includes("doneDate") ? table.completionDay(answer.returned.answers.doneDate) : undefined;
     const write = (i: number, field: AnswerField) => {
       const now = doneNow[i];
       const answer = now ?? recordedAnswer(doneBefore[i]!, row);
@@ -433,10 +436,7 @@ function closeShared(
       write(first >= 0 ? first : 0, "status");
       const days = members.map((_, i) => {
         const now = doneNow[i];
-        if (now)
-          return now.fields.includes("doneDate")
-            ? table.completionDay(now.returned.answers.doneDate)
-            : undefined;
+        if (now) return dayOf(now);
         const day = doneBefore[i]!.doneDay;
         return day === undefined ? undefined : parseIsoDay(day);
       });
@@ -455,9 +455,7 @@ function closeShared(
       if (done.length > 0) progress.push({ row: row.row, task: row.task, done, waiting: waitingFor });
       for (const answer of doneNow) {
         if (answer === undefined) continue;
-        const day = answer.fields.includes("doneDate")
-          ? table.completionDay(answer.returned.answers.doneDate)
-          : undefined;
+        const day = dayOf(answer);
         waiting.push({
           fingerprint: table.fingerprintOf(row),
           unit: answer.unit,
