@@ -8,8 +8,7 @@ module.exports = {
   mode: "production",
   target: "node20",
   context: __dirname,
-  // The worker that parses back large written parts sits beside the command (see src/hosts/xlsx/node-verify.ts).
-  entry: { duban: "./src/cli/index.ts", "verify-worker": "./src/hosts/xlsx/verify-worker.ts" },
+  entry: { duban: "./src/cli/index.ts" },
   output: {
     path: path.resolve(__dirname, "dist/cli"),
     filename: "[name].js",

@@ -3,7 +3,6 @@
 import { isUtf8 } from "node:buffer";
 import * as zlib from "node:zlib";
 import type { InflatedSize, InflatedSizeProbe } from "./inspect";
-import { verifyOnWorker } from "./node-verify";
 import { type DeflatedPart, type PackageCodec } from "./package";
 import { crc32 as crc32InJs } from "./zip";
 
@@ -248,5 +247,4 @@ export const NODE_CODEC: Readonly<Required<PackageCodec>> = {
   inflateStream: inflateStreamWithZlib,
   // simdutf underneath: the standard's UTF-8, as isWellFormedUtf8 reads it (node-codec.test.ts), at memory speed.
   isUtf8: (bytes) => isUtf8(bytes),
-  verifyLater: verifyOnWorker,
 };
