@@ -316,6 +316,20 @@ describe("input that cannot be used: exit 2, one line on stderr naming the file 
     expect(code).toBe(2);
     expect(stderr).toMatch(/^duban: no-table\.xlsx: .*工作任务.*责任单位.*完成时限/);
   });
+
+  test("a check that fails after the workbook's own settings chose English says so in English", async () => {
+    const file = path.join(dir, "no-table-english.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Sheet1").addRow(["姓名", "电话"]);
+    const stored = workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    settingsCells({ language: "en-US" }).forEach((text, i) => {
+      stored.getCell(i + 1, 1).value = text;
+    });
+    await workbook.xlsx.writeFile(file);
+    const { code, stderr } = await run(["check", file]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^duban: no-table-english\.xlsx: .*The header needs columns such as Task, Unit/);
+  });
 });
 
 describe("a workbook read well enough to check, but not shaped to be written into", () => {
