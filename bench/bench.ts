@@ -296,8 +296,8 @@ async function bench(): Promise<void> {
   print(writing);
   print(
     `\n--out reads, checks, highlights and writes the generated sheets into a copy; --json writes the report.` +
-      `\nCPU time is the process's user and system time while the command ran, every thread's (zlib's pool, the` +
-      `\nverifying worker, V8's collector threads). What --out adds in wall time cannot be less than the CPU time it` +
+      `\nCPU time is the process's user and system time while the command ran, every thread's (zlib's pool, V8's` +
+      `\ncompiler and collector threads). What --out adds in wall time cannot be less than the CPU time it` +
       `\nadds shared evenly over the cores; "the least ÷" is --json's wall time with that added. The main thread's own` +
       `\nCPU time (Linux's /proc, in hundredths of a second) is work done in order: the command cannot take less.\n`,
   );

@@ -85,7 +85,7 @@ async function cliRun(flag: string, output: string): Promise<Record<string, numb
     today: () => asOf,
   });
   const totalMs = ms(start);
-  // Every thread's: zlib's pool, the verifying worker and V8's own helpers (the collector's) besides this one.
+  // Every thread's: zlib's pool and V8's own helpers (the compiler's and the collector's) besides this one.
   const cpu = process.cpuUsage(cpuBefore);
   const mainAfter = mainThreadCpuMs();
   rmSync(dir, { recursive: true, force: true });
