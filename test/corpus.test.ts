@@ -68,6 +68,10 @@ const MUST_REFUSE: readonly ListedFile[] = [
     file: "exceljs/invalid-xml.xlsx",
     why: "its worksheet has text before the root element: not well-formed XML",
   },
+  {
+    file: /^poi\/duplicate-filename(-case-insensitive)?\.xlsx$/,
+    why: "two zip entries for one part (xl/worksheets/sheet1.xml twice, or again as Sheet1.xml; part names are equal whatever their case), which OPC forbids (ECMA-376 Part 2, M1.12): the two say v1 and v2, LibreOffice shows one, JSZip and Python's zipfile the other, POI refuses the file; a check must see what the clerk sees",
+  },
 ];
 
 /**

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stream, Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync, type Zippable } from "fflate";
 import { buildSampleWorkbook, SAMPLE_REFERENCE_AS_OF } from "../scripts/sample-workbook";
 import { main } from "../src/cli/main";
 import { checkWorkbook } from "../src/core/check";
@@ -266,6 +266,23 @@ function compoundFile(streams: readonly string[]): Uint8Array {
     view.setUint32(p + 76, 0xffffffff, true);
   }
   return bytes;
+}
+
+/** The zip's entries with one of them stored again under `as` at the end (zipSync keeps one entry per name). */
+function withEntryAgain(bytes: Uint8Array, name: string, as: string): Uint8Array {
+  const files = unzipSync(bytes);
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const [entryName, data] of [...Object.entries(files), [as, files[name]!] as const]) {
+    const entry = new ZipDeflate(entryName);
+    zip.add(entry);
+    entry.push(data, true);
+  }
+  zip.end();
+  return Buffer.concat(chunks);
 }
 
 function expectDescribed(error: WorkbookInputError, fileName: string): void {
@@ -537,6 +554,13 @@ describe("bad input is refused with a reason, before inflating anything", () => 
       values: { kind: "zip" },
     },
     {
+      name: "a sheet stored twice, the second in another case (which one a program shows, it chooses)",
+      file: "twice.xlsx",
+      bytes: () => withEntryAgain(small, "xl/worksheets/sheet1.xml", "xl/worksheets/Sheet1.xml"),
+      problem: "damaged",
+      values: { reason: "duplicate", entry: "xl/worksheets/Sheet1.xml" },
+    },
+    {
       name: "a part that declares 812 MB (a zip bomb's ratio)",
       file: "bomb.xlsx",
       bytes: () => declareSize(small, "xl/worksheets/sheet2.xml", 812 * MB),
@@ -655,6 +679,19 @@ describe("bad input is refused with a reason, before inflating anything", () => 
     const limits: ReadLimits = { maxUncompressedBytes: 1000 };
     const error = await problemOf(readWorkbookBytes(small, "tasks.xlsx", limits));
     expect(error.values).toMatchObject({ what: "contents", limitBytes: 1000 });
+  });
+
+  test("a part stored twice is named, in both languages, with what to do", () => {
+    const error = new WorkbookInputError("damaged", "twice.xlsx", {
+      reason: "duplicate",
+      entry: "xl/worksheets/Sheet1.xml",
+    });
+    expect(describeInputProblem(error, "zh-CN")).toMatch(
+      /^twice\.xlsx：其中有两个同名的部件 xl\/worksheets\/Sheet1\.xml.*另存为/,
+    );
+    expect(describeInputProblem(error, "en-US")).toMatch(
+      /^twice\.xlsx: it holds two parts named xl\/worksheets\/Sheet1\.xml.*Save As/,
+    );
   });
 
   test("the messages for the examples in the brief", () => {

@@ -24,6 +24,7 @@ type MessageKey =
   | "damaged-part"
   | "damaged-unwritable"
   | "doctype"
+  | "duplicate"
   | "encrypted"
   | "legacy-xls"
   | "too-large-contents"
@@ -79,6 +80,8 @@ const ZH_CN: Wording = {
       `其中的 ${entry} 不合 Excel 工作簿的规范：能读出并检查，但无法把检查结果写进这个文件，没有写出任何文件。请在 Excel 或 WPS 中“另存为”一份新的 .xlsx，再检查新文件。`,
     doctype: ({ entry }) =>
       `其中的 ${entry} 带有 DOCTYPE 声明，Excel 工作簿不允许这样（Excel 也打不开它），Duban 不读取。请用生成它的程序重新导出，或在 WPS 中“另存为” .xlsx 后再检查。`,
+    duplicate: ({ entry }) =>
+      `其中有两个同名的部件 ${entry}（只差大小写也算同名），Excel 工作簿不允许这样：不同的程序会读出不同的内容，Duban 不读取。如果 Excel 或 WPS 能打开它，请“另存为”一份新的 .xlsx 后再检查。`,
     encrypted: () =>
       "这个工作簿设置了打开密码（已加密），Duban 无法读取。请在 Excel 或 WPS 中打开，取消打开密码后另存一份再检查。",
     "legacy-xls": () =>
@@ -133,6 +136,8 @@ const EN_US: Wording = {
       `its part ${entry} is not as an Excel workbook has it: Duban can read and check the file but cannot write the check into it, and wrote nothing. Use Save As in Excel or WPS to make a new .xlsx, and check that.`,
     doctype: ({ entry }) =>
       `its part ${entry} declares a DOCTYPE, which workbooks may not have (Excel does not open it either), so Duban does not read it. Export it again from the program that made it, or save a copy as .xlsx in WPS, then check that.`,
+    duplicate: ({ entry }) =>
+      `it holds two parts named ${entry} (names that differ only in case are the same name), which a workbook may not: programs disagree about which one it shows, so Duban does not read it. If Excel or WPS opens it, use Save As to make a new .xlsx and check that.`,
     encrypted: () =>
       "this workbook is encrypted with a password to open, which Duban cannot read. Open it in Excel or WPS, remove the password, save a copy and check the copy.",
     "legacy-xls": () =>
@@ -200,6 +205,7 @@ function messageKey(error: WorkbookInputError): MessageKey {
       }
     case "damaged":
       if (reason === "doctype") return "doctype";
+      if (reason === "duplicate" && error.values.entry !== undefined) return "duplicate";
       if (reason === "xml" && error.values.entry !== undefined) return "damaged-part";
       if (reason === "unwritable" && error.values.entry !== undefined) return "damaged-unwritable";
       return reason === "truncated" ? "truncated" : "damaged";

@@ -17,7 +17,7 @@ export type InputProblem =
  * - unreadable: `reason` = "directory" | "permission" | "not-a-file" | an errno code such as "EIO"
  * - not-a-workbook: `kind` = "text" | "csv" | "html" | "xml" | "pdf" | "document" | "xlsb" | "zip" | "unknown"
  * - damaged: `reason` = "truncated" | "structure" | "compression" | "size-mismatch" | "content" | "doctype" | "xml"
- *   | "unwritable"; `entry`, `detail`
+ *   | "duplicate" | "unwritable"; `entry`, `detail`
  * - encrypted: `kind` = "ooxml" | "zip"
  * - too-large: `what` = "contents" | "file" | "ratio"; `sizeBytes`, `limitBytes`; for "ratio": `entry`, `ratio`, `limitRatio`
  */

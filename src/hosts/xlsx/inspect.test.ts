@@ -1,6 +1,6 @@
 // refuseDoctypes reads the same verdict from a part's compressed bytes and from the size check's inflated copy.
 
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from "fflate";
 import { WorkbookInputError } from "./errors";
 import { inspectPackage, refuseDoctypes } from "./inspect";
 
@@ -46,5 +46,50 @@ describe("refuseDoctypes", () => {
       // The copy is asked for deflated parts only: a stored part is read where it is.
       if (fromCopy) expect(asked).toBeGreaterThan(0);
     });
+  });
+});
+
+describe("inspectPackage: two entries for one part", () => {
+  /** A zip of these entries in this order, a name as often as it is given (zipSync would keep one). */
+  const zipOf = (names: readonly string[]): Uint8Array => {
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      chunks.push(chunk);
+    });
+    for (const name of names) {
+      const entry = new ZipDeflate(name);
+      zip.add(entry);
+      entry.push(name.endsWith("/") ? new Uint8Array(0) : strToU8(`${HEAD}${WORKBOOK}`), true);
+    }
+    zip.end();
+    const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+    chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);
+    return bytes;
+  };
+  const base = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml"];
+  const cases: ReadonlyArray<readonly [string, readonly string[], string | undefined]> = [
+    ["each part once", base, undefined],
+    ["a sheet twice", [...base, "xl/worksheets/sheet1.xml"], "xl/worksheets/sheet1.xml"],
+    ["a sheet again in another case", [...base, "xl/worksheets/Sheet1.xml"], "xl/worksheets/Sheet1.xml"],
+    ["the content types again in another case", [...base, "[content_types].xml"], "[content_types].xml"],
+    ["a folder entry beside its parts, twice", ["xl/", ...base, "XL/"], undefined],
+    ["names alike but for a character", [...base, "xl/worksheets/sheet11.xml"], undefined],
+  ];
+  it.each(cases)("%s", (_, names, duplicate) => {
+    let refusal: unknown;
+    try {
+      expect(inspectPackage(zipOf(names), "t.xlsx").entries).toHaveLength(names.length);
+    } catch (error) {
+      refusal = error;
+    }
+    if (duplicate === undefined) expect(refusal).toBeUndefined();
+    else {
+      expect(refusal).toBeInstanceOf(WorkbookInputError);
+      expect(refusal).toMatchObject({
+        problem: "damaged",
+        values: { reason: "duplicate", entry: duplicate },
+      });
+    }
   });
 });
