@@ -194,6 +194,12 @@ describe("the cell shortcut reads what the general reading reads", () => {
     ],
     ["an empty cell", `<row r="1"><c r="A1" s="2"/><c r="B1"><v>3</v></c></row>`, [[null, 3]]],
     [
+      "empty values name no shared string and no date (<v/> is not the first string)",
+      `<row r="1"><c r="A1" t="s"><v/></c><c r="B1" t="s"><v></v></c><c r="C1" t="s"><v> </v></c>` +
+        `<c r="D1" t="d"><v/></c><c r="E1" t="s"><v>1</v></c></row>`,
+      [[null, null, null, null, "one"]],
+    ],
+    [
       "rows numbered with a gap, and unnumbered: the next row",
       `<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row><row><c r="A3"><v>2</v></c></row>` +
         `<row r='5' x14ac:dyDescent="0.25"><c r="B5" s="2"/><c r="C5"><v>3</v></c></row>`,

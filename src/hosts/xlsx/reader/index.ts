@@ -1020,6 +1020,8 @@ function cellValue(
 ): CellValue {
   switch (type) {
     case "s": {
+      // An empty value names no string: Number("") is 0, the first (a writer leaves <v/> so; POI's 64508).
+      if (value === undefined || value.trim() === "") return null;
       const text = context.strings[Number(value)];
       return text === undefined || text === "" ? null : text;
     }
@@ -1038,8 +1040,9 @@ function cellValue(
       if (metadata > 0 && context.pictures.has(metadata)) return pictureCell(`vm${metadata}`);
       return value === undefined || value === "" ? null : value;
     case "d": {
-      const day = value === undefined ? undefined : parseIsoDay(value.slice(0, 10));
-      return day === undefined ? (value ?? null) : context.dateCells.of(day);
+      if (value === undefined || value.trim() === "") return null;
+      const day = parseIsoDay(value.slice(0, 10));
+      return day === undefined ? value : context.dateCells.of(day);
     }
     default: {
       if (value === undefined || value.trim() === "") return null;
