@@ -200,6 +200,13 @@ describe("the cell shortcut reads what the general reading reads", () => {
       [[null, null, null, null, "one"]],
     ],
     [
+      "ISO 8601 dates: a day, a day and time (the day), a time alone (a fraction of a day), and not a time",
+      `<row r="1"><c r="A1" t="d"><v>2021-01-01</v></c><c r="B1" t="d"><v>2021-01-01T10:10:10</v></c>` +
+        `<c r="C1" t="d"><v>10:10:10</v></c><c r="D1" t="d"><v>06:00</v></c><c r="E1" t="d"><v>24:00</v></c>` +
+        `<c r="F1" t="d"><v>10:60</v></c><c r="G1" t="d"><v>10:10:60</v></c></row>`,
+      [[{ day: 18628 }, { day: 18628 }, 36_610 / 86_400, 0.25, "24:00", "10:60", "10:10:60"]],
+    ],
+    [
       "rows numbered with a gap, and unnumbered: the next row",
       `<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row><row><c r="A3"><v>2</v></c></row>` +
         `<row r='5' x14ac:dyDescent="0.25"><c r="B5" s="2"/><c r="C5"><v>3</v></c></row>`,

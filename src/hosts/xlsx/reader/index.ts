@@ -1008,6 +1008,9 @@ function isValueEnd(s: Uint8Array, q: number): boolean {
   );
 }
 
+/** An ISO 8601 time of day, as a `t="d"` cell may hold one: hh:mm, hh:mm:ss or hh:mm:ss.fff. */
+const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+
 /** A cell's value by its type: shared, inline or formula string, boolean, error, ISO date or number. */
 function cellValue(
   type: string,
@@ -1042,7 +1045,13 @@ function cellValue(
     case "d": {
       if (value === undefined || value.trim() === "") return null;
       const day = parseIsoDay(value.slice(0, 10));
-      return day === undefined ? value : context.dateCells.of(day);
+      if (day !== undefined) return context.dateCells.of(day);
+      // A time of day alone (openpyxl's ISO 8601 dates write 10:10:10 so) is the fraction of a day Excel holds.
+      const time = ISO_TIME.exec(value.trim());
+      if (!time) return value;
+      const seconds = Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0);
+      const inRange = Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60;
+      return inRange ? seconds / 86_400 : value;
     }
     default: {
       if (value === undefined || value.trim() === "") return null;
