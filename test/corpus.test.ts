@@ -128,7 +128,7 @@ function elements(bytes: Uint8Array, each: (tag: SaxesTagNS) => void): void {
 /** The package's start part and the workbook's sheets, or undefined when the package does not say. */
 function readLayout(file: string): Layout | undefined {
   try {
-    const parts = partBytes(file);
+    const parts = partBytes(file, true);
     // Part names are case-insensitive (OPC); zip entry names are not.
     const entries = new Map([...parts.keys()].map((name) => [name.toLowerCase(), name]));
     const relsOf = (source: string): { rels: string | undefined; list: Relationship[] } => {

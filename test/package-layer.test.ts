@@ -176,6 +176,15 @@ const cases: ReadonlyArray<readonly [string, Spelling]> = [
     },
   ],
   [
+    "a workbook view whose tabs are past its one sheet (activeTab 30, as an exporter left it)",
+    {
+      workbook: (rel) =>
+        `${HEAD}<workbook xmlns="${MAIN}"><bookViews><workbookView firstSheet="25" activeTab="30"/></bookViews>` +
+        `<sheets><sheet xmlns:r="${rel}" name="任务" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>`,
+      sheetTarget: "worksheets/sheet1.xml",
+    },
+  ],
+  [
     "Strict Open XML",
     {
       workbook: workbook(
@@ -214,6 +223,47 @@ describe.each(cases)("%s", (_, spelling) => {
     const pkg = OpcPackage.open(written, "out.xlsx");
     clearDuban(pkg);
     samePartsAs(input, pkg.toBytes());
+  });
+});
+
+describe("a zip that names its parts with backslashes (xl\\workbook.xml), as PHP and .NET exporters on Windows write it", () => {
+  // Excel reads the backslashes as folders (as do POI, calamine and PhpSpreadsheet); LibreOffice and openpyxl
+  // find no part at all. Here the content types stream is spelt in lower case too, as POI's 49609.xlsx has it.
+  const forward = unzipSync(tablePackage(cases[0]![1]));
+  const spelt = (name: string) =>
+    name === "[Content_Types].xml" ? "[content_types].xml" : name.replace(/\//g, "\\");
+  const input = zipSync(
+    Object.fromEntries(Object.entries(forward).map(([name, data]) => [spelt(name), data])),
+  );
+
+  test("is read and checked; its copy names every part as the ZIP format does, and clear gives each back", async () => {
+    expect(Object.keys(unzipSync(input))).toContain("xl\\worksheets\\sheet1.xml");
+    const model = await readWorkbookBytes(input, "backslashes.xlsx");
+    expect(model.sheets.map((sheet) => sheet.rows[1]?.[1])).toEqual(["编制年度计划"]);
+    const file = join(TMP, "backslashes.xlsx");
+    writeFileSync(file, input);
+    const checked = await run(["check", file, "--out", `${file}.out.xlsx`]);
+    expect(checked.stderr).toBe("");
+    expect(checked.code).toBe(1);
+    const written = readFileSync(`${file}.out.xlsx`);
+    expect(xmlProblems(written)).toEqual([]);
+    const names = Object.keys(unzipSync(written));
+    expect(names.filter((name) => name.includes("\\"))).toEqual([]);
+    expect(names).toEqual(
+      expect.arrayContaining(["[Content_Types].xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]),
+    );
+    const cleared = await run(["clear", `${file}.out.xlsx`, "--out", `${file}.back.xlsx`]);
+    expect(cleared.code).toBe(0);
+    samePartsAs(zipSync(forward), readFileSync(`${file}.back.xlsx`));
+  });
+
+  test("a part named both ways is refused, naming it", async () => {
+    const both = zipSync({ ...unzipSync(input), "xl/workbook.xml": forward["xl/workbook.xml"]! });
+    const file = join(TMP, "both-ways.xlsx");
+    writeFileSync(file, both);
+    const result = await run(["check", file, "--lang", "en-US"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/two parts named xl\/workbook\.xml/);
   });
 });
 

@@ -245,15 +245,15 @@ const KNOWN_FILES: readonly KnownFile[] = [
   },
   {
     input: "corpus/poi/49609.xlsx",
-    duban: "refuses",
+    duban: "reads",
     exceljs: "sees no sheets",
-    why: `its zip entries are named with backslashes (xl\\workbook.xml, _rels\\.rels), which the ZIP format forbids (APPNOTE 4.4.17: all slashes are forward slashes), so the package has no /_rels/.rels to name a workbook; openpyxl and LibreOffice do not open it either: ${EMPTY_WORKBOOK}`,
+    why: `its zip entries are named with backslashes (xl\\workbook.xml, _rels\\.rels), which the ZIP format forbids (APPNOTE 4.4.17.1) but Excel reads as folders, as Duban does (and POI, calamine, PhpSpreadsheet); JSZip finds no _rels/.rels, and ExcelJS resolves with an empty workbook`,
   },
   {
     input: "corpus/calamine/issue_530.xlsx",
-    duban: "refuses",
+    duban: "reads",
     exceljs: "sees no sheets",
-    why: `its zip entries are named with backslashes (docProps\\app.xml, _rels\\.rels …), as in poi/49609.xlsx; openpyxl and LibreOffice do not open it either: ${EMPTY_WORKBOOK}`,
+    why: `its zip entries are named with backslashes (docProps\\app.xml, _rels\\.rels …), as in poi/49609.xlsx (a Chinese attendance report that its reporter opened in Excel)`,
   },
 ];
 

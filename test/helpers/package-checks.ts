@@ -11,12 +11,22 @@ import { convertAllWithLibreOffice, findSoffice } from "./libreoffice";
 /** Debian's Python, which has python3-openpyxl and friends; the first python3 on PATH may be another one. */
 export const PYTHON = process.env.DUBAN_PYTHON ?? "/usr/bin/python3";
 
-/** Every zip entry of `file` (directories left out), uncompressed, keyed by the entry's own name. */
-export function partBytes(file: string): Map<string, Uint8Array> {
+/**
+ * Every zip entry of `file` (directories left out), uncompressed, keyed by the entry's own name; with `asParts`,
+ * by the part it is: backslashes read as the folder separators they stand for (as Excel reads them), and the
+ * content types stream under its one spelling, so that an input named so and its copy compare part by part.
+ */
+export function partBytes(file: string, asParts = false): Map<string, Uint8Array> {
   const entries = unzipSync(readFileSync(file));
   const parts = new Map<string, Uint8Array>();
   for (const name of Object.keys(entries).sort()) {
-    if (!name.endsWith("/")) parts.set(name, entries[name]!);
+    if (name.endsWith("/")) continue;
+    let key = name;
+    if (asParts) {
+      key = name.replace(/\\/g, "/");
+      if (key.toLowerCase() === "[content_types].xml") key = "[Content_Types].xml";
+    }
+    parts.set(key, entries[name]!);
   }
   return parts;
 }
@@ -29,8 +39,8 @@ export interface PartChanges {
 
 /** Which parts differ between two packages, by uncompressed bytes (compression and zip order do not count). */
 export function changedParts(input: string, output: string): PartChanges {
-  const before = partBytes(input);
-  const after = partBytes(output);
+  const before = partBytes(input, true);
+  const after = partBytes(output, true);
   const changed: string[] = [];
   const added: string[] = [];
   const removed: string[] = [];

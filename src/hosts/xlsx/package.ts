@@ -714,9 +714,9 @@ export class OpcPackage {
         crc: stored.crc,
         uncompressedSize: entry.uncompressedSize,
         data: storedData(this.input, entry),
-        localName: stored.localName,
+        localName: writtenName(stored, stored.localName),
         localExtra: withoutZip64(stored.localExtra),
-        centralName: stored.centralName,
+        centralName: writtenName(stored, stored.centralName),
         centralExtra: withoutZip64(stored.centralExtra),
         comment: stored.comment,
         internalAttributes: stored.internalAttributes,
@@ -728,7 +728,7 @@ export class OpcPackage {
     const deflated = slot.deflated?.data ?? this.deflateRaw(data);
     // Incompressible content (or nothing at all) is stored: deflate would only make it longer.
     const method = deflated.length < data.length ? 8 : 0;
-    const name = stored?.centralName ?? new TextEncoder().encode(slot.name);
+    const name = stored ? writtenName(stored, stored.centralName) : new TextEncoder().encode(slot.name);
     const asciiName = name.every((byte) => byte < 0x80);
     const like = stored ?? template;
     return {
@@ -742,7 +742,7 @@ export class OpcPackage {
       crc: crc!,
       uncompressedSize: data.length,
       data: method === 8 ? deflated : data,
-      localName: stored?.localName ?? name,
+      localName: stored ? writtenName(stored, stored.localName) : name,
       localExtra: stored ? withoutZip64(stored.localExtra) : EMPTY,
       centralName: name,
       centralExtra: stored ? withoutZip64(stored.centralExtra) : EMPTY,
@@ -857,6 +857,23 @@ function checkNewName(name: string): void {
   }
   if (new TextEncoder().encode(name).length > U16_MAX) throw new Error("Part name too long");
 }
+
+/**
+ * A stored entry's name as it is written again (`raw`, its local or central spelling), made what readers look
+ * for where the input had it otherwise, so that the copy opens where the input did not (LibreOffice, openpyxl):
+ * backslashes the forward slashes the ZIP format demands (the reader took them so, see readZipDirectory), in an
+ * ASCII name only (in one of another encoding the byte may be half a character); and the content types stream,
+ * which is no part and is looked for by its exact name, spelt so ([content_types].xml in POI's 49609).
+ */
+function writtenName(stored: ZipEntry, raw: Uint8Array): Uint8Array {
+  if (stored.name !== CONTENT_TYPES && stored.name.toLowerCase() === CONTENT_TYPES.toLowerCase())
+    return new TextEncoder().encode(CONTENT_TYPES);
+  if (!raw.includes(BACKSLASH) || raw.some((byte) => byte >= 0x80)) return raw;
+  return raw.map((byte) => (byte === BACKSLASH ? SLASH : byte));
+}
+
+const BACKSLASH = 0x5c;
+const SLASH = 0x2f;
 
 function startsWithBom(bytes: Uint8Array): boolean {
   return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];

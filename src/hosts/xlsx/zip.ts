@@ -3,7 +3,7 @@
 
 /** One file in a zip as its central directory and local header declare it. */
 export interface ZipEntry {
-  /** As stored, without a leading slash. */
+  /** As stored, without a leading slash, a backslash read as the folder separator it stands for. */
   readonly name: string;
   /** 0 stored, 8 deflate. */
   readonly method: number;
@@ -123,7 +123,12 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     const next = p + 46 + nameLength + extraLength + commentLength;
     if (next > directoryEnd)
       throw new ZipStructureError("structure", `central directory entry ${i} overruns`);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)).replace(/^\/+/, "");
+    // Backslashes as separators (xl\workbook.xml) break the ZIP format's rule (APPNOTE 4.4.17.1) but are what
+    // PHP and .NET exporters on Windows write, and Excel reads them as folders; so does every name here.
+    const name = decoder
+      .decode(bytes.subarray(p + 46, p + 46 + nameLength))
+      .replace(/\\/g, "/")
+      .replace(/^\/+/, "");
 
     if (compressedSize === U32_MAX || uncompressedSize === U32_MAX || localOffset === U32_MAX) {
       // Zip64: the real values sit in extra field 0x0001, only those whose 32-bit field is saturated, in order.
