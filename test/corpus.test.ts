@@ -8,6 +8,7 @@ import { SaxesParser, type SaxesTagNS } from "saxes";
 import { findSoffice } from "./helpers/libreoffice";
 import {
   changedParts,
+  decodeXml,
   libreOfficeRenders,
   partBytes,
   pythonHas,
@@ -122,7 +123,7 @@ interface Relationship {
 function elements(bytes: Uint8Array, each: (tag: SaxesTagNS) => void): void {
   const parser = new SaxesParser({ xmlns: true });
   parser.on("opentag", each);
-  parser.write(new TextDecoder().decode(bytes)).close();
+  parser.write(decodeXml(bytes)).close();
 }
 
 /** The package's start part and the workbook's sheets, or undefined when the package does not say. */

@@ -8,7 +8,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import { SaxesParser } from "saxes";
 import { recordCells } from "../src/core/output/record";
-import { readWorkbookBytes, WorkbookOutputError } from "../src/hosts/xlsx";
+import { readWorkbookBytes, readWorkbookFile, WorkbookOutputError } from "../src/hosts/xlsx";
 import { OpcPackage } from "../src/hosts/xlsx/package";
 import { clearDuban } from "../src/hosts/xlsx/write";
 import { runCli } from "./helpers/run-cli";
@@ -102,12 +102,31 @@ function xmlProblems(bytes: Uint8Array): string[] {
     if (!/\.(xml|rels)$/.test(name)) continue;
     const parser = new SaxesParser({ xmlns: true });
     try {
-      parser.write(new TextDecoder().decode(data)).close();
+      parser.write(new TextDecoder(encodingOf(data)).decode(data)).close();
     } catch (error) {
       problems.push(`${name}: ${(error as Error).message}`);
     }
   }
   return problems;
+}
+
+/** The encoding XML 1.0's appendix F tells from a document's first bytes: UTF-16 by its order, else UTF-8. */
+function encodingOf(data: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" {
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0x3c && data[1] === 0)) return "utf-16le";
+  if ((data[0] === 0xfe && data[1] === 0xff) || (data[0] === 0 && data[1] === 0x3c)) return "utf-16be";
+  return "utf-8";
+}
+
+/** Text as UTF-16 bytes, little- or big-endian, with a byte order mark or without. */
+function utf16(text: string, order: "le" | "be", bom: boolean): Uint8Array {
+  const units = bom ? `\uFEFF${text}` : text;
+  const bytes = new Uint8Array(units.length * 2);
+  for (let i = 0; i < units.length; i++) {
+    const unit = units.charCodeAt(i);
+    bytes[i * 2 + (order === "le" ? 0 : 1)] = unit & 0xff;
+    bytes[i * 2 + (order === "le" ? 1 : 0)] = unit >> 8;
+  }
+  return bytes;
 }
 
 function samePartsAs(a: Uint8Array, b: Uint8Array): void {
@@ -264,6 +283,91 @@ describe("a zip that names its parts with backslashes (xl\\workbook.xml), as PHP
     const result = await run(["check", file, "--lang", "en-US"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/two parts named xl\/workbook\.xml/);
+  });
+});
+
+describe("a package whose XML is in UTF-16, as Excel on Windows Phone wrote every part", () => {
+  // OPC allows UTF-8 and UTF-16 (ECMA-376 Part 2, 8.1.4). Every part here is UTF-16LE with a byte order mark
+  // and says so, but the task sheet, UTF-16BE without one (XML 1.0 appendix F tells it by its first bytes).
+  const forward = unzipSync(tablePackage(cases[0]![1]));
+  const parts = Object.fromEntries(
+    Object.entries(forward).map(([name, data]) => {
+      const xml = new TextDecoder().decode(data).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+      return [name, name === "xl/worksheets/sheet1.xml" ? utf16(xml, "be", false) : utf16(xml, "le", true)];
+    }),
+  );
+  const input = zipSync(parts);
+
+  test("is read and checked; what Duban changes is written in UTF-8 and says so; clear gives every part back", async () => {
+    const model = await readWorkbookBytes(input, "utf16.xlsx");
+    expect(model.sheets.map((sheet) => sheet.rows[1]?.[1])).toEqual(["编制年度计划"]);
+    const file = join(TMP, "utf16.xlsx");
+    writeFileSync(file, input);
+    const checked = await run(["check", file, "--out", `${file}.out.xlsx`]);
+    expect(checked.stderr).toBe("");
+    expect(checked.code).toBe(1);
+    const written = readFileSync(`${file}.out.xlsx`);
+    expect(xmlProblems(written)).toEqual([]);
+    const out = unzipSync(written);
+    // The workbook part was edited (a sheet added): UTF-8 now, and its declaration says so.
+    expect(encodingOf(out["xl/workbook.xml"]!)).toBe("utf-8");
+    expect(new TextDecoder().decode(out["xl/workbook.xml"])).toMatch(/^<\?xml[^>]*encoding="UTF-8"/);
+    // A part Duban did not touch is the input's, byte for byte.
+    expect(out["_rels/.rels"]).toEqual(parts["_rels/.rels"]);
+    // Clearing gives each part back: the ones Duban edited as the same text, now in UTF-8 and saying so (the
+    // copy holds them so), every other byte for byte.
+    const cleared = await run(["clear", `${file}.out.xlsx`, "--out", `${file}.back.xlsx`]);
+    expect(cleared.code).toBe(0);
+    const back = unzipSync(readFileSync(`${file}.back.xlsx`));
+    expect(Object.keys(back).sort()).toEqual(Object.keys(parts).sort());
+    const asText = (data: Uint8Array) =>
+      new TextDecoder(encodingOf(data)).decode(data).replace('encoding="UTF-16"', 'encoding="UTF-8"');
+    const edited = Object.keys(parts).filter((name) => encodingOf(back[name]!) === "utf-8");
+    expect(edited.sort()).toEqual([
+      "[Content_Types].xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet1.xml",
+    ]);
+    for (const name of Object.keys(parts)) {
+      if (edited.includes(name))
+        expect({ name, text: asText(back[name]!) }).toEqual({ name, text: asText(parts[name]!) });
+      else expect({ name, bytes: back[name] }).toEqual({ name, bytes: parts[name] });
+    }
+  });
+});
+
+describe("a large sheet in UTF-16, read a piece at a time where a part that size is", () => {
+  // Over the size the command line inflates on zlib's threads and reads as it inflates (4 MB), and released
+  // from the package's cache so that fflate's stream gives it in pieces: either way it is read whole, as UTF-8.
+  const rows = Array.from(
+    { length: 60_000 },
+    (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t>任务${r}</t></is></c></row>`,
+  ).join("");
+  const sheetXml = `<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
+  const parts: Record<string, Uint8Array> = unzipSync(tablePackage(cases[0]![1]));
+  parts["xl/worksheets/sheet1.xml"] = utf16(sheetXml, "le", true);
+  const input = zipSync(parts);
+
+  test("through zlib's stream, as the command line reads it", async () => {
+    expect(parts["xl/worksheets/sheet1.xml"]!.length).toBeGreaterThan(4 * 1024 * 1024);
+    const file = join(TMP, "utf16-large.xlsx");
+    writeFileSync(file, input);
+    const rowsRead = (await readWorkbookFile(file)).sheets[0]!.rows;
+    expect(rowsRead).toHaveLength(60_000);
+    expect(rowsRead[59_999]).toEqual(["任务59999"]);
+  });
+
+  test("through fflate's stream, in pieces", () => {
+    const pkg = OpcPackage.open(input, "utf16-large.xlsx");
+    pkg.release("xl/worksheets/sheet1.xml");
+    const pieces: Array<{ text: string; last: boolean }> = [];
+    pkg.stream("xl/worksheets/sheet1.xml", (chunk, last) => {
+      pieces.push({ text: new TextDecoder().decode(chunk), last });
+      return true;
+    });
+    expect(pieces).toEqual([{ text: sheetXml.replace("UTF-16", "UTF-8"), last: true }]);
   });
 });
 

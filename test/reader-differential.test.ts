@@ -244,6 +244,13 @@ const KNOWN_FILES: readonly KnownFile[] = [
     why: `22 bytes, not a zip at all: ${EMPTY_WORKBOOK}`,
   },
   {
+    input: "corpus/roo/Pfand_from_windows_phone.xlsx",
+    duban: "reads",
+    exceljs: "throws",
+    error: "disallowed character",
+    why: "Excel on Windows Phone wrote every part in UTF-16LE with a byte order mark, which OPC allows (ECMA-376 Part 2, 8.1.4) and roo's own test reads; ExcelJS's parser takes the bytes as UTF-8 and stops at the first NUL",
+  },
+  {
     input: "corpus/poi/49609.xlsx",
     duban: "reads",
     exceljs: "sees no sheets",

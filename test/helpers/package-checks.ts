@@ -47,10 +47,26 @@ export function changedParts(input: string, output: string): PartChanges {
   for (const [name, bytes] of before) {
     const other = after.get(name);
     if (!other) removed.push(name);
-    else if (!sameBytes(bytes, other)) changed.push(name);
+    else if (!sameBytes(bytes, other) && !sameXmlInOtherEncoding(bytes, other)) changed.push(name);
   }
   for (const name of after.keys()) if (!before.has(name)) added.push(name);
   return { changed, added, removed };
+}
+
+/**
+ * Whether two parts, one of them XML in UTF-16, hold the same text: a part read from UTF-16 and written again
+ * as UTF-8 (its declaration saying so) is the same part (OPC allows both encodings).
+ */
+function sameXmlInOtherEncoding(a: Uint8Array, b: Uint8Array): boolean {
+  const utf16 = (bytes: Uint8Array) =>
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16(a) && !utf16(b)) return false;
+  const text = (bytes: Uint8Array) => decodeXml(bytes).replace(/^(<\?xml[^?]*?encoding=["'])[^"']*/i, "$1");
+  try {
+    return text(a) === text(b);
+  } catch {
+    return false;
+  }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -107,7 +123,7 @@ export function xmlProblems(bytes: Uint8Array): string[] {
 }
 
 /** UTF-8, or UTF-16 with its byte-order mark, which are the only encodings OPC allows for XML parts. */
-function decodeXml(bytes: Uint8Array): string {
+export function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return new TextDecoder("utf-16le", { fatal: true }).decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff)

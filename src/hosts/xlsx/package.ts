@@ -20,6 +20,7 @@ import {
   type InflatedSizeProbe,
   type ReadLimits,
 } from "./inspect";
+import { isUtf16Xml, xmlAsUtf8 } from "./utf16";
 import { attributeOf, childrenNamed, parseXml, XmlPartError, type ElementAt, type XmlDocument } from "./xml";
 import { CONTENT_TYPES_NS, CONTENT_TYPES_PART as CONTENT_TYPES } from "./opc";
 import { checkWellFormed } from "./reader/scan";
@@ -118,10 +119,12 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
  */
 export class OpcPackage {
   private readonly slots: Slot[];
-  /** Part key (see partKey) → index of the last slot with that name (a zip may repeat a name; readers take the last). */
+  /** Part key (see partKey) → index of the slot with that name (inspectPackage refuses a zip that repeats one). */
   private readonly index = new Map<string, number>();
   private readonly inflated = new Map<string, Uint8Array>();
   private readonly notes = new Map<string, Map<string, ElementAt>>();
+  /** The stored parts read from UTF-16 as UTF-8 (see readable). */
+  private readonly readAsUtf8 = new Set<ZipEntry>();
   private readonly inflateRaw: (compressed: Uint8Array, size: number) => Uint8Array;
   /** A native inflate was given (Node's zlib): stream() inflates a part whole with it, then hands out slices. */
   private readonly wholeInflate: boolean;
@@ -259,6 +262,8 @@ export class OpcPackage {
     let first = true;
     let sinkFailed = false;
     let produced: InflatedSize | undefined;
+    // A part in UTF-16 is gathered whole and handed over as UTF-8 once it is checked (see xmlAsUtf8).
+    let utf16: Uint8Array[] | undefined;
     try {
       const compressed = storedData(this.input, entry);
       produced = await this.inflateStream!(
@@ -267,9 +272,12 @@ export class OpcPackage {
         (chunk) => {
           try {
             // The prolog is in the first piece: a DOCTYPE is refused before anything reads past it.
-            if (first) this.refuseDoctype(entry, chunk);
+            if (first && isUtf16Xml(chunk)) utf16 = [];
+            else if (first) this.refuseDoctype(entry, chunk);
             first = false;
-            return sink(chunk);
+            if (!utf16) return sink(chunk);
+            utf16.push(chunk);
+            return true;
           } catch (error) {
             sinkFailed = true;
             throw error;
@@ -282,6 +290,10 @@ export class OpcPackage {
       throw sinkFailed ? error : unreadablePart(entry, this.fileName, error);
     }
     if (produced === undefined) return;
+    if (utf16) {
+      checkInflatedPart(entry, produced, this.fileName);
+      sink(this.readable(entry, concatenated(utf16)));
+    }
     // Read to its end: nothing left to settle, and nothing kept.
     this.pending.delete(entry);
     checkInflatedPart(entry, produced, this.fileName);
@@ -408,25 +420,31 @@ export class OpcPackage {
     // only make the reader copy what is left of each slice into the next (the reader stops where it likes
     // either way).
     if (slot.data || !entry || entry.method === 0 || entry.uncompressedSize === 0) {
-      sink(slot.data ?? (entry ? storedData(this.input, entry) : EMPTY), true);
+      sink(slot.data ?? (entry ? this.readable(entry, storedData(this.input, entry)) : EMPTY), true);
       return;
     }
     const cached = this.inflated.get(partKey(slot.name));
     if (cached) {
-      sink(cached, true);
+      sink(this.readable(entry, cached), true);
       return;
     }
     const compressed = storedData(this.input, entry);
     if (this.wholeInflate) {
       // Node's zlib has no synchronous stream; inflating whole is still three times fflate's speed.
-      sink(this.inflateRaw(compressed, entry.uncompressedSize), true);
+      sink(this.readable(entry, this.inflateRaw(compressed, entry.uncompressedSize)), true);
       return;
     }
     let going = true;
     let produced = 0;
+    // A part in UTF-16 is gathered whole and handed over as UTF-8 (see xmlAsUtf8); it is never a large one.
+    let utf16: Uint8Array[] | undefined;
     const inflater = new Inflate((chunk, final) => {
+      if (produced === 0 && isUtf16Xml(chunk)) utf16 = [];
       produced += chunk.length;
-      if (going) going = sink(chunk, final);
+      if (utf16) {
+        utf16.push(chunk);
+        if (final) sink(this.readable(entry, concatenated(utf16)), true);
+      } else if (going) going = sink(chunk, final);
     });
     for (let p = 0; p < compressed.length && going; p += STREAM_SLICE) {
       const end = Math.min(p + STREAM_SLICE, compressed.length);
@@ -689,12 +707,19 @@ export class OpcPackage {
   private original(slot: Slot): Uint8Array {
     if (slot.stored) this.settleNow(slot.stored);
     const key = partKey(slot.name);
-    let bytes = this.inflated.get(key);
-    if (!bytes) {
-      bytes = inflateEntry(this.input, slot.stored!, this.inflateRaw);
-      this.inflated.set(key, bytes);
-    }
+    const bytes = this.readable(
+      slot.stored!,
+      this.inflated.get(key) ?? inflateEntry(this.input, slot.stored!, this.inflateRaw),
+    );
+    this.inflated.set(key, bytes);
     return bytes;
+  }
+
+  /** A stored part's bytes as readers read them: in UTF-8 where it was written in UTF-16 (see xmlAsUtf8). */
+  private readable(entry: ZipEntry, bytes: Uint8Array): Uint8Array {
+    const utf8 = xmlAsUtf8(bytes, entry.name);
+    if (utf8 !== bytes) this.readAsUtf8.add(entry);
+    return utf8;
   }
 
   private plan(slot: Slot, template: ZipEntry | undefined): Planned {
@@ -755,6 +780,9 @@ export class OpcPackage {
 
   /** Whether content set for a stored part is what it already held; then the stored bytes are copied raw. */
   private sameAsStored(stored: ZipEntry, data: Uint8Array, crc: number | undefined): boolean {
+    // A part read from UTF-16 is the same when it is what the readers read (clearing a copy gives it back so).
+    if (this.readAsUtf8.has(stored))
+      return equalBytes(data, xmlAsUtf8(inflateEntry(this.input, stored, this.inflateRaw), stored.name));
     if (data.length !== stored.uncompressedSize || crc !== stored.crc) return false;
     return equalBytes(data, inflateEntry(this.input, stored, this.inflateRaw));
   }
@@ -874,6 +902,12 @@ function writtenName(stored: ZipEntry, raw: Uint8Array): Uint8Array {
 
 const BACKSLASH = 0x5c;
 const SLASH = 0x2f;
+
+function concatenated(pieces: readonly Uint8Array[]): Uint8Array {
+  const whole = new Uint8Array(pieces.reduce((size, piece) => size + piece.length, 0));
+  pieces.reduce((at, piece) => (whole.set(piece, at), at + piece.length), 0);
+  return whole;
+}
 
 function startsWithBom(bytes: Uint8Array): boolean {
   return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
