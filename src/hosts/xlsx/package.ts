@@ -290,13 +290,10 @@ export class OpcPackage {
       throw sinkFailed ? error : unreadablePart(entry, this.fileName, error);
     }
     if (produced === undefined) return;
-    if (utf16) {
-      checkInflatedPart(entry, produced, this.fileName);
-      sink(this.readable(entry, concatenated(utf16)));
-    }
     // Read to its end: nothing left to settle, and nothing kept.
     this.pending.delete(entry);
     checkInflatedPart(entry, produced, this.fileName);
+    if (utf16) sink(this.readable(entry, concatenated(utf16)));
   }
 
   /**
