@@ -12,6 +12,7 @@ import { readWorkbookBytes, readWorkbookFile, WorkbookOutputError } from "../src
 import { OpcPackage } from "../src/hosts/xlsx/package";
 import { clearDuban } from "../src/hosts/xlsx/write";
 import { runCli } from "./helpers/run-cli";
+import { utf16 } from "./helpers/utf16";
 
 const TMP = join(__dirname, ".tmp", `package-layer-${process.pid}`);
 beforeAll(() => mkdirSync(TMP, { recursive: true }));
@@ -117,18 +118,6 @@ function encodingOf(data: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" {
   return "utf-8";
 }
 
-/** Text as UTF-16 bytes, little- or big-endian, with a byte order mark or without. */
-function utf16(text: string, order: "le" | "be", bom: boolean): Uint8Array {
-  const units = bom ? `\uFEFF${text}` : text;
-  const bytes = new Uint8Array(units.length * 2);
-  for (let i = 0; i < units.length; i++) {
-    const unit = units.charCodeAt(i);
-    bytes[i * 2 + (order === "le" ? 0 : 1)] = unit & 0xff;
-    bytes[i * 2 + (order === "le" ? 1 : 0)] = unit >> 8;
-  }
-  return bytes;
-}
-
 function samePartsAs(a: Uint8Array, b: Uint8Array): void {
   const left = unzipSync(a);
   const right = unzipSync(b);
@@ -142,6 +131,26 @@ function samePartsAs(a: Uint8Array, b: Uint8Array): void {
 }
 
 const run = (args: string[]) => runCli(args, "2026-11-18");
+
+/**
+ * A package read (its first task as the table has it) and checked into a copy beside it: exit 1, nothing on
+ * stderr, every XML part of the copy parsed by saxes. The input's file, for a clear to follow, and the copy.
+ */
+async function readAndCheckedCopy(
+  input: Uint8Array,
+  name: string,
+): Promise<{ file: string; written: Uint8Array }> {
+  const model = await readWorkbookBytes(input, name);
+  expect(model.sheets.map((sheet) => sheet.rows[1]?.[1])).toEqual(["编制年度计划"]);
+  const file = join(TMP, name);
+  writeFileSync(file, input);
+  const checked = await run(["check", file, "--out", `${file}.out.xlsx`]);
+  expect(checked.stderr).toBe("");
+  expect(checked.code).toBe(1);
+  const written = readFileSync(`${file}.out.xlsx`);
+  expect(xmlProblems(written)).toEqual([]);
+  return { file, written };
+}
 
 const cases: ReadonlyArray<readonly [string, Spelling]> = [
   [
@@ -257,15 +266,7 @@ describe("a zip that names its parts with backslashes (xl\\workbook.xml), as PHP
 
   test("is read and checked; its copy names every part as the ZIP format does, and clear gives each back", async () => {
     expect(Object.keys(unzipSync(input))).toContain("xl\\worksheets\\sheet1.xml");
-    const model = await readWorkbookBytes(input, "backslashes.xlsx");
-    expect(model.sheets.map((sheet) => sheet.rows[1]?.[1])).toEqual(["编制年度计划"]);
-    const file = join(TMP, "backslashes.xlsx");
-    writeFileSync(file, input);
-    const checked = await run(["check", file, "--out", `${file}.out.xlsx`]);
-    expect(checked.stderr).toBe("");
-    expect(checked.code).toBe(1);
-    const written = readFileSync(`${file}.out.xlsx`);
-    expect(xmlProblems(written)).toEqual([]);
+    const { file, written } = await readAndCheckedCopy(input, "backslashes.xlsx");
     const names = Object.keys(unzipSync(written));
     expect(names.filter((name) => name.includes("\\"))).toEqual([]);
     expect(names).toEqual(
@@ -299,15 +300,7 @@ describe("a package whose XML is in UTF-16, as Excel on Windows Phone wrote ever
   const input = zipSync(parts);
 
   test("is read and checked; what Duban changes is written in UTF-8 and says so; clear gives every part back", async () => {
-    const model = await readWorkbookBytes(input, "utf16.xlsx");
-    expect(model.sheets.map((sheet) => sheet.rows[1]?.[1])).toEqual(["编制年度计划"]);
-    const file = join(TMP, "utf16.xlsx");
-    writeFileSync(file, input);
-    const checked = await run(["check", file, "--out", `${file}.out.xlsx`]);
-    expect(checked.stderr).toBe("");
-    expect(checked.code).toBe(1);
-    const written = readFileSync(`${file}.out.xlsx`);
-    expect(xmlProblems(written)).toEqual([]);
+    const { file, written } = await readAndCheckedCopy(input, "utf16.xlsx");
     const out = unzipSync(written);
     // The workbook part was edited (a sheet added): UTF-8 now, and its declaration says so.
     expect(encodingOf(out["xl/workbook.xml"]!)).toBe("utf-8");

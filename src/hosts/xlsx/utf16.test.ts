@@ -1,22 +1,12 @@
 // XML parts in UTF-16 read as UTF-8: by byte order mark or without one, little- and big-endian, the
 // declaration made to name UTF-8; anything else left as it is; bytes that are not UTF-16 refused.
 
+import { utf16 } from "../../../test/helpers/utf16";
 import { isUtf16Xml, xmlAsUtf8 } from "./utf16";
 import { XmlPartError } from "./xml-error";
 
 const XML = `<?xml version="1.0" encoding="UTF-16" standalone="yes"?>\r\n<t>督办 𝄞</t>`;
 const AS_UTF8 = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<t>督办 𝄞</t>`;
-
-function utf16(text: string, order: "le" | "be", bom: boolean): Uint8Array {
-  const bytes = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
-  const units = bom ? `\uFEFF${text}` : text;
-  for (let i = 0; i < units.length; i++) {
-    const unit = units.charCodeAt(i);
-    bytes[i * 2 + (order === "le" ? 0 : 1)] = unit & 0xff;
-    bytes[i * 2 + (order === "le" ? 1 : 0)] = unit >> 8;
-  }
-  return bytes;
-}
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
