@@ -329,6 +329,23 @@ describe("a package whose XML is in UTF-16, as Excel on Windows Phone wrote ever
       else expect({ name, bytes: back[name] }).toEqual({ name, bytes: parts[name] });
     }
   });
+
+  test.each(["xl/workbook.xml", "xl/worksheets/sheet1.xml"])(
+    "a DOCTYPE in %s, in UTF-16, is refused as in UTF-8, naming the part",
+    async (part) => {
+      const xml = new TextDecoder(part.includes("sheet") ? "utf-16be" : "utf-16le").decode(parts[part]);
+      const withDoctype = xml.replace(/^(<\?xml[^>]*\?>)/, `$1<!DOCTYPE x [<!ENTITY e "e">]>`);
+      const file = join(TMP, `utf16-doctype-${part.replace(/\W/g, "_")}.xlsx`);
+      writeFileSync(
+        file,
+        zipSync({ ...parts, [part]: utf16(withDoctype, part.includes("sheet") ? "be" : "le", false) }),
+      );
+      const result = await run(["check", file, "--lang", "en-US"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(part);
+      expect(result.stderr).toContain("DOCTYPE");
+    },
+  );
 });
 
 describe("a large sheet in UTF-16, read a piece at a time where a part that size is", () => {
