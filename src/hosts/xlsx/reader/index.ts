@@ -403,17 +403,12 @@ export function plainSharedStrings(
       strings.push(unescapeXstring(text));
       p = to + SST_ITEM_END.length;
     }
-    while (isXmlSpace(xml.charCodeAt(p))) p++;
+    while (isSpace(xml.charCodeAt(p))) p++;
     if (!xml.startsWith(SST_ITEM, p)) break;
   }
   if (!xml.startsWith(SST_END, p)) return undefined;
-  for (p += SST_END.length; p < xml.length; p++) if (!isXmlSpace(xml.charCodeAt(p))) return undefined;
+  for (p += SST_END.length; p < xml.length; p++) if (!isSpace(xml.charCodeAt(p))) return undefined;
   return strings;
-}
-
-/** XML's white space (S): space, tab, line feed, carriage return. */
-function isXmlSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /**
