@@ -339,17 +339,9 @@ function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): stri
     return p + ITEM_END.length;
   }
   let read: string[] | undefined;
-  let first = true;
-  pkg.stream(part, (chunk, last) => {
-    // A part in memory whole (inflated on zlib's threads ahead) may be read as text at once.
-    if (first && last) read = plainSharedStrings(chunk, part, ns);
-    first = false;
-    if (read) return false;
-    scanner.push(chunk);
-    return !scanner.stopped;
-  });
+  // A part in memory whole (inflated on zlib's threads ahead) may be read as text at once.
+  streamText(pkg, part, scanner, (bytes) => (read = plainSharedStrings(bytes, part, ns)) !== undefined);
   if (read) return read;
-  if (!scanner.stopped) scanner.end();
   plain.decodeInto(strings);
   return strings;
 }
@@ -488,13 +480,26 @@ async function streamTextLater(pkg: OpcPackage, part: string, scanner: XmlScanne
   if (!scanner.stopped) scanner.end();
 }
 
-/** Feeds a part to a scanner chunk by chunk as it is inflated, until the scanner stops. */
-function streamText(pkg: OpcPackage, part: string, scanner: XmlScanner): void {
-  pkg.stream(part, (chunk) => {
+/**
+ * Feeds a part to a scanner chunk by chunk as it is inflated, until the scanner stops. `whole`, given a part
+ * that comes in one piece, may read it another way: where it returns true, the scanner is given nothing.
+ */
+function streamText(
+  pkg: OpcPackage,
+  part: string,
+  scanner: XmlScanner,
+  whole?: (bytes: Uint8Array) => boolean,
+): void {
+  let first = true;
+  let taken = false;
+  pkg.stream(part, (chunk, last) => {
+    taken = first && last && whole !== undefined && whole(chunk);
+    first = false;
+    if (taken) return false;
     scanner.push(chunk);
     return !scanner.stopped;
   });
-  if (!scanner.stopped) scanner.end();
+  if (!taken && !scanner.stopped) scanner.end();
 }
 
 interface GridParts {
