@@ -420,9 +420,13 @@ export class OpcPackage {
       sink(slot.data ?? (entry ? this.readable(entry, storedData(this.input, entry)) : EMPTY), true);
       return;
     }
-    const cached = this.inflated.get(partKey(slot.name));
+    const key = partKey(slot.name);
+    const cached = this.inflated.get(key);
     if (cached) {
-      sink(this.readable(entry, cached), true);
+      // Kept as read, as original() keeps it: a part in UTF-16 is decoded once.
+      const bytes = this.readable(entry, cached);
+      this.inflated.set(key, bytes);
+      sink(bytes, true);
       return;
     }
     const compressed = storedData(this.input, entry);
