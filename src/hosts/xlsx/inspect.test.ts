@@ -73,6 +73,7 @@ describe("inspectPackage: two entries for one part", () => {
     ["a sheet twice", [...base, "xl/worksheets/sheet1.xml"], "xl/worksheets/sheet1.xml"],
     ["a sheet again in another case", [...base, "xl/worksheets/Sheet1.xml"], "xl/worksheets/Sheet1.xml"],
     ["the content types again in another case", [...base, "[content_types].xml"], "[content_types].xml"],
+    ["a sheet again, percent-encoded", [...base, "xl/worksheets/sheet%31.xml"], "xl/worksheets/sheet%31.xml"],
     ["a folder entry beside its parts, twice", ["xl/", ...base, "XL/"], undefined],
     ["names alike but for a character", [...base, "xl/worksheets/sheet11.xml"], undefined],
   ];

@@ -2,6 +2,7 @@
 
 import { Inflate } from "fflate";
 import { WorkbookInputError } from "./errors";
+import { partKey } from "./part-name";
 import { XmlScanner } from "./reader/scan";
 import { XmlPartError } from "./xml-error";
 import {
@@ -113,14 +114,14 @@ export function inspectPackage(bytes: Uint8Array, fileName: string, limits?: Rea
   if (entries.some((entry) => entry.encrypted))
     throw new WorkbookInputError("encrypted", fileName, { kind: "zip" });
 
-  // Part names are equal whatever their ASCII case (OPC, ECMA-376-2 §6.2.2.3), and a package may hold no two
-  // (M1.12). Where a zip holds two, programs show different ones: LibreOffice the first whose name matches the
-  // relationship exactly, Python's zipfile and JSZip the last, POI refuses the file. A check must see what the
-  // clerk sees, so the file is refused rather than read by a guess.
+  // Part names are equal whatever their ASCII case or percent-encoding (OPC, ECMA-376-2 §6.2.2.3), and a package
+  // may hold no two (M1.12). Where a zip holds two, programs show different ones: LibreOffice the first whose name
+  // matches the relationship exactly, Python's zipfile and JSZip the last, POI refuses the file. A check must see
+  // what the clerk sees, so the file is refused rather than read by a guess.
   const seen = new Set<string>();
   for (const entry of entries) {
     if (entry.name.endsWith("/")) continue;
-    const key = entry.name.toLowerCase();
+    const key = partKey(entry.name);
     if (seen.has(key))
       throw new WorkbookInputError("damaged", fileName, { reason: "duplicate", entry: entry.name });
     seen.add(key);

@@ -20,13 +20,14 @@ import {
   type InflatedSizeProbe,
   type ReadLimits,
 } from "./inspect";
+import { partKey } from "./part-name";
 import { isUtf16Xml, xmlAsUtf8 } from "./utf16";
 import { attributeOf, childrenNamed, parseXml, XmlPartError, type ElementAt, type XmlDocument } from "./xml";
 import { CONTENT_TYPES_NS, CONTENT_TYPES_PART as CONTENT_TYPES } from "./opc";
 import { checkWellFormed } from "./reader/scan";
 import { crc32, storedData, type ZipEntry } from "./zip";
 
-export { crc32 };
+export { crc32, partKey };
 
 /** Compression for reading and writing parts; each defaults to a browser-safe implementation. */
 export interface PackageCodec {
@@ -946,23 +947,6 @@ function readContentTypes(doc: XmlDocument | undefined): ContentTypes {
     }
   }
   return { defaults, overrides };
-}
-
-/**
- * How the Open Packaging Conventions compare part names: without the leading slash, percent-encoded
- * characters decoded, case folded (ECMA-376 Part 2, 9.1.1.1: equivalence is ASCII case-insensitive; folding
- * all of Unicode makes no two real part names collide).
- */
-export function partKey(name: string): string {
-  let decoded = name.replace(/^\/+/, "");
-  if (decoded.includes("%")) {
-    try {
-      decoded = decodeURIComponent(decoded);
-    } catch {
-      // A stray % that encodes nothing is part of the name as it is.
-    }
-  }
-  return decoded.toLowerCase();
 }
 
 function decode(bytes: Uint8Array): string {
