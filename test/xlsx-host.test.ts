@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stream, Workbook, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { buildSampleWorkbook, SAMPLE_REFERENCE_AS_OF } from "../scripts/sample-workbook";
 import { main } from "../src/cli/main";
 import { checkWorkbook } from "../src/core/check";
@@ -31,7 +31,7 @@ import {
 import { workbookModelFromExcelJs } from "./helpers/exceljs-model";
 import { countingCodec } from "./helpers/counting-codec";
 import { problemOf } from "./helpers/thrown";
-import { centralEntries, dataOffset, declareSize } from "./helpers/zip-entries";
+import { centralEntries, dataOffset, declareSize, zipEntries } from "./helpers/zip-entries";
 import { convertWithLibreOffice, testWithLibreOffice } from "./helpers/libreoffice";
 
 const TMP = join(__dirname, ".tmp", `xlsx-host-${process.pid}`);
@@ -271,18 +271,7 @@ function compoundFile(streams: readonly string[]): Uint8Array {
 /** The zip's entries with one of them stored again under `as` at the end (zipSync keeps one entry per name). */
 function withEntryAgain(bytes: Uint8Array, name: string, as: string): Uint8Array {
   const files = unzipSync(bytes);
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    chunks.push(chunk);
-  });
-  for (const [entryName, data] of [...Object.entries(files), [as, files[name]!] as const]) {
-    const entry = new ZipDeflate(entryName);
-    zip.add(entry);
-    entry.push(data, true);
-  }
-  zip.end();
-  return Buffer.concat(chunks);
+  return zipEntries([...Object.entries(files), [as, files[name]!]]);
 }
 
 function expectDescribed(error: WorkbookInputError, fileName: string): void {

@@ -1,7 +1,7 @@
 // Zip surgery for tests of damaged packages, written independently of src/hosts/xlsx/zip.ts: where each entry's
-// headers are, and copies whose headers say something else than the data.
+// headers are, copies whose headers say something else than the data, and zips that name an entry twice.
 
-import { strFromU8 } from "fflate";
+import { strFromU8, Zip, ZipDeflate } from "fflate";
 
 export interface CentralEntry {
   readonly name: string;
@@ -61,4 +61,22 @@ function entryNamed(bytes: Uint8Array, name: string): CentralEntry {
   const entry = centralEntries(bytes).find((candidate) => candidate.name === name);
   if (!entry) throw new Error(`no ${name}`);
   return entry;
+}
+
+/** A zip of these entries in this order, deflated, a name as often as it is given (zipSync keeps one per name). */
+export function zipEntries(entries: ReadonlyArray<readonly [string, Uint8Array]>): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const [name, data] of entries) {
+    const entry = new ZipDeflate(name);
+    zip.add(entry);
+    entry.push(data, true);
+  }
+  zip.end();
+  const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+  chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);
+  return bytes;
 }

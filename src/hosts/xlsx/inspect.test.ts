@@ -1,6 +1,7 @@
 // refuseDoctypes reads the same verdict from a part's compressed bytes and from the size check's inflated copy.
 
-import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { zipEntries } from "../../../test/helpers/zip-entries";
 import { WorkbookInputError } from "./errors";
 import { inspectPackage, refuseDoctypes } from "./inspect";
 
@@ -50,23 +51,11 @@ describe("refuseDoctypes", () => {
 });
 
 describe("inspectPackage: two entries for one part", () => {
-  /** A zip of these entries in this order, a name as often as it is given (zipSync would keep one). */
-  const zipOf = (names: readonly string[]): Uint8Array => {
-    const chunks: Uint8Array[] = [];
-    const zip = new Zip((error, chunk) => {
-      if (error) throw error;
-      chunks.push(chunk);
-    });
-    for (const name of names) {
-      const entry = new ZipDeflate(name);
-      zip.add(entry);
-      entry.push(name.endsWith("/") ? new Uint8Array(0) : strToU8(`${HEAD}${WORKBOOK}`), true);
-    }
-    zip.end();
-    const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
-    chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.length), 0);
-    return bytes;
-  };
+  /** A zip of these names, a name as often as it is given; a folder's entry empty, a part a workbook. */
+  const zipOf = (names: readonly string[]): Uint8Array =>
+    zipEntries(
+      names.map((name) => [name, name.endsWith("/") ? new Uint8Array(0) : strToU8(`${HEAD}${WORKBOOK}`)]),
+    );
   const base = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml"];
   const cases: ReadonlyArray<readonly [string, readonly string[], string | undefined]> = [
     ["each part once", base, undefined],
