@@ -3,7 +3,7 @@
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { collectGarbage } from "../src/cli/memory";
 import { NODE_CODEC, OpcPackage, readPackage, readWorkbookFile } from "../src/hosts/xlsx";
 import { countingCodec } from "./helpers/counting-codec";
@@ -65,25 +65,64 @@ test("kept for a checked copy, a large sheet is inflated once, whole, on zlib's 
   expect(JSON.stringify(model)).toBe(JSON.stringify(await readHere(workbook)));
 });
 
-test("large shared strings inflate whole on zlib's threads ahead, the sheet as it is read", async () => {
-  const strings = Array.from({ length: 60_000 }, (_, i) => `<si><t>任务${i + 1}</t></si>`).join("");
+/** A sheet of 60,000 rows, each naming its shared string, and a table of some 5 MB of them (`items`, then filler). */
+function largeStrings(items: (i: number) => string = (i) => `<si><t>任务${i + 1}</t></si>`): Uint8Array {
+  const strings = Array.from({ length: 60_000 }, (_, i) => items(i)).join("");
   const rows = Array.from(
     { length: 60_000 },
     (_, i) =>
       `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`,
   );
-  const bytes = oneSheetWorkbook(
-    `<worksheet xmlns="${MAIN}"><sheetData>${rows.join("")}</sheetData></worksheet>`,
-    {
-      sharedStrings: `<sst xmlns="${MAIN}">${strings}${"<si><t>填充</t></si>".repeat(150_000)}</sst>`,
-    },
-  );
+  return oneSheetWorkbook(`<worksheet xmlns="${MAIN}"><sheetData>${rows.join("")}</sheetData></worksheet>`, {
+    sharedStrings: `<sst xmlns="${MAIN}">${strings}${"<si><t>填充</t></si>".repeat(150_000)}</sst>`,
+  });
+}
+const STRINGS = "xl/sharedStrings.xml";
+
+test("large shared strings are read as they inflate on zlib's threads, as the sheet is, never whole", async () => {
+  const bytes = largeStrings();
   const { codec, work } = countingCodec();
   const model = await readPackage(OpcPackage.open(bytes, "t.xlsx", codec), "t.xlsx");
-  expect(work.inflatedLaterParts).toBe(1);
-  expect(work.streamedParts).toBe(1);
+  expect(work.inflatedLaterParts).toBe(0);
+  expect(work.streamedParts).toBe(2);
+  expect(work.largestPiece).toBeLessThanOrEqual(MB);
   expect(model.sheets[0]!.rows[59_999]).toEqual(["任务60000", 59_999]);
+  expect(JSON.stringify(model)).toBe(JSON.stringify(await readHere(bytes)));
 });
+
+test("kept for a checked copy, large shared strings are still read as they inflate; the sheet inflates whole", async () => {
+  const bytes = largeStrings();
+  const { codec, work } = countingCodec();
+  const model = await readPackage(OpcPackage.open(bytes, "t.xlsx", codec), "t.xlsx", { keep: true });
+  expect(work.streamedParts).toBe(1);
+  expect(work.inflatedLaterParts).toBe(1);
+  expect(JSON.stringify(model)).toBe(JSON.stringify(await readHere(bytes)));
+});
+
+test.each<[string, (i: number) => string]>([
+  [
+    "rich text far into the table",
+    (i) => (i === 50_000 ? "<si><r><t>任务</t></r><r><t>50001</t></r></si>" : `<si><t>任务${i + 1}</t></si>`),
+  ],
+  [
+    "phonetic runs in the first item",
+    (i) =>
+      i === 0 ? `<si><t>任务1</t><rPh sb="0" eb="1"><t>にん</t></rPh></si>` : `<si><t>任务${i + 1}</t></si>`,
+  ],
+])(
+  "large shared strings with %s: read by the scanner as they inflate again, from their start",
+  async (_, items) => {
+    const bytes = largeStrings(items);
+    const { codec, work } = countingCodec();
+    const model = await readPackage(OpcPackage.open(bytes, "t.xlsx", codec), "t.xlsx");
+    // The table as plain text until the item that is not, then again by the scanner; and the sheet.
+    expect(work.streamedParts).toBe(3);
+    expect(work.inflatedLaterParts).toBe(0);
+    expect(model.sheets[0]!.rows[0]).toEqual(["任务1", 0]);
+    expect(model.sheets[0]!.rows[50_000]).toEqual(["任务50001", 50_000]);
+    expect(JSON.stringify(model)).toBe(JSON.stringify(await readHere(bytes)));
+  },
+);
 
 test("a large sheet only its first rows are read of is still held to what it declares", async () => {
   const { codec, work } = countingCodec();
@@ -127,6 +166,28 @@ const lies: ReadonlyArray<readonly [string, () => Uint8Array, string, Record<str
     { reason: "doctype" },
   ],
   [
+    "the shared strings hold more than they declare",
+    () => declareSize(largeStrings(), STRINGS, 4.5 * MB),
+    STRINGS,
+    { reason: "size-mismatch", detail: `declares ${4.5 * MB} bytes, inflates to more` },
+  ],
+  [
+    "the shared strings' CRC-32 is not their content's",
+    () => declareOtherCrc(largeStrings(), STRINGS),
+    STRINGS,
+    { reason: "crc" },
+  ],
+  [
+    "the shared strings declare a DOCTYPE",
+    () => {
+      const files = unzipSync(largeStrings());
+      files[STRINGS] = strToU8(`<!DOCTYPE sst [<!ENTITY e "e">]>\n${strFromU8(files[STRINGS]!)}`);
+      return zipSync(files);
+    },
+    STRINGS,
+    { reason: "doctype" },
+  ],
+  [
     "a part no reader reads holds more than it declares",
     () => declareSize(withBlob, "xl/media/blob.bin", 4.5 * MB),
     "xl/media/blob.bin",
@@ -154,8 +215,9 @@ describe.each(lies)("%s", (_name, bytes, entry, values) => {
     const { codec, work } = countingCodec();
     const open = () => OpcPackage.open(data, "liar.xlsx", codec);
     expect(open).not.toThrow();
-    // The lying part was not inflated on this thread: only the four small parts were.
-    expect(work.inflatedParts - work.inflatedLaterParts).toBe(4);
+    // The lying part was not inflated on this thread: only the small parts were.
+    const small = Object.values(unzipSync(data)).filter((part) => part.length < 4 * MB).length;
+    expect(work.inflatedParts - work.inflatedLaterParts).toBe(small);
     expect(await problemOf(readPackage(open(), "liar.xlsx"))).toMatchObject(expected);
     expect(thrown(() => open().bytes(entry))).toMatchObject(expected);
     expect(thrown(() => open().toBytes())).toMatchObject(expected);

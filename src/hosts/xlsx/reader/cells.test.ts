@@ -9,7 +9,7 @@ import { MAIN, oneSheetWorkbook } from "../../../../test/helpers/one-sheet-workb
 import { measureWithFflate } from "../inspect";
 import { STRICT, TRANSITIONAL } from "../opc";
 import { readWorkbookBytes } from "../read";
-import { InlineTexts, plainSharedStrings } from "./index";
+import { InlineTexts, PlainSharedStrings, plainSharedStrings } from "./index";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -453,6 +453,61 @@ describe("the shared strings' shortcut reads what the general reading reads", ()
     );
     // A guard against a hang, not a measure.
   }, 60_000);
+
+  /** The table's bytes read a piece at a time, cut where `cuts` say (anywhere: in a tag, in a character). */
+  const inPieces = (bytes: Uint8Array, cuts: readonly number[]) => {
+    const reading = new PlainSharedStrings("xl/sharedStrings.xml", TRANSITIONAL);
+    const at = [...new Set(cuts.map((cut) => Math.floor(cut * bytes.length)))].sort((a, b) => a - b);
+    let from = 0;
+    for (const to of [...at, bytes.length]) {
+      if (!reading.push(bytes.subarray(from, to))) return undefined;
+      from = to;
+    }
+    return reading.end();
+  };
+  const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 });
+
+  test("random tables read a piece at a time read as they read whole", () => {
+    const anyTable = fc.oneof(
+      plainTable.map((pairs) => pairs.map(([item, space]) => item + space)),
+      table,
+    );
+    fc.assert(
+      fc.property(anyTable, cuts, (items, at) => {
+        const bytes = new TextEncoder().encode(sst(items, false));
+        const whole = plainSharedStrings(bytes, "xl/sharedStrings.xml", TRANSITIONAL);
+        expect(inPieces(bytes, at)).toEqual(whole);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test("a piece ending inside a character, a tag or an item waits for the next", () => {
+    const xml = sst(
+      [`<si><t>任务一</t></si>`, `<si><t xml:space="preserve"> b </t></si>`, "<si><t/></si>"],
+      false,
+    );
+    const bytes = new TextEncoder().encode(xml);
+    // Every place a table can be cut, one at a time and all at once.
+    for (let cut = 0; cut <= bytes.length; cut++)
+      expect(inPieces(bytes, [cut / bytes.length])).toEqual(["任务一", " b ", ""]);
+    const everyByte = Array.from({ length: bytes.length }, (_, i) => i / bytes.length);
+    expect(inPieces(bytes, everyByte)).toEqual(["任务一", " b ", ""]);
+  });
+
+  test("a text kept between pieces longer than any item Excel writes leaves the table to the scanner", () => {
+    const long = "任".repeat(1_100_000);
+    const bytes = new TextEncoder().encode(sst([`<si><t>${long}</t></si>`], false));
+    // Whole, the item is read; a piece at a time, past a megabyte of it waiting for its end, it is given up.
+    // (Compared by length: jest would print the text.)
+    expect(plainSharedStrings(bytes, "xl/sharedStrings.xml", TRANSITIONAL)?.map((t) => t.length)).toEqual([
+      long.length,
+    ]);
+    const pieces = Array.from({ length: 40 }, (_, i) => i / 40);
+    expect(inPieces(bytes, pieces) === undefined).toBe(true);
+    const shorter = new TextEncoder().encode(sst([`<si><t>${"任".repeat(900_000)}</t></si>`], false));
+    expect(inPieces(shorter, pieces)?.map((t) => t.length)).toEqual([900_000]);
+  });
 
   test("random tables, plain and prefixed, read the same", async () => {
     await fc.assert(

@@ -123,20 +123,17 @@ export async function readWorkbookModel(
   }
   // A large sheet is read as it inflates, a piece at a time on zlib's threads, so that the whole of it is
   // never held, where nothing needs its bytes kept (a checked copy edits around its cells, and inflates them
-  // whole on those threads ahead, see OpcPackage.inflateLater). Large shared strings inflate whole ahead.
+  // whole on those threads ahead, see OpcPackage.inflateLater). Large shared strings are always read so: no
+  // one edits them.
   const streamed = new Set(
     found.map((sheet) => sheet.part).filter((part) => !plan.keep && pkg.streamsLater(part)),
   );
-  pkg.inflateLater([
-    ...(stringsPart === undefined ? [] : [stringsPart]),
-    ...found.map((sheet) => sheet.part).filter((part) => !streamed.has(part)),
-  ]);
-  if (stringsPart !== undefined) await pkg.settle(stringsPart);
+  pkg.inflateLater(found.map((sheet) => sheet.part).filter((part) => !streamed.has(part)));
   const context: Context = {
     ns,
     xfFormats,
     kinds: new Array<FormatKind | undefined>(xfFormats.length),
-    strings: stringsPart === undefined ? [] : sharedStrings(pkg, stringsPart, ns),
+    strings: stringsPart === undefined ? [] : await sharedStrings(pkg, stringsPart, ns),
     dateCells: new DateCells(date1904),
     pictures: pictureValueMetadata(pkg, workbookPart, ns),
   };
@@ -286,8 +283,19 @@ function sheetTables(pkg: OpcPackage, sheetPart: string, ns: ClassNamespaces): E
   return tables;
 }
 
-/** The shared string table's texts: each item's own text and its runs', without phonetic runs (rPh). */
-function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): string[] {
+/**
+ * The shared string table's texts: each item's own text and its runs', without phonetic runs (rPh). A large
+ * table is read as it inflates (OpcPackage.streamLater), as a large sheet is: as plain text while every item
+ * has the plain shape, and by the scanner, from its start again, where one does not.
+ */
+async function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): Promise<string[]> {
+  if (pkg.streamsLater(part)) {
+    const plain = new PlainSharedStrings(part, ns);
+    let taken = true;
+    await pkg.streamLater(part, (chunk) => (taken = plain.push(chunk)));
+    const strings = taken ? plain.end() : undefined;
+    if (strings) return strings;
+  }
   const strings: string[] = [];
   let item: string[] | undefined;
   let phonetic = 0;
@@ -339,8 +347,9 @@ function sharedStrings(pkg: OpcPackage, part: string, ns: ClassNamespaces): stri
     return p + ITEM_END.length;
   }
   let read: string[] | undefined;
-  // A part in memory whole (inflated on zlib's threads ahead) may be read as text at once.
-  streamText(pkg, part, scanner, (bytes) => (read = plainSharedStrings(bytes, part, ns)) !== undefined);
+  // A large table not plain is streamed again for the scanner; one in memory whole may be read as text at once.
+  if (pkg.streamsLater(part)) await streamTextLater(pkg, part, scanner);
+  else streamText(pkg, part, scanner, (bytes) => (read = plainSharedStrings(bytes, part, ns)) !== undefined);
   if (read) return read;
   plain.decodeInto(strings);
   return strings;
@@ -367,41 +376,96 @@ export function plainSharedStrings(
   part: string,
   ns: ClassNamespaces,
 ): string[] | undefined {
-  const xml = new TextDecoder("utf-8").decode(bytes);
-  let p = xml.indexOf(SST_ITEM);
-  if (p < 0) return undefined;
-  try {
-    // Up to the first item, the root's start tag and what comes before it: parsed as a whole part would be.
-    const root = parseXml(`${xml.slice(0, p)}</sst>`, part).root;
-    if (root.uri !== ns.main || root.local !== "sst" || root.children.length > 0) return undefined;
-  } catch {
-    return undefined;
-  }
-  const strings: string[] = [];
-  for (;;) {
-    if (xml.startsWith(SST_EMPTY_ITEM, p)) {
-      strings.push("");
-      p += SST_EMPTY_ITEM.length;
-    } else {
-      let from = p + SST_ITEM.length;
-      if (xml.startsWith(SST_TEXT, from)) from += SST_TEXT.length;
-      else if (xml.startsWith(SST_TEXT_PRESERVE, from)) from += SST_TEXT_PRESERVE.length;
-      else return undefined;
-      const to = xml.indexOf("<", from);
-      if (to < 0 || !xml.startsWith(SST_ITEM_END, to)) return undefined;
-      let text = xml.slice(from, to);
-      if (text.includes("\r")) text = lineEnds(text);
-      if (text.includes("&")) text = decode(text, part);
-      strings.push(unescapeXstring(text));
-      p = to + SST_ITEM_END.length;
-    }
-    while (isSpace(xml.charCodeAt(p))) p++;
-    if (!xml.startsWith(SST_ITEM, p)) break;
-  }
-  if (!xml.startsWith(SST_END, p)) return undefined;
-  for (p += SST_END.length; p < xml.length; p++) if (!isSpace(xml.charCodeAt(p))) return undefined;
-  return strings;
+  const reading = new PlainSharedStrings(part, ns);
+  return reading.push(bytes) ? reading.end() : undefined;
 }
+
+/**
+ * plainSharedStrings a piece at a time, as a large table inflates: each piece decoded as it comes (a character
+ * cut between two pieces waits for the next), the items it completes read, and what follows the last of them
+ * kept for the next piece. Only that is held: never the whole table's text.
+ */
+export class PlainSharedStrings {
+  private readonly decoder = new TextDecoder("utf-8");
+  /** What is decoded and not read yet: the prolog before the first item, then what follows the last one read. */
+  private rest = "";
+  private started = false;
+  private readonly strings: string[] = [];
+
+  constructor(
+    private readonly part: string,
+    private readonly ns: ClassNamespaces,
+  ) {}
+
+  /** False as soon as the table is not plain: the scanner is to read it. */
+  push(bytes: Uint8Array): boolean {
+    return this.read(this.rest + this.decoder.decode(bytes, { stream: true }));
+  }
+
+  /** The texts, once the whole part is pushed; undefined for a table that is not plain, or has no item. */
+  end(): string[] | undefined {
+    const xml = this.rest + this.decoder.decode();
+    if (!this.started) return undefined;
+    let p = 0;
+    while (isSpace(xml.charCodeAt(p))) p++;
+    if (!xml.startsWith(SST_END, p)) return undefined;
+    for (p += SST_END.length; p < xml.length; p++) if (!isSpace(xml.charCodeAt(p))) return undefined;
+    return this.strings;
+  }
+
+  private read(xml: string): boolean {
+    let p = 0;
+    if (!this.started) {
+      p = xml.indexOf(SST_ITEM);
+      if (p < 0) {
+        this.rest = xml;
+        return xml.length <= LONGEST_PLAIN_REST;
+      }
+      try {
+        // Up to the first item, the root's start tag and what comes before it: parsed as a whole part would be.
+        const root = parseXml(`${xml.slice(0, p)}</sst>`, this.part).root;
+        if (root.uri !== this.ns.main || root.local !== "sst" || root.children.length > 0) return false;
+      } catch {
+        return false;
+      }
+      this.started = true;
+    }
+    // The items this text holds whole: up to the end of the last item's end tag.
+    const last = xml.lastIndexOf(SST_ITEM_CLOSE);
+    const through = last < 0 ? -1 : last + SST_ITEM_CLOSE.length;
+    const strings = this.strings;
+    while (p < through) {
+      if (xml.startsWith(SST_EMPTY_ITEM, p)) {
+        strings.push("");
+        p += SST_EMPTY_ITEM.length;
+      } else {
+        if (!xml.startsWith(SST_ITEM, p)) return false;
+        let from = p + SST_ITEM.length;
+        if (xml.startsWith(SST_TEXT, from)) from += SST_TEXT.length;
+        else if (xml.startsWith(SST_TEXT_PRESERVE, from)) from += SST_TEXT_PRESERVE.length;
+        else return false;
+        const to = xml.indexOf("<", from);
+        if (to < 0 || !xml.startsWith(SST_ITEM_END, to)) return false;
+        let text = xml.slice(from, to);
+        if (text.includes("\r")) text = lineEnds(text);
+        if (text.includes("&")) text = decode(text, this.part);
+        strings.push(unescapeXstring(text));
+        p = to + SST_ITEM_END.length;
+      }
+      while (isSpace(xml.charCodeAt(p))) p++;
+    }
+    this.rest = xml.slice(p);
+    // An item longer than any Excel writes, read again piece after piece, would cost its length each time.
+    return this.rest.length <= LONGEST_PLAIN_REST;
+  }
+}
+
+const SST_ITEM_CLOSE = "</si>";
+/**
+ * The most text kept between pieces: far more than an item of Excel's longest text (32,767 characters), so
+ * that only a table no program writes is left to the scanner for it.
+ */
+const LONGEST_PLAIN_REST = 1 << 20;
 
 /**
  * Texts put aside as UTF-8 bytes, each followed by a NUL (which XML text never holds), and decoded together:
