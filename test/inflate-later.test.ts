@@ -124,6 +124,17 @@ test.each<[string, (i: number) => string]>([
   },
 );
 
+test("a bad reference in large shared strings read as they inflate is refused as whole, naming the part", async () => {
+  const bytes = largeStrings((i) =>
+    i === 50_000 ? "<si><t>a &nbsp; b</t></si>" : `<si><t>任务${i + 1}</t></si>`,
+  );
+  const streamed = await problemOf(readPackage(OpcPackage.open(bytes, "t.xlsx", NODE_CODEC), "t.xlsx"));
+  expect(streamed).toMatchObject({ problem: "damaged", values: { entry: STRINGS } });
+  expect(streamed.message).toContain("&nbsp;");
+  const whole = await problemOf(readHere(bytes));
+  expect({ ...streamed, message: streamed.message }).toEqual({ ...whole, message: whole.message });
+});
+
 test("a large sheet only its first rows are read of is still held to what it declares", async () => {
   const { codec, work } = countingCodec();
   const liar = declareOtherCrc(workbook, SHEET);
