@@ -905,7 +905,8 @@ function writtenName(stored: ZipEntry, raw: Uint8Array): Uint8Array {
 const BACKSLASH = 0x5c;
 const SLASH = 0x2f;
 
-function concatenated(pieces: readonly Uint8Array[]): Uint8Array {
+/** The pieces one after another, in one array. */
+export function concatenated(pieces: readonly Uint8Array[]): Uint8Array {
   const whole = new Uint8Array(pieces.reduce((size, piece) => size + piece.length, 0));
   pieces.reduce((at, piece) => (whole.set(piece, at), at + piece.length), 0);
   return whole;

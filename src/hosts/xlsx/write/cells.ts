@@ -5,8 +5,8 @@ import { excelSerialFromDay } from "../../../core/day";
 import { cellPosition, columnLetter, isDateCell, parseRange, type CellValue } from "../../../core/workbook";
 import { unwritablePart } from "../errors";
 import { relatedPart } from "../opc";
-import type { OpcPackage } from "../package";
-import { checkWellFormed, digitsOf, textOf } from "../reader/scan";
+import { concatenated, type OpcPackage } from "../package";
+import { checkWellFormed, digitsOf, isSpace, textOf } from "../reader/scan";
 import {
   applyEdits,
   attributeOf,
@@ -297,7 +297,7 @@ class SheetEditor {
       // No sheetData at all: it is written whole into the outline (see outlineWithDimension).
       return { hidden, hiddenStartTag };
     }
-    return { hidden: concat(chunks), hiddenStartTag: startTag };
+    return { hidden: concatenated(chunks), hiddenStartTag: startTag };
   }
 
   /**
@@ -642,18 +642,4 @@ function rowNumberOf(bytes: Uint8Array, at: ElementAt, part: string): number | u
     }
   }
   return undefined;
-}
-
-function isSpace(b: number): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
