@@ -383,7 +383,8 @@ export function plainSharedStrings(
 /**
  * plainSharedStrings a piece at a time, as a large table inflates: each piece decoded as it comes (a character
  * cut between two pieces waits for the next), the items it completes read, and what follows the last of them
- * kept for the next piece. Only that is held: never the whole table's text.
+ * kept for the next piece. The table's XML is never held whole; the texts read are slices of their pieces'
+ * decoded text, which stays alive through them (as the whole text did when it was decoded at once).
  */
 export class PlainSharedStrings {
   private readonly decoder = new TextDecoder("utf-8");
