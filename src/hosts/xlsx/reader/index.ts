@@ -1114,9 +1114,9 @@ function cellValue(
       // A time of day alone (openpyxl's ISO 8601 dates write 10:10:10 so) is the fraction of a day Excel holds.
       const time = ISO_TIME.exec(value.trim());
       if (!time) return value;
-      const seconds = Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0);
-      const inRange = Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60;
-      return inRange ? seconds / 86_400 : value;
+      const [hours, minutes, seconds] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
+      if (hours >= 24 || minutes >= 60 || seconds >= 60) return value;
+      return (hours * 3600 + minutes * 60 + seconds) / 86_400;
     }
     default: {
       if (value === undefined || value.trim() === "") return null;

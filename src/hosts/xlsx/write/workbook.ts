@@ -333,11 +333,11 @@ export class WorkbookParts {
         const value = attributeOf(view, attr);
         if (value === undefined) continue;
         const n = Number(value);
-        // The sheets after the removed one move up; a removed active sheet hands over to its neighbour. A tab
-        // past the last sheet (activeTab 30 of one, as an exporter left it) names no sheet and is left as it is,
-        // so that clearing gives the workbook part back as it was.
-        const moved =
-          n >= count ? n : n > index ? n - 1 : n === index ? Math.max(0, Math.min(n, count - 2)) : n;
+        // A tab past the last sheet (activeTab 30 of one, as an exporter left it) names no sheet and is left as
+        // it is, so that clearing gives the workbook part back as it was.
+        if (n >= count) continue;
+        // The sheets after the removed one move up; a removed active sheet hands over to its neighbour.
+        const moved = n > index ? n - 1 : n === index ? Math.max(0, Math.min(n, count - 2)) : n;
         if (moved !== n) tag = setAttributeInTag(tag, attr, String(moved));
       }
       if (tag !== doc.text.slice(view.start, view.openEnd))
