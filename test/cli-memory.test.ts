@@ -1,19 +1,20 @@
-// What the command holds while it writes: a check lets go of the workbook's cells once checked (see
-// readAndCheck), so that a large table's copy is not written beside 100,000 rows of cells nothing reads.
+// What the command line holds while it writes: a check lets go of the workbook's cells once checked (see
+// readAndCheck in src/cli/main.ts), so that a large table's copy is not written beside 100,000 rows of cells
+// that nothing reads any more.
 
 import { mkdirSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import { buildSampleWorkbook } from "../../scripts/sample-workbook";
-import { parseIsoDay } from "../core";
-import { main } from "./main";
+import { buildSampleWorkbook } from "../scripts/sample-workbook";
+import { main } from "../src/cli/main";
+import { parseIsoDay } from "../src/core";
 
 /** The cells each read returned, weakly; and, each time a command began writing, whether they were alive. */
 const mockCells: Array<WeakRef<object>> = [];
 const mockAliveWhenWriting: boolean[] = [];
 
-jest.mock("./commands", () => {
-  const actual = jest.requireActual<typeof import("./commands")>("./commands");
-  const { collectGarbage } = jest.requireActual<typeof import("./memory")>("./memory");
+jest.mock("../src/cli/commands", () => {
+  const actual = jest.requireActual<typeof import("../src/cli/commands")>("../src/cli/commands");
+  const { collectGarbage } = jest.requireActual<typeof import("../src/cli/memory")>("../src/cli/memory");
   return {
     ...actual,
     readForCheck: async (...args: Parameters<typeof actual.readForCheck>) => {
@@ -31,7 +32,7 @@ jest.mock("./commands", () => {
   };
 });
 
-const dir = path.resolve(__dirname, "../../test/.tmp/cli-main");
+const dir = path.resolve(__dirname, ".tmp/cli-memory");
 const AS_OF = "2026-11-18";
 const sample = path.join(dir, "sample.xlsx");
 
