@@ -1,8 +1,8 @@
 // `duban check`, `clear`, `notices` and `merge`: reads a workbook through the xlsx host, checks it with the engine,
 // reports. Returns the exit code.
 
-import { mergedRows, type Day, type Locale } from "../core";
-import { readFileBytes } from "../hosts/xlsx";
+import { mergedRows, type Day, type Locale, type MergeOutcome } from "../core";
+import { readFileBytes, type OpcPackage } from "../hosts/xlsx";
 import {
   checkCommand,
   clearCommand,
@@ -50,24 +50,26 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       await clearCommand(run, bytes, progress, out);
       return EXIT_OK;
     }
+    const settled = (to: Locale) => (locale = to);
+    // Only what writing needs goes on from reading and checking: held in this function's frame, the cells
+    // would outlive the check through every await after it, though nothing reads them there.
     if (run.command === "check") {
-      // Only the package and the result go on: held in this function's frame, the cells would outlive the
-      // check through every await after it, though nothing reads them there.
-      const { pkg, checked } = await readAndCheck(run, bytes, progress, (settled) => (locale = settled)).then(
-        ({ read, checked }) => ({ pkg: read.pkg, checked }),
-      );
+      const { pkg, checked } = await readAndCheck(run, bytes, progress, settled).then((done) => ({
+        pkg: done.read.pkg,
+        checked: done.checked,
+      }));
       await checkCommand(run, pkg, checked, out);
       return checked.result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
     }
-    const { read, checked } = await readAndCheck(run, bytes, progress, (settled) => (locale = settled));
     if (run.command === "merge") {
-      const returns = await readReturns(run.returns, checked.settings, locale);
-      const { outcome, workbook } = mergeIntoMaster(read, checked, returns);
-      const merged = runCheck(workbook, run, checked.settings, locale, progress, mergedRows(outcome));
-      await checkCommand(run, read.pkg, merged, out, outcome);
+      const { pkg, outcome, merged } = await readAndCheck(run, bytes, progress, settled).then((master) =>
+        mergeAnswers(run, master, progress),
+      );
+      await checkCommand(run, pkg, merged, out, outcome);
       mergedLine(run.out!, outcome, locale, out);
       return merged.result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
     }
+    const { read, checked } = await readAndCheck(run, bytes, progress, settled);
     await noticesCommand(run, read, checked, out);
     return EXIT_OK;
   } catch (error) {
@@ -94,4 +96,20 @@ async function readAndCheck(
   settled(locale);
   const checked = runCheck(read.workbook, run, stored?.settings ?? run.settings, locale, progress);
   return { read, checked };
+}
+
+/**
+ * The units' answers merged into the master as it was read and checked, and the merged table checked: what
+ * writing the merge needs, and nothing of the master's cells or of its check before the answers.
+ */
+async function mergeAnswers(
+  run: Invocation,
+  { read, checked }: { read: ReadWorkbook; checked: Checked },
+  progress: Progress,
+): Promise<{ pkg: OpcPackage; outcome: MergeOutcome; merged: Checked }> {
+  const { settings, locale } = checked;
+  const returns = await readReturns(run.returns, settings, locale);
+  const { outcome, workbook } = mergeIntoMaster(read, checked, returns);
+  const merged = runCheck(workbook, run, settings, locale, progress, mergedRows(outcome));
+  return { pkg: read.pkg, outcome, merged };
 }
