@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         checked: done.checked,
       }));
       await checkCommand(run, pkg, checked, out);
-      return checked.result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+      return exitCodeOf(checked);
     }
     if (run.command === "merge") {
       const { pkg, outcome, merged } = await readAndCheck(run, bytes, progress, settled).then((master) =>
@@ -67,7 +67,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       );
       await checkCommand(run, pkg, merged, out, outcome);
       mergedLine(run.out!, outcome, locale, out);
-      return merged.result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+      return exitCodeOf(merged);
     }
     const { read, checked } = await readAndCheck(run, bytes, progress, settled);
     await noticesCommand(run, read, checked, out);
@@ -76,6 +76,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr.write(`duban: ${describeFailure(error, locale, argv)}\n`);
     return EXIT_UNUSABLE;
   }
+}
+
+/** A check's exit code: EXIT_FINDINGS where it found an error, EXIT_OK otherwise. */
+function exitCodeOf({ result }: Checked): number {
+  return result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /**
