@@ -848,13 +848,7 @@ function withoutZip64(extra: Uint8Array): Uint8Array {
     e += 4 + length;
   }
   if (!found || e !== extra.length) return extra;
-  const out = new Uint8Array(kept.reduce((sum, field) => sum + field.length, 0));
-  let p = 0;
-  for (const field of kept) {
-    out.set(field, p);
-    p += field.length;
-  }
-  return out;
+  return concatenated(kept);
 }
 
 function inflateEntry(
